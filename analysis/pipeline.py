@@ -1,0 +1,184 @@
+"""The whole analysis of one article, bundled: terms, sentiment by paragraph, entity mentions.
+
+:func:`analyze` is what the CLI, the library's cache and the dashboard call. :class:`Analysis` travels as
+JSON through :meth:`Analysis.to_dict` / :meth:`Analysis.from_dict` (the CLI's output and the cache's format).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from analysis.entities import EntityResult, extract_entities
+from analysis.models import Article, Entity, Paragraph, SentimentSummary
+from analysis.sentiment import SENTIMENT_COLUMNS, opening_words, paragraph_sentiment, summarize_sentiment
+from analysis.terms import term_frequencies, word_count
+
+#: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
+ANALYSER_VERSION = "1"
+
+TERM_COLUMNS = ["term", "count", "per_1000"]
+ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]
+MENTION_COLUMNS = ["name", "type", "surface", "paragraph", "start", "end"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything Storyscope computes for one article with default options.
+
+    word_count: word tokens in the analysed paragraphs (the per-1,000 denominator).
+    terms: DataFrame[term, count, per_1000], every unigram term, most frequent first.
+    sentiment: DataFrame as :func:`analysis.sentiment.paragraph_sentiment` documents, one row per paragraph.
+    sentiment_summary: word-weighted means over the included paragraphs, or why there are none.
+    entities: :class:`analysis.entities.EntityResult` (``.table`` and ``.mentions`` DataFrames).
+    include_boilerplate: whether bylines and boilerplate were analysed too.
+    """
+
+    article: Article
+    word_count: int
+    terms: pd.DataFrame
+    sentiment: pd.DataFrame
+    sentiment_summary: SentimentSummary
+    entities: EntityResult
+    include_boilerplate: bool = False
+
+    def to_dict(self, *, top: int | None = None) -> dict[str, Any]:
+        """A JSON-safe dict: the article's metadata and paragraphs with their scores, terms and entities.
+
+        ``top`` keeps only the N most frequent terms and N most mentioned entities (all when None).
+        Missing numbers (sentiment of a non-English article) are None.
+        """
+        a = self.article
+        s = self.sentiment_summary
+        by_index = self.sentiment.set_index("index")
+        paragraphs = []
+        for p in a.paragraphs:
+            row = by_index.loc[p.index]
+            paragraphs.append(
+                {
+                    "index": p.index,
+                    "kind": p.kind,
+                    "text": p.text,
+                    "included": bool(row["included"]),
+                    "words": int(row["words"]),
+                    "polarity": _number(row["polarity"]),
+                    "subjectivity": _number(row["subjectivity"]),
+                    "vader": _number(row["vader"]),
+                    "disagree": bool(row["disagree"]),
+                }
+            )
+        terms = self.terms if top is None else self.terms.head(top)
+        entities = self.entities.table if top is None else self.entities.table.head(top)
+        return {
+            "title": a.title,
+            "authors": list(a.authors),
+            "published": a.published.isoformat() if a.published else None,
+            "source": a.source,
+            "filename": a.filename,
+            "language": a.language,
+            "word_count": self.word_count,
+            "paragraph_count": len(a.paragraphs),
+            "include_boilerplate": self.include_boilerplate,
+            "analyser_version": ANALYSER_VERSION,
+            "sentiment": {
+                "available": s.available,
+                "polarity": s.polarity,
+                "subjectivity": s.subjectivity,
+                "vader": s.vader,
+                "disagreements": s.disagreements,
+                "reason": s.reason,
+            },
+            "paragraphs": paragraphs,
+            "terms": [
+                {"term": t, "count": int(c), "per_1000": float(f)}
+                for t, c, f in terms[TERM_COLUMNS].itertuples(index=False)
+            ],
+            "entities": [
+                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps]}
+                for n, t, m, al, ps in entities[ENTITY_COLUMNS].itertuples(index=False)
+            ],
+            "mentions": [
+                {"name": n, "type": t, "surface": sf, "paragraph": int(p), "start": int(st), "end": int(en)}
+                for n, t, sf, p, st, en in self.entities.mentions[MENTION_COLUMNS].itertuples(index=False)
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild an Analysis from :meth:`to_dict`'s output (made with ``top=None``)."""
+        paragraphs = tuple(Paragraph(p["index"], p["kind"], p["text"]) for p in data["paragraphs"])
+        article = Article(
+            title=data["title"],
+            paragraphs=paragraphs,
+            authors=tuple(data["authors"]),
+            published=dt.date.fromisoformat(data["published"]) if data["published"] else None,
+            language=data["language"],
+            source=data.get("source"),
+            filename=data.get("filename"),
+        )
+        sentiment = pd.DataFrame(
+            [
+                (
+                    p["index"], p["kind"], p["included"], p["words"], _nan(p["polarity"]),
+                    _nan(p["subjectivity"]), _nan(p["vader"]), p["disagree"], opening_words(p["text"]),
+                )
+                for p in data["paragraphs"]
+            ],
+            columns=SENTIMENT_COLUMNS,
+        ).astype({"index": "int64", "included": "bool", "words": "int64", "polarity": "float64",
+                  "subjectivity": "float64", "vader": "float64", "disagree": "bool"})
+        summary = SentimentSummary(**data["sentiment"])
+        terms = pd.DataFrame(data["terms"], columns=TERM_COLUMNS).astype({"count": "int64", "per_1000": "float64"})
+        table = pd.DataFrame(
+            [{**e, "aliases": tuple(e["aliases"]), "paragraphs": tuple(e["paragraphs"])} for e in data["entities"]],
+            columns=ENTITY_COLUMNS,
+        )
+        mentions = pd.DataFrame(data["mentions"], columns=MENTION_COLUMNS)
+        return cls(
+            article=article,
+            word_count=data["word_count"],
+            terms=terms,
+            sentiment=sentiment,
+            sentiment_summary=summary,
+            entities=_entity_result(table, mentions),
+            include_boilerplate=data.get("include_boilerplate", False),
+        )
+
+
+def analyze(article: Article, *, include_boilerplate: bool = False) -> Analysis:
+    """Analyse ``article``: unigram terms, paragraph sentiment and entity mentions.
+
+    By default the title, headings and body are analysed; ``include_boilerplate`` adds bylines and
+    boilerplate (they are always kept in ``article`` and in the sentiment table, marked not included).
+    """
+    sentiment = paragraph_sentiment(article, include_boilerplate=include_boilerplate)
+    return Analysis(
+        article=article,
+        word_count=word_count(article, include_boilerplate=include_boilerplate),
+        terms=term_frequencies(article, include_boilerplate=include_boilerplate),
+        sentiment=sentiment,
+        sentiment_summary=summarize_sentiment(sentiment, language=article.language),
+        entities=extract_entities(article, include_boilerplate=include_boilerplate),
+        include_boilerplate=include_boilerplate,
+    )
+
+
+def _entity_result(table: pd.DataFrame, mentions: pd.DataFrame) -> EntityResult:
+    entities = tuple(
+        Entity(name=n, type=t, mentions=int(m), aliases=tuple(al), paragraphs=tuple(int(i) for i in ps))
+        for n, t, m, al, ps in table[ENTITY_COLUMNS].itertuples(index=False)
+    )
+    return EntityResult(table=table, mentions=mentions, entities=entities)
+
+
+def _number(value: Any) -> float | None:
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else float(value)

@@ -1,0 +1,130 @@
+"""Sentiment paragraph by paragraph: TextBlob's polarity and subjectivity, VADER as a second opinion.
+
+TextBlob's numbers are exactly ``TextBlob(paragraph.text).sentiment`` (no rescaling): polarity within
+[-1.0, 1.0], subjectivity within [0.0, 1.0]. VADER's compound score is within [-1.0, 1.0]. Both lexicons
+ship inside their wheels, so nothing is downloaded. Both are English-only: for an article detected as
+another language every score is missing (NaN) and the summary says why, never a made-up 0.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pandas as pd
+from textblob import TextBlob
+
+from analysis.models import Article, Sentiment, SentimentSummary
+from analysis.terms import tokenize
+
+#: Languages whose sentiment we trust the lexicons with; "und" (too short to tell) is scored too.
+SENTIMENT_LANGUAGES = frozenset({"en", "und"})
+#: |score| below these is "neutral"; outside them, opposite signs count as a disagreement.
+TEXTBLOB_NEUTRAL = 0.05
+VADER_NEUTRAL = 0.05  # VADER's own recommended threshold for the compound score
+OPENING_WORDS = 12
+
+SENTIMENT_COLUMNS = ["index", "kind", "included", "words", "polarity", "subjectivity", "vader", "disagree", "opening"]
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def textblob_sentiment(text: str) -> Sentiment:
+    """TextBlob's reading of ``text``: polarity within [-1.0, 1.0], subjectivity within [0.0, 1.0]."""
+    polarity, subjectivity = TextBlob(text).sentiment
+    return Sentiment(polarity=float(polarity), subjectivity=float(subjectivity))
+
+
+def vader_compound(text: str) -> float:
+    """VADER's normalised compound score of ``text``, a float within [-1.0, 1.0]."""
+    return float(_vader().polarity_scores(text)["compound"])
+
+
+def disagree(polarity: float, vader: float) -> bool:
+    """True when TextBlob and VADER are both outside their neutral bands with opposite signs."""
+    if math.isnan(polarity) or math.isnan(vader):
+        return False
+    return abs(polarity) >= TEXTBLOB_NEUTRAL and abs(vader) >= VADER_NEUTRAL and (polarity > 0) != (vader > 0)
+
+
+def opening_words(text: str, *, words: int = OPENING_WORDS) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when it goes on."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def paragraph_sentiment(article: Article, *, include_boilerplate: bool = False) -> pd.DataFrame:
+    """One row per paragraph of ``article`` (all of them, in order).
+
+    Columns:
+        index (int): the paragraph's position; kind (str): its kind;
+        included (bool): whether the article summary uses it (title/heading/body, or every paragraph when
+            ``include_boilerplate``);
+        words (int): word tokens in the paragraph;
+        polarity (float): TextBlob polarity in [-1, 1]; subjectivity (float): TextBlob subjectivity in [0, 1];
+        vader (float): VADER compound in [-1, 1] — all three NaN when the language is not English;
+        disagree (bool): the two methods disagree in sign outside their neutral bands;
+        opening (str): the paragraph's first words, for hover labels.
+    """
+    scored = article.language in SENTIMENT_LANGUAGES
+    rows = []
+    for p in article.paragraphs:
+        if scored:
+            s = textblob_sentiment(p.text)
+            polarity, subjectivity, vader = s.polarity, s.subjectivity, vader_compound(p.text)
+        else:
+            polarity = subjectivity = vader = math.nan
+        rows.append(
+            (
+                p.index,
+                p.kind,
+                p.is_analysed(include_boilerplate=include_boilerplate),
+                len(tokenize(p.text)),
+                polarity,
+                subjectivity,
+                vader,
+                disagree(polarity, vader),
+                opening_words(p.text),
+            )
+        )
+    table = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
+    return table.astype(
+        {"index": "int64", "included": "bool", "words": "int64", "polarity": "float64",
+         "subjectivity": "float64", "vader": "float64", "disagree": "bool"}
+    )
+
+
+def summarize_sentiment(table: pd.DataFrame, *, language: str) -> SentimentSummary:
+    """The article's sentiment: word-weighted means of the included paragraphs of ``table``.
+
+    ``table`` is what :func:`paragraph_sentiment` returns. Unavailable (with the reason) when the
+    language is not English or no included paragraph has words.
+    """
+    if language not in SENTIMENT_LANGUAGES:
+        return SentimentSummary(
+            available=False,
+            reason=(
+                f"Sentiment is not available for this article: it is in '{language}', and both TextBlob and "
+                "VADER only read English."
+            ),
+        )
+    used = table[table["included"] & (table["words"] > 0)]
+    weights = used["words"]
+    if weights.sum() == 0:
+        return SentimentSummary(available=False, reason="Sentiment is not available: the article has no words to score.")
+
+    def weighted(column: str) -> float:
+        return float((used[column] * weights).sum() / weights.sum())
+
+    return SentimentSummary(
+        available=True,
+        polarity=weighted("polarity"),
+        subjectivity=weighted("subjectivity"),
+        vader=weighted("vader"),
+        disagreements=int(used["disagree"].sum()),
+    )
