@@ -1,0 +1,34 @@
+"""Fixtures shared by the whole suite: the seed article, read once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_PATH = next((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED_PATH
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_article(seed_text):
+    from analysis.text import parse_article
+
+    return parse_article(seed_text, filename=SEED_PATH.name)
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(seed_article):
+    from analysis.pipeline import analyze
+
+    return analyze(seed_article)

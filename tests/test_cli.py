@@ -1,0 +1,80 @@
+"""`python -m analysis analyze`, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_analyze_prints_json_with_every_documented_field(seed_path):
+    done = run("analyze", str(seed_path), "--top", "10")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    (article,) = data["articles"]
+    for field in ("title", "authors", "published", "language", "word_count", "paragraphs", "terms", "entities"):
+        assert field in article
+    assert article["published"] == "2023-12-11"
+    assert article["language"] == "en"
+    assert set(article["paragraphs"][0]) >= {"index", "kind", "text", "polarity", "subjectivity", "vader"}
+    assert len(article["terms"]) == 10
+    counts = [t["count"] for t in article["terms"]]
+    assert counts == sorted(counts, reverse=True)
+    assert set(article["entities"][0]) >= {"name", "type", "mentions", "aliases", "paragraphs"}
+
+
+def test_bad_files_get_one_line_each_and_the_rest_is_analysed(tmp_path, seed_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    missing = tmp_path / "missing.txt"
+    done = run("analyze", str(empty), str(seed_path), str(binary), str(missing))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 3
+    for name, line in zip(["empty.txt", "photo.txt", "missing.txt"], lines):
+        assert name in line
+    assert len(json.loads(done.stdout)["articles"]) == 1
+
+
+@pytest.mark.parametrize("table, header", [
+    ("terms", ["article", "term", "count", "per_1000"]),
+    ("entities", ["article", "name", "type", "mentions", "aliases", "paragraphs"]),
+    ("paragraphs", ["article", "index", "kind", "included", "polarity", "subjectivity", "vader", "disagree", "text"]),
+])
+def test_csv_tables(seed_path, table, header):
+    done = run("analyze", str(seed_path), "--format", "csv", "--table", table)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert rows[0] == header
+    assert len(rows) > 3
+
+
+def test_usage_errors_are_not_tracebacks():
+    done = run("analyze", "--top", "many", "x.txt")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "whole number" in done.stderr
+
+
+def test_every_command_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    from analysis.cli import build_parser
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no public accessor
+    for name, sub in commands.items():
+        assert f"python -m analysis {name}" in readme, f"README does not show `{name}`"
+        assert sub.description or sub.format_help()

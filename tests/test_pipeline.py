@@ -1,0 +1,96 @@
+"""The bundled analysis: what the CLI prints and the library caches."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import EmptyInputError
+from analysis.pipeline import Analysis, analyze
+from analysis.text import parse_article
+
+
+def test_seed_analysis_has_every_part(seed_analysis):
+    a = seed_analysis
+    assert a.word_count > 700
+    assert list(a.terms.columns) == ["term", "count", "per_1000"]
+    assert a.terms["count"].is_monotonic_decreasing
+    top = dict(zip(a.terms["term"], a.terms["count"]))
+    assert top["crook"] == 16
+    assert a.terms["per_1000"].iloc[0] == pytest.approx(a.terms["count"].iloc[0] / a.word_count * 1000)
+    assert len(a.sentiment) == len(a.article.paragraphs)
+    assert a.sentiment_summary.available and -1 <= a.sentiment_summary.polarity <= 1
+    names = a.entities.table["name"].tolist()
+    assert any("Bukele" in n for n in names)
+
+
+def test_to_dict_is_json_and_round_trips(seed_analysis):
+    data = seed_analysis.to_dict()
+    text = json.dumps(data, allow_nan=False)
+    again = Analysis.from_dict(json.loads(text))
+    assert again.to_dict() == data
+    assert again.article == seed_analysis.article
+    pd.testing.assert_frame_equal(again.terms, seed_analysis.terms)
+    pd.testing.assert_frame_equal(again.sentiment, seed_analysis.sentiment)
+
+
+def test_top_keeps_the_most_frequent(seed_analysis):
+    data = seed_analysis.to_dict(top=5)
+    assert [t["term"] for t in data["terms"]] == seed_analysis.terms["term"].head(5).tolist()
+    assert len(data["entities"]) <= 5
+
+
+def test_boilerplate_is_left_out_unless_asked(seed_article, seed_analysis):
+    everything = analyze(seed_article, include_boilerplate=True)
+    assert everything.word_count > seed_analysis.word_count
+    assert everything.sentiment["included"].all()
+    assert not seed_analysis.sentiment["included"].all()
+
+
+def test_non_english_article_has_terms_but_no_sentiment():
+    text = (
+        "El Gobierno de España aprobó ayer la reforma\n\n"
+        "El Gobierno aprobó este martes una reforma de las pensiones que, según el ministro, garantiza la "
+        "sostenibilidad del sistema durante las próximas décadas. Los sindicatos celebraron el acuerdo, "
+        "mientras que la patronal pidió más tiempo para estudiar las medidas.\n\n"
+        "La reforma entrará en vigor el próximo año y afectará a millones de trabajadores."
+    )
+    result = analyze(parse_article(text))
+    assert result.article.language == "es"
+    assert not result.sentiment_summary.available
+    assert "es" in result.sentiment_summary.reason
+    terms = result.terms["term"].tolist()
+    assert "reforma" in terms and "el" not in terms and "de" not in terms
+    data = result.to_dict()
+    assert data["sentiment"]["polarity"] is None
+    json.dumps(data, allow_nan=False)
+
+
+def test_one_word_repeated_a_million_times():
+    result = analyze(parse_article("word " * 1_000_000))
+    assert result.word_count == 1_000_000
+    assert result.terms.iloc[0]["term"] == "word"
+
+
+weird_text = st.text(
+    alphabet=st.characters(codepoint_range=(0, 0x10FFFF), exclude_categories=("Cs",)), max_size=400
+) | st.sampled_from(["", " ", "\n\n\n", "\u00a0\u2009", "😀😀 🎉", "مرحبا بالعالم. هذا نص", "שלום עולם", "...", "\x00\x01"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(weird_text)
+def test_any_text_gives_a_valid_analysis_or_a_clear_error(text):
+    try:
+        article = parse_article(text)
+    except EmptyInputError as err:
+        assert str(err)
+        return
+    result = analyze(article)
+    data = result.to_dict()
+    json.dumps(data, allow_nan=False)
+    assert result.word_count >= 0
+    assert len(data["paragraphs"]) == len(article.paragraphs)

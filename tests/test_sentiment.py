@@ -1,0 +1,107 @@
+"""Sentiment by paragraph: TextBlob exactly as TextBlob scores it, VADER beside it, English only."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from textblob import TextBlob
+
+from analysis.models import Article, Paragraph
+from analysis.sentiment import (
+    SENTIMENT_COLUMNS,
+    disagree,
+    opening_words,
+    paragraph_sentiment,
+    summarize_sentiment,
+    vader_compound,
+)
+
+POSITIVE = "The volunteers did a wonderful, brilliant job and the whole town is delighted with the result."
+NEGATIVE = "The attack was horrible and cruel, a terrible tragedy that left the town grieving and afraid."
+NEUTRAL = "The committee meets on Tuesday in room four."
+
+
+def article(*paragraphs: tuple[str, str], language: str = "en") -> Article:
+    return Article(
+        title=paragraphs[0][1],
+        paragraphs=tuple(Paragraph(i, kind, text) for i, (kind, text) in enumerate(paragraphs)),
+        language=language,
+    )
+
+
+def test_polarity_and_subjectivity_are_exactly_textblobs():
+    table = paragraph_sentiment(article(("title", "A day out"), ("body", POSITIVE), ("body", NEGATIVE)))
+    for text, row in zip(["A day out", POSITIVE, NEGATIVE], table.itertuples()):
+        expected = TextBlob(text).sentiment
+        assert row.polarity == expected.polarity
+        assert row.subjectivity == expected.subjectivity
+
+
+@pytest.mark.parametrize("text, sign", [(POSITIVE, 1), (NEGATIVE, -1)])
+def test_clear_sentences_get_the_right_sign_from_both_methods(text, sign):
+    row = paragraph_sentiment(article(("body", text))).iloc[0]
+    assert math.copysign(1, row.polarity) == sign
+    assert math.copysign(1, row.vader) == sign
+    assert not row.disagree
+
+
+def test_table_has_one_row_per_paragraph_with_documented_columns():
+    a = article(("title", "Title here"), ("byline", "By Jane Doe"), ("body", POSITIVE), ("boilerplate", "Read more: x"))
+    table = paragraph_sentiment(a)
+    assert list(table.columns) == SENTIMENT_COLUMNS
+    assert table["index"].tolist() == [0, 1, 2, 3]
+    assert table["included"].tolist() == [True, False, True, False]
+    assert table["words"].tolist() == [2, 3, 16, 3]
+    assert table["polarity"].between(-1, 1).all() and table["subjectivity"].between(0, 1).all()
+    assert table["vader"].between(-1, 1).all()
+    everything = paragraph_sentiment(a, include_boilerplate=True)
+    assert everything["included"].all()
+
+
+def test_summary_is_the_word_weighted_mean_of_included_paragraphs():
+    a = article(("body", POSITIVE), ("body", NEUTRAL), ("boilerplate", NEGATIVE))
+    table = paragraph_sentiment(a)
+    summary = summarize_sentiment(table, language="en")
+    used = table[table["included"]]
+    expected = (used["polarity"] * used["words"]).sum() / used["words"].sum()
+    assert summary.available
+    assert summary.polarity == pytest.approx(expected)
+    # The negative boilerplate paragraph is left out: the mean stays positive.
+    assert summary.polarity > 0
+    with_boilerplate = summarize_sentiment(paragraph_sentiment(a, include_boilerplate=True), language="en")
+    assert with_boilerplate.polarity < summary.polarity
+
+
+def test_other_languages_are_reported_unavailable_never_zero():
+    a = article(("body", "El gobierno anunció hoy un acuerdo histórico con los sindicatos."), language="es")
+    table = paragraph_sentiment(a)
+    assert table[["polarity", "subjectivity", "vader"]].isna().all().all()
+    summary = summarize_sentiment(table, language="es")
+    assert not summary.available
+    assert summary.polarity is None and summary.vader is None
+    assert "'es'" in summary.reason and "English" in summary.reason
+
+
+def test_disagreement_needs_opposite_signs_outside_the_neutral_bands():
+    assert disagree(0.3, -0.6)
+    assert disagree(-0.2, 0.4)
+    assert not disagree(0.3, 0.6)
+    assert not disagree(0.01, -0.9)  # TextBlob neutral
+    assert not disagree(0.5, -0.01)  # VADER neutral
+    assert not disagree(math.nan, 0.5)
+
+
+def test_a_grim_paragraph_textblob_reads_as_positive_is_flagged():
+    # TextBlob's lexicon scores "top"/"secret"-style words; VADER catches "murders".
+    text = ("Crime fell apart after a spate of murders prompted the government to enact a state of emergency, "
+            "suspending certain constitutional rights to facilitate mass arrests.")
+    row = paragraph_sentiment(article(("body", text))).iloc[0]
+    assert row.vader < -0.05
+    assert row.disagree == (row.polarity >= 0.05)
+
+
+def test_vader_compound_range_and_opening_words():
+    assert -1 <= vader_compound("terrible awful horrible") < 0
+    assert opening_words("one two three", words=2) == "one two …"
+    assert opening_words("one two", words=2) == "one two"
