@@ -1,0 +1,103 @@
+"""`python -m analysis compare PATH_OR_ID...`: compare article files and/or library articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from typing import Any
+
+from analysis.errors import StoryscopeError
+
+COMPARE_TABLES = ("distinctive_terms", "entities", "articles")
+
+
+def register(commands: Any) -> None:
+    compare = commands.add_parser(
+        "compare",
+        help="compare two or more articles: distinctive terms (G2, log ratio) and shared entities",
+        description=(
+            "Compare articles given as file paths or library ids (see `library list`): each article's "
+            "distinctive terms against the others (log-likelihood G2 >= 6.63, p < 0.01) and every entity "
+            "per article, linked across articles by their aliases."
+        ),
+    )
+    compare.add_argument("items", nargs="+", metavar="PATH_OR_ID", help="article files or library ids")
+    compare.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
+    compare.add_argument("--table", choices=COMPARE_TABLES, default="distinctive_terms",
+                         help="with --format csv: which table to print (default distinctive_terms)")
+    compare.add_argument("--min-g2", type=float, default=6.63, help="keep terms with G2 at least this (default 6.63)")
+    compare.set_defaults(handler=run_compare)
+
+
+def _load(item: str):
+    from pathlib import Path
+
+    from analysis.cli import load_path
+    from analysis.pipeline import analyze
+
+    if item.isdigit() and not Path(item).exists():
+        from analysis.library import Library
+
+        return Library().analysis(int(item))
+    return analyze(load_path(item))
+
+
+def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
+    """The JSON the compare command prints (see the README)."""
+    from analysis.compare import article_labels, distinctive_terms, shared_entities
+
+    labels = article_labels(analyses)
+    distinctive = distinctive_terms(analyses, min_g2=min_g2, top=None)
+    entities = shared_entities(analyses)
+    return {
+        "articles": [
+            {"title": label, "tokens": a.word_count, "word_count": a.word_count,
+             "mean_polarity": a.sentiment_summary.polarity, "published":
+             a.article.published.isoformat() if a.article.published else None}
+            for label, a in zip(labels, analyses)
+        ],
+        "distinctive_terms": [
+            {"article": r.article, "term": r.term, "count": int(r.count), "reference_count": int(r.reference_count),
+             "g2": float(r.g2), "log_ratio": float(r.log_ratio)}
+            for r in distinctive.itertuples(index=False)
+        ],
+        "entities": [
+            {"name": r.name, "aliases": list(r.aliases), "type": r.type, "article": r.article,
+             "mentions": int(r.mentions), "per_1000": float(r.per_1000),
+             "mean_polarity": None if math.isnan(r.mean_polarity) else float(r.mean_polarity)}
+            for r in entities.itertuples(index=False)
+        ],
+    }
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    import csv
+
+    analyses, failed = [], False
+    for item in args.items:
+        try:
+            analyses.append(_load(item))
+        except StoryscopeError as err:
+            message = str(err)
+            print(message if item in message else f"{item}: {message}", file=sys.stderr)
+            failed = True
+        except Exception as err:  # noqa: BLE001 - no traceback may reach the user
+            print(f"{item}: could not be analysed ({type(err).__name__}: {err}).", file=sys.stderr)
+            failed = True
+    if len(analyses) < 2:
+        print("compare needs at least two readable articles.", file=sys.stderr)
+        return 2
+    data = comparison_dict(analyses, min_g2=args.min_g2)
+    if args.format == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        rows = data[args.table]
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        header = list(rows[0]) if rows else []
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in row.values()])
+    return 2 if failed else 0

@@ -1,0 +1,242 @@
+"""How articles differ: summary figures, distinctive terms, sentiment arcs, shared entities, a timeline.
+
+Every function takes analyses (:class:`analysis.pipeline.Analysis`, usually from the library's cache) and
+returns a DataFrame with documented columns; articles are named by :func:`article_labels` (their titles,
+made unique). The user's entity merges and renames are applied before these functions see the analyses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analysis.entities import entity_key
+from analysis.errors import StoryscopeError
+from analysis.pipeline import Analysis
+from analysis.terms import keyness
+
+#: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
+G2_P01 = 6.63
+
+
+class ComparisonError(StoryscopeError):
+    """A comparison needs at least two articles."""
+
+
+def article_labels(analyses: Sequence[Analysis]) -> list[str]:
+    """One label per analysis: its title, with " (2)", " (3)"... added where titles repeat."""
+    seen: dict[str, int] = {}
+    labels = []
+    for a in analyses:
+        title = a.article.title or "Untitled"
+        seen[title] = seen.get(title, 0) + 1
+        labels.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
+    return labels
+
+
+def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
+    """One row per article.
+
+    Columns: article (label), published (date or None), words (analysed word tokens), paragraphs
+    (analysed paragraphs), polarity, subjectivity, vader (word-weighted means; NaN when unavailable),
+    lexical_density (content-word tokens / all word tokens, within [0, 1]), entities (distinct entities).
+    """
+    rows = []
+    for label, a in zip(article_labels(analyses), analyses):
+        s = a.sentiment_summary
+        content = int(a.terms["count"].sum())
+        rows.append(
+            {
+                "article": label,
+                "published": a.article.published,
+                "words": a.word_count,
+                "paragraphs": int(a.sentiment["included"].sum()),
+                "polarity": s.polarity if s.available else np.nan,
+                "subjectivity": s.subjectivity if s.available else np.nan,
+                "vader": s.vader if s.available else np.nan,
+                "lexical_density": content / a.word_count if a.word_count else np.nan,
+                "entities": len(a.entities.table),
+            }
+        )
+    return pd.DataFrame(rows, columns=["article", "published", "words", "paragraphs", "polarity", "subjectivity",
+                                       "vader", "lexical_density", "entities"])
+
+
+def terms_side_by_side(analyses: Sequence[Analysis], *, top: int = 10) -> pd.DataFrame:
+    """Terms per 1,000 words in every article, for the union of each article's ``top`` terms.
+
+    Long format, columns: term, article (label), count, per_1000 (0 where the article lacks the term).
+    Terms are ordered by their highest rate in any article.
+    """
+    labels = article_labels(analyses)
+    chosen: list[str] = []
+    for a in analyses:
+        chosen.extend(t for t in a.terms["term"].head(top) if t not in chosen)
+    rows = []
+    for label, a in zip(labels, analyses):
+        counts = dict(zip(a.terms["term"], a.terms["count"]))
+        for term in chosen:
+            count = int(counts.get(term, 0))
+            rows.append((term, label, count, count / a.word_count * 1000 if a.word_count else 0.0))
+    table = pd.DataFrame(rows, columns=["term", "article", "count", "per_1000"])
+    order = table.groupby("term")["per_1000"].max().sort_values(ascending=False).index
+    table["term"] = pd.Categorical(table["term"], categories=list(order), ordered=True)
+    return table.sort_values(["term", "article"]).assign(term=lambda t: t["term"].astype(str)).reset_index(drop=True)
+
+
+def distinctive_terms(
+    analyses: Sequence[Analysis], *, min_g2: float = G2_P01, top: int | None = 20
+) -> pd.DataFrame:
+    """Each article's terms against all the others together (log-likelihood keyness).
+
+    Only terms the article over-uses (log_ratio > 0) with g2 >= ``min_g2`` (default: p < 0.01) are kept,
+    strongest first per article, at most ``top`` per article (all when None).
+    Columns: article (label), term, count, reference_count, g2, log_ratio.
+    """
+    if len(analyses) < 2:
+        raise ComparisonError("Choose at least two articles to compare: keyness needs a reference.")
+    labels = article_labels(analyses)
+    series = [a.terms.set_index("term")["count"] for a in analyses]
+    totals = np.array([a.word_count for a in analyses])
+    overall = pd.concat(series, axis=1).fillna(0).sum(axis=1)
+    tables = []
+    for label, counts, total in zip(labels, series, totals):
+        reference = overall.sub(counts, fill_value=0)
+        reference = reference[reference > 0]
+        table = keyness(counts, reference, total=int(total), reference_total=int(totals.sum() - total))
+        table = table[(table["log_ratio"] > 0) & (table["g2"] >= min_g2)]
+        if top is not None:
+            table = table.head(top)
+        tables.append(table.assign(article=label))
+    columns = ["article", "term", "count", "reference_count", "g2", "log_ratio"]
+    return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)
+
+
+def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
+    """Each article's paragraph polarity on a 0-100 % position axis, for overlaying.
+
+    Columns: article (label), index (paragraph index), position (0 = first analysed paragraph, 100 = last),
+    polarity, vader, opening (the paragraph's first words). Only analysed paragraphs; articles without
+    sentiment (not English) have no rows.
+    """
+    frames = []
+    for label, a in zip(article_labels(analyses), analyses):
+        used = a.sentiment[a.sentiment["included"] & a.sentiment["polarity"].notna()]
+        if used.empty:
+            continue
+        n = len(used)
+        position = np.linspace(0, 100, n) if n > 1 else np.array([50.0])
+        frames.append(pd.DataFrame({
+            "article": label, "index": used["index"].to_numpy(), "position": position,
+            "polarity": used["polarity"].to_numpy(), "vader": used["vader"].to_numpy(),
+            "opening": used["opening"].to_numpy(),
+        }))
+    columns = ["article", "index", "position", "polarity", "vader", "opening"]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+@dataclass
+class _Links:
+    parent: dict[str, str] = field(default_factory=dict)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent.setdefault(root, root) != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        for other in keys[1:]:
+            a, b = self.find(keys[0]), self.find(other)
+            if a != b:
+                self.parent[b] = a
+
+
+def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
+    """One row per entity and article, an entity being one row whatever each article calls it.
+
+    Two entities of different articles are the same when any of their names or aliases have the same
+    :func:`analysis.entities.entity_key` (so "Crook" links to "Élmer Canales Rivera" when either article
+    gives the alias, and MS-13 to MS13).
+    Columns: entity (a stable id: the key of its linked group), name (the fullest name in any article),
+    type, aliases (every other name, sorted), article (label), mentions, per_1000 (mentions per 1,000 words
+    of that article), mean_polarity (mean polarity of that article's paragraphs that mention it; NaN when
+    the article has no sentiment), articles (in how many of the compared articles it appears).
+    """
+    labels = article_labels(analyses)
+    links = _Links()
+    records = []
+    for label, a in zip(labels, analyses):
+        polarity = a.sentiment.set_index("index")["polarity"]
+        for e in a.entities.table.itertuples(index=False):
+            names = [e.name, *e.aliases]
+            keys = [k for k in (entity_key(n) for n in names) if k]
+            if not keys:
+                continue
+            links.union(keys)
+            paragraphs = [p for p in e.paragraphs if p in polarity.index]
+            mean = float(polarity.loc[paragraphs].mean()) if paragraphs else np.nan
+            records.append((keys[0], names, e.type, label, int(e.mentions),
+                            e.mentions / a.word_count * 1000 if a.word_count else 0.0, mean))
+    columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
+    if not records:
+        return pd.DataFrame(columns=columns)
+    groups: dict[str, dict] = {}
+    for key, names, etype, *_ in records:
+        g = groups.setdefault(links.find(key), {"names": [], "types": []})
+        g["names"].extend(names)
+        g["types"].append(etype)
+    rows = []
+    for key, names, etype, label, mentions, per_1000, mean in records:
+        root = links.find(key)
+        g = groups[root]
+        name = max(g["names"], key=lambda n: (len(n.split()), len(n)))
+        aliases = tuple(sorted({n for n in g["names"] if n != name}))
+        rows.append((root, name, max(set(g["types"]), key=g["types"].count), aliases, label, mentions, per_1000, mean))
+    table = pd.DataFrame(rows, columns=columns[:-1])
+    # One row per entity and article even when an article had two entities that link to one.
+    table = (
+        table.groupby(["entity", "article"], sort=False)
+        .agg(name=("name", "first"), type=("type", "first"), aliases=("aliases", "first"),
+             mentions=("mentions", "sum"), per_1000=("per_1000", "sum"), mean_polarity=("mean_polarity", "mean"))
+        .reset_index()
+    )
+    table["articles"] = table.groupby("entity")["article"].transform("nunique")
+    table = table.sort_values(["articles", "mentions"], ascending=[False, False], kind="stable")
+    return table[columns].reset_index(drop=True)
+
+
+def timeline(analyses: Sequence[Analysis], *, items: Sequence[str] = ()) -> pd.DataFrame:
+    """Per dated article: mentions per 1,000 words of chosen entities or terms, and mean polarity.
+
+    ``items`` are entity names (any alias) or terms. Articles without a publication date are left out.
+    Columns: published (date), article (label), item ("polarity" for the article's mean polarity, else the
+    item), value (per 1,000 words, or the polarity).
+    """
+    labels = article_labels(analyses)
+    entities = shared_entities(analyses) if items else pd.DataFrame()
+    rows = []
+    for label, a in zip(labels, analyses):
+        if a.article.published is None:
+            continue
+        s = a.sentiment_summary
+        rows.append((a.article.published, label, "polarity", s.polarity if s.available else np.nan))
+        counts = dict(zip(a.terms["term"], a.terms["count"]))
+        for item in items:
+            key = entity_key(item)
+            match = entities[(entities["article"] == label)
+                             & entities.apply(lambda r: key in {entity_key(n) for n in (r["name"], *r["aliases"])},
+                                              axis=1)] if not entities.empty else entities
+            if len(match):
+                value = float(match["per_1000"].sum())
+            else:
+                value = counts.get(item.lower(), 0) / a.word_count * 1000 if a.word_count else 0.0
+            rows.append((a.article.published, label, item, value))
+    return pd.DataFrame(rows, columns=["published", "article", "item", "value"]).sort_values(
+        ["published", "article"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,102 @@
+"""Comparing articles: keyness against hand-computed values, entities linked across articles."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.compare import (
+    ComparisonError,
+    article_labels,
+    comparison_summary,
+    distinctive_terms,
+    sentiment_arcs,
+    shared_entities,
+    terms_side_by_side,
+    timeline,
+)
+from analysis.pipeline import analyze
+from analysis.text import parse_article
+
+DATA = Path(__file__).parent / "data" / "compare"
+
+
+@pytest.fixture(scope="module")
+def trio(seed_analysis):
+    strike = analyze(parse_article((DATA / "harbour-strike.txt").read_text(encoding="utf-8")))
+    deal = analyze(parse_article((DATA / "harbour-deal.txt").read_text(encoding="utf-8")))
+    return [seed_analysis, strike, deal]
+
+
+def g2_by_hand(a: int, b: int, c: int, d: int) -> float:
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    return 2 * ((a * math.log(a / e1) if a else 0) + (b * math.log(b / e2) if b else 0))
+
+
+def test_distinctive_terms_match_the_hand_computed_g2_and_log_ratio(trio):
+    table = distinctive_terms(trio, min_g2=0, top=None)
+    seed, strike, deal = trio
+    row = table[(table["article"] == seed.article.title) & (table["term"] == "crook")].iloc[0]
+    a = 16
+    b = 0  # the harbour articles never say "crook"
+    c = seed.word_count
+    d = strike.word_count + deal.word_count
+    assert (row["count"], row["reference_count"]) == (a, b)
+    assert row["g2"] == pytest.approx(g2_by_hand(a, b, c, d), rel=1e-9)
+    assert row["log_ratio"] == pytest.approx(math.log2((a / c) / (0.5 / d)), rel=1e-9)
+    # a worked example in plain numbers: a=16, b=0, c=1000, d=500 -> G2 = 2*16*ln(1500/1000) = 12.975
+    assert g2_by_hand(16, 0, 1000, 500) == pytest.approx(12.9747, abs=1e-4)
+
+
+def test_only_significant_over_used_terms_by_default(trio):
+    table = distinctive_terms(trio)
+    assert (table["g2"] >= 6.63).all() and (table["log_ratio"] > 0).all()
+    for _, group in table.groupby("article"):
+        assert group["g2"].is_monotonic_decreasing
+    seed_terms = set(table[table["article"] == trio[0].article.title]["term"])
+    assert {"crook", "ms13"} <= seed_terms
+    assert "strike" in set(table[table["article"] == trio[1].article.title]["term"])
+
+
+def test_comparison_needs_two_articles(trio):
+    with pytest.raises(ComparisonError, match="at least two"):
+        distinctive_terms(trio[:1])
+
+
+def test_an_entity_is_one_row_per_article_whatever_each_article_calls_it(trio):
+    table = shared_entities(trio)
+    strike, deal = article_labels(trio)[1:]
+    capitan = table[table["aliases"].apply(lambda a: "El Capitán" in a) | (table["name"] == "El Capitán")]
+    assert set(capitan["article"]) == {strike, deal}
+    assert capitan["entity"].nunique() == 1
+    assert capitan["name"].iloc[0] == "Andrés Molina"
+    assert (capitan["articles"] == 2).all()
+    assert not table.duplicated(["entity", "article"]).any()
+    port = table[table["name"].str.contains("Valparaíso")]
+    assert set(port["article"]) == {strike, deal}
+
+
+def test_summary_arcs_terms_and_timeline(trio):
+    summary = comparison_summary(trio)
+    assert summary["words"].tolist() == [a.word_count for a in trio]
+    assert summary["lexical_density"].between(0.2, 0.9).all()
+    arcs = sentiment_arcs(trio)
+    for _, group in arcs.groupby("article"):
+        assert group["position"].iloc[0] == 0 and group["position"].iloc[-1] == 100
+    side = terms_side_by_side(trio, top=5)
+    assert set(side["article"]) == set(article_labels(trio))
+    assert len(side) == side["term"].nunique() * 3
+    line = timeline(trio, items=["El Capitán", "strike"])
+    assert list(line["published"]) == sorted(line["published"])
+    assert {"polarity", "El Capitán", "strike"} == set(line["item"])
+    deal_capitan = line[(line["item"] == "El Capitán") & (line["article"] == article_labels(trio)[2])]
+    assert deal_capitan["value"].iloc[0] > 0
+
+
+def test_labels_are_unique_when_titles_repeat(seed_analysis):
+    assert article_labels([seed_analysis, seed_analysis]) == [
+        seed_analysis.article.title, f"{seed_analysis.article.title} (2)"]
