@@ -1,0 +1,582 @@
+"""The corpus library: every article a user adds, stored once, kept across restarts, analysed once.
+
+An embedded SQLite database (stdlib ``sqlite3``, no server) at ``<folder>/storyscope.sqlite3``, where the
+folder is the one given, else ``$STORYSCOPE_DATA``, else ``data/`` at the project root. WAL mode and a busy
+timeout let several processes use it at once; every write is one ``BEGIN IMMEDIATE`` transaction, so a crash
+or ``kill -9`` leaves either the whole write or none of it.
+
+Tables:
+
+- ``articles``: id, content_hash (unique: the SHA-256 of the normalised text, whitespace runs folded), title,
+  authors (JSON list), published (ISO date), source, language, filename (base name only), word_count, text
+  (the normalised text), seed (1 for the articles of ``seeds/``), added (ISO timestamp, UTC).
+- ``analyses``: (content_hash, analyser_version) -> ``Analysis.to_dict()`` as JSON. An unchanged article is
+  never analysed twice; a new :data:`analysis.pipeline.ANALYSER_VERSION` recomputes.
+- ``entity_edits``: (article_id, seq) -> action ("merge" or "rename"), a, b: the user's entity choices.
+- ``meta``: key -> value (schema version, which seed files are stored).
+
+Adding a file goes through :func:`analysis.readers.load_article`; any ``InputError`` stores nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pandas as pd
+
+from analysis.errors import (
+    EmptyInputError,
+    InvalidOptionError,
+    NotFoundError,
+    SeedArticleError,
+    StoreError,
+)
+from analysis.models import Article
+from analysis.readers import SUPPORTED_EXTENSIONS, load_article, max_upload_bytes, safe_filename
+
+if TYPE_CHECKING:
+    from analysis.pipeline import Analysis
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+DATA_ENV = "STORYSCOPE_DATA"
+DB_FILENAME = "storyscope.sqlite3"
+SCHEMA_VERSION = "1"
+BUSY_TIMEOUT_SECONDS = 30.0
+
+AddStatus = Literal["added", "duplicate"]
+EntityEditAction = Literal["merge", "rename"]
+ENTITY_EDIT_ACTIONS: tuple[EntityEditAction, ...] = ("merge", "rename")
+
+#: Columns of :meth:`Library.list_articles`, in order.
+LIST_COLUMNS = ["id", "title", "authors", "published", "source", "language", "filename", "word_count", "seed", "added"]
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        authors TEXT NOT NULL DEFAULT '[]',
+        published TEXT,
+        source TEXT,
+        language TEXT NOT NULL DEFAULT 'und',
+        filename TEXT,
+        word_count INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        seed INTEGER NOT NULL DEFAULT 0 CHECK (seed IN (0, 1)),
+        added TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS analyses (
+        content_hash TEXT NOT NULL,
+        analyser_version TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (content_hash, analyser_version)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS entity_edits (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('merge', 'rename')),
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    ) WITHOUT ROWID""",
+)
+_LIST_SQL = f"SELECT {', '.join(LIST_COLUMNS)} FROM articles ORDER BY id"
+_META_SQL = "SELECT id, title, authors, published, source, language, filename, content_hash FROM articles WHERE id = ?"
+
+
+@dataclasses.dataclass(frozen=True)
+class AddResult:
+    """What adding one article did.
+
+    id: the article's id in the library; title: its title as stored; status: "added", or "duplicate" when
+    the same text (whatever the file name or format) was already there — id and title are then the stored one's.
+    """
+
+    id: int
+    title: str
+    status: AddStatus
+
+
+def data_dir() -> Path:
+    """The default library folder: ``$STORYSCOPE_DATA`` when set, else ``data/`` at the project root."""
+    folder = os.environ.get(DATA_ENV, "").strip()
+    return Path(folder).expanduser() if folder else PROJECT_ROOT / "data"
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article: SHA-256 (hex) of its normalised text with every whitespace run folded to a space."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class Library:
+    """The article store in ``<folder>/storyscope.sqlite3`` (folder: argument, else :func:`data_dir`).
+
+    Opening creates the folder and database when needed and makes sure every file of ``seeds_dir``
+    (``seeds/`` at the project root by default) is stored and marked seed. One instance may be shared
+    by threads; each process opens its own. Use as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None, *, seeds_dir: str | os.PathLike[str] | None = None):
+        self.folder = Path(folder).expanduser() if folder is not None else data_dir()
+        self.path = self.folder / DB_FILENAME
+        self._seeds_dir = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
+        self._lock = threading.RLock()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(
+                f"The library folder {self.folder} cannot be created ({err.strerror}); choose another folder "
+                f"with {DATA_ENV} or fix its permissions."
+            ) from err
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            with self._transaction() as db:
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        except sqlite3.DatabaseError as err:
+            raise StoreError(
+                f"{self.path} cannot be opened as a Storyscope library ({err}); if it is damaged or not a library, "
+                f"move it away (Storyscope then starts a new one) or choose another folder with {DATA_ENV}."
+            ) from err
+        self._ensure_seeds()
+
+    # --- life cycle -----------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the database connection (further calls fail)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Library({str(self.folder)!r})"
+
+    # --- adding ---------------------------------------------------------------------------------------
+
+    def add_file(self, data: bytes, filename: str, *, analyze: bool = True) -> AddResult:
+        """Read one uploaded file and store it, unless its text is already in the library.
+
+        Only the base name of ``filename`` is kept. With ``analyze`` (the default) the analysis is computed
+        and cached now; otherwise on the first :meth:`analysis`. Raises an ``InputError`` subclass naming the
+        file (nothing is stored) or ``StoreError``.
+        """
+        article = load_article(data, safe_filename(filename))
+        return self._add(article, seed=False, analyze=analyze)
+
+    def add_text(self, text: str, *, title: str, source: str | None = None, analyze: bool = True) -> AddResult:
+        """Store pasted text under ``title`` (and ``source``), unless the same text is already stored.
+
+        Raises ``EmptyInputError`` when the text or title is blank, ``FileTooLargeError`` over the upload limit.
+        """
+        from analysis.errors import FileTooLargeError
+        from analysis.text import parse_article
+
+        if not (title or "").strip():
+            raise EmptyInputError("pasted text", "needs a title; type one and add it again.")
+        limit = max_upload_bytes()
+        if len(text.encode("utf-8", "surrogatepass")) > limit:
+            raise FileTooLargeError(
+                "pasted text", f"is over the {limit // (1024 * 1024)} MB limit; paste a shorter text."
+            )
+        article = parse_article(text, title=title.strip(), source=(source or "").strip() or None)
+        return self._add(article, seed=False, analyze=analyze)
+
+    def _add(self, article: Article, *, seed: bool, analyze: bool) -> AddResult:
+        digest = content_hash(article.text)
+        found = self._find(digest)
+        if found is not None:
+            if seed and not found[2]:
+                with self._transaction() as db:
+                    db.execute("UPDATE articles SET seed = 1 WHERE id = ?", (found[0],))
+            return AddResult(found[0], found[1], "duplicate")
+        analysis_json = None
+        if analyze:
+            from analysis.pipeline import ANALYSER_VERSION, analyze as run_analysis
+
+            result = run_analysis(article)
+            words = int(result.word_count)
+            analysis_json = _dumps(result.to_dict())
+        else:
+            from analysis.terms import word_count
+
+            words = int(word_count(article))
+        with self._transaction() as db:
+            row = db.execute(
+                """INSERT INTO articles (content_hash, title, authors, published, source, language, filename,
+                                         word_count, text, seed, added)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (content_hash) DO NOTHING
+                   RETURNING id""",
+                (
+                    digest,
+                    article.title,
+                    _dumps(list(article.authors)),
+                    article.published.isoformat() if article.published else None,
+                    article.source,
+                    article.language,
+                    article.filename,
+                    words,
+                    article.text,
+                    int(seed),
+                    dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                ),
+            ).fetchone()
+            if row is None:  # another process stored the same text in the meantime
+                found = db.execute("SELECT id, title FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+                if seed:
+                    db.execute("UPDATE articles SET seed = 1 WHERE id = ?", (found[0],))
+                return AddResult(found[0], found[1], "duplicate")
+            if analysis_json is not None:
+                self._store_analysis(db, digest, ANALYSER_VERSION, analysis_json)
+        return AddResult(row[0], article.title, "added")
+
+    def _find(self, digest: str) -> tuple[int, str, int] | None:
+        with self._reading() as db:
+            return db.execute("SELECT id, title, seed FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+
+    def _ensure_seeds(self) -> None:
+        """Store every seed file not stored yet (by its bytes' hash) and mark it seed."""
+        if not self._seeds_dir.is_dir():
+            return
+        for file in sorted(self._seeds_dir.iterdir()):
+            if not file.is_file() or file.suffix.lower() not in SUPPORTED_EXTENSIONS:
+                continue
+            data = file.read_bytes()
+            key = f"seed:{file.name}"
+            file_hash = hashlib.sha256(data).hexdigest()
+            with self._reading() as db:
+                known = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+                if known:
+                    stored_file_hash, _, digest = known[0].partition(" ")
+                    if stored_file_hash == file_hash and db.execute(
+                        "SELECT 1 FROM articles WHERE content_hash = ? AND seed = 1", (digest,)
+                    ).fetchone():
+                        continue
+            article = load_article(data, file.name, max_bytes=max(len(data), 1))
+            self._add(article, seed=True, analyze=False)
+            with self._transaction() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (key, f"{file_hash} {content_hash(article.text)}"),
+                )
+
+    # --- reading --------------------------------------------------------------------------------------
+
+    def list_articles(self) -> pd.DataFrame:
+        """Every stored article's metadata, oldest first (the text and analyses are not loaded).
+
+        Columns: id (int), title (str), authors (tuple of str), published (datetime.date or None),
+        source (str or None), language (ISO 639-1 or "und"), filename (base name or None), word_count (int),
+        seed (bool), added (datetime64, UTC).
+        """
+        with self._reading() as db:
+            rows = db.execute(_LIST_SQL).fetchall()
+        columns = list(zip(*rows)) if rows else [()] * len(LIST_COLUMNS)
+        ids, titles, authors, published, sources, languages, filenames, words, seeds, added = columns
+        loads, from_iso = json.loads, dt.date.fromisoformat
+        return pd.DataFrame(
+            {
+                "id": pd.Series(ids, dtype="int64"),
+                "title": pd.Series(titles, dtype=object),
+                "authors": pd.Series([tuple(loads(a)) for a in authors], dtype=object),
+                "published": pd.Series([from_iso(p) if p else None for p in published], dtype=object),
+                "source": pd.Series(sources, dtype=object),
+                "language": pd.Series(languages, dtype=object),
+                "filename": pd.Series(filenames, dtype=object),
+                "word_count": pd.Series(words, dtype="int64"),
+                "seed": pd.Series(seeds, dtype=bool),
+                "added": pd.to_datetime(pd.Series(added, dtype=object), utc=True, format="ISO8601"),
+            },
+            columns=LIST_COLUMNS,
+        )
+
+    def __len__(self) -> int:
+        with self._reading() as db:
+            return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def record(self, id: int) -> dict[str, Any]:
+        """One article's stored fields, JSON-safe: the columns of :meth:`list_articles` plus ``text``.
+
+        published and added are ISO strings (published may be None); authors a list. Raises ``NotFoundError``.
+        """
+        with self._reading() as db:
+            row = db.execute(
+                f"SELECT {', '.join(LIST_COLUMNS)}, text FROM articles WHERE id = ?", (int(id),)
+            ).fetchone()
+        if row is None:
+            raise _not_found(id)
+        record = dict(zip([*LIST_COLUMNS, "text"], row))
+        record["authors"] = json.loads(record["authors"])
+        record["seed"] = bool(record["seed"])
+        return record
+
+    def article(self, id: int) -> Article:
+        """The stored article, re-read from its stored text with its stored metadata. Raises ``NotFoundError``."""
+        from analysis.text import parse_article
+
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT title, authors, published, source, language, filename, text FROM articles WHERE id = ?",
+                (int(id),),
+            ).fetchone()
+        if row is None:
+            raise _not_found(id)
+        title, authors, published, source, language, filename, text = row
+        authors = tuple(json.loads(authors))
+        article = parse_article(
+            text,
+            title=title,
+            authors=list(authors) or None,
+            published=dt.date.fromisoformat(published) if published else None,
+            source=source,
+            filename=filename,
+            language=language,
+        )
+        # Stored metadata is what the user sees and edits: it wins over anything detected again.
+        return dataclasses.replace(
+            article,
+            title=title,
+            authors=authors,
+            published=dt.date.fromisoformat(published) if published else None,
+            source=source,
+            filename=filename,
+        )
+
+    def analysis(self, id: int) -> Analysis:
+        """The article's analysis: from the cache when computed by this ANALYSER_VERSION, else computed and cached.
+
+        The article's current metadata (title, authors, date, source) is put on the result. Raises ``NotFoundError``.
+        """
+        return self.analyses([id])[0]
+
+    def analyses(self, ids: Sequence[int]) -> list[Analysis]:
+        """The analyses of ``ids``, in that order, read from the cache in one query; missing ones are computed
+        and cached. Raises ``NotFoundError`` naming the first unknown id.
+        """
+        from analysis.pipeline import ANALYSER_VERSION, Analysis, analyze
+
+        wanted = [int(i) for i in ids]
+        if not wanted:
+            return []
+        with self._reading() as db:
+            rows = db.execute(
+                """SELECT a.id, a.title, a.authors, a.published, a.source, a.filename, a.content_hash, c.json
+                   FROM articles AS a
+                   LEFT JOIN analyses AS c ON c.content_hash = a.content_hash AND c.analyser_version = ?
+                   WHERE a.id IN (SELECT value FROM json_each(?))""",
+                (ANALYSER_VERSION, json.dumps(sorted(set(wanted)))),
+            ).fetchall()
+        by_id = {row[0]: row for row in rows}
+        results: dict[int, Analysis] = {}
+        for article_id in wanted:
+            if article_id in results:
+                continue
+            row = by_id.get(article_id)
+            if row is None:
+                raise _not_found(article_id)
+            _, title, authors, published, source, filename, digest, cached = row
+            if cached is not None:
+                result = Analysis.from_dict(json.loads(cached))
+            else:
+                result = analyze(self.article(article_id))
+                with self._transaction() as db:
+                    self._store_analysis(db, digest, ANALYSER_VERSION, _dumps(result.to_dict()))
+            results[article_id] = dataclasses.replace(
+                result,
+                article=dataclasses.replace(
+                    result.article,
+                    title=title,
+                    authors=tuple(json.loads(authors)),
+                    published=dt.date.fromisoformat(published) if published else None,
+                    source=source,
+                    filename=filename,
+                ),
+            )
+        return [results[i] for i in wanted]
+
+    @staticmethod
+    def _store_analysis(db: sqlite3.Connection, digest: str, version: str, payload: str) -> None:
+        db.execute("DELETE FROM analyses WHERE content_hash = ? AND analyser_version != ?", (digest, version))
+        db.execute(
+            "INSERT OR REPLACE INTO analyses (content_hash, analyser_version, json) VALUES (?, ?, ?)",
+            (digest, version, payload),
+        )
+
+    # --- editing --------------------------------------------------------------------------------------
+
+    def update(
+        self,
+        id: int,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        published: dt.date | str | None = None,
+    ) -> None:
+        """Edit an article's title, source/outlet or publication date; None leaves a field as it is.
+
+        An empty string clears source or published; a title cannot be blank. ``published`` is a date or an
+        ISO date string (YYYY-MM-DD). Raises ``NotFoundError``, ``EmptyInputError`` or ``InvalidOptionError``.
+        """
+        changes: dict[str, Any] = {}
+        if title is not None:
+            if not title.strip():
+                raise EmptyInputError(None, "A title cannot be blank; type a title and save again.")
+            changes["title"] = title.strip()
+        if source is not None:
+            changes["source"] = source.strip() or None
+        if published is not None:
+            changes["published"] = _iso_date(published)
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (int(id),)).fetchone() is None:
+                raise _not_found(id)
+            if changes:
+                assignments = ", ".join(f"{column} = ?" for column in changes)
+                db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*changes.values(), int(id)))
+
+    def remove(self, id: int) -> None:
+        """Delete a non-seed article with its cached analyses and entity edits.
+
+        Raises ``SeedArticleError`` for a seed, ``NotFoundError`` for an unknown id.
+        """
+        with self._transaction() as db:
+            row = db.execute("SELECT title, seed, content_hash FROM articles WHERE id = ?", (int(id),)).fetchone()
+            if row is None:
+                raise _not_found(id)
+            title, seed, digest = row
+            if seed:
+                raise SeedArticleError(
+                    f"Article {id} (“{title}”) is a seed article: seeds are part of the library and cannot be "
+                    "deleted. Remove another article, or leave this one in place."
+                )
+            db.execute("DELETE FROM entity_edits WHERE article_id = ?", (int(id),))
+            db.execute("DELETE FROM articles WHERE id = ?", (int(id),))
+            db.execute("DELETE FROM analyses WHERE content_hash = ?", (digest,))
+
+    # --- entity edits ---------------------------------------------------------------------------------
+
+    def entity_edits(self, id: int) -> list[Any]:
+        """The user's entity merges and renames for article ``id``, in the order they were made.
+
+        Each is an ``EntityEdit(action, a, b)``: merge a into b, or rename a to b. Raises ``NotFoundError``.
+        """
+        edit_type = _entity_edit_type()
+        with self._reading() as db:
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (int(id),)).fetchone() is None:
+                raise _not_found(id)
+            rows = db.execute(
+                "SELECT action, a, b FROM entity_edits WHERE article_id = ? ORDER BY seq", (int(id),)
+            ).fetchall()
+        return [edit_type(action=action, a=a, b=b) for action, a, b in rows]
+
+    def add_entity_edit(self, id: int, edit: Any) -> None:
+        """Keep one entity merge or rename for article ``id`` (after the earlier ones).
+
+        Raises ``InvalidOptionError`` for an action other than "merge"/"rename" or blank names, ``NotFoundError``.
+        """
+        action, a, b = edit.action, str(edit.a).strip(), str(edit.b).strip()
+        if action not in ENTITY_EDIT_ACTIONS:
+            raise InvalidOptionError("action", action, set(ENTITY_EDIT_ACTIONS))
+        if not a or not b:
+            raise InvalidOptionError("entity name", a if not a else b, "a non-blank name")
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (int(id),)).fetchone() is None:
+                raise _not_found(id)
+            db.execute(
+                """INSERT INTO entity_edits (article_id, seq, action, a, b)
+                   VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM entity_edits WHERE article_id = ?), ?, ?, ?)""",
+                (int(id), int(id), action, a, b),
+            )
+
+    def clear_entity_edits(self, id: int) -> int:
+        """Forget every entity edit of article ``id``; returns how many there were."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM entity_edits WHERE article_id = ?", (int(id),)).rowcount
+
+    # --- plumbing -------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken with BEGIN IMMEDIATE (writers queue on the busy timeout)."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as err:
+                raise _busy(self.path, err) from err
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException as err:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(err, sqlite3.Error):
+                    raise _busy(self.path, err) from err
+                raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as err:
+                raise _busy(self.path, err) from err
+
+
+def _busy(path: Path, err: sqlite3.Error) -> StoreError:
+    return StoreError(
+        f"The library {path} could not be used ({err}); another program may be holding it. Try again in a moment."
+    )
+
+
+def _not_found(id: object) -> NotFoundError:
+    return NotFoundError(f"No article with id {id} in the library; `python -m analysis library list` shows the ids.")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _iso_date(value: dt.date | str) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise InvalidOptionError("published", value, "a date written YYYY-MM-DD, or empty to clear it") from None
+
+
+def _entity_edit_type() -> Any:
+    """``EntityEdit`` from analysis.entities (where apply_entity_edits lives), else from analysis.models."""
+    try:
+        from analysis.entities import EntityEdit
+    except ImportError:
+        from analysis.models import EntityEdit  # type: ignore[attr-defined,no-redef]
+    return EntityEdit
