@@ -1,0 +1,531 @@
+"""Words of an article: tokens, stopwords, lemmas, unigram and bigram frequencies, keyness, concordance.
+
+Tokens
+------
+:func:`tokenize` finds words with one compiled regular expression and normalises each distinct
+surface form once (a per-process cache), so the cost per word is a regex step and a dict lookup.
+A token starts with a letter or digit of any script and runs over letters, digits and combining
+marks (so Devanagari, Thai or pointed Hebrew words stay whole); single joiners inside a word keep
+it whole: hyphens ("narco-terrorism", "high-level"), apostrophes straight or curly ("doesn’t"),
+dots ("U.S.", "3.0", "insightcrime.org") and commas between digits ("1,000").
+
+Each token is lower-cased and normalised:
+
+- curly apostrophes become straight ones and the Unicode hyphens U+2010/U+2011 become "-";
+- a possessive "'s" is stripped (Bukele’s, Bukele's -> bukele); a plural possessive loses its
+  trailing apostrophe (gangs’ -> gangs). Contractions stay whole ("doesn’t" -> "doesn't"; "it's",
+  "that's", "let's" ... are contractions, not possessives), so the stopword lists catch them;
+- an upper-case acronym joined to digits by a hyphen is written without it (MS-13 -> ms13, like
+  MS13; COVID-19 -> covid19). Mixed-case forms ("Covid-19") are ordinary hyphenated words;
+- dotted single-letter abbreviations keep their dots and gain the final one ("U.S." and "U.S" ->
+  "u.s.", "e.g." -> "e.g.");
+- the upper-case word "US" means the country and becomes "u.s." too, so that it is neither lost to
+  the stopword "us" (the pronoun) nor split from "U.S.". In text written wholly in capitals
+  ("TELL US MORE") the word is read as the pronoun;
+- in French, Italian and Catalan an elided article or pronoun is dropped ("l’État" -> "état",
+  "dell'anno" -> "anno"), as word processors count "l'État" as one word;
+- numbers are tokens (they count in :func:`word_count`) but never terms.
+
+Languages written without spaces (Chinese, Japanese, Thai) give one token per run of script
+between punctuation: splitting them into words needs a dictionary this module does not have.
+
+Terms
+-----
+A term is a token that is not a stopword, has at least two characters and holds a letter (so
+bare numbers such as "2023", "3.0" or ordinals such as "11th" are not terms). Bigrams are two
+adjacent tokens that are both terms, inside one paragraph and one sentence: ".", "!", "?", "…",
+";" and ":" (and their CJK, Arabic and Devanagari forms) end a sentence, except the dot that
+ends an abbreviation such as "U.S.".
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InvalidOptionError, StoryscopeError
+from analysis.models import Article
+
+__all__ = [
+    "KeynessInputError",
+    "TERM_COLUMNS",
+    "KEYNESS_COLUMNS",
+    "KWIC_COLUMNS",
+    "tokenize",
+    "stopwords",
+    "word_count",
+    "term_frequencies",
+    "keyness",
+    "keyword_in_context",
+]
+
+TERM_COLUMNS = ["term", "count", "per_1000"]
+KEYNESS_COLUMNS = ["term", "count", "reference_count", "g2", "log_ratio"]
+KWIC_COLUMNS = ["paragraph", "left", "keyword", "right"]
+
+
+class KeynessInputError(StoryscopeError, ValueError):
+    """Counts and totals given to :func:`keyness` do not fit together."""
+
+
+# --------------------------------------------------------------------------------------------
+# The tokenizer
+
+
+def _combining_marks() -> str:
+    """A regex character-class body of the combining marks (Mn, Mc, Me) of the Basic Multilingual
+    Plane, plus ZWNJ and ZWJ.
+
+    Python's ``re`` counts only letters, digits and "_" as word characters, which would cut
+    "हिन्दी" or "עִבְרִית" at each vowel sign or point; the marks are added explicitly. Marks beyond
+    U+FFFF (historic scripts) are left out on purpose: one of them in the class makes ``re`` test
+    the ranges one by one and halves the tokenizer's speed. Built once per process (~15 ms).
+    """
+    marks = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M")
+    return re.escape(marks) + "\u200c\u200d"
+
+
+_WORD_CHAR = rf"[\w{_combining_marks()}]"
+#: One token: a letter or digit, then word characters, with single joiners inside
+#: (hyphens, apostrophes, dots, Hebrew geresh/gershayim, commas between digits).
+_TOKEN_RE = re.compile(
+    rf"[^\W_]{_WORD_CHAR}*(?:(?:[-'’‐‑.\u05F3\u05F4]|(?<=\d),(?=\d)){_WORD_CHAR}+)*"
+)
+#: Punctuation that ends a sentence (or a clause) for bigrams and multi-word concordance.
+_BOUNDARY_RE = re.compile(r"[.!?…;:\u3002\uFF01\uFF1F\uFF1B\uFF1A\u061F\u061B\u0964\u0965]")
+
+_JOINER_TABLE = str.maketrans({"’": "'", "‐": "-", "‑": "-"})
+#: English "'s" forms that are contractions (it is, that is, let us ...), not possessives.
+_S_CONTRACTIONS = frozenset(
+    "it's he's she's that's there's here's what's who's where's when's why's how's let's".split()
+)
+#: Elided articles and pronouns dropped in front of a word, by language.
+_ELISIONS: dict[str, frozenset[str]] = {
+    "fr": frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu"
+                    .split()),
+    "it": frozenset("l d c s m t v n un dell all dall nell sull coll quell quest bell sant tutt"
+                    .split()),
+    "ca": frozenset("l d s m t n".split()),
+}
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th|er|re|e|ème|eme|º|ª|o|a)")
+_MAX_CACHE = 500_000
+_CACHES: dict[tuple[str, bool], dict[str, str]] = {}
+
+
+def _language_code(language: str | None) -> str:
+    """"en-GB", "EN", "en_US" -> "en"; None or "" -> "und"."""
+    if not language:
+        return "und"
+    return language.strip().lower().replace("_", "-").split("-")[0] or "und"
+
+
+def _normalised(raw: str, elisions: frozenset[str], caps: bool) -> str:
+    """The token for one surface form (see the module docstring for the rules)."""
+    if raw == "US" and not caps:
+        return "u.s."
+    token = raw.lower().translate(_JOINER_TABLE)
+    if "'" in token:
+        if elisions:
+            head, _, rest = token.partition("'")
+            while head in elisions and rest:
+                token = rest
+                head, _, rest = token.partition("'")
+        if token.endswith("'s") and len(token) > 2 and token not in _S_CONTRACTIONS:
+            token = token[:-2]
+    if "." in token:
+        parts = token.split(".")
+        if all(len(p) == 1 and p.isalpha() for p in parts):
+            token += "."
+    if token.count("-") == 1:
+        head, _, tail = token.partition("-")
+        raw_head = raw.partition("-")[0]
+        if tail.isdigit() and head.isalpha() and len(head) <= 5 and raw_head.isupper():
+            token = head + tail
+    return token
+
+
+def _cache_for(language: str, caps: bool) -> tuple[dict[str, str], frozenset[str]]:
+    elisions = _ELISIONS.get(language, frozenset())
+    key = (language if elisions else "", caps)
+    cache = _CACHES.get(key)
+    if cache is None or len(cache) > _MAX_CACHE:
+        cache = _CACHES[key] = {}
+    return cache, elisions
+
+
+def _tokens(text: str, language: str, caps: bool) -> list[str]:
+    cache, elisions = _cache_for(language, caps)
+    get = cache.get
+    return [get(raw) or _remember(cache, raw, elisions, caps) for raw in _TOKEN_RE.findall(text)]
+
+
+def _remember(cache: dict[str, str], raw: str, elisions: frozenset[str], caps: bool) -> str:
+    token = cache[raw] = _normalised(raw, elisions, caps)
+    return token
+
+
+def tokenize(text: str, *, language: str = "en") -> list[str]:
+    """The word tokens of ``text`` in order, lower-cased and normalised (see the module docstring).
+
+    Stopwords and numbers are kept (they are words); punctuation, symbols and emoji are not tokens.
+    Every token is non-empty. ``language`` (ISO 639-1) only changes elision handling (fr, it, ca).
+    """
+    if not text:
+        return []
+    return _tokens(text, _language_code(language), text.isupper())
+
+
+def _sentences(text: str, language: str) -> list[list[tuple[str, int, int]]]:
+    """Tokens of ``text`` with their (start, end) spans, grouped into sentences."""
+    caps = text.isupper()
+    cache, elisions = _cache_for(language, caps)
+    sentences: list[list[tuple[str, int, int]]] = [[]]
+    last_end = 0
+    last_token = ""
+    for match in _TOKEN_RE.finditer(text):
+        raw = match.group()
+        token = cache.get(raw) or _remember(cache, raw, elisions, caps)
+        start, end = match.span()
+        gap_start = last_end
+        if last_token.endswith(".") and text.startswith(".", last_end):
+            gap_start += 1  # the dot of an abbreviation such as "U.S." ends no sentence
+        if sentences[-1] and _BOUNDARY_RE.search(text, gap_start, start):
+            sentences.append([])
+        sentences[-1].append((token, start, end))
+        last_end, last_token = end, token
+    return [s for s in sentences if s]
+
+
+# --------------------------------------------------------------------------------------------
+# Stopwords, lemmas, terms
+
+
+@functools.lru_cache(maxsize=64)
+def stopwords(language: str) -> frozenset[str]:
+    """The stopword list of ``language`` (ISO 639-1, e.g. "en", "es") from ``stopwordsiso``.
+
+    Contractions are present with both straight and curly apostrophes ("doesn't", "doesn’t").
+    A language without a list ("und", "zz") gets an empty set: every word then counts.
+    Note that the English list is broad: besides function words it holds words such as "said",
+    "new", "members", "state" and two-letter country codes ("uk", "de").
+    """
+    import stopwordsiso
+
+    words = stopwordsiso.stopwords(_language_code(language))
+    both = set()
+    for word in words:
+        word = word.lower()
+        both.add(word)
+        if "'" in word or "’" in word:
+            both.add(word.replace("’", "'"))
+            both.add(word.replace("'", "’"))
+    return frozenset(both)
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_languages() -> frozenset[str]:
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    except ImportError:  # pragma: no cover - simplemma moved it; probe instead in _lemmatizer
+        return frozenset()
+    return frozenset(SUPPORTED_LANGUAGES)
+
+
+_LEMMA_CACHES: dict[str, dict[str, str]] = {}
+
+
+def _lemmatizer(language: str):
+    """A cached token -> lemma function for ``language``, or None when simplemma lacks it."""
+    import simplemma
+
+    supported = _lemma_languages()
+    if supported and language not in supported:
+        return None
+    if not supported:
+        try:
+            simplemma.lemmatize("a", lang=language)
+        except ValueError:
+            return None
+    cache = _LEMMA_CACHES.setdefault(language, {})
+
+    def lemma(token: str) -> str:
+        found = cache.get(token)
+        if found is None:
+            # Only plain words: simplemma's guesses on "gang-led" or "u.s." are wrong.
+            found = simplemma.lemmatize(token, lang=language).lower() if token.isalpha() else token
+            found = found or token
+            if len(cache) < _MAX_CACHE:
+                cache[token] = found
+        return found
+
+    return lemma
+
+
+def _is_term(token: str, stops: frozenset[str]) -> bool:
+    return (
+        len(token) > 1
+        and token not in stops
+        and any(c.isalpha() for c in token)
+        and _ORDINAL_RE.fullmatch(token) is None
+    )
+
+
+def word_count(article: Article, *, include_boilerplate: bool = False, language: str | None = None) -> int:
+    """The number of word tokens (stopwords and numbers included) in the analysed paragraphs.
+
+    The denominator of ``per_1000``. Bylines and boilerplate count only with ``include_boilerplate``.
+    """
+    lang = _language_code(language or article.language)
+    return sum(
+        len(tokenize(p.text, language=lang))
+        for p in article.analysed_paragraphs(include_boilerplate=include_boilerplate)
+    )
+
+
+def _frame(counts: Mapping[str, int], total: int) -> pd.DataFrame:
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    frame = pd.DataFrame(
+        {
+            "term": pd.Series([t for t, _ in rows], dtype=object),
+            "count": pd.Series([c for _, c in rows], dtype="int64"),
+        }
+    )
+    frame["per_1000"] = (frame["count"] / total * 1000.0) if total else 0.0
+    frame["per_1000"] = frame["per_1000"].astype("float64")
+    return frame
+
+
+def term_frequencies(
+    article: Article,
+    *,
+    n: Literal[1, 2] = 1,
+    lemmatize: bool = False,
+    extra_stopwords: Iterable[str] = (),
+    include_boilerplate: bool = False,
+    language: str | None = None,
+) -> pd.DataFrame:
+    """How often each term (n=1) or two-word phrase (n=2) occurs in the analysed paragraphs.
+
+    Columns: term (str; a bigram's two words joined by a space), count (int >= 1),
+    per_1000 (float: count / :func:`word_count` * 1000). Most frequent first, ties alphabetical.
+
+    Stopwords of the article's language (``language`` overrides ``article.language``) and
+    ``extra_stopwords`` are left out, as are bare numbers and one-character fragments.
+    ``lemmatize`` merges inflected forms ("gangs" -> "gang") with simplemma's tables for that
+    language; a language simplemma lacks keeps its surface forms.
+    """
+    if n not in (1, 2):
+        raise InvalidOptionError("n", n, (1, 2))
+    lang = _language_code(language or article.language)
+    extra = frozenset(_normalised_term(w) for w in extra_stopwords)
+    stops = stopwords(lang) | extra
+    lemma = _lemmatizer(lang) if lemmatize else None
+    paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
+
+    if n == 1:
+        tokens: Counter[str] = Counter()
+        for p in paragraphs:
+            tokens.update(tokenize(p.text, language=lang))
+        total = tokens.total()
+        counts: Counter[str] = Counter()
+        for token, count in tokens.items():
+            if not _is_term(token, stops):
+                continue
+            if lemma is not None:
+                token = lemma(token)
+                if not _is_term(token, stops):
+                    continue
+            counts[token] += count
+        return _frame(counts, total)
+
+    total = 0
+    counts = Counter()
+    keep: dict[str, str | None] = {}  # token -> the word it stands for in a bigram, or None
+    for p in paragraphs:
+        for sentence in _sentences(p.text, lang):
+            total += len(sentence)
+            words = []
+            for token, _, _ in sentence:
+                word = keep.get(token, "")
+                if word == "":
+                    word = token if _is_term(token, stops) else None
+                    if word is not None and lemma is not None:
+                        word = lemma(word)
+                        word = word if _is_term(word, stops) else None
+                    keep[token] = word
+                words.append(word)
+            for a, b in zip(words, words[1:]):
+                if a is not None and b is not None:
+                    counts[f"{a} {b}"] += 1
+    return _frame({t: c for t, c in counts.items() if t not in extra}, total)
+
+
+def _normalised_term(word: str) -> str:
+    """A user-typed stopword or term as tokens would spell it ("Crook’s" -> "crook")."""
+    return " ".join(_tokens(word, "und", False)) or word.strip().lower()
+
+
+# --------------------------------------------------------------------------------------------
+# Keyness
+
+
+def _as_series(counts: Mapping[str, int] | pd.Series, name: str) -> pd.Series:
+    if isinstance(counts, pd.Series):
+        series = counts
+    else:
+        series = pd.Series(dict(counts), dtype="float64")
+    series = series.astype("float64")
+    series.index = series.index.astype(object)
+    if series.isna().any() or (series < 0).any():
+        raise KeynessInputError(f"`{name}` holds missing or negative counts; give each term a count of 0 or more.")
+    if series.index.has_duplicates:
+        series = series.groupby(level=0).sum()
+    return series
+
+
+def keyness(
+    counts: Mapping[str, int] | pd.Series,
+    reference_counts: Mapping[str, int] | pd.Series,
+    *,
+    total: int | None = None,
+    reference_total: int | None = None,
+) -> pd.DataFrame:
+    """How much more (or less) often each term of an article occurs than in a reference corpus.
+
+    ``counts`` and ``reference_counts`` map terms to counts (dicts or Series indexed by term);
+    ``total`` and ``reference_total`` are the two corpora's sizes in words and default to the sums
+    of the counts. Pass the word counts when stopwords were removed from the counts.
+
+    Columns: term, count (a, in the article), reference_count (b), g2 (float >= 0), log_ratio.
+    One row per term with a > 0 (terms only in the reference are left out).
+
+    - g2, log-likelihood (Rayson & Garside 2000): with c = total and d = reference_total,
+      E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G2 = 2[a ln(a/E1) + b ln(b/E2)], a zero count adding 0.
+      Always >= 0; G2 >= 3.84 is p < 0.05, >= 6.63 p < 0.01, >= 10.83 p < 0.001 (1 d.f.).
+    - log_ratio (Hardie 2014): log2((a/c) / (b/d)), with 0.5 in place of a zero count. Positive
+      when the article over-uses the term (1 = twice as often), negative when it under-uses it.
+
+    Rows: over-used terms (log_ratio > 0) first, strongest g2 first; then the others, strongest
+    first; ties alphabetical. Vectorised: thousands of terms take about a millisecond.
+    """
+    a_all = _as_series(counts, "counts")
+    b_all = _as_series(reference_counts, "reference_counts")
+    c = float(a_all.sum()) if total is None else float(total)
+    d = float(b_all.sum()) if reference_total is None else float(reference_total)
+    a_all = a_all[a_all > 0]
+    if a_all.empty:
+        return pd.DataFrame(
+            {"term": pd.Series(dtype=object), "count": pd.Series(dtype="int64"),
+             "reference_count": pd.Series(dtype="int64"), "g2": pd.Series(dtype="float64"),
+             "log_ratio": pd.Series(dtype="float64")}
+        )
+    if not (math.isfinite(c) and c > 0) or c < a_all.max():
+        raise KeynessInputError(
+            f"`total` = {total!r} is smaller than the article's counts; give the article's word count."
+        )
+    if not (math.isfinite(d) and d > 0):
+        raise KeynessInputError(
+            "The reference has no words: keyness needs at least one other article with words to compare with."
+        )
+    b_all = b_all.reindex(a_all.index, fill_value=0.0)
+    if (b_all > d).any():
+        raise KeynessInputError(
+            f"`reference_total` = {reference_total!r} is smaller than a reference count; give the reference's word count."
+        )
+    a = a_all.to_numpy()
+    b = b_all.to_numpy()
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        part_a = np.where(a > 0, a * np.log(np.where(a > 0, a, 1.0) / e1), 0.0)
+        part_b = np.where(b > 0, b * np.log(np.where(b > 0, b, 1.0) / np.where(e2 > 0, e2, 1.0)), 0.0)
+    g2 = np.maximum(2.0 * (part_a + part_b), 0.0)  # rounding can leave -1e-16 for equal rates
+    log_ratio = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+    table = pd.DataFrame(
+        {
+            "term": pd.Series(a_all.index.to_numpy(dtype=object), dtype=object),
+            "count": a.astype("int64"),
+            "reference_count": b.astype("int64"),
+            "g2": g2,
+            "log_ratio": log_ratio,
+        }
+    )
+    table["_under"] = table["log_ratio"] <= 0
+    table = table.sort_values(["_under", "g2", "term"], ascending=[True, False, True], kind="mergesort")
+    return table.drop(columns="_under").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Concordance
+
+
+def keyword_in_context(
+    article: Article,
+    term: str,
+    *,
+    width: int = 40,
+    include_boilerplate: bool = False,
+    lemmatize: bool = False,
+    language: str | None = None,
+) -> pd.DataFrame:
+    """Every occurrence of ``term`` in the analysed paragraphs, with its surroundings.
+
+    ``term`` is matched on tokens, so "crook" finds "Crook" and "Crook’s", "MS-13" finds "MS13",
+    and a phrase ("El Salvador", "gang members") finds the words in sequence within one sentence.
+    With ``lemmatize`` the match is on lemmas ("gang" finds "gangs"), as in
+    ``term_frequencies(..., lemmatize=True)``.
+
+    Columns: paragraph (the paragraph's index), left (up to ``width`` characters before the match),
+    keyword (the matched text as written), right (up to ``width`` characters after it). Line breaks
+    in the context become spaces. Rows in reading order; no rows when the term does not occur.
+    """
+    if isinstance(width, bool) or not isinstance(width, int) or width < 0:
+        raise InvalidOptionError("width", width, "a whole number of characters, 0 or more")
+    lang = _language_code(language or article.language)
+    wanted = _tokens(term, lang, False)
+    lemma = _lemmatizer(lang) if lemmatize else None
+    if lemma is not None:
+        wanted = [lemma(w) for w in wanted]
+    rows: list[tuple[int, str, str, str]] = []
+    size = len(wanted)
+    if size:
+        for p in article.analysed_paragraphs(include_boilerplate=include_boilerplate):
+            text = p.text
+            for sentence in _sentences(text, lang):
+                words = [t for t, _, _ in sentence]
+                if lemma is not None:
+                    words = [lemma(w) for w in words]
+                for i in range(len(words) - size + 1):
+                    if words[i : i + size] == wanted:
+                        start, end = sentence[i][1], sentence[i + size - 1][2]
+                        if sentence[i + size - 1][0].endswith(".") and text.startswith(".", end):
+                            end += 1  # show the final dot of "U.S."
+                        rows.append(
+                            (
+                                p.index,
+                                _one_line(text[max(0, start - width) : start]),
+                                _one_line(text[start:end]),
+                                _one_line(text[end : end + width]),
+                            )
+                        )
+    return pd.DataFrame(
+        {
+            "paragraph": pd.Series([r[0] for r in rows], dtype="int64"),
+            "left": pd.Series([r[1] for r in rows], dtype=object),
+            "keyword": pd.Series([r[2] for r in rows], dtype=object),
+            "right": pd.Series([r[3] for r in rows], dtype=object),
+        }
+    )
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
+
