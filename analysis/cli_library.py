@@ -1,0 +1,232 @@
+"""`python -m analysis library ...`: the article library from the command line.
+
+    library add FILE...                  store files (exit 0 when each was added or already there, 2 if any failed)
+    library list [--format json|csv]     every article's metadata; JSON is {"articles": [...]}
+    library show ID [--format json]      one article's metadata and text
+    library remove ID                    delete an article (seeds cannot be deleted)
+    library export [--format json|csv]   metadata and analyses of every article
+
+The library is the folder named by ``STORYSCOPE_DATA``, else ``data/`` at the project root. Every error is
+one line on stderr naming the file or id; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import InputError, StoryscopeError
+
+EXIT_OK, EXIT_FAILED = 0, 2
+_TOP = 10  # terms and entities summarised per article in the CSV export
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``library`` command and its subcommands to ``subparsers`` (from ``add_subparsers``)."""
+    library = subparsers.add_parser(
+        "library",
+        help="add, list, show, remove and export the articles kept in the library",
+        description=(
+            "Manage the article library kept in the folder named by STORYSCOPE_DATA (default: data/ at the "
+            "project root). Seed articles are always there and cannot be removed."
+        ),
+    )
+    commands = library.add_subparsers(dest="library_command", required=True, metavar="SUBCOMMAND")
+
+    add = commands.add_parser(
+        "add",
+        help="store article files (.txt .md .html .htm .pdf .docx); the same text is never stored twice",
+        description="Read each file, store it with its analysis, and say whether it was added or already there.",
+    )
+    add.add_argument("files", nargs="+", metavar="FILE", help="article files to add")
+
+    listing = commands.add_parser("list", help="list the stored articles with their metadata",
+                                  description="List every stored article's metadata (not its text).")
+    listing.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
+
+    show = commands.add_parser("show", help="print one article's metadata and text",
+                               description="Print one stored article's metadata and its normalised text.")
+    show.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `library list`)")
+    show.add_argument("--format", choices=("json",), default="json", help="output format (json)")
+
+    remove = commands.add_parser("remove", help="delete an article (seed articles cannot be deleted)",
+                                 description="Delete one stored article with its cached analysis and entity edits.")
+    remove.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `library list`)")
+
+    export = commands.add_parser(
+        "export",
+        help="print every article's metadata and analyses",
+        description=(
+            "Print every stored article's metadata and analysis: JSON holds the whole analysis and the entity "
+            "edits; CSV has one row per article with its sentiment and top terms and entities."
+        ),
+    )
+    export.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
+
+    library.set_defaults(handler=run_library)
+    return library
+
+
+def run_library(args: argparse.Namespace) -> int:
+    """Run one ``library`` subcommand; returns the exit code (0 ok, 2 when anything failed)."""
+    handlers = {"add": _add, "list": _list, "show": _show, "remove": _remove, "export": _export}
+    try:
+        from analysis.library import Library
+
+        with Library() as library:
+            return handlers[args.library_command](library, args)
+    except StoryscopeError as err:
+        _error(str(err))
+    except BrokenPipeError:  # the reader stopped early (`| head`): the CLI's main ends quietly
+        raise
+    except Exception as err:  # noqa: BLE001 - no traceback may reach the user
+        _error(f"library {args.library_command} failed ({type(err).__name__}: {err}); please report this.")
+    return EXIT_FAILED
+
+
+def _add(library: Any, args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.files:
+        try:
+            data = _read(path)
+            result = library.add_file(data, Path(path).name)
+        except InputError as err:
+            _error(f"{path}: {err.problem}")
+            failed = True
+            continue
+        except StoryscopeError as err:
+            _error(f"{path}: {err}")
+            failed = True
+            continue
+        except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
+            _error(f"{path}: could not be added ({type(err).__name__}: {err}); please report this.")
+            failed = True
+            continue
+        if result.status == "added":
+            print(f"added {result.id}: {result.title} ({path})")
+        else:
+            print(f"already in the library as {result.id}: {result.title} ({path})")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _read(path: str) -> bytes:
+    file = Path(path)
+    if not file.exists():
+        raise InputError(path, "no such file; check the path.")
+    if file.is_dir():
+        raise InputError(path, "is a folder, not a file; name the article files inside it.")
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions.") from err
+
+
+def _list(library: Any, args: argparse.Namespace) -> int:
+    records = [_json_safe(row) for row in library.list_articles().to_dict("records")]
+    _print_records(records, args.format)
+    return EXIT_OK
+
+
+def _show(library: Any, args: argparse.Namespace) -> int:
+    _print_json(library.record(args.id))
+    return EXIT_OK
+
+
+def _remove(library: Any, args: argparse.Namespace) -> int:
+    title = library.record(args.id)["title"]
+    library.remove(args.id)
+    print(f"removed {args.id}: {title}")
+    return EXIT_OK
+
+
+def _export(library: Any, args: argparse.Namespace) -> int:
+    from analysis.pipeline import ANALYSER_VERSION
+
+    records = [_json_safe(row) for row in library.list_articles().to_dict("records")]
+    analyses = library.analyses([r["id"] for r in records])
+    if args.format == "json":
+        articles = [
+            {
+                **record,
+                "entity_edits": [
+                    {"action": e.action, "a": e.a, "b": e.b} for e in library.entity_edits(record["id"])
+                ],
+                "analysis": analysis.to_dict(),
+            }
+            for record, analysis in zip(records, analyses)
+        ]
+        _print_json({"analyser_version": ANALYSER_VERSION, "articles": articles})
+    else:
+        rows = [{**record, **_summary(analysis.to_dict(top=_TOP))} for record, analysis in zip(records, analyses)]
+        _print_records(rows, "csv")
+    return EXIT_OK
+
+
+def _summary(analysis: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row's worth of an analysis: sentiment summary and the top terms and entities."""
+    sentiment = analysis["sentiment"]
+    return {
+        "paragraph_count": analysis["paragraph_count"],
+        "sentiment_available": sentiment["available"],
+        "polarity": sentiment["polarity"],
+        "subjectivity": sentiment["subjectivity"],
+        "vader": sentiment["vader"],
+        "disagreements": sentiment["disagreements"],
+        "top_terms": "; ".join(f"{t['term']} ({t['count']})" for t in analysis["terms"]),
+        "top_entities": "; ".join(f"{e['name']} [{e['type']}] ({e['mentions']})" for e in analysis["entities"]),
+    }
+
+
+def _json_safe(row: dict[str, Any]) -> dict[str, Any]:
+    published, added = row["published"], row["added"]
+    return {
+        "id": int(row["id"]),
+        "title": row["title"],
+        "authors": list(row["authors"]),
+        "published": published.isoformat() if published is not None else None,
+        "source": row["source"],
+        "language": row["language"],
+        "filename": row["filename"],
+        "word_count": int(row["word_count"]),
+        "seed": bool(row["seed"]),
+        "added": added.isoformat() if added is not None else None,
+    }
+
+
+def _print_records(records: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        _print_json({"articles": records})
+        return
+    out = io.StringIO()
+    fields = list(records[0]) if records else ["id", "title", "authors", "published", "source", "language",
+                                               "filename", "word_count", "seed", "added"]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v)
+                         for k, v in record.items()})
+    sys.stdout.write(out.getvalue())
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _error(message: str) -> None:
+    print(" ".join(message.split()), file=sys.stderr)
+
+
+def _article_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an article id (a whole number; see `library list`)") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an article id (ids start at 1; see `library list`)")
+    return number
