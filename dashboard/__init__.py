@@ -1,0 +1,1 @@
+"""Storyscope's Streamlit dashboard: run with `streamlit run dashboard/app.py` from the project root."""

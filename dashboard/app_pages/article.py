@@ -1,0 +1,213 @@
+"""Article page: one article's header, then its Terms, Sentiment and Entities in tabs.
+
+Tabs are lazy (only the open one runs). Every chart has PNG, SVG, HTML and CSV downloads.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis.entities import EntityEdit
+from analysis.errors import StoryscopeError
+from analysis.models import ENTITY_TYPES
+from dashboard import cached, charts, tables
+from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour
+
+library = cached.current_library()
+folder = cached.data_folder()
+articles = library.list_articles()
+if articles.empty:
+    st.info("The library is empty. Add an article on the Library page.")
+    st.stop()
+
+# --- Which article -------------------------------------------------------------------------------------
+labels = tables.article_labels(articles)
+ids = list(labels)
+if st.session_state.article_id not in ids:
+    st.session_state.article_id = tables.default_article_id(articles)
+st.session_state.article_choice = st.session_state.article_id
+
+
+def _remember_choice() -> None:
+    st.session_state.article_id = st.session_state.article_choice
+
+
+st.selectbox("Article", ids, key="article_choice", format_func=labels.get, on_change=_remember_choice)
+article_id = int(st.session_state.article_id)
+row = articles.set_index("id").loc[article_id]
+stamp = cached.row_stamp(row)
+include_boilerplate = bool(st.session_state.include_boilerplate)
+edits = cached.edit_keys(library.entity_edits(article_id))
+try:
+    result = cached.article_analysis(
+        folder, article_id, stamp, include_boilerplate=include_boilerplate, edits=edits
+    )
+except StoryscopeError as err:
+    st.error(escape_markdown(str(err)))
+    st.stop()
+article = result.article
+title = article.title or labels[article_id]
+
+# --- Header --------------------------------------------------------------------------------------------
+st.title(escape_markdown(title), anchor=False)
+facts = [
+    article.source or "source unknown",
+    article.published.isoformat() if article.published else "date unknown",
+    ", ".join(article.authors) if article.authors else "authors unknown",
+    f"language: {article.language}",
+]
+st.caption(escape_markdown(" · ".join(facts)))
+summary = result.sentiment_summary
+with st.container(horizontal=True):
+    st.metric("Words", f"{result.word_count:,}", border=True)
+    st.metric("Paragraphs", len(article.paragraphs), border=True,
+              help="All blocks of the article, bylines and notices included.")
+    if summary.available:
+        st.metric("Polarity (TextBlob)", f"{summary.polarity:+.2f}", border=True,
+                  help="Word-weighted mean over the analysed paragraphs, within [-1, 1].")
+        st.metric("Subjectivity (TextBlob)", f"{summary.subjectivity:.2f}", border=True,
+                  help="Word-weighted mean, within [0 (factual), 1 (opinion)].")
+        st.metric("VADER", f"{summary.vader:+.2f}", border=True,
+                  help="VADER compound score, word-weighted mean, within [-1, 1].")
+        st.metric("Disagreements", summary.disagreements, border=True,
+                  help="Paragraphs where TextBlob and VADER lean opposite ways.")
+if not summary.available:
+    st.info(escape_markdown(summary.reason or "Sentiment is not available for this article."))
+
+terms_tab, sentiment_tab, entities_tab = st.tabs(
+    ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun"
+)
+
+# --- Terms ---------------------------------------------------------------------------------------------
+if terms_tab.open:
+    with terms_tab:
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            top = st.slider("Number of terms", min_value=5, max_value=50, value=20, step=5, key="terms_top")
+            lemmatize = st.toggle("Lemmas", key="terms_lemmas",
+                                  help="Count word forms together under their dictionary form (says, said → say).")
+            bigrams = st.toggle("Two-word phrases", key="terms_bigrams",
+                                help="Count pairs of words that follow each other (bigrams) instead of single words.")
+        extra = st.text_input("Extra stopwords", key="terms_stopwords", placeholder="e.g. said, according",
+                              help="Words to leave out, separated by commas or spaces.")
+        extra_stopwords = tuple(sorted({w.strip().lower() for w in extra.replace(",", " ").split() if w.strip()}))
+        terms = cached.term_table(
+            folder, article_id, stamp, n=2 if bigrams else 1, lemmatize=lemmatize,
+            extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate,
+        )
+        shown = terms.head(top).reset_index(drop=True)
+        chart_with_downloads(
+            charts.term_bar_chart(shown, title=f"Top {len(shown)} {'phrases' if bigrams else 'terms'}"),
+            shown, article=title, chart="bigrams" if bigrams else "terms", key="terms",
+        )
+
+        st.subheader("Keyword in context", anchor=False)
+        term = st.selectbox("Term", list(terms["term"].head(top)), key="kwic_term", accept_new_options=True,
+                            help="Pick one of the top terms, or type any word.")
+        if term:
+            lines = cached.keyword_lines(folder, article_id, stamp, term, include_boilerplate=include_boilerplate)
+            if lines.empty:
+                st.caption(escape_markdown(f"“{term}” does not occur in the analysed paragraphs."))
+            else:
+                st.caption(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''}")
+                st.dataframe(
+                    lines.assign(paragraph=lines["paragraph"] + 1),
+                    hide_index=True,
+                    column_config={
+                        "paragraph": st.column_config.NumberColumn("¶", width="small"),
+                        "left": st.column_config.TextColumn("before", width="large"),
+                        "keyword": st.column_config.TextColumn("term", width="small"),
+                        "right": st.column_config.TextColumn("after", width="large"),
+                    },
+                )
+
+# --- Sentiment -----------------------------------------------------------------------------------------
+if sentiment_tab.open:
+    with sentiment_tab:
+        sentiment = result.sentiment
+        chart_with_downloads(
+            charts.sentiment_chart(sentiment, title="Sentiment paragraph by paragraph"),
+            sentiment, article=title, chart="sentiment", key="sentiment",
+        )
+        if not include_boilerplate and not sentiment["included"].all():
+            st.caption(
+                "Grey hatched bars are bylines and boilerplate, left out of the article's figures. "
+                "Switch on *Include bylines and boilerplate* in the sidebar to count them."
+            )
+
+        st.subheader("Paragraphs", anchor=False)
+        st.caption("Each paragraph coloured by TextBlob polarity: green positive, red negative, grey neutral.")
+        only_disagreements = st.toggle("Only paragraphs where TextBlob and VADER disagree", key="only_disagree")
+        paragraphs = tables.paragraph_table(article, sentiment)
+        if only_disagreements:
+            paragraphs = paragraphs[paragraphs["disagree"]]
+        for p in paragraphs.itertuples(index=False):
+            with st.container(border=True):
+                with st.container(horizontal=True, gap="small"):
+                    st.badge(f"¶ {p.paragraph}", color="gray")
+                    st.badge(p.kind if p.included else f"{p.kind} · left out", color="gray" if p.included else "violet")
+                    if p.polarity == p.polarity:  # not NaN
+                        st.badge(f"polarity {p.polarity:+.2f}", color=polarity_colour(p.polarity))
+                        st.badge(f"subjectivity {p.subjectivity:.2f}", color="blue")
+                        st.badge(f"VADER {p.vader:+.2f}", color=polarity_colour(p.vader))
+                    if p.disagree:
+                        st.badge("TextBlob and VADER disagree", icon=":material/warning:", color="orange")
+                colour = polarity_colour(p.polarity) if p.included else "gray"
+                st.markdown(f":{colour}[{escape_markdown(p.text)}]")
+
+# --- Entities ------------------------------------------------------------------------------------------
+if entities_tab.open:
+    with entities_tab:
+        entity_table = result.entities.table
+        mentions = result.entities.mentions
+        present = [t for t in ENTITY_TYPES if t in set(entity_table["type"])]
+        chosen_types = st.pills("Types", present, default=present, selection_mode="multi", key="entity_types")
+        top_entities = st.slider("Number of entities", 5, 60, 25, step=5, key="entity_top")
+        shown = entity_table[entity_table["type"].isin(chosen_types)].head(top_entities).reset_index(drop=True)
+        shown_mentions = mentions[mentions["name"].isin(shown["name"])].reset_index(drop=True)
+
+        chart_with_downloads(
+            charts.entity_mentions_chart(shown, title="Mentions per entity"),
+            tables.alias_table(shown), article=title, chart="entity-mentions", key="entities",
+        )
+        chart_with_downloads(
+            charts.entity_dispersion_chart(shown_mentions, paragraph_count=len(article.paragraphs),
+                                           order=list(shown["name"]), title="Where each entity is mentioned"),
+            shown_mentions.assign(paragraph=shown_mentions["paragraph"] + 1),
+            article=title, chart="entity-dispersion", key="dispersion",
+        )
+
+        st.subheader("Names and aliases", anchor=False)
+        st.dataframe(tables.alias_table(shown), hide_index=True,
+                     column_config={"paragraphs": st.column_config.TextColumn("paragraphs (¶)")})
+
+        st.subheader("Correct the entities", anchor=False)
+        st.caption("Your merges and renames are kept in the library and apply on the Compare page too.")
+        names = list(entity_table["name"])
+        merge_col, rename_col = st.columns(2)
+        with merge_col, st.form("merge_entities", clear_on_submit=True):
+            st.markdown("**Merge two entities**")
+            keep = st.selectbox("Keep", names, index=None, placeholder="Entity to keep")
+            fold = st.selectbox("Merge into it", names, index=None, placeholder="Entity to merge")
+            if st.form_submit_button("Merge"):
+                if not keep or not fold or keep == fold:
+                    st.warning("Choose two different entities.")
+                else:
+                    library.add_entity_edit(article_id, EntityEdit("merge", fold, keep))  # merge a into b
+                    st.rerun()
+        with rename_col, st.form("rename_entity", clear_on_submit=True):
+            st.markdown("**Rename an entity**")
+            old = st.selectbox("Entity", names, index=None, placeholder="Entity to rename")
+            new = st.text_input("New name")
+            if st.form_submit_button("Rename"):
+                if not old or not new.strip():
+                    st.warning("Choose an entity and type its new name.")
+                else:
+                    library.add_entity_edit(article_id, EntityEdit("rename", old, new.strip()))
+                    st.rerun()
+        if edits:
+            st.caption("Corrections so far, oldest first:")
+            st.dataframe(pd.DataFrame(edits, columns=["action", "entity", "into / as"]), hide_index=True)
+            if st.button("Undo all corrections", key="clear_edits"):
+                library.clear_entity_edits(article_id)
+                st.rerun()

@@ -1,0 +1,145 @@
+"""Library page: add articles (upload files, paste text), see the list, edit an article's details, delete.
+
+Every message that names a file or a title escapes it; a file that cannot be read gets its own error in
+plain words and the others are still added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from analysis.errors import StoryscopeError
+from dashboard import cached, tables
+from dashboard.components import escape_markdown
+
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
+
+library = cached.current_library()
+log = cached.log
+
+st.title("Library", anchor=False)
+
+
+def report(result, name: str) -> None:
+    """One line saying what happened to one file or pasted text."""
+    if result.status == "duplicate":
+        st.info(escape_markdown(f"{name}: already in the library as “{result.title}”."))
+    else:
+        st.success(escape_markdown(f"{name}: added as “{result.title}”."))
+
+
+# --- Add files -----------------------------------------------------------------------------------------
+upload_col, paste_col = st.columns(2, gap="large")
+with upload_col, st.form("upload", clear_on_submit=True):
+    st.subheader("Upload files", anchor=False)
+    files = st.file_uploader(
+        "Articles (.txt, .md, .html, .pdf, .docx)", type=UPLOAD_TYPES, accept_multiple_files=True,
+        help="Up to 20 MB each. Several at once are fine.",
+    )
+    submitted = st.form_submit_button("Add files", type="primary")
+if submitted and files:
+    progress = st.progress(0.0, text="Reading files…")
+    for done, uploaded in enumerate(files, start=1):
+        progress.progress((done - 1) / len(files), text=escape_markdown(f"Reading {uploaded.name}…"))
+        try:
+            report(library.add_file(uploaded.getvalue(), uploaded.name), uploaded.name)
+        except StoryscopeError as err:
+            st.error(escape_markdown(str(err)))
+        except Exception:  # noqa: BLE001 - a bug must not show a traceback; the log keeps it
+            log.exception("Adding %r failed", uploaded.name)
+            st.error(escape_markdown(
+                f"{uploaded.name}: something unexpected went wrong while reading it, and it was not added. "
+                "Check that it opens in another program, or paste its text instead."
+            ))
+    progress.progress(1.0, text=f"Done: {len(files)} file{'s' if len(files) != 1 else ''}.")
+elif submitted:
+    st.warning("Choose one or more files first.")
+
+# --- Paste text ----------------------------------------------------------------------------------------
+with paste_col, st.form("paste", clear_on_submit=True):
+    st.subheader("Paste text", anchor=False)
+    pasted_title = st.text_input("Title")
+    pasted_source = st.text_input("Source (optional)", placeholder="e.g. a newspaper or a web address")
+    pasted_text = st.text_area("Text", height=180)
+    pasted = st.form_submit_button("Add text", type="primary")
+if pasted:
+    if not pasted_title.strip() or not pasted_text.strip():
+        st.warning("Give the text a title and paste its text.")
+    else:
+        try:
+            report(library.add_text(pasted_text, title=pasted_title.strip(), source=pasted_source.strip() or None),
+                   pasted_title.strip())
+        except StoryscopeError as err:
+            st.error(escape_markdown(str(err)))
+        except Exception:  # noqa: BLE001
+            log.exception("Adding pasted text failed")
+            st.error("Something unexpected went wrong while adding the text, and it was not added.")
+
+# --- The list ------------------------------------------------------------------------------------------
+articles = library.list_articles()
+st.subheader(f"{len(articles)} article{'s' if len(articles) != 1 else ''}", anchor=False)
+st.dataframe(
+    articles,
+    hide_index=True,
+    column_order=["title", "source", "published", "authors", "language", "word_count", "seed", "filename", "added"],
+    column_config={
+        "title": st.column_config.TextColumn("title", width="large"),
+        "word_count": st.column_config.NumberColumn("words"),
+        "seed": st.column_config.CheckboxColumn("seed", help="Seed articles ship with Storyscope and stay."),
+    },
+    key="library_table",
+)
+
+# --- Edit or delete one --------------------------------------------------------------------------------
+if articles.empty:
+    st.stop()
+labels = tables.article_labels(articles)
+st.subheader("Edit or delete an article", anchor=False)
+chosen = st.selectbox("Article", list(labels), format_func=labels.get, key="library_choice")
+row = articles.set_index("id").loc[chosen]
+with st.form(f"edit-{chosen}"):
+    new_title = st.text_input("Title", value=str(row["title"] or ""))
+    new_source = st.text_input("Source", value=str(row["source"] or "") if row["source"] == row["source"] else "")
+    published = row["published"]
+    new_published = st.date_input(
+        "Published", value=published if isinstance(published, dt.date) else None,
+        min_value=dt.date(1800, 1, 1), max_value=dt.date.today() + dt.timedelta(days=366),
+    )
+    if st.form_submit_button("Save changes"):
+        try:
+            library.update(chosen, title=new_title, source=new_source,
+                           published=new_published if new_published else "")  # "" clears the date
+            st.session_state.library_message = "Saved."
+            st.rerun()
+        except StoryscopeError as err:
+            st.error(escape_markdown(str(err)))
+if st.session_state.pop("library_message", None):
+    st.success("Saved.")
+
+with st.container(horizontal=True):
+    if st.button("Open on the Article page", key="library_open"):
+        st.session_state.article_id = int(chosen)
+        st.switch_page("app_pages/article.py")
+    if bool(row["seed"]):
+        st.caption("Seed articles are part of Storyscope and cannot be deleted.")
+    elif st.button("Delete…", key="library_delete"):
+        st.session_state.confirm_delete = int(chosen)
+
+if st.session_state.get("confirm_delete") == int(chosen) and not bool(row["seed"]):
+    st.warning(escape_markdown(f"Delete “{labels[chosen]}” from the library? This cannot be undone."))
+    with st.container(horizontal=True):
+        if st.button("Yes, delete it", type="primary", key="library_delete_yes"):
+            try:
+                library.remove(int(chosen))
+            except StoryscopeError as err:
+                st.error(escape_markdown(str(err)))
+            else:
+                st.session_state.pop("confirm_delete", None)
+                if st.session_state.article_id == int(chosen):
+                    st.session_state.article_id = None
+                st.rerun()
+        if st.button("Cancel", key="library_delete_no"):
+            st.session_state.pop("confirm_delete", None)
+            st.rerun()

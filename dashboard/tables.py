@@ -1,0 +1,66 @@
+"""DataFrames shaped for the dashboard's charts and tables, built from analysis results.
+
+Pure functions (no Streamlit). Each returns the table that a chart draws and that its CSV download holds.
+Comparisons are computed in :mod:`analysis.compare`; only display shaping lives here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.models import Article
+
+PARAGRAPH_COLUMNS = ["paragraph", "kind", "included", "polarity", "subjectivity", "vader", "disagree", "text"]
+
+
+def paragraph_table(article: Article, sentiment: pd.DataFrame) -> pd.DataFrame:
+    """Each paragraph's text beside its scores, in article order.
+
+    ``sentiment``: DataFrame[index, kind, included, ..., polarity, subjectivity, vader, disagree] from
+    :func:`analysis.sentiment.paragraph_sentiment`. Returns DataFrame[paragraph (numbered from 1), kind,
+    included, polarity, subjectivity, vader, disagree, text].
+    """
+    texts = {p.index: p.text for p in article.paragraphs}
+    table = sentiment[["index", "kind", "included", "polarity", "subjectivity", "vader", "disagree"]].copy()
+    table["text"] = table["index"].map(texts).fillna("")
+    table["index"] = table["index"] + 1
+    return table.rename(columns={"index": "paragraph"})[PARAGRAPH_COLUMNS].reset_index(drop=True)
+
+
+def alias_table(entities: pd.DataFrame) -> pd.DataFrame:
+    """The entity table for display: DataFrame[name, type, mentions, aliases, paragraphs].
+
+    ``aliases`` and ``paragraphs`` (tuples in ``EntityResult.table``) become readable strings
+    (``"Crook; Canales"``, paragraphs numbered from 1: ``"2, 5, 9"``).
+    """
+    table = entities[["name", "type", "mentions", "aliases", "paragraphs"]].copy()
+    table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, (list, tuple)) else str(a or ""))
+    table["paragraphs"] = table["paragraphs"].map(
+        lambda ps: ", ".join(str(int(p) + 1) for p in ps) if isinstance(ps, (list, tuple)) else str(ps or "")
+    )
+    return table.reset_index(drop=True)
+
+
+def default_article_id(articles: pd.DataFrame) -> int | None:
+    """The article the dashboard opens on: the first seed (lowest id), else the first article, else None.
+
+    ``articles``: DataFrame[id, title, ..., seed, ...] as ``Library.list_articles`` returns.
+    """
+    if articles.empty:
+        return None
+    seeds = articles[articles["seed"].astype(bool)] if "seed" in articles else articles.iloc[0:0]
+    chosen = seeds if not seeds.empty else articles
+    return int(chosen["id"].min())
+
+
+def article_labels(articles: pd.DataFrame) -> dict[int, str]:
+    """A label per article id for choosers: its title (or file name), with ``#id`` where titles repeat."""
+    titles = {
+        int(row.id): (str(row.title).strip() if isinstance(row.title, str) and row.title.strip() else
+                      str(getattr(row, "filename", "") or f"Article {int(row.id)}"))
+        for row in articles.itertuples(index=False)
+    }
+    counts: dict[str, int] = {}
+    for title in titles.values():
+        counts[title] = counts.get(title, 0) + 1
+    return {i: (t if counts[t] == 1 else f"{t} (#{i})") for i, t in titles.items()}

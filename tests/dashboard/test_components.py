@@ -1,0 +1,96 @@
+"""Safe text and small display helpers used by every page."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard import tables
+from dashboard.components import escape_markdown, plotly_config, polarity_colour
+
+ESCAPED_PAIR = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescape(markdown: str) -> str:
+    return ESCAPED_PAIR.sub(r"\1", markdown)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<script>alert(1)</script>", "**bold** _it_ `code`", ":red[colour] $x^2$", "# heading", "[link](http://x)",
+     "1. not a list", "| a | b |", "&amp; <b>tag</b>"],
+)
+def test_markup_in_user_text_is_escaped(text):
+    escaped = escape_markdown(text)
+    assert _unescape(escaped) == text
+    # nothing Markdown, HTML, LaTeX or a Streamlit directive could read is left bare
+    bare = ESCAPED_PAIR.sub("", escaped)
+    assert not set(bare) & set(string.punctuation)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_escaping_loses_nothing_but_surrounding_blanks(text):
+    escaped = escape_markdown(text)
+    assert not set(ESCAPED_PAIR.sub("", escaped)) & set(string.punctuation)
+    original_lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert _unescape(escaped).split("  \n") == (original_lines or [""])
+
+
+def test_line_breaks_are_kept_and_indentation_dropped():
+    assert escape_markdown("    first line\nsecond\n\n") == "first line  \nsecond"
+
+
+def test_polarity_colours():
+    assert polarity_colour(0.4) == "green"
+    assert polarity_colour(-0.4) == "red"
+    assert polarity_colour(0.01) == "gray"
+    assert polarity_colour(float("nan")) == "gray"
+
+
+def test_toolbar_camera_saves_under_the_same_name():
+    config = plotly_config("ms13-leader-terms")
+    assert config["toImageButtonOptions"]["filename"] == "ms13-leader-terms"
+    assert config["toImageButtonOptions"]["format"] == "png"
+
+
+ARTICLES = pd.DataFrame(
+    {
+        "id": [1, 2, 3, 4],
+        "title": ["Seed story", "Same title", "Same title", ""],
+        "filename": ["seed.txt", "a.txt", "b.txt", "notes.md"],
+        "seed": [False, True, False, False],
+    }
+)
+
+
+def test_dashboard_opens_on_the_first_seed():
+    assert tables.default_article_id(ARTICLES) == 2
+    assert tables.default_article_id(ARTICLES.assign(seed=False)) == 1
+    assert tables.default_article_id(ARTICLES.head(0)) is None
+
+
+def test_article_labels_are_unique_and_never_blank():
+    labels = tables.article_labels(ARTICLES)
+    assert labels == {1: "Seed story", 2: "Same title (#2)", 3: "Same title (#3)", 4: "notes.md"}
+
+
+def test_paragraph_table_puts_text_beside_scores(seed_analysis):
+    table = tables.paragraph_table(seed_analysis.article, seed_analysis.sentiment)
+    assert list(table.columns) == tables.PARAGRAPH_COLUMNS
+    assert list(table["text"]) == [p.text for p in seed_analysis.article.paragraphs]
+    assert list(table["paragraph"]) == list(range(1, len(seed_analysis.article.paragraphs) + 1))
+
+
+def test_alias_table_is_readable_text():
+    entities = pd.DataFrame(
+        {"name": ["Élmer Canales Rivera"], "type": ["person"], "mentions": [4], "aliases": [("Crook", "Canales")],
+         "paragraphs": [(0, 4)]}
+    )
+    row = tables.alias_table(entities).iloc[0]
+    assert row["aliases"] == "Crook; Canales"
+    assert row["paragraphs"] == "1, 5"
