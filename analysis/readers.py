@@ -627,14 +627,14 @@ def _check_docx_archive(data: bytes, filename: str) -> None:
 
 def _docx_blocks(document: Any) -> list[str]:
     blocks: list[str] = []
-    seen_cells: set[int] = set()
+    seen_cells: set[Any] = set()  # the cell elements themselves: kept alive, they cannot be confused
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):
             for row in item.rows:
                 for cell in row.cells:
-                    if id(cell._tc) in seen_cells:  # a merged cell repeats
+                    if cell._tc in seen_cells:  # a merged cell repeats
                         continue
-                    seen_cells.add(id(cell._tc))
+                    seen_cells.add(cell._tc)
                     blocks.extend(p.text.strip() for p in cell.paragraphs if p.text.strip())
         elif item.text.strip():
             blocks.append(item.text.strip())
