@@ -1,0 +1,541 @@
+"""The corpus library: stored once, kept across restarts, analysed once, and never damaged by a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import library as library_module
+from analysis import pipeline
+from analysis.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InvalidOptionError,
+    NotFoundError,
+    SeedArticleError,
+    StoreError,
+    UnsupportedFormatError,
+)
+from analysis.library import LIST_COLUMNS, AddResult, Library, content_hash, data_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+READERS = Path(__file__).parent / "data" / "readers"
+
+PLACES = ["Northport", "Eastbridge", "Millford", "Oakvale", "Riverside", "Stonehaven", "Westmere", "Ashby"]
+TOPICS = ["library budget", "ferry timetable", "school roof", "bus route", "market square", "flood defences"]
+
+
+def article_text(n: int, *, paragraphs: int = 4) -> str:
+    """A small, distinct news article (number ``n``), title line first."""
+    place, topic = PLACES[n % len(PLACES)], TOPICS[n % len(TOPICS)]
+    body = [
+        f"Officials in {place} said on Tuesday that the {topic} plan number {n} would go ahead after a "
+        f"council vote, despite objections from residents who wanted more time to comment.",
+        f"Mayor Lena Hartmann told reporters that the {topic} had been discussed for {n % 9 + 2} years and "
+        "that the town could not afford to wait for another winter.",
+        f"Residents of {place} will be able to see the final plans at the town hall from next Monday, "
+        "the council said in a statement.",
+        "Opposition councillors said they would ask the regional government to review the decision.",
+    ]
+    return f"{place} Approves {topic.title()} Plan {n}\n\n" + "\n\n".join(body[:paragraphs]) + "\n"
+
+
+def docx_bytes(text: str) -> bytes:
+    document = docx.Document()
+    for block in text.strip().split("\n\n"):
+        document.add_paragraph(block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def lib(tmp_path):
+    with Library(tmp_path / "store") as library:
+        yield library
+
+
+def seed_ids(library: Library) -> list[int]:
+    table = library.list_articles()
+    return table.loc[table["seed"], "id"].tolist()
+
+
+# --- the store and its folder ---------------------------------------------------------------------------
+
+
+def test_data_dir_is_the_environment_folder_else_data_at_the_project_root(monkeypatch, tmp_path):
+    monkeypatch.delenv("STORYSCOPE_DATA", raising=False)
+    assert data_dir() == ROOT / "data"
+    monkeypatch.setenv("STORYSCOPE_DATA", str(tmp_path / "elsewhere"))
+    assert data_dir() == tmp_path / "elsewhere"
+
+
+def test_library_without_folder_uses_storyscope_data(monkeypatch, tmp_path):
+    monkeypatch.setenv("STORYSCOPE_DATA", str(tmp_path / "from-env"))
+    with Library() as library:
+        assert library.path == tmp_path / "from-env" / "storyscope.sqlite3"
+    assert (tmp_path / "from-env" / "storyscope.sqlite3").is_file()
+
+
+def test_database_uses_wal_and_a_busy_timeout(lib):
+    probe = sqlite3.connect(lib.path)
+    assert probe.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    probe.close()
+    assert lib._conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_a_file_that_is_not_a_library_gives_a_clear_store_error(tmp_path):
+    (tmp_path / "storyscope.sqlite3").write_bytes(b"this is not a database, just text " * 100)
+    with pytest.raises(StoreError, match="cannot be opened as a Storyscope library.*move it away"):
+        Library(tmp_path)
+
+
+# --- seeds ----------------------------------------------------------------------------------------------
+
+
+def test_seed_articles_are_always_there_marked_seed(lib):
+    table = lib.list_articles()
+    seeds = table[table["seed"]]
+    assert len(seeds) == len(list((ROOT / "seeds").glob("*.txt"))) >= 1
+    assert seeds.iloc[0]["filename"] == next((ROOT / "seeds").glob("*.txt")).name
+    assert seeds.iloc[0]["word_count"] > 500
+
+
+def test_seeds_are_stored_once_across_restarts(tmp_path):
+    for _ in range(3):
+        with Library(tmp_path) as library:
+            assert len(seed_ids(library)) == 1 and len(library) == 1
+
+
+def test_a_seed_cannot_be_removed(lib):
+    (seed,) = seed_ids(lib)
+    with pytest.raises(SeedArticleError, match="seed article.*cannot be deleted"):
+        lib.remove(seed)
+    assert seed_ids(lib) == [seed]
+
+
+def test_a_seed_deleted_behind_the_librarys_back_comes_back(tmp_path):
+    with Library(tmp_path) as library:
+        (seed,) = seed_ids(library)
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    with db:
+        db.execute("DELETE FROM articles WHERE id = ?", (seed,))
+    db.close()
+    with Library(tmp_path) as library:
+        assert len(seed_ids(library)) == 1
+
+
+def test_seed_text_added_by_a_user_is_a_duplicate(lib):
+    seed_file = next((ROOT / "seeds").glob("*.txt"))
+    result = lib.add_file(seed_file.read_bytes(), "my-copy.txt", analyze=False)
+    assert result.status == "duplicate" and result.id == seed_ids(lib)[0]
+
+
+# --- adding and duplicates ------------------------------------------------------------------------------
+
+
+def test_add_file_stores_text_and_metadata(lib):
+    result = lib.add_file((READERS / "council-budget.html").read_bytes(), "../../council-budget.html")
+    assert result == AddResult(result.id, "Riverside Council Approves Library Budget", "added")
+    record = lib.record(result.id)
+    assert record["filename"] == "council-budget.html"
+    assert record["authors"] == ["Maria Okafor"]
+    assert record["published"] == "2024-03-05"
+    assert record["source"] == "The Riverside Gazette"
+    assert "choosing books over potholes" in record["text"]
+    assert "trackVisitor" not in record["text"]
+    assert record["seed"] is False
+
+
+def test_the_same_text_is_recognised_whatever_the_name_or_format(lib):
+    text = article_text(1)
+    first = lib.add_file(text.encode("utf-8"), "story.txt", analyze=False)
+    again = [
+        lib.add_file(text.encode("utf-8"), "renamed.txt", analyze=False),
+        lib.add_file(text.encode("utf-16"), "story-utf16.txt", analyze=False),
+        lib.add_file(text.encode("utf-8"), "story.md", analyze=False),
+        lib.add_file(text.replace("\n", "\r\n").encode("cp1252"), "windows.txt", analyze=False),
+        lib.add_file(docx_bytes(text), "story.docx", analyze=False),
+    ]
+    assert first.status == "added"
+    assert [(r.status, r.id) for r in again] == [("duplicate", first.id)] * len(again)
+    assert len(lib) == 2  # the seed and this one
+
+
+def test_pasted_text_is_stored_under_its_title(lib):
+    result = lib.add_text(article_text(2), title="  Pasted: Oakvale school roof  ", source="Oakvale Echo", analyze=False)
+    record = lib.record(result.id)
+    assert record["title"] == "Pasted: Oakvale school roof" and record["source"] == "Oakvale Echo"
+    assert record["filename"] is None
+    assert lib.add_text(article_text(2), title="Another title", analyze=False).status == "duplicate"
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "error"),
+    [
+        (b"", "empty.txt", EmptyInputError),
+        (b"\x00\x01\x02\x03binary" * 50, "binary.txt", BinaryInputError),
+        (b"whatever", "slides.pptx", UnsupportedFormatError),
+    ],
+)
+def test_a_bad_file_stores_nothing(lib, data, name, error):
+    before = lib.list_articles()
+    with pytest.raises(error):
+        lib.add_file(data, name)
+    assert lib.list_articles().equals(before)
+
+
+def test_blank_pasted_text_or_title_stores_nothing(lib):
+    with pytest.raises(EmptyInputError, match="needs a title"):
+        lib.add_text(article_text(3), title="   ")
+    with pytest.raises(EmptyInputError):
+        lib.add_text("  \n\n  ", title="Nothing")
+    assert len(lib) == 1
+
+
+# --- listing and reading --------------------------------------------------------------------------------
+
+
+def test_list_articles_columns_and_types(lib):
+    lib.add_file((READERS / "council-budget.html").read_bytes(), "council-budget.html", analyze=False)
+    table = lib.list_articles()
+    assert list(table.columns) == LIST_COLUMNS
+    assert table["id"].is_monotonic_increasing and table["id"].dtype == "int64"
+    row = table.iloc[-1]
+    assert row["authors"] == ("Maria Okafor",)
+    assert row["published"] == dt.date(2024, 3, 5)
+    assert row["seed"] is False or row["seed"] == False  # noqa: E712 - numpy bool
+    assert table["added"].dt.tz is not None
+    assert "text" not in table.columns
+
+
+def test_article_comes_back_with_its_metadata(lib):
+    result = lib.add_file((READERS / "council-budget.html").read_bytes(), "council-budget.html", analyze=False)
+    article = lib.article(result.id)
+    assert article.title == "Riverside Council Approves Library Budget"
+    assert article.published == dt.date(2024, 3, 5) and article.authors == ("Maria Okafor",)
+    assert article.text == lib.record(result.id)["text"]
+
+
+@pytest.mark.parametrize("call", ["article", "analysis", "record", "remove", "entity_edits"])
+def test_unknown_ids_raise_not_found(lib, call):
+    with pytest.raises(NotFoundError, match="No article with id 999"):
+        getattr(lib, call)(999)
+
+
+# --- cached analyses ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def counted_analyze(monkeypatch):
+    calls = []
+    real = pipeline.analyze
+
+    def counting(article, **options):
+        calls.append(article.title)
+        return real(article, **options)
+
+    monkeypatch.setattr(pipeline, "analyze", counting)
+    return calls
+
+
+def test_an_unchanged_article_is_analysed_once_even_after_a_restart(tmp_path, counted_analyze):
+    with Library(tmp_path) as library:
+        result = library.add_file(article_text(4).encode(), "a.txt")
+        assert len(counted_analyze) == 1
+        first = library.analysis(result.id)
+    with Library(tmp_path) as library:
+        again = library.analysis(result.id)
+        library.analyses([result.id, result.id])
+    assert len(counted_analyze) == 1
+    assert again.to_dict() == first.to_dict()
+
+
+def test_a_new_analyser_version_recomputes_once(tmp_path, counted_analyze, monkeypatch):
+    with Library(tmp_path) as library:
+        result = library.add_file(article_text(5).encode(), "a.txt")
+        monkeypatch.setattr(pipeline, "ANALYSER_VERSION", pipeline.ANALYSER_VERSION + "-next")
+        library.analysis(result.id)
+        library.analysis(result.id)
+    assert len(counted_analyze) == 2
+    versions = sqlite3.connect(tmp_path / "storyscope.sqlite3").execute(
+        "SELECT analyser_version FROM analyses WHERE content_hash = ?", (content_hash(library_text(tmp_path, result.id)),)
+    ).fetchall()
+    assert versions == [(pipeline.ANALYSER_VERSION,)]  # the old version's result is not kept
+
+
+def library_text(folder: Path, article_id: int) -> str:
+    return sqlite3.connect(folder / "storyscope.sqlite3").execute(
+        "SELECT text FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()[0]
+
+
+def test_seed_analysis_is_computed_on_first_use_then_cached(lib, counted_analyze):
+    (seed,) = seed_ids(lib)
+    result = lib.analysis(seed)
+    lib.analysis(seed)
+    assert len(counted_analyze) == 1
+    assert result.word_count == lib.list_articles().set_index("id").loc[seed, "word_count"]
+
+
+def test_analyses_keep_the_order_asked_for(lib):
+    ids = [lib.add_file(article_text(n).encode(), f"{n}.txt").id for n in range(6, 9)]
+    titles = [a.article.title for a in lib.analyses([ids[2], ids[0], ids[1]])]
+    assert titles == [lib.record(i)["title"] for i in (ids[2], ids[0], ids[1])]
+    with pytest.raises(NotFoundError, match="id 4242"):
+        lib.analyses([ids[0], 4242])
+
+
+# --- editing and removing -------------------------------------------------------------------------------
+
+
+def test_title_source_and_date_can_be_edited_and_survive_a_restart(tmp_path):
+    with Library(tmp_path) as library:
+        result = library.add_file(article_text(10).encode(), "a.txt")
+        library.update(result.id, title="A Better Title", source="Millford Post", published="2024-02-29")
+    with Library(tmp_path) as library:
+        record = library.record(result.id)
+        assert (record["title"], record["source"], record["published"]) == ("A Better Title", "Millford Post",
+                                                                            "2024-02-29")
+        analysis = library.analysis(result.id)
+        assert analysis.article.title == "A Better Title" and analysis.article.published == dt.date(2024, 2, 29)
+        library.update(result.id, source="", published="")
+        record = library.record(result.id)
+        assert record["source"] is None and record["published"] is None and record["title"] == "A Better Title"
+
+
+def test_seed_metadata_can_be_edited(lib):
+    (seed,) = seed_ids(lib)
+    lib.update(seed, source="InSight Crime")
+    assert lib.record(seed)["source"] == "InSight Crime"
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [({"title": "  "}, EmptyInputError), ({"published": "11 December 2023"}, InvalidOptionError),
+     ({"published": "2023-02-30"}, InvalidOptionError)],
+)
+def test_invalid_edits_change_nothing(lib, change, error):
+    result = lib.add_text(article_text(11), title="Kept", analyze=False)
+    with pytest.raises(error):
+        lib.update(result.id, **change)
+    assert lib.record(result.id)["title"] == "Kept" and lib.record(result.id)["published"] is None
+
+
+def test_removing_an_article_removes_its_analysis_and_edits(tmp_path):
+    from analysis.library import _entity_edit_type
+
+    with Library(tmp_path) as library:
+        result = library.add_file(article_text(12).encode(), "a.txt")
+        library.add_entity_edit(result.id, _entity_edit_type()(action="rename", a="Lena Hartmann", b="Mayor"))
+        library.remove(result.id)
+        assert result.id not in library.list_articles()["id"].tolist()
+        with pytest.raises(NotFoundError):
+            library.remove(result.id)
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    assert db.execute("SELECT COUNT(*) FROM entity_edits").fetchone() == (0,)
+    assert db.execute("SELECT COUNT(*) FROM analyses").fetchone() == (0,)
+    # the same text can be added again afterwards, as a new article
+    with Library(tmp_path) as library:
+        assert library.add_file(article_text(12).encode(), "a.txt", analyze=False).status == "added"
+
+
+# --- entity edits ---------------------------------------------------------------------------------------
+
+
+def test_entity_edits_are_kept_in_order_across_restarts(tmp_path):
+    from analysis.library import _entity_edit_type
+
+    EntityEdit = _entity_edit_type()
+    with Library(tmp_path) as library:
+        result = library.add_text(article_text(13), title="Edits", analyze=False)
+        library.add_entity_edit(result.id, EntityEdit(action="merge", a="Hartmann", b="Lena Hartmann"))
+        library.add_entity_edit(result.id, EntityEdit(action="rename", a="Lena Hartmann", b="Mayor Hartmann"))
+    with Library(tmp_path) as library:
+        edits = library.entity_edits(result.id)
+        assert [(e.action, e.a, e.b) for e in edits] == [
+            ("merge", "Hartmann", "Lena Hartmann"), ("rename", "Lena Hartmann", "Mayor Hartmann")]
+        assert library.clear_entity_edits(result.id) == 2
+        assert library.entity_edits(result.id) == []
+
+
+def test_an_unknown_entity_edit_action_is_refused(lib):
+    from analysis.library import _entity_edit_type
+
+    result = lib.add_text(article_text(14), title="Edits", analyze=False)
+    with pytest.raises(InvalidOptionError, match="`action` value = 'split' is invalid"):
+        lib.add_entity_edit(result.id, _entity_edit_type()(action="split", a="A", b="B"))
+    assert lib.entity_edits(result.id) == []
+
+
+# --- round trips (Hypothesis) ---------------------------------------------------------------------------
+
+TEXT = st.text(
+    alphabet=st.sampled_from(list("abcdefghij KLMNOP\n\n\t.,;’“”-—é ßالعربيةשלום😀\u00a0\u200b12")), max_size=300
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT, title=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
+def test_added_text_comes_back_unchanged(tmp_path, text, title):
+    from analysis.text import parse_article
+
+    with Library(tmp_path / "roundtrip") as library:
+        before = len(library)
+        try:
+            expected = parse_article(text, title=title.strip() or "x").text
+        except EmptyInputError:
+            with pytest.raises(EmptyInputError):
+                library.add_text(text, title=title.strip() or "x", analyze=False)
+            assert len(library) == before
+            return
+        result = library.add_text(text, title=title.strip() or "x", analyze=False)
+        assert library.record(result.id)["text"] == expected or result.status == "duplicate"
+        if result.status == "added":
+            assert library.article(result.id).text == expected
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    title=st.text(min_size=1, max_size=60).filter(lambda t: t.strip()),
+    source=st.one_of(st.none(), st.text(max_size=40)),
+    published=st.one_of(st.none(), st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2100, 1, 1))),
+)
+def test_metadata_edits_come_back_unchanged(tmp_path, title, source, published):
+    with Library(tmp_path / "edits") as library:
+        (seed,) = seed_ids(library)
+        before = library.record(seed)
+        library.update(seed, title=title, source=source, published=published)
+        after = library.record(seed)
+        assert after["title"] == title.strip()
+        assert after["source"] == (before["source"] if source is None else (source.strip() or None))
+        assert after["published"] == (before["published"] if published is None else published.isoformat())
+        assert after["text"] == before["text"]
+
+
+# --- durability, with real processes --------------------------------------------------------------------
+
+WORKER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from analysis.library import Library
+
+    folder, start_file, first = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    texts = [Path(p).read_bytes() for p in sys.argv[4:]]
+    library = Library(folder)
+    while not start_file.exists():
+        time.sleep(0.005)
+    began = time.time()
+    for i, data in enumerate(texts):
+        result = library.add_file(data, f"article-{first + i}.txt")
+        assert result.status == "added", result
+    print(began, time.time())
+    library.close()
+    """
+)
+
+
+def write_articles(folder: Path, numbers: range) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in numbers:
+        path = folder / f"article-{n}.txt"
+        path.write_text(article_text(n), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+@pytest.mark.slow
+def test_four_processes_adding_at_once_store_all_hundred(tmp_path):
+    store, start = tmp_path / "store", tmp_path / "go"
+    workers = []
+    for w in range(4):
+        paths = write_articles(tmp_path / "in", range(w * 25, w * 25 + 25))
+        workers.append(subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(store), str(start), str(w * 25), *map(str, paths)],
+            cwd=ROOT, env=run_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        ))
+    time.sleep(0.5)
+    start.touch()  # all four begin at the same moment
+    spans = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err
+        spans.append(tuple(map(float, out.split())))
+    assert max(began for began, _ in spans) < min(ended for _, ended in spans)  # they really overlapped
+    with Library(store) as library:
+        table = library.list_articles()
+        assert len(table) == 101 and table["seed"].sum() == 1
+        assert sorted(table.loc[~table["seed"], "filename"]) == sorted(f"article-{n}.txt" for n in range(100))
+        assert len(library.analyses(table["id"].tolist())) == 101
+    check = sqlite3.connect(store / "storyscope.sqlite3")
+    assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.slow
+def test_kill_9_during_an_import_leaves_a_valid_library_and_a_rerun_stores_each_article_once(tmp_path):
+    store = tmp_path / "store"
+    paths = write_articles(tmp_path / "in", range(150))
+    command = [sys.executable, "-m", "analysis", "library", "add", *map(str, paths)]
+    env = {**run_env(), "STORYSCOPE_DATA": str(store)}
+    importer = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    db_file = store / "storyscope.sqlite3"
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and importer.poll() is None:
+        if db_file.exists():
+            try:
+                probe = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=1)
+                stored = probe.execute("SELECT COUNT(*) FROM articles WHERE seed = 0").fetchone()[0]
+                probe.close()
+            except sqlite3.Error:
+                pass
+        if stored >= 20:
+            break
+        time.sleep(0.02)
+    assert importer.poll() is None, "the import finished before it could be killed; use more articles"
+    importer.send_signal(signal.SIGKILL)
+    importer.wait(timeout=30)
+    assert importer.returncode == -signal.SIGKILL
+
+    check = sqlite3.connect(db_file)
+    assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    partial = check.execute("SELECT COUNT(*) FROM articles WHERE seed = 0").fetchone()[0]
+    check.close()
+    assert 20 <= partial < 150
+
+    rerun = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.count("already in the library") >= partial
+    db = sqlite3.connect(db_file)
+    rows = db.execute("SELECT filename, COUNT(*) FROM articles WHERE seed = 0 GROUP BY content_hash").fetchall()
+    assert len(rows) == 150 and all(count == 1 for _, count in rows)
+    assert sorted(name for name, _ in rows) == sorted(p.name for p in paths)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    # every stored article has its analysis cached
+    assert db.execute(
+        "SELECT COUNT(*) FROM articles a LEFT JOIN analyses c ON c.content_hash = a.content_hash "
+        "WHERE a.seed = 0 AND c.json IS NULL"
+    ).fetchone() == (0,)
+    json.loads(db.execute("SELECT json FROM analyses LIMIT 1").fetchone()[0])
