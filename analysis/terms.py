@@ -290,17 +290,21 @@ def word_count(article: Article, *, include_boilerplate: bool = False, language:
     )
 
 
+def _strings(values: list[str] | np.ndarray) -> pd.Series:
+    """A column of strings: pandas' default string dtype, object when empty (as a JSON round trip gives)."""
+    return pd.Series(values) if len(values) else pd.Series([], dtype=object)
+
+
 def _frame(counts: Mapping[str, int], total: int) -> pd.DataFrame:
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    frame = pd.DataFrame(
+    count = np.fromiter((c for _, c in rows), dtype="int64", count=len(rows))
+    return pd.DataFrame(
         {
-            "term": pd.Series([t for t, _ in rows], dtype=object),
-            "count": pd.Series([c for _, c in rows], dtype="int64"),
+            "term": _strings([t for t, _ in rows]),
+            "count": count,
+            "per_1000": count / total * 1000.0 if total else np.zeros(len(rows)),
         }
     )
-    frame["per_1000"] = (frame["count"] / total * 1000.0) if total else 0.0
-    frame["per_1000"] = frame["per_1000"].astype("float64")
-    return frame
 
 
 def term_frequencies(
@@ -378,15 +382,15 @@ def _normalised_term(word: str) -> str:
 
 
 def _as_series(counts: Mapping[str, int] | pd.Series, name: str) -> pd.Series:
-    if isinstance(counts, pd.Series):
-        series = counts
-    else:
-        series = pd.Series(dict(counts), dtype="float64")
-    series = series.astype("float64")
-    series.index = series.index.astype(object)
-    if series.isna().any() or (series < 0).any():
-        raise KeynessInputError(f"`{name}` holds missing or negative counts; give each term a count of 0 or more.")
-    if series.index.has_duplicates:
+    """``counts`` as a float Series indexed by unique terms; checks that every count is >= 0."""
+    series = counts if isinstance(counts, pd.Series) else pd.Series(dict(counts), dtype="float64")
+    values = series.to_numpy(dtype="float64", na_value=np.nan)
+    if np.isnan(values).any() or (values < 0).any():
+        raise KeynessInputError(
+            f"`{name}` holds missing or negative counts; give each term a count of 0 or more."
+        )
+    series = pd.Series(values, index=series.index)
+    if not series.index.is_unique:
         series = series.groupby(level=0).sum()
     return series
 
@@ -414,20 +418,22 @@ def keyness(
       when the article over-uses the term (1 = twice as often), negative when it under-uses it.
 
     Rows: over-used terms (log_ratio > 0) first, strongest g2 first; then the others, strongest
-    first; ties alphabetical. Vectorised: thousands of terms take about a millisecond.
+    first; ties alphabetical. Vectorised: a thousand terms against a 20,000-term reference take
+    about a millisecond.
     """
-    a_all = _as_series(counts, "counts")
-    b_all = _as_series(reference_counts, "reference_counts")
-    c = float(a_all.sum()) if total is None else float(total)
-    d = float(b_all.sum()) if reference_total is None else float(reference_total)
-    a_all = a_all[a_all > 0]
-    if a_all.empty:
+    a_series = _as_series(counts, "counts")
+    b_series = _as_series(reference_counts, "reference_counts")
+    c = float(a_series.sum()) if total is None else float(total)
+    d = float(b_series.sum()) if reference_total is None else float(reference_total)
+    a_series = a_series[a_series.to_numpy() > 0]
+    if a_series.empty:
         return pd.DataFrame(
-            {"term": pd.Series(dtype=object), "count": pd.Series(dtype="int64"),
-             "reference_count": pd.Series(dtype="int64"), "g2": pd.Series(dtype="float64"),
-             "log_ratio": pd.Series(dtype="float64")}
+            {"term": _strings([]), "count": np.zeros(0, "int64"), "reference_count": np.zeros(0, "int64"),
+             "g2": np.zeros(0), "log_ratio": np.zeros(0)}
         )
-    if not (math.isfinite(c) and c > 0) or c < a_all.max():
+    a_series = a_series.sort_index()  # alphabetical, so the stable sort below breaks ties by term
+    a = a_series.to_numpy()
+    if not (math.isfinite(c) and c >= a.max()):
         raise KeynessInputError(
             f"`total` = {total!r} is smaller than the article's counts; give the article's word count."
         )
@@ -435,32 +441,29 @@ def keyness(
         raise KeynessInputError(
             "The reference has no words: keyness needs at least one other article with words to compare with."
         )
-    b_all = b_all.reindex(a_all.index, fill_value=0.0)
-    if (b_all > d).any():
+    b = b_series.reindex(a_series.index, fill_value=0.0).to_numpy()
+    if (b > d).any():
         raise KeynessInputError(
-            f"`reference_total` = {reference_total!r} is smaller than a reference count; give the reference's word count."
+            f"`reference_total` = {reference_total!r} is smaller than a reference count; "
+            "give the reference's word count."
         )
-    a = a_all.to_numpy()
-    b = b_all.to_numpy()
     e1 = c * (a + b) / (c + d)
     e2 = d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        part_a = np.where(a > 0, a * np.log(np.where(a > 0, a, 1.0) / e1), 0.0)
-        part_b = np.where(b > 0, b * np.log(np.where(b > 0, b, 1.0) / np.where(e2 > 0, e2, 1.0)), 0.0)
-    g2 = np.maximum(2.0 * (part_a + part_b), 0.0)  # rounding can leave -1e-16 for equal rates
-    log_ratio = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
-    table = pd.DataFrame(
+    positive_b = b > 0
+    part_b = np.zeros_like(b)
+    part_b[positive_b] = b[positive_b] * np.log(b[positive_b] / e2[positive_b])
+    g2 = np.maximum(2.0 * (a * np.log(a / e1) + part_b), 0.0)  # rounding leaves -1e-16 for equal rates
+    log_ratio = np.log2((a / c) / (np.where(positive_b, b, 0.5) / d))
+    order = np.lexsort((-g2, log_ratio <= 0))
+    return pd.DataFrame(
         {
-            "term": pd.Series(a_all.index.to_numpy(dtype=object), dtype=object),
-            "count": a.astype("int64"),
-            "reference_count": b.astype("int64"),
-            "g2": g2,
-            "log_ratio": log_ratio,
+            "term": _strings(a_series.index.to_numpy()[order]),
+            "count": a[order].astype("int64"),
+            "reference_count": b[order].astype("int64"),
+            "g2": g2[order],
+            "log_ratio": log_ratio[order],
         }
     )
-    table["_under"] = table["log_ratio"] <= 0
-    table = table.sort_values(["_under", "g2", "term"], ascending=[True, False, True], kind="mergesort")
-    return table.drop(columns="_under").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -518,10 +521,10 @@ def keyword_in_context(
                         )
     return pd.DataFrame(
         {
-            "paragraph": pd.Series([r[0] for r in rows], dtype="int64"),
-            "left": pd.Series([r[1] for r in rows], dtype=object),
-            "keyword": pd.Series([r[2] for r in rows], dtype=object),
-            "right": pd.Series([r[3] for r in rows], dtype=object),
+            "paragraph": np.array([r[0] for r in rows], dtype="int64"),
+            "left": _strings([r[1] for r in rows]),
+            "keyword": _strings([r[2] for r in rows]),
+            "right": _strings([r[3] for r in rows]),
         }
     )
 
