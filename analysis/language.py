@@ -1,0 +1,149 @@
+"""Which language an article is written in, offline and in well under a millisecond.
+
+Two steps, both on a sample of the text (at most ``SAMPLE_CHARS`` characters taken from its start,
+middle and end, so a 100,000-word text costs the same as a short one):
+
+1. The writing system. Scripts that one language owns (Hangul, kana, Thai, Hebrew, Greek ...) decide
+   the language at once; Han characters without kana are Chinese.
+2. For shared scripts (Latin, Cyrillic, Arabic, Devanagari) the language whose stopword list (from the
+   maintained stopwords-iso collection, shipped in the ``stopwordsiso`` wheel) covers the most word
+   tokens wins. Function words make up 40-60 % of running text in any language, so a few sentences are
+   enough; when too few tokens are recognised the answer is ``"und"``.
+
+Why not simplemma's detector: it loads a full lemma dictionary per candidate language (4.5 s for
+seven languages on first use here) and then takes ~4 ms per article; this needs ~0.1 s once and
+~0.2 ms per article, and covers 58 languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+#: The code returned when the language cannot be told (too little text, or no known language).
+UNDETERMINED = "und"
+#: At most this many characters are read, in three slices (start, middle, end).
+SAMPLE_CHARS = 3000
+#: Fewer recognised stopwords than this (or a smaller share of the tokens) gives "und".
+MIN_STOPWORD_HITS = 2
+MIN_STOPWORD_SHARE = 0.12
+#: Letters needed before a script of its own decides the language.
+MIN_SCRIPT_LETTERS = 4
+
+# Ties go to the more widely published language of a close pair (Spanish before Galician and
+# Catalan, Indonesian before Malay, Norwegian before Danish ...).
+_PRIORITY = (
+    "en", "es", "fr", "de", "pt", "it", "nl", "ru", "ar", "hi", "id", "pl", "tr", "sv", "no", "da",
+    "fi", "ro", "cs", "hu", "uk", "fa", "ur", "vi", "ca", "el", "bg", "hr", "sk", "sl", "lt", "lv",
+    "et", "ms", "gl", "eu", "tl", "sw", "af", "mr", "eo", "ga", "la", "br",
+)
+
+# Lists too small or too noisy to compete in a shared script: they overlap with the lists of
+# bigger neighbours more than they identify their own language.
+_EXCLUDED = frozenset({"ha", "so", "st", "yo", "zu", "ku", "la", "br"})
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+# Scripts that identify one language (checked on letters, in this order of precedence).
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_OWN_SCRIPT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ko", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("hy", re.compile(r"[\u0530-\u058f]")),
+    ("ka", re.compile(r"[\u10a0-\u10ff]")),
+    ("bn", re.compile(r"[\u0980-\u09ff]")),
+    ("gu", re.compile(r"[\u0a80-\u0aff]")),
+    ("ta", re.compile(r"[\u0b80-\u0bff]")),
+    ("am", re.compile(r"[\u1200-\u137f]")),
+)
+# Shared scripts: the stopword lists decide among the languages written in them.
+_SHARED_SCRIPT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("Arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
+    ("Devanagari", re.compile(r"[\u0900-\u097f]")),
+)
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the language ``text`` is written in ("en", "es" ...), or "und".
+
+    "und" (undetermined) when the text holds too few words to tell, or none of a known language.
+    Deterministic and offline; reads at most ``SAMPLE_CHARS`` characters, so its cost does not grow
+    with the length of the text.
+    """
+    sample = _sample(text)
+    words = _WORD.findall(sample)
+    if not words:
+        return UNDETERMINED
+    other = _NON_LATIN_LETTER.findall(sample)
+    letters = sum(map(len, words))
+    if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > letters:
+        by_script = _language_by_script("".join(other))
+        if by_script is not None:
+            return by_script
+    language = _language_by_stopwords(words)
+    if language in ("ru", "bg") and len(_UKRAINIAN_LETTERS.findall(sample)) >= MIN_STOPWORD_HITS:
+        return "uk"  # the Ukrainian stopword list is short; its own letters tell it from its neighbours
+    return language
+
+
+def _sample(text: str) -> str:
+    if len(text) <= SAMPLE_CHARS:
+        return text
+    third = SAMPLE_CHARS // 3
+    middle = len(text) // 2 - third // 2
+    return " ".join((text[:third], text[middle:middle + third], text[-third:]))
+
+
+def _language_by_script(letters: str) -> str | None:
+    """The language that the script of ``letters`` (non-Latin letters) gives away, or None."""
+    kana = len(_KANA.findall(letters))
+    han = len(_HAN.findall(letters))
+    counts: list[tuple[int, str]] = [(kana + han, "ja" if kana else "zh")]
+    for code, pattern in _OWN_SCRIPT:
+        counts.append((len(pattern.findall(letters)), code))
+    for name, pattern in _SHARED_SCRIPT:
+        counts.append((len(pattern.findall(letters)), name))
+    count, winner = max(counts)
+    if count < MIN_SCRIPT_LETTERS or winner in ("Cyrillic", "Arabic", "Devanagari"):
+        return None
+    return winner
+
+
+# A letter outside the Latin blocks (Basic Latin to Latin Extended-B, Latin Extended Additional).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+
+
+# Letters that Ukrainian has and Russian and Bulgarian do not.
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+
+
+def _language_by_stopwords(words: list[str]) -> str:
+    index, codes = _stopword_index()
+    hits = [0] * len(codes)
+    for word, count in Counter(map(str.lower, words)).items():
+        for position in index.get(word, ()):
+            hits[position] += count
+    best_hits = max(hits)
+    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_STOPWORD_SHARE * len(words):
+        return UNDETERMINED
+    return codes[hits.index(best_hits)]  # the first of equals: ties go to the higher priority
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
+    """word -> positions (in priority order) of the languages whose stopword list holds it."""
+    import stopwordsiso
+
+    available = set(stopwordsiso.langs()) - _EXCLUDED
+    ordered = [code for code in _PRIORITY if code in available]
+    ordered += sorted(available - set(ordered))
+    index: dict[str, list[int]] = {}
+    for position, code in enumerate(ordered):
+        for word in stopwordsiso.stopwords(code):
+            index.setdefault(word.lower(), []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}, tuple(ordered)

@@ -1,0 +1,719 @@
+"""From raw text to an :class:`~analysis.models.Article`: normalising, paragraphs and their kinds, metadata.
+
+The steps, each a function of its own:
+
+- :func:`normalize_text` cleans Unicode (NFC, odd spaces, invisible characters, line endings);
+- :func:`split_blocks` cuts the text into paragraphs at blank lines, and also between lines of
+  different kinds that share a block (a byline line followed by a licence notice), or where a text
+  puts one paragraph per line;
+- :func:`classify_paragraphs` gives each paragraph a kind: title, byline, heading, body or boilerplate;
+- :func:`parse_article` does all of the above and finds the metadata (title, authors, date, language).
+
+Every rule is about the shape of news pages in general (bylines, datelines, "Read more:" links,
+licence and copyright notices, blocks repeated by the site), never about one article's words.
+All patterns are compiled once; every step is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from analysis.errors import EmptyInputError
+from analysis.language import UNDETERMINED, detect_language
+from analysis.models import ANALYSED_KINDS, Article, Paragraph, ParagraphKind
+
+# --- normalising ---------------------------------------------------------------------------------------
+
+# Horizontal spaces of every width (tab, no-break, en/em/thin/hair, narrow no-break, figure,
+# ideographic ...) become a plain space.
+_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Invisible characters that carry no text: soft hyphen, zero-width space, word joiner, byte order
+# mark, Mongolian vowel separator, and the bidirectional marks and embeddings. Zero-width (non-)
+# joiners are kept: they are part of the spelling in Persian and Indic scripts and of emoji.
+_INVISIBLE = "\u00ad\u180e\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Line breaks other than \n (vertical tab, form feed, next line, line and paragraph separators).
+_LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+
+
+def _replacements() -> dict[str, str]:
+    table = {ch: "" for ch in _INVISIBLE}
+    for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)):  # C0 and C1 control characters
+        if code != 0x0A:
+            table[chr(code)] = ""
+    table.update({ch: " " for ch in _SPACES})
+    table.update(_LINE_BREAKS)
+    return table
+
+
+# A regex finds the few odd characters (str.translate with a table is ten times slower on news text).
+_REPLACEMENTS = _replacements()
+_ODD_CHARACTER = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
+_SPACE_RUN = re.compile(r" {2,}")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return _REPLACEMENTS[match.group()]
+
+
+def normalize_text(raw: str) -> str:
+    """``raw`` cleaned for analysis and display, words and punctuation unchanged.
+
+    NFC composition; tabs, no-break, thin, narrow, figure and other odd spaces become plain spaces;
+    soft hyphens, zero-width spaces, byte order marks, bidi marks and control characters are removed;
+    CRLF, CR and Unicode line separators become ``\\n``; runs of spaces collapse to one; lines are
+    stripped; more than one blank line collapses to one; the whole is stripped. Curly quotes and
+    apostrophes are kept as they are.
+    """
+    text = _ODD_CHARACTER.sub(_replacement, raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text))
+    text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    return _BLANK_RUN.sub("\n\n", text).strip()
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan enero janvier januar jänner gennaio janeiro januari",
+        "february feb febrero février fevrier februar febbraio fevereiro februari",
+        "march mar marzo mars märz maerz março marco maart",
+        "april apr abril avril aprile",
+        "may mayo mai maggio maio mei",
+        "june jun junio juin juni giugno junho",
+        "july jul julio juillet juli luglio julho",
+        "august aug agosto août aout augustus",
+        "september sep sept septiembre setiembre septembre settembre setembro",
+        "october oct octubre octobre oktober ottobre outubro",
+        "november nov noviembre novembre novembro",
+        "december dec diciembre décembre decembre dezember dicembre dezembro",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+_DATE = re.compile(
+    rf"""
+      \b(?P<iy>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?!\d)                 # 2023-12-11
+    | \b(?P<mm>{_MONTH})\b\.?\s*(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*(?P<my>{_YEAR})\b  # Dec 11th, 2023
+    | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?(?P<dm>{_MONTH})\b\.?,?\s+
+        (?:de[l]?\s+)?(?P<dy>{_YEAR})\b                                                   # 11 December 2023
+    | \b(?P<n1>\d{{1,2}})(?P<sep>[/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>{_YEAR})\b          # 12/11/2023
+    """,
+    re.I | re.X,
+)
+
+
+_YEAR_HINT = re.compile(_YEAR)
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first full calendar date written in ``text`` (day, month and year), or None.
+
+    Reads "2023-12-11", "Dec 11th, 2023", "December 11, 2023", "11 December 2023", "11 de diciembre
+    de 2023" (month names in English, Spanish, French, German, Italian, Portuguese and Dutch),
+    "12/11/2023" as a US month/day/year (day/month when the first number exceeds 12) and
+    "11.12.2023" as day.month.year. Impossible dates (February 30) are skipped.
+    """
+    if not _YEAR_HINT.search(text):
+        return None
+    for match in _DATE.finditer(text):
+        found = _date_of(match)
+        if found is not None:
+            return found
+    return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    if groups["iy"]:
+        year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    elif groups["mm"]:
+        year, month, day = int(groups["my"]), _MONTHS[groups["mm"].lower()], int(groups["md"])
+    elif groups["dm"]:
+        year, month, day = int(groups["dy"]), _MONTHS[groups["dm"].lower()], int(groups["dd"])
+    else:
+        first, second, year = int(groups["n1"]), int(groups["n2"]), int(groups["ny"])
+        month_first = groups["sep"] == "/"
+        if (first > 12) if month_first else (second > 12):
+            month_first = not month_first
+        month, day = (first, second) if month_first else (second, first)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- line and block patterns ---------------------------------------------------------------------------
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_ALNUM = re.compile(r"[^\W_]")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_BULLET = re.compile(r"^(?:[-*+•▪◦]|\d{1,3}[.)])\s+\S")
+# Characters that end a sentence or a clause (Latin, CJK, Arabic and Devanagari punctuation, closing quotes).
+_TERMINAL = frozenset('.!?…:;,"”’\'»)。！？；：，、؟۔।')
+_SEPARATORS = "|•·—–"
+
+# "By Jane Doe", "Posted by", "Reporting by ... ; Editing by ..."
+_BYLINE_PREFIX = re.compile(
+    r"^\(?(?:(?:(?:written|posted|reported|words|story|text|interview|analysis|photos?|"
+    r"(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+)?by|"
+    r"(?:(?:escrito|publicado|texto)\s+)?por|par|von|di|door)\b\s*:?\s*",
+    re.I,
+)
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|byline|reporters?)\s*:\s*", re.I)
+_CREDIT_LINE = re.compile(r"^\(?(?:(?:additional\s+)?reporting|editing|writing)\s+by\b", re.I)
+# Words that may stand around a date on a date line: "Published: Mon 11 Dec 2023, 10:04 GMT".
+_DATE_LINE_WORDS = frozenset(
+    "published updated posted last modified on at am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt "
+    "et pt hrs h date publicado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche".split()
+)
+# "WASHINGTON (Reuters) -", "MEXICO CITY, Dec 11 (AP) —", "PARIS —" at the start of a lede.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)(?:/[A-Za-z ]{2,20})?"
+    r"(?:,\s*(?P<when>[\w ,.]{3,40}?))?\s*(?:\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—])\s+"
+)
+_LINK_PREFIX = re.compile(
+    r"^(?:see\s+also|read\s+(?:more|also|next|the\s+full\s+story)|also\s+read|more\s+reading|further\s+reading|"
+    r"related(?:\s+(?:articles?|stories|story|coverage|content|reading|links?|news|posts?))?|"
+    r"recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|more\s+from\s+[^:\n]{1,40}|"
+    r"you\s+(?:may|might)\s+also\s+like|don[’']?t\s+miss|must\s+read|watch|listen|trending|explore\s+more|"
+    r"le[ae]\s+también|leer\s+más|ver\s+también|vea\s+también|noticias\s+relacionadas|relacionad[oa]s?|"
+    r"(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leggi\s+anche|"
+    r"leia\s+também|veja\s+também|lees\s+ook)"
+    r"\s*(?:[:»›>|]|[-–—]\s)",
+    re.I,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^(?:click\s+here|subscribe\b|sign\s+up\b|sign-up\b|register\s+(?:now|here|for\s+free)|follow\s+us\b|"
+    r"share\s+(?:this|on|via)\b|share\s*:|tweet\s+this|join\s+our|get\s+our\s+(?:free\s+)?newsletter|"
+    r"download\s+(?:our|the)\s+app|support\s+(?:our|independent)\s+journalism|advertisement\b|"
+    r"sponsored(?:\s+content)?\b|story\s+continues\s+below|continue\s+reading\b|this\s+content\s+is\s+not\s+available|"
+    r"(?:photo|image|picture|video|graphic|illustration|file\s+photo)s?(?:\s+credit)?\s*:|"
+    r"\d+\s*min(?:ute)?s?\.?\s+read\b|suscr[ií]bete\b|abonnez-vous\b|iscriviti\b)",
+    re.I,
+)
+_LICENCE = re.compile(
+    r"creative\s+commons|\bcc[ -]by\b|©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*|\(c\)\s*)?(?:19|20)\d\d|"
+    r"copyright\s+©|all\s+rights\s+reserved|\blicen[cs]ed\s+under\b|\bused\s+(?:here\s+)?with\s+permission\b|"
+    r"\breprinted\s+(?:here\s+)?(?:with|by|under)\b|\b(?:is|are|was|been|being)\s+republished\b|"
+    r"\brepublished\s+(?:here\s+)?(?:with|under|by|from)\b|^(?:originally|first)\s+(?:published|appeared|posted)\b|"
+    r"\b(?:article|story|piece|post|report|column|essay|op-ed|interview|analysis|version)\b[^.\n]{0,120}?"
+    r"\b(?:originally|first)\s+(?:appeared|published|ran|posted)\b",
+    re.I,
+)
+# Cheap substring tests that every _LICENCE match needs (the regex itself is slow on long text).
+_LICENCE_TRIGGERS = (
+    "commons", "cc", "©", "(c)", "copyright", "reserved", "licen", "permission", "reprinted", "republished",
+    "originally", "first appeared", "first published", "first ran", "first posted",
+)
+_LICENCE_LINE_START = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|this\s+(?:article|story|piece|post|report|column)\b|"
+    r"(?:originally|first)\s+(?:published|appeared)\b|all\s+rights\s+reserved)",
+    re.I,
+)
+_SHARE_WORDS = frozenset(
+    "share facebook twitter x linkedin whatsapp email e-mail print copy link reddit pinterest telegram "
+    "messenger flipboard tumblr threads bluesky mastodon sms comments comment save tweet".split()
+)
+_WORD_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+#: A line longer than this is never a hard-wrapped line: each such line is a paragraph of its own.
+LONG_LINE = 100
+#: In a hard-wrapped block a line shorter than this share of the longest line ends its paragraph.
+WRAP_RATIO = 0.6
+#: Blocks longer than these are never title / heading / byline / boilerplate by pattern.
+MAX_TITLE_WORDS = 30
+MAX_HEADING_WORDS = 12
+MAX_BYLINE_WORDS = 30
+MAX_LINK_WORDS = 40
+MAX_LICENCE_WORDS = 60
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1] in _TERMINAL
+
+
+def _line_kind(line: str) -> str:
+    """What one line of a block looks like on its own: used to split blocks of mixed lines."""
+    if _MARKDOWN_HEADING.match(line):
+        return "markdown"
+    if _BULLET.match(line):
+        return "bullet"
+    if _is_byline(line):
+        return "byline"
+    if _is_link_or_prompt(line):
+        return "link"
+    if _LICENCE_LINE_START.match(line):
+        return "licence"
+    return "text"
+
+
+# --- splitting -----------------------------------------------------------------------------------------
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_blocks(text: str) -> list[str]:
+    """The paragraphs of ``text`` (normalised by :func:`normalize_text`) as strings, in order.
+
+    Paragraphs are separated by blank lines. Inside a block, a line starts a new paragraph when it is
+    of another kind than the line before it (a byline, a licence notice, a "Read more:" link, a
+    Markdown heading, a list item), when the line before it is longer than ``LONG_LINE`` characters
+    (texts that put one paragraph per line), or when the line before it is much shorter than the
+    block's longest line (the end of a paragraph in hard-wrapped text). The lines of one paragraph are
+    joined with a space. Blocks with no letter or digit (separators such as "* * *") are dropped.
+    """
+    blocks: list[str] = []
+    for chunk in _BLANK_LINE.split(text):
+        lines = [line.strip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if len(lines) == 1:
+            blocks.append(lines[0])
+        else:
+            blocks.extend(_split_lines(lines))
+    return [block for block in blocks if _HAS_ALNUM.search(block)]
+
+
+def _split_lines(lines: list[str]) -> list[str]:
+    width = max(map(len, lines))
+    kinds = [_line_kind(line) for line in lines]
+    paragraphs: list[str] = []
+    current = lines[0]
+    current_kind = kinds[0]
+    for previous, line, kind in zip(lines, lines[1:], kinds[1:]):
+        if _continues(current_kind, previous, kind, width):
+            joiner = "" if previous.endswith("-") and previous[-2:-1].isalpha() and line[:1].islower() else " "
+            current = current + joiner + line
+        else:
+            paragraphs.append(current)
+            current, current_kind = line, kind
+    paragraphs.append(current)
+    return paragraphs
+
+
+def _continues(current_kind: str, previous: str, kind: str, width: int) -> bool:
+    """True when ``line`` (of ``kind``) continues the paragraph that ``previous`` belongs to."""
+    if kind != "text" or len(previous) > LONG_LINE:
+        return False
+    if current_kind == "licence":
+        return True  # "© 2024 X. All rights reserved." then "This material may not be published ..."
+    if current_kind in ("text", "bullet"):
+        return len(previous) >= WRAP_RATIO * width
+    return False
+
+
+# --- classifying ---------------------------------------------------------------------------------------
+
+# Punctuation ignored when comparing blocks for repeats (with case and spacing).
+_PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»‹›„‚–—―…·•¡¿")
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via per into onto over under about "
+    "de del la las el los y e da do das dos di du des le et von van der den und zu".split()
+)
+
+
+def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
+    """Each block as a :class:`Paragraph` with its index (from 0) and kind.
+
+    Kinds, checked in this order:
+
+    - boilerplate: the second and later copies of a block repeated (verbatim or differing only in case,
+      spacing and punctuation); "See also:", "Read more:", "Related:" and similar links; calls to
+      action ("Subscribe", "Sign up", "Click here", share prompts, "Advertisement", photo credits);
+      licence and copyright notices ("Creative Commons", "©", "All rights reserved", "This article
+      ... originally appeared", "republished with permission");
+    - byline: "By Jane Doe", "By Jane Doe | Dec 11, 2023", "By | Dec 11th, 2023", "Posted by",
+      "Author: ...", "Reporting by ...; Editing by ...", a date line ("Published: 11 December 2023"),
+      "Jane Doe | Dec 11, 2023", or a dateline standing alone ("WASHINGTON (Reuters) -");
+    - title: the first Markdown "# " heading; without one, the first block (bylines and boilerplate
+      before it skipped) when it is one short line not ending like a sentence;
+    - heading: other Markdown headings, and short lines after the first block that do not end like a
+      sentence and are title-cased, all capitals or a few words;
+    - body: everything else, including a lede that starts with a dateline.
+
+    Markdown "#" marks are removed from the paragraph's text.
+    """
+    texts: list[str] = []
+    levels: list[int] = []
+    for block in blocks:
+        heading = _MARKDOWN_HEADING.match(block) if block.startswith("#") else None
+        if heading and heading.group(2):
+            texts.append(heading.group(2))
+            levels.append(len(heading.group(1)))
+        else:
+            texts.append(block)
+            levels.append(0)
+    has_h1 = 1 in levels
+
+    seen: set[str] = set()
+    kinds: list[ParagraphKind] = []
+    title_found = False
+    body_seen = False
+    for position, (text, level) in enumerate(zip(texts, levels)):
+        key = "".join(text.casefold().translate(_PUNCTUATION).split())
+        repeated = bool(key) and key in seen
+        seen.add(key)
+        kind: ParagraphKind
+        if repeated or _is_boilerplate(text):
+            kind = "boilerplate"
+        elif level == 0 and _is_byline(text):
+            kind = "byline"
+        elif level == 1 and not title_found:
+            kind = "title"
+        elif level:
+            kind = "heading"
+        elif not title_found and not has_h1 and not body_seen and _is_title_like(text):
+            kind = "title"
+        elif position > 0 and _is_heading_like(text):
+            kind = "heading"
+        else:
+            kind = "body"
+        if kind == "title":
+            title_found = True
+        elif kind in ("body", "heading"):
+            body_seen = True
+        kinds.append(kind)
+    return [Paragraph(index, kind, text) for index, (kind, text) in enumerate(zip(kinds, texts))]
+
+
+def _is_boilerplate(text: str) -> bool:
+    """True for links, calls to action, share prompts and licence or copyright notices."""
+    words = _word_count(text)
+    if words <= MAX_LINK_WORDS and (_LINK_PREFIX.match(text) or _CALL_TO_ACTION.match(text)):
+        return True
+    if words <= MAX_LICENCE_WORDS and _is_licence(text):
+        return True
+    return _is_share_prompt(text, words)
+
+
+def _is_licence(text: str) -> bool:
+    lower = text.lower()
+    return any(word in lower for word in _LICENCE_TRIGGERS) and bool(_LICENCE.search(text))
+
+
+def _is_link_or_prompt(line: str) -> bool:
+    return _word_count(line) <= MAX_LINK_WORDS and bool(_LINK_PREFIX.match(line) or _CALL_TO_ACTION.match(line))
+
+
+def _is_share_prompt(text: str, words: int) -> bool:
+    """"Share: Facebook Twitter Email": a short run of nothing but sharing words."""
+    if words > 12:
+        return False
+    tokens = [token.lower() for token in _WORD_TOKEN.findall(text)]
+    return len(tokens) >= 2 and all(token in _SHARE_WORDS for token in tokens)
+
+
+def _is_byline(text: str) -> bool:
+    """True for a line that names the authors and/or the date, or a lone dateline."""
+    words = _word_count(text)
+    if words > MAX_BYLINE_WORDS or "\n" in text:
+        return False
+    if _AUTHOR_LABEL.match(text):
+        return True
+    if _CREDIT_LINE.match(text):
+        return True
+    prefix = _BYLINE_PREFIX.match(text)
+    if prefix:
+        rest = text[prefix.end():]
+        if not rest:
+            return False
+        if rest[0] in _SEPARATORS:
+            return True  # "By | Dec 11th, 2023": the name was a link the copy lost
+        if _starts_with_date(rest):
+            return True
+        names, tail = _leading_names(rest)
+        if not names or (text[-1] in ".!?" and not text.endswith(("Jr.", "Sr."))):
+            return False  # "By the end of the year ..." / "By Christmas, most shops had closed."
+        if not tail or tail[0] in _SEPARATORS + ";(":
+            return True
+        if tail[0] == ",":
+            after = tail[1:].split()
+            return len(after) <= 6 and (not after or after[0][0].isupper())  # ", Staff Writer", ", Reuters"
+        return tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS
+    if words <= 15 and _is_date_line(text):
+        return True
+    if words <= 15:
+        names, tail = _leading_names(text)
+        if names and tail[:1] in tuple(_SEPARATORS) and find_date(tail) is not None:
+            return True  # "Jane Doe | December 11, 2023"
+    dateline = _DATELINE.match(text + " ") if words <= 8 else None
+    return bool(dateline) and dateline.end() >= len(text)
+
+
+# Words that may follow the names in a byline: "By Jane Doe for The Guardian", "By Jane Doe on 2024-03-05".
+_BYLINE_TAIL_WORDS = frozenset("for on in at - de para pour für per em en op".split())
+
+
+def _starts_with_date(text: str) -> bool:
+    match = _DATE.match(text)
+    return match is not None and _date_of(match) is not None
+
+
+def _is_date_line(text: str) -> bool:
+    """"Published: Mon 11 Dec 2023, 10:04 GMT": a date with nothing but date words around it."""
+    match = _DATE.search(text) if _YEAR_HINT.search(text) else None
+    if match is None or _date_of(match) is None:
+        return False
+    rest = (text[: match.start()] + " " + text[match.end():]).lower()
+    for token in _WORD_TOKEN.findall(rest):
+        if token not in _DATE_LINE_WORDS and not token.isdigit() and not re.fullmatch(r"\d{1,2}[:h.]\d\d", token):
+            return False
+    return True
+
+
+def _is_title_like(text: str) -> bool:
+    """One short line that does not end like a sentence ("?" and "!" are fine in a headline)."""
+    if _word_count(text) > MAX_TITLE_WORDS or len(text) > 250 or "\n" in text:
+        return False
+    if not _HAS_LETTER.search(text) or _BULLET.match(text):
+        return False
+    last = text[-1]
+    return last not in _TERMINAL or last in "?!" or (last in "”’\"'" and text[-2:-1] in ("?", "!"))
+
+
+def _is_heading_like(text: str) -> bool:
+    """A short line, no sentence ending, title-cased, all capitals or only a few words."""
+    words = _word_count(text)
+    if words > MAX_HEADING_WORDS or len(text) > 120 or "\n" in text or _BULLET.match(text):
+        return False
+    if not _HAS_LETTER.search(text) or (text[-1] in _TERMINAL and text[-1] != "?"):
+        return False
+    tokens = [token for token in _WORD_TOKEN.findall(text) if _HAS_LETTER.search(token)]
+    if not tokens:
+        return False
+    first = tokens[0][0]
+    if not first.isupper() and not first.isdigit():
+        return not first.islower() and words <= 8  # scripts without capitals
+    major = [token for token in tokens if token.lower() not in _MINOR_WORDS]
+    capitalised = sum(1 for token in major if token[0].isupper())
+    if major and capitalised >= 0.75 * len(major):
+        return True
+    # a few words in sentence case ("What happens next"), but not a quote or a clause
+    return words <= 6 and text[-1] != "?" and not any(ch in text for ch in ',;“”"')
+
+
+# --- names ---------------------------------------------------------------------------------------------
+
+_NAME_TOKEN = re.compile(r"[^\s,;&|•·—–()]+|[,;&|•·—–()]")
+_NAME_PARTICLES = frozenset("de da del della der den di du dos das van von la le al bin ibn y st. ter ten".split())
+_NAME_CONNECTORS = frozenset({",", "&", "and", "y", "et", "und", "e"})
+_NOT_NAMES = frozenset(
+    "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
+    "contributors columnist journalist journalists bureau chief senior special desk team agency press news "
+    "newsroom wire wires service services updated published posted photographer producer analyst "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+) | frozenset(_MONTHS)
+
+
+def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
+    """The person names at the start of ``text`` ("Jane Doe and John Roe, Reuters") and what follows."""
+    groups: list[list[str]] = [[]]
+    end = 0
+    for match in _NAME_TOKEN.finditer(text):
+        token = match.group()
+        lower = token.lower()
+        if token in _NAME_CONNECTORS or lower == "and":
+            if groups[-1]:
+                groups.append([])
+            end = match.end()
+            continue
+        first = token[0]
+        if first.isupper() or (lower in _NAME_PARTICLES and groups[-1]):
+            groups[-1].append(token)
+            end = match.end()
+            continue
+        break
+    tail = text[end:].strip()
+    names: list[str] = []
+    for group in groups:
+        while group and group[-1].lower() in _NAME_PARTICLES:
+            group.pop()
+        if not group or any(token.lower().strip(".") in _NOT_NAMES for token in group):
+            continue
+        if not all(_HAS_LETTER.search(token) for token in group) or len(group) > 5:
+            continue
+        name = " ".join(group)
+        if name.isupper() and len(name) > 3:
+            name = name.title()
+        names.append(name)
+    if any(" " in name for name in names):
+        names = [name for name in names if " " in name]  # "Jane Doe, Reuters": the agency is not an author
+    return tuple(names), tail
+
+
+_CREDIT_NAMES = re.compile(
+    r"\b(?:article|story|piece|report|post|column|essay|op-ed|analysis|investigation)\s+"
+    r"(?:was\s+|is\s+)?(?:written\s+|reported\s+|produced\s+)?by\s+",
+    re.I,
+)
+
+
+def _byline_authors(text: str) -> tuple[str, ...]:
+    label = _AUTHOR_LABEL.match(text)
+    if label:
+        return _leading_names(text[label.end():])[0]
+    prefix = _BYLINE_PREFIX.match(text)
+    if prefix:
+        if re.match(r"^\(?editing\b", text, re.I):
+            return ()
+        return _leading_names(text[prefix.end():])[0]
+    names, tail = _leading_names(text)
+    if names and tail[:1] in tuple(_SEPARATORS):
+        return names
+    return ()
+
+
+def _credit_authors(text: str) -> tuple[str, ...]:
+    """Names in a credit or licence notice: "This article by A and B originally appeared ..."."""
+    match = _CREDIT_NAMES.search(text) or re.search(r"\bwritten\s+by\s+", text, re.I)
+    return _leading_names(text[match.end():])[0] if match else ()
+
+
+# --- the article ---------------------------------------------------------------------------------------
+
+
+def parse_article(
+    text: str,
+    *,
+    title: str | None = None,
+    authors: Iterable[str] | str | None = None,
+    published: dt.date | dt.datetime | str | None = None,
+    source: str | None = None,
+    filename: str | None = None,
+    language: str | None = None,
+) -> Article:
+    """``text`` as an :class:`Article`: normalised, split into typed paragraphs, with its metadata.
+
+    Metadata given as arguments (from HTML metadata or front matter, say) wins over what is found in
+    the text. Otherwise: title = the first title paragraph, else a title made from ``filename``, else
+    the opening words; authors = the names of the byline ("By A and B"), else those of a credit or
+    licence notice ("This article by A and B originally appeared ..."); published = the first full date
+    in a byline, date line or dateline, else in a licence notice; source = the agency of a dateline
+    ("(Reuters)"); language = :func:`analysis.language.detect_language` on the title, heading and body
+    paragraphs. ``published`` may be a date, a datetime or a string in a format :func:`find_date` reads.
+
+    Raises ``EmptyInputError`` (naming ``filename``) when the text holds no words.
+    """
+    normalised = normalize_text(text)
+    if not _HAS_LETTER.search(normalised):
+        raise EmptyInputError(
+            filename,
+            "holds no words to analyse (it is empty, blank or only punctuation, numbers or symbols); "
+            "check that this is the article's text and paste or upload it again.",
+        )
+    paragraphs = tuple(classify_paragraphs(split_blocks(normalised)))
+    analysed = [p.text for p in paragraphs if p.kind in ANALYSED_KINDS] or [p.text for p in paragraphs]
+
+    found_title = next((p.text for p in paragraphs if p.kind == "title"), None)
+    return Article(
+        title=_clean(title) or found_title or _title_from_filename(filename) or _opening_words(analysed[0]),
+        paragraphs=paragraphs,
+        authors=_given_authors(authors) if authors is not None else _found_authors(paragraphs),
+        published=_given_date(published) if published is not None else _found_date(paragraphs),
+        language=(_clean(language) or "").lower() or _detected_language(analysed),
+        source=_clean(source) or _found_source(paragraphs),
+        filename=filename,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = normalize_text(str(value)).replace("\n", " ")
+    return value or None
+
+
+def _title_from_filename(filename: str | None) -> str | None:
+    if not filename:
+        return None
+    stem = PurePath(filename.replace("\\", "/")).stem
+    stem = re.sub(r"(?:19|20)\d\d[-_.]?\d\d[-_.]?\d\d", " ", stem)
+    stem = " ".join(re.sub(r"[-_.+]+", " ", stem).split())
+    if not _HAS_LETTER.search(stem):
+        return None
+    return stem[0].upper() + stem[1:]
+
+
+def _opening_words(text: str, *, words: int = 10) -> str:
+    opening = text.split()
+    return " ".join(opening[:words]) + ("…" if len(opening) > words else "")
+
+
+def _given_authors(authors: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(authors, str):
+        authors = re.split(r"\s*(?:,|;|&|\band\b)\s*", authors)
+    cleaned = (_clean(name) for name in authors)
+    return tuple(dict.fromkeys(name for name in cleaned if name))
+
+
+def _found_authors(paragraphs: tuple[Paragraph, ...]) -> tuple[str, ...]:
+    for paragraph in paragraphs:
+        if paragraph.kind == "byline":
+            names = _byline_authors(paragraph.text)
+            if names:
+                return tuple(dict.fromkeys(names))
+    for paragraph in paragraphs:
+        if paragraph.kind in ("boilerplate", "byline") and _word_count(paragraph.text) <= MAX_LICENCE_WORDS:
+            names = _credit_authors(paragraph.text)
+            if names:
+                return tuple(dict.fromkeys(names))
+    return ()
+
+
+def _given_date(published: dt.date | dt.datetime | str) -> dt.date | None:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    return find_date(str(published))
+
+
+def _found_date(paragraphs: tuple[Paragraph, ...]) -> dt.date | None:
+    for paragraph in paragraphs:
+        if paragraph.kind == "byline":
+            found = find_date(paragraph.text)
+            if found is not None:
+                return found
+    for paragraph in [p for p in paragraphs if p.kind == "body"][:3]:
+        dateline = _DATELINE.match(paragraph.text)
+        if dateline and dateline.group("when"):
+            found = find_date(dateline.group("when"))
+            if found is not None:
+                return found
+    for paragraph in paragraphs:
+        if paragraph.kind == "boilerplate" and _word_count(paragraph.text) <= MAX_LICENCE_WORDS:
+            if _is_licence(paragraph.text):
+                found = find_date(paragraph.text)
+                if found is not None:
+                    return found
+    return None
+
+
+def _found_source(paragraphs: tuple[Paragraph, ...]) -> str | None:
+    for paragraph in [p for p in paragraphs if p.kind in ("body", "byline")][:3]:
+        dateline = _DATELINE.match(paragraph.text + " ")
+        if dateline and dateline.group("agency"):
+            return dateline.group("agency").strip()
+    return None
+
+
+def _detected_language(texts: list[str]) -> str:
+    language = detect_language("\n\n".join(texts[:40]))
+    return language or UNDETERMINED
