@@ -24,7 +24,8 @@ Each token is lower-cased and normalised:
   ("TELL US MORE") the word is read as the pronoun;
 - in French, Italian and Catalan an elided article or pronoun is dropped ("l’État" -> "état",
   "dell'anno" -> "anno"), as word processors count "l'État" as one word;
-- numbers are tokens (they count in :func:`word_count`) but never terms.
+- numbers are tokens (they count in :func:`word_count`) but never terms;
+- words joined by a dot with no space stay one token ("insightcrime.org", and so "end.Next").
 
 Languages written without spaces (Chinese, Japanese, Thai) give one token per run of script
 between punctuation: splitting them into words needs a dictionary this module does not have.
@@ -115,6 +116,8 @@ _ELISIONS: dict[str, frozenset[str]] = {
                     .split()),
     "ca": frozenset("l d s m t n".split()),
 }
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NOT_PLAIN_RE = re.compile(r"[-'.\d_]")
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th|er|re|e|ème|eme|º|ª|o|a)")
 _MAX_CACHE = 500_000
 _CACHES: dict[tuple[str, bool], dict[str, str]] = {}
@@ -259,8 +262,9 @@ def _lemmatizer(language: str):
     def lemma(token: str) -> str:
         found = cache.get(token)
         if found is None:
-            # Only plain words: simplemma's guesses on "gang-led" or "u.s." are wrong.
-            found = simplemma.lemmatize(token, lang=language).lower() if token.isalpha() else token
+            # Only plain words: simplemma's guesses on "gang-led", "u.s." or "ms13" are wrong.
+            plain = _NOT_PLAIN_RE.search(token) is None
+            found = simplemma.lemmatize(token, lang=language).lower() if plain else token
             found = found or token
             if len(cache) < _MAX_CACHE:
                 cache[token] = found
@@ -270,11 +274,12 @@ def _lemmatizer(language: str):
 
 
 def _is_term(token: str, stops: frozenset[str]) -> bool:
+    """True for a token that may be a term: two characters or more, a letter, no stopword, no ordinal."""
     return (
         len(token) > 1
         and token not in stops
-        and any(c.isalpha() for c in token)
-        and _ORDINAL_RE.fullmatch(token) is None
+        and _LETTER_RE.search(token) is not None
+        and (not token[0].isdigit() or _ORDINAL_RE.fullmatch(token) is None)
     )
 
 
@@ -282,6 +287,8 @@ def word_count(article: Article, *, include_boilerplate: bool = False, language:
     """The number of word tokens (stopwords and numbers included) in the analysed paragraphs.
 
     The denominator of ``per_1000``. Bylines and boilerplate count only with ``include_boilerplate``.
+    ``language`` overrides ``article.language`` (it only matters for French, Italian and Catalan
+    elisions: "l’État" is one word).
     """
     lang = _language_code(language or article.language)
     return sum(

@@ -288,6 +288,11 @@ def test_lemmas_merge_inflections(port):
     assert counts_of(term_frequencies(gangs)) == {"gangs": 2, "gang": 1}
 
 
+def test_lemmas_in_a_script_with_combining_marks():
+    article = Article(title="x", paragraphs=(Paragraph(0, "body", "लड़कों ने लड़का देखा"),), language="hi")
+    assert counts_of(term_frequencies(article, lemmatize=True))["लड़का"] == 2
+
+
 def test_lemmas_fall_back_to_words_for_a_language_without_tables():
     article = Article(title="x", paragraphs=(Paragraph(0, "body", "gangs gangs gang"),), language="zz")
     assert counts_of(term_frequencies(article, lemmatize=True)) == {"gangs": 2, "gang": 1}
