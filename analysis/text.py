@@ -238,10 +238,14 @@ MAX_HEADING_WORDS = 12
 MAX_BYLINE_WORDS = 30
 MAX_LINK_WORDS = 40
 MAX_LICENCE_WORDS = 60
+#: Metadata (authors, dates, credits) is looked for in this many paragraphs at each end of the text.
+EDGE_PARAGRAPHS = 12
 
 
 def _word_count(text: str) -> int:
-    return len(text.split())
+    """The number of words in ``text``, exact up to MAX_LICENCE_WORDS (the largest limit any rule
+    uses), else MAX_LICENCE_WORDS + 1: a huge block is not split in full once per rule."""
+    return len(text.split(None, MAX_LICENCE_WORDS))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -321,8 +325,8 @@ def _continues(current_kind: str, previous: str, kind: str, width: int) -> bool:
 
 # --- classifying ---------------------------------------------------------------------------------------
 
-# Punctuation ignored when comparing blocks for repeats (with case and spacing).
-_PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»‹›„‚–—―…·•¡¿")
+# Blocks are compared for repeats on their letters and digits only (case, spacing and punctuation ignored).
+_KEY_PART = re.compile(r"[^\W_]+")
 _MINOR_WORDS = frozenset(
     "a an the and or but nor of in on at to for from by with as vs via per into onto over under about "
     "de del la las el los y e da do das dos di du des le et von van der den und zu".split()
@@ -344,8 +348,8 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
       "Jane Doe | Dec 11, 2023", or a dateline standing alone ("WASHINGTON (Reuters) -");
     - title: the first Markdown "# " heading; without one, the first block (bylines and boilerplate
       before it skipped) when it is one short line not ending like a sentence;
-    - heading: other Markdown headings, and short lines after the first block that do not end like a
-      sentence and are title-cased, all capitals or a few words;
+    - heading: other Markdown headings, and short lines that do not end like a sentence and are
+      title-cased, all capitals or a few words (not the first block, unless a "# " line is the title);
     - body: everything else, including a lede that starts with a dateline.
 
     Markdown "#" marks are removed from the paragraph's text.
@@ -367,7 +371,7 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
     title_found = False
     body_seen = False
     for position, (text, level) in enumerate(zip(texts, levels)):
-        key = "".join(text.casefold().translate(_PUNCTUATION).split())
+        key = " ".join(_KEY_PART.findall(text.casefold()))
         repeated = bool(key) and key in seen
         seen.add(key)
         kind: ParagraphKind
@@ -381,7 +385,7 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             kind = "heading"
         elif not title_found and not has_h1 and not body_seen and _is_title_like(text):
             kind = "title"
-        elif position > 0 and _is_heading_like(text):
+        elif (position > 0 or has_h1) and _is_heading_like(text):
             kind = "heading"
         else:
             kind = "body"
@@ -663,7 +667,15 @@ def _given_authors(authors: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in cleaned if name))
 
 
+def _edges(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """The paragraphs where sites put bylines, credits and notices: the first and last few."""
+    if len(paragraphs) <= 2 * EDGE_PARAGRAPHS:
+        return paragraphs
+    return paragraphs[:EDGE_PARAGRAPHS] + paragraphs[-EDGE_PARAGRAPHS:]
+
+
 def _found_authors(paragraphs: tuple[Paragraph, ...]) -> tuple[str, ...]:
+    paragraphs = _edges(paragraphs)
     for paragraph in paragraphs:
         if paragraph.kind == "byline":
             names = _byline_authors(paragraph.text)
@@ -686,7 +698,7 @@ def _given_date(published: dt.date | dt.datetime | str) -> dt.date | None:
 
 
 def _found_date(paragraphs: tuple[Paragraph, ...]) -> dt.date | None:
-    for paragraph in paragraphs:
+    for paragraph in _edges(paragraphs):
         if paragraph.kind == "byline":
             found = find_date(paragraph.text)
             if found is not None:
@@ -697,7 +709,7 @@ def _found_date(paragraphs: tuple[Paragraph, ...]) -> dt.date | None:
             found = find_date(dateline.group("when"))
             if found is not None:
                 return found
-    for paragraph in paragraphs:
+    for paragraph in _edges(paragraphs):
         if paragraph.kind == "boilerplate" and _word_count(paragraph.text) <= MAX_LICENCE_WORDS:
             if _is_licence(paragraph.text):
                 found = find_date(paragraph.text)

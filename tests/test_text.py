@@ -1,0 +1,526 @@
+"""analysis.text: normalising, paragraphs and their kinds, metadata — on the seed, on small articles of
+our own with other layouts (tests/data/text/), and on any text Hypothesis can make up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import EmptyInputError, StoryscopeError
+from analysis.models import PARAGRAPH_KINDS, Article
+from analysis.text import classify_paragraphs, find_date, normalize_text, parse_article, split_blocks
+
+DATA = Path(__file__).parent / "data" / "text"
+
+
+def fixture(name: str) -> str:
+    """A test article's text exactly as stored (bytes decoded, so CRLF line endings survive)."""
+    return (DATA / name).read_bytes().decode("utf-8")
+
+
+def kinds(article: Article) -> list[str]:
+    return [p.kind for p in article.paragraphs]
+
+
+# --- the seed --------------------------------------------------------------------------------------------
+
+SEED_KINDS = (
+    ["title", "byline", "boilerplate"]
+    + ["body"] * 3
+    + ["boilerplate"]
+    + ["body"] * 3
+    + ["boilerplate", "body", "heading"]
+    + ["body"] * 11
+    + ["boilerplate", "body"]
+)
+
+
+def test_seed_paragraph_kinds(seed_article):
+    assert kinds(seed_article) == SEED_KINDS
+    assert Counter(kinds(seed_article)) == {"title": 1, "byline": 1, "heading": 1, "boilerplate": 4, "body": 19}
+    assert [p.index for p in seed_article.paragraphs] == list(range(26))
+
+
+def test_seed_special_paragraphs(seed_article):
+    by_kind: dict[str, list[str]] = {}
+    for p in seed_article.paragraphs:
+        by_kind.setdefault(p.kind, []).append(p.text)
+    assert by_kind["title"] == ["US Terrorism Trial of MS13 Leader Could Expose El Salvador Gang Talks"]
+    assert by_kind["byline"] == ["By | Dec 11th, 2023"]  # split from the licence notice that shared its block
+    assert by_kind["heading"] == ["InSight Crime Analysis"]
+    boilerplate = by_kind["boilerplate"]
+    assert [text.split(":")[0] for text in boilerplate[1:3]] == ["SEE ALSO", "SEE ALSO"]
+    licence = "This article by Parker Asmann and Alex Papadovassilakis originally appeared on and is being " \
+        "published by under a Creative Commons 3.0 license."
+    assert boilerplate[0] == boilerplate[3] == licence
+    # the site's appended paragraph is body, as the issue counts it
+    assert by_kind["body"][-1].startswith("The Bukele administration has drastically reduced homicides")
+
+
+def test_seed_metadata(seed_article):
+    assert seed_article.title == "US Terrorism Trial of MS13 Leader Could Expose El Salvador Gang Talks"
+    assert seed_article.authors == ("Parker Asmann", "Alex Papadovassilakis")
+    assert seed_article.published == dt.date(2023, 12, 11)
+    assert seed_article.language == "en"
+    assert seed_article.source is None
+
+
+def test_seed_text_is_clean_and_keeps_curly_quotes(seed_article, seed_text):
+    assert "\u00a0" in seed_text  # the seed does have no-break spaces ...
+    text = seed_article.text
+    assert "\u00a0" not in text and "  " not in text  # ... which become single plain spaces
+    assert "government’s secret negotiations" in text
+    assert "alias “Crook,” entered" in text
+    assert all(p.text == p.text.strip() for p in seed_article.paragraphs)
+
+
+def test_seed_analysed_paragraphs_leave_out_byline_and_boilerplate(seed_article):
+    analysed = seed_article.analysed_paragraphs()
+    assert len(analysed) == 21  # title + heading + 19 body
+    assert len(seed_article.analysed_paragraphs(include_boilerplate=True)) == 26
+
+
+# --- our own articles ------------------------------------------------------------------------------------
+
+
+def test_wire_story_with_dateline_and_credit_line():
+    article = parse_article(fixture("wire-dateline.txt"), filename="wire-dateline.txt")
+    assert kinds(article) == ["title", "byline", "byline"] + ["body"] * 4 + ["heading", "body", "byline"]
+    assert article.paragraphs[3].text.startswith("BRISTOL, March 4, 2024 (Reuters) - The regional")
+    assert article.paragraphs[7].text == "What Happens Next"
+    assert article.paragraphs[9].text == "(Reporting by Jane Okafor; Editing by Mark Potter)"
+    assert article.title == "Port Authority Delays Harbour Dredging After Court Ruling"
+    assert article.authors == ("Jane Okafor", "Tomas Lindqvist")  # the editor is not an author
+    assert article.published == dt.date(2024, 3, 4)
+    assert article.source == "Reuters"
+    assert article.language == "en"
+
+
+def test_read_more_links_share_prompt_copyright_and_repeated_block():
+    article = parse_article(fixture("read-more-copyright.txt"))
+    assert kinds(article) == [
+        "title", "byline", "body", "boilerplate", "body", "body", "body", "boilerplate", "body",
+        "boilerplate", "boilerplate", "boilerplate",
+    ]
+    texts = [p.text for p in article.paragraphs]
+    assert texts[3].startswith("Read more:") and texts[7].startswith("Related:")
+    # a plain block repeated by the site: the first copy keeps its kind, the second is boilerplate
+    assert texts[5] == texts[9] and texts[5].startswith("Want our weekly round-up")
+    assert texts[10] == "Share: Facebook Twitter Email"
+    # the copyright line and the line after it stay one notice
+    assert texts[11] == (
+        "© 2024 Harbour Gazette. All rights reserved. "
+        "This material may not be published, broadcast, rewritten or redistributed."
+    )
+    assert article.authors == ("Maria Lopez",)
+    assert article.published == dt.date(2024, 5, 21)
+
+
+def test_crlf_nbsp_bom_and_hard_wrapped_lines():
+    raw = fixture("crlf-nbsp.txt")
+    assert "\r\n" in raw and "\u00a0" in raw and "\u00ad" in raw and "\u200b" in raw and raw[0] == "\ufeff"
+    article = parse_article(raw)
+    assert kinds(article) == ["title", "byline", "body", "body", "body"]
+    assert article.title == "Wind Farm Plan Splits Coastal Village"
+    assert article.paragraphs[1].text == "By Sam Holloway | 2 February 2024"
+    # hard-wrapped lines are joined into one paragraph; the soft hyphen and zero-width space are gone
+    assert article.paragraphs[2].text == (
+        "Residents of a small coastal village are divided over a plan to build twelve wind turbines on the "
+        "hills above the harbour, a consultation published on Thursday shows. Of the 830 people who replied, "
+        "52 per cent supported the project and 41 per cent opposed it."
+    )
+    assert article.paragraphs[3].text.startswith("The developer says")
+    assert not re.search(r"[\r\t\u00a0\u00ad\u200b\u2009\u202f\ufeff]", article.text)
+    assert article.authors == ("Sam Holloway",)
+    assert article.published == dt.date(2024, 2, 2)
+
+
+def test_spanish_article():
+    article = parse_article(fixture("spanish.txt"))
+    assert kinds(article) == ["title", "byline", "body", "body", "boilerplate", "body", "body"]
+    assert article.language == "es"
+    assert article.authors == ("Ana García Ruiz",)
+    assert article.published == dt.date(2023, 12, 11)
+    assert article.paragraphs[4].text.startswith("Lea también:")
+
+
+def test_markdown_title_and_headings():
+    article = parse_article(fixture("markdown-title.md"), filename="markdown-title.md")
+    assert kinds(article) == ["title", "byline", "byline", "body", "heading", "body", "heading", "body", "body"]
+    assert article.title == "Night Buses Return to the Old Town After Two Years"
+    assert article.paragraphs[0].text == article.title  # the "#" marks are gone
+    assert [p.text for p in article.paragraphs if p.kind == "heading"] == ["Why the service stopped", "What changes now"]
+    assert article.authors == ("Priya Raman",)
+    assert article.published == dt.date(2025, 1, 15)
+
+
+def test_markdown_title_not_on_the_first_line():
+    article = parse_article("Opinion\n\n# The Tide Is Turning\n\nSea levels rose again this year, the report says.")
+    assert kinds(article) == ["heading", "title", "body"]
+    assert article.title == "The Tide Is Turning"
+
+
+def test_no_title_line_and_one_paragraph_per_line():
+    article = parse_article(fixture("no-title-one-per-line.txt"), filename="2024-09-03_early-apple-harvest.txt")
+    assert kinds(article) == ["body"] * 5
+    assert article.paragraphs[3].text.startswith("\"We had crews booked")
+    assert article.title == "Early apple harvest"  # from the file name, its date left out
+    assert article.authors == () and article.published is None
+
+
+def test_title_from_opening_words_without_filename():
+    article = parse_article("The committee met for three hours on Monday and agreed on nothing at all, members said.")
+    assert kinds(article) == ["body"]
+    assert article.title == "The committee met for three hours on Monday and agreed…"
+
+
+# --- normalize_text --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\u00a0b", "a b"),  # no-break space
+        ("a\u2009b\u202fc\u2007d\u3000e\u2002f", "a b c d e f"),  # thin, narrow, figure, ideographic, en
+        ("a\tb", "a b"),
+        ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("one\r\ntwo\rthree\n", "one\ntwo\nthree"),
+        ("line\u2028break\u2029para", "line\nbreak\n\npara"),
+        ("many     spaces", "many spaces"),
+        ("  padded line  \n  next  ", "padded line\nnext"),
+        ("a\n\n\n\n\nb", "a\n\nb"),
+        ("a\n \t \nb", "a\n\nb"),
+        ("e\u0301te\u0301", "été"),  # NFC
+        ("bell\x07 and\x00 nul", "bell and nul"),
+        ("“curly” ‘quotes’ don’t change", "“curly” ‘quotes’ don’t change"),
+        ("\u202bRTL embedding\u202c", "RTL embedding"),
+    ],
+)
+def test_normalize_text(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+@given(st.text())
+def test_normalize_text_is_idempotent_and_clean(raw):
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+    assert "\r" not in once and "  " not in once and "\n\n\n" not in once
+    assert once == once.strip()
+
+
+# --- split_blocks ----------------------------------------------------------------------------------------
+
+
+def test_split_blocks_at_blank_lines():
+    assert split_blocks("One para.\n\nTwo para.\n\nThree.") == ["One para.", "Two para.", "Three."]
+
+
+def test_split_blocks_separates_byline_from_licence_notice():
+    text = (
+        "By | March 2nd, 2024\n"
+        "This story by Lena Berg originally appeared on Example Wire and is republished under a Creative "
+        "Commons licence."
+    )
+    blocks = split_blocks(text)
+    assert blocks == [
+        "By | March 2nd, 2024",
+        "This story by Lena Berg originally appeared on Example Wire and is republished under a Creative "
+        "Commons licence.",
+    ]
+
+
+def test_split_blocks_title_byline_and_date_lines_in_one_block():
+    text = "Council Delays Budget\nBy Ravi Shah\nJune 3, 2024\n\nThe council voted on Tuesday to delay the budget."
+    assert split_blocks(text) == [
+        "Council Delays Budget", "By Ravi Shah", "June 3, 2024", "The council voted on Tuesday to delay the budget."
+    ]
+
+
+def test_split_blocks_joins_hard_wrapped_lines_and_splits_at_short_lines():
+    text = (
+        "The council voted on Tuesday to delay the new budget until\n"
+        "the mayor explains how the money would be spent this year.\n"
+        "Short last line.\n"
+        "A new paragraph starts here because the line before it was short,\n"
+        "and it goes on."
+    )
+    assert split_blocks(text) == [
+        "The council voted on Tuesday to delay the new budget until the mayor explains how the money would "
+        "be spent this year. Short last line.",
+        "A new paragraph starts here because the line before it was short, and it goes on.",
+    ]
+
+
+def test_split_blocks_keeps_hyphenated_words_across_lines():
+    text = "The well-known writer spoke about the long-\nterm plan for the harbour and the\ncity centre."
+    assert split_blocks(text) == ["The well-known writer spoke about the long-term plan for the harbour and the city centre."]
+
+
+def test_split_blocks_markdown_headings_bullets_and_separators():
+    text = "## Key points\n- First point of the story\n- Second point of the story\n\n* * *\n\n---\n\nAfter the break."
+    assert split_blocks(text) == ["## Key points", "- First point of the story", "- Second point of the story", "After the break."]
+
+
+# --- classify_paragraphs ---------------------------------------------------------------------------------
+
+
+def kind_of(block: str, *, first: str = "Some Title Here", before: str = "A body paragraph comes first.") -> str:
+    """The kind ``block`` gets when it follows a title and a body paragraph."""
+    return classify_paragraphs([first, before, block])[2].kind
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "By Jane Doe",
+        "By Jane Doe and John Roe",
+        "By JANE DOE",
+        "By Jane Doe, Staff Writer",
+        "By Jane Doe | December 11, 2023",
+        "By | Dec 11th, 2023",
+        "By: Ana Lima",
+        "Posted by Maria Lopez on 2024-05-21",
+        "Written by Tom Price for The Example Times",
+        "Por Ana García | 11 de diciembre de 2023",
+        "Author: Priya Raman",
+        "Published: 15 January 2025",
+        "Updated Mon 11 Dec 2023 10.04 GMT",
+        "December 11, 2023",
+        "Jane Doe | December 11, 2023",
+        "WASHINGTON (Reuters) -",
+        "(Reporting by Jane Okafor; Editing by Mark Potter)",
+    ],
+)
+def test_bylines(block):
+    assert kind_of(block) == "byline"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "SEE ALSO: Mayor is still popular in the capital",
+        "Read more: Libraries cut opening hours",
+        "READ MORE » Libraries cut opening hours",
+        "Related: Council members trade barbs over parking fees",
+        "Also read: Port strike enters its third week",
+        "Click here to read the full report.",
+        "Subscribe to our newsletter for weekly updates.",
+        "Sign up for our morning briefing.",
+        "Share this article",
+        "Share: Facebook Twitter Email",
+        "Facebook Twitter WhatsApp Email Print",
+        "Advertisement",
+        "4 min read",
+        "Photo: Example News Agency",
+        "This article by Lena Berg originally appeared on Example Wire and is being published under a Creative "
+        "Commons 3.0 license.",
+        "© 2024 Harbour Gazette. All rights reserved.",
+        "Copyright 2023 The Example Post",
+        "This story was originally published by The Example Herald and is republished here with permission.",
+        "Originally published on Example Wire.",
+        "Lea también: Los agricultores piden ayudas",
+    ],
+)
+def test_boilerplate(block):
+    assert kind_of(block) == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "By the end of the year, the council had spent its whole budget.",
+        "By Christmas, most shops on the high street had closed.",
+        "By 2030 the city expects to have twice as many cyclists as drivers.",
+        "Related charges were filed against two other men on Friday.",
+        "The newspaper republished the cartoons in 2006, prompting protests.",
+        "The lawsuit alleges copyright infringement on a large scale.",
+        "The claim originally appeared on a fringe website before spreading.",
+        "Subscribers to the service will pay more from next month.",
+        "WASHINGTON (Reuters) - The Senate passed the bill on Tuesday by a wide margin.",
+        "Watching the vote from the gallery, the mayor said nothing.",
+        "“No comment,” he said",
+        "On December 11, 2023, the court heard the first witnesses in the case.",
+    ],
+)
+def test_body_paragraphs_that_look_like_other_kinds(block):
+    assert kind_of(block) == "body"
+
+
+@pytest.mark.parametrize("block", ["InSight Crime Analysis", "What Happens Next", "BACKGROUND", "Why the service stopped"])
+def test_headings(block):
+    assert kind_of(block) == "heading"
+
+
+def test_title_is_first_short_unpunctuated_line():
+    paragraphs = classify_paragraphs(["Is This the End of the Night Bus?", "By Jane Doe", "Body text here."])
+    assert [p.kind for p in paragraphs] == ["title", "byline", "body"]
+    paragraphs = classify_paragraphs(["A long first sentence that ends like a sentence.", "Short Line Later"])
+    assert [p.kind for p in paragraphs] == ["body", "heading"]
+
+
+def test_repeated_blocks():
+    note = "Editor's note: this story has been updated with the council's response."
+    licence = "This article first appeared on Example Wire under a Creative Commons licence."
+    paragraphs = classify_paragraphs(
+        ["Title Line", licence, "First body paragraph.", note, "Second body paragraph.",
+         "EDITOR'S NOTE — this story has been updated with the council’s response", licence]
+    )
+    assert [p.kind for p in paragraphs] == [
+        "title", "boilerplate", "body", "body", "body", "boilerplate", "boilerplate",
+    ]
+
+
+def test_classify_indexes_and_markdown_marks():
+    paragraphs = classify_paragraphs(["# Big News", "Body text.", "## A Section ##", "More text."])
+    assert [(p.index, p.kind, p.text) for p in paragraphs] == [
+        (0, "title", "Big News"), (1, "body", "Body text."), (2, "heading", "A Section"), (3, "body", "More text."),
+    ]
+
+
+# --- dates -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dec 11th, 2023", dt.date(2023, 12, 11)),
+        ("December 11, 2023", dt.date(2023, 12, 11)),
+        ("Dec. 1, 2023", dt.date(2023, 12, 1)),
+        ("11 December 2023", dt.date(2023, 12, 11)),
+        ("Monday 11th Dec 2023", dt.date(2023, 12, 11)),
+        ("2023-12-11", dt.date(2023, 12, 11)),
+        ("2023-12-11T08:30:00Z", dt.date(2023, 12, 11)),
+        ("12/11/2023", dt.date(2023, 12, 11)),  # US month/day/year
+        ("25/12/2023", dt.date(2023, 12, 25)),  # cannot be month/day: day/month
+        ("11.12.2023", dt.date(2023, 12, 11)),  # day.month.year
+        ("11 de diciembre de 2023", dt.date(2023, 12, 11)),
+        ("3 février 2024", dt.date(2024, 2, 3)),
+        ("4. März 2024", dt.date(2024, 3, 4)),
+        ("February 30, 2024 or March 1, 2024", dt.date(2024, 3, 1)),  # impossible dates are skipped
+        ("in December 2020", None),  # no day
+        ("on November 9", None),  # no year
+        ("", None),
+    ],
+)
+def test_find_date(text, expected):
+    assert find_date(text) == expected
+
+
+def test_published_from_dateline_when_there_is_no_byline():
+    article = parse_article(
+        "Storm Closes Ports\n\nMEXICO CITY, December 11, 2023 (AP) — A storm closed three ports on Monday.\n\n"
+        "Officials said they would reopen on Wednesday."
+    )
+    assert article.published == dt.date(2023, 12, 11)
+    assert article.source == "AP"
+
+
+# --- parse_article: arguments and errors -----------------------------------------------------------------
+
+
+def test_explicit_metadata_wins(seed_text):
+    article = parse_article(
+        seed_text,
+        title="  Given\u00a0Title ",
+        authors=["A. Writer", "B. Writer"],
+        published=dt.datetime(2020, 1, 2, 15, 30),
+        source="Example Wire",
+        filename="x.txt",
+        language="ES",
+    )
+    assert article.title == "Given Title"
+    assert article.authors == ("A. Writer", "B. Writer")
+    assert article.published == dt.date(2020, 1, 2)
+    assert article.source == "Example Wire"
+    assert article.language == "es"
+    assert article.filename == "x.txt"
+    assert kinds(article) == SEED_KINDS  # the paragraphs are still found
+
+
+def test_explicit_metadata_as_strings(seed_text):
+    article = parse_article(seed_text, authors="Ana Lima and Ben Cole", published="2021-06-30")
+    assert article.authors == ("Ana Lima", "Ben Cole")
+    assert article.published == dt.date(2021, 6, 30)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \r\n", "\u00a0\u200b\ufeff", "?!... --- ***", "😀 🎉 👍", "2023 12 11"])
+def test_empty_input(text):
+    with pytest.raises(EmptyInputError) as error:
+        parse_article(text, filename="empty.txt")
+    assert error.value.filename == "empty.txt"
+    message = str(error.value)
+    assert message.startswith("empty.txt: ") and "no words" in message
+
+
+def test_one_word_is_an_article():
+    article = parse_article("Hello")
+    assert kinds(article) == ["title"] and article.title == "Hello" and article.language == "und"
+
+
+def test_a_word_repeated_a_million_times():
+    article = parse_article("crook " * 1_000_000)
+    assert kinds(article) == ["body"] and len(article.paragraphs[0].text.split()) == 1_000_000
+
+
+def test_many_repeated_blocks():
+    article = parse_article("Same paragraph here.\n\n" * 10_000)
+    assert Counter(kinds(article)) == {"body": 1, "boilerplate": 9_999}
+
+
+# --- any text at all -------------------------------------------------------------------------------------
+
+_ALPHABETS = [
+    "abcdefghij ABCDEFG",
+    "éüñçøß ÉÜÑ",
+    "مرحبا بالعالم",  # Arabic (right to left)
+    "שלום עולם",  # Hebrew (right to left)
+    "Привет мир",
+    "中文新闻报道",
+    "😀🎉👍🏽👨‍👩‍👧",
+    "0123456789",
+    ".,;:!?\"'“”‘’()-–—…#*|©",
+    "\u00a0\u2009\u202f\u200b\u200c\u200d\u200e\u200f\u202b\u00ad\ufeff",
+    "\x00\x07\x0b\x0c\x1b\x7f\x85\u2028\u2029",
+]
+_chars = st.sampled_from("".join(_ALPHABETS) + " \n\n\n\r\t")
+_lines = st.one_of(
+    st.text(_chars, max_size=60),
+    st.sampled_from(
+        ["By Jane Doe", "By | Dec 11th, 2023", "SEE ALSO: more", "© 2024 X. All rights reserved.", "# Heading",
+         "## Sub", "- item", "WASHINGTON (Reuters) -", "Posted by", "By", "Read more:", "12/31/2023"]
+    ),
+    st.text(max_size=40),
+)
+_texts = st.lists(_lines, max_size=12).flatmap(
+    lambda lines: st.sampled_from(["\n", "\n\n", "\r\n", " "]).map(lambda sep: sep.join(lines))
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts)
+def test_any_text_gives_an_article_or_empty_input_error(text):
+    has_letter = re.search(r"[^\W\d_]", text) is not None
+    try:
+        article = parse_article(text, filename="any.txt")
+    except EmptyInputError:
+        assert not has_letter
+        return
+    except StoryscopeError as error:  # pragma: no cover - would be a wrong error class
+        pytest.fail(f"unexpected {type(error).__name__}: {error}")
+    assert has_letter
+    assert article.paragraphs, "an article with words has paragraphs"
+    assert [p.index for p in article.paragraphs] == list(range(len(article.paragraphs)))
+    assert all(p.kind in PARAGRAPH_KINDS for p in article.paragraphs)
+    assert all(p.text and p.text == p.text.strip() and "\n\n" not in p.text for p in article.paragraphs)
+    assert sum(p.kind == "title" for p in article.paragraphs) <= 1
+    assert isinstance(article.title, str) and article.title
+    assert isinstance(article.language, str) and article.language
+    assert article.published is None or isinstance(article.published, dt.date)
+    assert all(isinstance(name, str) and name for name in article.authors)
