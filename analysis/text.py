@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 
@@ -172,7 +173,7 @@ _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|byline|reporters?)\s*:\s*", r
 _CREDIT_LINE = re.compile(r"^\(?(?:(?:additional\s+)?reporting|editing|writing)\s+by\b", re.I)
 # Words that may stand around a date on a date line: "Published: Mon 11 Dec 2023, 10:04 GMT".
 _DATE_LINE_WORDS = frozenset(
-    "published updated posted last modified on at am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt "
+    "published updated posted last modified on at am pm a p m gmt utc bst cet cest est edt pst pdt "
     "et pt hrs h date publicado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi "
@@ -339,7 +340,8 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
     Kinds, checked in this order:
 
     - boilerplate: the second and later copies of a block repeated (verbatim or differing only in case,
-      spacing and punctuation); "See also:", "Read more:", "Related:" and similar links; calls to
+      spacing and punctuation), and the first copy too when it is a licence notice however long;
+      "See also:", "Read more:", "Related:" and similar links; calls to
       action ("Subscribe", "Sign up", "Click here", share prompts, "Advertisement", photo credits);
       licence and copyright notices ("Creative Commons", "©", "All rights reserved", "This article
       ... originally appeared", "republished with permission");
@@ -366,16 +368,17 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             levels.append(0)
     has_h1 = 1 in levels
 
+    keys = [" ".join(_KEY_PART.findall(text.casefold())) for text in texts]
+    copies = Counter(keys)
     seen: set[str] = set()
     kinds: list[ParagraphKind] = []
     title_found = False
     body_seen = False
-    for position, (text, level) in enumerate(zip(texts, levels)):
-        key = " ".join(_KEY_PART.findall(text.casefold()))
-        repeated = bool(key) and key in seen
+    for position, (text, level, key) in enumerate(zip(texts, levels, keys)):
+        repeated = key in seen
         seen.add(key)
         kind: ParagraphKind
-        if repeated or _is_boilerplate(text):
+        if repeated or _is_boilerplate(text) or (copies[key] > 1 and _is_licence(text)):
             kind = "boilerplate"
         elif level == 0 and _is_byline(text):
             kind = "byline"
@@ -470,6 +473,9 @@ def _starts_with_date(text: str) -> bool:
     return match is not None and _date_of(match) is not None
 
 
+_CLOCK_TIME = re.compile(r"\d{1,2}[:h.]\d\d")
+
+
 def _is_date_line(text: str) -> bool:
     """"Published: Mon 11 Dec 2023, 10:04 GMT": a date with nothing but date words around it."""
     match = _DATE.search(text) if _YEAR_HINT.search(text) else None
@@ -477,7 +483,7 @@ def _is_date_line(text: str) -> bool:
         return False
     rest = (text[: match.start()] + " " + text[match.end():]).lower()
     for token in _WORD_TOKEN.findall(rest):
-        if token not in _DATE_LINE_WORDS and not token.isdigit() and not re.fullmatch(r"\d{1,2}[:h.]\d\d", token):
+        if token not in _DATE_LINE_WORDS and not token.isdigit() and not _CLOCK_TIME.fullmatch(token):
             return False
     return True
 

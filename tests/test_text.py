@@ -524,3 +524,22 @@ def test_any_text_gives_an_article_or_empty_input_error(text):
     assert isinstance(article.language, str) and article.language
     assert article.published is None or isinstance(article.published, dt.date)
     assert all(isinstance(name, str) and name for name in article.authors)
+
+
+def test_long_repeated_licence_notice_is_boilerplate_in_every_copy():
+    notice = (
+        "This report was originally published by the Example Centre for Investigative Journalism, a "
+        "non-profit newsroom that covers courts, prisons and policing across the region, and is shared "
+        "with partner newspapers under a Creative Commons Attribution-NoDerivatives 4.0 International "
+        "licence, which allows anyone to republish it in full, without changes and with credit, in print "
+        "or online, provided that a link to the original is included and the author is named."
+    )
+    assert len(notice.split()) > 60  # too long to be taken for a notice on its own ...
+    assert kind_of(notice) == "body"
+    paragraphs = classify_paragraphs(["Some Title Here", notice, "A body paragraph.", notice])
+    assert [p.kind for p in paragraphs] == ["title", "boilerplate", "body", "boilerplate"]  # ... but repeated
+
+
+def test_date_line_with_clock_time():
+    assert kind_of("Dec 11, 2023 at 3:45 p.m. ET") == "byline"
+    assert kind_of("Published 10h04, 11 décembre 2023") == "byline"
