@@ -94,7 +94,9 @@ def test_english_full_of_foreign_names():
     assert detect_language(text) == "en"
 
 
-@pytest.mark.parametrize("text", ["", "   \n", "Crook", "MS13 2023", "😀😀😀", "?!", "Nayib Bukele El Salvador", "12/11/2023"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n", "Crook", "MS13 2023", "😀😀😀", "?!", "Nayib Bukele El Salvador", "12/11/2023"]
+)
 def test_too_little_to_tell(text):
     assert detect_language(text) == UNDETERMINED
 

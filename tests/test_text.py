@@ -155,7 +155,8 @@ def test_markdown_title_and_headings():
     assert kinds(article) == ["title", "byline", "byline", "body", "heading", "body", "heading", "body", "body"]
     assert article.title == "Night Buses Return to the Old Town After Two Years"
     assert article.paragraphs[0].text == article.title  # the "#" marks are gone
-    assert [p.text for p in article.paragraphs if p.kind == "heading"] == ["Why the service stopped", "What changes now"]
+    headings = [p.text for p in article.paragraphs if p.kind == "heading"]
+    assert headings == ["Why the service stopped", "What changes now"]
     assert article.authors == ("Priya Raman",)
     assert article.published == dt.date(2025, 1, 15)
 
@@ -260,12 +261,16 @@ def test_split_blocks_joins_hard_wrapped_lines_and_splits_at_short_lines():
 
 def test_split_blocks_keeps_hyphenated_words_across_lines():
     text = "The well-known writer spoke about the long-\nterm plan for the harbour and the\ncity centre."
-    assert split_blocks(text) == ["The well-known writer spoke about the long-term plan for the harbour and the city centre."]
+    assert split_blocks(text) == [
+        "The well-known writer spoke about the long-term plan for the harbour and the city centre."
+    ]
 
 
 def test_split_blocks_markdown_headings_bullets_and_separators():
     text = "## Key points\n- First point of the story\n- Second point of the story\n\n* * *\n\n---\n\nAfter the break."
-    assert split_blocks(text) == ["## Key points", "- First point of the story", "- Second point of the story", "After the break."]
+    assert split_blocks(text) == [
+        "## Key points", "- First point of the story", "- Second point of the story", "After the break."
+    ]
 
 
 # --- classify_paragraphs ---------------------------------------------------------------------------------
@@ -353,7 +358,9 @@ def test_body_paragraphs_that_look_like_other_kinds(block):
     assert kind_of(block) == "body"
 
 
-@pytest.mark.parametrize("block", ["InSight Crime Analysis", "What Happens Next", "BACKGROUND", "Why the service stopped"])
+@pytest.mark.parametrize(
+    "block", ["InSight Crime Analysis", "What Happens Next", "BACKGROUND", "Why the service stopped"]
+)
 def test_headings(block):
     assert kind_of(block) == "heading"
 
@@ -450,7 +457,9 @@ def test_explicit_metadata_as_strings(seed_text):
     assert article.published == dt.date(2021, 6, 30)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \r\n", "\u00a0\u200b\ufeff", "?!... --- ***", "😀 🎉 👍", "2023 12 11"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "\n\n\t \r\n", "\u00a0\u200b\ufeff", "?!... --- ***", "😀 🎉 👍", "2023 12 11"]
+)
 def test_empty_input(text):
     with pytest.raises(EmptyInputError) as error:
         parse_article(text, filename="empty.txt")
@@ -543,3 +552,17 @@ def test_long_repeated_licence_notice_is_boilerplate_in_every_copy():
 def test_date_line_with_clock_time():
     assert kind_of("Dec 11, 2023 at 3:45 p.m. ET") == "byline"
     assert kind_of("Published 10h04, 11 décembre 2023") == "byline"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace("\n", "\r\n"),  # Windows line endings
+        lambda text: text.replace("\n\n", "\n"),  # one paragraph per line, no blank lines
+        lambda text: text.replace("\u00a0", ""),  # no odd spaces
+        lambda text: text.replace("\n\n", "\n \n\n\n"),  # untidy blank lines
+    ],
+    ids=["crlf", "one-per-line", "no-nbsp", "untidy-blank-lines"],
+)
+def test_seed_kinds_survive_layout_changes(seed_text, change):
+    assert kinds(parse_article(change(seed_text))) == SEED_KINDS
