@@ -62,7 +62,6 @@ def edit_keys(edits) -> tuple[EditKey, ...]:
     return tuple((e.action, e.a, e.b) for e in edits)
 
 
-@st.cache_data(show_spinner="Analysing the article…", max_entries=512)
 def article_analysis(
     folder: str, article_id: int, stamp: str, *, include_boilerplate: bool = False, edits: tuple[EditKey, ...] = ()
 ) -> Analysis:
@@ -72,6 +71,14 @@ def article_analysis(
     version); with ``include_boilerplate`` the article is analysed again, bylines and notices included.
     ``stamp`` is :func:`row_stamp` of the article's row, so stale metadata is never served.
     """
+    # One positional call shape, so every caller hits the same cache entry.
+    return _article_analysis(folder, int(article_id), stamp, bool(include_boilerplate), tuple(edits))
+
+
+@st.cache_data(show_spinner="Analysing the article…", max_entries=512)
+def _article_analysis(
+    folder: str, article_id: int, stamp: str, include_boilerplate: bool, edits: tuple[EditKey, ...]
+) -> Analysis:
     log.info("Loading the analysis of article %s (include_boilerplate=%s)", article_id, include_boilerplate)
     lib = library(folder)
     if include_boilerplate:
@@ -110,13 +117,16 @@ def term_table(
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def keyword_lines(
-    folder: str, article_id: int, stamp: str, term: str, *, include_boilerplate: bool = False
+    folder: str, article_id: int, stamp: str, term: str, *, lemmatize: bool = False, include_boilerplate: bool = False
 ) -> pd.DataFrame:
-    """DataFrame[paragraph, left, keyword, right]: each use of ``term`` in the article, with its context."""
+    """DataFrame[paragraph, left, keyword, right]: each use of ``term`` (a word or phrase) with its context.
+
+    With ``lemmatize`` any form of the word matches ("gang" finds "gangs").
+    """
     from analysis.terms import keyword_in_context
 
     article = article_analysis(folder, article_id, stamp).article
-    return keyword_in_context(article, term, include_boilerplate=include_boilerplate)
+    return keyword_in_context(article, term, lemmatize=lemmatize, include_boilerplate=include_boilerplate)
 
 
 @st.cache_resource(show_spinner=False)

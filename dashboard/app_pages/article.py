@@ -102,10 +102,13 @@ if terms_tab.open:
         )
 
         st.subheader("Keyword in context", anchor=False)
-        term = st.selectbox("Term", list(terms["term"].head(top)), key="kwic_term", accept_new_options=True,
-                            help="Pick one of the top terms, or type any word.")
+        with st.container(horizontal=True):
+            picked = st.selectbox("Term", list(terms["term"]), help="Any term of the article, most frequent first.")
+            typed = st.text_input("Or type a word or phrase", key="kwic_typed")
+        term = typed.strip() or picked
         if term:
-            lines = cached.keyword_lines(folder, article_id, stamp, term, include_boilerplate=include_boilerplate)
+            lines = cached.keyword_lines(folder, article_id, stamp, term, lemmatize=lemmatize,
+                                         include_boilerplate=include_boilerplate)
             if lines.empty:
                 st.caption(escape_markdown(f"“{term}” does not occur in the analysed paragraphs."))
             else:

@@ -60,9 +60,10 @@ elif submitted:
 # --- Paste text ----------------------------------------------------------------------------------------
 with paste_col, st.form("paste", clear_on_submit=True):
     st.subheader("Paste text", anchor=False)
-    pasted_title = st.text_input("Title")
-    pasted_source = st.text_input("Source (optional)", placeholder="e.g. a newspaper or a web address")
-    pasted_text = st.text_area("Text", height=180)
+    pasted_title = st.text_input("Title", key="paste_title")
+    pasted_source = st.text_input("Source (optional)", placeholder="e.g. a newspaper or a web address",
+                                  key="paste_source")
+    pasted_text = st.text_area("Text", height=180, key="paste_text")
     pasted = st.form_submit_button("Add text", type="primary")
 if pasted:
     if not pasted_title.strip() or not pasted_text.strip():
@@ -100,12 +101,14 @@ st.subheader("Edit or delete an article", anchor=False)
 chosen = st.selectbox("Article", list(labels), format_func=labels.get, key="library_choice")
 row = articles.set_index("id").loc[chosen]
 with st.form(f"edit-{chosen}"):
-    new_title = st.text_input("Title", value=str(row["title"] or ""))
-    new_source = st.text_input("Source", value=str(row["source"] or "") if row["source"] == row["source"] else "")
+    new_title = st.text_input("Title", value=str(row["title"] or ""), key=f"edit_title_{chosen}")
+    new_source = st.text_input("Source", value=row["source"] if isinstance(row["source"], str) else "",
+                               key=f"edit_source_{chosen}")
     published = row["published"]
     new_published = st.date_input(
         "Published", value=published if isinstance(published, dt.date) else None,
         min_value=dt.date(1800, 1, 1), max_value=dt.date.today() + dt.timedelta(days=366),
+        key=f"edit_published_{chosen}",
     )
     if st.form_submit_button("Save changes"):
         try:

@@ -1,0 +1,136 @@
+"""How fast the dashboard is in a real browser (Debian's Chromium via Playwright). Prints figures; asserts nothing.
+
+Measured, each several times on a fresh browser tab:
+- from a healthy server to the seed's charts drawn on the Article page (target < 3 s), first on a brand-new
+  library (the seed is analysed then) and then on a warm server;
+- switching the Article page to another article and back (target < 1 s), once its analysis is cached;
+- a rerun (moving the "Number of terms" slider): its time, and how many analyses the server loaded or
+  computed during it — read from the dashboard's own log line for each cache miss — which should be 0.
+
+Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--repeat 3]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
+
+from e2e_support import (  # noqa: E402
+    CHROMIUM,
+    launch_chromium,
+    start_dashboard,
+    stop,
+    wait_for_app,
+    wait_healthy,
+)
+
+CHART = "[data-testid='stPlotlyChart'] .main-svg"
+MISS = "Loading the analysis of article"
+OTHER = (
+    "Harbour Cleanup Draws Hundreds of Volunteers\n\n"
+    "Hundreds of volunteers cleared plastic from the harbour on Saturday, the city council said. "
+    "The council thanked the volunteers and the harbour master for a wonderful morning.\n\n"
+    "Organisers called the turnout wonderful and promised another cleanup in the spring, when the "
+    "volunteers will return to the beaches north of the harbour."
+)
+
+
+def seconds_to_charts(browser, url: str) -> float:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator(CHART).first.wait_for(state="visible", timeout=60_000)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
+def choose_article(page, label: str) -> float:
+    """Pick ``label`` in the Article chooser; seconds until its title and chart are drawn."""
+    start = time.perf_counter()
+    page.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.locator("h1").filter(has_text=label).wait_for(state="visible")
+    wait_for_app(page)
+    page.locator(CHART).first.wait_for(state="visible")
+    return time.perf_counter() - start
+
+
+def misses(log: Path) -> int:
+    return log.read_text(errors="replace").count(MISS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="measurements per figure (default 3)")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from analysis.library import Library
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        folder = Path(tmp)
+        log = folder / "streamlit.log"
+        proc, url = start_dashboard(folder, log)
+        try:
+            healthy = wait_healthy(url, proc, log)
+            browser = launch_chromium(playwright, CHROMIUM)
+            cold = seconds_to_charts(browser, url)
+            warm = [seconds_to_charts(browser, url) for _ in range(args.repeat)]
+
+            with Library(folder) as library:  # a second article, added beside the running server
+                other = library.add_text(OTHER, title="Harbour Cleanup Draws Hundreds of Volunteers")
+                seed_title = library.list_articles().query("seed")["title"].iloc[0]
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            page.goto(url)
+            wait_for_app(page)
+            page.locator(CHART).first.wait_for(state="visible")
+            first_switch = choose_article(page, other.title)  # includes analysing it for the first time
+            switches = []
+            for _ in range(args.repeat):
+                switches.append(choose_article(page, seed_title))
+                switches.append(choose_article(page, other.title))
+
+            before = misses(log)
+            reruns = []
+            slider = page.get_by_role("slider").first
+            for _ in range(args.repeat):
+                start = time.perf_counter()
+                slider.focus()
+                page.keyboard.press("ArrowRight")
+                page.wait_for_timeout(50)
+                wait_for_app(page)
+                page.locator(CHART).first.wait_for(state="visible")
+                reruns.append(time.perf_counter() - start)
+            page.reload()
+            wait_for_app(page)
+            page.locator(CHART).first.wait_for(state="visible")
+            after = misses(log)
+            context.close()
+            browser.close()
+        finally:
+            stop(proc)
+
+    def summary(values: list[float]) -> str:
+        return f"median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"
+
+    print(f"server healthy after start:            {healthy:.2f} s")
+    print(f"seed's charts drawn, brand-new library: {cold:.2f} s   (target < 3 s)")
+    print(f"seed's charts drawn, warm server:       {summary(warm)}   (target < 3 s)")
+    print(f"switch to a new article (analysed now): {first_switch:.2f} s")
+    print(f"switch between cached articles:         {summary(switches)}   (target < 1 s)")
+    print(f"rerun (slider moved), incl. 50 ms wait: {summary(reruns)}")
+    print(f"analyses loaded during {len(reruns)} reruns and a page reload: {after - before}   (should be 0)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Starting the real dashboard and driving it in Chromium: shared by tests/e2e and benchmarks/bench_dashboard.py.
+
+Done the way Streamlit's own e2e tests do it: ``streamlit run --server.headless true`` on a free port with a
+temporary ``STORYSCOPE_DATA``, poll ``/_stcore/health`` until it says ``ok``, then wait for the app to finish
+its script run. Chromium is ``/usr/bin/chromium`` (``playwright install`` downloads and is never used).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("STORYSCOPE_E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+STARTUP_TIMEOUT = 90.0
+#: Milliseconds Playwright waits for the app to settle / an element to show.
+TIMEOUT_MS = 30_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("localhost", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, log: Path, *, timeout: float = STARTUP_TIMEOUT) -> float:
+    """Poll ``<url>/_stcore/health`` until it answers ``ok``; returns the seconds it took."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {proc.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"streamlit was not healthy after {timeout:.0f} s:\n{log.read_text(errors='replace')}")
+
+
+def start_dashboard(data_dir: Path, log: Path, *, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run dashboard/app.py`` headless on a free port; returns the process and its URL."""
+    port = port or free_port()
+    env = {**os.environ, "STORYSCOPE_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+        "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+    ]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    return proc, f"http://localhost:{port}"
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=5)
+
+
+def launch_chromium(playwright, path: str):
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+
+
+def wait_for_app(page, *, timeout: int = TIMEOUT_MS) -> None:
+    """Wait until the app has finished its script run (and so drawn what it will draw)."""
+    page.wait_for_selector(APP_IDLE, timeout=timeout)
+    page.wait_for_timeout(150)  # a rerun may be about to start (e.g. after a click)
+    page.wait_for_selector(APP_IDLE, timeout=timeout)
+
+

@@ -1,0 +1,132 @@
+"""The dashboard in a real browser: the seed's charts, uploads, downloads, escaping, one screenshot per page."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from e2e_support import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+CHART = "[data-testid='stPlotlyChart']"
+DRAWN_CHART = f"{CHART} .main-svg"
+HOSTILE_TITLE = "<script>alert(1)</script>"
+
+
+def open_page(page, url: str, path: str = "") -> None:
+    page.goto(f"{url}/{path}")
+    wait_for_app(page)
+
+
+def test_article_page_opens_on_the_seed_with_its_charts(page, dashboard, screenshots):
+    open_page(page, dashboard)
+    heading = page.locator("h1").first
+    assert "MS13" in heading.inner_text()
+    page.locator(DRAWN_CHART).first.wait_for(state="visible")
+    assert page.get_by_role("button", name="PNG", exact=True).first.is_visible()
+    for label in ("Words", "Paragraphs", "Polarity (TextBlob)", "VADER"):
+        assert page.get_by_text(label, exact=True).first.is_visible()
+    page.screenshot(path=screenshots / "article.png")
+
+    page.get_by_role("tab", name="Sentiment").click()
+    wait_for_app(page)
+    page.locator(DRAWN_CHART).first.wait_for(state="visible")
+    assert page.get_by_text("TextBlob polarity, left out", exact=False).first.is_visible()
+    page.screenshot(path=screenshots / "article-sentiment.png")
+
+    page.get_by_role("tab", name="Entities").click()
+    wait_for_app(page)
+    page.locator(DRAWN_CHART).nth(1).wait_for(state="visible")
+    page.screenshot(path=screenshots / "article-entities.png")
+
+
+def _download(page, label: str) -> bytes:
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=label, exact=True).first.click()
+    download = info.value
+    assert re.fullmatch(r"[a-z0-9-]+\.(png|svg|csv|html)", download.suggested_filename)
+    with open(download.path(), "rb") as f:
+        return f.read()
+
+
+def test_chart_downloads_are_the_files_they_claim(page, dashboard):
+    open_page(page, dashboard)
+    page.locator(DRAWN_CHART).first.wait_for(state="visible")
+    assert _download(page, "PNG").startswith(b"\x89PNG\r\n\x1a\n")
+    assert _download(page, "SVG").lstrip().startswith(b"<svg")
+    csv = _download(page, "CSV").decode("utf-8")
+    assert csv.splitlines()[0] == "term,count,per_1000"
+    assert len(csv.splitlines()) == 21  # the header and the top 20 terms shown
+
+
+def _docx_bytes(title: str, paragraphs: list[str]) -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_heading(title, level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_library_uploads_a_txt_and_a_docx_and_lists_both(page, dashboard, screenshots):
+    open_page(page, dashboard, "library")
+    txt = (
+        "Harbour Cleanup Draws Hundreds of Volunteers\n\n"
+        "Hundreds of volunteers cleared plastic from the harbour on Saturday, the city council said.\n\n"
+        "Organisers called the turnout wonderful and promised another cleanup in the spring."
+    )
+    docx = _docx_bytes(
+        "Storm Closes Mountain Roads",
+        ["A late storm closed three mountain roads on Tuesday, stranding drivers overnight.",
+         "Rescue teams reached everyone by morning, the regional police said."],
+    )
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        [
+            {"name": "harbour.txt", "mimeType": "text/plain", "buffer": txt.encode("utf-8")},
+            {"name": "storm.docx",
+             "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "buffer": docx},
+        ]
+    )
+    page.get_by_text("storm.docx").first.wait_for(state="visible")
+    page.get_by_role("button", name="Add files").click()
+    wait_for_app(page, timeout=60_000)
+    alerts = page.locator("[data-testid='stAlert']")
+    alerts.filter(has_text="harbour.txt").first.wait_for(state="visible")
+    assert "Harbour Cleanup Draws Hundreds of Volunteers" in alerts.filter(has_text="harbour.txt").first.inner_text()
+    assert "Storm Closes Mountain Roads" in alerts.filter(has_text="storm.docx").first.inner_text()
+    assert page.get_by_role("heading", name="3 articles").is_visible()
+    page.screenshot(path=screenshots / "library.png")
+
+
+def test_a_hostile_title_shows_as_plain_characters(page, dashboard):
+    open_page(page, dashboard, "library")
+    form = page.locator("[data-testid='stForm']").filter(has_text="Paste text")
+    form.get_by_label("Title").fill(HOSTILE_TITLE)
+    form.get_by_label("Text").fill("A short note about **nothing** much. It rained, and the [market](x) was quiet.")
+    form.get_by_role("button", name="Add text").click()
+    wait_for_app(page, timeout=60_000)
+    page.locator("[data-testid='stAlert']").filter(has_text=HOSTILE_TITLE).first.wait_for(state="visible")
+
+    # open it on the Article page
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Article").last.click()
+    page.get_by_role("option", name=HOSTILE_TITLE).click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Open on the Article page").click()
+    wait_for_app(page)
+    page.locator("h1").filter(has_text=HOSTILE_TITLE).wait_for(state="visible")
+    assert page.locator("h1").first.inner_text().strip() == HOSTILE_TITLE
+    assert page.dialogs == []  # no alert ran
+    assert page.locator("script", has_text="alert(1)").count() == 0
+
+
+def test_compare_page_shows_terms_side_by_side(page, dashboard, screenshots):
+    open_page(page, dashboard, "compare")
+    page.locator(DRAWN_CHART).first.wait_for(state="visible")
+    assert page.get_by_role("button", name="CSV", exact=True).first.is_visible()
+    page.screenshot(path=screenshots / "compare.png")
