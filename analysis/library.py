@@ -10,8 +10,10 @@ Tables:
 - ``articles``: id, content_hash (unique: the SHA-256 of the normalised text, whitespace runs folded), title,
   authors (JSON list), published (ISO date), source, language, filename (base name only), word_count, text
   (the normalised text), seed (1 for the articles of ``seeds/``), added (ISO timestamp, UTC).
-- ``analyses``: (content_hash, analyser_version) -> ``Analysis.to_dict()`` as JSON. An unchanged article is
-  never analysed twice; a new :data:`analysis.pipeline.ANALYSER_VERSION` recomputes.
+- ``analyses``: (content_hash, analyser_version) -> the Analysis as JSON. An unchanged article is never analysed
+  twice; a new :data:`analysis.pipeline.ANALYSER_VERSION` recomputes. The JSON is a column-wise encoding of the
+  Analysis dataclass tree (:func:`encode_analysis`), several times faster to write and read back than
+  ``Analysis.to_dict()``/``from_dict()``, which build DataFrames row by row; ``from_dict`` JSON is still read.
 - ``entity_edits``: (article_id, seq) -> action ("merge" or "rename"), a, b: the user's entity choices.
 - ``meta``: key -> value (schema version, which seed files are stored).
 
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import gc
 import hashlib
 import json
 import os
@@ -32,6 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import (
@@ -219,7 +224,7 @@ class Library:
 
             result = run_analysis(article)
             words = int(result.word_count)
-            analysis_json = _dumps(result.to_dict())
+            analysis_json = encode_analysis(result)
         else:
             from analysis.terms import word_count
 
@@ -377,7 +382,7 @@ class Library:
         """The analyses of ``ids``, in that order, read from the cache in one query; missing ones are computed
         and cached. Raises ``NotFoundError`` naming the first unknown id.
         """
-        from analysis.pipeline import ANALYSER_VERSION, Analysis, analyze
+        from analysis.pipeline import ANALYSER_VERSION, analyze
 
         wanted = [int(i) for i in ids]
         if not wanted:
@@ -391,20 +396,18 @@ class Library:
                 (ANALYSER_VERSION, json.dumps(sorted(set(wanted)))),
             ).fetchall()
         by_id = {row[0]: row for row in rows}
+        missing = [i for i in dict.fromkeys(wanted) if i not in by_id]
+        if missing:
+            raise _not_found(missing[0])
+        unique = list(by_id)
+        decoded = decode_analyses([by_id[i][7] or "" for i in unique])
         results: dict[int, Analysis] = {}
-        for article_id in wanted:
-            if article_id in results:
-                continue
-            row = by_id.get(article_id)
-            if row is None:
-                raise _not_found(article_id)
-            _, title, authors, published, source, filename, digest, cached = row
-            if cached is not None:
-                result = Analysis.from_dict(json.loads(cached))
-            else:
+        for article_id, result in zip(unique, decoded):
+            _, title, authors, published, source, filename, digest, cached = by_id[article_id]
+            if result is None:  # not cached yet, or cached by other code: compute and cache it now
                 result = analyze(self.article(article_id))
                 with self._transaction() as db:
-                    self._store_analysis(db, digest, ANALYSER_VERSION, _dumps(result.to_dict()))
+                    self._store_analysis(db, digest, ANALYSER_VERSION, encode_analysis(result))
             results[article_id] = dataclasses.replace(
                 result,
                 article=dataclasses.replace(
@@ -543,6 +546,257 @@ class Library:
                 yield self._conn
             except sqlite3.Error as err:
                 raise _busy(self.path, err) from err
+
+
+# --- the cache's JSON ------------------------------------------------------------------------------------
+
+_CACHE_FORMAT = "columns-1"
+
+
+def encode_analysis(analysis: Analysis) -> str:
+    """The cache's JSON for ``analysis``: its dataclass tree, DataFrames stored column by column with dtypes.
+
+    Falls back to ``Analysis.to_dict()`` for anything the encoding does not know (then read by ``from_dict``).
+    """
+    try:
+        tree = _encode(analysis)
+        return json.dumps({"format": _CACHE_FORMAT, "value": tree}, ensure_ascii=False, separators=(",", ":"))
+    except TypeError:
+        return json.dumps({"format": "to_dict", "value": analysis.to_dict()}, ensure_ascii=False,
+                          separators=(",", ":"))
+
+
+def decode_analysis(payload: str) -> Analysis | None:
+    """The Analysis stored by :func:`encode_analysis` (or as bare ``to_dict()`` JSON); None when unreadable."""
+    return decode_analyses([payload])[0]
+
+
+def decode_analyses(payloads: Sequence[str]) -> list[Analysis | None]:
+    """:func:`decode_analysis` for many payloads at once (None for each unreadable one).
+
+    The DataFrames of all payloads are built together: their text columns become pandas string arrays in one
+    call and are then sliced, which makes reading 1,000 analyses several times faster than one by one.
+    """
+    from analysis.pipeline import Analysis
+
+    collecting = gc.isenabled()
+    gc.disable()  # bulk-building tens of thousands of objects: the collector would walk them again and again
+    try:
+        return _decode_payloads(payloads, Analysis)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _decode_payloads(payloads: Sequence[str], Analysis: type) -> list[Any]:
+    results: list[Any] = [None] * len(payloads)
+    columnar: list[tuple[int, Any]] = []
+    for i, payload in enumerate(payloads):
+        try:
+            data = json.loads(payload)
+            if data.get("format") == _CACHE_FORMAT:
+                columnar.append((i, data["value"]))
+            else:
+                results[i] = Analysis.from_dict(data["value"] if data.get("format") == "to_dict" else data)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # written by another version of the code: recomputed by the caller
+    try:
+        specs: list[dict[str, Any]] = []
+        for _, tree in columnar:
+            _collect_frames(tree, specs)
+        frames = iter(_build_frames(specs))
+        decoded = [(i, _decode(tree, frames)) for i, tree in columnar]
+    except (ValueError, KeyError, TypeError, AttributeError, ImportError, StopIteration):
+        decoded = []
+        for i, tree in columnar:  # one bad payload must not cost the others their cache
+            try:
+                one: list[dict[str, Any]] = []
+                _collect_frames(tree, one)
+                decoded.append((i, _decode(tree, iter(_build_frames(one)))))
+            except (ValueError, KeyError, TypeError, AttributeError, ImportError, StopIteration):
+                continue
+    for i, value in decoded:
+        results[i] = value if isinstance(value, Analysis) else None
+    return results
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, pd.DataFrame):
+        return {"$frame": _encode_frame(value)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cls = type(value)
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return {"$dc": f"{cls.__module__}:{cls.__qualname__}", "fields": fields}
+    if isinstance(value, tuple):
+        kinds = {type(v) for v in value}
+        if len(kinds) == 1 and dataclasses.is_dataclass(value[0]):
+            # A run of records of one type (paragraphs, entities): field names once, then rows of values.
+            cls = type(value[0])
+            names = [f.name for f in dataclasses.fields(cls) if f.init]
+            rows = [[_encode(getattr(v, n)) for n in names] for v in value]
+            return {"$records": f"{cls.__module__}:{cls.__qualname__}", "names": names, "rows": rows}
+        return {"$tuple": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dt.datetime):
+        raise TypeError("datetime")
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dict) and all(isinstance(k, str) and not k.startswith("$") for k in value):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, np.generic):
+        return _encode(value.item())
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _encode_frame(frame: pd.DataFrame) -> dict[str, Any]:
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
+        raise TypeError("frame index")
+    columns, dtypes, data, cells = [], [], [], []
+    for name in frame.columns:
+        if not isinstance(name, str):
+            raise TypeError("column name")
+        series = frame[name]
+        values = series.tolist()
+        cell = "plain"
+        if series.dtype.kind in "iubf":
+            pass  # NaN is written as NaN, which Python's json reads back
+        elif series.dtype == object or str(series.dtype) in ("str", "string"):
+            cell = "tuple" if any(isinstance(v, tuple) for v in values) else "plain"
+            values = [_encode_cell(v) for v in values]
+        else:
+            raise TypeError(f"column dtype {series.dtype}")
+        columns.append(name)
+        dtypes.append(str(series.dtype))
+        data.append(values)
+        cells.append(cell)
+    return {"columns": columns, "dtypes": dtypes, "data": data, "cells": cells, "rows": len(frame)}
+
+
+def _encode_cell(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple) and all(v is None or isinstance(v, (bool, int, float, str)) for v in value):
+        return list(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"cannot cache a {type(value).__name__} cell")
+
+
+def _collect_frames(value: Any, out: list[dict[str, Any]]) -> None:
+    """The frame specs of an encoded tree, in the order :func:`_decode` meets them."""
+    if isinstance(value, list):
+        for v in value:
+            _collect_frames(v, out)
+    elif isinstance(value, dict):
+        if "$frame" in value:
+            out.append(value["$frame"])
+        elif "$dc" in value:
+            for v in value["fields"].values():
+                _collect_frames(v, out)
+        elif "$tuple" in value:
+            for v in value["$tuple"]:
+                _collect_frames(v, out)
+        elif "$records" in value:
+            for row in value["rows"]:
+                for v in row:
+                    _collect_frames(v, out)
+        elif "$date" not in value:
+            for v in value.values():
+                _collect_frames(v, out)
+
+
+def _decode(value: Any, frames: Iterator[pd.DataFrame]) -> Any:
+    if isinstance(value, list):
+        return [_decode(v, frames) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$frame" in value:
+        return next(frames)
+    if "$dc" in value:
+        return _dataclass(value["$dc"])(**{k: _decode(v, frames) for k, v in value["fields"].items()})
+    if "$tuple" in value:
+        return tuple(_decode(v, frames) for v in value["$tuple"])
+    if "$records" in value:
+        cls, names = _dataclass(value["$records"]), value["names"]
+        return tuple(cls(**dict(zip(names, (_decode(v, frames) for v in row)))) for row in value["rows"])
+    if "$date" in value:
+        return dt.date.fromisoformat(value["$date"])
+    return {k: _decode(v, frames) for k, v in value.items()}
+
+
+_NUMPY_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8", "float64", "float32", "bool"})
+
+
+def _build_frames(specs: list[dict[str, Any]]) -> list[pd.DataFrame]:
+    # Every plain text column of every frame goes into one string array, sliced afterwards.
+    texts: list[Any] = []
+    slots: dict[tuple[int, int], tuple[int, int]] = {}
+    for s, spec in enumerate(specs):
+        for c, (dtype, values, cell) in enumerate(zip(spec["dtypes"], spec["data"], spec["cells"])):
+            if dtype == "str" and cell == "plain":
+                slots[s, c] = (len(texts), len(texts) + len(values))
+                texts.extend(values)
+    strings = pd.array(texts, dtype="str") if texts else None
+    frames = []
+    for s, spec in enumerate(specs):
+        rows = spec["rows"]
+        arrays: list[Any] = []
+        for c, (dtype, values, cell) in enumerate(zip(spec["dtypes"], spec["data"], spec["cells"])):
+            if len(values) != rows:
+                raise ValueError("column length")
+            if (s, c) in slots:
+                begin, end = slots[s, c]
+                arrays.append(strings[begin:end])
+                continue
+            if cell == "tuple":
+                values = [tuple(v) if isinstance(v, list) else v for v in values]
+            if dtype in _NUMPY_DTYPES:
+                arrays.append(np.array(values, dtype=dtype))
+            elif dtype == "object":
+                cells = np.empty(rows, dtype=object)
+                cells[:] = values
+                arrays.append(cells)
+            else:
+                arrays.append(pd.array(values, dtype=dtype))
+        frames.append(_frame(arrays, spec["columns"], spec["dtypes"], rows))
+    return frames
+
+
+@functools.lru_cache(maxsize=64)
+def _labels(columns: tuple[str, ...]) -> pd.Index:
+    return pd.Index(columns)  # immutable: shared by every frame with these columns
+
+
+def _frame(arrays: list[Any], columns: list[str], dtypes: list[str], rows: int) -> pd.DataFrame:
+    """A DataFrame of ready-made column arrays (pandas' array constructor: ~4x faster than the public one)."""
+    index, labels = pd.RangeIndex(rows), _labels(tuple(columns))
+    try:
+        frame = pd.DataFrame._from_arrays(arrays, columns=labels, index=index, verify_integrity=False)
+    except (AttributeError, TypeError):  # a pandas without the private constructor
+        frame = pd.DataFrame(dict(zip(columns, arrays)), columns=columns, index=index, copy=False)
+    for name, dtype in zip(columns, dtypes):  # pandas may infer its string dtype for text-only object columns
+        if dtype == "object" and frame[name].dtype != object:
+            frame[name] = frame[name].astype(object)
+    return frame
+
+
+@functools.lru_cache(maxsize=64)
+def _dataclass(path: str) -> type:
+    """The dataclass named ``module:qualname``, only from Storyscope's own ``analysis`` package."""
+    import importlib
+
+    module_name, _, qualname = path.partition(":")
+    if module_name != "analysis" and not module_name.startswith("analysis."):
+        raise TypeError(f"{path} is not a Storyscope type")
+    target: Any = importlib.import_module(module_name)
+    for part in qualname.split("."):
+        target = getattr(target, part)
+    if not (isinstance(target, type) and dataclasses.is_dataclass(target)):
+        raise TypeError(f"{path} is not a dataclass")
+    return target
 
 
 def _busy(path: Path, err: sqlite3.Error) -> StoreError:

@@ -300,6 +300,50 @@ def test_analyses_keep_the_order_asked_for(lib):
         lib.analyses([ids[0], 4242])
 
 
+def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
+    import pandas.testing as pdt
+
+    from analysis.library import decode_analyses, encode_analysis
+
+    other = pipeline.analyze(pipeline_article(article_text(15)))
+    decoded = decode_analyses([encode_analysis(seed_analysis), encode_analysis(other)])
+    for original, back in zip((seed_analysis, other), decoded):
+        assert back.to_dict() == original.to_dict()
+        assert back.article == original.article and back.entities.entities == original.entities.entities
+        pdt.assert_frame_equal(back.terms, original.terms)
+        pdt.assert_frame_equal(back.sentiment, original.sentiment)
+        pdt.assert_frame_equal(back.entities.table, original.entities.table)
+        pdt.assert_frame_equal(back.entities.mentions, original.entities.mentions)
+
+
+def pipeline_article(text: str):
+    from analysis.text import parse_article
+
+    return parse_article(text)
+
+
+def test_cached_json_from_to_dict_is_still_read(seed_analysis):
+    from analysis.library import decode_analysis
+
+    back = decode_analysis(json.dumps(seed_analysis.to_dict()))
+    assert back.to_dict() == seed_analysis.to_dict()
+
+
+def test_an_unreadable_cache_entry_is_recomputed_not_fatal(tmp_path, counted_analyze):
+    with Library(tmp_path) as library:
+        result = library.add_file(article_text(16).encode(), "a.txt")
+        good = library.add_file(article_text(17).encode(), "b.txt")
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    with db:
+        db.execute("UPDATE analyses SET json = '{\"format\": \"columns-1\", \"value\": {\"$dc\": \"os:system\"}}' "
+                   "WHERE content_hash = ?", (content_hash(library_text(tmp_path, result.id)),))
+    db.close()
+    with Library(tmp_path) as library:
+        first, second = library.analyses([result.id, good.id])
+    assert first.word_count > 0 and second.word_count > 0
+    assert len(counted_analyze) == 3  # two adds, then only the damaged one again
+
+
 # --- editing and removing -------------------------------------------------------------------------------
 
 

@@ -1,0 +1,133 @@
+"""Speed of the corpus library (issue 3 §7). Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_library.py [--articles 1000] [--rows 10000]
+
+1. Builds N distinct articles of about 800 words from the seed's paragraphs, then
+   a. the engine alone: parse_article + analyze on each text, in memory;
+   b. the library: Library.add_file on each file's bytes (reading, hashing, analysis, JSON, one SQLite
+      transaction each) into a fresh temporary library;
+   and prints both throughputs and their ratio (target: library >= 75% of the engine, i.e. the store
+   costs at most a third on top).
+2. Loads the cached analyses of those N articles from a freshly opened library (target: < 1 s for 1,000).
+3. Lists a library of 10,000 stored articles (target: < 100 ms).
+
+Everything happens in a temporary folder: the default library is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.library import Library, content_hash  # noqa: E402
+from analysis.pipeline import analyze  # noqa: E402
+from analysis.text import parse_article  # noqa: E402
+
+SEED = next((ROOT / "seeds").glob("*.txt"))
+
+
+def build_articles(count: int, *, words: int = 800) -> list[str]:
+    """``count`` distinct articles of about ``words`` words: a title, then seed body paragraphs sampled."""
+    article = parse_article(SEED.read_text(encoding="utf-8"))
+    body = [p.text for p in article.paragraphs if p.kind == "body"]
+    rng = random.Random(20231211)
+    texts = []
+    for n in range(count):
+        chosen: list[str] = []
+        while sum(len(p.split()) for p in chosen) < words:
+            chosen.append(rng.choice(body))
+        texts.append(f"{article.title}: edition {n + 1}\n\n" + "\n\n".join(chosen) + "\n")
+    return texts
+
+
+def best_of(runs: int, call) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def add_throughput(texts: list[str], folder: Path) -> list[int]:
+    analyze(parse_article(texts[0]))  # warm the lexicons and caches once for both runs
+    words = sum(len(t.split()) for t in texts)
+
+    start = time.perf_counter()
+    for text in texts:
+        analyze(parse_article(text, filename="x.txt"))
+    engine = time.perf_counter() - start
+
+    with Library(folder) as library:
+        start = time.perf_counter()
+        results = [library.add_file(text.encode("utf-8"), f"article-{n}.txt") for n, text in enumerate(texts)]
+        stored = time.perf_counter() - start
+    assert all(r.status == "added" for r in results), "the benchmark articles must be distinct"
+
+    engine_rate, library_rate = words / engine, words / stored
+    print(f"articles: {len(texts):,} distinct, {words:,} words ({words / len(texts):.0f} per article)")
+    print(f"engine alone (parse + analyze): {engine:7.2f} s  {engine_rate:10,.0f} words/s")
+    print(f"library add_file (+ read, hash, JSON, SQLite): {stored:7.2f} s  {library_rate:10,.0f} words/s")
+    print(f"ratio library/engine: {library_rate / engine_rate:.2f}  (target >= 0.75; "
+          f"store overhead {stored / engine - 1:+.0%}, target <= +33%)")
+    size = (folder / "storyscope.sqlite3").stat().st_size + (folder / "storyscope.sqlite3-wal").stat().st_size \
+        if (folder / "storyscope.sqlite3-wal").exists() else (folder / "storyscope.sqlite3").stat().st_size
+    print(f"database size: {size / 1e6:.1f} MB")
+    return [r.id for r in results]
+
+
+def load_cached(folder: Path, ids: list[int]) -> None:
+    with Library(folder) as library:
+        best, median = best_of(3, lambda: library.analyses(ids))
+    print(f"load {len(ids):,} cached analyses: best {best * 1000:7.1f} ms, median {median * 1000:7.1f} ms "
+          "(target < 1000 ms for 1,000)")
+
+
+def list_rows(folder: Path, rows: int, text: str) -> None:
+    with Library(folder) as library:
+        existing = len(library)
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        # Rows written straight into the table: the benchmark measures listing, not 10,000 analyses.
+        records = [
+            (content_hash(f"{n} {text}"), f"Stored article number {n}", json.dumps(["Ana Pérez", "Li Wei"]),
+             "2024-01-15", "Benchmark Gazette", "en", f"article-{n}.txt", 800, f"{n}\n\n{text}", 0, now)
+            for n in range(rows - existing)
+        ]
+        with library._transaction() as db:
+            db.executemany(
+                "INSERT INTO articles (content_hash, title, authors, published, source, language, filename, "
+                "word_count, text, seed, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                records,
+            )
+        library.list_articles()  # first read warms the page cache
+        best, median = best_of(7, library.list_articles)
+        count = len(library.list_articles())
+    print(f"list {count:,} stored articles: best {best * 1000:6.1f} ms, median {median * 1000:6.1f} ms "
+          "(target < 100 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000, help="articles to add (default 1000)")
+    parser.add_argument("--rows", type=int, default=10_000, help="rows to list (default 10000)")
+    args = parser.parse_args()
+    texts = build_articles(args.articles)
+    with tempfile.TemporaryDirectory(prefix="storyscope-bench-") as tmp:
+        folder = Path(tmp) / "library"
+        ids = add_throughput(texts, folder)
+        load_cached(folder, ids)
+        list_rows(Path(tmp) / "listing", args.rows, texts[0])
+
+
+if __name__ == "__main__":
+    main()
