@@ -116,7 +116,17 @@ _CONNECTOR_PARTICLES = frozenset(
 #: Joiners allowed inside a name only after a head noun ("Embassy of El Salvador", "Bank of the West").
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
+#: "and" joins two names only inside an organisation's or a country's name (see _and_joins).
+_AND = frozenset({"and"})
+_JOINERS = _CONNECTOR_PARTICLES | _CONNECTOR_HEADED | _AND
 
+#: Words headline case leaves in lower case.
+_HEADLINE_LOWER = frozenset(
+    """
+    a an the and or but nor for so yet as at by in of off on per to up via vs v with from into onto upon over
+    amid after about against among between under without near than out down is be are was
+    """.split()
+)
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -137,6 +147,14 @@ _TITLES = frozenset(
     sultan emir ayatollah chairman chairwoman chairperson ceo coach agent spokesman spokeswoman spokesperson
     lawmaker councillor councilman councilwoman councilor alderman speaker hon dean rector principal
     president-elect vice-president ex-president former acting interim saint
+    """.split()
+)
+#: Titles that are also ordinary words ("General Data Protection Regulation", "Chief Executive"): stripped only
+#: before something that looks like a personal name.
+_AMBIGUOUS_TITLES = frozenset(
+    """
+    general major chief father saint speaker agent officer director justice secretary minister deputy former
+    acting interim dean principal coach leader lady lord prince king queen bishop cardinal
     """.split()
 )
 #: Words that may stand before a title and go with it ("Foreign Minister", "Defense Secretary").
@@ -160,7 +178,10 @@ _ORG_HEADS = frozenset(
     industries holdings partners capital exchange hospital clinic center centre museum secretariat
     directorate unit squad command reserve nations team fc brigade battalion regiment division project
     program programme initiative studios media watch international pictures records agencies ministries
-    courts commissions councils committees banks universities parties unions prison prisons
+    courts commissions councils committees banks universities parties unions prison prisons analytics
+    solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
+    communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
+    steel games lab corps militia rebels
     """.split()
 )
 _PLACE_HEADS = frozenset(
@@ -235,39 +256,68 @@ _POSSESSIVE_RE = re.compile(r"[’']s$", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…:\n]")
 _OPENING_QUOTE_RE = re.compile(r"[“\"‘«]|(?:^|\s)'")
 _WS_ONLY_RE = re.compile(r"[ \t\u00a0]+")
+_LATIN_NAME_RE = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)*")
 
 _ALIAS_TRIGGER_RE = re.compile(
     r"\s*[,(]\s*(?:(?:also|better|widely|popularly|commonly|locally)\s+)?"
     r"(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed|dubbed)\s+(?P<quote>[“\"‘'])?",
     re.IGNORECASE,
 )
+_TRAILING_HEAD_RE = re.compile(r"(?:\s+(?:%s)){1,2}(?=\s*[,(])" % "|".join(sorted(_ORG_HEADS)))
 _CLOSING_QUOTE_RE = re.compile(r"[”\"’']")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
 _PERSON_BEFORE_RE = re.compile(
-    r"\b(?:said|says|asked|added|wrote|argued|explained|noted|insisted|recalled|according\s+to)\s+$", re.I
+    r"\b(?:said|says|asked|added|wrote|argued|explained|noted|insisted|recalled)\s+$", re.I
 )
+_ACCORDING_TO_RE = re.compile(r"\baccording\s+to\s+$", re.I)
 _PERSON_AFTER_RE = re.compile(
     r"^\s*(?:said|says|told|added|argued|explained|wrote|stated|claimed|testified|admitted|denied|insisted"
     r"|recalled|tweeted|posted|pleaded|resigned|died|was\s+born)\b"
 )
+_PERSON_ROLES = (
+    "head|leader|founder|co-founder|director|president|spokesman|spokeswoman|spokesperson|professor|lawyer"
+    "|attorney|judge|minister|chief|analyst|researcher|expert|official|officer|aide|adviser|advisor|author"
+    "|journalist|reporter|editor|candidate|senator|governor|mayor|ceo|executive|chairman|chairwoman|secretary"
+    "|ambassador|commander|activist|resident|victim|suspect|defendant|prosecutor|economist|scientist|member"
+    "|son|daughter|wife|husband|mother|father|brother|sister|owner|manager|worker|teacher|student|doctor"
+    "|nurse|farmer|fisherman|driver|pilot|coach|trainer|player|singer|actor|actress|diplomat|negotiator"
+    "|envoy|boxer|fighter|champion|politician|lawmaker|legislator|commissioner|soldier|general|colonel"
+    "|officer|priest|pastor|bishop|cardinal|imam|rabbi|businessman|businesswoman|entrepreneur|investor"
+    "|billionaire|banker|engineer|artist|writer|novelist|poet|director|producer|musician|athlete|striker"
+    "|midfielder|goalkeeper|defender|coordinator|organizer|organiser|campaigner|protester|survivor|witness"
+    "|mp|deputy|councillor|councilman|councilwoman|sheriff|detective|inspector|agent|spy|hacker|veteran"
+)
 _PERSON_APPOSITION_RE = re.compile(
-    r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the)?\s*(?:former\s+|then\s+|deputy\s+|assistant\s+|chief\s+|senior\s+)?"
-    r"(?:head|leader|founder|co-founder|director|president|spokesman|spokeswoman|spokesperson|professor"
-    r"|lawyer|attorney|judge|minister|chief|analyst|researcher|expert|official|officer|aide|adviser|advisor"
-    r"|author|journalist|reporter|editor|candidate|senator|governor|mayor|ceo|executive|chairman|chairwoman"
-    r"|secretary|ambassador|commander|activist|resident|victim|suspect|defendant|prosecutor|economist"
-    r"|scientist|member|son|daughter|wife|husband|mother|father|brother|sister|owner|manager|worker"
-    r"|teacher|student|doctor|nurse|farmer|fisherman|driver|pilot|coach|player|singer|actor|actress)s?\b)",
+    r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the|his|her)?\s*(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_PERSON_ROLES})s?\b(?![’']))",
     re.I,
 )
-_ORG_APPOSITION_RE = re.compile(r"^\s*,\s*which\b", re.I)
-_ORG_BEFORE_RE = re.compile(r"\b(?:members?|leaders?|head|founders?|affiliates?)\s+of\s+(?:the\s+)?$", re.I)
+_ORG_NOUNS = (
+    "company|firm|carrier|group|bank|airline|maker|manufacturer|operator|retailer|insurer|lender|agency|party"
+    "|union|gang|cartel|militia|network|organi[sz]ation|charity|broadcaster|newspaper|publisher|start-?up"
+    "|conglomerate|non-?profit|think\s+tank|university|rival|competitor|supplier|developer|producer|exporter"
+    "|importer|regulator|watchdog|ministry|department|court|club|team|league|federation|association"
+    "|movement|coalition|alliance|promoter|outlet|platform|chain|brand|giant|subsidiary|utility|fund|lab"
+)
+_ORG_APPOSITION_RE = re.compile(
+    rf"^\s*,\s*(?:which\b|(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ORG_NOUNS})(?=[\s,.;:)]))", re.I
+)
+_ORG_BEFORE_RE = re.compile(
+    r"\b(?:(?:members?|leaders?|head|founders?|affiliates?)\s+of"
+    r"|(?:analysts?|economists?|strategists?|researchers?|executives?|employees|workers|staff|officials"
+    r"|promoters?|lawyers|engineers|investors|shareholders|spokes(?:man|woman|person))\s+(?:at|for|from|with))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _ORG_AFTER_RE = re.compile(
     r"^\s+(?:leaders?|members?|spokes(?:man|woman|person)|headquarters|bosses|boss|affiliates?|cliques?"
-    r"|factions?|operatives?|militants?|fighters|employees|staff|executives?|shareholders)\b"
+    r"|factions?|operatives?|militants?|fighters|employees|staff|executives?|shareholders|movement|group"
+    r"|militia|rebels|leadership|targets?|positions|strongholds)\b"
 )
+#: ", Texas" / ", Mexico" after a name: the name is a place in that state or country.
+_PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$")
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|throughout|into|from|towards?|via)\s+$")
 
@@ -357,6 +407,10 @@ def _places() -> _Places:
         add(name, level)
         if name.endswith(" City"):
             add(name[: -len(" City")], level)
+        if population >= 1_000_000:  # former and English names: Bangalore, Bombay, Peking (weak evidence)
+            for other in city.get("alternatenames") or ():
+                if _LATIN_NAME_RE.fullmatch(other):
+                    add(other, 1)
     variants = {k: v for k, v in country_names.items() if k not in _COUNTRY_ALIAS_EXCLUDED}
     variants.update(_COUNTRY_ALIASES)
     for variant, target in variants.items():
@@ -571,7 +625,12 @@ def _can_join_headed(prev: _Tok) -> bool:
 
 
 def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
-    """Maximal runs of name tokens, joined by spaces and connectors."""
+    """Maximal runs of name tokens separated by single spaces, with their joiners.
+
+    Joiners: up to two name particles ("de", "van der", "de la"), "of"/"for"/"on" (and "of the") after a head
+    noun, and "and" inside an organisation's or a country's name. A possessive, a dotted acronym, a
+    sentence start or any punctuation ends a run.
+    """
     runs: list[list[_Tok]] = []
     i, n = 0, len(toks)
     while i < n:
@@ -592,44 +651,72 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
                 run.append(nxt)
                 j += 1
                 continue
-            # connectors: one particle ("de", "van") or a headed joiner ("of", "of the")
             k = j
-            joiners = []
-            while k < n and k - j < 2 and toks[k].shape == _LOWER and toks[k].joined and (
-                toks[k].key in _CONNECTOR_PARTICLES or toks[k].key in _CONNECTOR_HEADED
+            joiners: list[_Tok] = []
+            while k < n and len(joiners) < 2 and toks[k].shape == _LOWER and toks[k].joined and (
+                toks[k].key in _JOINERS
             ):
                 joiners.append(toks[k])
                 k += 1
             if not joiners or k >= n or not _is_name_token(toks[k]) or not toks[k].joined or toks[k].initial:
                 break
-            if any(t.key in _CONNECTOR_HEADED for t in joiners):
-                if joiners[0].key == "the" or not _can_join_headed(last):
+            keys = [t.key for t in joiners]
+            if "and" in keys:
+                if keys != ["and"] or not _and_joins(run, toks, k):
                     break
-            elif len(joiners) > 1:
-                break
+            elif any(key in _CONNECTOR_HEADED for key in keys):
+                if keys[0] == "the" or not _can_join_headed(last) or (len(keys) == 2 and keys[1] != "the"):
+                    break
             run.extend(joiners)
             run.append(toks[k])
             j = k + 1
         runs.append(run)
-        i = j if j > i else i + 1
+        i = j
     return runs
 
 
-def _is_headline(kind: str, toks: list[_Tok], stops: frozenset[str]) -> bool:
-    """Titles and headings, and paragraphs written in headline case or all capitals."""
+def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """Whether "X and Y" is one name: "Department of Health and Human Services", "Securities and Exchange
+    Commission", "Bosnia and Herzegovina" -- but not "Crook and Bukele"."""
+    segment = []
+    while k < len(toks) and _is_name_token(toks[k]) and (not segment or toks[k].joined):
+        segment.append(toks[k])
+        if toks[k].possessive or toks[k].dotted:
+            break
+        k += 1
+    if not segment:
+        return False
+    keys = [t.key for t in run] + ["and"] + [t.key for t in segment]
+    if _places().strength.get(" ".join(keys), 0) >= 4:
+        return True
+    common_segment = all(t.shape == _CAP and _is_common_word(t.key) for t in segment)
+    headed = any(
+        t.key in _CONNECTOR_HEADED and idx > 0 and run[idx - 1].key in _ORG_HEADS for idx, t in enumerate(run)
+    )
+    if headed and common_segment:
+        return True
+    common_run = all(t.shape == _CAP and _is_common_word(t.key) for t in run)
+    return common_run and segment[-1].key in _ORG_HEADS
+
+
+def _is_headline(kind: str, toks: list[_Tok]) -> bool:
+    """Titles and headings, and paragraphs written in headline case or in capitals.
+
+    Headline case: at least three capitalised words, two of them common words ("Could Expose", "Gang
+    Talks"), and no lower-case word but the short ones headlines keep in lower case ("of", "to", "a").
+    """
     if kind in ("title", "heading"):
         return True
     words = [t for t in toks if t.shape != _NUMBER]
     if len(words) < 3 or len(words) > 40:
         return False
-    content = [t for t in words if t.key not in stops and t.key not in _CONNECTOR_PARTICLES]
-    if len(content) < 3:
+    lower = [t for t in words if t.shape == _LOWER]
+    if sum(1 for t in lower if t.key not in _HEADLINE_LOWER) > len(words) // 10:
         return False
-    capitalised = [t for t in content if t.shape in (_CAP, _ACRONYM)]
-    if len(capitalised) < 0.75 * len(content):
+    capitalised = [t for t in words if t.shape in (_CAP, _ACRONYM)]
+    if len(capitalised) < 3:
         return False
-    common = sum(1 for t in capitalised if _is_common_word(t.key))
-    return common >= 2
+    return sum(1 for t in capitalised if _is_common_word(t.key)) >= 2
 
 
 def _month_or_day(key: str) -> bool:
@@ -643,18 +730,18 @@ def _is_label(tok: _Tok, stops: frozenset[str]) -> bool:
     )
 
 
-def _trim(run: list[_Tok], stops: frozenset[str]) -> list[tuple[list[_Tok], bool]]:
+def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False) -> list[tuple[list[_Tok], bool]]:
     """Cut a run into candidate spans: labels, months and weekdays out; "The" and titles stripped.
 
-    Returns (tokens, title_before) pairs.
+    Returns (tokens, title_before) pairs. In headline-case paragraphs labels stay: the headline pass keeps only
+    confirmed names anyway.
     """
-    # labels: two or more all-capitals common words ("SEE ALSO") are dropped with any label word
     pieces: list[list[_Tok]] = []
     current: list[_Tok] = []
-    labels = sum(1 for t in run if _is_label(t, stops))
+    labels = 0 if headline else sum(1 for t in run if _is_label(t, stops))
     for idx, tok in enumerate(run):
         drop = False
-        if tok.shape == _ACRONYM and _is_label(tok, stops) and (labels >= 2 or len(run) == 1):
+        if not headline and tok.shape == _ACRONYM and _is_label(tok, stops) and (labels >= 2 or len(run) == 1):
             drop = True
         elif tok.key in _MONTHS or tok.key in _WEEKDAYS:
             drop = not (tok.key in _NAME_MONTHS and idx > 0 and run[idx - 1].shape == _CAP)
@@ -670,45 +757,69 @@ def _trim(run: list[_Tok], stops: frozenset[str]) -> list[tuple[list[_Tok], bool
         pieces.append(current)
     out = []
     for piece in pieces:
-        # connectors cannot begin or end a name
-        while piece and piece[0].shape == _LOWER:
-            piece = piece[1:]
-        while piece and piece[-1].shape == _LOWER:
-            piece = piece[:-1]
+        piece = _strip_lower_edges(piece)
+        while len(piece) > 1 and piece[0].key in ("the", "a", "an"):
+            piece = _strip_lower_edges(piece[1:])
         if not piece:
             continue
-        # a leading "The" / "A" / "An"
-        while len(piece) > 1 and piece[0].key in ("the", "a", "an"):
-            piece = piece[1:]
-        piece, title = _strip_title(piece)
-        while piece and piece[0].shape == _LOWER:
-            piece = piece[1:]
-        if piece:
-            out.append((piece, title))
+        rest, title = _strip_title(piece)
+        if title and len(rest) < len(piece) and _place_strength(piece[0].key, piece[0].text) >= 4:
+            out.append(([piece[0]], False))  # "US Attorney General Merrick Garland" mentions the US
+        rest = _strip_lower_edges(rest)
+        if rest:
+            out.append((rest, title))
     return out
 
 
+def _strip_lower_edges(piece: list[_Tok]) -> list[_Tok]:
+    """Joiners cannot begin or end a name."""
+    start, end = 0, len(piece)
+    while start < end and piece[start].shape == _LOWER:
+        start += 1
+    while end > start and piece[end - 1].shape == _LOWER:
+        end -= 1
+    return piece[start:end]
+
+
 def _strip_title(piece: list[_Tok]) -> tuple[list[_Tok], bool]:
-    """ "Salvadoran President Nayib Bukele" -> "Nayib Bukele" (a person cue); "Justice Department" stays."""
-    last_title = -1
-    for idx, tok in enumerate(piece[:-1]):
-        key = tok.key.rstrip(".")
+    """ "Salvadoran President Nayib Bukele" -> "Nayib Bukele" (a person cue); "Justice Department" stays.
+
+    Titles may be preceded by a demonym, a country or a portfolio ("Foreign Minister") and joined by "of"
+    ("Secretary of State"). An ambiguous title ("General", "Chief") is stripped only before a personal name.
+    """
+    last_title, strict = -1, False
+    idx, n = 0, len(piece)
+    while idx < n - 1:
+        tok = piece[idx]
+        key = tok.key
         if key in _TITLES:
-            last_title = idx
-        elif key in _TITLE_MODIFIERS or _is_demonym(key) or (idx == 0 and _place_strength(key, tok.text) >= 4):
+            last_title, strict = idx, key not in _AMBIGUOUS_TITLES or tok.text.endswith(".")
+        elif key == "of" and last_title == idx - 1 and idx + 2 < n and piece[idx + 1].key in _TITLE_MODIFIERS:
+            last_title = idx + 1
+            idx += 2
             continue
-        else:
+        elif not (key in _TITLE_MODIFIERS or _is_demonym(key) or (idx == 0 and _place_strength(key, tok.text) >= 4)):
             break
+        idx += 1
     if last_title < 0:
         return piece, False
-    rest = piece[last_title + 1 :]
-    while rest and rest[0].shape == _LOWER:  # "Secretary of State ..." leaves "State ..."
-        rest = rest[1:]
-    if not rest:
+    rest = _strip_lower_edges(piece[last_title + 1 :])
+    if not rest or any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in rest):
         return piece, False
-    if any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in rest):
+    if not strict and not _name_like(rest):
         return piece, False
     return rest, True
+
+
+def _name_like(toks: Sequence[_Tok]) -> bool:
+    """Could be a personal name: capitalised, not a stopword first, not all common words at both ends."""
+    words = [t for t in toks if t.key not in _CONNECTOR_PARTICLES]
+    if not words or any(t.shape != _CAP for t in words):
+        return False
+    first, last = words[0].key, words[-1].key
+    if first in _stopwords():
+        return False
+    return not (_is_common_word(first) and _is_common_word(last))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -733,6 +844,7 @@ class _Extractor:
         self.paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
         self.texts = {p.index: p.text for p in self.paragraphs}
         self.stops = _stopwords()
+        self.capitals: set[int] = set()  # paragraphs written mostly in capitals
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
@@ -752,27 +864,34 @@ class _Extractor:
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:
             toks = all_tokens[p.index]
-            headline = _is_headline(p.kind, toks, self.stops)
+            headline = _is_headline(p.kind, toks)
+            words = [t for t in toks if t.shape != _NUMBER]
+            if words and sum(1 for t in words if t.shape == _ACRONYM) * 2 > len(words):
+                self.capitals.add(p.index)
             par_spans = []
             for run in _runs(toks):
-                for piece, title in _trim(run, self.stops):
+                for piece, title in _trim(run, self.stops, headline=headline):
                     span = _Span(p.index, piece, initial=piece[0].initial, headline=headline)
                     span.title_before = title
                     par_spans.append(span)
-            self._definitions(p.index, p.text, par_spans, toks)
+            if not headline:
+                self._definitions(p.index, p.text, par_spans, toks)
             spans.extend(par_spans)
         return self._resolve(spans)
 
     def _definitions(self, par: int, text: str, spans: list[_Span], toks: list[_Tok]) -> None:
-        """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted lower-case nicknames."""
+        """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
         by_start = {s.start: s for s in spans}
         added: list[_Span] = []
         for s in spans:
             after = s.end_with_possessive
+            trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
+            if trailing:
+                after = trailing.end()
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m:
                 target = self._alias_target(par, text, m, by_start, toks)
-                if target is not None:
+                if target is not None and target is not s:
                     s.defined = target.defined = True
                     target.nickname = True
                     if target not in spans and target not in added:
@@ -783,8 +902,9 @@ class _Extractor:
             if m and "(" in m.group():
                 inner = by_start.get(m.end())
                 if inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive):
-                    if not _place_strength(_norm(s.surface(text)), s.surface(text)) and not _place_strength(
-                        _norm(inner.surface(text)), inner.surface(text)
+                    outer_surface, inner_surface = s.surface(text), inner.surface(text)
+                    if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
+                        _norm(inner_surface), inner_surface
                     ):
                         s.defined = inner.defined = True
                         self.links.append((s, inner))
@@ -793,58 +913,73 @@ class _Extractor:
 
     def _alias_target(self, par: int, text: str, m: re.Match, by_start: dict[int, _Span],
                       toks: list[_Tok]) -> _Span | None:
-        if m.group("quote"):
-            close = _CLOSING_QUOTE_RE.search(text, m.end(), m.end() + 80)
-            if not close:
-                return None
-            inner = text[m.end() : close.start()].rstrip(" ,.;:")
-            if not inner or len(inner.split()) > 6 or not any(c.isalpha() for c in inner):
-                return None
-            start, end = m.end(), m.end() + len(inner)
-            if start in by_start and by_start[start].end == end:
-                return by_start[start]
-            inside = [t for t in toks if t.start >= start and t.end <= end]
-            if not inside:
-                return None
-            span = _Span(par, inside, initial=False, headline=False)
-            # the span's surface is exactly the quoted text
-            return span
-        return by_start.get(m.end())
+        """The nickname after "alias" / "known as": a quoted text of up to six words, else the next name."""
+        if not m.group("quote"):
+            return by_start.get(m.end())
+        close = _CLOSING_QUOTE_RE.search(text, m.end(), m.end() + 80)
+        if not close:
+            return None
+        inner = text[m.end() : close.start()].rstrip(" ,.;:")
+        start, end = m.end(), m.end() + len(inner)
+        inside = [t for t in toks if t.start >= start and t.end <= end]
+        while inside and inside[0].key in ("the", "a", "an"):  # “The Hammer” is called Hammer later
+            inside = inside[1:]
+        if not inside or len(inside) > 6 or not any(c.isalpha() for c in inner):
+            return None
+        first = by_start.get(inside[0].start)
+        if first is not None and first.end == inside[-1].end:
+            return first
+        return _Span(par, inside, initial=False, headline=False)
 
-    # -- passes B-E -------------------------------------------------------------------------------
+    # -- passes B-D -------------------------------------------------------------------------------
 
     def _resolve(self, spans: list[_Span]) -> EntityResult:
         kept: list[_Span] = []
         initial: list[_Span] = []
         headline: list[_Span] = []
+        heads: list[_Span] = []
         for s in spans:
             if s.defined:
-                s.confident = True
                 kept.append(s)
             elif s.headline:
                 headline.append(s)
             elif s.initial:
                 initial.append(s)
+            elif len(s.toks) == 1 and s.toks[0].shape == _CAP and s.toks[0].key in _ORG_HEADS:
+                heads.append(s)  # "the Commission": a short name of an organisation, if there is one
             else:
                 kept.append(s)
         kept = [s for s in kept if self._acceptable(s)]
 
-        # pass B: sentence starts, against what is known from mid-sentence names
+        # pass B: sentence starts, against what is known from mid-sentence names; those whose first word is
+        # weak last, so that they can match names found at other sentence starts ("Shares of Meridian Labs
+        # Inc. fell" before "Meridian Labs employs")
         lookup = _Lookup(kept, self.texts)
-        for s in initial:
-            for piece in self._sentence_start(s, lookup):
-                kept.append(piece)
-        kept = [s for s in kept if self._acceptable(s)]
+        weak = [self._weak_first(s) for s in initial]
+        for round_ in (False, True):
+            for s, is_weak in zip(initial, weak):
+                if is_weak != round_:
+                    continue
+                for piece in self._sentence_start(s, lookup, weak=is_weak):
+                    if len(piece.toks) == 1 and piece.toks[0].key in _ORG_HEADS and piece.toks[0].shape == _CAP:
+                        heads.append(piece)
+                    elif self._acceptable(piece):
+                        kept.append(piece)
+                        lookup.add(piece)
 
         # pass C: entities from the confident spans
         groups = _Groups(kept, self.links, self.texts)
 
-        # pass D: headline spans, matched against the entities and the gazetteer
+        # pass D: headline spans and lone head nouns, matched against the entities and the gazetteer
         lookup = _Lookup(kept, self.texts, groups)
+        for s in heads:
+            group = lookup.group_of(s.token_keys(), s.surface(self.texts[s.par]))
+            if group is not None:
+                s.group = group
+                groups.add(s)
         for s in headline:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
-                kept.append(piece)
         return groups.result(self.texts)
 
     def _acceptable(self, s: _Span) -> bool:
@@ -852,28 +987,31 @@ class _Extractor:
         toks = s.toks
         if s.defined and s.nickname:
             return True
+        last = toks[-1]
         if len(toks) == 1:
-            t = toks[0]
-            key = t.key
-            if not key or len([c for c in t.text if c.isalnum()]) < 2:
+            key = last.key
+            if not key or sum(1 for c in last.text if c.isalnum()) < 2:
                 return False
-            if _month_or_day(key) or key.rstrip(".") in _TITLES or key in _ORG_HEADS and not t.shape == _ACRONYM:
+            if _month_or_day(key) or key.rstrip(".") in _TITLES or (key in _ORG_HEADS and last.shape != _ACRONYM):
                 return False
-            if t.shape == _ACRONYM:
-                if _place_strength(key, t.text):
-                    return True
-                return not _is_label(t, self.stops) or s.defined
+            if last.shape == _ACRONYM:
+                return bool(_place_strength(key, last.text)) or s.defined or not _is_label(last, self.stops)
             if key in self.stops or _is_demonym(key) or key in _DIRECTIONS:
                 return False
         elif all(t.key in self.stops or t.shape == _LOWER for t in toks):
             return False
-        return any(c.isalpha() for c in s.surface(self.texts[s.par]))
+        elif len(toks) <= 3 and _is_demonym(last.key) and not _places().strength.get(" ".join(t.key for t in toks)):
+            return False  # "Puerto Rican", "South Korean"
+        return True
 
-    def _weak_first(self, tok: _Tok) -> bool:
+    def _weak_first(self, span: _Span) -> bool:
         """Whether a sentence's first word tells nothing about being a name."""
+        tok = span.toks[0]
         key = tok.key
         if _place_strength(key, tok.text) >= 4:
             return False
+        if key in _CONNECTOR_PARTICLES and tok is not span.toks[-1]:
+            return False  # "El Capitán", "La Paz", "Van der Berg"
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
         return (
@@ -885,68 +1023,66 @@ class _Extractor:
             or _is_common_word(key)
         )
 
-    def _sentence_start(self, s: _Span, lookup: _Lookup) -> list[_Span]:
+    def _sentence_start(self, s: _Span, lookup: _Lookup, *, weak: bool) -> list[_Span]:
+        """A run that starts a sentence: a known name (a weak word alone only as a whole name or a surname,
+        never as another part of a name), else without its first word when that word is weak, else as is."""
         text = self.texts[s.par]
-        if lookup.known(s.token_keys(), s.surface(text)):
-            s.confident = True
+        if lookup.group_of(s.token_keys(), s.surface(text), partial=not (weak and len(s.toks) == 1)):
             return [s]
-        if self._weak_first(s.toks[0]):
-            rest = s.toks[1:]
-            while rest and rest[0].shape == _LOWER:
-                rest = rest[1:]
-            if not rest:
-                return []
-            piece = _Span(s.par, rest, initial=False, headline=False)
-            piece.title_before = s.title_before
-            piece.confident = True
-            return [piece]
-        s.confident = True
-        return [s]
+        if not weak:
+            return [s]
+        rest = _strip_lower_edges(s.toks[1:])
+        if not rest:
+            return []
+        piece = _Span(s.par, rest, initial=False, headline=False)
+        piece.title_before = s.title_before
+        return [piece]
 
     def _headline(self, s: _Span, lookup: _Lookup) -> list[_Span]:
         """Greedy longest matches of known names and gazetteer places inside a headline-case run."""
         text = self.texts[s.par]
         toks = s.toks
         out = []
-        mostly_capitals = False
         i, n = 0, len(toks)
         while i < n:
-            matched = 0
+            matched, group = 0, None
             for length in range(min(n - i, _Lookup.MAX_TOKENS), 0, -1):
                 piece = toks[i : i + length]
                 if piece[0].shape == _LOWER or piece[-1].shape == _LOWER:
                     continue
                 surface = text[piece[0].start : piece[-1].end]
                 keys = tuple(t.key for t in piece)
-                if lookup.known(keys, surface) or self._headline_place(keys, surface, length):
+                weak = length == 1 and (
+                    keys[0] in self.stops or keys[0] in self.lower_seen or _is_common_word(keys[0])
+                )
+                group = lookup.group_of(keys, surface, partial=not weak)
+                if group is not None or self._headline_place(keys, surface, length):
                     matched = length
                     break
             if matched:
                 span = _Span(s.par, toks[i : i + matched], initial=False, headline=True)
-                span.confident = True
-                out.append(span)
+                if group is not None:  # a known name, even in capitals ("THE HAMMER")
+                    if lookup.is_partial(span.token_keys(), surface):
+                        span.group = group
+                    out.append(span)
+                elif self._acceptable(span):
+                    out.append(span)
                 i += matched
                 continue
             tok = toks[i]
-            if tok.shape == _ACRONYM and not mostly_capitals and not _is_label(tok, self.stops) and (
-                sum(c.isalpha() for c in tok.text) >= 2
-            ):
+            if tok.shape == _ACRONYM and s.par not in self.capitals and not _is_label(tok, self.stops):
                 span = _Span(s.par, [tok], initial=False, headline=True)
-                span.confident = True
                 if self._acceptable(span):
                     out.append(span)
             i += 1
         return out
 
     def _headline_place(self, keys: tuple[str, ...], surface: str, length: int) -> bool:
+        """A gazetteer place in a headline: a country, state or big city, or a multi-word city name."""
         level = _place_strength(" ".join(keys), surface)
-        if level >= 3 or (level == 2 and length > 1):
+        if level >= 3 or (level and length > 1):
             return True
-        if level and length > 1:
-            return True
-        if level == 2 and not _is_common_word(keys[0]) and keys[0] not in self.lower_seen:
-            return True
-        return False
+        return level == 2 and not _is_common_word(keys[0]) and keys[0] not in self.lower_seen
 
 
 # ------------------------------------------------------------------------------------------------
@@ -963,81 +1099,98 @@ def _form_key(keys: Sequence[str], surface: str) -> str:
 
 
 def _person_shaped(toks: Sequence[_Tok]) -> bool:
-    """Two to four capitalised words, no head noun, direction or common first word: "Ricardo Valencia"."""
+    """Two to four capitalised words, no head noun or direction, not a place: "Ricardo Valencia"."""
     words = [t for t in toks if t.key not in _CONNECTOR_PARTICLES]
     return (
         2 <= len(words) <= 4
-        and not any(t.key in _CONNECTOR_HEADED for t in toks)
-        and all(t.shape == _CAP for t in words)
+        and not any(t.key in _CONNECTOR_HEADED or t.key in _AND for t in toks)
         and not any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS or t.key in _DIRECTIONS for t in words)
-        and not _is_common_word(words[0].key)
+        and _name_like(words)
         and not _places().strength.get(" ".join(t.key for t in toks))
     )
 
 
 def _partials(toks: Sequence[_Tok]) -> list[tuple[str, ...]]:
-    """Shorter names a longer name can be called by: "Bukele" and "Nayib" for "Nayib Bukele",
-    "Justice Department" for "US Justice Department". Never the part after "of" ("El Salvador" in "Embassy of
-    El Salvador"), a stopword, a title, a head noun or a direction; a place only as the surname of a
-    personal name ("Valencia" for "Ricardo Valencia", but "New York" is never "New York Times")."""
+    """Shorter names a longer name can be called by: "Bukele" and "Nayib" for "Nayib Bukele", "van der Berg"
+    for "Elena van der Berg", "Justice Department" and "Department" for "US Justice Department".
+
+    Never the part after "of" ("El Salvador" in "Embassy of El Salvador"), a stopword, title, demonym or
+    direction alone, a head noun alone unless it ends the name; a country, state or city of 100,000 people
+    only as the surname of a personal name ("Valencia" for "Ricardo Valencia", never "New York" for "New
+    York Times").
+    """
     keys = tuple(t.key for t in toks)
-    if len(keys) < 2 or _places().strength.get(" ".join(keys)):
+    places = _places().strength
+    if len(keys) < 2 or places.get(" ".join(keys)):
         return []
-    head = []
+    head: list[str] = []
     for k in keys:
-        if k in _CONNECTOR_HEADED:
+        if k in _CONNECTOR_HEADED or k in _AND:
             break
         head.append(k)
+    stops = _stopwords()
     person = _person_shaped(toks)
     out = []
     n = len(head)
     for i in range(n):
         for j in range(i + 1, n + 1):
             sub = tuple(head[i:j])
-            if sub == keys or sub[0] in _CONNECTOR_PARTICLES or sub[-1] in _CONNECTOR_PARTICLES:
+            if sub == keys or sub[-1] in _CONNECTOR_PARTICLES:
+                continue
+            if sub[0] in _CONNECTOR_PARTICLES and not (person and j == n):
                 continue
             if len(sub) == 1:
                 k = sub[0]
-                if (k in _stopwords() or k in _TITLES or k in _ORG_HEADS or k in _PLACE_HEADS
-                        or k in _DIRECTIONS or _month_or_day(k) or len(k) < 2):
+                if k in _ORG_HEADS or k in _PLACE_HEADS:
+                    if j != n or k in _PLACE_HEADS:
+                        continue
+                elif (k in stops or k in _TITLES or k in _DIRECTIONS or _month_or_day(k) or len(k) < 2
+                        or _is_demonym(k)):
                     continue
-            level = _places().strength.get(" ".join(sub), 0)
-            if level and not (person and j == n and level < 4):
+            level = places.get(" ".join(sub), 0)
+            if level >= 2 and not (person and j == n and level < 4):
                 continue
             out.append(sub)
     return out
 
 
 class _Lookup:
-    """Which token sequences are known names (optionally, to which entity group)."""
+    """Which token sequences are known names (and to which entity group, once groups exist)."""
 
     MAX_TOKENS = 8
 
     def __init__(self, spans: list[_Span], texts: dict[int, str], groups: _Groups | None = None) -> None:
+        self.texts = texts
+        self.groups = groups
         self.exact: dict[str, str] = {}
         self.partial: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+        self.surnames: dict[tuple[str, ...], Counter] = defaultdict(Counter)
         for s in spans:
-            surface = s.surface(texts[s.par])
-            keys = s.token_keys()
-            form = _form_key(keys, surface)
-            group = groups.find(form) if groups else form
-            self.exact.setdefault(form, group)
-            for sub in _partials(s.toks):
-                self.partial[sub][group] += 1
+            self.add(s)
 
-    def known(self, keys: tuple[str, ...], surface: str) -> bool:
-        return self.group_of(keys, surface) is not None
+    def add(self, s: _Span) -> None:
+        form = _form_key(s.token_keys(), s.surface(self.texts[s.par]))
+        group = self.groups.group_of(s) if self.groups else form
+        self.exact.setdefault(form, group)
+        subs = _partials(s.toks)
+        for sub in subs:
+            self.partial[sub][group] += 1
+        if subs and _person_shaped(s.toks):
+            self.surnames[(s.toks[-1].key,)][group] += 1
 
-    def group_of(self, keys: tuple[str, ...], surface: str) -> str | None:
+    def group_of(self, keys: tuple[str, ...], surface: str, *, partial: bool = True) -> str | None:
+        """The group of an exact known name, else of the most mentioned name containing it (when ``partial``;
+        otherwise only a personal name ending with it: "Garland said" after "Merrick Garland")."""
         form = _form_key(keys, surface)
         if form in self.exact:
             return self.exact[form]
-        if keys and keys[0] in ("the",):
-            return self.group_of(keys[1:], surface)
-        candidates = self.partial.get(tuple(keys))
+        candidates = self.partial.get(tuple(keys)) if partial else self.surnames.get(tuple(keys))
         if candidates:
             return candidates.most_common(1)[0][0]
         return None
+
+    def is_partial(self, keys: tuple[str, ...], surface: str) -> bool:
+        return _form_key(keys, surface) not in self.exact
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1057,11 +1210,11 @@ class _Groups:
         for a, b in links:
             if a.key and b.key:
                 self.union(a.key, b.key)
+        self._join_variants()
         self._join_partials()
 
     def add(self, s: _Span) -> None:
-        surface = s.surface(self.texts[s.par])
-        s.key = _form_key(s.token_keys(), surface)
+        s.key = _form_key(s.token_keys(), s.surface(self.texts[s.par]))
         if not s.key:
             return
         self.parent.setdefault(s.key, s.key)
@@ -1081,6 +1234,29 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
+
+    def _join_variants(self) -> None:
+        """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi",
+        and an acronym with the one multi-word name whose initials it is ("UN" / "United Nations")."""
+        forms: dict[str, _Span] = {}
+        for s in self.spans:
+            forms.setdefault(s.key, s)
+        initials: dict[str, set[str]] = defaultdict(set)
+        for key, s in forms.items():
+            keys = key.split()
+            if len(keys) == 3 and keys[1] == "of" and keys[0] in _ORG_HEADS and f"{keys[2]} {keys[0]}" in forms:
+                self.union(key, f"{keys[2]} {keys[0]}")
+            if len(keys) == 1 and key.endswith("s") and key[:-1] in forms and len(key) > 3:
+                self.union(key[:-1], key)
+            words = [t for t in s.toks if t.shape in (_CAP, _ACRONYM) and t.key not in _JOINERS]
+            if len(words) >= 2 and all(t.shape == _CAP for t in words) and not _person_shaped(s.toks):
+                initials["".join(t.key[0] for t in words)].add(self.find(key))
+        for key, s in forms.items():
+            if len(s.toks) == 1 and s.toks[0].shape == _ACRONYM and key.isalpha():
+                owners = {self.find(o) for o in initials.get(key, ())}
+                if len(owners) == 1:
+                    self.union(next(iter(owners)), key)
+
 
     def _join_partials(self) -> None:
         """A short form joins the long name containing it that was mentioned last before it (else first after).
@@ -1171,15 +1347,15 @@ class _Groups:
     def _names(self, spans: list[_Span], texts: dict[int, str]) -> tuple[str, tuple[str, ...]]:
         surfaces: Counter = Counter()
         first_seen: dict[str, int] = {}
-        info: dict[str, tuple[bool, bool, int, int]] = {}
+        info: dict[str, tuple[bool, bool, int]] = {}
         for i, sp in enumerate(spans):
             surface = sp.surface(texts[sp.par])
             surfaces[surface] += 1
             first_seen.setdefault(surface, i)
-            words = [t for t in sp.toks if t.shape != _LOWER or t.key not in _CONNECTOR_PARTICLES | _CONNECTOR_HEADED]
+            words = [t for t in sp.toks if t.key not in _JOINERS]
             acronym = all(t.shape == _ACRONYM for t in sp.toks)
-            info[surface] = (sp.key not in self.nicknames, not acronym, len(words), len(surface))
-        name = max(surfaces, key=lambda s: (info[s], surfaces[s], -first_seen[s]))
+            info[surface] = (sp.key not in self.nicknames, not acronym, len(words))
+        name = max(surfaces, key=lambda s: (info[s], surfaces[s], len(s), -first_seen[s]))
         aliases = tuple(sorted((s for s in surfaces if s != name), key=lambda s: (-surfaces[s], first_seen[s])))
         return name, aliases
 
@@ -1202,17 +1378,22 @@ def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames
             score["person"] += 3
         if _PERSON_BEFORE_RE.search(before):
             score["person"] += 2
+        elif _ACCORDING_TO_RE.search(before):
+            score["person"] += 1
         if not sp.toks[-1].possessive:
             if _PERSON_AFTER_RE.match(after):
                 score["person"] += 1.5
             if _PERSON_APPOSITION_RE.match(after):
                 score["person"] += 2
-            if _ORG_APPOSITION_RE.match(after):
-                score["organisation"] += 1
+            elif _ORG_APPOSITION_RE.match(after):
+                score["organisation"] += 2
             if _ORG_AFTER_RE.match(after):
                 score["organisation"] += 1
+            place_after = _PLACE_AFTER_RE.match(after)
+            if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
+                score["place"] += 2  # "Austin, Texas"
         if _ORG_BEFORE_RE.search(before):
-            score["organisation"] += 1
+            score["organisation"] += 2
         if _THE_BEFORE_RE.search(before):
             score["organisation"] += 0.5
             score["person"] -= 0.5
@@ -1226,13 +1407,14 @@ def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], 
     keys = [t.key for t in sp.toks]
     place = _place_strength(" ".join(keys), surface)
     if place:
-        score["place"] += place * weight
+        score["place"] += max(place, 1.5) * weight
     head = []
     for k in keys:
-        if k in _CONNECTOR_HEADED:
+        if k in _CONNECTOR_HEADED or k in _AND:
             break
         head.append(k)
-    last = head[-1] if head else ""
+    # the head noun: the last word ("Port of Rotterdam Authority"), else the last before "of" ("Embassy of")
+    last = keys[-1] if keys[-1] in _ORG_HEADS or keys[-1] in _PLACE_HEADS else head[-1] if head else ""
     if last in _ORG_HEADS:
         score["organisation"] += 3 * weight
     elif last in _PLACE_HEADS:
