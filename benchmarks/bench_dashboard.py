@@ -24,6 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
 
 from e2e_support import (  # noqa: E402
     CHROMIUM,
+    choose_option,
     launch_chromium,
     start_dashboard,
     stop,
@@ -56,8 +57,7 @@ def seconds_to_charts(browser, url: str) -> float:
 def choose_article(page, label: str) -> float:
     """Pick ``label`` in the Article chooser; seconds until its title and chart are drawn."""
     start = time.perf_counter()
-    page.locator("[data-testid='stSelectbox']").first.click()
-    page.get_by_role("option", name=label, exact=True).click()
+    choose_option(page, "Article", label)
     page.locator("h1").filter(has_text=label).wait_for(state="visible")
     wait_for_app(page)
     page.locator(CHART).first.wait_for(state="visible")

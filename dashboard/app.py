@@ -51,7 +51,10 @@ with st.sidebar:
         help="Bylines, licence notices and link lists are left out of the analyses by default. "
         "Switch this on to count them too.",
     )
-    count = len(library.list_articles())
-    st.caption(f"{count} article{'s' if count != 1 else ''} in the library.")
+    library_size = st.empty()
 
-page.run()
+try:
+    page.run()
+finally:  # after the page, so articles it just added or deleted are counted (also when it stops early)
+    count = len(library)
+    library_size.caption(f"{count} article{'s' if count != 1 else ''} in the library.")

@@ -44,13 +44,17 @@ def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
         raise ValueError(f"{what} needs the columns {list(columns)}; missing {missing}.")
 
 
-def _layout(fig: go.Figure, *, title: str | None, height: int) -> go.Figure:
+def _layout(fig: go.Figure, *, title: str | None, height: int, legend: bool = False) -> go.Figure:
+    """Shared look: the title at the top left, the legend (when shown) in a band under it, above the plot."""
+    top = (45 if title else 10) + (65 if legend else 0)
     fig.update_layout(
         template=TEMPLATE,
-        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        title={"text": title, "x": 0, "xanchor": "left", "xref": "paper", "y": 1, "yanchor": "top",
+               "yref": "container", "pad": {"t": 12}} if title else None,
+        height=height + top,
+        margin={"l": 10, "r": 10, "t": top, "b": 40},
+        showlegend=legend,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         hoverlabel={"align": "left"},
     )
     return fig
@@ -162,10 +166,11 @@ def sentiment_chart(sentiment: pd.DataFrame, *, title: str | None = None) -> go.
                 hovertemplate="¶ %{x}: the two methods disagree<br><i>%{customdata[1]}</i><extra></extra>",
             )
         )
-    fig.update_xaxes(title="paragraph", dtick=1 if len(sentiment) <= 40 else None)
+    fig.update_xaxes(title="paragraph", dtick=1 if len(sentiment) <= 40 else None,
+                     range=[0.4, int(number.max()) + 0.6])
     fig.update_yaxes(title="score", range=[-1.05, 1.2], zeroline=True, zerolinecolor="#9e9e9e")
     fig.update_layout(barmode="overlay", bargap=0.25)
-    return _layout(fig, title=title, height=420)
+    return _layout(fig, title=title, height=380, legend=True)
 
 
 def entity_mentions_chart(entities: pd.DataFrame, *, title: str | None = None) -> go.Figure:
@@ -193,7 +198,7 @@ def entity_mentions_chart(entities: pd.DataFrame, *, title: str | None = None) -
         )
     fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed", title=None, type="category")
     fig.update_xaxes(title="mentions")
-    return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(entities))
+    return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(entities), legend=True)
 
 
 def entity_dispersion_chart(
@@ -229,7 +234,7 @@ def entity_dispersion_chart(
     fig.update_yaxes(categoryorder="array", categoryarray=list(order), autorange="reversed", title=None,
                      type="category")
     fig.update_xaxes(title="paragraph", range=[0.5, max(paragraph_count, 1) + 0.5])
-    return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(order))
+    return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(order), legend=True)
 
 
 def compare_terms_chart(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
@@ -258,13 +263,9 @@ def compare_terms_chart(table: pd.DataFrame, *, title: str | None = None) -> go.
         )
     fig.update_yaxes(categoryorder="array", categoryarray=terms, autorange="reversed", title=None, type="category")
     fig.update_xaxes(title="per 1,000 words")
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0,
-                                               "xanchor": "left"})
-    height = _BASE_PX + 60 + int(_BAR_PX * len(terms) * max(1.0, 0.55 * len(articles)))
-    fig = _layout(fig, title=title, height=height)
-    fig.update_layout(legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0, "xanchor": "left"},
-                      margin={"b": 40 + 20 * len(articles)})
-    return fig
+    fig.update_layout(barmode="group")
+    height = _BASE_PX + int(_BAR_PX * len(terms) * max(1.0, 0.55 * len(articles)))
+    return _layout(fig, title=title, height=height, legend=True)
 
 
 def _types_in(types: pd.Series) -> list[str]:

@@ -38,7 +38,7 @@ with upload_col, st.form("upload", clear_on_submit=True):
         "Articles (.txt, .md, .html, .pdf, .docx)", type=UPLOAD_TYPES, accept_multiple_files=True,
         help="Up to 20 MB each. Several at once are fine.",
     )
-    submitted = st.form_submit_button("Add files", type="primary")
+    submitted = st.form_submit_button("Add to library", type="primary")
 if submitted and files:
     progress = st.progress(0.0, text="Reading files…")
     for done, uploaded in enumerate(files, start=1):

@@ -224,7 +224,7 @@ def test_upload_several_files_at_once(library):
         ("harbour.txt", HARBOUR.encode("utf-8"), "text/plain"),
         ("storm.docx", docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ])
-    next(b for b in at.button if b.label == "Add files").click().run()
+    next(b for b in at.button if b.label == "Add to library").click().run()
     assert not at.exception
     assert len(at.success) == 2
     titles = set(library.list_articles()["title"])
@@ -233,7 +233,7 @@ def test_upload_several_files_at_once(library):
 
     # the same file again is a duplicate, not a second copy
     at.file_uploader[0].set_value([("again.txt", HARBOUR.encode("utf-8"), "text/plain")])
-    next(b for b in at.button if b.label == "Add files").click().run()
+    next(b for b in at.button if b.label == "Add to library").click().run()
     assert len(at.info) == 1 and "already in the library" in at.info[0].value
     assert len(library.list_articles()) == 3
 
@@ -251,7 +251,7 @@ def test_a_bad_file_gets_its_own_plain_error_and_the_good_one_is_added(library, 
     at = run_app("app_pages/library.py")
     at.file_uploader[0].set_value([(name, data, "application/octet-stream"),
                                    ("harbour.txt", HARBOUR.encode("utf-8"), "text/plain")])
-    next(b for b in at.button if b.label == "Add files").click().run()
+    next(b for b in at.button if b.label == "Add to library").click().run()
     assert not at.exception
     (error,) = at.error
     assert escape_markdown(name) in error.value
@@ -267,7 +267,7 @@ def test_an_unexpected_failure_names_the_file_without_a_traceback(library, monke
     monkeypatch.setattr(type(library), "add_file", broken)
     at = run_app("app_pages/library.py")
     at.file_uploader[0].set_value([("harbour.txt", HARBOUR.encode("utf-8"), "text/plain")])
-    next(b for b in at.button if b.label == "Add files").click().run()
+    next(b for b in at.button if b.label == "Add to library").click().run()
     assert not at.exception
     (error,) = at.error
     assert "harbour\\.txt" in error.value and "unexpected" in error.value

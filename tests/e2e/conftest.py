@@ -7,10 +7,22 @@ then they fail. Screenshots of each page go to docs/screenshots/.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from e2e_support import CHROMIUM, SCREENSHOTS, TIMEOUT_MS, launch_chromium, start_dashboard, stop, wait_healthy
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: make e2e_support importable
+from e2e_support import (  # noqa: E402
+    CHROMIUM,
+    SCREENSHOTS,
+    TIMEOUT_MS,
+    launch_chromium,
+    start_dashboard,
+    stop,
+    wait_healthy,
+)
 
 
 def _require_chromium() -> str:

@@ -20,6 +20,7 @@ CHROMIUM = os.environ.get("STORYSCOPE_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+APP_CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 STARTUP_TIMEOUT = 90.0
 #: Milliseconds Playwright waits for the app to settle / an element to show.
 TIMEOUT_MS = 30_000
@@ -74,9 +75,29 @@ def launch_chromium(playwright, path: str):
 
 
 def wait_for_app(page, *, timeout: int = TIMEOUT_MS) -> None:
-    """Wait until the app has finished its script run (and so drawn what it will draw)."""
+    """Wait until the app is connected and has finished its script run (and so drawn what it will draw).
+
+    Before the first run the page shows a skeleton while the state already reads "notRunning", so the
+    skeleton's absence is awaited too; a short pause lets a rerun triggered by a click begin.
+    """
+    page.wait_for_selector(APP_CONNECTED, timeout=timeout)
+    page.wait_for_timeout(150)
     page.wait_for_selector(APP_IDLE, timeout=timeout)
-    page.wait_for_timeout(150)  # a rerun may be about to start (e.g. after a click)
+    page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout)
     page.wait_for_selector(APP_IDLE, timeout=timeout)
 
 
+
+
+def choose_option(page, label: str, option: str) -> None:
+    """Pick ``option`` in the selectbox labelled ``label`` (the last one when several have that label)."""
+    box = page.locator("[data-testid='stSelectbox']").filter(has=page.get_by_label(label, exact=True)).last
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):  # the list may already be open (focus) and a click closes it: retry
+        box.get_by_role("button", name="Open").click()
+        try:
+            wanted.wait_for(state="visible", timeout=2_000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try again
+            continue
+    wanted.click()

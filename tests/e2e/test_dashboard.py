@@ -7,13 +7,22 @@ import re
 
 import pytest
 
-from e2e_support import wait_for_app
+from e2e_support import choose_option, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 CHART = "[data-testid='stPlotlyChart']"
 DRAWN_CHART = f"{CHART} .main-svg"
 HOSTILE_TITLE = "<script>alert(1)</script>"
+
+
+def screenshot(page, path) -> None:
+    """A tall screenshot of the page as it is (Streamlit scrolls inside its own container, not the page)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1400, "height": 1500})
+    page.wait_for_timeout(300)
+    page.screenshot(path=path)
+    page.set_viewport_size(size)
 
 
 def open_page(page, url: str, path: str = "") -> None:
@@ -29,18 +38,18 @@ def test_article_page_opens_on_the_seed_with_its_charts(page, dashboard, screens
     assert page.get_by_role("button", name="PNG", exact=True).first.is_visible()
     for label in ("Words", "Paragraphs", "Polarity (TextBlob)", "VADER"):
         assert page.get_by_text(label, exact=True).first.is_visible()
-    page.screenshot(path=screenshots / "article.png")
+    screenshot(page, screenshots / "article.png")
 
     page.get_by_role("tab", name="Sentiment").click()
     wait_for_app(page)
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
     assert page.get_by_text("TextBlob polarity, left out", exact=False).first.is_visible()
-    page.screenshot(path=screenshots / "article-sentiment.png")
+    screenshot(page, screenshots / "article-sentiment.png")
 
     page.get_by_role("tab", name="Entities").click()
     wait_for_app(page)
     page.locator(DRAWN_CHART).nth(1).wait_for(state="visible")
-    page.screenshot(path=screenshots / "article-entities.png")
+    screenshot(page, screenshots / "article-entities.png")
 
 
 def _download(page, label: str) -> bytes:
@@ -94,14 +103,14 @@ def test_library_uploads_a_txt_and_a_docx_and_lists_both(page, dashboard, screen
         ]
     )
     page.get_by_text("storm.docx").first.wait_for(state="visible")
-    page.get_by_role("button", name="Add files").click()
+    page.get_by_role("button", name="Add to library").click()
     wait_for_app(page, timeout=60_000)
     alerts = page.locator("[data-testid='stAlert']")
     alerts.filter(has_text="harbour.txt").first.wait_for(state="visible")
     assert "Harbour Cleanup Draws Hundreds of Volunteers" in alerts.filter(has_text="harbour.txt").first.inner_text()
     assert "Storm Closes Mountain Roads" in alerts.filter(has_text="storm.docx").first.inner_text()
     assert page.get_by_role("heading", name="3 articles").is_visible()
-    page.screenshot(path=screenshots / "library.png")
+    screenshot(page, screenshots / "library.png")
 
 
 def test_a_hostile_title_shows_as_plain_characters(page, dashboard):
@@ -114,8 +123,7 @@ def test_a_hostile_title_shows_as_plain_characters(page, dashboard):
     page.locator("[data-testid='stAlert']").filter(has_text=HOSTILE_TITLE).first.wait_for(state="visible")
 
     # open it on the Article page
-    page.locator("[data-testid='stSelectbox']").filter(has_text="Article").last.click()
-    page.get_by_role("option", name=HOSTILE_TITLE).click()
+    choose_option(page, "Article", HOSTILE_TITLE)
     wait_for_app(page)
     page.get_by_role("button", name="Open on the Article page").click()
     wait_for_app(page)
@@ -129,4 +137,4 @@ def test_compare_page_shows_terms_side_by_side(page, dashboard, screenshots):
     open_page(page, dashboard, "compare")
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
     assert page.get_by_role("button", name="CSV", exact=True).first.is_visible()
-    page.screenshot(path=screenshots / "compare.png")
+    screenshot(page, screenshots / "compare.png")
