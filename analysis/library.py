@@ -554,7 +554,7 @@ class Library:
 
 # --- the cache's JSON ------------------------------------------------------------------------------------
 
-_CACHE_FORMAT = "columns-1"
+_CACHE_FORMAT = "columns-2"
 
 try:  # orjson parses the cache about twice as fast as the standard library, when it is installed
     from orjson import JSONDecodeError as _OrjsonError
@@ -570,14 +570,16 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 
 def encode_analysis(analysis: Analysis) -> str:
-    """The cache's JSON for ``analysis``: its dataclass tree, DataFrames stored column by column with dtypes.
+    """The cache's JSON for ``analysis``: its dataclass tree, with every DataFrame stored column by column
+    (values, dtype) in a ``frames`` list, and runs of records of one type (paragraphs, entities) as rows.
 
     Falls back to ``Analysis.to_dict()`` for anything the encoding does not know (then read by ``from_dict``).
     """
+    frames: list[dict[str, Any]] = []
     try:
-        tree = _encode(analysis)
-        return json.dumps({"format": _CACHE_FORMAT, "value": tree}, ensure_ascii=False, separators=(",", ":"),
-                          allow_nan=False)
+        tree = _encode(analysis, frames)
+        return json.dumps({"format": _CACHE_FORMAT, "frames": frames, "value": tree}, ensure_ascii=False,
+                          separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError):
         return json.dumps({"format": "to_dict", "value": analysis.to_dict()}, ensure_ascii=False,
                           separators=(",", ":"))
@@ -605,67 +607,90 @@ def decode_analyses(payloads: Sequence[str]) -> list[Analysis | None]:
             gc.enable()
 
 
+_DECODE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ImportError, IndexError)
+
+
 def _decode_payloads(payloads: Sequence[str], Analysis: type) -> list[Any]:
     results: list[Any] = [None] * len(payloads)
-    columnar: list[tuple[int, Any]] = []
+    columnar: list[tuple[int, dict[str, Any]]] = []
     for i, payload in enumerate(payloads):
         try:
             data = _loads(payload)
             if data.get("format") == _CACHE_FORMAT:
-                columnar.append((i, data["value"]))
+                columnar.append((i, data))
             else:
                 results[i] = Analysis.from_dict(data["value"] if data.get("format") == "to_dict" else data)
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except _DECODE_ERRORS:
             continue  # written by another version of the code: recomputed by the caller
     try:
-        specs: list[dict[str, Any]] = []
-        for _, tree in columnar:
-            _collect_frames(tree, specs)
-        frames = iter(_build_frames(specs))
-        decoded = [(i, _decode(tree, frames)) for i, tree in columnar]
-    except (ValueError, KeyError, TypeError, AttributeError, ImportError, StopIteration):
+        built = _build_frames([spec for _, data in columnar for spec in data["frames"]])
+        decoded, at = [], 0
+        for i, data in columnar:
+            count = len(data["frames"])
+            decoded.append((i, _decode(data["value"], built[at: at + count])))
+            at += count
+    except _DECODE_ERRORS:
         decoded = []
-        for i, tree in columnar:  # one bad payload must not cost the others their cache
+        for i, data in columnar:  # one bad payload must not cost the others their cache
             try:
-                one: list[dict[str, Any]] = []
-                _collect_frames(tree, one)
-                decoded.append((i, _decode(tree, iter(_build_frames(one)))))
-            except (ValueError, KeyError, TypeError, AttributeError, ImportError, StopIteration):
+                decoded.append((i, _decode(data["value"], _build_frames(data["frames"]))))
+            except _DECODE_ERRORS:
                 continue
     for i, value in decoded:
         results[i] = value if isinstance(value, Analysis) else None
     return results
 
 
-def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, float, str)):
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _encode(value: Any, frames: list[dict[str, Any]]) -> Any:
+    if isinstance(value, _SCALARS):
         return value
     if isinstance(value, pd.DataFrame):
-        return {"$frame": _encode_frame(value)}
+        frames.append(_encode_frame(value))
+        return {"$frame": len(frames) - 1}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         cls = type(value)
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        fields = {f.name: _encode(getattr(value, f.name), frames) for f in dataclasses.fields(value) if f.init}
         return {"$dc": f"{cls.__module__}:{cls.__qualname__}", "fields": fields}
     if isinstance(value, tuple):
-        kinds = {type(v) for v in value}
-        if len(kinds) == 1 and dataclasses.is_dataclass(value[0]):
-            # A run of records of one type (paragraphs, entities): field names once, then rows of values.
-            cls = type(value[0])
-            names = [f.name for f in dataclasses.fields(cls) if f.init]
-            rows = [[_encode(getattr(v, n)) for n in names] for v in value]
-            return {"$records": f"{cls.__module__}:{cls.__qualname__}", "names": names, "rows": rows}
-        return {"$tuple": [_encode(v) for v in value]}
+        if value and len({type(v) for v in value}) == 1 and dataclasses.is_dataclass(value[0]):
+            return _encode_records(value, frames)
+        return {"$tuple": [_encode(v, frames) for v in value]}
     if isinstance(value, list):
-        return [_encode(v) for v in value]
+        return [_encode(v, frames) for v in value]
     if isinstance(value, dt.datetime):
         raise TypeError("datetime")
     if isinstance(value, dt.date):
         return {"$date": value.isoformat()}
     if isinstance(value, dict) and all(isinstance(k, str) and not k.startswith("$") for k in value):
-        return {k: _encode(v) for k, v in value.items()}
+        return {k: _encode(v, frames) for k, v in value.items()}
     if isinstance(value, np.generic):
-        return _encode(value.item())
+        return _encode(value.item(), frames)
     raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _encode_records(records: tuple[Any, ...], frames: list[dict[str, Any]]) -> dict[str, Any]:
+    """Records of one dataclass: field names once, then one row of values per record.
+
+    Each field's kind says how to read it back: "v" plain values, "t" tuples of plain values, "n" encoded nodes.
+    """
+    cls = type(records[0])
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    columns = [[getattr(r, n) for r in records] for n in names]
+    kinds = []
+    for c, values in enumerate(columns):
+        if all(isinstance(v, _SCALARS) and not (isinstance(v, float) and v != v) for v in values):
+            kinds.append("v")
+        elif all(isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v) for v in values):
+            kinds.append("t")
+            columns[c] = [list(v) for v in values]
+        else:
+            kinds.append("n")
+            columns[c] = [_encode(v, frames) for v in values]
+    return {"$records": f"{cls.__module__}:{cls.__qualname__}", "names": names, "kinds": kinds,
+            "rows": [list(row) for row in zip(*columns)]}
 
 
 def _encode_frame(frame: pd.DataFrame) -> dict[str, Any]:
@@ -696,52 +721,35 @@ def _encode_frame(frame: pd.DataFrame) -> dict[str, Any]:
 
 
 def _encode_cell(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, tuple) and all(v is None or isinstance(v, (bool, int, float, str)) for v in value):
+    if isinstance(value, _SCALARS):
+        return None if isinstance(value, float) and value != value else value
+    if isinstance(value, tuple) and all(isinstance(v, _SCALARS) for v in value):
         return list(value)
     if isinstance(value, np.generic):
         return value.item()
     raise TypeError(f"cannot cache a {type(value).__name__} cell")
 
 
-def _collect_frames(value: Any, out: list[dict[str, Any]]) -> None:
-    """The frame specs of an encoded tree, in the order :func:`_decode` meets them."""
-    if isinstance(value, list):
-        for v in value:
-            _collect_frames(v, out)
-    elif isinstance(value, dict):
-        if "$frame" in value:
-            out.append(value["$frame"])
-        elif "$dc" in value:
-            for v in value["fields"].values():
-                _collect_frames(v, out)
-        elif "$tuple" in value:
-            for v in value["$tuple"]:
-                _collect_frames(v, out)
-        elif "$records" in value:
-            for row in value["rows"]:
-                for v in row:
-                    _collect_frames(v, out)
-        elif "$date" not in value:
-            for v in value.values():
-                _collect_frames(v, out)
-
-
-def _decode(value: Any, frames: Iterator[pd.DataFrame]) -> Any:
+def _decode(value: Any, frames: list[pd.DataFrame]) -> Any:
     if isinstance(value, list):
         return [_decode(v, frames) for v in value]
     if not isinstance(value, dict):
         return value
     if "$frame" in value:
-        return next(frames)
+        return frames[value["$frame"]]
     if "$dc" in value:
         return _dataclass(value["$dc"])(**{k: _decode(v, frames) for k, v in value["fields"].items()})
+    if "$records" in value:
+        cls, names, kinds = _dataclass(value["$records"]), value["names"], value["kinds"]
+        if all(kind == "v" for kind in kinds):
+            return tuple(cls(**dict(zip(names, row))) for row in value["rows"])
+        return tuple(
+            cls(**{n: v if k == "v" else tuple(v) if k == "t" else _decode(v, frames)
+                   for n, k, v in zip(names, kinds, row)})
+            for row in value["rows"]
+        )
     if "$tuple" in value:
         return tuple(_decode(v, frames) for v in value["$tuple"])
-    if "$records" in value:
-        cls, names = _dataclass(value["$records"]), value["names"]
-        return tuple(cls(**dict(zip(names, (_decode(v, frames) for v in row)))) for row in value["rows"])
     if "$date" in value:
         return dt.date.fromisoformat(value["$date"])
     return {k: _decode(v, frames) for k, v in value.items()}
