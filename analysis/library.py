@@ -799,13 +799,13 @@ def _labels(columns: tuple[str, ...]) -> pd.Index:
 
 
 def _frame(arrays: list[Any], columns: list[str], dtypes: list[str], rows: int) -> pd.DataFrame:
-    """A DataFrame of ready-made column arrays (pandas' array constructor: ~4x faster than the public one)."""
+    """A DataFrame of ready-made column arrays, taken as they are (pandas' array constructor: ~4x faster)."""
     index, labels = pd.RangeIndex(rows), _labels(tuple(columns))
     try:
-        frame = pd.DataFrame._from_arrays(arrays, columns=labels, index=index, verify_integrity=False)
+        return pd.DataFrame._from_arrays(arrays, columns=labels, index=index, verify_integrity=False)
     except (AttributeError, TypeError):  # a pandas without the private constructor
         frame = pd.DataFrame(dict(zip(columns, arrays)), columns=columns, index=index, copy=False)
-    for name, dtype in zip(columns, dtypes):  # pandas may infer its string dtype for text-only object columns
+    for name, dtype in zip(columns, dtypes):  # the public one infers its string dtype for text-only objects
         if dtype == "object" and frame[name].dtype != object:
             frame[name] = frame[name].astype(object)
     return frame
