@@ -56,6 +56,8 @@ _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x0B, 
 _MAX_CONTROL_RATIO = 0.01
 #: Among equally plausible decodings, prefer the common Western ones (the text is identical across a group).
 _PREFERRED_ENCODINGS = ("utf_8", "cp1252", "latin_1", "iso8859_15")
+#: The creation date python-docx's default template carries: a placeholder, not when the article was written.
+_DOCX_TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15)
 _PLACEHOLDER_AUTHORS = frozenset({"python-docx", "microsoft office user", "unknown", "author", "administrator"})
 
 # Extractors log through `logging`; without a handler Python would print their warnings on stderr.
@@ -589,8 +591,10 @@ def _docx_document(data: bytes, filename: str) -> Document:
         ) from err
     if not any(b.strip() for b in blocks):
         raise EmptyInputError(filename, "holds no text; check that it is the right document.")
-    # A document made from python-docx's template keeps its placeholder author and creation date.
-    template = (author or "").strip().lower() == "python-docx"
+    # A document made from python-docx's template keeps the template's author and creation date.
+    template = (author or "").strip().lower() == "python-docx" or (
+        isinstance(created, dt.datetime) and created.replace(tzinfo=None) == _DOCX_TEMPLATE_CREATED
+    )
     return Document(
         text="\n\n".join(blocks),
         title=(title or "").strip() or None,

@@ -348,6 +348,8 @@ def test_docx_paragraphs_tables_and_core_properties():
 def test_docx_template_placeholders_are_not_metadata():
     doc = read_document(make_docx(DOCX_PARAGRAPHS), "ferry.docx")  # python-docx's own author and 2013 date
     assert doc.title is None and doc.authors == () and doc.published is None
+    doc = read_document(make_docx(DOCX_PARAGRAPHS, author="Ingrid Solberg"), "ferry.docx")
+    assert doc.authors == ("Ingrid Solberg",) and doc.published is None  # the template's date is still no date
 
 
 @pytest.mark.parametrize(
