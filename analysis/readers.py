@@ -607,7 +607,8 @@ def _check_docx_archive(data: bytes, filename: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
+            UnicodeDecodeError) as err:
         raise CorruptFileError(
             filename, "is not a valid Word document (damaged or truncated zip); save it again from Word and retry."
         ) from err

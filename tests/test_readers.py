@@ -531,3 +531,29 @@ def test_any_utf8_text_reads_back_unchanged(text):
         assert not text.strip() or any(c in controls for c in text)
     else:
         assert doc.text == text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is not text
+
+
+VALID_FILES = {
+    ".pdf": make_pdf(PDF_PAGES, title="Harbour Ferry Service Resumes"),
+    ".docx": make_docx(DOCX_PARAGRAPHS, table=[["Route", "Crossings"], ["Northport", "6"]]),
+    ".html": (DATA / "council-budget.html").read_bytes(),
+}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    extension=st.sampled_from(sorted(VALID_FILES)),
+    damage=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=12),
+    keep=st.floats(0.05, 1.0),
+)
+def test_damaged_real_files_give_a_document_or_a_clear_input_error(extension, damage, keep):
+    data = bytearray(VALID_FILES[extension])
+    for where, byte in damage:
+        data[int(where * len(data))] = byte
+    data = bytes(data[: max(1, int(keep * len(data)))])
+    try:
+        doc = read_document(data, f"damaged{extension}")
+    except InputError as err:
+        assert str(err).startswith(f"damaged{extension}: ")
+    else:
+        assert doc.text.strip()
