@@ -132,6 +132,12 @@ def test_a_hostile_title_shows_as_plain_characters(page, dashboard):
     assert page.dialogs == []  # no alert ran
     assert page.locator("script", has_text="alert(1)").count() == 0
 
+    # the text's Markdown shows as typed too, in the paragraphs coloured by polarity
+    page.get_by_role("tab", name="Sentiment").click()
+    wait_for_app(page)
+    page.get_by_text("**nothing**", exact=False).first.wait_for(state="visible")
+    assert page.get_by_text("[market](x)", exact=False).first.is_visible()
+
 
 def test_compare_page_shows_terms_side_by_side(page, dashboard, screenshots):
     open_page(page, dashboard, "compare")
