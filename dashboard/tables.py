@@ -27,6 +27,12 @@ def paragraph_table(article: Article, sentiment: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns={"index": "paragraph"})[PARAGRAPH_COLUMNS].reset_index(drop=True)
 
 
+def sentiment_download(sentiment: pd.DataFrame) -> pd.DataFrame:
+    """The sentiment chart's CSV: ``paragraph`` (numbered from 1, as on the chart's axis) first, then every
+    column of :func:`analysis.sentiment.paragraph_sentiment` (``index`` still counts from 0)."""
+    return sentiment.assign(paragraph=sentiment["index"] + 1)[["paragraph", *sentiment.columns]]
+
+
 def alias_table(entities: pd.DataFrame) -> pd.DataFrame:
     """The entity table for display: DataFrame[name, type, mentions, aliases, paragraphs].
 

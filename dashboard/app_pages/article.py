@@ -118,8 +118,8 @@ if terms_tab.open:
                     hide_index=True,
                     column_config={
                         "paragraph": st.column_config.NumberColumn("¶", width="small"),
-                        "left": st.column_config.TextColumn("before", width="large"),
-                        "keyword": st.column_config.TextColumn("term", width="small"),
+                        "left": st.column_config.TextColumn("before", width="large", alignment="right"),
+                        "keyword": st.column_config.TextColumn("term", width="small", alignment="center"),
                         "right": st.column_config.TextColumn("after", width="large"),
                     },
                 )
@@ -130,7 +130,7 @@ if sentiment_tab.open:
         sentiment = result.sentiment
         chart_with_downloads(
             charts.sentiment_chart(sentiment, title="Sentiment paragraph by paragraph"),
-            sentiment, article=title, chart="sentiment", key="sentiment",
+            tables.sentiment_download(sentiment), article=title, chart="sentiment", key="sentiment",
         )
         if not include_boilerplate and not sentiment["included"].all():
             st.caption(

@@ -118,8 +118,8 @@ with st.form(f"edit-{chosen}"):
             st.rerun()
         except StoryscopeError as err:
             st.error(escape_markdown(str(err)))
-if st.session_state.pop("library_message", None):
-    st.success("Saved.")
+if message := st.session_state.pop("library_message", None):
+    st.success(escape_markdown(message))
 
 with st.container(horizontal=True):
     if st.button("Open on the Article page", key="library_open"):
@@ -140,6 +140,7 @@ if st.session_state.get("confirm_delete") == int(chosen) and not bool(row["seed"
                 st.error(escape_markdown(str(err)))
             else:
                 st.session_state.pop("confirm_delete", None)
+                st.session_state.library_message = f"Deleted “{labels[chosen]}”."
                 if st.session_state.article_id == int(chosen):
                     st.session_state.article_id = None
                 st.rerun()

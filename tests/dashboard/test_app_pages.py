@@ -330,6 +330,7 @@ def test_delete_asks_first_and_seeds_cannot_be_deleted(library):
     at.button(key="library_delete_yes").click().run()
     assert not at.exception
     assert added not in set(library.list_articles()["id"])
+    assert any("Deleted “Harbour”" in m.value for m in at.success)
 
 
 # --- Compare ---------------------------------------------------------------------------------------------

@@ -94,3 +94,9 @@ def test_alias_table_is_readable_text():
     row = tables.alias_table(entities).iloc[0]
     assert row["aliases"] == "Crook; Canales"
     assert row["paragraphs"] == "1, 5"
+
+
+def test_sentiment_download_numbers_paragraphs_like_the_chart(seed_analysis):
+    table = tables.sentiment_download(seed_analysis.sentiment)
+    assert list(table.columns) == ["paragraph", *seed_analysis.sentiment.columns]
+    assert list(table["paragraph"]) == list(seed_analysis.sentiment["index"] + 1)
