@@ -8,8 +8,9 @@ or ``kill -9`` leaves either the whole write or none of it.
 Tables:
 
 - ``articles``: id, content_hash (unique: the SHA-256 of the normalised text, whitespace runs folded), title,
-  authors (JSON list), published (ISO date), source, language, filename (base name only), word_count, text
-  (the normalised text), seed (1 for the articles of ``seeds/``), added (ISO timestamp, UTC).
+  authors (JSON list), published (ISO date), source, language, filename (base name only), word_count, seed
+  (1 for the articles of ``seeds/``), added (ISO timestamp, UTC), text (the normalised text). A covering index
+  on the listed columns keeps listing fast however long the texts are.
 - ``analyses``: (content_hash, analyser_version) -> the Analysis as JSON. An unchanged article is never analysed
   twice; a new :data:`analysis.pipeline.ANALYSER_VERSION` recomputes. The JSON is a column-wise encoding of the
   Analysis dataclass tree (:func:`encode_analysis`), several times faster to write and read back than
@@ -50,6 +51,7 @@ from analysis.models import Article
 from analysis.readers import SUPPORTED_EXTENSIONS, load_article, max_upload_bytes, safe_filename
 
 if TYPE_CHECKING:
+    from analysis.entities import EntityEdit
     from analysis.pipeline import Analysis
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -60,8 +62,6 @@ SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_SECONDS = 30.0
 
 AddStatus = Literal["added", "duplicate"]
-EntityEditAction = Literal["merge", "rename"]
-ENTITY_EDIT_ACTIONS: tuple[EntityEditAction, ...] = ("merge", "rename")
 
 #: Columns of :meth:`Library.list_articles`, in order.
 LIST_COLUMNS = ["id", "title", "authors", "published", "source", "language", "filename", "word_count", "seed", "added"]
@@ -89,7 +89,7 @@ _SCHEMA = (
         analyser_version TEXT NOT NULL,
         json TEXT NOT NULL,
         PRIMARY KEY (content_hash, analyser_version)
-    ) WITHOUT ROWID""",
+    )""",  # a rowid table: its rows (~20 KB of JSON) are far too large for WITHOUT ROWID
     """CREATE TABLE IF NOT EXISTS entity_edits (
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         seq INTEGER NOT NULL,
@@ -100,7 +100,6 @@ _SCHEMA = (
     ) WITHOUT ROWID""",
 )
 _LIST_SQL = f"SELECT {', '.join(LIST_COLUMNS)} FROM articles INDEXED BY articles_listing ORDER BY id"
-_META_SQL = "SELECT id, title, authors, published, source, language, filename, content_hash FROM articles WHERE id = ?"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -485,7 +484,7 @@ class Library:
 
     # --- entity edits ---------------------------------------------------------------------------------
 
-    def entity_edits(self, id: int) -> list[Any]:
+    def entity_edits(self, id: int) -> list[EntityEdit]:
         """The user's entity merges and renames for article ``id``, in the order they were made.
 
         Each is an ``EntityEdit(action, a, b)``: merge a into b, or rename a to b. Raises ``NotFoundError``.
@@ -499,16 +498,19 @@ class Library:
             ).fetchall()
         return [edit_type(action=action, a=a, b=b) for action, a, b in rows]
 
-    def add_entity_edit(self, id: int, edit: Any) -> None:
+    def add_entity_edit(self, id: int, edit: EntityEdit) -> None:
         """Keep one entity merge or rename for article ``id`` (after the earlier ones).
 
-        Raises ``InvalidOptionError`` for an action other than "merge"/"rename" or blank names, ``NotFoundError``.
+        Raises ``InvalidOptionError`` for an action other than "merge"/"rename", ``EmptyInputError`` for a blank
+        name, ``NotFoundError`` for an unknown article.
         """
+        from analysis.entities import ENTITY_EDIT_ACTIONS
+
         action, a, b = edit.action, str(edit.a).strip(), str(edit.b).strip()
         if action not in ENTITY_EDIT_ACTIONS:
             raise InvalidOptionError("action", action, set(ENTITY_EDIT_ACTIONS))
         if not a or not b:
-            raise InvalidOptionError("entity name", a if not a else b, "a non-blank name")
+            raise EmptyInputError(None, "An entity merge or rename needs both names; choose or type them and retry.")
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (int(id),)).fetchone() is None:
                 raise _not_found(id)
@@ -856,9 +858,7 @@ def _iso_date(value: dt.date | str) -> str | None:
 
 
 def _entity_edit_type() -> Any:
-    """``EntityEdit`` from analysis.entities (where apply_entity_edits lives), else from analysis.models."""
-    try:
-        from analysis.entities import EntityEdit
-    except ImportError:
-        from analysis.models import EntityEdit  # type: ignore[attr-defined,no-redef]
+    """``EntityEdit``, defined beside apply_entity_edits in analysis.entities."""
+    from analysis.entities import EntityEdit
+
     return EntityEdit
