@@ -3,7 +3,9 @@
 An embedded SQLite database (stdlib ``sqlite3``, no server) at ``<folder>/storyscope.sqlite3``, where the
 folder is the one given, else ``$STORYSCOPE_DATA``, else ``data/`` at the project root. WAL mode and a busy
 timeout let several processes use it at once; every write is one ``BEGIN IMMEDIATE`` transaction, so a crash
-or ``kill -9`` leaves either the whole write or none of it.
+or ``kill -9`` leaves either the whole write or none of it. ``synchronous = NORMAL`` (SQLite's advice for WAL):
+a committed article survives the program being killed; a power cut may lose the last few commits, never the
+database's consistency.
 
 Tables:
 
