@@ -4,14 +4,17 @@ Pure functions: no Streamlit, no I/O, so each chart can be tested on a small han
 same figure can be shown in the app and exported (see :mod:`dashboard.exports`). Every function takes the
 DataFrame that is also offered as the chart's CSV download, so the numbers in the CSV are the numbers drawn.
 
+User text in labels and hovers is escaped (:func:`_plain`): plotly shows it as typed, never as markup.
 Figures use the ``plotly_white`` template and fixed colours, so the PNG/SVG a user downloads looks like the
 chart on screen (pages pass ``theme=None`` to ``st.plotly_chart``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -36,6 +39,15 @@ DISAGREE = "#f4a261"
 #: Bar height in pixels for horizontal bar charts, and the margin around them.
 _BAR_PX = 22
 _BASE_PX = 140
+
+
+def _plain(values: Iterable) -> list[str]:
+    """User text (terms, names, titles, opening words) made safe for plotly's labels.
+
+    Plotly reads a few HTML tags in labels and hovers (<b>, <a href>, <br>...); escaping &, < and > makes
+    it draw the characters themselves (it decodes the entities back), so user text is never markup.
+    """
+    return [html.escape(str(v), quote=False) for v in values]
 
 
 def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -80,7 +92,7 @@ def term_bar_chart(terms: pd.DataFrame, *, title: str | None = None) -> go.Figur
     fig = go.Figure(
         go.Bar(
             x=terms["count"],
-            y=terms["term"],
+            y=_plain(terms["term"]),
             orientation="h",
             marker_color=POSITIVE,
             customdata=terms["per_1000"],
@@ -108,7 +120,7 @@ def sentiment_chart(sentiment: pd.DataFrame, *, title: str | None = None) -> go.
     if sentiment.empty or sentiment["polarity"].isna().all():
         return _empty("No sentiment scores for this article.", title=title)
     number = sentiment["index"] + 1
-    hover = sentiment[["kind", "opening"]].to_numpy()
+    hover = np.array([list(pair) for pair in zip(sentiment["kind"], _plain(sentiment["opening"]))], dtype=object)
     fig = go.Figure()
     for included, name, colour, pattern in (
         (True, "TextBlob polarity", None, ""),
@@ -189,14 +201,15 @@ def entity_mentions_chart(entities: pd.DataFrame, *, title: str | None = None) -
         fig.add_trace(
             go.Bar(
                 x=part["mentions"],
-                y=part["name"],
+                y=_plain(part["name"]),
                 orientation="h",
                 name=kind,
                 marker_color=ENTITY_COLOURS.get(kind, ENTITY_COLOURS["other"]),
                 hovertemplate="<b>%{y}</b><br>" + kind + "<br>%{x} mentions<extra></extra>",
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed", title=None, type="category")
+    fig.update_yaxes(categoryorder="array", categoryarray=_plain(order), autorange="reversed", title=None,
+                     type="category")
     fig.update_xaxes(title="mentions")
     return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(entities), legend=True)
 
@@ -222,16 +235,16 @@ def entity_dispersion_chart(
         fig.add_trace(
             go.Scatter(
                 x=part["paragraph"] + 1,
-                y=part["name"],
+                y=_plain(part["name"]),
                 mode="markers",
                 name=kind,
                 marker={"symbol": "line-ns-open", "size": 16, "line": {"width": 3},
                         "color": ENTITY_COLOURS.get(kind, ENTITY_COLOURS["other"])},
-                customdata=part["surface"],
+                customdata=_plain(part["surface"]),
                 hovertemplate="<b>%{y}</b><br>¶ %{x}: “%{customdata}”<extra></extra>",
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(order), autorange="reversed", title=None,
+    fig.update_yaxes(categoryorder="array", categoryarray=_plain(order), autorange="reversed", title=None,
                      type="category")
     fig.update_xaxes(title="paragraph", range=[0.5, max(paragraph_count, 1) + 0.5])
     return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(order), legend=True)
@@ -254,14 +267,15 @@ def compare_terms_chart(table: pd.DataFrame, *, title: str | None = None) -> go.
         fig.add_trace(
             go.Bar(
                 x=part["per_1000"],
-                y=part["term"],
+                y=_plain(part["term"]),
                 orientation="h",
-                name=article,
-                customdata=part[["article"] + (["count"] if "count" in part else [])].to_numpy(),
+                name=_plain([article])[0],
+                customdata=[[label] for label in _plain(part["article"])],
                 hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{x:.1f} per 1,000 words<extra></extra>",
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=terms, autorange="reversed", title=None, type="category")
+    fig.update_yaxes(categoryorder="array", categoryarray=_plain(terms), autorange="reversed", title=None,
+                     type="category")
     fig.update_xaxes(title="per 1,000 words")
     fig.update_layout(barmode="group")
     height = _BASE_PX + int(_BAR_PX * len(terms) * max(1.0, 0.55 * len(articles)))

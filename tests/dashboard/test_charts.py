@@ -170,3 +170,17 @@ def test_seed_entity_charts_draw_every_mention(seed_analysis):
     assert sum(len(t.x) for t in fig.data) == len(result.mentions)
     bars = charts.entity_mentions_chart(result.table)
     assert sum(sum(t.x) for t in bars.data) == result.table["mentions"].sum()
+
+
+def test_user_text_in_labels_and_hovers_is_never_markup(sentiment, mentions):
+    hostile = "<b>x</b> & <a href='javascript:alert(1)'>y</a>"
+    terms = pd.DataFrame({"term": [hostile], "count": [1], "per_1000": [1.0]})
+    assert charts.term_bar_chart(terms).data[0].y == ("&lt;b&gt;x&lt;/b&gt; &amp; &lt;a href='javascript:alert(1)'&gt;y&lt;/a&gt;",)
+    fig = charts.sentiment_chart(sentiment.assign(opening=hostile))
+    assert all("<" not in row[1] for t in fig.data for row in t.customdata)
+    fig = charts.entity_dispersion_chart(mentions.assign(name=hostile, surface=hostile), paragraph_count=5)
+    assert all("<" not in v for t in fig.data for v in (*t.y, *t.customdata))
+    table = pd.DataFrame([(hostile, hostile, 1, 2.0)], columns=["term", "article", "count", "per_1000"])
+    fig = charts.compare_terms_chart(table)
+    assert "<" not in fig.data[0].name and "<" not in fig.data[0].y[0]
+    assert list(fig.layout.yaxis.categoryarray) == list(fig.data[0].y)
