@@ -43,13 +43,16 @@ def chart_with_downloads(fig: go.Figure, data: pd.DataFrame, *, article: str, ch
 
     File names say the article and the chart (``<article>-<chart>.png``, slugified). Files are made only
     when a button is clicked (deferred downloads), so reruns draw no images. Where no browser can draw
-    PNG/SVG, those two buttons are replaced by a note saying what to install. ``key`` must be unique on
-    the page.
+    PNG/SVG, those two buttons are disabled, their tooltip and a note under them saying what to install.
+    ``key`` must be unique on the page.
     """
     stem = exports.export_filename(article, chart, "png").removesuffix(".png")
     st.plotly_chart(fig, theme=None, key=f"{key}-chart", config=plotly_config(stem))
     problem = cached.image_export_problem()
     with st.container(horizontal=True, gap="small", key=f"{key}-downloads"):
+        for fmt in exports.IMAGE_FORMATS if problem is not None else ():
+            # Where no browser can draw images the buttons stay, disabled, and say what to install.
+            st.button(fmt.upper(), disabled=True, help=problem, key=f"{key}-{fmt}-unavailable")
         if problem is None:
             for fmt in exports.IMAGE_FORMATS:
                 st.download_button(

@@ -358,6 +358,9 @@ def test_without_a_browser_png_and_svg_buttons_become_a_note(library, monkeypatc
     try:
         at = run_app()
         assert labels_of(at.download_button) == ["HTML", "CSV"]
+        images = [b for b in at.button if b.label in ("PNG", "SVG")]
+        assert [b.label for b in images] == ["PNG", "SVG"]
+        assert all(b.disabled and "apt-get install chromium" in b.help for b in images)
         assert any("apt-get install chromium" in c.value for c in at.caption)
     finally:
         cached.image_export_problem.clear()
