@@ -111,7 +111,7 @@ class EntityEdit:
 # Word lists. General English (and news) vocabulary: nothing here is specific to one article.
 
 _CONNECTOR_PARTICLES = frozenset(
-    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e".split()
+    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en".split()
 )
 #: Joiners allowed inside a name only after a head noun ("Embassy of El Salvador", "Bank of the West").
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
@@ -245,11 +245,11 @@ _REGIONS = (
 _ABBREVIATIONS = "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # dotted acronyms and abbreviations: U.S., U.S.A., a.k.a.
-    rf"|(?:{_ABBREVIATIONS})\.(?=\s)"  # abbreviations keep their period (Mr., Gen., St.)
-    r"|[^\W\d_a-z]\.(?=\s+[^\W\d_a-z])"  # an initial before a capitalised word (J. Smith)
-    r"|[^\W_](?:[^\W_]|[’'](?=[^\W_])|[-‐‑](?=[^\W_]))*"  # words, with inner apostrophes and hyphens
+    r"|[^\W_]+(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?"  # words with inner apostrophes and hyphens (and a period)
 )
+_ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS.split("|"))
 _HYPHENS_RE = re.compile(r"[-‐‑]")
+_INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
 _ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}[^\W\d_]?")
 _POSSESSIVE_RE = re.compile(r"[’']s$", re.IGNORECASE)
@@ -297,7 +297,7 @@ _PERSON_APPOSITION_RE = re.compile(
 _ORG_NOUNS = (
     "company|firm|carrier|group|bank|airline|maker|manufacturer|operator|retailer|insurer|lender|agency|party"
     "|union|gang|cartel|militia|network|organi[sz]ation|charity|broadcaster|newspaper|publisher|start-?up"
-    "|conglomerate|non-?profit|think\s+tank|university|rival|competitor|supplier|developer|producer|exporter"
+    r"|conglomerate|non-?profit|think\s+tank|university|rival|competitor|supplier|developer|producer|exporter"
     "|importer|regulator|watchdog|ministry|department|court|club|team|league|federation|association"
     "|movement|coalition|alliance|promoter|outlet|platform|chain|brand|giant|subsidiary|utility|fund|lab"
 )
@@ -319,7 +319,9 @@ _ORG_AFTER_RE = re.compile(
 #: ", Texas" / ", Mexico" after a name: the name is a place in that state or country.
 _PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$")
-_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|throughout|into|from|towards?|via)\s+$")
+#: "the human rights group COFADEH", "the gang MS13", "the newspaper El Faro"
+_ORG_NOUN_BEFORE_RE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$", re.I)
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|throughout|into|from|towards?|via)\s+(?:the\s+)?$")
 
 _FEATURE_WINDOW = 40
 
@@ -378,6 +380,7 @@ class _Places:
     canonical: dict[str, str]
     capitals_only: frozenset[str]
     demonym_stems: frozenset[str]
+    longest: dict[str, int]  # first word -> most words of a place name starting with it
 
 
 @lru_cache(maxsize=1)
@@ -427,7 +430,12 @@ def _places() -> _Places:
             if word not in _GENERIC_PLACE_WORDS and len(word) >= 3:
                 stems.add(word[:3])
                 stems.add(word[:4])
-    return _Places(strength, canonical, frozenset(capitals_only), frozenset(stems))
+    longest: dict[str, int] = {}
+    for key in strength:
+        words = key.split()
+        if len(words) > longest.get(words[0], 0):
+            longest[words[0]] = len(words)
+    return _Places(strength, canonical, frozenset(capitals_only), frozenset(stems), longest)
 
 
 @lru_cache(maxsize=1)
@@ -519,6 +527,14 @@ def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _TOKEN_RE.finditer(text):
         raw, start = m.group(), m.start()
+        if raw[-1] == "." and raw.count(".") == 1:
+            # the period stays after an abbreviation (Mr., Gen., St.) and an initial before a name (J. Smith)
+            word = raw[:-1]
+            keep = word in _ABBREVIATION_KEYS or (
+                len(word) == 1 and word.isupper() and _INITIAL_NEXT_RE.match(text, m.end())
+            )
+            if not keep:
+                raw = word
         possessive = False
         if raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2:
             raw, possessive = raw[:-2], True
@@ -651,6 +667,10 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
                 run.append(nxt)
                 j += 1
                 continue
+            if _joins_number(last, nxt, toks[j + 1] if j + 1 < n else None):
+                run.append(nxt)  # "Barrio 18", "Apollo 11"
+                j += 1
+                break
             k = j
             joiners: list[_Tok] = []
             while k < n and len(joiners) < 2 and toks[k].shape == _LOWER and toks[k].joined and (
@@ -673,6 +693,19 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
         runs.append(run)
         i = j
     return runs
+
+
+def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
+    """A short number ends a name after a capitalised word ("Barrio 18") but never a date ("May 5")."""
+    return (
+        number.shape == _NUMBER
+        and number.text.isdigit()
+        and len(number.text) <= 3
+        and last.shape == _CAP
+        and not last.possessive
+        and not _month_or_day(last.key)
+        and (after is None or not after.joined or not _is_name_token(after))
+    )
 
 
 def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
@@ -702,21 +735,24 @@ def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
 def _is_headline(kind: str, toks: list[_Tok]) -> bool:
     """Titles and headings, and paragraphs written in headline case or in capitals.
 
-    Headline case: at least three capitalised words, two of them common words ("Could Expose", "Gang
-    Talks"), and no lower-case word but the short ones headlines keep in lower case ("of", "to", "a").
+    Headline case: at least three capitalised words, half of them (and at least two) common words ("Could
+    Expose", "Gang Talks"), and no lower-case word but the short ones headlines keep in lower case ("of", "to").
     """
     if kind in ("title", "heading"):
         return True
+    if kind == "byline":
+        return False
     words = [t for t in toks if t.shape != _NUMBER]
     if len(words) < 3 or len(words) > 40:
         return False
     lower = [t for t in words if t.shape == _LOWER]
-    if sum(1 for t in lower if t.key not in _HEADLINE_LOWER) > len(words) // 10:
+    if sum(1 for t in lower if t.key not in _HEADLINE_LOWER) > len(words) // 20:
         return False
-    capitalised = [t for t in words if t.shape in (_CAP, _ACRONYM)]
+    capitalised = [t for t in words if t.shape in (_CAP, _ACRONYM) and t.key.rstrip(".") not in _TITLES]
     if len(capitalised) < 3:
         return False
-    return sum(1 for t in capitalised if _is_common_word(t.key)) >= 2
+    common = sum(1 for t in capitalised if _is_common_word(t.key) or t.key in _stopwords())
+    return common >= 2 and common * 2 >= len(capitalised)
 
 
 def _month_or_day(key: str) -> bool:
@@ -741,7 +777,7 @@ def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False) -> 
     labels = 0 if headline else sum(1 for t in run if _is_label(t, stops))
     for idx, tok in enumerate(run):
         drop = False
-        if not headline and tok.shape == _ACRONYM and _is_label(tok, stops) and (labels >= 2 or len(run) == 1):
+        if not headline and tok.shape == _ACRONYM and _is_label(tok, stops) and labels >= 2:
             drop = True
         elif tok.key in _MONTHS or tok.key in _WEEKDAYS:
             drop = not (tok.key in _NAME_MONTHS and idx > 0 and run[idx - 1].shape == _CAP)
@@ -870,8 +906,10 @@ class _Extractor:
                 self.capitals.add(p.index)
             par_spans = []
             for run in _runs(toks):
-                for piece, title in _trim(run, self.stops, headline=headline):
-                    span = _Span(p.index, piece, initial=piece[0].initial, headline=headline)
+                # a run longer than any name (a list, a shouting paragraph) is read like a headline
+                long_run = len(run) > _Lookup.MAX_TOKENS
+                for piece, title in _trim(run, self.stops, headline=headline or long_run):
+                    span = _Span(p.index, piece, initial=piece[0].initial, headline=headline or long_run)
                     span.title_before = title
                     par_spans.append(span)
             if not headline:
@@ -945,8 +983,8 @@ class _Extractor:
                 headline.append(s)
             elif s.initial:
                 initial.append(s)
-            elif len(s.toks) == 1 and s.toks[0].shape == _CAP and s.toks[0].key in _ORG_HEADS:
-                heads.append(s)  # "the Commission": a short name of an organisation, if there is one
+            elif self._needs_confirmation(s):
+                heads.append(s)  # "the Commission", "the WHO": only as a (short) name found elsewhere
             else:
                 kept.append(s)
         kept = [s for s in kept if self._acceptable(s)]
@@ -961,7 +999,7 @@ class _Extractor:
                 if is_weak != round_:
                     continue
                 for piece in self._sentence_start(s, lookup, weak=is_weak):
-                    if len(piece.toks) == 1 and piece.toks[0].key in _ORG_HEADS and piece.toks[0].shape == _CAP:
+                    if self._needs_confirmation(piece):
                         heads.append(piece)
                     elif self._acceptable(piece):
                         kept.append(piece)
@@ -973,7 +1011,8 @@ class _Extractor:
         # pass D: headline spans and lone head nouns, matched against the entities and the gazetteer
         lookup = _Lookup(kept, self.texts, groups)
         for s in heads:
-            group = lookup.group_of(s.token_keys(), s.surface(self.texts[s.par]))
+            label = s.toks[0].shape == _ACRONYM
+            group = lookup.group_of(s.token_keys(), s.surface(self.texts[s.par]), partial=not label)
             if group is not None:
                 s.group = group
                 groups.add(s)
@@ -981,6 +1020,15 @@ class _Extractor:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
         return groups.result(self.texts)
+
+    def _needs_confirmation(self, s: _Span) -> bool:
+        """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
+        if len(s.toks) != 1 or s.defined:
+            return False
+        tok = s.toks[0]
+        if tok.shape == _CAP:
+            return tok.key in _ORG_HEADS
+        return tok.shape == _ACRONYM and _is_label(tok, self.stops)
 
     def _acceptable(self, s: _Span) -> bool:
         """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
@@ -1046,7 +1094,9 @@ class _Extractor:
         i, n = 0, len(toks)
         while i < n:
             matched, group = 0, None
-            for length in range(min(n - i, _Lookup.MAX_TOKENS), 0, -1):
+            first = toks[i].key.split(" ", 1)[0]
+            longest = max(lookup.longest.get(toks[i].key, 1), _places().longest.get(first, 1))
+            for length in range(min(n - i, _Lookup.MAX_TOKENS, longest), 0, -1):
                 piece = toks[i : i + length]
                 if piece[0].shape == _LOWER or piece[-1].shape == _LOWER:
                     continue
@@ -1121,7 +1171,7 @@ def _partials(toks: Sequence[_Tok]) -> list[tuple[str, ...]]:
     """
     keys = tuple(t.key for t in toks)
     places = _places().strength
-    if len(keys) < 2 or places.get(" ".join(keys)):
+    if len(keys) < 2 or len(keys) > _Lookup.MAX_TOKENS or places.get(" ".join(keys)):
         return []
     head: list[str] = []
     for k in keys:
@@ -1165,6 +1215,7 @@ class _Lookup:
         self.exact: dict[str, str] = {}
         self.partial: dict[tuple[str, ...], Counter] = defaultdict(Counter)
         self.surnames: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+        self.longest: dict[str, int] = {}  # first token key -> most tokens of a known name starting with it
         for s in spans:
             self.add(s)
 
@@ -1172,9 +1223,14 @@ class _Lookup:
         form = _form_key(s.token_keys(), s.surface(self.texts[s.par]))
         group = self.groups.group_of(s) if self.groups else form
         self.exact.setdefault(form, group)
+        keys = s.token_keys()
+        if keys and len(keys) > self.longest.get(keys[0], 0):
+            self.longest[keys[0]] = len(keys)
         subs = _partials(s.toks)
         for sub in subs:
             self.partial[sub][group] += 1
+            if len(sub) > self.longest.get(sub[0], 0):
+                self.longest[sub[0]] = len(sub)
         if subs and _person_shaped(s.toks):
             self.surnames[(s.toks[-1].key,)][group] += 1
 
@@ -1368,8 +1424,8 @@ def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames
     for sp in spans:
         text = texts[sp.par]
         surface = sp.surface(text)
-        if sp.key not in seen_forms:
-            seen_forms.add(sp.key)
+        if surface not in seen_forms:
+            seen_forms.add(surface)
             weight = 1.0 if _norm(surface) == name_key else 0.5
             _form_cues(sp, surface, weight, score, sp.key in nicknames)
         before = text[max(0, sp.start - _FEATURE_WINDOW) : sp.start]
@@ -1392,14 +1448,14 @@ def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames
             place_after = _PLACE_AFTER_RE.match(after)
             if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
                 score["place"] += 2  # "Austin, Texas"
-        if _ORG_BEFORE_RE.search(before):
+        if _ORG_BEFORE_RE.search(before) or _ORG_NOUN_BEFORE_RE.search(before):
             score["organisation"] += 2
         if _THE_BEFORE_RE.search(before):
             score["organisation"] += 0.5
             score["person"] -= 0.5
         if _PLACE_BEFORE_RE.search(before):
             score["place"] += 1
-    best = max(score, key=lambda k: score[k])
+    best = max(("place", "organisation", "person"), key=lambda k: score[k])  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
 
 
@@ -1431,7 +1487,7 @@ def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], 
         score["organisation"] += 2 * weight
     if not nickname and not place and _person_shaped(sp.toks):
         score["person"] += 1.5 * weight
-    if nickname:
+    if nickname and not all(t.shape == _ACRONYM for t in sp.toks):
         score["person"] += 1.0
 
 

@@ -1,0 +1,415 @@
+"""Entity mentions: the seed's required counts, seven articles of our own with hand-counted entities, the
+invariants every result keeps, keys that link entities across articles, the user's merges and renames, and
+any text at all (Hypothesis).
+
+Each tests/data/entities/<name>.txt has a <name>.json beside it: the entities a careful reader counts in it
+(name, type, mentions, some aliases), names that must not be entities, and the same with bylines and
+boilerplate included. The counts were made by hand from the text, not copied from the extractor's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.entities import (
+    ENTITY_COLUMNS,
+    MENTION_COLUMNS,
+    EntityEdit,
+    EntityResult,
+    UnknownEntityError,
+    apply_entity_edits,
+    entity_key,
+    extract_entities,
+    merge_entities,
+    rename_entity,
+)
+from analysis.errors import InvalidOptionError, NotFoundError
+from analysis.models import ENTITY_TYPES, Article, Paragraph
+from analysis.text import parse_article
+
+DATA = Path(__file__).parent / "data" / "entities"
+CASES = sorted(p.stem for p in DATA.glob("*.json"))
+
+
+def entity(result: EntityResult, alias: str) -> pd.Series:
+    """The one row whose name or an alias is ``alias``."""
+    rows = result.table[result.table.apply(lambda r: alias == r["name"] or alias in r["aliases"], axis=1)]
+    assert len(rows) == 1, f"{alias!r} is in {len(rows)} entities:\n{result.table.head(25)}"
+    return rows.iloc[0]
+
+
+def names_and_aliases(result: EntityResult) -> set[str]:
+    return {n for row in result.table.itertuples() for n in (row.name, *row.aliases)}
+
+
+def assert_consistent(result: EntityResult, article: Article) -> None:
+    """What every result promises, whatever the text."""
+    table, mentions = result.table, result.mentions
+    assert list(table.columns) == ENTITY_COLUMNS
+    assert list(mentions.columns) == MENTION_COLUMNS
+    assert table["name"].is_unique
+    assert set(table["type"]) <= set(ENTITY_TYPES)
+    assert table["mentions"].is_monotonic_decreasing
+    assert len(result.entities) == len(table)
+    texts = {p.index: p.text for p in article.paragraphs}
+    for m in mentions.itertuples():
+        assert texts[m.paragraph][m.start : m.end] == m.surface
+    assert list(zip(mentions["paragraph"], mentions["start"])) == sorted(zip(mentions["paragraph"], mentions["start"]))
+    counts = mentions.groupby("name").size()
+    for e, row in zip(result.entities, table.itertuples()):
+        assert (e.name, e.type, e.mentions, e.aliases, e.paragraphs) == (
+            row.name, row.type, row.mentions, row.aliases, row.paragraphs)
+        assert isinstance(e.aliases, tuple) and isinstance(e.paragraphs, tuple)
+        assert e.name not in e.aliases
+        assert counts[e.name] == e.mentions
+        mine = mentions[mentions["name"] == e.name]
+        assert set(mine["type"]) == {e.type}
+        assert e.paragraphs == tuple(sorted(set(mine["paragraph"])))
+        assert set(mine["surface"]) == {e.name, *e.aliases}
+
+
+# --- the seed --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seed_article) -> EntityResult:
+    return extract_entities(seed_article)
+
+
+def test_seed_counts_required_by_the_issue(seed_entities):
+    crook = entity(seed_entities, "Crook")
+    assert crook["name"] == "Élmer Canales Rivera" and crook["mentions"] == 17 and crook["type"] == "person"
+    ms13 = entity(seed_entities, "MS13")
+    assert ms13["name"] == "Mara Salvatrucha" and ms13["mentions"] == 12 and ms13["type"] == "organisation"
+    bukele = entity(seed_entities, "Bukele")
+    assert bukele["name"] == "Nayib Bukele" and bukele["mentions"] == 6 and bukele["type"] == "person"
+    assert 8 <= entity(seed_entities, "El Salvador")["mentions"] <= 9
+    us = entity(seed_entities, "US")
+    assert us["name"] == "United States" and 12 <= us["mentions"] <= 14 and us["type"] == "place"
+    valencia = entity(seed_entities, "Valencia")
+    assert valencia["name"] == "Ricardo Valencia" and valencia["mentions"] == 3 and valencia["type"] == "person"
+    diablito = entity(seed_entities, "Diablito de Hollywood")
+    assert diablito["name"] == "Borromeo Enrique Henriquez" and diablito["mentions"] == 2
+
+
+@pytest.mark.parametrize("include_boilerplate", [False, True])
+def test_seed_labels_sentence_starts_headline_words_and_months_are_not_entities(seed_article, include_boilerplate):
+    result = extract_entities(seed_article, include_boilerplate=include_boilerplate)
+    found = {entity_key(n) for n in names_and_aliases(result)}
+    never = ["SEE ALSO", "SEE", "ALSO", "However", "Gang", "Following", "Beyond", "Terrorism Trial", "Could Expose",
+             "Terrorism", "Trial", "Leader", "Talks", "Then", "As", "The", "For", "Mexican", "Salvadoran",
+             "President", "Analysis", "December", "November", "Dec"]
+    assert not found & {entity_key(w) for w in never}
+    assert_consistent(result, seed_article)
+
+
+def test_seed_title_and_heading_mentions_are_confirmed_names(seed_entities):
+    title_mentions = seed_entities.mentions[seed_entities.mentions["paragraph"] == 0]
+    assert list(title_mentions["surface"]) == ["US", "MS13", "El Salvador"]
+    heading = seed_entities.mentions[seed_entities.mentions["paragraph"] == 12]
+    assert list(heading["surface"]) == ["InSight Crime"]
+
+
+def test_seed_possessives_are_mentions_without_the_s(seed_entities, seed_article):
+    crook = seed_entities.mentions[seed_entities.mentions["name"] == "Élmer Canales Rivera"]
+    texts = {p.index: p.text for p in seed_article.paragraphs}
+    followed_by_s = [m for m in crook.itertuples() if texts[m.paragraph][m.end : m.end + 2] == "’s"]
+    assert len(followed_by_s) == 2  # "Crook’s prosecution", "Beyond Crook’s potential negotiations"
+    assert set(crook["surface"]) == {"Élmer Canales Rivera", "Crook"}
+
+
+def test_boilerplate_is_left_out_by_default_and_put_back_on_request(seed_article):
+    default = entity(extract_entities(seed_article), "Bukele")
+    with_boilerplate = entity(extract_entities(seed_article, include_boilerplate=True), "Bukele")
+    assert with_boilerplate["mentions"] == default["mentions"] + 2  # the two SEE ALSO lines
+    assert {6, 10} <= set(with_boilerplate["paragraphs"]) and not {6, 10} & set(default["paragraphs"])
+
+
+# --- our own articles ------------------------------------------------------------------------------
+
+
+def load_case(name: str) -> tuple[Article, dict]:
+    article = parse_article((DATA / f"{name}.txt").read_text(encoding="utf-8"), filename=f"{name}.txt")
+    return article, json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def check_expected(result: EntityResult, expected: dict) -> None:
+    table = result.table.set_index("name")
+    for want in expected.get("entities", []):
+        assert want["name"] in table.index, f"{want['name']!r} missing:\n{result.table}"
+        got = table.loc[want["name"]]
+        assert (got["type"], int(got["mentions"])) == (want["type"], want["mentions"]), want["name"]
+        assert set(want.get("aliases", [])) <= set(got["aliases"]), want["name"]
+    found = {entity_key(n) for n in names_and_aliases(result)}
+    absent = [w for w in expected.get("absent", []) if entity_key(w) in found]
+    assert not absent, f"not entities, yet found: {absent}"
+
+
+def test_there_are_at_least_five_own_articles_of_200_to_500_words():
+    assert len(CASES) >= 5
+    for name in CASES:
+        assert 200 <= len((DATA / f"{name}.txt").read_text(encoding="utf-8").split()) <= 500
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_own_article_entities_and_counts(name):
+    article, expected = load_case(name)
+    result = extract_entities(article)
+    check_expected(result, expected)
+    assert_consistent(result, article)
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "with_boilerplate" in load_case(n)[1]])
+def test_own_article_with_boilerplate(name):
+    article, expected = load_case(name)
+    result = extract_entities(article, include_boilerplate=True)
+    check_expected(result, expected["with_boilerplate"])
+    assert_consistent(result, article)
+
+
+def test_the_comparison_articles_link_a_nickname_to_the_full_name():
+    strike = extract_entities(parse_article((DATA.parent / "compare" / "harbour-strike.txt").read_text("utf-8")))
+    deal = extract_entities(parse_article((DATA.parent / "compare" / "harbour-deal.txt").read_text("utf-8")))
+    molina = entity(strike, "El Capitán")
+    assert molina["name"] == "Andrés Molina" and molina["type"] == "person" and molina["mentions"] == 5
+    assert "El Capitán" in set(deal.table["name"])  # said at the start of a paragraph, "El" and all
+
+
+# --- small texts: one rule each ---------------------------------------------------------------------
+
+
+def article_of(*paragraphs: str, title: str | None = None) -> Article:
+    blocks = ([Paragraph(0, "title", title)] if title else []) + [
+        Paragraph(i + (1 if title else 0), "body", text) for i, text in enumerate(paragraphs)
+    ]
+    return Article(title=title or "", paragraphs=tuple(blocks), language="en")
+
+
+@pytest.mark.parametrize(
+    "text, alias, name, mentions",
+    [
+        ("The World Health Organization (WHO) met. The WHO said it would act.", "WHO", "World Health Organization", 3),
+        ("Joaquín Guzmán, known as “El Chapo,” was tried. El Chapo lost.", "El Chapo", "Joaquín Guzmán", 3),
+        ("Ana Pérez, also known as “the Teacher,” led the cell. Police say the Teacher fled.", "Teacher",
+         "Ana Pérez", 3),
+        ("Police hunted Marco Tulio Reyes, alias Tulio, for a year. Reyes was caught in May.", "Reyes",
+         "Marco Tulio Reyes", 3),
+        ("The gang MS-13 grew. MS13 members fled, and MS-13’s leaders hid.", "MS13", "MS-13", 3),
+        ("The U.S. said no. The US and the United States of America are one.", "US", "United States of America", 3),
+        ("Officials in the UK met. Britain’s envoy said the U.K. would help.", "UK", "Britain", 3),
+    ],
+)
+def test_alias_patterns(text, alias, name, mentions):
+    result = extract_entities(article_of(text))
+    row = entity(result, alias)
+    assert (row["name"], row["mentions"]) == (name, mentions)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Salvadoran President Nayib Bukele spoke. Later, President Bukele left.", {"Nayib Bukele": ("person", 2)}),
+        ("Mr. John Smith and Dr. Jane Roe met Gen. Mark Milley.",
+         {"John Smith": ("person", 1), "Jane Roe": ("person", 1), "Mark Milley": ("person", 1)}),
+        ("Judge Karen Holt ruled. Holt said the Prime Minister Rishi Sunak erred.",
+         {"Karen Holt": ("person", 2), "Rishi Sunak": ("person", 1)}),
+        ("Secretary of State Antony Blinken flew to Kyiv.", {"Antony Blinken": ("person", 1), "Kyiv": ("place", 1)}),
+        ("She works for the Justice Department, which the Department of Justice says is one body.",
+         {"Department of Justice": ("organisation", 2)}),
+    ],
+)
+def test_titles_are_stripped_and_give_a_type(text, expected):
+    result = extract_entities(article_of(text)).table.set_index("name")
+    for name, (etype, mentions) in expected.items():
+        assert (result.loc[name, "type"], result.loc[name, "mentions"]) == (etype, mentions)
+    assert not {"President", "Mr", "Dr", "Gen", "Judge", "Prime Minister", "Secretary of State"} & set(result.index)
+
+
+def test_sentence_starts_need_evidence():
+    text = ("Exporters welcomed the deal. Following the vote, exporters left. However, nothing changed. "
+            "Zelensky met the press. Crook said nothing. A crook is a thief.")
+    found = names_and_aliases(extract_entities(article_of(text)))
+    assert "Zelensky" in found  # not a word of the language and never written in lower case
+    assert not found & {"Exporters", "Following", "However", "A", "Crook"}  # "crook" is seen in lower case
+
+
+def test_a_name_at_a_sentence_start_matches_the_same_name_mid_sentence():
+    text = "Police arrested Crook. Crook denied it. Then Crook’s lawyer spoke. Crook’s trial starts soon."
+    row = entity(extract_entities(article_of(text)), "Crook")
+    assert row["mentions"] == 4
+
+
+def test_headline_case_keeps_only_confirmed_names():
+    result = extract_entities(article_of(
+        "The mayor of Lisbon met union leaders on Tuesday.",
+        title="Lisbon Mayor Could Face Strike Over Transit Talks in Portugal",
+    ))
+    title = result.mentions[result.mentions["paragraph"] == 0]
+    assert list(title["surface"]) == ["Lisbon", "Portugal"]
+
+
+def test_all_capital_labels_are_never_entities():
+    text = "SEE ALSO: Floods hit Porto. READ MORE: Rain returns. BREAKING: Lisbon airport closes."
+    found = names_and_aliases(extract_entities(article_of(text)))
+    assert found == {"Porto", "Lisbon"}
+
+
+def test_hyphenated_places_are_mentions():
+    text = "US-based firms and US-El Salvador talks, then a pro-Bukele rally and Mexico-bound trucks."
+    found = extract_entities(article_of(text)).mentions
+    assert list(found["surface"]) == ["US", "US", "El Salvador", "Bukele", "Mexico"]
+
+
+def test_months_weekdays_and_demonyms_are_not_entities_but_may_is_a_name_after_a_first_name():
+    text = "In December, Mexican and Salvadoran officials met on Monday. Theresa May spoke in May."
+    found = names_and_aliases(extract_entities(article_of(text)))
+    assert found == {"Theresa May"}
+
+
+def test_a_surname_goes_to_the_nearest_full_name_before_it():
+    text = ("Priya Raman founded the firm. Raman, its chief, hired Arjun Raman. Raman quit later. "
+            "The two Ramans rarely spoke.")
+    result = extract_entities(article_of(text))
+    assert entity(result, "Priya Raman")["mentions"] == 2
+    assert entity(result, "Arjun Raman")["mentions"] == 2
+
+
+def test_places_inside_longer_names_are_not_partial_mentions():
+    text = ("The Embassy of El Salvador in New York reopened. El Salvador said the New York Times was wrong. "
+            "New York is large.")
+    result = extract_entities(article_of(text)).table.set_index("name")
+    assert result.loc["El Salvador", "mentions"] == 1
+    assert result.loc["New York", "mentions"] == 2
+    assert result.loc["New York Times", "type"] == "organisation"
+    assert result.loc["Embassy of El Salvador", "type"] == "organisation"
+
+
+def test_non_english_and_odd_text_gives_empty_or_valid_tables():
+    for text in ["", "   ", "🙂🙂🙂", "שלום עולם. مرحبا بالعالم", "1234 5678", "— … –"]:
+        article = article_of(text) if text.strip() else Article(title="", paragraphs=())
+        result = extract_entities(article)
+        assert_consistent(result, article)
+        assert list(result.table.columns) == ENTITY_COLUMNS
+    assert len(extract_entities(Article(title="", paragraphs=())).mentions) == 0
+
+
+def test_option_is_validated():
+    with pytest.raises(InvalidOptionError, match="include_boilerplate"):
+        extract_entities(article_of("Lisbon."), include_boilerplate="yes")  # type: ignore[arg-type]
+
+
+# --- keys --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("MS-13", "MS13"),
+        ("U.S.", "US"),
+        ("US", "United States"),
+        ("USA", "United States of America"),
+        ("Élmer Canales Rivera", "elmer canales rivera"),
+        ("Bukele’s", "Bukele"),
+        ("The Wall Street Journal", "Wall Street Journal"),
+        ("U.K.", "Britain"),
+    ],
+)
+def test_entity_key_links_spellings_of_one_name(a, b):
+    assert entity_key(a) == entity_key(b) != ""
+
+
+@pytest.mark.parametrize("a, b", [("US", "us"), ("Mexico", "New Mexico"), ("MS13", "MS1"), ("Valencia", "Venezuela")])
+def test_entity_key_keeps_different_names_apart(a, b):
+    assert entity_key(a) != entity_key(b) or (a, b) == ("US", "us")
+    assert entity_key("") == entity_key("—") == ""
+
+
+# --- the user's corrections ----------------------------------------------------------------------------
+
+
+def test_merge_entities_is_pure_and_adds_up(seed_entities, seed_article):
+    before = seed_entities.table.copy()
+    merged = merge_entities(seed_entities, keep="Nayib Bukele", absorb="InSight Crime")
+    pd.testing.assert_frame_equal(seed_entities.table, before)  # the input is untouched
+    row = entity(merged, "Nayib Bukele")
+    assert row["mentions"] == 6 + 2 and "InSight Crime" in row["aliases"]
+    assert set(row["paragraphs"]) == {7, 16, 19, 20, 21, 25, 12}
+    assert "InSight Crime" not in set(merged.table["name"])
+    assert len(merged.table) == len(seed_entities.table) - 1
+    assert_consistent(merged, seed_article)
+
+
+def test_merge_by_alias_and_with_itself(seed_entities):
+    merged = merge_entities(seed_entities, keep="Crook", absorb="Diablito de Hollywood")
+    assert entity(merged, "Crook")["mentions"] == 19
+    assert merge_entities(seed_entities, keep="MS13", absorb="Mara Salvatrucha") is seed_entities
+
+
+def test_rename_keeps_the_old_name_as_an_alias(seed_entities, seed_article):
+    renamed = rename_entity(seed_entities, "Élmer Canales Rivera", "Crook")
+    row = entity(renamed, "Crook")
+    assert row["name"] == "Crook" and "Élmer Canales Rivera" in row["aliases"] and "Crook" not in row["aliases"]
+    assert (renamed.mentions["name"] == "Crook").sum() == 17
+    assert_consistent(renamed, seed_article)
+
+
+def test_rename_to_another_entity_s_name_merges_them(seed_entities):
+    renamed = rename_entity(seed_entities, "State Department", "US Justice Department")
+    assert entity(renamed, "US Justice Department")["mentions"] == 4
+
+
+def test_unknown_names_and_blank_names_are_clear_errors(seed_entities):
+    with pytest.raises(UnknownEntityError, match="No entity is called 'Atlantis'") as err:
+        merge_entities(seed_entities, keep="Atlantis", absorb="Crook")
+    assert isinstance(err.value, NotFoundError)
+    with pytest.raises(InvalidOptionError):
+        rename_entity(seed_entities, "Crook", "  ")
+
+
+def test_apply_entity_edits_in_order_skipping_stale_ones(seed_entities):
+    edits = [
+        EntityEdit("merge", "State Department", "US Justice Department"),  # merge a into b
+        EntityEdit("rename", "US Justice Department", "US government"),
+        EntityEdit("merge", "Atlantis", "Crook"),  # no longer there: skipped
+    ]
+    result = apply_entity_edits(seed_entities, edits)
+    row = entity(result, "US government")
+    assert row["mentions"] == 4 and {"State Department", "US Justice Department"} <= set(row["aliases"])
+    with pytest.raises(InvalidOptionError):
+        apply_entity_edits(seed_entities, [EntityEdit("split", "Crook", "x")])  # type: ignore[arg-type]
+
+
+# --- any text --------------------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    ["Crook", "crook", "The", "the", "of", "de", "US", "U.S.", "MS-13", "MS13", "(", ")", "“", "”", ",", ".", ":",
+     "alias", "known", "as", "SEE", "ALSO", "El", "Salvador", "Bukele’s", "President", "May", "al-Assad",
+     "US-based", "New", "York", "Times", "and", "Department", "\n", "\n\n", " ", "🙂", "שלום", "42", "-", "’s"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=12)), max_size=80), st.booleans())
+def test_any_text_gives_a_valid_result(words, include_boilerplate):
+    text = " ".join(words)
+    blocks = [b for b in text.split("\n\n")]
+    kinds = ["title", "byline", "heading", "body", "boilerplate"]
+    article = Article(
+        title=blocks[0] if blocks else "",
+        paragraphs=tuple(Paragraph(i, kinds[i % len(kinds)], b) for i, b in enumerate(blocks)),
+    )
+    result = extract_entities(article, include_boilerplate=include_boilerplate)
+    assert_consistent(result, article)
+
+
+def test_one_long_run_of_capitalised_words_is_handled_in_linear_time():
+    text = " ".join(["Crook"] * 20000) + ". " + " ".join(["Lisbon Port Authority"] * 2000)
+    result = extract_entities(article_of(text))
+    assert_consistent(result, article_of(text))
+    assert all(len(n) < 200 for n in result.table["name"])
