@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 from textblob import TextBlob
 
@@ -72,30 +73,29 @@ def paragraph_sentiment(article: Article, *, include_boilerplate: bool = False) 
         opening (str): the paragraph's first words, for hover labels.
     """
     scored = article.language in SENTIMENT_LANGUAGES
-    rows = []
-    for p in article.paragraphs:
-        if scored:
+    paragraphs = article.paragraphs
+    n = len(paragraphs)
+    polarity = np.full(n, np.nan)
+    subjectivity = np.full(n, np.nan)
+    vader = np.full(n, np.nan)
+    if scored:
+        for i, p in enumerate(paragraphs):
             s = textblob_sentiment(p.text)
-            polarity, subjectivity, vader = s.polarity, s.subjectivity, vader_compound(p.text)
-        else:
-            polarity = subjectivity = vader = math.nan
-        rows.append(
-            (
-                p.index,
-                p.kind,
-                p.is_analysed(include_boilerplate=include_boilerplate),
-                len(tokenize(p.text)),
-                polarity,
-                subjectivity,
-                vader,
-                disagree(polarity, vader),
-                opening_words(p.text),
-            )
-        )
-    table = pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
-    return table.astype(
-        {"index": "int64", "included": "bool", "words": "int64", "polarity": "float64",
-         "subjectivity": "float64", "vader": "float64", "disagree": "bool"}
+            polarity[i], subjectivity[i], vader[i] = s.polarity, s.subjectivity, vader_compound(p.text)
+    return pd.DataFrame(
+        {
+            "index": np.fromiter((p.index for p in paragraphs), dtype=np.int64, count=n),
+            "kind": [p.kind for p in paragraphs],
+            "included": np.fromiter((p.is_analysed(include_boilerplate=include_boilerplate) for p in paragraphs),
+                                    dtype=bool, count=n),
+            "words": np.fromiter((len(tokenize(p.text)) for p in paragraphs), dtype=np.int64, count=n),
+            "polarity": polarity,
+            "subjectivity": subjectivity,
+            "vader": vader,
+            "disagree": np.fromiter((disagree(a, b) for a, b in zip(polarity, vader)), dtype=bool, count=n),
+            "opening": [opening_words(p.text) for p in paragraphs],
+        },
+        columns=SENTIMENT_COLUMNS,
     )
 
 

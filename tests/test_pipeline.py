@@ -16,7 +16,10 @@ from analysis.text import parse_article
 
 def test_seed_analysis_has_every_part(seed_analysis):
     a = seed_analysis
-    assert a.word_count > 700
+    from analysis.terms import tokenize
+
+    assert a.word_count == sum(len(tokenize(p.text)) for p in a.article.analysed_paragraphs())
+    assert 650 < a.word_count < 750
     assert list(a.terms.columns) == ["term", "count", "per_1000"]
     assert a.terms["count"].is_monotonic_decreasing
     top = dict(zip(a.terms["term"], a.terms["count"]))
@@ -71,13 +74,14 @@ def test_non_english_article_has_terms_but_no_sentiment():
 
 
 def test_one_word_repeated_a_million_times():
-    result = analyze(parse_article("word " * 1_000_000))
+    result = analyze(parse_article("harbour " * 1_000_000))
     assert result.word_count == 1_000_000
-    assert result.terms.iloc[0]["term"] == "word"
+    assert result.terms.iloc[0]["term"] == "harbour"
+    assert result.terms.iloc[0]["count"] == 1_000_000
 
 
 weird_text = st.text(
-    alphabet=st.characters(codepoint_range=(0, 0x10FFFF), exclude_categories=("Cs",)), max_size=400
+    alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=("Cs",)), max_size=400
 ) | st.sampled_from(["", " ", "\n\n\n", "\u00a0\u2009", "😀😀 🎉", "مرحبا بالعالم. هذا نص", "שלום עולם", "...", "\x00\x01"])
 
 
