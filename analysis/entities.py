@@ -522,11 +522,41 @@ def _shape(text: str) -> int:
     return _LOWER if not first.isupper() else _CAP
 
 
-def _tokens(text: str) -> list[_Tok]:
-    """Word tokens of one paragraph with offsets, shapes, sentence starts and joins."""
+@dataclass
+class _TokenStats:
+    """What headline detection needs to know about a paragraph's words."""
+
+    words: int = 0
+    acronyms: int = 0
+    lower_other: int = 0  # lower-case words headlines do not keep in lower case
+
+
+def _tokens(text: str, *, lower_seen: set[str] | None = None, stats: _TokenStats | None = None,
+            start: int = 0, end: int | None = None, keep_lower: bool = False) -> list[_Tok]:
+    """Tokens of one paragraph that names are made of: capitalised words, acronyms, joiners and short numbers,
+    with offsets, shapes, sentence starts and joins. Other lower-case words are only counted, and their keys
+    added to ``lower_seen`` (all tokens are kept with ``keep_lower``)."""
     out: list[_Tok] = []
-    for m in _TOKEN_RE.finditer(text):
-        raw, start = m.group(), m.start()
+    previous_end = start  # end of the previous token of any kind (a possessive included)
+    skipped = False  # a lower-case word was left out since the last kept token
+    possessive_before = False
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        raw, begin = m.group(), m.start()
+        first = raw[0]
+        if first.islower() and not keep_lower and raw not in _JOINERS and raw.islower():
+            word_end = m.end()
+            if raw[-1] == "." and raw.count(".") == 1:  # a sentence's last word: its period ends the sentence
+                raw, word_end = raw[:-1], word_end - 1
+            if stats is not None:
+                stats.words += 1
+                if raw not in _HEADLINE_LOWER:
+                    stats.lower_other += 1
+            if lower_seen is not None:
+                lower_seen.add(_norm(raw))
+            skipped = True
+            previous_end = word_end
+            possessive_before = False
+            continue
         if raw[-1] == "." and raw.count(".") == 1:
             # the period stays after an abbreviation (Mr., Gen., St.) and an initial before a name (J. Smith)
             word = raw[:-1]
@@ -539,23 +569,34 @@ def _tokens(text: str) -> list[_Tok]:
         if raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2:
             raw, possessive = raw[:-2], True
         if ("-" in raw or "‐" in raw or "‑" in raw) and "." not in raw:
-            out.extend(_hyphenated(raw, start, possessive))
-            continue
-        out.append(_Tok(raw, start, start + len(raw), _shape(raw), possessive))
-    previous_end = 0
-    for i, tok in enumerate(out):
-        if i == 0:
-            tok.initial = True
+            pieces = _hyphenated(raw, begin, possessive)
         else:
-            gap = text[previous_end : tok.start]
-            if gap == " ":
-                tok.joined = not out[i - 1].possessive
+            pieces = [_Tok(raw, begin, begin + len(raw), _shape(raw), possessive)]
+        for piece in pieces:
+            gap = text[previous_end : piece.start]
+            if stats is not None:
+                stats.words += 1
+                if piece.shape == _ACRONYM:
+                    stats.acronyms += 1
+                elif piece.shape == _LOWER and raw not in _HEADLINE_LOWER:
+                    stats.lower_other += 1
+            if piece.shape == _LOWER and lower_seen is not None:
+                lower_seen.add(piece.key)
+            if not out and not skipped and previous_end == start:
+                piece.initial = True
+            elif gap == " ":
+                piece.joined = not skipped and not possessive_before
+            elif gap == "-":
+                pass
             else:
-                tok.joined = bool(_WS_ONLY_RE.fullmatch(gap)) and not out[i - 1].possessive
-                tok.initial = bool(
-                    _SENTENCE_END_RE.search(gap) or (tok.shape != _LOWER and _OPENING_QUOTE_RE.search(gap))
+                piece.joined = not skipped and not possessive_before and bool(_WS_ONLY_RE.fullmatch(gap))
+                piece.initial = bool(
+                    _SENTENCE_END_RE.search(gap) or (piece.shape != _LOWER and _OPENING_QUOTE_RE.search(gap))
                 )
-        previous_end = tok.end + (2 if tok.possessive else 0)
+            out.append(piece)
+            skipped = False
+            previous_end = piece.end + (2 if piece.possessive else 0)
+            possessive_before = piece.possessive
     return out
 
 
@@ -732,7 +773,7 @@ def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
     return common_run and segment[-1].key in _ORG_HEADS
 
 
-def _is_headline(kind: str, toks: list[_Tok]) -> bool:
+def _is_headline(kind: str, toks: list[_Tok], stats: _TokenStats) -> bool:
     """Titles and headings, and paragraphs written in headline case or in capitals.
 
     Headline case: at least three capitalised words, half of them (and at least two) common words ("Could
@@ -740,15 +781,9 @@ def _is_headline(kind: str, toks: list[_Tok]) -> bool:
     """
     if kind in ("title", "heading"):
         return True
-    if kind == "byline":
+    if kind == "byline" or stats.words < 3 or stats.words > 40 or stats.lower_other > stats.words // 20:
         return False
-    words = [t for t in toks if t.shape != _NUMBER]
-    if len(words) < 3 or len(words) > 40:
-        return False
-    lower = [t for t in words if t.shape == _LOWER]
-    if sum(1 for t in lower if t.key not in _HEADLINE_LOWER) > len(words) // 20:
-        return False
-    capitalised = [t for t in words if t.shape in (_CAP, _ACRONYM) and t.key.rstrip(".") not in _TITLES]
+    capitalised = [t for t in toks if t.shape in (_CAP, _ACRONYM) and t.key.rstrip(".") not in _TITLES]
     if len(capitalised) < 3:
         return False
     common = sum(1 for t in capitalised if _is_common_word(t.key) or t.key in _stopwords())
@@ -849,10 +884,15 @@ def _strip_title(piece: list[_Tok]) -> tuple[list[_Tok], bool]:
 
 def _name_like(toks: Sequence[_Tok]) -> bool:
     """Could be a personal name: capitalised, not a stopword first, not all common words at both ends."""
-    words = [t for t in toks if t.key not in _CONNECTOR_PARTICLES]
-    if not words or any(t.shape != _CAP for t in words):
+    return _name_like_signature(_signature(toks))
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_like_signature(sig: _Signature) -> bool:
+    words = [(k, shape) for k, shape in sig if k not in _CONNECTOR_PARTICLES]
+    if not words or any(shape != _CAP for _, shape in words):
         return False
-    first, last = words[0].key, words[-1].key
+    first, last = words[0][0], words[-1][0]
     if first in _stopwords():
         return False
     return not (_is_common_word(first) and _is_common_word(last))
@@ -885,24 +925,21 @@ class _Extractor:
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
     def run(self) -> EntityResult:
-        all_tokens: dict[int, list[_Tok]] = {}
+        all_tokens: dict[int, tuple[list[_Tok], _TokenStats]] = {}
         lower_seen: set[str] = set()
         for p in self.article.paragraphs:
-            toks = _tokens(p.text)
-            for t in toks:
-                if t.shape == _LOWER:
-                    lower_seen.add(t.key)
+            stats = _TokenStats()
+            toks = _tokens(p.text, lower_seen=lower_seen, stats=stats)
             if p.index in self.texts:
-                all_tokens[p.index] = toks
+                all_tokens[p.index] = (toks, stats)
         self.lower_seen = lower_seen
 
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:
-            toks = all_tokens[p.index]
-            headline = _is_headline(p.kind, toks)
-            words = [t for t in toks if t.shape != _NUMBER]
-            if words and sum(1 for t in words if t.shape == _ACRONYM) * 2 > len(words):
+            toks, stats = all_tokens[p.index]
+            headline = _is_headline(p.kind, toks, stats)
+            if stats.words and stats.acronyms * 2 > stats.words:
                 self.capitals.add(p.index)
             par_spans = []
             for run in _runs(toks):
@@ -959,7 +996,7 @@ class _Extractor:
             return None
         inner = text[m.end() : close.start()].rstrip(" ,.;:")
         start, end = m.end(), m.end() + len(inner)
-        inside = [t for t in toks if t.start >= start and t.end <= end]
+        inside = _tokens(text, start=start, end=end, keep_lower=True)
         while inside and inside[0].key in ("the", "a", "an"):  # “The Hammer” is called Hammer later
             inside = inside[1:]
         if not inside or len(inside) > 6 or not any(c.isalpha() for c in inner):
@@ -1148,19 +1185,36 @@ def _form_key(keys: Sequence[str], surface: str) -> str:
     return key
 
 
+_Signature = tuple[tuple[str, int], ...]  # (key, shape) of each token: all the name rules look at
+
+
+def _signature(toks: Sequence[_Tok]) -> _Signature:
+    return tuple((t.key, t.shape) for t in toks)
+
+
 def _person_shaped(toks: Sequence[_Tok]) -> bool:
     """Two to four capitalised words, no head noun or direction, not a place: "Ricardo Valencia"."""
-    words = [t for t in toks if t.key not in _CONNECTOR_PARTICLES]
+    return _person_shaped_signature(_signature(toks))
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_shaped_signature(sig: _Signature) -> bool:
+    words = [(k, shape) for k, shape in sig if k not in _CONNECTOR_PARTICLES]
     return (
         2 <= len(words) <= 4
-        and not any(t.key in _CONNECTOR_HEADED or t.key in _AND for t in toks)
-        and not any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS or t.key in _DIRECTIONS for t in words)
-        and _name_like(words)
-        and not _places().strength.get(" ".join(t.key for t in toks))
+        and not any(k in _CONNECTOR_HEADED or k in _AND for k, _ in sig)
+        and not any(k in _ORG_HEADS or k in _PLACE_HEADS or k in _DIRECTIONS for k, _ in words)
+        and _name_like_signature(tuple(words))
+        and not _places().strength.get(" ".join(k for k, _ in sig))
     )
 
 
-def _partials(toks: Sequence[_Tok]) -> list[tuple[str, ...]]:
+def _partials(toks: Sequence[_Tok]) -> tuple[tuple[str, ...], ...]:
+    return _partials_signature(_signature(toks))
+
+
+@lru_cache(maxsize=1 << 14)
+def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
     """Shorter names a longer name can be called by: "Bukele" and "Nayib" for "Nayib Bukele", "van der Berg"
     for "Elena van der Berg", "Justice Department" and "Department" for "US Justice Department".
 
@@ -1169,17 +1223,17 @@ def _partials(toks: Sequence[_Tok]) -> list[tuple[str, ...]]:
     only as the surname of a personal name ("Valencia" for "Ricardo Valencia", never "New York" for "New
     York Times").
     """
-    keys = tuple(t.key for t in toks)
+    keys = tuple(k for k, _ in sig)
     places = _places().strength
     if len(keys) < 2 or len(keys) > _Lookup.MAX_TOKENS or places.get(" ".join(keys)):
-        return []
+        return ()
     head: list[str] = []
     for k in keys:
         if k in _CONNECTOR_HEADED or k in _AND:
             break
         head.append(k)
     stops = _stopwords()
-    person = _person_shaped(toks)
+    person = _person_shaped_signature(sig)
     out = []
     n = len(head)
     for i in range(n):
@@ -1201,7 +1255,7 @@ def _partials(toks: Sequence[_Tok]) -> list[tuple[str, ...]]:
             if level >= 2 and not (person and j == n and level < 4):
                 continue
             out.append(sub)
-    return out
+    return tuple(out)
 
 
 class _Lookup:
@@ -1428,35 +1482,46 @@ def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames
             seen_forms.add(surface)
             weight = 1.0 if _norm(surface) == name_key else 0.5
             _form_cues(sp, surface, weight, score, sp.key in nicknames)
-        before = text[max(0, sp.start - _FEATURE_WINDOW) : sp.start]
-        after = text[sp.end_with_possessive : sp.end_with_possessive + _FEATURE_WINDOW]
         if sp.title_before:
             score["person"] += 3
-        if _PERSON_BEFORE_RE.search(before):
-            score["person"] += 2
-        elif _ACCORDING_TO_RE.search(before):
-            score["person"] += 1
-        if not sp.toks[-1].possessive:
-            if _PERSON_AFTER_RE.match(after):
-                score["person"] += 1.5
-            if _PERSON_APPOSITION_RE.match(after):
-                score["person"] += 2
-            elif _ORG_APPOSITION_RE.match(after):
-                score["organisation"] += 2
-            if _ORG_AFTER_RE.match(after):
-                score["organisation"] += 1
-            place_after = _PLACE_AFTER_RE.match(after)
-            if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
-                score["place"] += 2  # "Austin, Texas"
-        if _ORG_BEFORE_RE.search(before) or _ORG_NOUN_BEFORE_RE.search(before):
-            score["organisation"] += 2
-        if _THE_BEFORE_RE.search(before):
-            score["organisation"] += 0.5
-            score["person"] -= 0.5
-        if _PLACE_BEFORE_RE.search(before):
-            score["place"] += 1
+        _context_cues(text, sp, score)
     best = max(("place", "organisation", "person"), key=lambda k: score[k])  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
+
+
+def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
+    """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
+    before = text[max(0, sp.start - _FEATURE_WINDOW) : sp.start]
+    if before.endswith(" "):
+        tail = " ".join(before.split()[-4:]) + " "  # the few words right before (regexes end with $)
+        if _PERSON_BEFORE_RE.search(tail):
+            score["person"] += 2
+        elif _ACCORDING_TO_RE.search(tail):
+            score["person"] += 1
+        if _ORG_BEFORE_RE.search(tail) or _ORG_NOUN_BEFORE_RE.search(tail):
+            score["organisation"] += 2
+        if _THE_BEFORE_RE.search(tail):
+            score["organisation"] += 0.5
+            score["person"] -= 0.5
+        if _PLACE_BEFORE_RE.search(tail):
+            score["place"] += 1
+    if sp.toks[-1].possessive:
+        return
+    end = sp.end_with_possessive
+    after = text[end : end + _FEATURE_WINDOW]
+    if after.startswith(","):
+        if _PERSON_APPOSITION_RE.match(after):
+            score["person"] += 2
+        elif _ORG_APPOSITION_RE.match(after):
+            score["organisation"] += 2
+        place_after = _PLACE_AFTER_RE.match(after)
+        if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
+            score["place"] += 2  # "Austin, Texas"
+    elif after.startswith(" ") and after[1:2].islower():
+        if _PERSON_AFTER_RE.match(after):
+            score["person"] += 1.5
+        if _ORG_AFTER_RE.match(after):
+            score["organisation"] += 1
 
 
 def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], nickname: bool) -> None:
