@@ -460,6 +460,13 @@ def _stopwords() -> frozenset[str]:
     return frozenset(_norm(w) for w in stopwords("en"))
 
 
+@lru_cache(maxsize=16)
+def _stopwords_of(language: str) -> frozenset[str]:
+    from analysis.terms import stopwords
+
+    return frozenset(_norm(w) for w in stopwords(language))
+
+
 @lru_cache(maxsize=65536)
 def _is_common_word(key: str) -> bool:
     """True when simplemma's English dictionary knows the word as a common (lower-case) word."""
@@ -933,7 +940,10 @@ class _Extractor:
         self.article = article
         self.paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
         self.texts = {p.index: p.text for p in self.paragraphs}
-        self.stops = _stopwords()
+        # The rules are written for English; in another language its stopwords are weak words too, and a
+        # capitalised pair of words is no evidence of a person (Spanish capitalises "Transición Ecológica").
+        self.english = article.language in ("en", "und", "")
+        self.stops = _stopwords() if self.english else _stopwords() | _stopwords_of(article.language)
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
@@ -1070,7 +1080,7 @@ class _Extractor:
         for s in headline:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
-        return groups.result(self.texts)
+        return groups.result(self.texts, english=self.english)
 
     def _needs_confirmation(self, s: _Span) -> bool:
         """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
@@ -1444,7 +1454,7 @@ class _Groups:
 
     # -- output ---------------------------------------------------------------------------------
 
-    def result(self, texts: dict[int, str]) -> EntityResult:
+    def result(self, texts: dict[int, str], *, english: bool = True) -> EntityResult:
         members: dict[str, list[_Span]] = defaultdict(list)
         for s in self.spans:
             members[self.group_of(s)].append(s)
@@ -1452,7 +1462,7 @@ class _Groups:
         for spans in members.values():
             spans.sort(key=lambda sp: (sp.par, sp.start))
             name, aliases = self._names(spans, texts)
-            etype = _entity_type(spans, texts, name, self.nicknames)
+            etype = _entity_type(spans, texts, name, self.nicknames, english=english)
             entities.append([name, etype, spans, aliases])
         entities.sort(key=lambda e: (-len(e[2]), e[2][0].par, e[2][0].start))
         taken: Counter = Counter()
@@ -1484,7 +1494,8 @@ class _Groups:
         return name, aliases
 
 
-def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames: set[str]) -> EntityType:
+def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames: set[str], *,
+                 english: bool = True) -> EntityType:
     """Score person / organisation / place cues over an entity's forms and mentions."""
     score = {"person": 0.0, "organisation": 0.0, "place": 0.0}
     seen_forms: set[str] = set()
@@ -1495,7 +1506,7 @@ def _entity_type(spans: list[_Span], texts: dict[int, str], name: str, nicknames
         if surface not in seen_forms:
             seen_forms.add(surface)
             weight = 1.0 if _norm(surface) == name_key else 0.5
-            _form_cues(sp, surface, weight, score, sp.key in nicknames)
+            _form_cues(sp, surface, weight, score, sp.key in nicknames, english=english)
         if sp.title_before:
             score["person"] += 3
         _context_cues(text, sp, score)
@@ -1538,7 +1549,8 @@ def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
             score["organisation"] += 1
 
 
-def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], nickname: bool) -> None:
+def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], nickname: bool, *,
+               english: bool = True) -> None:
     keys = [t.key for t in sp.toks]
     place = _place_strength(" ".join(keys), surface)
     if place:
@@ -1564,7 +1576,7 @@ def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], 
         score["place"] += 2 * weight
     if all(t.shape == _ACRONYM for t in sp.toks) and not place:
         score["organisation"] += 2 * weight
-    if not nickname and not place and _person_shaped(sp.toks):
+    if english and not nickname and not place and _person_shaped(sp.toks):
         score["person"] += 1.5 * weight
     if nickname and not all(t.shape == _ACRONYM for t in sp.toks):
         score["person"] += 1.0

@@ -299,6 +299,16 @@ def test_non_english_and_odd_text_gives_empty_or_valid_tables():
     assert len(extract_entities(Article(title="", paragraphs=())).mentions) == 0
 
 
+def test_another_language_gets_no_person_from_the_shape_of_two_capitalised_words():
+    text = ("La ministra de Transición Ecológica explicó que el Gobierno destinará 300 millones de euros. "
+            "El Gobierno de España y la Comisión Europea lo confirmaron en Madrid.")
+    spanish = Article(title="", paragraphs=(Paragraph(0, "body", text),), language="es")
+    table = extract_entities(spanish).table.set_index("name")
+    assert table.loc["Transición Ecológica", "type"] == "other"
+    assert table.loc["Madrid", "type"] == "place"
+    assert "person" not in set(table["type"])
+
+
 def test_option_is_validated():
     with pytest.raises(InvalidOptionError, match="include_boilerplate"):
         extract_entities(article_of("Lisbon."), include_boilerplate="yes")  # type: ignore[arg-type]
