@@ -974,13 +974,14 @@ class _Extractor:
                     span.title_before = title
                     par_spans.append(span)
             if not headline:
-                self._definitions(p.index, p.text, par_spans, toks)
+                self._definitions(p.index, p.text, par_spans)
             spans.extend(par_spans)
         return self._resolve(spans)
 
-    def _definitions(self, par: int, text: str, spans: list[_Span], toks: list[_Tok]) -> None:
+    def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
         by_start = {s.start: s for s in spans}
+        known = {id(s) for s in spans}
         added: list[_Span] = []
         for s in spans:
             after = s.end_with_possessive
@@ -989,11 +990,12 @@ class _Extractor:
                 after = trailing.end()
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m:
-                target = self._alias_target(par, text, m, by_start, toks)
+                target = self._alias_target(par, text, m, by_start)
                 if target is not None and target is not s:
                     s.defined = target.defined = True
                     target.nickname = True
-                    if target not in spans and target not in added:
+                    if id(target) not in known:
+                        known.add(id(target))
                         added.append(target)
                     self.links.append((s, target))
                 continue
@@ -1010,8 +1012,7 @@ class _Extractor:
         spans.extend(added)
         spans.sort(key=lambda sp: sp.start)
 
-    def _alias_target(self, par: int, text: str, m: re.Match, by_start: dict[int, _Span],
-                      toks: list[_Tok]) -> _Span | None:
+    def _alias_target(self, par: int, text: str, m: re.Match, by_start: dict[int, _Span]) -> _Span | None:
         """The nickname after "alias" / "known as": a quoted text of up to six words, else the next name."""
         if not m.group("quote"):
             return by_start.get(m.end())
