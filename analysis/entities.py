@@ -283,10 +283,8 @@ _CLOSING_QUOTE_RE = re.compile(r"[”\"’']")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
-_PERSON_BEFORE_RE = re.compile(
-    r"\b(?:said|says|asked|added|wrote|argued|explained|noted|insisted|recalled)\s+$", re.I
-)
-_ACCORDING_TO_RE = re.compile(r"\baccording\s+to\s+$", re.I)
+#: The word right before a person: "said Valencia" ("according to X" counts less).
+_SPEECH_VERBS = frozenset("said says asked added wrote argued explained noted insisted recalled".split())
 _PERSON_AFTER_RE = re.compile(
     r"^\s*(?:said|says|told|added|argued|explained|wrote|stated|claimed|testified|admitted|denied|insisted"
     r"|recalled|tweeted|posted|pleaded|resigned|died|was\s+born)\b"
@@ -319,13 +317,29 @@ _ORG_NOUNS = (
 _ORG_APPOSITION_RE = re.compile(
     rf"^\s*,\s*(?:which\b|(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ORG_NOUNS})(?=[\s,.;:)]))", re.I
 )
-_ORG_BEFORE_RE = re.compile(
-    r"\b(?:(?:members?|leaders?|head|founders?|affiliates?)\s+of"
-    r"|(?:analysts?|economists?|strategists?|researchers?|executives?|employees|workers|staff|officials"
-    r"|promoters?|lawyers|engineers|investors|shareholders|spokes(?:man|woman|person))\s+(?:at|for|from|with))"
-    r"\s+(?:the\s+)?$",
-    re.I,
+#: "members of X", "leaders of the X"
+_MEMBERSHIP = frozenset("member members leader leaders head founder founders affiliate affiliates".split())
+#: "analysts at X", "a spokesman for X"
+_STAFF = frozenset(
+    """
+    analyst analysts economist economists strategist strategists researcher researchers executive executives
+    employees workers staff officials promoter promoters lawyers engineers investors shareholders spokesman
+    spokeswoman spokesperson
+    """.split()
 )
+_STAFF_PREPOSITIONS = frozenset({"at", "for", "from", "with"})
+#: "the human rights group COFADEH", "the gang MS13", "the newspaper El Faro"
+_ORG_NOUN_WORDS = frozenset(
+    """
+    company firm carrier group bank airline maker manufacturer operator retailer insurer lender agency party
+    union gang cartel militia network organization organisation charity broadcaster newspaper publisher
+    startup start-up conglomerate nonprofit non-profit tank university rival competitor supplier developer
+    producer exporter importer regulator watchdog ministry department court club team league federation
+    association movement coalition alliance promoter outlet platform chain brand giant subsidiary utility fund
+    lab
+    """.split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at near outside across throughout into from toward towards via".split())
 _ORG_AFTER_RE = re.compile(
     r"^\s+(?:leaders?|members?|spokes(?:man|woman|person)|headquarters|bosses|boss|affiliates?|cliques?"
     r"|factions?|operatives?|militants?|fighters|employees|staff|executives?|shareholders|movement|group"
@@ -333,10 +347,6 @@ _ORG_AFTER_RE = re.compile(
 )
 #: ", Texas" / ", Mexico" after a name: the name is a place in that state or country.
 _PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$")
-#: "the human rights group COFADEH", "the gang MS13", "the newspaper El Faro"
-_ORG_NOUN_BEFORE_RE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$", re.I)
-_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|throughout|into|from|towards?|via)\s+(?:the\s+)?$")
 
 _FEATURE_WINDOW = 40
 
@@ -553,37 +563,55 @@ class _TokenStats:
     lower_other: int = 0  # lower-case words headlines do not keep in lower case
 
 
-def _tokens(text: str, *, lower_seen: set[str] | None = None, stats: _TokenStats | None = None,
-            start: int = 0, end: int | None = None, keep_lower: bool = False) -> list[_Tok]:
-    """Tokens of one paragraph that names are made of: capitalised words, acronyms, joiners and short numbers,
-    with offsets, shapes, sentence starts and joins. Other lower-case words are only counted, and their keys
-    added to ``lower_seen`` (all tokens are kept with ``keep_lower``)."""
+def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
+    """Every word token of ``text[start:end]``, lower-case ones included (for a quoted nickname)."""
     out: list[_Tok] = []
-    previous_end = start  # end of the previous token of any kind (a possessive included)
-    skipped = False  # a lower-case word was left out since the last kept token
-    possessive_before = False
     for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         raw, begin = m.group(), m.start()
-        first = raw[0]
-        if first.islower() and not keep_lower and raw not in _JOINERS and raw.islower():
-            word_end = m.end()
-            if raw[-1] == "." and raw.count(".") == 1:  # a sentence's last word: its period ends the sentence
-                raw, word_end = raw[:-1], word_end - 1
-            if stats is not None:
-                stats.words += 1
-                if raw not in _HEADLINE_LOWER:
-                    stats.lower_other += 1
-            if lower_seen is not None:
-                lower_seen.add(_norm(raw))
-            skipped = True
-            previous_end = word_end
-            possessive_before = False
-            continue
+        if raw[-1] == "." and raw.count(".") == 1:
+            raw = raw[:-1]
+        possessive = False
+        if raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2:
+            raw, possessive = raw[:-2], True
+        out.append(_Tok(raw, begin, begin + len(raw), _shape(raw), possessive))
+    return out
+
+
+_UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
+#: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
+_NAME_TOKEN_RE = re.compile(
+    rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?)"
+)
+#: Lower-case words, without a possessive: the article's evidence that a word is no name.
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'\-‐‑])[a-zß-öø-ÿ][^\W_]*(?:[’'\-‐‑](?![sS]\b)[^\W_]+)*")
+#: One or two joiners between two name tokens: " of ", " de la ", " of the ", " and ".
+_JOINER_GAP_RE = re.compile(
+    r" (%s)(?: (%s))? $" % ("|".join(sorted(_JOINERS)), "|".join(sorted(_JOINERS)))
+)
+_OPENING_QUOTES = "“\"‘«"
+_CLOSING_MARKS = "”\"’»)]"
+
+
+def _name_tokens(text: str) -> list[_Tok]:
+    """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
+    joiners between two of them -- with offsets, shapes, sentence starts and joins. Lower-case words are
+    skipped by the regular expression itself, so the cost is in C for most of the text."""
+    out: list[_Tok] = []
+    for m in _NAME_TOKEN_RE.finditer(text):
+        raw, begin = m.group(), m.start()
+        if begin:
+            before = text[begin - 1]
+            if before.isalnum() or before in "’'":
+                continue  # a capital inside a word: iPhone, l’État
+            if before in "-‐‑":  # pro-Bukele (a name after a prefix), al-Assad (a particle of the name)
+                word = _PREFIX_RE.search(text, 0, begin - 1)
+                if word and word.group().lower() in _HYPHEN_PARTICLES:
+                    raw, begin = text[word.start() : m.end()], word.start()
         if raw[-1] == "." and raw.count(".") == 1:
             # the period stays after an abbreviation (Mr., Gen., St.) and an initial before a name (J. Smith)
             word = raw[:-1]
             keep = word in _ABBREVIATION_KEYS or (
-                len(word) == 1 and word.isupper() and _INITIAL_NEXT_RE.match(text, m.end())
+                len(word) == 1 and word.isupper() and _INITIAL_NEXT_RE.match(text, begin + len(raw))
             )
             if not keep:
                 raw = word
@@ -595,31 +623,65 @@ def _tokens(text: str, *, lower_seen: set[str] | None = None, stats: _TokenStats
         else:
             pieces = [_Tok(raw, begin, begin + len(raw), _shape(raw), possessive)]
         for piece in pieces:
-            gap = text[previous_end : piece.start]
-            if stats is not None:
-                stats.words += 1
-                if piece.shape == _ACRONYM:
-                    stats.acronyms += 1
-                elif piece.shape == _LOWER and raw not in _HEADLINE_LOWER:
-                    stats.lower_other += 1
-            if piece.shape == _LOWER and lower_seen is not None:
-                lower_seen.add(piece.key)
-            if not out and not skipped and previous_end == start:
-                piece.initial = True
-            elif gap == " ":
-                piece.joined = not skipped and not possessive_before
-            elif gap == "-":
-                pass
-            else:
-                piece.joined = not skipped and not possessive_before and bool(_WS_ONLY_RE.fullmatch(gap))
-                piece.initial = bool(
-                    _SENTENCE_END_RE.search(gap) or (piece.shape != _LOWER and _OPENING_QUOTE_RE.search(gap))
-                )
+            if piece.shape == _LOWER:
+                continue  # the lower-case part of "US-based"
+            prev = out[-1] if out else None
+            if prev is not None:
+                gap = text[prev.end + (2 if prev.possessive else 0) : piece.start]
+                if gap == " ":
+                    piece.joined = not prev.possessive
+                elif not prev.possessive and gap.startswith(" ") and gap.endswith(" ") and len(gap) < 16:
+                    joiners = _JOINER_GAP_RE.fullmatch(gap)
+                    if joiners:
+                        position = prev.end + 1
+                        for word in joiners.groups():
+                            if word is None:
+                                continue
+                            joiner = _Tok(word, position, position + len(word), _LOWER)
+                            joiner.joined = True
+                            out.append(joiner)
+                            position += len(word) + 1
+                        piece.joined = True
+            piece.initial = _starts_sentence(text, piece.start, prev)
             out.append(piece)
-            skipped = False
-            previous_end = piece.end + (2 if piece.possessive else 0)
-            possessive_before = piece.possessive
     return out
+
+
+_PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
+
+
+def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
+    """Whether the word at ``start`` begins a paragraph, a sentence, a line, or a quotation."""
+    i = start - 1
+    quoted = False
+    while i >= 0:
+        c = text[i]
+        if c in " \t\u00a0":
+            i -= 1
+        elif c in _OPENING_QUOTES or (c == "'" and (i == 0 or text[i - 1].isspace())):
+            quoted = True
+            i -= 1
+        elif c in _CLOSING_MARKS:
+            i -= 1
+        else:
+            break
+    if i < 0 or text[i] == "\n":
+        return True
+    c = text[i]
+    if c in ".!?…:":
+        # the period of an abbreviation or an acronym (Mr., U.S., J.) ends no sentence
+        return not (c == "." and prev is not None and prev.end == i + 1 and prev.text.endswith("."))
+    return quoted
+
+
+def _paragraph_stats(toks: list[_Tok], lower: list[str]) -> _TokenStats:
+    """Counts headline detection needs, from a paragraph's name tokens and its lower-case words."""
+    stats = _TokenStats()
+    stats.words = len(lower) + sum(1 for t in toks if t.shape != _LOWER)
+    if stats.words <= 40:
+        stats.acronyms = sum(1 for t in toks if t.shape == _ACRONYM)
+        stats.lower_other = sum(1 for w in lower if w not in _HEADLINE_LOWER)
+    return stats
 
 
 def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
@@ -949,19 +1011,21 @@ class _Extractor:
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
     def run(self) -> EntityResult:
-        all_tokens: dict[int, tuple[list[_Tok], _TokenStats]] = {}
+        # lower-case words of the whole article, as written (compared with a candidate's lower-cased text)
+        lower_words: dict[int, list[str]] = {}
         lower_seen: set[str] = set()
         for p in self.article.paragraphs:
-            stats = _TokenStats()
-            toks = _tokens(p.text, lower_seen=lower_seen, stats=stats)
+            words = _LOWER_WORD_RE.findall(p.text)
+            lower_seen.update(words)
             if p.index in self.texts:
-                all_tokens[p.index] = (toks, stats)
+                lower_words[p.index] = words
         self.lower_seen = lower_seen
 
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:
-            toks, stats = all_tokens[p.index]
+            toks = _name_tokens(p.text)
+            stats = _paragraph_stats(toks, lower_words[p.index])
             headline = _is_headline(p.kind, toks, stats)
             if stats.words and stats.acronyms * 2 > stats.words:
                 self.capitals.add(p.index)
@@ -1021,7 +1085,7 @@ class _Extractor:
             return None
         inner = text[m.end() : close.start()].rstrip(" ,.;:")
         start, end = m.end(), m.end() + len(inner)
-        inside = _tokens(text, start=start, end=end, keep_lower=True)
+        inside = _tokens(text, start=start, end=end)
         while inside and inside[0].key in ("the", "a", "an"):  # “The Hammer” is called Hammer later
             inside = inside[1:]
         if not inside or len(inside) > 6 or not any(c.isalpha() for c in inner):
@@ -1126,7 +1190,7 @@ class _Extractor:
             return _is_label(tok, self.stops)
         return (
             key in self.stops
-            or key in self.lower_seen
+            or tok.text.lower() in self.lower_seen
             or _month_or_day(key)
             or key in _TITLES
             or _is_demonym(key)
@@ -1165,10 +1229,10 @@ class _Extractor:
                 surface = text[piece[0].start : piece[-1].end]
                 keys = tuple(t.key for t in piece)
                 weak = length == 1 and (
-                    keys[0] in self.stops or keys[0] in self.lower_seen or _is_common_word(keys[0])
+                    keys[0] in self.stops or piece[0].text.lower() in self.lower_seen or _is_common_word(keys[0])
                 )
                 group = lookup.group_of(keys, surface, partial=not weak)
-                if group is not None or self._headline_place(keys, surface, length):
+                if group is not None or self._headline_place(keys, surface, length, piece[0]):
                     matched = length
                     break
             if matched:
@@ -1189,12 +1253,12 @@ class _Extractor:
             i += 1
         return out
 
-    def _headline_place(self, keys: tuple[str, ...], surface: str, length: int) -> bool:
+    def _headline_place(self, keys: tuple[str, ...], surface: str, length: int, first: _Tok) -> bool:
         """A gazetteer place in a headline: a country, state or big city, or a multi-word city name."""
         level = _place_strength(" ".join(keys), surface)
         if level >= 3 or (level and length > 1):
             return True
-        return level == 2 and not _is_common_word(keys[0]) and keys[0] not in self.lower_seen
+        return level == 2 and not _is_common_word(keys[0]) and first.text.lower() not in self.lower_seen
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1519,17 +1583,24 @@ def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
     """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
     before = text[max(0, sp.start - _FEATURE_WINDOW) : sp.start]
     if before.endswith(" "):
-        tail = " ".join(before.split()[-4:]) + " "  # the few words right before (regexes end with $)
-        if _PERSON_BEFORE_RE.search(tail):
+        words = before.lower().split()[-3:]  # the few words right before, nearest last
+        last = words[-1] if words else ""
+        prev = words[-2] if len(words) > 1 else ""
+        if last in _SPEECH_VERBS:
             score["person"] += 2
-        elif _ACCORDING_TO_RE.search(tail):
+        elif last == "to" and prev == "according":
             score["person"] += 1
-        if _ORG_BEFORE_RE.search(tail) or _ORG_NOUN_BEFORE_RE.search(tail):
+        core, core_prev = (prev, words[-3] if len(words) > 2 else "") if last == "the" else (last, prev)
+        if (
+            (core == "of" and core_prev in _MEMBERSHIP)
+            or (core in _STAFF_PREPOSITIONS and core_prev in _STAFF)
+            or last in _ORG_NOUN_WORDS
+        ):
             score["organisation"] += 2
-        if _THE_BEFORE_RE.search(tail):
+        if last == "the":
             score["organisation"] += 0.5
             score["person"] -= 0.5
-        if _PLACE_BEFORE_RE.search(tail):
+        if core in _PLACE_PREPOSITIONS:
             score["place"] += 1
     if sp.toks[-1].possessive:
         return
