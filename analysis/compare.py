@@ -99,20 +99,25 @@ def distinctive_terms(
     if len(analyses) < 2:
         raise ComparisonError("Choose at least two articles to compare: keyness needs a reference.")
     labels = article_labels(analyses)
-    series = [a.terms.set_index("term")["count"] for a in analyses]
+    series = [pd.Series(a.terms["count"].to_numpy(), index=pd.Index(a.terms["term"].to_numpy(dtype=object)))
+              for a in analyses]
     totals = np.array([a.word_count for a in analyses])
-    overall = pd.concat(series, axis=1).fillna(0).sum(axis=1)
+    # Every article's counts summed over one shared vocabulary (positions, not index alignment: 200
+    # articles take a fraction of a second). The reference of an article only matters for its own terms.
+    vocabulary = pd.Index(pd.unique(np.concatenate([s.index.to_numpy(dtype=object) for s in series])))
+    positions = [vocabulary.get_indexer(s.index) for s in series]
+    overall = np.zeros(len(vocabulary))
+    for where, counts in zip(positions, series):
+        np.add.at(overall, where, counts.to_numpy(dtype="float64"))
     tables = []
-    for label, counts, total in zip(labels, series, totals):
-        reference = overall.sub(counts, fill_value=0)
-        reference = reference[reference > 0]
+    for label, counts, where, total in zip(labels, series, positions, totals):
+        reference = pd.Series(overall[where] - counts.to_numpy(dtype="float64"), index=counts.index)
         table = keyness(counts, reference, total=int(total), reference_total=int(totals.sum() - total))
-        table = table[(table["log_ratio"] > 0) & (table["g2"] >= min_g2)]
-        if top is not None:
-            table = table.head(top)
-        tables.append(table.assign(article=label))
-    columns = ["article", "term", "count", "reference_count", "g2", "log_ratio"]
-    return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)
+        keep = np.flatnonzero((table["log_ratio"].to_numpy() > 0) & (table["g2"].to_numpy() >= min_g2))
+        tables.append(table.take(keep[:top] if top is not None else keep))
+    table = pd.concat(tables, ignore_index=True)
+    table.insert(0, "article", np.repeat(np.array(labels, dtype=object), [len(t) for t in tables]))
+    return table
 
 
 def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
@@ -173,15 +178,16 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     links = _Links()
     records = []
     for label, a in zip(labels, analyses):
-        polarity = a.sentiment.set_index("index")["polarity"]
+        polarity = dict(zip(a.sentiment["index"].tolist(), a.sentiment["polarity"].tolist()))
         for e in a.entities.table.itertuples(index=False):
             names = [e.name, *e.aliases]
             keys = [k for k in (entity_key(n) for n in names) if k]
             if not keys:
                 continue
             links.union(keys)
-            paragraphs = [p for p in e.paragraphs if p in polarity.index]
-            mean = float(polarity.loc[paragraphs].mean()) if paragraphs else np.nan
+            scores = [polarity[p] for p in e.paragraphs if p in polarity]
+            scores = [x for x in scores if x == x]  # NaN (no sentiment) left out, as pandas' mean does
+            mean = float(np.mean(scores)) if scores else np.nan
             records.append((keys[0], names, e.type, label, int(e.mentions),
                             e.mentions / a.word_count * 1000 if a.word_count else 0.0, mean))
     columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
@@ -212,15 +218,29 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     return table[columns].reset_index(drop=True)
 
 
-def timeline(analyses: Sequence[Analysis], *, items: Sequence[str] = ()) -> pd.DataFrame:
+def timeline(
+    analyses: Sequence[Analysis], *, items: Sequence[str] = (), entities: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Per dated article: mentions per 1,000 words of chosen entities or terms, and mean polarity.
 
     ``items`` are entity names (any alias) or terms. Articles without a publication date are left out.
+    ``entities``: the :func:`shared_entities` table of these same analyses when it is already at hand
+    (computed here otherwise).
     Columns: published (date), article (label), item ("polarity" for the article's mean polarity, else the
     item), value (per 1,000 words, or the polarity).
     """
     labels = article_labels(analyses)
-    entities = shared_entities(analyses) if items else pd.DataFrame()
+    if items and entities is None:
+        entities = shared_entities(analyses)
+    # Each item's per-1,000 rate in each article where it names an entity (any of its names or aliases).
+    rates: dict[str, dict[str, float]] = {}
+    if items and not entities.empty:
+        keys = [{entity_key(n) for n in (name, *aliases)}
+                for name, aliases in zip(entities["name"], entities["aliases"])]
+        for item in items:
+            key = entity_key(item)
+            match = entities[[key in k for k in keys]]
+            rates[item] = match.groupby("article")["per_1000"].sum().astype(float).to_dict()
     rows = []
     for label, a in zip(labels, analyses):
         if a.article.published is None:
@@ -229,12 +249,8 @@ def timeline(analyses: Sequence[Analysis], *, items: Sequence[str] = ()) -> pd.D
         rows.append((a.article.published, label, "polarity", s.polarity if s.available else np.nan))
         counts = dict(zip(a.terms["term"], a.terms["count"]))
         for item in items:
-            key = entity_key(item)
-            match = entities[(entities["article"] == label)
-                             & entities.apply(lambda r: key in {entity_key(n) for n in (r["name"], *r["aliases"])},
-                                              axis=1)] if not entities.empty else entities
-            if len(match):
-                value = float(match["per_1000"].sum())
+            if label in rates.get(item, {}):
+                value = rates[item][label]
             else:
                 value = counts.get(item.lower(), 0) / a.word_count * 1000 if a.word_count else 0.0
             rows.append((a.article.published, label, item, value))
