@@ -136,3 +136,129 @@ def image_export_problem() -> str | None:
     if problem:
         log.warning("PNG/SVG downloads are off: %s", problem)
     return problem
+
+
+# --- Comparing articles ------------------------------------------------------------------------------------
+
+#: One article as the Compare page asks for it: (id, row_stamp, edit_keys), plain values.
+ArticleKey = tuple[int, str, tuple[EditKey, ...]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Compared:
+    """The analyses being compared (the user's entity edits applied), and the articles that could not be loaded.
+
+    ids: the articles kept, in the order asked; analyses: theirs, in the same order; left_out: (id, why) pairs.
+    """
+
+    ids: tuple[int, ...]
+    analyses: tuple[Analysis, ...]
+    left_out: tuple[tuple[int, str], ...]
+
+
+def compared_analyses(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False) -> Compared:
+    """The analyses of the articles ``keys`` names (see :data:`ArticleKey`), edits applied, loaded once.
+
+    Held in memory as one shared object per set of articles (``st.cache_resource``, no copy per rerun: 200
+    analyses would take a quarter of a second to unpickle), so callers must not change them; the compare
+    tables below are computed from it and cached as copies.
+    """
+    return _compared_analyses(folder, tuple(keys), bool(include_boilerplate))
+
+
+@st.cache_resource(show_spinner="Loading the analyses…", max_entries=4)
+def _compared_analyses(folder: str, keys: tuple[ArticleKey, ...], include_boilerplate: bool) -> Compared:
+    from analysis.entities import EntityEdit, apply_entity_edits
+    from analysis.errors import StoryscopeError
+
+    log.info("Loading %s analyses to compare (include_boilerplate=%s)", len(keys), include_boilerplate)
+    ids = [int(k[0]) for k in keys]
+    loaded: dict[int, Analysis] = {}
+    left_out: list[tuple[int, str]] = []
+    if not include_boilerplate:
+        try:  # one query for all of them; one by one below only when that fails
+            loaded = dict(zip(ids, library(folder).analyses(ids)))
+        except StoryscopeError:
+            loaded = {}
+    kept, analyses = [], []
+    for article_id, stamp, edits in keys:
+        try:
+            if article_id in loaded:
+                result = loaded[article_id]
+                if edits:
+                    result = dataclasses.replace(
+                        result, entities=apply_entity_edits(result.entities, [EntityEdit(*e) for e in edits]))
+            else:
+                result = article_analysis(folder, article_id, stamp, include_boilerplate=include_boilerplate,
+                                          edits=edits)
+        except StoryscopeError as err:
+            left_out.append((int(article_id), str(err)))
+            continue
+        kept.append(int(article_id))
+        analyses.append(result)
+    return Compared(ids=tuple(kept), analyses=tuple(analyses), left_out=tuple(left_out))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def compare_summary(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False) -> pd.DataFrame:
+    """:func:`analysis.compare.comparison_summary` of the compared articles: one row per article."""
+    from analysis.compare import comparison_summary
+
+    return comparison_summary(compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def compare_terms(
+    folder: str, keys: tuple[ArticleKey, ...], *, top: int = 10, include_boilerplate: bool = False
+) -> pd.DataFrame:
+    """:func:`analysis.compare.terms_side_by_side`: DataFrame[term, article, count, per_1000], long form."""
+    from analysis.compare import terms_side_by_side
+
+    analyses = compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses
+    return terms_side_by_side(analyses, top=top)
+
+
+@st.cache_data(show_spinner="Finding distinctive terms…", max_entries=32)
+def compare_distinctive(
+    folder: str, keys: tuple[ArticleKey, ...], *, min_g2: float, top: int | None = 20,
+    include_boilerplate: bool = False,
+) -> pd.DataFrame:
+    """:func:`analysis.compare.distinctive_terms`: DataFrame[article, term, count, reference_count, g2, log_ratio].
+
+    Needs two or more articles (``ComparisonError`` otherwise).
+    """
+    from analysis.compare import distinctive_terms
+
+    analyses = compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses
+    return distinctive_terms(analyses, min_g2=min_g2, top=top)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def compare_arcs(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False) -> pd.DataFrame:
+    """:func:`analysis.compare.sentiment_arcs`: DataFrame[article, index, position, polarity, vader, opening]."""
+    from analysis.compare import sentiment_arcs
+
+    return sentiment_arcs(compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses)
+
+
+@st.cache_data(show_spinner="Linking entities across articles…", max_entries=32)
+def compare_entities(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False) -> pd.DataFrame:
+    """:func:`analysis.compare.shared_entities`: one row per entity and article, whatever each article calls it.
+
+    Columns: entity, name, type, aliases, article, mentions, per_1000, mean_polarity, articles.
+    """
+    from analysis.compare import shared_entities
+
+    return shared_entities(compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def compare_timeline(
+    folder: str, keys: tuple[ArticleKey, ...], *, items: tuple[str, ...] = (), include_boilerplate: bool = False
+) -> pd.DataFrame:
+    """:func:`analysis.compare.timeline`: DataFrame[published, article, item, value] of the dated articles."""
+    from analysis.compare import timeline
+
+    analyses = compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses
+    entities = compare_entities(folder, keys, include_boilerplate=include_boilerplate) if items else None
+    return timeline(analyses, items=list(items), entities=entities)

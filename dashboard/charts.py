@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -286,3 +287,406 @@ def _types_in(types: pd.Series) -> list[str]:
     """The entity types present, in ENTITY_TYPES order, unknown ones last."""
     present = list(dict.fromkeys(types))
     return [t for t in ENTITY_TYPES if t in present] + [t for t in present if t not in ENTITY_TYPES]
+
+
+# --- Comparing articles ------------------------------------------------------------------------------------
+
+#: Beyond this many articles the Compare page draws heatmaps (one column per article) instead of one bar
+#: series, line or dot colour per article: a legend of 200 entries helps no one.
+MANY_ARTICLES = 6
+#: Longest article title shown as a tick label or panel title (the hover shows the whole title).
+_SHORT_TITLE = 32
+#: Heatmaps with more article columns than this hide their tick labels (hover to see each column's title).
+_MAX_TICK_LABELS = 30
+_HEAT_ROW_PX = 22
+#: Sequential scale for rates (0 = white) and diverging scale for polarity (0 = white).
+RATE_SCALE = [[0.0, "#ffffff"], [0.15, "#d8ecea"], [1.0, VADER]]
+POLARITY_SCALE = [[0.0, NEGATIVE], [0.5, "#f7f7f7"], [1.0, POSITIVE]]
+
+
+def _short(text: str, length: int = _SHORT_TITLE) -> str:
+    text = str(text)
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _article_axis(fig: go.Figure, articles: Sequence[str], **where) -> None:
+    """The x axis of a heatmap whose columns are articles: short titles as ticks, or none when too many."""
+    if len(articles) <= _MAX_TICK_LABELS:
+        fig.update_xaxes(tickvals=_plain(articles), ticktext=_plain(_short(a) for a in articles), tickangle=-35,
+                         type="category", title=None, **where)
+    else:
+        fig.update_xaxes(showticklabels=False, type="category", title=f"{len(articles)} articles (hover a column "
+                         "for its title)", **where)
+
+
+def _heatmap(
+    z: np.ndarray, *, rows: Sequence[str], articles: Sequence[str], customdata: np.ndarray, hovertemplate: str,
+    polarity: bool, colorbar: str, title: str | None, row_px: int = _HEAT_ROW_PX,
+) -> go.Figure:
+    """A heatmap with one row per ``rows`` label (top to bottom) and one column per article."""
+    finite = z[np.isfinite(z)]
+    if polarity:
+        bound = max(0.05, float(np.abs(finite).max())) if finite.size else 1.0
+        scale = {"colorscale": POLARITY_SCALE, "zmin": -bound, "zmax": bound, "zmid": 0}
+    else:
+        scale = {"colorscale": RATE_SCALE, "zmin": 0, "zmax": max(float(finite.max()), 1e-9) if finite.size else 1}
+    fig = go.Figure(
+        go.Heatmap(
+            z=z, x=_plain(articles), y=_plain(rows), customdata=customdata, hovertemplate=hovertemplate,
+            xgap=1 if len(articles) <= 60 else 0, ygap=1, hoverongaps=False,
+            colorbar={"title": {"text": colorbar, "side": "right"}, "thickness": 14}, **scale,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category", title=None)
+    _article_axis(fig, articles)
+    labels = 110 if len(articles) <= _MAX_TICK_LABELS else 10
+    return _layout(fig, title=title, height=max(160, 60 + row_px * len(rows) + labels))
+
+
+def compare_terms_heatmap(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """Terms per 1,000 words as a heatmap: one row per term, one column per article (for many articles).
+
+    ``table``: DataFrame[term, article, count, per_1000] in long form, as
+    :func:`analysis.compare.terms_side_by_side` returns (terms in the order they should appear top to bottom,
+    every term once per article). The hover shows the count behind each rate.
+    """
+    _require(table, ["term", "article", "count", "per_1000"], "compare_terms_heatmap")
+    if table.empty:
+        return _empty("Choose at least one article.", title=title)
+    terms = list(dict.fromkeys(table["term"]))
+    articles = list(dict.fromkeys(table["article"]))
+    grid = table.pivot_table(index="term", columns="article", values=["per_1000", "count"], aggfunc="sum",
+                             fill_value=0, observed=False, sort=False)
+    rate = grid["per_1000"].reindex(index=terms, columns=articles, fill_value=0).to_numpy(dtype=float)
+    count = grid["count"].reindex(index=terms, columns=articles, fill_value=0).to_numpy(dtype=float)
+    return _heatmap(
+        rate, rows=terms, articles=articles, customdata=count,
+        hovertemplate="<b>%{y}</b><br>%{x}<br>%{z:.1f} per 1,000 words (%{customdata:.0f} times)<extra></extra>",
+        polarity=False, colorbar="per 1,000 words", title=title,
+    )
+
+
+def distinctive_terms_chart(
+    table: pd.DataFrame, *, articles: Sequence[str] | None = None, columns: int = 2, title: str | None = None
+) -> go.Figure:
+    """Each article's distinctive terms in its own panel: bars of G2, coloured by the log ratio.
+
+    ``table``: DataFrame[article, term, count, reference_count, g2, log_ratio] as
+    :func:`analysis.compare.distinctive_terms` returns (strongest first per article); ``articles``: one panel
+    each, in this order (default: the articles in ``table``); an article without distinctive terms gets an
+    empty panel that says so. ``columns`` panels a row. A bar's length is the evidence (log-likelihood G2),
+    its colour the effect size (log ratio: 1 = twice as often as in the other articles); the hover shows the
+    counts behind both.
+    """
+    from plotly.subplots import make_subplots
+
+    _require(table, ["article", "term", "count", "reference_count", "g2", "log_ratio"], "distinctive_terms_chart")
+    articles = list(articles) if articles is not None else list(dict.fromkeys(table["article"]))
+    if not articles:
+        return _empty("No term is distinctive at this threshold: lower it or compare longer articles.", title=title)
+    ncols = max(1, min(columns, len(articles)))
+    nrows = -(-len(articles) // ncols)
+    sizes = table.groupby("article", sort=False).size()
+    slots = max(3, int(sizes.max()) if len(sizes) else 0)  # every panel has room for the longest: bars alike
+    panel_px = 50 + _BAR_PX * slots
+    gap_px = 80  # between rows of panels: the tick labels above, the next panel's title below
+    plot_px = nrows * panel_px + (nrows - 1) * gap_px
+    fig = make_subplots(
+        rows=nrows, cols=ncols, subplot_titles=_plain(_short(a, 48 if ncols > 1 else 90) for a in articles),
+        horizontal_spacing=0.18 if ncols > 1 else 0.02, vertical_spacing=gap_px / plot_px if nrows > 1 else 0,
+    )
+    top_ratio = max(1.0, float(table["log_ratio"].max())) if len(table) else 1.0
+    for k, article in enumerate(articles):
+        part = table[table["article"] == article]
+        row, col = k // ncols + 1, k % ncols + 1
+        if part.empty:
+            axis = "" if k == 0 else str(k + 1)
+            x0, x1 = fig.layout[f"xaxis{axis}"].domain
+            y0, y1 = fig.layout[f"yaxis{axis}"].domain
+            fig.add_annotation(text="No term is distinctive at this threshold.", showarrow=False, xref="paper",
+                               yref="paper", x=(x0 + x1) / 2, y=(y0 + y1) / 2, xanchor="center", yanchor="middle",
+                               font={"color": "#757575", "size": 12})
+            fig.update_xaxes(visible=False, row=row, col=col)
+            fig.update_yaxes(visible=False, row=row, col=col)
+            continue
+        custom = np.column_stack([
+            np.array(_plain(part["article"]), dtype=object), part["count"].to_numpy(),
+            part["reference_count"].to_numpy(), part["log_ratio"].to_numpy(),
+        ]).astype(object)
+        fig.add_trace(
+            go.Bar(
+                x=part["g2"], y=_plain(part["term"]), orientation="h", name=_plain([article])[0], showlegend=False,
+                marker={"color": part["log_ratio"], "coloraxis": "coloraxis"}, customdata=custom,
+                hovertemplate=("<b>%{y}</b> in %{customdata[0]}<br>G2 %{x:.1f}, log ratio %{customdata[3]:.2f}"
+                               "<br>%{customdata[1]} times here, %{customdata[2]} in the others<extra></extra>"),
+            ),
+            row=row, col=col,
+        )
+        fig.update_yaxes(range=[slots - 0.5, -0.5], type="category", title=None, row=row, col=col)
+        fig.update_xaxes(title="G2 (log-likelihood)" if row == nrows else None, rangemode="tozero", row=row,
+                         col=col)
+    fig.update_layout(coloraxis={"colorscale": [[0.0, "#d8ecea"], [1.0, VADER]], "cmin": 0, "cmax": top_ratio,
+                                 "colorbar": {"title": {"text": "log ratio", "side": "right"}, "thickness": 14}})
+    fig.update_annotations(selector={"yanchor": "bottom"}, font_size=13)  # the panel titles
+    fig = _layout(fig, title=title, height=plot_px)
+    fig.update_layout(margin_t=fig.layout.margin.t + 25, height=fig.layout.height + 25)  # room for the panel titles
+    return fig
+
+
+def sentiment_arcs_chart(
+    arcs: pd.DataFrame, *, score: Literal["polarity", "vader"] = "polarity", title: str | None = None
+) -> go.Figure:
+    """Each article's paragraph sentiment overlaid on a 0-100 % position axis: one line per article.
+
+    ``arcs``: DataFrame[article, index, position, polarity, vader, opening] as
+    :func:`analysis.compare.sentiment_arcs` returns; ``score``: which column to draw (TextBlob polarity or
+    VADER compound, both within [-1, 1]). Hover shows the paragraph's number and opening words.
+    """
+    _require(arcs, ["article", "index", "position", score, "opening"], "sentiment_arcs_chart")
+    if score not in ("polarity", "vader"):
+        from analysis.errors import InvalidOptionError
+
+        raise InvalidOptionError("score", score, {"polarity", "vader"})
+    if arcs.empty:
+        return _empty("No sentiment scores for these articles (sentiment is for English text).", title=title)
+    fig = go.Figure()
+    for article, part in arcs.groupby("article", sort=False):
+        custom = np.column_stack([np.array(_plain(part["article"]), dtype=object), (part["index"] + 1).to_numpy(),
+                                  np.array(_plain(part["opening"]), dtype=object)]).astype(object)
+        fig.add_trace(
+            go.Scatter(
+                x=part["position"], y=part[score], mode="lines+markers", name=_plain([article])[0],
+                line={"width": 2}, marker={"size": 6}, customdata=custom,
+                hovertemplate=("%{customdata[0]}<br>¶ %{customdata[1]} at %{x:.0f} %<br>"
+                               + ("polarity" if score == "polarity" else "VADER")
+                               + " %{y:+.2f}<br><i>%{customdata[2]}</i><extra></extra>"),
+            )
+        )
+    fig.update_xaxes(title="position in the article (%)", range=[-2, 102], ticksuffix=" %")
+    fig.update_yaxes(title="TextBlob polarity" if score == "polarity" else "VADER compound", range=[-1.05, 1.05],
+                     zeroline=True, zerolinecolor="#9e9e9e")
+    return _layout(fig, title=title, height=380, legend=True)
+
+
+def arc_bins(
+    arcs: pd.DataFrame, *, bins: int = 10, score: Literal["polarity", "vader"] = "polarity"
+) -> pd.DataFrame:
+    """Sentiment arcs averaged over equal stretches of each article, for a heatmap of many articles.
+
+    ``arcs``: DataFrame[article, index, position, polarity, vader, ...] as
+    :func:`analysis.compare.sentiment_arcs` returns. Returns DataFrame[article, start, end, mean, paragraphs]:
+    for each article and stretch [start, end) of the position axis (percent; the last one includes 100) that
+    holds any paragraph, the mean ``score`` of its paragraphs and how many there are. Articles in order of
+    appearance.
+    """
+    if bins < 1:
+        raise ValueError(f"`bins` = {bins} must be at least 1.")
+    _require(arcs, ["article", "position", score], "arc_bins")
+    width = 100 / bins
+    stretch = np.minimum((arcs["position"].to_numpy(dtype=float) // width).astype(int), bins - 1)
+    grouped = (arcs.assign(stretch=stretch).groupby(["article", "stretch"], sort=False)[score]
+               .agg(["mean", "size"]).reset_index())
+    order = {a: i for i, a in enumerate(dict.fromkeys(arcs["article"]))}
+    grouped = grouped.sort_values(["article", "stretch"], key=lambda s: s.map(order) if s.name == "article" else s,
+                                  kind="stable")
+    return pd.DataFrame({
+        "article": grouped["article"].to_numpy(dtype=object),
+        "start": grouped["stretch"].to_numpy() * width,
+        "end": (grouped["stretch"].to_numpy() + 1) * width,
+        "mean": grouped["mean"].to_numpy(dtype=float),
+        "paragraphs": grouped["size"].to_numpy(dtype="int64"),
+    })
+
+
+def sentiment_arcs_heatmap(
+    binned: pd.DataFrame, *, articles: Sequence[str] | None = None, score_label: str = "polarity",
+    title: str | None = None,
+) -> go.Figure:
+    """Sentiment arcs of many articles: one column per article read top (start) to bottom (end).
+
+    ``binned``: DataFrame[article, start, end, mean, paragraphs] as :func:`arc_bins` returns; ``articles``:
+    the columns in order (default: as they appear; an article without rows is an empty column). Stretches
+    without a paragraph are left blank.
+    """
+    _require(binned, ["article", "start", "end", "mean", "paragraphs"], "sentiment_arcs_heatmap")
+    articles = list(articles) if articles is not None else list(dict.fromkeys(binned["article"]))
+    if binned.empty or not articles:
+        return _empty("No sentiment scores for these articles (sentiment is for English text).", title=title)
+    width = float(binned["end"].iloc[0] - binned["start"].iloc[0])
+    stretches = range(int(round(100 / width)))
+    rows = [f"{k * width:.0f}–{(k + 1) * width:.0f} %" for k in stretches]
+    binned = binned.assign(stretch=np.rint(binned["start"].to_numpy(dtype=float) / width).astype(int))
+    mean = binned.pivot(index="stretch", columns="article", values="mean").reindex(index=stretches, columns=articles)
+    count = (binned.pivot(index="stretch", columns="article", values="paragraphs")
+             .reindex(index=stretches, columns=articles))
+    return _heatmap(
+        mean.to_numpy(dtype=float), rows=rows, articles=articles, customdata=count.fillna(0).to_numpy(),
+        hovertemplate="%{x}<br>%{y} of the article<br>" + html.escape(score_label)
+                      + " %{z:+.2f} (%{customdata:.0f} paragraphs)<extra></extra>",
+        polarity=True, colorbar=f"mean {score_label}", title=title, row_px=18,
+    )
+
+
+def _entity_rows(table: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """Entity ids in order of appearance, and a unique display name for each."""
+    ids = list(dict.fromkeys(table["entity"]))
+    first = table.drop_duplicates("entity").set_index("entity")
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for entity in ids:
+        name = str(first.at[entity, "name"])
+        label = name if name not in used else f"{name} ({first.at[entity, 'type']})"
+        while label in used:
+            label += "*"
+        used.add(label)
+        names[entity] = label
+    return ids, names
+
+
+def _aliases_text(aliases, *, limit: int = 4) -> str:
+    aliases = [str(a) for a in (aliases if isinstance(aliases, (list, tuple)) else ())]
+    if not aliases:
+        return ""
+    shown = ", ".join(aliases[:limit]) + (f" and {len(aliases) - limit} more" if len(aliases) > limit else "")
+    return "also called " + shown
+
+
+def _entity_grid(table: pd.DataFrame, value: str, articles: Sequence[str]) -> tuple[list[str], pd.DataFrame]:
+    ids, names = _entity_rows(table)
+    grid = table.pivot_table(index="entity", columns="article", values=value, aggfunc="first", sort=False)
+    return [names[i] for i in ids], grid.reindex(index=ids, columns=list(articles))
+
+
+def entity_heatmap(
+    table: pd.DataFrame, *, articles: Sequence[str] | None = None, title: str | None = None
+) -> go.Figure:
+    """Mentions per 1,000 words of each entity (rows) in each article (columns).
+
+    ``table``: DataFrame[entity, name, type, aliases, article, mentions, per_1000, ...] as
+    :func:`analysis.compare.shared_entities` returns, already cut to the entities to draw (one row per
+    entity whatever each article calls it; rows top to bottom in order of appearance). ``articles``: the
+    columns in order (default: as they appear). An article that never names the entity shows 0.
+    """
+    _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "per_1000"], "entity_heatmap")
+    articles = list(articles) if articles is not None else list(dict.fromkeys(table["article"]))
+    if table.empty or not articles:
+        return _empty("No entities to show.", title=title)
+    rows, rate = _entity_grid(table, "per_1000", articles)
+    _, mentions = _entity_grid(table, "mentions", articles)
+    first = table.drop_duplicates("entity")
+    about = [f"{t}{'; ' + a if a else ''}" for t, a in zip(first["type"], _plain(map(_aliases_text, first["aliases"])))]
+    counts = mentions.fillna(0).to_numpy()
+    if len(articles) <= _MAX_TICK_LABELS:  # each row's type and other names in its hover (cheap for few columns)
+        custom = np.dstack([counts, np.broadcast_to(np.array(about, dtype=object)[:, None], counts.shape)])
+        hover = "<b>%{y}</b> (%{customdata[1]})<br>%{x}<br>%{z:.1f} per 1,000 words (%{customdata[0]:.0f} mentions)"
+    else:
+        custom = counts[:, :, None]
+        hover = "<b>%{y}</b><br>%{x}<br>%{z:.1f} per 1,000 words (%{customdata[0]:.0f} mentions)"
+    return _heatmap(
+        rate.fillna(0).to_numpy(dtype=float), rows=rows, articles=articles, customdata=custom.astype(object),
+        hovertemplate=hover + "<extra></extra>",
+        polarity=False, colorbar="mentions per 1,000 words", title=title,
+    )
+
+
+def entity_polarity_heatmap(
+    table: pd.DataFrame, *, articles: Sequence[str] | None = None, title: str | None = None
+) -> go.Figure:
+    """How each article treats the same entities: mean polarity of the paragraphs that mention each entity.
+
+    ``table``: DataFrame[entity, name, type, aliases, article, mentions, mean_polarity, ...] as
+    :func:`analysis.compare.shared_entities` returns, cut to the entities to draw. Rows are entities, columns
+    ``articles``; a blank cell is an article that does not name the entity (or has no sentiment). Red is
+    negative, green positive, white neutral.
+    """
+    _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "mean_polarity"],
+             "entity_polarity_heatmap")
+    articles = list(articles) if articles is not None else list(dict.fromkeys(table["article"]))
+    if table.empty or table["mean_polarity"].isna().all() or not articles:
+        return _empty("No entity is named in two or more of these articles with sentiment scores.", title=title)
+    rows, polarity = _entity_grid(table, "mean_polarity", articles)
+    _, mentions = _entity_grid(table, "mentions", articles)
+    return _heatmap(
+        polarity.to_numpy(dtype=float), rows=rows, articles=articles, customdata=mentions.fillna(0).to_numpy(),
+        hovertemplate="<b>%{y}</b><br>%{x}<br>polarity %{z:+.2f} over the paragraphs naming it "
+                      "(%{customdata:.0f} mentions)<extra></extra>",
+        polarity=True, colorbar="mean polarity", title=title,
+    )
+
+
+def entity_polarity_dots(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """How each article treats the same entities, for a few articles: one dot per entity and article.
+
+    ``table``: as for :func:`entity_polarity_heatmap`. Each row of the chart is an entity; each article has
+    its own colour; the dot sits at the mean polarity of that article's paragraphs that mention the entity.
+    """
+    _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "mean_polarity"],
+             "entity_polarity_dots")
+    shown = table[table["mean_polarity"].notna()]
+    if shown.empty:
+        return _empty("No entity is named in two or more of these articles with sentiment scores.", title=title)
+    ids, names = _entity_rows(table)
+    order = [names[i] for i in ids]
+    fig = go.Figure()
+    for article, part in shown.groupby("article", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["mean_polarity"], y=_plain(part["entity"].map(names)), mode="markers",
+                name=_plain([article])[0], marker={"size": 11, "line": {"width": 1, "color": "#ffffff"}},
+                customdata=np.column_stack([np.array(_plain(part["article"]), dtype=object),
+                                            part["mentions"].to_numpy()]).astype(object),
+                hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>polarity %{x:+.2f} over the paragraphs naming it "
+                              "(%{customdata[1]} mentions)<extra></extra>",
+            )
+        )
+    bound = max(0.25, float(shown["mean_polarity"].abs().max()) * 1.15)
+    fig.add_vline(x=0, line={"color": "#9e9e9e", "width": 1})
+    fig.update_yaxes(categoryorder="array", categoryarray=_plain(order), autorange="reversed", title=None,
+                     type="category")
+    fig.update_xaxes(title="mean polarity of the paragraphs that mention it", range=[-bound, bound])
+    return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(order), legend=True)
+
+
+def timeline_chart(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """Articles by publication date: chosen entities or terms per 1,000 words (top) and mean polarity (below).
+
+    ``table``: DataFrame[published, article, item, value] as :func:`analysis.compare.timeline` returns
+    (item "polarity" holds each article's mean polarity; every other item a rate per 1,000 words). One line
+    per item; the hover names the article.
+    """
+    from plotly.subplots import make_subplots
+
+    _require(table, ["published", "article", "item", "value"], "timeline_chart")
+    if table.empty:
+        return _empty("No article has a publication date: set dates on the Library page.", title=title)
+    items = [i for i in dict.fromkeys(table["item"]) if i != "polarity"]
+    rows = 2 if items else 1
+    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        row_heights=[0.6, 0.4] if rows == 2 else None)
+    for item in items:
+        part = table[table["item"] == item]
+        fig.add_trace(
+            go.Scatter(
+                x=part["published"], y=part["value"], mode="lines+markers", name=_plain([item])[0],
+                customdata=np.array(_plain(part["article"]), dtype=object),
+                hovertemplate="<b>" + _plain([item])[0] + "</b><br>%{customdata}<br>%{x|%d %b %Y}: "
+                              "%{y:.1f} per 1,000 words<extra></extra>",
+            ),
+            row=1, col=1,
+        )
+    polarity = table[table["item"] == "polarity"]
+    fig.add_trace(
+        go.Scatter(
+            x=polarity["published"], y=polarity["value"], mode="lines+markers", name="mean polarity",
+            line={"color": VADER, "dash": "dot"}, marker={"color": [POSITIVE if v >= 0 else NEGATIVE
+                                                                    for v in polarity["value"].fillna(0)]},
+            customdata=np.array(_plain(polarity["article"]), dtype=object),
+            hovertemplate="%{customdata}<br>%{x|%d %b %Y}: polarity %{y:+.2f}<extra></extra>",
+        ),
+        row=rows, col=1,
+    )
+    if items:
+        fig.update_yaxes(title="mentions per 1,000 words", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title="mean polarity", zeroline=True, zerolinecolor="#9e9e9e", row=rows, col=1)
+    fig.update_xaxes(title="published", row=rows, col=1)
+    return _layout(fig, title=title, height=460 if items else 260, legend=True)

@@ -1,18 +1,29 @@
-"""Compare page: choose articles (all by default) and see how their figures and terms differ.
+"""Compare page: choose articles (all by default) and see how they differ.
 
-First version (issue 4): a summary table and terms per 1,000 words side by side. Each further view of
-issue 5 (distinctive terms, sentiment arcs, entity heatmap, shared entities, timeline) is one more section
-below, fed by the same ``analyses`` list and drawn with ``chart_with_downloads``.
+A summary table, then tabs (only the open one runs): terms per 1,000 words side by side, each article's
+distinctive terms (G2 and log ratio), sentiment arcs on a 0-100 % axis, entities across articles (one row per
+entity whatever each article calls it, and how each article treats the ones they share), and a timeline of
+dated articles. Every chart has PNG, SVG, HTML and CSV downloads. The user's entity merges and renames from
+the Article page apply. With many articles the charts become heatmaps (one column per article) and draw
+only the top terms and entities, so 200 articles stay readable and quick.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from analysis.compare import comparison_summary, terms_side_by_side
-from analysis.errors import StoryscopeError
+from analysis.compare import G2_P01
+from analysis.models import ENTITY_TYPES
 from dashboard import cached, charts, tables
 from dashboard.components import chart_with_downloads, escape_markdown
+
+#: Significance thresholds offered for distinctive terms: G2 at least this (1 degree of freedom).
+SIGNIFICANCE = {3.84: "p < 0.05 (G2 ≥ 3.84)", G2_P01: "p < 0.01 (G2 ≥ 6.63)", 10.83: "p < 0.001 (G2 ≥ 10.83)",
+                15.13: "p < 0.0001 (G2 ≥ 15.13)"}
+#: Most terms drawn side by side, and most articles given their own panel of distinctive terms.
+MAX_TERMS_DRAWN = 30
+MAX_PANELS = 6
 
 library = cached.current_library()
 folder = cached.data_folder()
@@ -35,7 +46,7 @@ def _remember_choice() -> None:
 
 
 st.multiselect("Articles", ids, key="compare_choice", format_func=labels.get, on_change=_remember_choice,
-               placeholder="Choose articles to compare")
+               placeholder="Choose articles to compare", wrap=len(ids) <= 12)
 chosen = [int(i) for i in st.session_state.compare_choice]
 if not chosen:
     st.info("Choose at least one article.")
@@ -43,38 +54,182 @@ if not chosen:
 
 include_boilerplate = bool(st.session_state.include_boilerplate)
 rows = articles.set_index("id")
-analyses = []
-for i in chosen:
-    try:
-        analyses.append(cached.article_analysis(
-            folder, i, cached.row_stamp(rows.loc[i]), include_boilerplate=include_boilerplate,
-            edits=cached.edit_keys(library.entity_edits(i)),
-        ))
-    except StoryscopeError as err:
-        st.warning(escape_markdown(f"{labels[i]} is left out: {err}"))
-if not analyses:
+# Each article named by its id, a stamp of its metadata and its entity edits: the cache keys of every table.
+keys = tuple((i, cached.row_stamp(rows.loc[i]), cached.edit_keys(library.entity_edits(i))) for i in chosen)
+options = {"include_boilerplate": include_boilerplate}
+compared = cached.compared_analyses(folder, keys, **options)
+for article_id, why in compared.left_out:
+    st.warning(escape_markdown(f"{labels.get(article_id, article_id)} is left out: {why}"))
+if not compared.analyses:
     st.stop()
-name = f"comparison of {len(analyses)} articles"
+count = len(compared.analyses)
+many = count > charts.MANY_ARTICLES
+name = f"comparison of {count} articles"
 
 # --- Summary -------------------------------------------------------------------------------------------
 st.subheader("Summary", anchor=False)
-summary = comparison_summary(analyses)
+summary = cached.compare_summary(folder, keys, **options)
+article_names = list(summary["article"])  # the labels every chart and table uses
 st.dataframe(
     summary, hide_index=True,
     column_config={
-        "polarity": st.column_config.NumberColumn(format="%+.2f"),
-        "subjectivity": st.column_config.NumberColumn(format="%.2f"),
-        "vader": st.column_config.NumberColumn("VADER", format="%+.2f"),
+        "article": st.column_config.TextColumn("article", width="large"),
+        "polarity": st.column_config.NumberColumn(format="%+.2f", help="TextBlob, word-weighted mean, [-1, 1]"),
+        "subjectivity": st.column_config.NumberColumn(format="%.2f", help="TextBlob, [0 factual, 1 opinion]"),
+        "vader": st.column_config.NumberColumn("VADER", format="%+.2f", help="VADER compound, word-weighted mean"),
         "lexical_density": st.column_config.NumberColumn("lexical density", format="%.2f",
                                                          help="Content words / all words"),
+        "entities": st.column_config.NumberColumn("entities", help="Distinct people, organisations and places"),
     },
+    key="compare_summary",
 )
+if many:
+    st.caption(f"With more than {charts.MANY_ARTICLES} articles the charts are heatmaps with one column per "
+               "article: hover a column to see its title.")
+
+terms_tab, distinctive_tab, sentiment_tab, entities_tab, time_tab = st.tabs(
+    ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"], key="compare_tab", on_change="rerun"
+)
+needs_two = "Choose at least two articles to compare this."
+
+
+def names_across(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per entity of a shared-entities table: its name, type, other names, articles and mentions."""
+    names = table.groupby("entity", sort=False).agg(
+        name=("name", "first"), type=("type", "first"), aliases=("aliases", "first"),
+        articles=("articles", "first"), mentions=("mentions", "sum"),
+    )
+    return names.assign(aliases=names["aliases"].map("; ".join)).reset_index(drop=True)
+
 
 # --- Terms side by side --------------------------------------------------------------------------------
-st.subheader("Terms per 1,000 words", anchor=False)
-top = st.slider("Top terms from each article", 3, 30, 10, key="compare_top")
-side_by_side = terms_side_by_side(analyses, top=top)
-chart_with_downloads(
-    charts.compare_terms_chart(side_by_side, title="Terms per 1,000 words, side by side"),
-    side_by_side, article=name, chart="terms-per-1000", key="compare_terms",
-)
+if terms_tab.open:
+    with terms_tab:
+        top = st.slider("Top terms from each article", 3, 30, 10, key="compare_top",
+                        help="The chart shows the union of each article's most frequent terms.")
+        side_by_side = cached.compare_terms(folder, keys, top=top, **options)
+        union = side_by_side["term"].nunique()
+        shown_terms = list(dict.fromkeys(side_by_side["term"]))[:MAX_TERMS_DRAWN]
+        drawn = side_by_side[side_by_side["term"].isin(shown_terms)].reset_index(drop=True)
+        title = "Terms per 1,000 words, side by side"
+        figure = (charts.compare_terms_heatmap(drawn, title=title) if many
+                  else charts.compare_terms_chart(drawn, title=title))
+        chart_with_downloads(figure, drawn, article=name, chart="terms-per-1000", key="compare_terms")
+        if union > len(shown_terms):
+            st.caption(f"The {len(shown_terms)} terms with the highest rate in any article, of the {union} "
+                       f"in the union of each article's top {top}.")
+
+# --- Distinctive terms ---------------------------------------------------------------------------------
+if distinctive_tab.open:
+    with distinctive_tab:
+        if count < 2:
+            st.info(needs_two)
+        else:
+            st.caption("Each article against all the others together: log-likelihood G2 says how sure the "
+                       "difference is, the log ratio how big (1 = twice as often, 2 = four times).")
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                min_g2 = st.selectbox("Significance", list(SIGNIFICANCE), index=1, format_func=SIGNIFICANCE.get,
+                                      key="distinctive_threshold")
+                per_article = st.slider("Terms per article", 3, 30, 10, key="distinctive_top")
+            distinctive = cached.compare_distinctive(folder, keys, min_g2=min_g2, top=per_article, **options)
+            panels = article_names
+            if count > MAX_PANELS:
+                panels = st.multiselect("Articles to chart", article_names, default=article_names[:4],
+                                        max_selections=MAX_PANELS, help=f"Up to {MAX_PANELS} panels; the table "
+                                        "below lists every article's terms.")
+            drawn = distinctive[distinctive["article"].isin(panels)].reset_index(drop=True)
+            chart_with_downloads(
+                charts.distinctive_terms_chart(drawn, articles=panels, title="Distinctive terms of each article"),
+                drawn, article=name, chart="distinctive-terms", key="compare_distinctive",
+            )
+            st.dataframe(
+                distinctive, hide_index=True, key="distinctive_table",
+                column_config={
+                    "article": st.column_config.TextColumn("article", width="medium"),
+                    "count": st.column_config.NumberColumn("count", help="Times in this article"),
+                    "reference_count": st.column_config.NumberColumn("in the others",
+                                                                     help="Times in all the other articles"),
+                    "g2": st.column_config.NumberColumn("G2", format="%.1f", help="Log-likelihood: ≥ 6.63 is p < 0.01"),
+                    "log_ratio": st.column_config.NumberColumn("log ratio", format="%.2f",
+                                                               help="log2 of the ratio of rates: 1 = twice as often"),
+                },
+            )
+
+# --- Sentiment arcs ------------------------------------------------------------------------------------
+if sentiment_tab.open:
+    with sentiment_tab:
+        score = st.segmented_control("Score", ["polarity", "vader"], default="polarity", required=True,
+                                     format_func={"polarity": "TextBlob polarity", "vader": "VADER"}.get,
+                                     key="arc_score")
+        arcs = cached.compare_arcs(folder, keys, **options)
+        title = "Sentiment arcs: paragraph by paragraph, start to end"
+        if many:
+            binned = charts.arc_bins(arcs, bins=10, score=score)
+            figure = charts.sentiment_arcs_heatmap(binned, articles=article_names, title=title,
+                                                   score_label="polarity" if score == "polarity" else "VADER")
+            data = binned.rename(columns={"mean": f"mean_{score}"})
+        else:
+            figure, data = charts.sentiment_arcs_chart(arcs, score=score, title=title), arcs
+        chart_with_downloads(figure, data, article=name, chart="sentiment-arcs", key="compare_arcs")
+        st.caption("Each article's analysed paragraphs spread from 0 % (its first) to 100 % (its last), so long "
+                   "and short articles line up." + (" Each cell is the mean over a tenth of the article." if many
+                                                   else ""))
+
+# --- Entities ------------------------------------------------------------------------------------------
+if entities_tab.open:
+    with entities_tab:
+        entities = cached.compare_entities(folder, keys, **options)
+        present = [t for t in ENTITY_TYPES if t in set(entities["type"])]
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            types = st.pills("Types", present, default=present, selection_mode="multi", key="compare_entity_types")
+            top_entities = st.slider("Number of entities", 5, 50, 20, step=5, key="compare_entity_top")
+        entities = entities[entities["type"].isin(types)]
+        top_ids = list(dict.fromkeys(entities["entity"]))[:top_entities]
+        shown = entities[entities["entity"].isin(top_ids)].reset_index(drop=True)
+        chart_with_downloads(
+            charts.entity_heatmap(shown, articles=article_names, title="Entities: mentions per 1,000 words"),
+            shown, article=name, chart="entities", key="compare_entities",
+        )
+        st.caption("One row per entity whatever each article calls it: names are linked when an article gives "
+                   "them as aliases. Entities named in the most articles first.")
+        with st.expander("Names across articles"):
+            st.dataframe(names_across(shown), hide_index=True, key="compare_entity_names")
+
+        st.subheader("How each article treats the same entities", anchor=False)
+        if count < 2:
+            st.info(needs_two)
+        else:
+            shared = entities[entities["articles"] >= 2]
+            shared_ids = list(dict.fromkeys(shared["entity"]))[:top_entities]
+            treated = shared[shared["entity"].isin(shared_ids)].reset_index(drop=True)
+            title = "Mean polarity of the paragraphs that mention each entity"
+            figure = (charts.entity_polarity_heatmap(treated, articles=article_names, title=title) if many
+                      else charts.entity_polarity_dots(treated, title=title))
+            chart_with_downloads(figure, treated, article=name, chart="entity-polarity", key="compare_treatment")
+            st.caption("Entities found in two or more of the articles. TextBlob polarity within [-1, 1]: above 0 "
+                       "the paragraphs naming the entity read positive, below 0 negative.")
+
+# --- Over time -----------------------------------------------------------------------------------------
+if time_tab.open:
+    with time_tab:
+        dated = int(summary["published"].notna().sum())
+        if dated < 2:
+            st.info(f"A timeline needs two or more articles with a publication date; {dated} of these "
+                    f"{'has' if dated == 1 else 'have'} one. Set dates on the Library page.")
+        else:
+            entities = cached.compare_entities(folder, keys, **options)
+            by_spread = entities.drop_duplicates("entity")
+            names = list(by_spread["name"].head(30))
+            terms = [t for t in dict.fromkeys(cached.compare_terms(folder, keys, top=5, **options)["term"])
+                     if t not in {n.lower() for n in names}][:30]
+            default = list(by_spread[by_spread["articles"] >= 2]["name"].head(3)) or terms[:3]
+            items = st.multiselect("Entities or terms", names + terms, default=default, accept_new_options=True,
+                                   help="Entities (any of their names) or words; type to add another.",
+                                   placeholder="Choose or type entities or terms")
+            line = cached.compare_timeline(folder, keys, items=tuple(items), **options)
+            chart_with_downloads(
+                charts.timeline_chart(line, title="Over time: mentions per 1,000 words and mean polarity"),
+                line, article=name, chart="timeline", key="compare_timeline",
+            )
+            if dated < count:
+                st.caption(f"{count - dated} of the articles have no publication date and are left out.")
