@@ -302,6 +302,8 @@ _HEAT_ROW_PX = 22
 #: Sequential scale for rates (0 = white) and diverging scale for polarity (0 = white).
 RATE_SCALE = [[0.0, "#ffffff"], [0.15, "#d8ecea"], [1.0, VADER]]
 POLARITY_SCALE = [[0.0, NEGATIVE], [0.5, "#f7f7f7"], [1.0, POSITIVE]]
+#: The paragraph scores a sentiment arc can draw (columns of analysis.compare.sentiment_arcs).
+ARC_SCORES = ("polarity", "vader")
 
 
 def _short(text: str, length: int = _SHORT_TITLE) -> str:
@@ -433,6 +435,13 @@ def distinctive_terms_chart(
     return fig
 
 
+def _check_score(score: str) -> None:
+    if score not in ARC_SCORES:
+        from analysis.errors import InvalidOptionError
+
+        raise InvalidOptionError("score", score, set(ARC_SCORES))
+
+
 def sentiment_arcs_chart(
     arcs: pd.DataFrame, *, score: Literal["polarity", "vader"] = "polarity", title: str | None = None
 ) -> go.Figure:
@@ -442,11 +451,8 @@ def sentiment_arcs_chart(
     :func:`analysis.compare.sentiment_arcs` returns; ``score``: which column to draw (TextBlob polarity or
     VADER compound, both within [-1, 1]). Hover shows the paragraph's number and opening words.
     """
+    _check_score(score)
     _require(arcs, ["article", "index", "position", score, "opening"], "sentiment_arcs_chart")
-    if score not in ("polarity", "vader"):
-        from analysis.errors import InvalidOptionError
-
-        raise InvalidOptionError("score", score, {"polarity", "vader"})
     if arcs.empty:
         return _empty("No sentiment scores for these articles (sentiment is for English text).", title=title)
     fig = go.Figure()
@@ -479,6 +485,7 @@ def arc_bins(
     holds any paragraph, the mean ``score`` of its paragraphs and how many there are. Articles in order of
     appearance.
     """
+    _check_score(score)
     if bins < 1:
         raise ValueError(f"`bins` = {bins} must be at least 1.")
     _require(arcs, ["article", "position", score], "arc_bins")

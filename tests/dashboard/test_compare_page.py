@@ -1,0 +1,265 @@
+"""The Compare page through Streamlit's AppTest, on a temporary library holding the seed and two harbour articles.
+
+Each tab runs only when open, so each test opens the tab it checks (``compare_tab`` in the session state).
+The figures are read from each plotly element's ``proto.spec`` JSON.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.compare import article_labels, distinctive_terms
+from analysis.entities import EntityEdit
+from dashboard import cached, charts
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "dashboard" / "app.py")
+DATA = ROOT / "tests" / "data" / "compare"
+TIMEOUT = 120
+TABS = ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"]
+HOSTILE_TITLE = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYSCOPE_DATA", str(tmp_path))
+    return cached.library(str(tmp_path))
+
+
+@pytest.fixture
+def harbour(library) -> tuple[int, int]:
+    """The ids of the strike (4 March 2024) and the deal (9 March 2024), which name Molina differently."""
+    strike = library.add_file((DATA / "harbour-strike.txt").read_bytes(), "harbour-strike.txt")
+    deal = library.add_file((DATA / "harbour-deal.txt").read_bytes(), "harbour-deal.txt")
+    return strike.id, deal.id
+
+
+def run_compare(tab: str = "Terms", **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["compare_tab"] = tab
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page("app_pages/compare.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _decoded(value):
+    """Plotly's JSON with its base64 typed arrays ({"dtype", "bdata"}) turned back into lists."""
+    if isinstance(value, dict):
+        if set(value) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+            if "shape" in value:  # a 2-D array (a heatmap's z): plotly writes its shape as "rows, columns"
+                shape = value["shape"]
+                shape = [int(n) for n in shape.split(",")] if isinstance(shape, str) else shape
+                return array.reshape(shape).tolist()
+            return array.tolist()
+        return {k: _decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decoded(v) for v in value]
+    return value
+
+
+def charts_of(at: AppTest) -> dict[str, dict]:
+    """The plotly figures on the page, as plain JSON, by their title."""
+    figures = [_decoded(json.loads(e.proto.spec)) for e in at.get("plotly_chart")]
+    return {f["layout"]["title"]["text"]: f for f in figures}
+
+
+def download_labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.download_button]
+
+
+# --- Every chart, with two articles -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tab, titles", [
+    ("Terms", ["Terms per 1,000 words, side by side"]),
+    ("Distinctive terms", ["Distinctive terms of each article"]),
+    ("Sentiment", ["Sentiment arcs: paragraph by paragraph, start to end"]),
+    ("Entities", ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"]),
+    ("Over time", ["Over time: mentions per 1,000 words and mean polarity"]),
+])
+def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, tab, titles):
+    at = run_compare(tab, compare_ids=list(harbour))
+    assert list(charts_of(at)) == titles
+    assert download_labels(at) == ["PNG", "SVG", "HTML", "CSV"] * len(titles)
+    assert len(at.dataframe[0].value) == 2  # the summary: one row per article
+    assert {"words", "paragraphs", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
+        at.dataframe[0].value.columns)
+
+
+def test_terms_are_grouped_bars_one_series_per_article(library, harbour):
+    at = run_compare(compare_ids=list(harbour))
+    (figure,) = charts_of(at).values()
+    assert [t["type"] for t in figure["data"]] == ["bar", "bar"]
+    assert [t["name"] for t in figure["data"]] == list(at.dataframe[0].value["article"])
+    at.slider(key="compare_top").set_value(3).run()
+    (smaller,) = charts_of(at).values()
+    assert len(smaller["data"][0]["y"]) < len(figure["data"][0]["y"])
+
+
+def test_distinctive_terms_are_the_engine_figures_and_follow_the_threshold(library, harbour):
+    at = run_compare("Distinctive terms", compare_ids=list(harbour))
+    (figure,) = charts_of(at).values()
+    analyses = [library.analysis(i) for i in harbour]
+    expected = distinctive_terms(analyses, top=10)
+    drawn = [(t["y"], t["x"]) for t in figure["data"]]
+    for (terms, g2), (_, part) in zip(drawn, expected.groupby("article", sort=False)):
+        assert terms == list(part["term"])
+        assert g2 == pytest.approx(list(part["g2"]))
+    assert all(g >= 6.63 for _, g2 in drawn for g in g2)
+    table = next(d.value for d in at.dataframe if "log_ratio" in d.value.columns)
+    assert len(table) == len(expected)
+
+    at.selectbox(key="distinctive_threshold").set_value(3.84).run()
+    looser = next(d.value for d in at.dataframe if "log_ratio" in d.value.columns)
+    assert len(looser) > len(table) and looser["g2"].min() >= 3.84
+
+
+def test_sentiment_arcs_overlay_both_articles_from_0_to_100_percent(library, harbour):
+    at = run_compare("Sentiment", compare_ids=list(harbour))
+    (figure,) = charts_of(at).values()
+    assert len(figure["data"]) == 2
+    for trace in figure["data"]:
+        assert trace["x"][0] == 0 and trace["x"][-1] == 100
+    polarity = figure["data"][0]["y"]
+    at.segmented_control(key="arc_score").set_value("vader").run()
+    (vader,) = charts_of(at).values()
+    assert vader["data"][0]["y"] != polarity
+    assert vader["layout"]["yaxis"]["title"]["text"] == "VADER compound"
+
+
+def test_an_entity_is_one_row_across_articles_that_name_it_differently(library, harbour):
+    at = run_compare("Entities", compare_ids=list(harbour))
+    heatmap = charts_of(at)["Entities: mentions per 1,000 words"]["data"][0]
+    assert heatmap["y"].count("Andrés Molina") == 1 and "El Capitán" not in heatmap["y"]
+    row = heatmap["z"][heatmap["y"].index("Andrés Molina")]
+    assert all(v > 0 for v in row)  # named in both: "Andrés Molina" / "Molina" and "El Capitán"
+    names = next(d.value for d in at.dataframe if "aliases" in d.value.columns)
+    molina = names[names["name"] == "Andrés Molina"]
+    assert len(molina) == 1 and "El Capitán" in molina["aliases"].iloc[0] and molina["articles"].iloc[0] == 2
+    assert not (names["name"] == "El Capitán").any()
+
+    treatment = charts_of(at)["Mean polarity of the paragraphs that mention each entity"]
+    dots = {t["name"]: dict(zip(t["y"], t["x"])) for t in treatment["data"]}
+    assert len(dots) == 2 and all("Andrés Molina" in d for d in dots.values())
+
+
+def test_entity_edits_from_the_article_page_apply(library, harbour):
+    strike, _ = harbour
+    library.add_entity_edit(strike, EntityEdit("rename", "Andrés Molina", "Andrés Molina Rojas"))
+    at = run_compare("Entities", compare_ids=list(harbour))
+    rows = charts_of(at)["Entities: mentions per 1,000 words"]["data"][0]["y"]
+    assert "Andrés Molina Rojas" in rows and "Andrés Molina" not in rows  # still one row for both articles
+    z = charts_of(at)["Entities: mentions per 1,000 words"]["data"][0]["z"][rows.index("Andrés Molina Rojas")]
+    assert all(v > 0 for v in z)
+
+
+def test_entity_types_and_number_limit_the_heatmap(library, harbour):
+    at = run_compare("Entities", compare_ids=list(harbour))
+    rows = charts_of(at)["Entities: mentions per 1,000 words"]["data"][0]["y"]
+    at.slider(key="compare_entity_top").set_value(5).run()
+    assert len(charts_of(at)["Entities: mentions per 1,000 words"]["data"][0]["y"]) == min(5, len(rows))
+    at.button_group(key="compare_entity_types").set_value(["person"]).run()
+    people = charts_of(at)["Entities: mentions per 1,000 words"]["data"][0]["y"]
+    assert "Andrés Molina" in people and "Port of Valparaíso" not in people
+
+
+def test_the_timeline_draws_chosen_items_by_date(library, harbour):
+    at = run_compare("Over time", compare_ids=list(harbour))
+    (figure,) = charts_of(at).values()
+    chosen = next(m for m in at.multiselect if m.label == "Entities or terms")
+    names = [t["name"] for t in figure["data"]]
+    assert names == [*chosen.value, "mean polarity"] and chosen.value
+    polarity = figure["data"][-1]
+    assert polarity["x"] == ["2024-03-04", "2024-03-09"]
+
+    chosen.set_value(["El Capitán", "strike"]).run()
+    (figure,) = charts_of(at).values()
+    capitan, strike, _ = figure["data"]
+    assert (capitan["name"], strike["name"]) == ("El Capitán", "strike")
+    assert all(v > 0 for v in capitan["y"])
+
+
+def test_a_timeline_needs_two_dated_articles(library):
+    pasted = library.add_text("Calm seas returned to the bay, and the ferries ran on time all week.", title="Bay")
+    seed = int(library.list_articles().query("seed")["id"].iloc[0])
+    at = run_compare("Over time", compare_ids=[pasted.id, seed])
+    assert not charts_of(at)
+    assert any("two or more articles with a publication date" in i.value for i in at.info)
+
+
+# --- Fewer or many articles ---------------------------------------------------------------------------------
+
+
+def test_one_article_asks_for_a_second_where_a_comparison_needs_one(library, harbour):
+    for tab in ("Distinctive terms", "Entities"):
+        at = run_compare(tab, compare_ids=[harbour[0]])
+        assert any("at least two articles" in i.value for i in at.info)
+    at = run_compare("Terms", compare_ids=[harbour[0]])
+    assert len(charts_of(at)) == 1
+
+
+def test_many_articles_are_drawn_as_heatmaps(library, harbour, monkeypatch):
+    monkeypatch.setattr(charts, "MANY_ARTICLES", 2)  # the seed and the two harbour articles are "many"
+    for tab in ("Terms", "Sentiment", "Entities"):
+        at = run_compare(tab)
+        figures = charts_of(at)
+        assert figures and all(f["data"][0]["type"] == "heatmap" for f in figures.values()), tab
+        assert all(len(f["data"][0]["x"]) == 3 for f in figures.values())  # one column per article
+        assert any("heatmaps" in c.value for c in at.caption)
+
+
+def test_with_more_articles_than_panels_the_user_picks_which_to_chart(library, harbour):
+    for n, place in enumerate(["Lisbon", "Oslo", "Dakar", "Quito", "Hanoi"]):
+        library.add_text(f"Ferry workers in {place} walked out on day {n + 1}. The strike closed the harbour of "
+                         f"{place} and exporters in {place} counted their losses.", title=f"Strike in {place}")
+    at = run_compare("Distinctive terms")
+    chooser = next(m for m in at.multiselect if m.label == "Articles to chart")
+    assert len(chooser.value) == 4
+    (figure,) = charts_of(at).values()
+    panels = [a["text"] for a in figure["layout"]["annotations"] if a.get("yanchor") == "bottom"]
+    assert len(panels) == 4
+    chooser.set_value(chooser.value[:2]).run()
+    (figure,) = charts_of(at).values()
+    assert len([a for a in figure["layout"]["annotations"] if a.get("yanchor") == "bottom"]) == 2
+    table = next(d.value for d in at.dataframe if "log_ratio" in d.value.columns)
+    assert table["article"].nunique() > 2  # the table keeps every article's terms
+
+
+def test_hostile_titles_are_escaped_in_every_chart(library, harbour):
+    bad = library.add_text("The harbour strike ended. Dock workers praised the deal and the inspectors.",
+                           title=HOSTILE_TITLE)
+    for tab in TABS[:4]:
+        at = run_compare(tab, compare_ids=[harbour[0], bad.id])
+        spec = json.dumps(list(charts_of(at).values()))
+        assert "<script>" not in spec
+        assert not any(getattr(m.proto, "allow_html", False) for m in at.markdown)
+
+
+def test_a_rerun_loads_no_analysis_again(library, harbour, monkeypatch):
+    calls = []
+    real = type(library).analyses
+
+    def counting(self, ids):
+        calls.append(list(ids))
+        return real(self, ids)
+
+    monkeypatch.setattr(type(library), "analyses", counting)
+    cached._compared_analyses.clear()
+    at = run_compare(compare_ids=list(harbour))
+    assert list(harbour) in calls  # the two articles, read in one query
+    loaded = len(calls)
+    at.slider(key="compare_top").set_value(5).run()
+    at.session_state["compare_tab"] = "Entities"
+    at.run()
+    assert not at.exception and charts_of(at)
+    assert len(calls) == loaded
