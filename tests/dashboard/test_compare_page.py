@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.compare import article_labels, distinctive_terms
+from analysis.compare import distinctive_terms
 from analysis.entities import EntityEdit
 from dashboard import cached, charts
 

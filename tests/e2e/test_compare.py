@@ -65,7 +65,8 @@ def upload_harbour_articles(page, url: str) -> None:
     page.get_by_role("button", name="Add to library").click()
     wait_for_app(page, timeout=60_000)
     alerts = page.locator("[data-testid='stAlert']")
-    assert "Dock Workers Strike Shuts Down Port of Valparaíso" in alerts.filter(has_text="harbour-strike.txt").inner_text()
+    strike = alerts.filter(has_text="harbour-strike.txt").inner_text()
+    assert "Dock Workers Strike Shuts Down Port of Valparaíso" in strike
     assert "Port Strike Ends After Safety Deal" in alerts.filter(has_text="harbour-deal.txt").inner_text()
 
 
