@@ -311,14 +311,14 @@ def _short(text: str, length: int = _SHORT_TITLE) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def _article_axis(fig: go.Figure, articles: Sequence[str], **where) -> None:
+def _article_axis(fig: go.Figure, articles: Sequence[str]) -> None:
     """The x axis of a heatmap whose columns are articles: short titles as ticks, or none when too many."""
     if len(articles) <= _MAX_TICK_LABELS:
         fig.update_xaxes(tickvals=_plain(articles), ticktext=_plain(_short(a) for a in articles), tickangle=-35,
-                         type="category", title=None, **where)
+                         type="category", title=None)
     else:
         fig.update_xaxes(showticklabels=False, type="category", title=f"{len(articles)} articles (hover a column "
-                         "for its title)", **where)
+                         "for its title)")
 
 
 def _heatmap(
