@@ -1,7 +1,7 @@
 """End-to-end fixtures: the real dashboard, started once per session, driven by Playwright in Debian's Chromium.
 
 Without Chromium at /usr/bin/chromium the tests skip, saying what to install, except when ``CI=true``:
-then they fail. Screenshots of each page go to docs/screenshots/.
+then they fail. Screenshots of each page go to build/screenshots/ (or $STORYSCOPE_SCREENSHOTS).
 """
 
 from __future__ import annotations

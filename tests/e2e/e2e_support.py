@@ -18,7 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("STORYSCOPE_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Where the e2e run saves a screenshot of each page: build/screenshots (git-ignored) unless
+# STORYSCOPE_SCREENSHOTS names another folder. Refresh the README's pictures with
+# `STORYSCOPE_SCREENSHOTS=docs/screenshots scripts/test tests/e2e`.
+SCREENSHOTS = ROOT / os.environ.get("STORYSCOPE_SCREENSHOTS", "build/screenshots")
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 APP_CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 STARTUP_TIMEOUT = 90.0
