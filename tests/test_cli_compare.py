@@ -1,0 +1,61 @@
+"""`python -m analysis compare`, run in a subprocess as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "compare"
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=ROOT,
+                          env=env)
+
+
+def test_compare_files_prints_articles_distinctive_terms_and_entities(seed_path):
+    done = run("compare", str(seed_path), str(DATA / "harbour-strike.txt"), str(DATA / "harbour-deal.txt"))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    titles = [a["title"] for a in data["articles"]]
+    assert len(titles) == 3
+    for a in data["articles"]:
+        assert a["tokens"] == a["word_count"] > 0
+        assert -1 <= a["mean_polarity"] <= 1
+    terms = data["distinctive_terms"]
+    assert all(t["g2"] >= 6.63 and t["log_ratio"] > 0 for t in terms)
+    assert {"article", "term", "count", "reference_count", "g2", "log_ratio"} <= set(terms[0])
+    seed_terms = [t for t in terms if t["article"] == titles[0]]
+    assert [t["g2"] for t in seed_terms] == sorted((t["g2"] for t in seed_terms), reverse=True)
+    assert "crook" in {t["term"] for t in seed_terms}
+    molina = [e for e in data["entities"] if e["name"] == "Andrés Molina"]
+    assert {e["article"] for e in molina} == set(titles[1:])
+    assert all("El Capitán" in e["aliases"] for e in molina)
+    assert {"name", "aliases", "type", "article", "mentions", "per_1000", "mean_polarity"} <= set(molina[0])
+
+
+def test_compare_library_ids_and_csv(tmp_path, seed_path):
+    env = {"STORYSCOPE_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    added = run("library", "add", str(DATA / "harbour-strike.txt"), env=env)
+    assert added.returncode == 0, added.stderr
+    listed = json.loads(run("library", "list", "--format", "json", env=env).stdout)["articles"]
+    ids = [str(a["id"]) for a in listed]
+    assert len(ids) == 2  # the seed and the upload
+    done = run("compare", *ids, "--format", "csv", "--table", "entities", env=env)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert rows[0] == ["name", "aliases", "type", "article", "mentions", "per_1000", "mean_polarity"]
+    assert len({r[3] for r in rows[1:]}) == 2
+
+
+def test_compare_needs_two_readable_articles(tmp_path, seed_path):
+    missing = tmp_path / "gone.txt"
+    done = run("compare", str(seed_path), str(missing))
+    assert done.returncode == 2
+    assert "gone.txt" in done.stderr and "at least two" in done.stderr
+    assert "Traceback" not in done.stderr
