@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import StoryscopeError
+from analysis.errors import InputError, StoryscopeError
 
 CSV_TABLES = ("terms", "entities", "paragraphs")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 2, 2
@@ -79,21 +79,35 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def load_path(path: str):
-    """Read the file at ``path`` into an Article, or raise a StoryscopeError naming it."""
-    from analysis.errors import InputError
-    from analysis.readers import load_article
-
+def read_path(path: str) -> bytes:
+    """The bytes of the file at ``path``, or an InputError naming it and saying what is wrong."""
     file = Path(path)
     if not file.exists():
         raise InputError(path, "no such file; check the path.")
     if file.is_dir():
         raise InputError(path, "is a folder, not a file; name the article files inside it.")
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror}); check its permissions.") from err
-    return load_article(data, file.name)
+
+
+def load_path(path: str):
+    """Read the file at ``path`` into an Article, or raise a StoryscopeError naming it."""
+    from analysis.readers import load_article
+
+    return load_article(read_path(path), Path(path).name)
+
+
+def report_failure(path: str, err: BaseException, *, doing: str = "analysed") -> None:
+    """One line on stderr: the file and what is wrong with it (never a traceback)."""
+    if isinstance(err, InputError):
+        message = f"{path}: {err.problem}"
+    elif isinstance(err, StoryscopeError):
+        message = f"{path}: {err}"
+    else:
+        message = f"{path}: could not be {doing} ({type(err).__name__}: {err}); please report this."
+    print(" ".join(message.split()), file=sys.stderr)
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -104,12 +118,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     for path in args.paths:
         try:
             analysis = analyze(load_path(path), include_boilerplate=args.include_boilerplate)
-        except StoryscopeError as err:
-            _complain(path, err)
-            failed = True
-            continue
-        except Exception as err:  # noqa: BLE001 - no traceback may reach the user
-            print(f"{path}: could not be analysed ({type(err).__name__}: {err}).", file=sys.stderr)
+        except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
+            report_failure(path, err)
             failed = True
             continue
         results.append((path, analysis.to_dict(top=args.top or None)))
@@ -119,14 +129,6 @@ def run_analyze(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(analysis_csv([r for _, r in results], table=args.table))
     return EXIT_INPUT if failed else EXIT_OK
-
-
-def _complain(path: str, err: StoryscopeError) -> None:
-    message = str(err)
-    name = Path(path).name
-    if path not in message and name not in message:
-        message = f"{path}: {message}"
-    print(message, file=sys.stderr)
 
 
 def analysis_csv(articles: Sequence[dict[str, Any]], *, table: str = "terms") -> str:

@@ -8,7 +8,7 @@ import math
 import sys
 from typing import Any
 
-from analysis.errors import StoryscopeError
+from analysis.cli import report_failure
 
 COMPARE_TABLES = ("distinctive_terms", "entities", "articles")
 
@@ -79,12 +79,8 @@ def run_compare(args: argparse.Namespace) -> int:
     for item in args.items:
         try:
             analyses.append(_load(item))
-        except StoryscopeError as err:
-            message = str(err)
-            print(message if item in message else f"{item}: {message}", file=sys.stderr)
-            failed = True
-        except Exception as err:  # noqa: BLE001 - no traceback may reach the user
-            print(f"{item}: could not be analysed ({type(err).__name__}: {err}).", file=sys.stderr)
+        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
+            report_failure(item, err)
             failed = True
     if len(analyses) < 2:
         print("compare needs at least two readable articles.", file=sys.stderr)

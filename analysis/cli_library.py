@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import InputError, StoryscopeError
+from analysis.cli import read_path, report_failure
+from analysis.errors import StoryscopeError
 
 EXIT_OK, EXIT_FAILED = 0, 2
 _TOP = 10  # terms and entities summarised per article in the CSV export
@@ -93,18 +94,9 @@ def _add(library: Any, args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            data = _read(path)
-            result = library.add_file(data, Path(path).name)
-        except InputError as err:
-            _error(f"{path}: {err.problem}")
-            failed = True
-            continue
-        except StoryscopeError as err:
-            _error(f"{path}: {err}")
-            failed = True
-            continue
+            result = library.add_file(read_path(path), Path(path).name)
         except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
-            _error(f"{path}: could not be added ({type(err).__name__}: {err}); please report this.")
+            report_failure(path, err, doing="added")
             failed = True
             continue
         if result.status == "added":
@@ -112,18 +104,6 @@ def _add(library: Any, args: argparse.Namespace) -> int:
         else:
             print(f"already in the library as {result.id}: {result.title} ({path})")
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def _read(path: str) -> bytes:
-    file = Path(path)
-    if not file.exists():
-        raise InputError(path, "no such file; check the path.")
-    if file.is_dir():
-        raise InputError(path, "is a folder, not a file; name the article files inside it.")
-    try:
-        return file.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions.") from err
 
 
 def _list(library: Any, args: argparse.Namespace) -> int:
