@@ -57,9 +57,14 @@ def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
         raise ValueError(f"{what} needs the columns {list(columns)}; missing {missing}.")
 
 
-def _layout(fig: go.Figure, *, title: str | None, height: int, legend: bool = False) -> go.Figure:
-    """Shared look: the title at the top left, the legend (when shown) in a band under it, above the plot."""
-    top = (45 if title else 10) + (65 if legend else 0)
+def _layout(
+    fig: go.Figure, *, title: str | None, height: int, legend: bool = False, legend_rows: int = 2
+) -> go.Figure:
+    """Shared look: the title at the top left, the legend (when shown) in a band under it, above the plot.
+
+    ``legend_rows``: how many lines the legend may wrap to (long names, e.g. article titles, take one each).
+    """
+    top = (45 if title else 10) + (25 + 20 * max(legend_rows, 1) if legend else 0)
     fig.update_layout(
         template=TEMPLATE,
         title={"text": title, "x": 0, "xanchor": "left", "xref": "paper", "y": 1, "yanchor": "top",
@@ -280,7 +285,7 @@ def compare_terms_chart(table: pd.DataFrame, *, title: str | None = None) -> go.
     fig.update_xaxes(title="per 1,000 words")
     fig.update_layout(barmode="group")
     height = _BASE_PX + int(_BAR_PX * len(terms) * max(1.0, 0.55 * len(articles)))
-    return _layout(fig, title=title, height=height, legend=True)
+    return _layout(fig, title=title, height=height, legend=True, legend_rows=len(articles))
 
 
 def _types_in(types: pd.Series) -> list[str]:
@@ -471,7 +476,7 @@ def sentiment_arcs_chart(
     fig.update_xaxes(title="position in the article (%)", range=[-2, 102], ticksuffix=" %")
     fig.update_yaxes(title="TextBlob polarity" if score == "polarity" else "VADER compound", range=[-1.05, 1.05],
                      zeroline=True, zerolinecolor="#9e9e9e")
-    return _layout(fig, title=title, height=380, legend=True)
+    return _layout(fig, title=title, height=380, legend=True, legend_rows=arcs["article"].nunique())
 
 
 def arc_bins(
