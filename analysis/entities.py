@@ -595,7 +595,8 @@ _NAME_TOKEN_RE = re.compile(
     rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?)"
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.
-_LOWER_WORD_RE = re.compile(r"(?<![\w’'\-‐‑])[a-zß-öø-ÿ][^\W_]*(?:[’'\-‐‑](?![sS]\b)[^\W_]+)*")
+#: (The look-behind comes after the first letter, so that the search skips to lower-case letters in C.)
+_LOWER_WORD_RE = re.compile(r"[a-zß-öø-ÿ](?<![\w’'\-‐‑][a-zß-öø-ÿ])[^\W_]*(?:[’'\-‐‑](?![sS]\b)[^\W_]+)*")
 #: One or two joiners between two name tokens: " of ", " de la ", " of the ", " and ".
 _JOINER_GAP_RE = re.compile(
     r" (%s)(?: (%s))? $" % ("|".join(sorted(_JOINERS)), "|".join(sorted(_JOINERS)))
@@ -792,14 +793,14 @@ class _Span:
     def partials(self) -> tuple[tuple[str, ...], ...]:
         """The shorter names this name can be called by (:func:`_partials`)."""
         if self._partials is None:
-            self._partials = _partials_signature(self.signature)
+            self._partials = _partials_signature(self.signature) if len(self.toks) > 1 else ()
         return self._partials
 
     @property
     def person_shaped(self) -> bool:
         """Shaped like a personal name (:func:`_person_shaped`)."""
         if self._person is None:
-            self._person = _person_shaped_signature(self.signature)
+            self._person = len(self.toks) > 1 and _person_shaped_signature(self.signature)
         return self._person
 
 
@@ -1194,7 +1195,7 @@ class _Extractor:
         groups = _Groups(kept, self.links)
 
         # pass D: headline spans and lone head nouns, matched against the entities and the gazetteer
-        lookup = _Lookup(kept, groups)
+        lookup.use_groups(groups)
         for s in heads:
             label = s.toks[0].shape == _ACRONYM
             group = lookup.group_of(s.keys, s.surface, partial=not label)
@@ -1223,7 +1224,8 @@ class _Extractor:
         last = toks[-1]
         if len(toks) == 1:
             key = last.key
-            if not key or sum(1 for c in last.text if c.isalnum()) < 2:
+            text = last.text
+            if not key or not (len(text) >= 2 and text.isalnum()) and sum(1 for c in text if c.isalnum()) < 2:
                 return False
             if _month_or_day(key) or key.rstrip(".") in _TITLES or (key in _ORG_HEADS and last.shape != _ACRONYM):
                 return False
@@ -1326,7 +1328,7 @@ class _Extractor:
 
 def _form_key(keys: Sequence[str], surface: str) -> str:
     """The grouping key of a form: its normalised text, country spellings unified."""
-    key = " ".join(k for k in keys if k)
+    key = " ".join(keys) if all(keys) else " ".join(k for k in keys if k)
     places = _places()
     if key in places.canonical and _place_strength(key, surface):
         return places.canonical[key]
@@ -1407,44 +1409,72 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
 
 
 class _Lookup:
-    """Which token sequences are known names (and to which entity group, once groups exist)."""
+    """Which token sequences are known names, and to which entity group each belongs.
+
+    Built in pass B from the spans kept so far; a name's group is then its form key. Pass D calls
+    :meth:`use_groups` once the entities exist, and the same spans answer with their entities' groups.
+    """
 
     MAX_TOKENS = 8
 
-    def __init__(self, spans: list[_Span], groups: _Groups | None = None) -> None:
-        self.groups = groups
-        self.exact: dict[str, str] = {}
-        self.partial: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-        self.surnames: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    def __init__(self, spans: list[_Span]) -> None:
+        self.groups: _Groups | None = None
+        self.exact: dict[str, _Span] = {}  # form key -> the first span of that form
+        self.partial: dict[tuple[str, ...], list[_Span]] = {}  # a shorter name -> the spans of longer names
+        self.surnames: dict[tuple[str, ...], list[_Span]] = {}  # a surname -> the spans of personal names
         self.longest: dict[str, int] = {}  # first token key -> most tokens of a known name starting with it
+        # (partial?, keys) -> (how many of its spans are counted, mentions by group): the spans only grow
+        self._counts: dict[tuple[bool, tuple[str, ...]], tuple[int, dict[str, int]]] = {}
         for s in spans:
             self.add(s)
 
     def add(self, s: _Span) -> None:
-        form = s.form
-        group = self.groups.group_of(s) if self.groups else form
-        self.exact.setdefault(form, group)
+        self.exact.setdefault(s.form, s)
         keys = s.keys
         if keys and len(keys) > self.longest.get(keys[0], 0):
             self.longest[keys[0]] = len(keys)
         subs = s.partials
         for sub in subs:
-            self.partial[sub][group] += 1
+            spans = self.partial.get(sub)
+            if spans is None:
+                self.partial[sub] = [s]
+            else:
+                spans.append(s)
             if len(sub) > self.longest.get(sub[0], 0):
                 self.longest[sub[0]] = len(sub)
         if subs and s.person_shaped:
-            self.surnames[(s.toks[-1].key,)][group] += 1
+            surname = (s.toks[-1].key,)
+            spans = self.surnames.get(surname)
+            if spans is None:
+                self.surnames[surname] = [s]
+            else:
+                spans.append(s)
+
+    def use_groups(self, groups: _Groups) -> None:
+        """From now on, answer with the entities' groups (pass D)."""
+        self.groups = groups
+        self._counts.clear()
+
+    def _group(self, s: _Span) -> str:
+        return s.form if self.groups is None else self.groups.group_of(s)
 
     def group_of(self, keys: tuple[str, ...], surface: str, *, partial: bool = True) -> str | None:
         """The group of an exact known name, else of the most mentioned name containing it (when ``partial``;
-        otherwise only a personal name ending with it: "Garland said" after "Merrick Garland")."""
-        form = _form_key(keys, surface)
-        if form in self.exact:
-            return self.exact[form]
-        candidates = self.partial.get(tuple(keys)) if partial else self.surnames.get(tuple(keys))
-        if candidates:
-            return candidates.most_common(1)[0][0]
-        return None
+        otherwise only a personal name ending with it: "Garland said" after "Merrick Garland"); on a tie,
+        the group mentioned first."""
+        first = self.exact.get(_form_key(keys, surface))
+        if first is not None:
+            return self._group(first)
+        keys = tuple(keys)
+        spans = (self.partial if partial else self.surnames).get(keys)
+        if not spans:
+            return None
+        counted, counts = self._counts.get((partial, keys), (0, {}))
+        for s in spans[counted:]:
+            group = self._group(s)
+            counts[group] = counts.get(group, 0) + 1
+        self._counts[(partial, keys)] = (len(spans), counts)
+        return max(counts, key=counts.__getitem__)
 
     def is_partial(self, keys: tuple[str, ...], surface: str) -> bool:
         return _form_key(keys, surface) not in self.exact
@@ -1504,6 +1534,8 @@ class _Groups:
                 self.union(key, f"{keys[2]} {keys[0]}")
             if len(keys) == 1 and key.endswith("s") and key[:-1] in forms and len(key) > 3:
                 self.union(key[:-1], key)
+            if len(s.toks) < 2:
+                continue  # the initials of one word are no acronym
             words = [t for t in s.toks if t.shape in (_CAP, _ACRONYM) and t.key not in _JOINERS]
             if len(words) >= 2 and all(t.shape == _CAP for t in words) and not s.person_shaped:
                 initials["".join(t.key[0] for t in words)].add(self.find(key))
@@ -1525,22 +1557,26 @@ class _Groups:
         for s in self.spans:
             if s.key in forms_tokens:
                 continue
-            keys = tuple(k for k in s.keys if k)
+            keys = s.keys if all(s.keys) else tuple(k for k in s.keys if k)
             forms_tokens[s.key] = keys
             for sub in s.partials:
                 partial[sub].add(s.key)
         if not partial:
+            return
+        candidates = []  # (index, span, owners): mentions of a form that is part of other names
+        for idx, s in enumerate(self.spans):
+            keys = forms_tokens.get(s.key)
+            owners = partial.get(keys) if keys else None
+            if owners and s.key not in owners:
+                candidates.append((idx, s, owners))
+        if not candidates:
             return
         defined_groups = {self.find(s.key) for s in self.spans if s.defined}
         positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for s in self.spans:
             positions[s.key].append((s.par, s.start))
         reassign: dict[int, str] = {}
-        for idx, s in enumerate(self.spans):
-            keys = forms_tokens.get(s.key)
-            owners = partial.get(keys) if keys else None
-            if not owners or s.key in owners:
-                continue
+        for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined:
                 continue
             owners_roots = {self.find(o) for o in owners}
@@ -1557,6 +1593,8 @@ class _Groups:
                     best, after_pos = o, pos[0]
             if best is not None:
                 reassign[idx] = best
+        if not reassign:
+            return
         # a form whose every mention goes to one owner is merged into it (so its aliases follow)
         by_form: dict[str, set[str]] = defaultdict(set)
         total: Counter = Counter(s.key for s in self.spans)
@@ -1763,7 +1801,7 @@ def _text_column(values: Sequence[str]) -> object:
     dtype = _text_dtype()
     if dtype == object:
         return _object_column(values)
-    return pd.array(list(values), dtype=dtype)
+    return dtype.construct_array_type()._from_sequence(list(values), dtype=dtype)  # what pd.array calls
 
 
 def _int_column(values: Sequence[int]) -> np.ndarray:
@@ -1781,17 +1819,17 @@ def _column_labels(columns: tuple[str, ...]) -> pd.Index:
 
 
 def _frame(columns: list[str], arrays: list) -> pd.DataFrame:
-    """A DataFrame of ready column arrays, index 0..n-1.
+    """A DataFrame of ready column arrays of one length, index 0..n-1.
 
-    pandas' public constructor spends two thirds of its time here inferring the dtype of the column labels and
+    pandas' public constructor spends most of its time here inferring the dtype of the column labels and
     re-checking arrays that are already right; ``DataFrame._from_arrays`` (in pandas 2.2 to 3.x, used by
-    pandas itself) does only the checks. The public constructor is the fallback; a test checks both agree.
+    pandas itself) skips both. The public constructor is the fallback; a test checks both agree.
     """
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     if from_arrays is None:  # pragma: no cover - a pandas without it
         return pd.DataFrame(dict(zip(columns, arrays)), copy=False)
     labels = _column_labels(tuple(columns)).copy()  # a copy: a caller may rename its frame's columns
-    return from_arrays(arrays, columns=labels, index=pd.RangeIndex(len(arrays[0])), verify_integrity=True)
+    return from_arrays(arrays, columns=labels, index=pd.RangeIndex(len(arrays[0])), verify_integrity=False)
 
 
 def _result(table: pd.DataFrame, mentions: pd.DataFrame, rows: Sequence[tuple] | None = None) -> EntityResult:
