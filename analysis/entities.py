@@ -1690,7 +1690,7 @@ def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
     start = sp.start
     if start and text[start - 1] == " ":
         # the few words right before, nearest last
-        words = text[max(0, start - _FEATURE_WINDOW) : start].lower().split()[-3:]
+        words = text[max(0, start - _FEATURE_WINDOW) : start].lower().rsplit(None, 3)[-3:]
         last = words[-1] if words else ""
         prev = words[-2] if len(words) > 1 else ""
         if last in _SPEECH_VERBS:
