@@ -216,6 +216,22 @@ def test_alias_patterns(text, alias, name, mentions):
 
 
 @pytest.mark.parametrize(
+    "text, alias, name, mentions",
+    [
+        ("The Houthi movement, known as Ansar Allah, attacked ships. Ansar Allah denied it.", "Ansar Allah",
+         "Houthi", 3),
+        ("Officers of the Rapid Support Forces , known as the RSF, fled. The RSF lost.", "RSF",
+         "Rapid Support Forces", 3),
+        ("Lisbon Port Authority\t(LPA) said yes. LPA agreed.", "LPA", "Lisbon Port Authority", 3),
+        ("The Sinaloa Cartel (\nthe “Chapitos”) grew. The Chapitos fled.", "Chapitos", "Sinaloa Cartel", 3),
+    ],
+)
+def test_definitions_after_head_nouns_and_odd_spaces(text, alias, name, mentions):
+    row = entity(extract_entities(article_of(text)), alias)
+    assert name in (row["name"], *row["aliases"]) and row["mentions"] == mentions
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("Salvadoran President Nayib Bukele spoke. Later, President Bukele left.", {"Nayib Bukele": ("person", 2)}),
@@ -311,6 +327,37 @@ def test_another_language_gets_no_person_from_the_shape_of_two_capitalised_words
     assert table.loc["Transición Ecológica", "type"] == "other"
     assert table.loc["Madrid", "type"] == "place"
     assert "person" not in set(table["type"])
+
+
+def rows_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """What pandas' public constructor builds from row tuples (the dtypes an empty table keeps, too)."""
+    frame = pd.DataFrame(rows, columns=columns)
+    if not rows:
+        frame = frame.astype({c: "str" for c in ("name", "type", "surface") if c in columns} | {
+            c: "int64" for c in ("mentions", "paragraph", "start", "end") if c in columns})
+    return frame
+
+
+@pytest.mark.parametrize("text", ["", "Nobody here.", None])
+def test_tables_are_what_pandas_builds_from_the_rows(text, seed_article):
+    """The tables are built column by column for speed; they must equal pandas' own construction from rows:
+    values, dtypes, index and column labels."""
+    article = seed_article if text is None else article_of(text) if text else Article(title="", paragraphs=())
+    result = extract_entities(article)
+    edited = merge_entities(result, *result.table["name"][:2]) if len(result.table) >= 2 else result
+    for r in (result, edited):
+        table_rows = [(e.name, e.type, e.mentions, e.aliases, e.paragraphs) for e in r.entities]
+        mention_rows = list(r.mentions.itertuples(index=False, name=None))
+        for built, rows, columns in ((r.table, table_rows, ENTITY_COLUMNS), (r.mentions, mention_rows, MENTION_COLUMNS)):
+            expected = rows_frame(rows, columns)
+            pd.testing.assert_frame_equal(built, expected, check_exact=True, check_index_type=True,
+                                          check_column_type=True)
+            assert type(built.index) is type(expected.index)
+            assert [type(v) for v in built["name"]] == [type(v) for v in expected["name"]]
+    if len(result.table):
+        assert all(type(a) is tuple for a in result.table["aliases"])
+        result.table.columns.name = "renamed"  # each table has its own column labels
+        assert extract_entities(article).table.columns.name is None
 
 
 def test_option_is_validated():
