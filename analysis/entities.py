@@ -47,7 +47,9 @@ Types
 
 Cost is linear in the article's length: regexes are compiled once, lower-case words are only counted, names
 are matched through dictionaries of normalised token tuples (never pairwise), and the gazetteer and the name
-rules are built or cached once per process.
+rules are built or cached once per process. What the rules ask of a word's spelling (key, shape) is cached per
+process, of a candidate (keys, form, partial names) computed once, the known names are indexed once for passes
+B and D, and the two tables are built column by column. ``benchmarks/bench_entities.py`` measures it.
 """
 
 from __future__ import annotations
@@ -740,8 +742,8 @@ class _Span:
     of a span again and again -- its offsets, token keys, surface text, form key and signature -- is
     computed once."""
 
-    __slots__ = ("par", "text", "toks", "start", "end", "keys", "initial", "headline", "title_before",
-                 "nickname", "defined", "group", "key", "_surface", "_form", "_signature", "_partials", "_person")
+    __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "initial", "headline", "title_before",
+                 "nickname", "defined", "group", "key", "_form", "_signature", "_partials", "_person")
 
     def __init__(self, par: int, text: str, toks: list[_Tok], *, initial: bool, headline: bool) -> None:
         self.par = par
@@ -749,6 +751,7 @@ class _Span:
         self.toks = toks
         self.start = toks[0].start
         self.end = toks[-1].end
+        self.surface = text[self.start : self.end]  # the text as written, a possessive left out
         self.keys = tuple(t.key for t in toks)
         self.initial = initial
         self.headline = headline
@@ -757,7 +760,6 @@ class _Span:
         self.defined = False  # named in a definition: "X (Y)", "X, alias Y"
         self.group = ""
         self.key = ""  # the form key, once the span is one of the entities' mentions (_Groups.add)
-        self._surface: str | None = None
         self._form: str | None = None
         self._signature: _Signature | None = None
         self._partials: tuple[tuple[str, ...], ...] | None = None
@@ -767,13 +769,6 @@ class _Span:
     def end_with_possessive(self) -> int:
         last = self.toks[-1]
         return last.end + (2 if last.possessive else 0)
-
-    @property
-    def surface(self) -> str:
-        """The text as written, a possessive left out."""
-        if self._surface is None:
-            self._surface = self.text[self.start : self.end]
-        return self._surface
 
     @property
     def form(self) -> str:
