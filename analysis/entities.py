@@ -292,9 +292,9 @@ _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
 #: The word right before a person: "said Valencia" ("according to X" counts less).
 _SPEECH_VERBS = frozenset("said says asked added wrote argued explained noted insisted recalled".split())
-_PERSON_AFTER_RE = re.compile(
-    r"^\s*(?:said|says|told|added|argued|explained|wrote|stated|claimed|testified|admitted|denied|insisted"
-    r"|recalled|tweeted|posted|pleaded|resigned|died|was\s+born)\b"
+_PERSON_AFTER_WORDS = (
+    r"said|says|told|added|argued|explained|wrote|stated|claimed|testified|admitted|denied|insisted"
+    r"|recalled|tweeted|posted|pleaded|resigned|died|was\s+born"
 )
 _PERSON_ROLES = (
     "head|leader|founder|co-founder|director|president|spokesman|spokeswoman|spokesperson|professor|lawyer"
@@ -347,11 +347,14 @@ _ORG_NOUN_WORDS = frozenset(
     """.split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at near outside across throughout into from toward towards via".split())
-_ORG_AFTER_RE = re.compile(
-    r"^\s+(?:leaders?|members?|spokes(?:man|woman|person)|headquarters|bosses|boss|affiliates?|cliques?"
+_ORG_AFTER_WORDS = (
+    r"leaders?|members?|spokes(?:man|woman|person)|headquarters|bosses|boss|affiliates?|cliques?"
     r"|factions?|operatives?|militants?|fighters|employees|staff|executives?|shareholders|movement|group"
-    r"|militia|rebels|leadership|targets?|positions|strongholds)\b"
+    r"|militia|rebels|leadership|targets?|positions|strongholds"
 )
+#: The word right after a mention: a person's verb ("Valencia said") or an organisation's noun ("MS13 leaders").
+#: The two lists share no word, so one match says which.
+_AFTER_RE = re.compile(rf"\s+(?:(?P<person>(?:{_PERSON_AFTER_WORDS})\b)|(?:{_ORG_AFTER_WORDS})\b)")
 #: ", Texas" / ", Mexico" after a name: the name is a place in that state or country.
 _PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
 
@@ -1719,11 +1722,12 @@ def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
         if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
             score["place"] += 2  # "Austin, Texas"
     elif mark == " " and text[end + 1 : end + 2].islower():
-        after = text[end : end + _FEATURE_WINDOW]
-        if _PERSON_AFTER_RE.match(after):
-            score["person"] += 1.5
-        if _ORG_AFTER_RE.match(after):
-            score["organisation"] += 1
+        word_after = _AFTER_RE.match(text[end : end + _FEATURE_WINDOW])
+        if word_after:
+            if word_after.group("person"):
+                score["person"] += 1.5
+            else:
+                score["organisation"] += 1
 
 
 def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], nickname: bool, *,
