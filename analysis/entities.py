@@ -1638,7 +1638,7 @@ class _Groups:
             rows.append((name, etype, len(spans), aliases, tuple(sorted({sp.par for sp in spans}))))
             mention_rows.extend([(name, etype, sp.surface, sp.par, sp.start, sp.end) for sp in spans])
         mention_rows.sort(key=_paragraph_and_start)
-        return _result(_table(rows), _mentions_table(mention_rows), rows)
+        return _result(*_tables(rows, mention_rows), rows)
 
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
         """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
@@ -1771,15 +1771,22 @@ def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], 
 def _table(rows: Sequence[tuple]) -> pd.DataFrame:
     """DataFrame[name, type, mentions, aliases, paragraphs] from row tuples."""
     names, types, counts, aliases, paragraphs = _columns(rows, len(ENTITY_COLUMNS))
-    return _frame(ENTITY_COLUMNS, [_text_column(names), _text_column(types), _int_column(counts),
-                                   _object_column(aliases), _object_column(paragraphs)])
+    return _table_of(_text_columns(names, types), counts, aliases, paragraphs)
 
 
-def _mentions_table(rows: Sequence[tuple]) -> pd.DataFrame:
-    """DataFrame[name, type, surface, paragraph, start, end] from row tuples."""
-    names, types, surfaces, paragraphs, starts, ends = _columns(rows, len(MENTION_COLUMNS))
-    return _frame(MENTION_COLUMNS, [_text_column(names), _text_column(types), _text_column(surfaces),
-                                    _int_column(paragraphs), _int_column(starts), _int_column(ends)])
+def _tables(rows: Sequence[tuple], mention_rows: Sequence[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The entity table (see :func:`_table`) and DataFrame[name, type, surface, paragraph, start, end] from
+    row tuples, their five text columns converted at once."""
+    names, types, counts, aliases, paragraphs = _columns(rows, len(ENTITY_COLUMNS))
+    m_names, m_types, surfaces, m_paragraphs, starts, ends = _columns(mention_rows, len(MENTION_COLUMNS))
+    texts = _text_columns(names, types, m_names, m_types, surfaces)
+    mentions = _frame(MENTION_COLUMNS, [*texts[2:], _int_column(m_paragraphs), _int_column(starts),
+                                        _int_column(ends)])
+    return _table_of(texts[:2], counts, aliases, paragraphs), mentions
+
+
+def _table_of(texts: list, counts: Sequence[int], aliases: Sequence[tuple], paragraphs: Sequence[tuple]) -> pd.DataFrame:
+    return _frame(ENTITY_COLUMNS, [*texts, _int_column(counts), _object_column(aliases), _object_column(paragraphs)])
 
 
 # A DataFrame is built column by column, each column with the dtype pandas infers from the rows (and keeps for
@@ -1796,11 +1803,17 @@ def _text_dtype() -> object:
     return pd.Series(["text"]).dtype
 
 
-def _text_column(values: Sequence[str]) -> object:
+def _text_columns(*columns: Sequence[str]) -> list:
+    """Text columns, converted by one call (what pd.array calls) and cut into zero-copy slices."""
     dtype = _text_dtype()
     if dtype == object:
-        return _object_column(values)
-    return dtype.construct_array_type()._from_sequence(list(values), dtype=dtype)  # what pd.array calls
+        return [_object_column(values) for values in columns]
+    whole = dtype.construct_array_type()._from_sequence([v for values in columns for v in values], dtype=dtype)
+    out, start = [], 0
+    for values in columns:
+        out.append(whole[start : start + len(values)])
+        start += len(values)
+    return out
 
 
 def _int_column(values: Sequence[int]) -> np.ndarray:
