@@ -9,12 +9,10 @@ another language every score is missing (NaN) and the summary says why, never a 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
-from textblob.en.sentiments import pattern_sentiment
 
+from analysis import scorers
 from analysis.models import Article, Sentiment, SentimentSummary
 from analysis.terms import tokenize
 
@@ -28,27 +26,19 @@ OPENING_WORDS = 12
 SENTIMENT_COLUMNS = ["index", "kind", "included", "words", "polarity", "subjectivity", "vader", "disagree", "opening"]
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def textblob_sentiment(text: str) -> Sentiment:
     """TextBlob's reading of ``text``: polarity within [-1.0, 1.0], subjectivity within [0.0, 1.0].
 
-    The same numbers as ``TextBlob(text).sentiment`` (the tests check it): TextBlob's default analyzer
-    returns ``pattern_sentiment(text)`` wrapped in a namedtuple class it builds anew on every call, which
-    costs as much as the scoring itself; we call the scorer directly.
+    The same numbers as ``TextBlob(text).sentiment`` (the tests check it), computed by TextBlob's own
+    lexicon and rules without its overhead: see :mod:`analysis.scorers`.
     """
-    polarity, subjectivity = pattern_sentiment(text)
-    return Sentiment(polarity=float(polarity), subjectivity=float(subjectivity))
+    polarity, subjectivity = scorers.textblob_scores(text)
+    return Sentiment(polarity=polarity, subjectivity=subjectivity)
 
 
 def vader_compound(text: str) -> float:
-    """VADER's normalised compound score of ``text``, a float within [-1.0, 1.0]."""
-    return float(_vader().polarity_scores(text)["compound"])
+    """VADER's normalised compound score of ``text``, a float within [-1.0, 1.0] (see :mod:`analysis.scorers`)."""
+    return scorers.vader_compound(text)
 
 
 def disagree(polarity: float, vader: float) -> bool:
@@ -84,9 +74,10 @@ def paragraph_sentiment(article: Article, *, include_boilerplate: bool = False) 
     subjectivity = np.full(n, np.nan)
     vader = np.full(n, np.nan)
     if scored:
+        textblob_scores, vader_score = scorers.textblob_scores, scorers.vader_compound
         for i, p in enumerate(paragraphs):
-            s = textblob_sentiment(p.text)
-            polarity[i], subjectivity[i], vader[i] = s.polarity, s.subjectivity, vader_compound(p.text)
+            polarity[i], subjectivity[i] = textblob_scores(p.text)
+            vader[i] = vader_score(p.text)
     return pd.DataFrame(
         {
             "index": np.fromiter((p.index for p in paragraphs), dtype=np.int64, count=n),

@@ -1,0 +1,316 @@
+"""TextBlob's and VADER's sentiment scorers, giving their own numbers at a fraction of their overhead.
+
+Issue 2 asks for ``TextBlob(text).sentiment`` exactly, and VADER's compound score beside it. Both libraries
+are run as they ship — their lexicons, their tokenisers, their rules — and only work that cannot change a
+result is skipped:
+
+TextBlob (:func:`textblob_scores`)
+    ``TextBlob(text).sentiment`` is ``textblob.en.sentiment(text)`` wrapped in a namedtuple class built anew
+    on every call; we call a scorer of our own configured like ``textblob.en.sentiment`` and loaded from the
+    same lexicon file. Its lexicon is a "lazy dict" whose every lookup goes through a Python-level
+    "am I loaded yet?" check; ours is loaded once, then looked up as a plain dict. Its ``assessments`` scan
+    (the rules: modifiers, negations, "!", "(!)", emoticons) is re-expressed below step for step, except that
+    a token is looked up in one precomputed emoticon table instead of lower-casing every emoticon for every
+    short non-alphabetic token ("13", "’").
+VADER (:func:`vader_compound`)
+    VADER turns emoji into words by rebuilding the text one character at a time; text without emoji is left
+    as it is, so we skip that loop when no character is an emoji. For each word found in its lexicon it
+    lower-cases the whole paragraph several times to look at the three words before and two after it; we
+    hand its own rules a window of those words instead (every index it reads is within that window, and the
+    window ends where the paragraph ends, so its "is this the last word" checks answer the same). Its
+    negation test walks a list of 59 words for each lookup; a set answers the same question.
+
+``tests/test_scorers.py`` compares both with the libraries themselves on the seed, the test articles and
+generated text full of the cases the rules treat specially (negations, boosters, capitals, "but", "least",
+"kind of", emoticons, emoji, "!", "?", quotes, contractions). Should a new TextBlob or VADER release change
+those internals, those tests fail first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import textblob.en
+from textblob import _text as textblob_text
+from vaderSentiment import vaderSentiment as vader_module
+
+__all__ = ["textblob_scores", "vader_compound"]
+
+
+# -- TextBlob ------------------------------------------------------------------------------------------
+
+
+def _literal_replacements() -> list[tuple[str, str]]:
+    """TextBlob's contraction replacements ("n't" -> " n't"): plain strings, so ``str.replace`` does them."""
+    pairs = list(textblob_text.replacements.items())
+    if any(re.escape(a) != a or "\\" in b for a, b in pairs):  # pragma: no cover - a future TextBlob
+        raise ImportError("TextBlob's contraction replacements are no longer plain strings; update analysis/scorers.py")
+    return pairs
+
+
+_CONTRACTIONS = _literal_replacements()
+_PUNCTUATION = textblob_text.PUNCTUATION
+_LEADING = frozenset(_PUNCTUATION.replace(".", ""))  # split off a token's start (periods are handled apart)
+_TRAILING = _LEADING | {"."}
+_LINEBREAKS = re.compile(r"\n{2,}")
+_EOS = textblob_text.EOS
+_SENTENCE_ENDS = frozenset(("...", ".", "!", "?", _EOS))
+# What TextBlob keeps in a sentence after its end ("." then "”" or ")"). It also lists the straight quotes ' and ",
+# but its balanced-quote test counts them in a list that is always empty at that point, so they always stop it.
+_SENTENCE_TAILS = frozenset(("”", "’", "...", ".", "!", "?", ")", _EOS))
+
+
+def _is_abbreviation(token: str) -> bool:
+    return (
+        token in textblob_text.ABBREVIATIONS
+        or textblob_text.RE_ABBR1.match(token) is not None
+        or textblob_text.RE_ABBR2.match(token) is not None
+        or textblob_text.RE_ABBR3.match(token) is not None
+    )
+
+
+def _split_token(token: str, tokens: list[str]) -> None:
+    """TextBlob's splitting of leading and trailing punctuation from one whitespace-separated token."""
+    replace = textblob_text.replacements
+    tail: list[str] = []
+    while token and token[0] in _LEADING and token not in replace:
+        tokens.append(token[0])
+        token = token[1:]
+    while token and token[-1] in _TRAILING and token not in replace:
+        if token[-1] in _LEADING:
+            tail.append(token[-1])
+            token = token[:-1]
+        if token.endswith("..."):
+            tail.append("...")
+            token = token[:-3].rstrip(".")
+        if token.endswith("."):
+            if _is_abbreviation(token):
+                break
+            tail.append(token[-1])
+            token = token[:-1]
+    if token != "":
+        tokens.append(token)
+    tokens.extend(reversed(tail))
+
+
+def _find_tokens(text: str) -> list[str]:
+    """``textblob.en.parser.find_tokens(text)``: the sentences of ``text``, each a space-separated string."""
+    text = str(text)
+    for contraction, spaced in _CONTRACTIONS:
+        if contraction in text:
+            text = text.replace(contraction, spaced)
+    text = (
+        text.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+        .replace("'", " ' ").replace('"', ' " ')
+    )
+    text = text.replace("\r\n", "\n")
+    if "\n\n" in text:
+        text = _LINEBREAKS.sub(f" {_EOS} ", text)
+    tokens: list[str] = []
+    for token in text.split():  # TextBlob collapses whitespace, then takes each run of non-space
+        if token[0] in _LEADING or token[-1] in _TRAILING:
+            _split_token(token, tokens)
+        else:
+            tokens.append(token)
+    sentences: list[list[str]] = []
+    start = resume = 0
+    count = len(tokens)
+    for end in [k for k, token in enumerate(tokens) if token in _SENTENCE_ENDS]:
+        if end < resume:  # already taken as the tail of the previous sentence
+            continue
+        j = end
+        while j < count and tokens[j] in _SENTENCE_TAILS:
+            j += 1
+        sentences.append([t for t in tokens[start:j] if t != _EOS])
+        start, resume = j, j + 1
+    sentences.append(tokens[start:])
+    sarcasm, emoticons = textblob_text.RE_SARCASM, textblob_text.RE_EMOTICONS
+    return [
+        emoticons.sub(_join_emoticon, sarcasm.sub("(!)", " ".join(sentence))) for sentence in sentences if sentence
+    ]
+
+
+def _join_emoticon(match: re.Match) -> str:
+    return match.group(1).replace(" ", "") + match.group(2)
+
+
+class _TextBlobScorer(textblob.en.Sentiment):
+    """``textblob.en.Sentiment`` once loaded: plain dict lookups and a one-step emoticon lookup.
+
+    Build it with :func:`_textblob_scorer`, which loads the lexicon before the first lookup (the lazy
+    loading these dict methods replace would otherwise never run).
+    """
+
+    __contains__ = dict.__contains__
+    __getitem__ = dict.__getitem__
+    get = dict.get
+
+    def assessments(self, words=None, negation=True):
+        """TextBlob's ``Sentiment.assessments``, rule for rule (see the module's documentation)."""
+        found: list[list] = []  # [words, polarity, subjectivity, intensity, negated (1 or -1), label]
+        modifier = None  # the preceding known word that can modify the next one ("very good")
+        negator = None  # the preceding negation ("not good")
+        labels = self.labeler
+        for word, pos in words or ():
+            if word is None:
+                continue
+            senses = dict.get(self, word)
+            if senses is not None and pos in senses:
+                polarity, subjectivity, intensity = senses[pos]
+                if modifier is None:
+                    found.append([[word], polarity, subjectivity, intensity, 1, labels.get(word)])
+                else:
+                    last = found[-1]
+                    last[0].append(word)
+                    last[1] = max(-1.0, min(polarity * last[3], +1.0))
+                    last[2] = max(-1.0, min(subjectivity * last[3], +1.0))
+                    last[3] = intensity
+                    last[5] = labels.get(word)
+                if negator is not None:
+                    last = found[-1]
+                    last[0].insert(0, negator)
+                    last[3] = 1.0 / last[3]
+                    last[4] = -1
+                modifier = negator = None
+                if pos and pos in self.modifiers or any(map(senses.__contains__, self.modifiers)):
+                    modifier = (word, pos)
+                if negation and word in self.negations:
+                    negator = word
+                continue
+            if negation and word in self.negations:
+                negator = word
+            elif negator and len(word.strip("'")) > 1:
+                negator = None
+            if negator is not None and modifier is not None and (pos in self.modifiers or self.modifier(modifier[0])):
+                found[-1][0].append(negator)
+                found[-1][4] = -1
+                negator = None
+            elif modifier and len(word) > 2:
+                modifier = None
+            if word == "!" and found:
+                found[-1][0].append("!")
+                found[-1][1] = max(-1.0, min(found[-1][1] * 1.25, +1.0))
+            if word == "(!)":
+                found.append([[word], 0.0, 1.0, 1.0, 1, textblob_text.IRONY])
+            # TextBlob's own test: `in` on its PUNCTUATION string is a substring test, kept as it is.
+            if word.isalpha() is False and len(word) <= 5 and word not in textblob_text.PUNCTUATION:
+                polarity = _EMOTICON_POLARITY.get(word)
+                if polarity is not None:
+                    found.append([[word], polarity, 1.0, 1.0, 1, textblob_text.MOOD])
+        return [(w, p * -0.5 if n < 0 else p, s, x) for w, p, s, _i, n, x in found]
+
+
+def _emoticon_polarity() -> dict[str, float]:
+    """Each lower-cased emoticon's polarity, the first group listing it winning (as TextBlob's scan does)."""
+    table: dict[str, float] = {}
+    for (_mood, polarity), emoticons in textblob_text.EMOTICONS.items():
+        for emoticon in emoticons:
+            table.setdefault(emoticon.lower(), polarity)
+    return table
+
+
+_EMOTICON_POLARITY = _emoticon_polarity()
+
+
+@lru_cache(maxsize=1)
+def _textblob_scorer() -> _TextBlobScorer:
+    """A scorer configured like ``textblob.en.sentiment``, its lexicon loaded from the same file."""
+    reference = textblob.en.sentiment
+    scorer = _TextBlobScorer(
+        path=reference.path,
+        synset=reference._synset,
+        negations=reference.negations,
+        modifiers=reference.modifiers,
+        modifier=reference.modifier,
+        tokenizer=_find_tokens,
+        language=reference.language,
+    )
+    scorer.load()
+    return scorer
+
+
+def textblob_scores(text: str) -> tuple[float, float]:
+    """``TextBlob(text).sentiment`` as a plain tuple: (polarity in [-1, 1], subjectivity in [0, 1])."""
+    polarity, subjectivity = _textblob_scorer()(text)
+    return float(polarity), float(subjectivity)
+
+
+# -- VADER ---------------------------------------------------------------------------------------------
+
+
+class _Window:
+    """The few words around one word, standing in for VADER's SentiText inside its per-word rules."""
+
+    __slots__ = ("words_and_emoticons", "is_cap_diff")
+
+    def __init__(self, words: list[str], is_cap_diff: bool):
+        self.words_and_emoticons = words
+        self.is_cap_diff = is_cap_diff
+
+
+_NEGATIONS = frozenset(vader_module.NEGATE)
+
+
+def _negated(word: str) -> bool:
+    """VADER's ``negated([word])``: a negation word, or any word containing "n't"."""
+    word = str(word).lower()
+    return word in _NEGATIONS or "n't" in word
+
+
+class _VaderScorer(vader_module.SentimentIntensityAnalyzer):
+    """VADER's analyzer with its negation test answered by a set (same answers)."""
+
+    @staticmethod
+    def _negation_check(valence, words_and_emoticons, start_i, i):
+        lower = [str(w).lower() for w in words_and_emoticons]
+        if start_i == 0:
+            if _negated(lower[i - 1]):
+                valence = valence * vader_module.N_SCALAR
+        if start_i == 1:
+            if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+                valence = valence * 1.25
+            elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+                pass
+            elif _negated(lower[i - 2]):
+                valence = valence * vader_module.N_SCALAR
+        if start_i == 2:
+            if (
+                lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this")
+                or (lower[i - 1] == "so" or lower[i - 1] == "this")
+            ):
+                valence = valence * 1.25
+            elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+                pass
+            elif _negated(lower[i - 3]):
+                valence = valence * vader_module.N_SCALAR
+        return valence
+
+
+@lru_cache(maxsize=1)
+def _vader_scorer() -> tuple[_VaderScorer, frozenset[str]]:
+    analyzer = _VaderScorer()
+    return analyzer, frozenset(e for e in analyzer.emojis if len(e) == 1)
+
+
+def vader_compound(text: str) -> float:
+    """VADER's compound score of ``text`` (``polarity_scores(text)["compound"]``), within [-1.0, 1.0]."""
+    analyzer, emoji = _vader_scorer()
+    if not emoji.isdisjoint(text):
+        return float(analyzer.polarity_scores(text)["compound"])
+    text = text.strip()
+    sentitext = vader_module.SentiText(text)
+    words, is_cap_diff = sentitext.words_and_emoticons, sentitext.is_cap_diff
+    lexicon = analyzer.lexicon
+    boosters = vader_module.BOOSTER_DICT
+    last = len(words) - 1
+    sentiments: list[float] = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in boosters or lower not in lexicon or (lower == "kind" and i < last and words[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        start = i - 3 if i > 3 else 0
+        analyzer.sentiment_valence(0, _Window(words[start : i + 3], is_cap_diff), word, i - start, sentiments)
+    sentiments = analyzer._but_check(words, sentiments)
+    return float(analyzer.score_valence(sentiments, text)["compound"])

@@ -1,0 +1,99 @@
+"""Our TextBlob and VADER scorers give the libraries' own numbers, on real text and on text made to be awkward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textblob import TextBlob
+from textblob.en import parser as textblob_parser
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.scorers import _find_tokens, textblob_scores, vader_compound
+
+ROOT = Path(__file__).resolve().parents[1]
+VADER = SentimentIntensityAnalyzer()
+
+# Pieces each rule of the two libraries reacts to: negations, boosters and dampeners, capitals, "but", "least",
+# "kind of", idioms, emoticons and emoji, "!" and "?", sarcasm "(!)", quotes and apostrophes of both kinds,
+# contractions, abbreviations, ellipses, paragraph breaks, odd spaces.
+PIECES = [
+    "not", "never", "no", "nor", "without", "doubt", "isn't", "don't", "cannot", "very", "VERY", "really",
+    "extremely", "barely", "kind", "of", "sort", "kinda", "least", "at", "but", "BUT", "so", "this", "good",
+    "GOOD", "bad", "great", "horrible", "terrible", "wonderful", "terribly", "happy", "sad", "the", "shit",
+    "bomb", "bad ass", "to die for", "cut the mustard", "!", "!!!", "?", "??", "(!)", "( ! )", ":)", ": )",
+    ":-(", "o.O", "o . O", ">.>", "XD", "x D", "<3", "♥", "😁", "💘", "😡", "'s", "n't", "’s", "I'm",
+    "they'll", "“", "”", "‘", "’", "'", '"', "...", "…", ".", ",", ";", "(", ")", "-", "—", "U.S.", "Mr.",
+    "e.g.", "Dr.", "T.", "Good.", "bad!", "amazing?!", "\n\n", "\r\n", "\n", "\t", "\u00a0", " ", "13",
+    "MS-13", "it", "was", "is", "a", "movie",
+]
+
+
+def texts_of_the_project() -> list[str]:
+    """The seed and every test article: each whole, and each paragraph."""
+    found = []
+    for path in sorted([*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/data/**/*.txt")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found.append(text)
+        found.extend(block for block in text.split("\n\n") if block.strip())
+    return found
+
+
+REAL_TEXTS = texts_of_the_project()
+
+
+def test_there_is_real_text_to_compare_with():
+    assert len(REAL_TEXTS) > 100
+    assert any("Bukele" in t for t in REAL_TEXTS)
+
+
+def assert_same_as_the_libraries(text: str) -> None:
+    assert _find_tokens(text) == textblob_parser.find_tokens(text)
+    assert textblob_scores(text) == tuple(TextBlob(text).sentiment)
+    assert vader_compound(text) == VADER.polarity_scores(text)["compound"]
+
+
+def test_same_numbers_as_the_libraries_on_the_seed_and_test_articles():
+    for text in REAL_TEXTS:
+        assert_same_as_the_libraries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "The film was not good.",
+        "The film was not very good at all!!!",
+        "It is the shit, but the ending was kind of bad.",
+        "VADER is VERY SMART, handsome, and FUNNY!!!",
+        "At least it isn't a horrible book. Roger is one of the least compelling variations.",
+        "Great idea (!) said nobody :) o.O XD <3 😁",
+        "“Wonderful,” she said. ‘Horrible…’ he replied... Mr. Smith and the U.S. disagreed.",
+        "Headline without a period\n\nNever so happy\r\n\r\nwithout a doubt, excellent",
+    ],
+)
+def test_same_numbers_on_sentences_that_exercise_the_rules(text):
+    assert_same_as_the_libraries(text)
+
+
+def test_the_rules_change_the_numbers_in_these_sentences():
+    """The cases above are not all alike: negation, emphasis and emoticons move both scores."""
+    assert textblob_scores("The film was good.")[0] > 0 > textblob_scores("The film was not good.")[0]
+    assert vader_compound("The film was good.") > 0 > vader_compound("The film was not good.")
+    assert vader_compound("The film was GOOD!!!") > vader_compound("The film was good.")
+    assert textblob_scores("Fine day :)")[0] > textblob_scores("Fine day")[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from([" ", "", "  ", "\n"]))
+def test_same_numbers_on_generated_text_full_of_special_cases(pieces, separator):
+    assert_same_as_the_libraries(separator.join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_same_numbers_on_any_text(text):
+    assert_same_as_the_libraries(text)
