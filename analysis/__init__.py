@@ -32,6 +32,8 @@ _EXPORTS = {
     "keyword_in_context": "analysis.terms",
     "paragraph_sentiment": "analysis.sentiment",
     "summarize_sentiment": "analysis.sentiment",
+    "sentiment_by_paragraph": "analysis.sentiment",
+    "unigram_frequencies": "analysis.terms",
     "extract_entities": "analysis.entities",
     "EntityResult": "analysis.entities",
     "analyze": "analysis.pipeline",

@@ -15,8 +15,8 @@ import pandas as pd
 
 from analysis.entities import EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
-from analysis.sentiment import SENTIMENT_COLUMNS, opening_words, paragraph_sentiment, summarize_sentiment
-from analysis.terms import term_frequencies, word_count
+from analysis.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
+from analysis.terms import tokenize, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
 ANALYSER_VERSION = "1"
@@ -155,13 +155,19 @@ def analyze(article: Article, *, include_boilerplate: bool = False) -> Analysis:
     By default the title, headings and body are analysed; ``include_boilerplate`` adds bylines and
     boilerplate (they are always kept in ``article`` and in the sentiment table, marked not included).
     """
-    sentiment = paragraph_sentiment(article, include_boilerplate=include_boilerplate)
+    # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
+    # the terms and the article's word count (the same numbers term_frequencies and word_count give).
+    tokens = [tokenize(p.text, language=article.language) for p in article.paragraphs]
+    analysed = [t for p, t in zip(article.paragraphs, tokens) if p.is_analysed(include_boilerplate=include_boilerplate)]
+    sentiment, summary = sentiment_by_paragraph(
+        article, include_boilerplate=include_boilerplate, words=[len(t) for t in tokens]
+    )
     return Analysis(
         article=article,
-        word_count=word_count(article, include_boilerplate=include_boilerplate),
-        terms=term_frequencies(article, include_boilerplate=include_boilerplate),
+        word_count=sum(len(t) for t in analysed),
+        terms=unigram_frequencies(analysed, language=article.language),
         sentiment=sentiment,
-        sentiment_summary=summarize_sentiment(sentiment, language=article.language),
+        sentiment_summary=summary,
         entities=extract_entities(article, include_boilerplate=include_boilerplate),
         include_boilerplate=include_boilerplate,
     )

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import scorers
+from analysis.frames import frame_of, int_column, text_columns
 from analysis.models import Article, Sentiment, SentimentSummary
 from analysis.terms import tokenize
 
@@ -61,38 +62,46 @@ def paragraph_sentiment(article: Article, *, include_boilerplate: bool = False) 
         index (int): the paragraph's position; kind (str): its kind;
         included (bool): whether the article summary uses it (title/heading/body, or every paragraph when
             ``include_boilerplate``);
-        words (int): word tokens in the paragraph;
+        words (int): word tokens in the paragraph (:func:`analysis.terms.tokenize` in the article's language);
         polarity (float): TextBlob polarity in [-1, 1]; subjectivity (float): TextBlob subjectivity in [0, 1];
         vader (float): VADER compound in [-1, 1] — all three NaN when the language is not English;
         disagree (bool): the two methods disagree in sign outside their neutral bands;
         opening (str): the paragraph's first words, for hover labels.
     """
-    scored = article.language in SENTIMENT_LANGUAGES
+    return sentiment_by_paragraph(article, include_boilerplate=include_boilerplate)[0]
+
+
+def sentiment_by_paragraph(
+    article: Article, *, include_boilerplate: bool = False, words: Sequence[int] | None = None
+) -> tuple[pd.DataFrame, SentimentSummary]:
+    """:func:`paragraph_sentiment`'s table and :func:`summarize_sentiment`'s summary of it, made together.
+
+    ``words``: each paragraph's number of word tokens, when the caller has already tokenised them.
+    """
     paragraphs = article.paragraphs
     n = len(paragraphs)
+    if words is None:
+        words = [len(tokenize(p.text, language=article.language)) for p in paragraphs]
+    counts = int_column(words)
+    included = np.fromiter((p.is_analysed(include_boilerplate=include_boilerplate) for p in paragraphs),
+                           dtype=bool, count=n)
     polarity = np.full(n, np.nan)
     subjectivity = np.full(n, np.nan)
     vader = np.full(n, np.nan)
-    if scored:
+    if article.language in SENTIMENT_LANGUAGES:
         textblob_scores, vader_score = scorers.textblob_scores, scorers.vader_compound
         for i, p in enumerate(paragraphs):
             polarity[i], subjectivity[i] = textblob_scores(p.text)
             vader[i] = vader_score(p.text)
-    return pd.DataFrame(
-        {
-            "index": np.fromiter((p.index for p in paragraphs), dtype=np.int64, count=n),
-            "kind": [p.kind for p in paragraphs],
-            "included": np.fromiter((p.is_analysed(include_boilerplate=include_boilerplate) for p in paragraphs),
-                                    dtype=bool, count=n),
-            "words": np.fromiter((len(tokenize(p.text)) for p in paragraphs), dtype=np.int64, count=n),
-            "polarity": polarity,
-            "subjectivity": subjectivity,
-            "vader": vader,
-            "disagree": np.fromiter((disagree(a, b) for a, b in zip(polarity, vader)), dtype=bool, count=n),
-            "opening": [opening_words(p.text) for p in paragraphs],
-        },
-        columns=SENTIMENT_COLUMNS,
+    disagreeing = np.fromiter((disagree(a, b) for a, b in zip(polarity.tolist(), vader.tolist())), dtype=bool, count=n)
+    kinds, openings = text_columns([p.kind for p in paragraphs], [opening_words(p.text) for p in paragraphs])
+    table = frame_of(
+        SENTIMENT_COLUMNS,
+        [int_column([p.index for p in paragraphs]), kinds, included, counts, polarity, subjectivity, vader,
+         disagreeing, openings],
     )
+    summary = _summary(article.language, included, counts, polarity, subjectivity, vader, disagreeing)
+    return table, summary
 
 
 def summarize_sentiment(table: pd.DataFrame, *, language: str) -> SentimentSummary:
@@ -101,6 +110,26 @@ def summarize_sentiment(table: pd.DataFrame, *, language: str) -> SentimentSumma
     ``table`` is what :func:`paragraph_sentiment` returns. Unavailable (with the reason) when the
     language is not English or no included paragraph has words.
     """
+    return _summary(
+        language,
+        table["included"].to_numpy(dtype=bool),
+        table["words"].to_numpy(dtype=np.float64),
+        table["polarity"].to_numpy(dtype=np.float64),
+        table["subjectivity"].to_numpy(dtype=np.float64),
+        table["vader"].to_numpy(dtype=np.float64),
+        table["disagree"].to_numpy(dtype=bool),
+    )
+
+
+def _summary(
+    language: str,
+    included: np.ndarray,
+    words: np.ndarray,
+    polarity: np.ndarray,
+    subjectivity: np.ndarray,
+    vader: np.ndarray,
+    disagreeing: np.ndarray,
+) -> SentimentSummary:
     if language not in SENTIMENT_LANGUAGES:
         return SentimentSummary(
             available=False,
@@ -109,21 +138,18 @@ def summarize_sentiment(table: pd.DataFrame, *, language: str) -> SentimentSumma
                 "VADER only read English."
             ),
         )
-    # numpy rather than pandas ops: this runs once per article, and pandas costs ~1 ms a call here.
-    included = table["included"].to_numpy(dtype=bool)
-    weights = table["words"].to_numpy(dtype=np.float64) * included
+    weights = words.astype(np.float64) * included
     total = weights.sum()
     if total == 0:
         return SentimentSummary(available=False, reason="Sentiment is not available: the article has no words to score.")
 
-    def weighted(column: str) -> float:
-        values = table[column].to_numpy(dtype=np.float64)
+    def weighted(values: np.ndarray) -> float:
         return float(np.dot(np.where(weights > 0, values, 0.0), weights) / total)
 
     return SentimentSummary(
         available=True,
-        polarity=weighted("polarity"),
-        subjectivity=weighted("subjectivity"),
-        vader=weighted("vader"),
-        disagreements=int((table["disagree"].to_numpy(dtype=bool) & (weights > 0)).sum()),
+        polarity=weighted(polarity),
+        subjectivity=weighted(subjectivity),
+        vader=weighted(vader),
+        disagreements=int((disagreeing & (weights > 0)).sum()),
     )

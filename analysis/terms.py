@@ -46,13 +46,14 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from analysis.errors import InvalidOptionError, StoryscopeError
+from analysis.frames import frame_of, int_column, object_column, text_columns
 from analysis.models import Article
 
 __all__ = [
@@ -303,15 +304,21 @@ def _strings(values: list[str] | np.ndarray) -> pd.Series:
 
 
 def _frame(counts: Mapping[str, int], total: int) -> pd.DataFrame:
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    count = np.fromiter((c for _, c in rows), dtype="int64", count=len(rows))
-    return pd.DataFrame(
-        {
-            "term": _strings([t for t, _ in rows]),
-            "count": count,
-            "per_1000": count / total * 1000.0 if total else np.zeros(len(rows)),
-        }
+    rows = sorted(counts.items(), key=_most_frequent_first)
+    terms = [t for t, _ in rows]
+    count = int_column([c for _, c in rows])
+    return frame_of(
+        ["term", "count", "per_1000"],
+        [
+            text_columns(terms)[0] if terms else object_column(terms),  # object when empty, as a JSON round trip gives
+            count,
+            count / total * 1000.0 if total else np.zeros(len(rows)),
+        ],
     )
+
+
+def _most_frequent_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def term_frequencies(
@@ -336,27 +343,18 @@ def term_frequencies(
     if n not in (1, 2):
         raise InvalidOptionError("n", n, (1, 2))
     lang = _language_code(language or article.language)
+    paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
+    if n == 1:
+        return unigram_frequencies(
+            (tokenize(p.text, language=lang) for p in paragraphs),
+            language=lang,
+            lemmatize=lemmatize,
+            extra_stopwords=extra_stopwords,
+        )
+
     extra = frozenset(_normalised_term(w) for w in extra_stopwords)
     stops = stopwords(lang) | extra
     lemma = _lemmatizer(lang) if lemmatize else None
-    paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
-
-    if n == 1:
-        tokens: Counter[str] = Counter()
-        for p in paragraphs:
-            tokens.update(tokenize(p.text, language=lang))
-        total = tokens.total()
-        counts: Counter[str] = Counter()
-        for token, count in tokens.items():
-            if not _is_term(token, stops):
-                continue
-            if lemma is not None:
-                token = lemma(token)
-                if not _is_term(token, stops):
-                    continue
-            counts[token] += count
-        return _frame(counts, total)
-
     total = 0
     counts = Counter()
     keep: dict[str, str | None] = {}  # token -> the word it stands for in a bigram, or None
@@ -377,6 +375,37 @@ def term_frequencies(
                 if a is not None and b is not None:
                     counts[f"{a} {b}"] += 1
     return _frame({t: c for t, c in counts.items() if t not in extra}, total)
+
+
+def unigram_frequencies(
+    tokens: Iterable[Sequence[str]],
+    *,
+    language: str = "en",
+    lemmatize: bool = False,
+    extra_stopwords: Iterable[str] = (),
+) -> pd.DataFrame:
+    """:func:`term_frequencies` (n=1) of paragraphs already tokenised by :func:`tokenize`, one list each.
+
+    For a caller that needs the tokens for something else too (the pipeline counts words with them).
+    Same columns as :func:`term_frequencies`.
+    """
+    lang = _language_code(language)
+    stops = stopwords(lang) | frozenset(_normalised_term(w) for w in extra_stopwords)
+    lemma = _lemmatizer(lang) if lemmatize else None
+    found: Counter[str] = Counter()
+    for paragraph in tokens:
+        found.update(paragraph)
+    total = found.total()
+    counts: Counter[str] = Counter()
+    for token, count in found.items():
+        if not _is_term(token, stops):
+            continue
+        if lemma is not None:
+            token = lemma(token)
+            if not _is_term(token, stops):
+                continue
+        counts[token] += count
+    return _frame(counts, total)
 
 
 def _normalised_term(word: str) -> str:

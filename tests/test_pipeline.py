@@ -98,3 +98,36 @@ def test_any_text_gives_a_valid_analysis_or_a_clear_error(text):
     json.dumps(data, allow_nan=False)
     assert result.word_count >= 0
     assert len(data["paragraphs"]) == len(article.paragraphs)
+
+
+FRENCH = (
+    "L’État et l’Union européenne signent l’accord\n\n"
+    "Par Claire Dubois | 3 mars 2024\n\n"
+    "L’État français a signé jeudi l’accord avec l’Union européenne sur l’énergie. Selon le ministre, "
+    "l’accord d’aujourd’hui garantit l’approvisionnement des villes et des régions pendant l’hiver.\n\n"
+    "Les syndicats ont salué l’initiative, mais l’opposition demande qu’on publie le texte intégral."
+)
+
+
+@pytest.mark.parametrize("include_boilerplate", [False, True])
+@pytest.mark.parametrize("source", ["seed", "french"])
+def test_parts_computed_together_equal_the_parts_computed_alone(source, include_boilerplate, seed_article):
+    """analyze tokenises each paragraph once; what it gives is what each module gives on its own."""
+    from analysis.entities import extract_entities
+    from analysis.sentiment import paragraph_sentiment, summarize_sentiment
+    from analysis.terms import term_frequencies, word_count
+
+    article = seed_article if source == "seed" else parse_article(FRENCH)
+    if source == "french":
+        assert article.language == "fr"
+    result = analyze(article, include_boilerplate=include_boilerplate)
+    assert result.word_count == word_count(article, include_boilerplate=include_boilerplate)
+    pd.testing.assert_frame_equal(result.terms, term_frequencies(article, include_boilerplate=include_boilerplate))
+    alone = paragraph_sentiment(article, include_boilerplate=include_boilerplate)
+    pd.testing.assert_frame_equal(result.sentiment, alone)
+    assert result.sentiment_summary == summarize_sentiment(alone, language=article.language)
+    entities = extract_entities(article, include_boilerplate=include_boilerplate)
+    pd.testing.assert_frame_equal(result.entities.table, entities.table)
+    if source == "french":  # tokenised in French: elisions are stripped ("l’accord" -> "accord")
+        counts = dict(zip(result.terms["term"], result.terms["count"]))
+        assert counts["accord"] == 3 and "l'accord" not in counts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 from textblob import TextBlob
 
@@ -105,3 +106,16 @@ def test_vader_compound_range_and_opening_words():
     assert -1 <= vader_compound("terrible awful horrible") < 0
     assert opening_words("one two three", words=2) == "one two …"
     assert opening_words("one two", words=2) == "one two"
+
+
+def test_table_and_summary_made_together_equal_each_made_alone():
+    from analysis.sentiment import sentiment_by_paragraph
+
+    a = article(("title", "A day out"), ("byline", "By Jane Doe"), ("body", POSITIVE), ("body", NEGATIVE))
+    for include in (False, True):
+        table, summary = sentiment_by_paragraph(a, include_boilerplate=include)
+        alone = paragraph_sentiment(a, include_boilerplate=include)
+        pd.testing.assert_frame_equal(table, alone)
+        assert summary == summarize_sentiment(alone, language="en")
+    given_words, _ = sentiment_by_paragraph(a, words=[3, 3, 16, 17])
+    assert given_words["words"].tolist() == [3, 3, 16, 17]

@@ -1,0 +1,49 @@
+"""The cheap frame builders give exactly the frames pandas' public constructor gives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.frames import frame_of, int_column, object_column, text_columns
+
+
+@pytest.mark.parametrize("rows", [0, 1, 5])
+def test_frame_of_equals_the_public_constructor(rows):
+    names = [f"name {i}" for i in range(rows)]
+    kinds = ["body" if i % 2 else "title" for i in range(rows)]
+    counts = list(range(rows))
+    aliases = [(f"alias {i}",) * (i % 3) for i in range(rows)]
+    scores = np.linspace(-1, 1, rows)
+    names_col, kinds_col = text_columns(names, kinds)
+    ours = frame_of(
+        ["name", "kind", "count", "aliases", "score", "flag"],
+        [names_col, kinds_col, int_column(counts), object_column(aliases), scores, scores > 0],
+    )
+    theirs = pd.DataFrame(
+        {
+            "name": pd.Series(names, dtype=pd.Series(["x"]).dtype),
+            "kind": pd.Series(kinds, dtype=pd.Series(["x"]).dtype),
+            "count": np.array(counts, dtype=np.int64),
+            "aliases": pd.Series(aliases, dtype=object),
+            "score": scores,
+            "flag": scores > 0,
+        }
+    )
+    pd.testing.assert_frame_equal(ours, theirs, check_exact=True, check_index_type=True, check_column_type=True)
+    assert ours["aliases"].tolist() == aliases  # tuples stay tuples, one per row
+
+
+def test_text_columns_are_pandas_default_string_columns_cut_from_one_conversion():
+    first, second, empty = text_columns(["a", "b"], ["c"], [])
+    assert first.dtype == pd.Series(["x"]).dtype
+    assert list(first) == ["a", "b"] and list(second) == ["c"] and len(empty) == 0
+    assert empty.dtype == first.dtype
+
+
+def test_renaming_one_frames_columns_leaves_the_next_frame_alone():
+    a = frame_of(["x"], [int_column([1])])
+    a.columns = ["renamed"]
+    b = frame_of(["x"], [int_column([2])])
+    assert list(b.columns) == ["x"]
