@@ -11,14 +11,18 @@ TextBlob (:func:`textblob_scores`)
     "am I loaded yet?" check; ours is loaded once, then looked up as a plain dict. Its ``assessments`` scan
     (the rules: modifiers, negations, "!", "(!)", emoticons) is re-expressed below step for step, except that
     a token is looked up in one precomputed emoticon table instead of lower-casing every emoticon for every
-    short non-alphabetic token ("13", "’").
+    short non-alphabetic token ("13", "’"). Its tokeniser (``find_tokens``: contractions, quotes, punctuation
+    split from words, abbreviations, sentences, sarcasm and emoticons) is re-expressed too, with plain string
+    replacements for its literal regular expressions, a word with no punctuation at either end taken as it
+    is, and sentence ends found in one pass; TextBlob's own abbreviation list and regular expressions are used.
 VADER (:func:`vader_compound`)
     VADER turns emoji into words by rebuilding the text one character at a time; text without emoji is left
-    as it is, so we skip that loop when no character is an emoji. For each word found in its lexicon it
-    lower-cases the whole paragraph several times to look at the three words before and two after it; we
-    hand its own rules a window of those words instead (every index it reads is within that window, and the
-    window ends where the paragraph ends, so its "is this the last word" checks answer the same). Its
-    negation test walks a list of 59 words for each lookup; a set answers the same question.
+    as it is, so that loop runs only when a character is an emoji (then VADER scores the text itself). For
+    each word of its lexicon, VADER's rules look at the three words before and two after it, lower-casing the
+    whole paragraph several times to do so, and test negation by walking a list of 59 words; the rules are
+    re-expressed below step for step on words lower-cased once, negations in a set, and its idiom check
+    skipped where no word of any idiom is near. Its tokeniser (``SentiText``), "least" and "but" rules and
+    final scoring are its own functions, called as they are.
 
 ``tests/test_scorers.py`` compares both with the libraries themselves on the seed, the test articles and
 generated text full of the cases the rules treat specially (negations, boosters, capitals, "but", "least",
@@ -238,79 +242,124 @@ def textblob_scores(text: str) -> tuple[float, float]:
 
 # -- VADER ---------------------------------------------------------------------------------------------
 
-
-class _Window:
-    """The few words around one word, standing in for VADER's SentiText inside its per-word rules."""
-
-    __slots__ = ("words_and_emoticons", "is_cap_diff")
-
-    def __init__(self, words: list[str], is_cap_diff: bool):
-        self.words_and_emoticons = words
-        self.is_cap_diff = is_cap_diff
-
-
 _NEGATIONS = frozenset(vader_module.NEGATE)
-
-
-def _negated(word: str) -> bool:
-    """VADER's ``negated([word])``: a negation word, or any word containing "n't"."""
-    word = str(word).lower()
-    return word in _NEGATIONS or "n't" in word
-
-
-class _VaderScorer(vader_module.SentimentIntensityAnalyzer):
-    """VADER's analyzer with its negation test answered by a set (same answers)."""
-
-    @staticmethod
-    def _negation_check(valence, words_and_emoticons, start_i, i):
-        lower = [str(w).lower() for w in words_and_emoticons]
-        if start_i == 0:
-            if _negated(lower[i - 1]):
-                valence = valence * vader_module.N_SCALAR
-        if start_i == 1:
-            if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
-                valence = valence * 1.25
-            elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
-                pass
-            elif _negated(lower[i - 2]):
-                valence = valence * vader_module.N_SCALAR
-        if start_i == 2:
-            if (
-                lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this")
-                or (lower[i - 1] == "so" or lower[i - 1] == "this")
-            ):
-                valence = valence * 1.25
-            elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
-                pass
-            elif _negated(lower[i - 3]):
-                valence = valence * vader_module.N_SCALAR
-        return valence
+_BOOSTERS = vader_module.BOOSTER_DICT
+_SPECIAL_CASES = vader_module.SPECIAL_CASES
+_N_SCALAR = vader_module.N_SCALAR
+_C_INCR = vader_module.C_INCR
+# Every word of VADER's multi-word special cases and boosters ("the shit", "kind of"): where none of them is
+# near a word, its idiom check cannot match.
+_IDIOM_WORDS = frozenset(
+    word for phrase in [*_SPECIAL_CASES, *_BOOSTERS] if " " in phrase for word in phrase.split(" ")
+)
 
 
 @lru_cache(maxsize=1)
-def _vader_scorer() -> tuple[_VaderScorer, frozenset[str]]:
-    analyzer = _VaderScorer()
+def _vader() -> tuple[vader_module.SentimentIntensityAnalyzer, frozenset[str]]:
+    """VADER's analyzer and the one-character emoji it rewrites as words."""
+    analyzer = vader_module.SentimentIntensityAnalyzer()
     return analyzer, frozenset(e for e in analyzer.emojis if len(e) == 1)
 
 
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (``polarity_scores(text)["compound"]``), within [-1.0, 1.0]."""
-    analyzer, emoji = _vader_scorer()
-    if not emoji.isdisjoint(text):
+    analyzer, emoji = _vader()
+    if not emoji.isdisjoint(text):  # VADER rewrites emoji as words first: let it do all of it
         return float(analyzer.polarity_scores(text)["compound"])
     text = text.strip()
     sentitext = vader_module.SentiText(text)
     words, is_cap_diff = sentitext.words_and_emoticons, sentitext.is_cap_diff
+    lowers = [w.lower() for w in words]
     lexicon = analyzer.lexicon
-    boosters = vader_module.BOOSTER_DICT
     last = len(words) - 1
     sentiments: list[float] = []
-    for i, word in enumerate(words):
-        lower = word.lower()
-        if lower in boosters or lower not in lexicon or (lower == "kind" and i < last and words[i + 1].lower() == "of"):
+    for i, lower in enumerate(lowers):
+        if lower in _BOOSTERS or lower not in lexicon or (lower == "kind" and i < last and lowers[i + 1] == "of"):
             sentiments.append(0)
-            continue
-        start = i - 3 if i > 3 else 0
-        analyzer.sentiment_valence(0, _Window(words[start : i + 3], is_cap_diff), word, i - start, sentiments)
+        else:
+            sentiments.append(_valence(analyzer, i, words, lowers, is_cap_diff))
     sentiments = analyzer._but_check(words, sentiments)
     return float(analyzer.score_valence(sentiments, text)["compound"])
+
+
+def _valence(analyzer, i: int, words: list[str], lowers: list[str], is_cap_diff: bool) -> float:
+    """VADER's ``sentiment_valence`` for the lexicon word at ``i``, its rules in its order."""
+    lexicon = analyzer.lexicon
+    lower = lowers[i]
+    valence = lexicon[lower]
+    if lower == "no" and i != len(words) - 1 and lowers[i + 1] in lexicon:
+        valence = 0.0  # "no" negates the next word rather than scoring itself
+    if (
+        (i > 0 and lowers[i - 1] == "no")
+        or (i > 1 and lowers[i - 2] == "no")
+        or (i > 2 and lowers[i - 3] == "no" and lowers[i - 1] in ("or", "nor"))
+    ):
+        valence = lexicon[lower] * _N_SCALAR
+    if is_cap_diff and words[i].isupper():
+        valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+    for start_i in range(3):
+        if i > start_i and lowers[i - (start_i + 1)] not in lexicon:
+            scalar = vader_module.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+            if start_i == 1 and scalar != 0:
+                scalar = scalar * 0.95
+            if start_i == 2 and scalar != 0:
+                scalar = scalar * 0.9
+            valence = valence + scalar
+            valence = _negation_check(valence, lowers, start_i, i)
+            if start_i == 2:
+                valence = _idioms_check(valence, lowers, i)
+    return analyzer._least_check(valence, words, i)
+
+
+def _negated(lower: str) -> bool:
+    """VADER's ``negated([word])`` for a lower-cased word: a negation, or any word containing "n't"."""
+    return lower in _NEGATIONS or "n't" in lower
+
+
+def _negation_check(valence: float, lowers: list[str], start_i: int, i: int) -> float:
+    """VADER's ``_negation_check``, reading the lower-cased words in place."""
+    if start_i == 0:
+        if _negated(lowers[i - 1]):
+            valence = valence * _N_SCALAR
+    elif start_i == 1:
+        if lowers[i - 2] == "never" and lowers[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lowers[i - 2] == "without" and lowers[i - 1] == "doubt":
+            pass
+        elif _negated(lowers[i - 2]):
+            valence = valence * _N_SCALAR
+    else:
+        if (lowers[i - 3] == "never" and lowers[i - 2] in ("so", "this")) or lowers[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lowers[i - 3] == "without" and (lowers[i - 2] == "doubt" or lowers[i - 1] == "doubt"):
+            pass
+        elif _negated(lowers[i - 3]):
+            valence = valence * _N_SCALAR
+    return valence
+
+
+def _idioms_check(valence: float, lowers: list[str], i: int) -> float:
+    """VADER's ``_special_idioms_check`` (only called with i >= 3), skipped when no idiom word is near."""
+    if _IDIOM_WORDS.isdisjoint(lowers[i - 3 : i + 3]):
+        return valence
+    one_zero = f"{lowers[i - 1]} {lowers[i]}"
+    two_one_zero = f"{lowers[i - 2]} {lowers[i - 1]} {lowers[i]}"
+    two_one = f"{lowers[i - 2]} {lowers[i - 1]}"
+    three_two_one = f"{lowers[i - 3]} {lowers[i - 2]} {lowers[i - 1]}"
+    three_two = f"{lowers[i - 3]} {lowers[i - 2]}"
+    for sequence in (one_zero, two_one_zero, two_one, three_two_one, three_two):
+        if sequence in _SPECIAL_CASES:
+            valence = _SPECIAL_CASES[sequence]
+            break
+    if len(lowers) - 1 > i:
+        zero_one = f"{lowers[i]} {lowers[i + 1]}"
+        if zero_one in _SPECIAL_CASES:
+            valence = _SPECIAL_CASES[zero_one]
+    if len(lowers) - 1 > i + 1:
+        zero_one_two = f"{lowers[i]} {lowers[i + 1]} {lowers[i + 2]}"
+        if zero_one_two in _SPECIAL_CASES:
+            valence = _SPECIAL_CASES[zero_one_two]
+    for n_gram in (three_two_one, three_two, two_one):
+        if n_gram in _BOOSTERS:
+            valence = valence + _BOOSTERS[n_gram]
+    return valence

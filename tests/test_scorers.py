@@ -27,7 +27,9 @@ PIECES = [
     ":-(", "o.O", "o . O", ">.>", "XD", "x D", "<3", "♥", "😁", "💘", "😡", "'s", "n't", "’s", "I'm",
     "they'll", "“", "”", "‘", "’", "'", '"', "...", "…", ".", ",", ";", "(", ")", "-", "—", "U.S.", "Mr.",
     "e.g.", "Dr.", "T.", "Good.", "bad!", "amazing?!", "\n\n", "\r\n", "\n", "\t", "\u00a0", " ", "13",
-    "MS-13", "it", "was", "is", "a", "movie",
+    "MS-13", "it", "was", "is", "a", "movie", "or", "nor", "kind of", "sort of", "just enough", "yeah right",
+    "kiss of death", "beating heart", "bus stop", "upper hand", "no good", "no or bad", "never so good",
+    "without a doubt", "NOT", "Least", "very least", "the bomb",
 ]
 
 
