@@ -60,7 +60,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter, itemgetter
 from typing import Literal
 
@@ -261,6 +261,29 @@ _REGIONS = (
 # ------------------------------------------------------------------------------------------------
 # Regular expressions, compiled once.
 
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression for exactly these words, with shared beginnings factored out ("head(?:quarters)?"):
+    at each position the engine tries a few letters rather than every word in turn."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here, longer ones go on
+            body = f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return pattern(trie)
+
+
 _ABBREVIATIONS = "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # dotted acronyms and abbreviations: U.S., U.S.A., a.k.a.
@@ -282,47 +305,49 @@ _ALIAS_TRIGGER_RE = re.compile(
     r"(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed|dubbed)\s+(?P<quote>[“\"‘'])?",
     re.IGNORECASE,
 )
-_TRAILING_HEAD_RE = re.compile(r"(?:\s+(?:%s)){1,2}(?=\s*[,(])" % "|".join(sorted(_ORG_HEADS)))
+_TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
 #: What every definition starts with (a superset of the three patterns above): a comma or a parenthesis, right
 #: after the name or after one or two lower-case words.
-_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-z]+(?:\s+[a-z]+)?\s*[,(]")
+_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-z]++(?:\s+[a-z]++)?\s*[,(]")  # "++": no backtracking
 _CLOSING_QUOTE_RE = re.compile(r"[”\"’']")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
 #: The word right before a person: "said Valencia" ("according to X" counts less).
 _SPEECH_VERBS = frozenset("said says asked added wrote argued explained noted insisted recalled".split())
-_PERSON_AFTER_WORDS = (
-    r"said|says|told|added|argued|explained|wrote|stated|claimed|testified|admitted|denied|insisted"
-    r"|recalled|tweeted|posted|pleaded|resigned|died|was\s+born"
-)
-_PERSON_ROLES = (
-    "head|leader|founder|co-founder|director|president|spokesman|spokeswoman|spokesperson|professor|lawyer"
-    "|attorney|judge|minister|chief|analyst|researcher|expert|official|officer|aide|adviser|advisor|author"
-    "|journalist|reporter|editor|candidate|senator|governor|mayor|ceo|executive|chairman|chairwoman|secretary"
-    "|ambassador|commander|activist|resident|victim|suspect|defendant|prosecutor|economist|scientist|member"
-    "|son|daughter|wife|husband|mother|father|brother|sister|owner|manager|worker|teacher|student|doctor"
-    "|nurse|farmer|fisherman|driver|pilot|coach|trainer|player|singer|actor|actress|diplomat|negotiator"
-    "|envoy|boxer|fighter|champion|politician|lawmaker|legislator|commissioner|soldier|general|colonel"
-    "|officer|priest|pastor|bishop|cardinal|imam|rabbi|businessman|businesswoman|entrepreneur|investor"
-    "|billionaire|banker|engineer|artist|writer|novelist|poet|director|producer|musician|athlete|striker"
-    "|midfielder|goalkeeper|defender|coordinator|organizer|organiser|campaigner|protester|survivor|witness"
-    "|mp|deputy|councillor|councilman|councilwoman|sheriff|detective|inspector|agent|spy|hacker|veteran"
-)
+_PERSON_AFTER_WORDS = """
+    said says told added argued explained wrote stated claimed testified admitted denied insisted recalled
+    tweeted posted pleaded resigned died
+    """.split()  # and "was born"
+_PERSON_ROLES = """
+    head leader founder co-founder director president spokesman spokeswoman spokesperson professor lawyer
+    attorney judge minister chief analyst researcher expert official officer aide adviser advisor author
+    journalist reporter editor candidate senator governor mayor ceo executive chairman chairwoman secretary
+    ambassador commander activist resident victim suspect defendant prosecutor economist scientist member
+    son daughter wife husband mother father brother sister owner manager worker teacher student doctor
+    nurse farmer fisherman driver pilot coach trainer player singer actor actress diplomat negotiator
+    envoy boxer fighter champion politician lawmaker legislator commissioner soldier general colonel
+    officer priest pastor bishop cardinal imam rabbi businessman businesswoman entrepreneur investor
+    billionaire banker engineer artist writer novelist poet director producer musician athlete striker
+    midfielder goalkeeper defender coordinator organizer organiser campaigner protester survivor witness
+    mp deputy councillor councilman councilwoman sheriff detective inspector agent spy hacker veteran
+    """.split()
 _PERSON_APPOSITION_RE = re.compile(
     r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the|his|her)?\s*(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
-    rf"(?:{_PERSON_ROLES})s?\b(?![’']))",
+    rf"{_alternation(_PERSON_ROLES)}s?\b(?![’']))",
     re.I,
 )
-_ORG_NOUNS = (
-    "company|firm|carrier|group|bank|airline|maker|manufacturer|operator|retailer|insurer|lender|agency|party"
-    "|union|gang|cartel|militia|network|organi[sz]ation|charity|broadcaster|newspaper|publisher|start-?up"
-    r"|conglomerate|non-?profit|think\s+tank|university|rival|competitor|supplier|developer|producer|exporter"
-    "|importer|regulator|watchdog|ministry|department|court|club|team|league|federation|association"
-    "|movement|coalition|alliance|promoter|outlet|platform|chain|brand|giant|subsidiary|utility|fund|lab"
-)
+_ORG_NOUNS = """
+    company firm carrier group bank airline maker manufacturer operator retailer insurer lender agency party
+    union gang cartel militia network organisation organization charity broadcaster newspaper publisher
+    startup start-up conglomerate nonprofit non-profit university rival competitor supplier developer producer
+    exporter importer regulator watchdog ministry department court club team league federation association
+    movement coalition alliance promoter outlet platform chain brand giant subsidiary utility fund lab
+    """.split()  # and "think tank"
 _ORG_APPOSITION_RE = re.compile(
-    rf"^\s*,\s*(?:which\b|(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ORG_NOUNS})(?=[\s,.;:)]))", re.I
+    rf"^\s*,\s*(?:which\b|(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternation(_ORG_NOUNS)}|think\s+tank)"
+    r"(?=[\s,.;:)]))",
+    re.I,
 )
 #: "members of X", "leaders of the X"
 _MEMBERSHIP = frozenset("member members leader leaders head founder founders affiliate affiliates".split())
@@ -347,14 +372,17 @@ _ORG_NOUN_WORDS = frozenset(
     """.split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at near outside across throughout into from toward towards via".split())
-_ORG_AFTER_WORDS = (
-    r"leaders?|members?|spokes(?:man|woman|person)|headquarters|bosses|boss|affiliates?|cliques?"
-    r"|factions?|operatives?|militants?|fighters|employees|staff|executives?|shareholders|movement|group"
-    r"|militia|rebels|leadership|targets?|positions|strongholds"
-)
+_ORG_AFTER_WORDS = """
+    leader leaders member members spokesman spokeswoman spokesperson headquarters bosses boss affiliate
+    affiliates clique cliques faction factions operative operatives militant militants fighters employees staff
+    executive executives shareholders movement group militia rebels leadership target targets positions
+    strongholds
+    """.split()
 #: The word right after a mention: a person's verb ("Valencia said") or an organisation's noun ("MS13 leaders").
 #: The two lists share no word, so one match says which.
-_AFTER_RE = re.compile(rf"\s+(?:(?P<person>(?:{_PERSON_AFTER_WORDS})\b)|(?:{_ORG_AFTER_WORDS})\b)")
+_AFTER_RE = re.compile(
+    rf"\s+(?:(?P<person>(?:{_alternation(_PERSON_AFTER_WORDS)}|was\s+born)\b)|{_alternation(_ORG_AFTER_WORDS)}\b)"
+)
 #: ", Texas" / ", Mexico" after a name: the name is a place in that state or country.
 _PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
 
@@ -1804,15 +1832,30 @@ def _text_dtype() -> object:
 
 
 def _text_columns(*columns: Sequence[str]) -> list:
-    """Text columns, converted by one call (what pd.array calls) and cut into zero-copy slices."""
+    """Text columns, converted by one call and cut into zero-copy slices.
+
+    With pandas' pyarrow-backed "str" dtype, pyarrow converts the Python strings itself (pandas' own
+    conversion, ``pd.array``, first checks every value for a missing one: half the cost, and our values are
+    all strings) and each column wraps a slice of the one pyarrow array. Otherwise pandas converts them.
+    """
     dtype = _text_dtype()
     if dtype == object:
         return [_object_column(values) for values in columns]
-    whole = dtype.construct_array_type()._from_sequence([v for values in columns for v in values], dtype=dtype)
+    values = [v for column in columns for v in column]
+    array_type = dtype.construct_array_type()
+    if getattr(dtype, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        whole = pa.array(values, type=pa.large_string())
+        wrap = partial(array_type, dtype=dtype)
+    else:  # pragma: no cover - pandas without pyarrow
+        whole = array_type._from_sequence(values, dtype=dtype)
+        wrap = None
     out, start = [], 0
-    for values in columns:
-        out.append(whole[start : start + len(values)])
-        start += len(values)
+    for column in columns:
+        piece = whole[start : start + len(column)]  # pyarrow's slice, or pandas', both zero-copy
+        out.append(wrap(piece) if wrap else piece)
+        start += len(column)
     return out
 
 
@@ -1840,7 +1883,7 @@ def _frame(columns: list[str], arrays: list) -> pd.DataFrame:
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     if from_arrays is None:  # pragma: no cover - a pandas without it
         return pd.DataFrame(dict(zip(columns, arrays)), copy=False)
-    labels = _column_labels(tuple(columns)).copy()  # a copy: a caller may rename its frame's columns
+    labels = _column_labels(tuple(columns)).view()  # a new Index object: a caller may name its frame's columns
     return from_arrays(arrays, columns=labels, index=pd.RangeIndex(len(arrays[0])), verify_integrity=False)
 
 
