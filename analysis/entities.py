@@ -567,10 +567,10 @@ class _Tok:
 
     __slots__ = ("text", "start", "end", "key", "shape", "possessive", "initial", "joined", "dotted")
 
-    def __init__(self, text: str, start: int, end: int, possessive: bool = False, shape: int | None = None) -> None:
+    def __init__(self, text: str, start: int, possessive: bool = False, shape: int | None = None) -> None:
         self.text = text
         self.start = start
-        self.end = end
+        self.end = start + len(text)
         self.key, word_shape, self.dotted = _word(text)  # dotted: an acronym written with periods (U.S.)
         self.shape = word_shape if shape is None else shape
         self.possessive = possessive
@@ -618,7 +618,7 @@ def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
         possessive = False
         if raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2:
             raw, possessive = raw[:-2], True
-        out.append(_Tok(raw, begin, begin + len(raw), possessive))
+        out.append(_Tok(raw, begin, possessive))
     return out
 
 
@@ -648,7 +648,7 @@ def _name_tokens(text: str) -> list[_Tok]:
     prev: _Tok | None = None  # the last name token (not a joiner)
     for m in _NAME_TOKEN_RE.finditer(text):
         raw, begin = m.group(), m.start()
-        if begin:
+        if begin and text[begin - 1] != " ":  # most names follow a space
             before = text[begin - 1]
             if before.isalnum() or before in "’'":
                 continue  # a capital inside a word: iPhone, l’État
@@ -664,40 +664,47 @@ def _name_tokens(text: str) -> list[_Tok]:
             )
             if not keep:
                 raw = word
-        possessive = False
-        if raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2:
-            raw, possessive = raw[:-2], True
-        if ("-" in raw or "‐" in raw or "‑" in raw) and "." not in raw:
-            pieces = _hyphenated(raw, begin, possessive)
-        else:
-            pieces = (_Tok(raw, begin, begin + len(raw), possessive),)
-        for piece in pieces:
-            if piece.shape == _LOWER:
-                continue  # the lower-case part of "US-based"
-            start = piece.start
-            if prev is not None:
-                gap_start = prev.end + 2 if prev.possessive else prev.end
-                if start == gap_start + 1 and text[gap_start] == " ":
-                    piece.joined = not prev.possessive
-                elif not prev.possessive and 2 < start - gap_start < 16 and text[gap_start] == " " and (
-                    text[start - 1] == " "
-                ):
-                    joiners = _JOINER_GAP_RE.fullmatch(text, gap_start, start)
-                    if joiners:
-                        position = prev.end + 1
-                        for word in joiners.groups():
-                            if word is None:
-                                continue
-                            joiner = _Tok(word, position, position + len(word), shape=_LOWER)
-                            joiner.joined = True
-                            out.append(joiner)
-                            position += len(word) + 1
-                        piece.joined = True
-            if start < 2 or text[start - 1] != " " or text[start - 2] in _NOT_PLAIN:
-                piece.initial = _starts_sentence(text, start, prev)  # else: a word after a word and a space
-            out.append(piece)
-            prev = piece
+        possessive = raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2
+        if possessive:
+            raw = raw[:-2]
+        if raw.isalnum() or "." in raw or not ("-" in raw or "‐" in raw or "‑" in raw):
+            piece = _Tok(raw, begin, possessive)
+            if piece.shape != _LOWER:  # "11th" is no name
+                _place_token(piece, prev, text, out)
+                prev = piece
+            continue
+        for piece in _hyphenated(raw, begin, possessive):
+            if piece.shape != _LOWER:  # the lower-case part of "US-based" is left out
+                _place_token(piece, prev, text, out)
+                prev = piece
     return out
+
+
+def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> None:
+    """Append ``tok`` to a paragraph's name tokens ``out``, after the joiners between it and the name token
+    ``prev`` (" of ", " de la "), marked joined when only those stand between, and initial at a sentence start."""
+    start = tok.start
+    if prev is not None:
+        gap_start = prev.end + 2 if prev.possessive else prev.end
+        if start == gap_start + 1 and text[gap_start] == " ":
+            tok.joined = not prev.possessive
+        elif not prev.possessive and 2 < start - gap_start < 16 and text[gap_start] == " " and (
+            text[start - 1] == " "
+        ):
+            joiners = _JOINER_GAP_RE.fullmatch(text, gap_start, start)
+            if joiners:
+                position = prev.end + 1
+                for word in joiners.groups():
+                    if word is None:
+                        continue
+                    joiner = _Tok(word, position, shape=_LOWER)
+                    joiner.joined = True
+                    out.append(joiner)
+                    position += len(word) + 1
+                tok.joined = True
+    if start < 2 or text[start - 1] != " " or text[start - 2] in _NOT_PLAIN:
+        tok.initial = _starts_sentence(text, start, prev)  # else: a word after a word and a space
+    out.append(tok)
 
 
 _PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
@@ -739,7 +746,7 @@ def _paragraph_stats(toks: list[_Tok], lower: list[str]) -> _TokenStats:
 
 def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
     """One token for MS-13, al-Assad, Jean-Pierre, Guinea-Bissau; parts for US-based, US-El, pro-Bukele."""
-    whole = [_Tok(raw, start, start + len(raw), possessive)]
+    whole = [_Tok(raw, start, possessive)]
     if _ACRONYM_DIGITS_RE.fullmatch(raw):
         whole[0].shape = _ACRONYM
         return whole
@@ -759,7 +766,7 @@ def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
     offset = start
     for i, part in enumerate(parts):
         is_last = i == len(parts) - 1
-        toks.append(_Tok(part, offset, offset + len(part), possessive and is_last))
+        toks.append(_Tok(part, offset, possessive and is_last))
         offset += len(part) + 1
     return toks
 
@@ -1666,7 +1673,9 @@ class _Groups:
             rows.append((name, etype, len(spans), aliases, tuple(sorted({sp.par for sp in spans}))))
             mention_rows.extend([(name, etype, sp.surface, sp.par, sp.start, sp.end) for sp in spans])
         mention_rows.sort(key=_paragraph_and_start)
-        return _result(*_tables(rows, mention_rows), rows)
+        table, mentions = _tables(rows, mention_rows)
+        # the rows hold Python ints and tuples already: no conversion (see _result)
+        return EntityResult(table=table, mentions=mentions, entities=tuple(Entity(*row) for row in rows))
 
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
         """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
@@ -1694,7 +1703,9 @@ _paragraph_and_start = itemgetter(3, 4)
 
 
 def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english: bool = True) -> EntityType:
-    """Score person / organisation / place cues over an entity's forms and mentions."""
+    """Score person / organisation / place cues over an entity's forms and mentions.
+
+    Every cue is a multiple of 0.25, so the sums are exact whatever their order."""
     score = {"person": 0.0, "organisation": 0.0, "place": 0.0}
     seen_forms: set[str] = set()
     name_key = _norm(name)
@@ -1703,38 +1714,28 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
         if surface not in seen_forms:
             seen_forms.add(surface)
             weight = 1.0 if _norm(surface) == name_key else 0.5
-            _form_cues(sp, surface, weight, score, sp.key in nicknames, english=english)
+            _form_cues(sp, weight, score, sp.key in nicknames, english=english)
         if sp.title_before:
             score["person"] += 3
-        _context_cues(sp.text, sp, score)
-    best = max(("place", "organisation", "person"), key=lambda k: score[k])  # ties: the first
+        _context_cues(sp, score)
+    best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
 
 
-def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
+#: The words before a mention that say something (see _context_cues); after any other word nothing is read.
+_CUE_WORDS_BEFORE = (
+    _SPEECH_VERBS | _STAFF_PREPOSITIONS | _ORG_NOUN_WORDS | _PLACE_PREPOSITIONS | {"to", "of", "the"}
+)
+
+
+def _context_cues(sp: _Span, score: dict[str, float]) -> None:
     """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
-    start = sp.start
+    text, start = sp.text, sp.start
     if start and text[start - 1] == " ":
         # the few words right before, nearest last
         words = text[max(0, start - _FEATURE_WINDOW) : start].lower().rsplit(None, 3)[-3:]
-        last = words[-1] if words else ""
-        prev = words[-2] if len(words) > 1 else ""
-        if last in _SPEECH_VERBS:
-            score["person"] += 2
-        elif last == "to" and prev == "according":
-            score["person"] += 1
-        core, core_prev = (prev, words[-3] if len(words) > 2 else "") if last == "the" else (last, prev)
-        if (
-            (core == "of" and core_prev in _MEMBERSHIP)
-            or (core in _STAFF_PREPOSITIONS and core_prev in _STAFF)
-            or last in _ORG_NOUN_WORDS
-        ):
-            score["organisation"] += 2
-        if last == "the":
-            score["organisation"] += 0.5
-            score["person"] -= 0.5
-        if core in _PLACE_PREPOSITIONS:
-            score["place"] += 1
+        if words and words[-1] in _CUE_WORDS_BEFORE:
+            _cues_before(words, score)
     last_tok = sp.toks[-1]
     if last_tok.possessive:
         return
@@ -1750,7 +1751,7 @@ def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
         if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
             score["place"] += 2  # "Austin, Texas"
     elif mark == " " and text[end + 1 : end + 2].islower():
-        word_after = _AFTER_RE.match(text[end : end + _FEATURE_WINDOW])
+        word_after = _AFTER_RE.match(text, end, end + _FEATURE_WINDOW)
         if word_after:
             if word_after.group("person"):
                 score["person"] += 1.5
@@ -1758,12 +1759,47 @@ def _context_cues(text: str, sp: _Span, score: dict[str, float]) -> None:
                 score["organisation"] += 1
 
 
-def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], nickname: bool, *,
-               english: bool = True) -> None:
-    keys = sp.keys
+def _cues_before(words: list[str], score: dict[str, float]) -> None:
+    """Cues from the (up to) three lower-cased words before a mention, nearest last."""
+    last = words[-1]
+    prev = words[-2] if len(words) > 1 else ""
+    if last in _SPEECH_VERBS:
+        score["person"] += 2
+    elif last == "to" and prev == "according":
+        score["person"] += 1
+    core, core_prev = (prev, words[-3] if len(words) > 2 else "") if last == "the" else (last, prev)
+    if (
+        (core == "of" and core_prev in _MEMBERSHIP)
+        or (core in _STAFF_PREPOSITIONS and core_prev in _STAFF)
+        or last in _ORG_NOUN_WORDS
+    ):
+        score["organisation"] += 2
+    if last == "the":
+        score["organisation"] += 0.5
+        score["person"] -= 0.5
+    if core in _PLACE_PREPOSITIONS:
+        score["place"] += 1
+
+
+def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool, *, english: bool = True) -> None:
+    """Cues from one form of the entity (its words, gazetteer, head noun, shape), ``weight`` 1 for the name."""
+    toks = sp.toks
+    acronym = toks[0].shape == _ACRONYM if len(toks) == 1 else all(t.shape == _ACRONYM for t in toks)
+    place, organisation, is_place = _form_scores(sp.keys, sp.surface, acronym)
+    score["place"] += place * weight
+    score["organisation"] += organisation * weight
+    if english and not nickname and not is_place and sp.person_shaped:
+        score["person"] += 1.5 * weight
+    if nickname and not acronym:
+        score["person"] += 1.0
+
+
+@lru_cache(maxsize=1 << 14)
+def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[float, float, bool]:
+    """(place score, organisation score, is a gazetteer place) of a form, before its weight."""
     place = _place_strength(" ".join(keys), surface)
-    if place:
-        score["place"] += max(place, 1.5) * weight
+    place_score = max(place, 1.5) if place else 0.0
+    organisation = 0.0
     head = []
     for k in keys:
         if k in _CONNECTOR_HEADED or k in _AND:
@@ -1772,24 +1808,20 @@ def _form_cues(sp: _Span, surface: str, weight: float, score: dict[str, float], 
     # the head noun: the last word ("Port of Rotterdam Authority"), else the last before "of" ("Embassy of")
     last = keys[-1] if keys[-1] in _ORG_HEADS or keys[-1] in _PLACE_HEADS else head[-1] if head else ""
     if last in _ORG_HEADS:
-        score["organisation"] += 3 * weight
+        organisation += 3
     elif last in _PLACE_HEADS:
-        score["place"] += 3 * weight
+        place_score += 3
     elif any(k in _ORG_HEADS for k in head[:-1]):
-        score["organisation"] += 1.5 * weight
+        organisation += 1.5
     elif any(k in _PLACE_HEADS for k in head[:-1]):
-        score["place"] += 1.5 * weight
+        place_score += 1.5
     if len(head) > 1 and head[0] in _DIRECTIONS and _place_strength(" ".join(head[1:]), surface):
-        score["place"] += 3 * weight
+        place_score += 3
     if head and keys[0] == head[0] and len(keys) > len(head) and keys[0] in ("district", "province", "state"):
-        score["place"] += 2 * weight
-    acronym = all(t.shape == _ACRONYM for t in sp.toks)
+        place_score += 2
     if acronym and not place:
-        score["organisation"] += 2 * weight
-    if english and not nickname and not place and sp.person_shaped:
-        score["person"] += 1.5 * weight
-    if nickname and not acronym:
-        score["person"] += 1.0
+        organisation += 2
+    return place_score, organisation, bool(place)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1887,9 +1919,9 @@ def _frame(columns: list[str], arrays: list) -> pd.DataFrame:
     return from_arrays(arrays, columns=labels, index=pd.RangeIndex(len(arrays[0])), verify_integrity=False)
 
 
-def _result(table: pd.DataFrame, mentions: pd.DataFrame, rows: Sequence[tuple] | None = None) -> EntityResult:
-    if rows is None:
-        rows = list(table[ENTITY_COLUMNS].itertuples(index=False, name=None))
+def _result(table: pd.DataFrame, mentions: pd.DataFrame) -> EntityResult:
+    """The result of edited tables, its entities read back from the table (numpy ints made Python ints)."""
+    rows = table[ENTITY_COLUMNS].itertuples(index=False, name=None)
     entities = tuple(
         Entity(name=n, type=t, mentions=int(m), aliases=tuple(al), paragraphs=tuple(int(i) for i in ps))
         for n, t, m, al, ps in rows
