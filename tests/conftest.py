@@ -32,3 +32,24 @@ def seed_analysis(seed_article):
     from analysis.pipeline import analyze
 
     return analyze(seed_article)
+
+
+def _docx_of(title: str, paragraphs: list[str]) -> bytes:
+    """A Word document with ``title`` as its first heading, then one paragraph per string."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_heading(title, level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def docx_of():
+    """Makes .docx bytes to upload: ``docx_of(title, paragraphs)``."""
+    return _docx_of

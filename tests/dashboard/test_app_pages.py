@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import io
 import json
 import re
 from pathlib import Path
@@ -79,18 +78,6 @@ def paragraphs_shown(at: AppTest) -> list[str]:
 
 def labels_of(elements) -> list[str]:
     return [e.label for e in elements]
-
-
-def docx_bytes(title: str, paragraphs: list[str]) -> bytes:
-    from docx import Document
-
-    document = Document()
-    document.add_heading(title, level=1)
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def no_raw_html(at: AppTest) -> bool:
@@ -215,9 +202,9 @@ def test_entities_tab_filters_by_type_and_keeps_a_merge(library):
 # --- Library ---------------------------------------------------------------------------------------------
 
 
-def test_upload_several_files_at_once(library):
+def test_upload_several_files_at_once(library, docx_of):
     at = run_app("app_pages/library.py")
-    docx = docx_bytes("Storm Closes Mountain Roads",
+    docx = docx_of("Storm Closes Mountain Roads",
                       ["A late storm closed three mountain roads on Tuesday, stranding drivers overnight.",
                        "Rescue teams reached everyone by morning, the regional police said."])
     at.file_uploader[0].set_value([

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
@@ -71,26 +70,14 @@ def test_chart_downloads_are_the_files_they_claim(page, dashboard):
     assert len(csv.splitlines()) == 21  # the header and the top 20 terms shown
 
 
-def _docx_bytes(title: str, paragraphs: list[str]) -> bytes:
-    from docx import Document
-
-    document = Document()
-    document.add_heading(title, level=1)
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def test_library_uploads_a_txt_and_a_docx_and_lists_both(page, dashboard, screenshots):
+def test_library_uploads_a_txt_and_a_docx_and_lists_both(page, dashboard, screenshots, docx_of):
     open_page(page, dashboard, "library")
     txt = (
         "Harbour Cleanup Draws Hundreds of Volunteers\n\n"
         "Hundreds of volunteers cleared plastic from the harbour on Saturday, the city council said.\n\n"
         "Organisers called the turnout wonderful and promised another cleanup in the spring."
     )
-    docx = _docx_bytes(
+    docx = docx_of(
         "Storm Closes Mountain Roads",
         ["A late storm closed three mountain roads on Tuesday, stranding drivers overnight.",
          "Rescue teams reached everyone by morning, the regional police said."],
