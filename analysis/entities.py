@@ -599,13 +599,15 @@ def _shape(text: str) -> int:
     return _CAP if first.isupper() else _LOWER
 
 
-@dataclass
 class _TokenStats:
     """What headline detection needs to know about a paragraph's words."""
 
-    words: int = 0
-    acronyms: int = 0
-    lower_other: int = 0  # lower-case words headlines do not keep in lower case
+    __slots__ = ("words", "acronyms", "lower_other")
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.acronyms = 0
+        self.lower_other = 0  # lower-case words headlines do not keep in lower case
 
 
 def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
@@ -737,9 +739,10 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
 def _paragraph_stats(toks: list[_Tok], lower: list[str]) -> _TokenStats:
     """Counts headline detection needs, from a paragraph's name tokens and its lower-case words."""
     stats = _TokenStats()
-    stats.words = len(lower) + sum(1 for t in toks if t.shape != _LOWER)
+    shapes = [t.shape for t in toks]
+    stats.words = len(lower) + len(shapes) - shapes.count(_LOWER)  # the joiners are counted in ``lower``
     if stats.words <= 40:
-        stats.acronyms = sum(1 for t in toks if t.shape == _ACRONYM)
+        stats.acronyms = shapes.count(_ACRONYM)
         stats.lower_other = sum(1 for w in lower if w not in _HEADLINE_LOWER)
     return stats
 
@@ -787,10 +790,9 @@ class _Span:
         self.par = par
         self.text = text
         self.toks = toks
-        self.start = toks[0].start
-        self.end = toks[-1].end
-        self.surface = text[self.start : self.end]  # the text as written, a possessive left out
-        self.keys = tuple(t.key for t in toks)
+        self.start = start = toks[0].start
+        self.end = end = toks[-1].end
+        self.surface = text[start:end]  # the text as written, a possessive left out
         self.initial = initial
         self.headline = headline
         self.title_before = False
@@ -800,8 +802,14 @@ class _Span:
         self.key = ""  # the form key, once the span is one of the entities' mentions (_Groups.add)
         self._form: str | None = None
         self._signature: _Signature | None = None
-        self._partials: tuple[tuple[str, ...], ...] | None = None
-        self._person: bool | None = None
+        if len(toks) == 1:  # most names: one word, which has no shorter name and is no personal name's shape
+            self.keys = (toks[0].key,)
+            self._partials: tuple[tuple[str, ...], ...] | None = ()
+            self._person: bool | None = False
+        else:
+            self.keys = tuple([t.key for t in toks])
+            self._partials = None
+            self._person = None
 
     @property
     def end_with_possessive(self) -> int:
@@ -826,19 +834,22 @@ class _Span:
     def partials(self) -> tuple[tuple[str, ...], ...]:
         """The shorter names this name can be called by (:func:`_partials`)."""
         if self._partials is None:
-            self._partials = _partials_signature(self.signature) if len(self.toks) > 1 else ()
+            self._partials = _partials_signature(self.signature)
         return self._partials
 
     @property
     def person_shaped(self) -> bool:
         """Shaped like a personal name (:func:`_person_shaped`)."""
         if self._person is None:
-            self._person = len(self.toks) > 1 and _person_shaped_signature(self.signature)
+            self._person = _person_shaped_signature(self.signature)
         return self._person
 
 
+_NAME_SHAPES = frozenset({_CAP, _ACRONYM})
+
+
 def _is_name_token(tok: _Tok) -> bool:
-    return tok.shape in (_CAP, _ACRONYM)
+    return tok.shape in _NAME_SHAPES
 
 
 def _can_join_headed(prev: _Tok) -> bool:
@@ -860,7 +871,7 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
-        if not _is_name_token(tok):
+        if tok.shape not in _NAME_SHAPES:
             i += 1
             continue
         run = [tok]
@@ -872,7 +883,7 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
             nxt = toks[j]
             if not nxt.joined or nxt.initial:
                 break
-            if _is_name_token(nxt):
+            if nxt.shape in _NAME_SHAPES:
                 run.append(nxt)
                 j += 1
                 continue
@@ -1114,33 +1125,42 @@ class _Extractor:
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:
-            toks = _name_tokens(p.text)
-            stats = _paragraph_stats(toks, lower_words[p.index])
+            index, text = p.index, p.text
+            toks = _name_tokens(text)
+            stats = _paragraph_stats(toks, lower_words[index])
             headline = _is_headline(p.kind, toks, stats)
             if stats.words and stats.acronyms * 2 > stats.words:
-                self.capitals.add(p.index)
+                self.capitals.add(index)
             par_spans = []
             for run in _runs(toks):
+                if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
+                    if run[0].key not in _MONTHS_AND_DAYS:
+                        par_spans.append(_Span(index, text, run, initial=run[0].initial, headline=headline))
+                    continue
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
-                long_run = len(run) > _Lookup.MAX_TOKENS
-                for piece, title in _trim(run, self.stops, headline=headline or long_run):
-                    span = _Span(p.index, p.text, piece, initial=piece[0].initial, headline=headline or long_run)
+                run_headline = headline or len(run) > _Lookup.MAX_TOKENS
+                for piece, title in _trim(run, self.stops, headline=run_headline):
+                    span = _Span(index, text, piece, initial=piece[0].initial, headline=run_headline)
                     span.title_before = title
                     par_spans.append(span)
             if not headline:
-                self._definitions(p.index, p.text, par_spans)
+                self._definitions(index, text, par_spans)
             spans.extend(par_spans)
         return self._resolve(spans)
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
-        by_start = {s.start: s for s in spans}
-        known = {id(s) for s in spans}
+        by_start: dict[int, _Span] = {}
+        known: set[int] = set()
         added: list[_Span] = []
         for s in spans:
-            after = s.end_with_possessive
+            last = s.toks[-1]
+            after = last.end + 2 if last.possessive else last.end
             if not _DEFINITION_NEAR_RE.match(text, after):
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
+            if not by_start:  # the paragraph's first candidate definition
+                by_start = {sp.start: sp for sp in spans}
+                known = {id(sp) for sp in spans}
             trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
             if trailing:
                 after = trailing.end()
@@ -1605,9 +1625,11 @@ class _Groups:
         if not candidates:
             return
         defined_groups = {self.find(s.key) for s in self.spans if s.defined}
-        positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        owner_forms = set().union(*[owners for _, _, owners in candidates])
+        positions: dict[str, list[tuple[int, int]]] = {form: [] for form in owner_forms}
         for s in self.spans:
-            positions[s.key].append((s.par, s.start))
+            if s.key in owner_forms:
+                positions[s.key].append((s.par, s.start))
         reassign: dict[int, str] = {}
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined:
@@ -1649,8 +1671,13 @@ class _Groups:
 
     def result(self, *, english: bool = True) -> EntityResult:
         members: dict[str, list[_Span]] = {}
+        roots: dict[str, str] = {}  # form key -> its group (no more unions from here)
         for s in self.spans:
-            group = s.group or self.find(s.key)
+            group = s.group
+            if not group:
+                group = roots.get(s.key)
+                if group is None:
+                    group = roots[s.key] = self.find(s.key)
             spans = members.get(group)
             if spans is None:
                 members[group] = [s]
