@@ -58,7 +58,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import attrgetter, itemgetter
@@ -513,6 +513,12 @@ def _stopwords_of(language: str) -> frozenset[str]:
     from analysis.terms import stopwords
 
     return frozenset(_norm(w) for w in stopwords(language))
+
+
+@lru_cache(maxsize=16)
+def _weak_words(language: str) -> frozenset[str]:
+    """The stopwords of English and of ``language``: words that say nothing about a name."""
+    return _stopwords() | _stopwords_of(language)
 
 
 @lru_cache(maxsize=65536)
@@ -978,9 +984,25 @@ def _month_or_day(key: str) -> bool:
 
 def _is_label(tok: _Tok, stops: frozenset[str]) -> bool:
     """An all-capitals common word ("SEE", "ALSO", "UPDATE", "READ"): a label, not an acronym."""
-    return tok.shape == _ACRONYM and tok.text.isalpha() and (tok.key in stops or _is_common_word(tok.key)) and (
-        not _place_strength(tok.key, tok.text)
-    )
+    return tok.shape == _ACRONYM and _label_word(tok.key, tok.text, stops)
+
+
+def _label_word(key: str, text: str, stops: frozenset[str]) -> bool:
+    """A common word, not a place (what makes an all-capitals word a label)."""
+    return text.isalpha() and (key in stops or _is_common_word(key)) and not _place_strength(key, text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: frozenset[str]) -> bool:
+    """:meth:`_Extractor._acceptable` for a one-word span: no lone stopword, title, month, head noun, demonym,
+    direction, label or single letter (the same answer for every mention of one spelling)."""
+    if not key or not (len(text) >= 2 and text.isalnum()) and sum(1 for c in text if c.isalnum()) < 2:
+        return False
+    if _month_or_day(key) or key.rstrip(".") in _TITLES or (key in _ORG_HEADS and shape != _ACRONYM):
+        return False
+    if shape == _ACRONYM:
+        return bool(_place_strength(key, text)) or defined or not _label_word(key, text, stops)
+    return not (key in stops or _is_demonym(key) or key in _DIRECTIONS)
 
 
 def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False) -> list[tuple[list[_Tok], bool]]:
@@ -1106,7 +1128,7 @@ class _Extractor:
         # The rules are written for English; in another language its stopwords are weak words too, and a
         # capitalised pair of words is no evidence of a person (Spanish capitalises "Transición Ecológica").
         self.english = article.language in ("en", "und", "")
-        self.stops = _stopwords() if self.english else _stopwords() | _stopwords_of(article.language)
+        self.stops = _stopwords() if self.english else _weak_words(article.language)
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
@@ -1276,19 +1298,10 @@ class _Extractor:
             return True
         last = toks[-1]
         if len(toks) == 1:
-            key = last.key
-            text = last.text
-            if not key or not (len(text) >= 2 and text.isalnum()) and sum(1 for c in text if c.isalnum()) < 2:
-                return False
-            if _month_or_day(key) or key.rstrip(".") in _TITLES or (key in _ORG_HEADS and last.shape != _ACRONYM):
-                return False
-            if last.shape == _ACRONYM:
-                return bool(_place_strength(key, last.text)) or s.defined or not _is_label(last, self.stops)
-            if key in self.stops or _is_demonym(key) or key in _DIRECTIONS:
-                return False
-        elif all(t.key in self.stops or t.shape == _LOWER for t in toks):
+            return _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops)
+        if all(t.key in self.stops or t.shape == _LOWER for t in toks):
             return False
-        elif len(toks) <= 3 and _is_demonym(last.key) and not _places().strength.get(" ".join(t.key for t in toks)):
+        if len(toks) <= 3 and _is_demonym(last.key) and not _places().strength.get(" ".join(t.key for t in toks)):
             return False  # "Puerto Rican", "South Korean"
         return True
 
@@ -1858,7 +1871,7 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
 def _table(rows: Sequence[tuple]) -> pd.DataFrame:
     """DataFrame[name, type, mentions, aliases, paragraphs] from row tuples."""
     names, types, counts, aliases, paragraphs = _columns(rows, len(ENTITY_COLUMNS))
-    return _table_of(_text_columns(names, types), counts, aliases, paragraphs)
+    return _frame(ENTITY_COLUMNS, _text_columns(names, types), [counts], [aliases, paragraphs])
 
 
 def _tables(rows: Sequence[tuple], mention_rows: Sequence[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -1867,17 +1880,12 @@ def _tables(rows: Sequence[tuple], mention_rows: Sequence[tuple]) -> tuple[pd.Da
     names, types, counts, aliases, paragraphs = _columns(rows, len(ENTITY_COLUMNS))
     m_names, m_types, surfaces, m_paragraphs, starts, ends = _columns(mention_rows, len(MENTION_COLUMNS))
     texts = _text_columns(names, types, m_names, m_types, surfaces)
-    mentions = _frame(MENTION_COLUMNS, [*texts[2:], _int_column(m_paragraphs), _int_column(starts),
-                                        _int_column(ends)])
-    return _table_of(texts[:2], counts, aliases, paragraphs), mentions
+    table = _frame(ENTITY_COLUMNS, texts[:2], [counts], [aliases, paragraphs])
+    return table, _frame(MENTION_COLUMNS, texts[2:], [m_paragraphs, starts, ends])
 
 
-def _table_of(texts: list, counts: Sequence[int], aliases: Sequence[tuple], paragraphs: Sequence[tuple]) -> pd.DataFrame:
-    return _frame(ENTITY_COLUMNS, [*texts, _int_column(counts), _object_column(aliases), _object_column(paragraphs)])
-
-
-# A DataFrame is built column by column, each column with the dtype pandas infers from the rows (and keeps for
-# an empty table): a third of the cost of letting pandas infer the dtypes of row tuples.
+# A DataFrame is built from its columns, each with the dtype pandas infers from the rows (and keeps for an empty
+# table): a fraction of the cost of letting pandas infer the dtypes of row tuples.
 
 
 def _columns(rows: Sequence[tuple], width: int) -> list[Sequence]:
@@ -1932,18 +1940,53 @@ def _column_labels(columns: tuple[str, ...]) -> pd.Index:
     return pd.Index(list(columns))
 
 
-def _frame(columns: list[str], arrays: list) -> pd.DataFrame:
-    """A DataFrame of ready column arrays of one length, index 0..n-1.
+@lru_cache(maxsize=1)
+def _dataframe_from_blocks() -> Callable | None:
+    """pandas' ``create_dataframe_from_blocks`` (public since pandas 3: ``pandas.api.internals``), else None."""
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:  # pragma: no cover - pandas before 3
+        return None
+    return create_dataframe_from_blocks
 
-    pandas' public constructor spends most of its time here inferring the dtype of the column labels and
-    re-checking arrays that are already right; ``DataFrame._from_arrays`` (in pandas 2.2 to 3.x, used by
-    pandas itself) skips both. The public constructor is the fallback; a test checks both agree.
+
+@lru_cache(maxsize=8)
+def _placements(texts: int, ints: int, objects: int) -> tuple[np.ndarray, ...]:
+    """Which columns each block holds: one block per text column, then the int64 block, then the objects."""
+    out = [np.array([i]) for i in range(texts)]
+    out.append(np.arange(texts, texts + ints))
+    if objects:
+        out.append(np.arange(texts + ints, texts + ints + objects))
+    for placement in out:
+        placement.setflags(write=False)
+    return tuple(out)
+
+
+def _frame(columns: list[str], texts: list, ints: list[Sequence[int]], objects: list[Sequence] = ()) -> pd.DataFrame:
+    """A DataFrame of text columns (arrays from :func:`_text_columns`), then int64 columns, then object columns,
+    index 0..n-1 -- the layout of both tables.
+
+    pandas' public constructor spends most of its time inferring dtypes that are known already and then
+    grouping the columns into the blocks it stores (one per text column, one for the int64 columns, one for the
+    objects); ``create_dataframe_from_blocks`` takes those blocks as they are, at a third of the cost. Without
+    it, or with text stored as objects (pandas before 3), the public constructor builds the frame; a test
+    checks that both give the same tables.
     """
-    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
-    if from_arrays is None:  # pragma: no cover - a pandas without it
+    from_blocks = _dataframe_from_blocks()
+    if from_blocks is None or _text_dtype() == object:
+        arrays = [*texts, *map(_int_column, ints), *map(_object_column, objects)]
         return pd.DataFrame(dict(zip(columns, arrays)), copy=False)
+    n = len(texts[0])
+    blocks = list(texts)
+    blocks.append(np.array(ints, dtype=np.int64).reshape(len(ints), n))
+    if objects:
+        block = np.empty((len(objects), n), dtype=object)
+        for row, values in enumerate(objects):
+            block[row] = _object_column(values)
+        blocks.append(block)
     labels = _column_labels(tuple(columns)).view()  # a new Index object: a caller may name its frame's columns
-    return from_arrays(arrays, columns=labels, index=pd.RangeIndex(len(arrays[0])), verify_integrity=False)
+    placements = _placements(len(texts), len(ints), len(objects))
+    return from_blocks(list(zip(blocks, placements)), index=pd.RangeIndex(n), columns=labels)
 
 
 def _result(table: pd.DataFrame, mentions: pd.DataFrame) -> EntityResult:
