@@ -606,7 +606,8 @@ def _shape(text: str) -> int:
 
 
 class _TokenStats:
-    """What headline detection needs to know about a paragraph's words."""
+    """What headline detection needs to know about a paragraph's words (``words``: their number, or more than
+    40 when that is all there is to know)."""
 
     __slots__ = ("words", "acronyms", "lower_other")
 
@@ -742,15 +743,41 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
     return quoted
 
 
-def _paragraph_stats(toks: list[_Tok], lower: list[str]) -> _TokenStats:
-    """Counts headline detection needs, from a paragraph's name tokens and its lower-case words."""
+def _paragraph_stats(text: str, toks: list[_Tok]) -> _TokenStats:
+    """Counts headline detection needs, from a paragraph's text and its name tokens.
+
+    Only a paragraph of at most 40 words can be a headline or written in capitals, so its words are counted
+    exactly only when a quick count allows so few: the name tokens and the lower-case words right after a
+    space (each of them one of the words _LOWER_WORD_RE finds, which cost more to list).
+    """
     stats = _TokenStats()
     shapes = [t.shape for t in toks]
-    stats.words = len(lower) + len(shapes) - shapes.count(_LOWER)  # the joiners are counted in ``lower``
+    names = len(shapes) - shapes.count(_LOWER)  # the joiners are lower-case words
+    at_least = names + len(_SPACE_BEFORE_LOWER_RE.findall(text))
+    if at_least > 40:
+        stats.words = at_least  # no headline, not in capitals: the exact count would say the same
+        return stats
+    lower = _LOWER_WORD_RE.findall(text)
+    stats.words = len(lower) + names
     if stats.words <= 40:
         stats.acronyms = shapes.count(_ACRONYM)
         stats.lower_other = sum(1 for w in lower if w not in _HEADLINE_LOWER)
     return stats
+
+
+_SPACE_BEFORE_LOWER_RE = re.compile(" (?=[a-z])")
+
+
+def _is_lower_word_in(text: str, word: str) -> bool:
+    """Whether ``word`` is one of the lower-case words of ``text`` (a match of _LOWER_WORD_RE): found where it
+    occurs rather than by listing all of them."""
+    i = text.find(word)
+    while i >= 0:
+        m = _LOWER_WORD_RE.match(text, i)  # its look-behind sees the character before i
+        if m is not None and m.end() == i + len(word):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
@@ -1133,23 +1160,25 @@ class _Extractor:
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
-    def run(self) -> EntityResult:
-        # lower-case words of the whole article, as written (compared with a candidate's lower-cased text)
-        lower_words: dict[int, list[str]] = {}
-        lower_seen: set[str] = set()
-        for p in self.article.paragraphs:
-            words = _LOWER_WORD_RE.findall(p.text)
-            lower_seen.update(words)
-            if p.index in self.texts:
-                lower_words[p.index] = words
-        self.lower_seen = lower_seen
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the article (any paragraph) writes ``word`` as a lower-case word: evidence that it is no name.
+        Asked about a few capitalised words only, each answer found once."""
+        seen = self.lower_seen.get(word)
+        if seen is None:
+            if self.whole_text is None:  # paragraphs joined by a line break, which no word crosses
+                self.whole_text = "\n".join(p.text for p in self.article.paragraphs)
+            seen = self.lower_seen[word] = _is_lower_word_in(self.whole_text, word)
+        return seen
 
+    def run(self) -> EntityResult:
+        self.lower_seen: dict[str, bool] = {}
+        self.whole_text: str | None = None
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text)
-            stats = _paragraph_stats(toks, lower_words[index])
+            stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
             if stats.words and stats.acronyms * 2 > stats.words:
                 self.capitals.add(index)
@@ -1317,7 +1346,7 @@ class _Extractor:
             return _is_label(tok, self.stops)
         return (
             key in self.stops
-            or tok.text.lower() in self.lower_seen
+            or self.written_in_lower_case(tok.text.lower())
             or _month_or_day(key)
             or key in _TITLES
             or _is_demonym(key)
@@ -1356,7 +1385,8 @@ class _Extractor:
                 surface = text[piece[0].start : piece[-1].end]
                 keys = tuple(t.key for t in piece)
                 weak = length == 1 and (
-                    keys[0] in self.stops or piece[0].text.lower() in self.lower_seen or _is_common_word(keys[0])
+                    keys[0] in self.stops or self.written_in_lower_case(piece[0].text.lower())
+                    or _is_common_word(keys[0])
                 )
                 group = lookup.group_of(keys, surface, partial=not weak)
                 if group is not None or self._headline_place(keys, surface, length, piece[0]):
@@ -1385,7 +1415,7 @@ class _Extractor:
         level = _place_strength(" ".join(keys), surface)
         if level >= 3 or (level and length > 1):
             return True
-        return level == 2 and not _is_common_word(keys[0]) and first.text.lower() not in self.lower_seen
+        return level == 2 and not _is_common_word(keys[0]) and not self.written_in_lower_case(first.text.lower())
 
 
 # ------------------------------------------------------------------------------------------------
