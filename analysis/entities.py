@@ -813,11 +813,11 @@ def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
 
 class _Span:
     """A candidate name: the tokens ``toks`` of paragraph ``par`` (whose text is ``text``). What the rules ask
-    of a span again and again -- its offsets, token keys, surface text, form key and signature -- is
-    computed once."""
+    of a span again and again -- its offsets, token keys, surface text, form key, shorter names and whether it
+    is shaped like a personal name -- is computed once, when it is made."""
 
-    __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "initial", "headline", "title_before",
-                 "nickname", "defined", "group", "key", "_form", "_signature", "_partials", "_person")
+    __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "form", "partials", "person_shaped",
+                 "initial", "headline", "title_before", "nickname", "defined", "group", "key")
 
     def __init__(self, par: int, text: str, toks: list[_Tok], *, initial: bool, headline: bool) -> None:
         self.par = par
@@ -825,7 +825,16 @@ class _Span:
         self.toks = toks
         self.start = start = toks[0].start
         self.end = end = toks[-1].end
-        self.surface = text[start:end]  # the text as written, a possessive left out
+        self.surface = surface = text[start:end]  # the text as written, a possessive left out
+        if len(toks) == 1:  # most names: one word, which has no shorter name and is no personal name's shape
+            self.keys = keys = (toks[0].key,)
+            self.partials: tuple[tuple[str, ...], ...] = ()
+            self.person_shaped = False
+        else:
+            self.keys = keys = tuple([t.key for t in toks])
+            # the shorter names it can be called by (_partials) and its shape (_person_shaped)
+            self.partials, self.person_shaped = _name_shape(tuple([(t.key, t.shape) for t in toks]))
+        self.form = _form_key(keys, surface)  # the grouping key of its form
         self.initial = initial
         self.headline = headline
         self.title_before = False
@@ -833,49 +842,11 @@ class _Span:
         self.defined = False  # named in a definition: "X (Y)", "X, alias Y"
         self.group = ""
         self.key = ""  # the form key, once the span is one of the entities' mentions (_Groups.add)
-        self._form: str | None = None
-        self._signature: _Signature | None = None
-        if len(toks) == 1:  # most names: one word, which has no shorter name and is no personal name's shape
-            self.keys = (toks[0].key,)
-            self._partials: tuple[tuple[str, ...], ...] | None = ()
-            self._person: bool | None = False
-        else:
-            self.keys = tuple([t.key for t in toks])
-            self._partials = None
-            self._person = None
 
     @property
     def end_with_possessive(self) -> int:
         last = self.toks[-1]
         return last.end + (2 if last.possessive else 0)
-
-    @property
-    def form(self) -> str:
-        """The grouping key of the span's form (:func:`_form_key`)."""
-        if self._form is None:
-            self._form = _form_key(self.keys, self.surface)
-        return self._form
-
-    @property
-    def signature(self) -> _Signature:
-        """(key, shape) of each token (:func:`_signature`)."""
-        if self._signature is None:
-            self._signature = _signature(self.toks)
-        return self._signature
-
-    @property
-    def partials(self) -> tuple[tuple[str, ...], ...]:
-        """The shorter names this name can be called by (:func:`_partials`)."""
-        if self._partials is None:
-            self._partials = _partials_signature(self.signature)
-        return self._partials
-
-    @property
-    def person_shaped(self) -> bool:
-        """Shaped like a personal name (:func:`_person_shaped`)."""
-        if self._person is None:
-            self._person = _person_shaped_signature(self.signature)
-        return self._person
 
 
 _NAME_SHAPES = frozenset({_CAP, _ACRONYM})
@@ -1302,7 +1273,7 @@ class _Extractor:
         lookup.use_groups(groups)
         for s in heads:
             label = s.toks[0].shape == _ACRONYM
-            group = lookup.group_of(s.keys, s.surface, partial=not label)
+            group = lookup.group_of_span(s, partial=not label)
             if group is not None:
                 s.group = group
                 groups.add(s)
@@ -1357,7 +1328,7 @@ class _Extractor:
         """A run that starts a sentence: a known name (a weak word alone only as a whole name or a surname,
         never as another part of a name), else without its first word when that word is weak, else as is."""
         text = self.texts[s.par]
-        if lookup.group_of(s.keys, s.surface, partial=not (weak and len(s.toks) == 1)):
+        if lookup.group_of_span(s, partial=not (weak and len(s.toks) == 1)):
             return [s]
         if not weak:
             return [s]
@@ -1395,7 +1366,7 @@ class _Extractor:
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
-                    if lookup.is_partial(span.keys, surface):
+                    if span.form not in lookup.exact:  # a part of a known name
                         span.group = group
                     out.append(span)
                 elif self._acceptable(span):
@@ -1453,6 +1424,12 @@ def _person_shaped_signature(sig: _Signature) -> bool:
         and _name_like_signature(tuple(words))
         and not _places().strength.get(" ".join(k for k, _ in sig))
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_shape(sig: _Signature) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    """The shorter names of a name of two or more words, and whether it is shaped like a personal name."""
+    return _partials_signature(sig), _person_shaped_signature(sig)
 
 
 def _partials(toks: Sequence[_Tok]) -> tuple[tuple[str, ...], ...]:
@@ -1558,7 +1535,14 @@ class _Lookup:
         """The group of an exact known name, else of the most mentioned name containing it (when ``partial``;
         otherwise only a personal name ending with it: "Garland said" after "Merrick Garland"); on a tie,
         the group mentioned first."""
-        first = self.exact.get(_form_key(keys, surface))
+        return self._group_of(_form_key(keys, surface), keys, partial)
+
+    def group_of_span(self, s: _Span, *, partial: bool = True) -> str | None:
+        """:meth:`group_of` a span's words."""
+        return self._group_of(s.form, s.keys, partial)
+
+    def _group_of(self, form: str, keys: tuple[str, ...], partial: bool) -> str | None:
+        first = self.exact.get(form)
         if first is not None:
             return self._group(first)
         keys = tuple(keys)
@@ -1571,9 +1555,6 @@ class _Lookup:
             counts[group] = counts.get(group, 0) + 1
         self._counts[(partial, keys)] = (len(spans), counts)
         return max(counts, key=counts.__getitem__)
-
-    def is_partial(self, keys: tuple[str, ...], surface: str) -> bool:
-        return _form_key(keys, surface) not in self.exact
 
 
 # ------------------------------------------------------------------------------------------------
