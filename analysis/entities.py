@@ -677,10 +677,18 @@ def _name_tokens(text: str) -> list[_Tok]:
         if possessive:
             raw = raw[:-2]
         if raw.isalnum() or "." in raw or not ("-" in raw or "‐" in raw or "‑" in raw):
-            piece = _Tok(raw, begin, possessive)
-            if piece.shape != _LOWER:  # "11th" is no name
-                _place_token(piece, prev, text, out)
-                prev = piece
+            tok = _Tok(raw, begin, possessive)
+            if tok.shape == _LOWER:  # "11th" is no name
+                continue
+            if prev is None or prev.possessive or begin < 2 or text[begin - 1] != " " or text[begin - 2] in _NOT_PLAIN:
+                _place_token(tok, prev, text, out)
+            else:  # the common case, a word after a word and a space: what _place_token does with it
+                if begin == prev.end + 1:
+                    tok.joined = True
+                elif 2 < begin - prev.end < 16:
+                    _add_joiners(tok, prev, text, out)
+                out.append(tok)
+            prev = tok
             continue
         for piece in _hyphenated(raw, begin, possessive):
             if piece.shape != _LOWER:  # the lower-case part of "US-based" is left out
@@ -697,23 +705,27 @@ def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> No
         gap_start = prev.end + 2 if prev.possessive else prev.end
         if start == gap_start + 1 and text[gap_start] == " ":
             tok.joined = not prev.possessive
-        elif not prev.possessive and 2 < start - gap_start < 16 and text[gap_start] == " " and (
-            text[start - 1] == " "
-        ):
-            joiners = _JOINER_GAP_RE.fullmatch(text, gap_start, start)
-            if joiners:
-                position = prev.end + 1
-                for word in joiners.groups():
-                    if word is None:
-                        continue
-                    joiner = _Tok(word, position, shape=_LOWER)
-                    joiner.joined = True
-                    out.append(joiner)
-                    position += len(word) + 1
-                tok.joined = True
+        elif not prev.possessive and 2 < start - gap_start < 16 and text[start - 1] == " ":
+            _add_joiners(tok, prev, text, out)
     if start < 2 or text[start - 1] != " " or text[start - 2] in _NOT_PLAIN:
         tok.initial = _starts_sentence(text, start, prev)  # else: a word after a word and a space
     out.append(tok)
+
+
+def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
+    """When only one or two joiners stand between the name tokens ``prev`` and ``tok`` (" of ", " de la "),
+    append them to ``out`` and mark ``tok`` joined."""
+    joiners = _JOINER_GAP_RE.fullmatch(text, prev.end, tok.start)
+    if joiners:
+        position = prev.end + 1
+        for word in joiners.groups():
+            if word is None:
+                continue
+            joiner = _Tok(word, position, shape=_LOWER)
+            joiner.joined = True
+            out.append(joiner)
+            position += len(word) + 1
+        tok.joined = True
 
 
 _PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
