@@ -62,7 +62,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import attrgetter, itemgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -1019,8 +1019,36 @@ def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False) -> 
     """Cut a run into candidate spans: labels, months and weekdays out; "The" and titles stripped.
 
     Returns (tokens, title_before) pairs. In headline-case paragraphs labels stay: the headline pass keeps only
-    confirmed names anyway.
+    confirmed names anyway. The rules read only the words' keys, shapes and spellings, so the cut is worked out
+    once per sequence of words (:func:`_trim_plan`) and applied to the run's tokens.
     """
+    words = tuple([(t.key, t.shape, t.text) for t in run])
+    return [(run[start:end], title) for start, end, title in _trim_plan(words, stops, headline)]
+
+
+class _Word(NamedTuple):
+    """What :func:`_trim_words` reads of a token."""
+
+    key: str
+    shape: int
+    text: str
+
+
+@lru_cache(maxsize=1 << 14)
+def _trim_plan(words: tuple[tuple[str, int, str], ...], stops: frozenset[str], headline: bool
+               ) -> tuple[tuple[int, int, bool], ...]:
+    """:func:`_trim_words` of a sequence of (key, shape, text) words, as (start, end, title_before) slices."""
+    run = [_Word(*word) for word in words]
+    position = {id(word): i for i, word in enumerate(run)}
+    out = []
+    for piece, title in _trim_words(run, stops, headline=headline):
+        start = position[id(piece[0])]  # every piece is a slice of the run
+        out.append((start, start + len(piece), title))
+    return tuple(out)
+
+
+def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False) -> list[tuple[list, bool]]:
+    """:func:`_trim` of a run of words (tokens, or anything with their key, shape and text)."""
     if len(run) == 1:  # most runs: one word, kept unless it is a month or a weekday
         return [] if run[0].key in _MONTHS_AND_DAYS else [(run, False)]
     pieces: list[list[_Tok]] = []
