@@ -45,11 +45,14 @@ Types
     appositions (", who", ", a former head of", ", the Danish carrier"), "members of X", "analysts at X",
     "in X", "X, Texas", and the shape of a personal name.
 
-Cost is linear in the article's length: regexes are compiled once, lower-case words are only counted, names
-are matched through dictionaries of normalised token tuples (never pairwise), and the gazetteer and the name
-rules are built or cached once per process. What the rules ask of a word's spelling (key, shape) is cached per
-process, of a candidate (keys, form, partial names) computed once, the known names are indexed once for passes
-B and D, and the two tables are built column by column. ``benchmarks/bench_entities.py`` measures it.
+Cost is linear in the article's length: regexes are compiled once (word lists as tries, no backtracking where
+none can help), names are matched through dictionaries of normalised token tuples (never pairwise), and the
+gazetteer and the name rules are built or cached once per process. Lower-case words are only counted, and
+exactly only in a paragraph short enough to be a headline; whether the article writes a capitalised word in
+lower case is looked up for the few words that ask. What the rules ask of a spelling is cached per process: a
+word's key and shape, a one-word candidate's acceptance, the cut of a run of words into candidates, a form's
+type cues; what they ask of a candidate (keys, form, shorter names, shape) is computed once when it is made.
+The two tables are built from their pandas blocks. ``benchmarks/bench_entities.py`` measures it.
 """
 
 from __future__ import annotations
@@ -1394,7 +1397,7 @@ class _Extractor:
                 if piece[0].shape == _LOWER or piece[-1].shape == _LOWER:
                     continue
                 surface = text[piece[0].start : piece[-1].end]
-                keys = tuple(t.key for t in piece)
+                keys = tuple([t.key for t in piece])
                 weak = length == 1 and (
                     keys[0] in self.stops or self.written_in_lower_case(piece[0].text.lower())
                     or _is_common_word(keys[0])

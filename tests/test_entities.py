@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis import entities
 from analysis.entities import (
     ENTITY_COLUMNS,
     MENTION_COLUMNS,
@@ -338,10 +339,13 @@ def rows_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+@pytest.mark.parametrize("from_blocks", [True, False], ids=["blocks", "public-constructor"])
 @pytest.mark.parametrize("text", ["", "Nobody here.", None])
-def test_tables_are_what_pandas_builds_from_the_rows(text, seed_article):
-    """The tables are built column by column for speed; they must equal pandas' own construction from rows:
-    values, dtypes, index and column labels."""
+def test_tables_are_what_pandas_builds_from_the_rows(text, from_blocks, seed_article, monkeypatch):
+    """The tables are built from their blocks for speed (or, without pandas' block API, by its constructor from
+    columns); they must equal pandas' own construction from rows: values, dtypes, index and column labels."""
+    if not from_blocks:
+        monkeypatch.setattr(entities, "_dataframe_from_blocks", lambda: None)
     article = seed_article if text is None else article_of(text) if text else Article(title="", paragraphs=())
     result = extract_entities(article)
     edited = merge_entities(result, *result.table["name"][:2]) if len(result.table) >= 2 else result
@@ -444,6 +448,60 @@ def test_apply_entity_edits_in_order_skipping_stale_ones(seed_entities):
     assert row["mentions"] == 4 and {"State Department", "US Justice Department"} <= set(row["aliases"])
     with pytest.raises(InvalidOptionError):
         apply_entity_edits(seed_entities, [EntityEdit("split", "Crook", "x")])  # type: ignore[arg-type]
+
+
+# --- shortcuts taken for speed give what the plain rule gives ---------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["a", "b", "s", "S", "x", "é", "ß", "A", "Z", "1", "_", "’", "'", "-", "‐", ".", ",", " ", "  ", "\n", "rock",
+     "İ", "of", "the", "Gang", "gang", "MS13", "U.S."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30), st.lists(_PIECES, min_size=1, max_size=4))
+def test_a_lower_case_word_is_found_where_it_occurs_as_when_all_are_listed(pieces, word_pieces):
+    text, word = "".join(pieces), "".join(word_pieces)
+    listed = set(entities._LOWER_WORD_RE.findall(text))
+    assert entities._is_lower_word_in(text, word) == (word in listed)
+    for listed_word in listed:
+        assert entities._is_lower_word_in(text, listed_word)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.sampled_from(["The", "Crook", "said", "and", "of"])), max_size=120))
+def test_a_paragraph_s_word_count_is_exact_up_to_40(pieces):
+    text = " ".join(pieces)
+    toks = entities._name_tokens(text)
+    exact = len(entities._LOWER_WORD_RE.findall(text)) + sum(1 for t in toks if t.shape != entities._LOWER)
+    words = entities._paragraph_stats(text, toks).words
+    assert words == exact or 40 < words <= exact
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["head", "heads", "headquarters", "he", "lab", "labs", "co-founder", "x"]),
+                min_size=1, max_size=6), st.text(alphabet="headquartslbcofunx-", max_size=14))
+def test_a_word_list_written_as_a_trie_matches_exactly_its_words(words, candidate):
+    import re
+
+    pattern = re.compile(entities._alternation(words))
+    assert all(pattern.fullmatch(w) for w in words)
+    assert bool(pattern.fullmatch(candidate)) == (candidate in words)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["The", "US", "SEE", "ALSO", "President", "Nayib", "Bukele", "May", "Theresa",
+                                 "Salvadoran", "of", "General", "Data", "January", "Mr.", "UK"]), min_size=2, max_size=7),
+       st.booleans())
+def test_a_run_is_cut_the_same_way_through_the_plan_of_its_words(words, headline):
+    toks = entities._name_tokens(" ".join(words))
+    stops = entities._stopwords()
+    for run in entities._runs(toks):
+        planned = entities._trim(run, stops, headline=headline)
+        direct = entities._trim_words(run, stops, headline=headline)
+        assert [([id(t) for t in piece], title) for piece, title in planned] == [
+            ([id(t) for t in piece], title) for piece, title in direct
+        ]
 
 
 # --- any text --------------------------------------------------------------------------------------------
