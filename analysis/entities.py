@@ -1438,7 +1438,10 @@ class _Extractor:
 
 def _form_key(keys: Sequence[str], surface: str) -> str:
     """The grouping key of a form: its normalised text, country spellings unified."""
-    key = " ".join(keys) if all(keys) else " ".join(k for k in keys if k)
+    if len(keys) == 1:
+        key = keys[0]
+    else:
+        key = " ".join(keys) if all(keys) else " ".join(k for k in keys if k)
     places = _places()
     if key in places.canonical and _place_strength(key, surface):
         return places.canonical[key]
