@@ -63,7 +63,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Literal, NamedTuple
 
@@ -71,6 +71,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InvalidOptionError, NotFoundError
+from analysis.frames import column_labels, int_column, object_column, text_columns, text_dtype
 from analysis.models import Article, Entity, EntityType
 
 __all__ = [
@@ -1370,7 +1371,6 @@ class _Extractor:
     def _sentence_start(self, s: _Span, lookup: _Lookup, *, weak: bool) -> list[_Span]:
         """A run that starts a sentence: a known name (a weak word alone only as a whole name or a surname,
         never as another part of a name), else without its first word when that word is weak, else as is."""
-        text = self.texts[s.par]
         if lookup.group_of_span(s, partial=not (weak and len(s.toks) == 1)):
             return [s]
         if not weak:
@@ -1928,7 +1928,7 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
 def _table(rows: Sequence[tuple]) -> pd.DataFrame:
     """DataFrame[name, type, mentions, aliases, paragraphs] from row tuples."""
     names, types, counts, aliases, paragraphs = _columns(rows, len(ENTITY_COLUMNS))
-    return _frame(ENTITY_COLUMNS, _text_columns(names, types), [counts], [aliases, paragraphs])
+    return _frame(ENTITY_COLUMNS, text_columns(names, types), [counts], [aliases, paragraphs])
 
 
 def _tables(rows: Sequence[tuple], mention_rows: Sequence[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -1936,7 +1936,7 @@ def _tables(rows: Sequence[tuple], mention_rows: Sequence[tuple]) -> tuple[pd.Da
     row tuples, their five text columns converted at once."""
     names, types, counts, aliases, paragraphs = _columns(rows, len(ENTITY_COLUMNS))
     m_names, m_types, surfaces, m_paragraphs, starts, ends = _columns(mention_rows, len(MENTION_COLUMNS))
-    texts = _text_columns(names, types, m_names, m_types, surfaces)
+    texts = text_columns(names, types, m_names, m_types, surfaces)
     table = _frame(ENTITY_COLUMNS, texts[:2], [counts], [aliases, paragraphs])
     return table, _frame(MENTION_COLUMNS, texts[2:], [m_paragraphs, starts, ends])
 
@@ -1947,54 +1947,6 @@ def _tables(rows: Sequence[tuple], mention_rows: Sequence[tuple]) -> tuple[pd.Da
 
 def _columns(rows: Sequence[tuple], width: int) -> list[Sequence]:
     return list(zip(*rows)) if rows else [()] * width
-
-
-@lru_cache(maxsize=1)
-def _text_dtype() -> object:
-    """The dtype pandas gives a column of Python strings ("str" since pandas 3, object before)."""
-    return pd.Series(["text"]).dtype
-
-
-def _text_columns(*columns: Sequence[str]) -> list:
-    """Text columns, converted by one call and cut into zero-copy slices.
-
-    With pandas' pyarrow-backed "str" dtype, pyarrow converts the Python strings itself (pandas' own
-    conversion, ``pd.array``, first checks every value for a missing one: half the cost, and our values are
-    all strings) and each column wraps a slice of the one pyarrow array. Otherwise pandas converts them.
-    """
-    dtype = _text_dtype()
-    if dtype == object:
-        return [_object_column(values) for values in columns]
-    values = [v for column in columns for v in column]
-    array_type = dtype.construct_array_type()
-    if getattr(dtype, "storage", None) == "pyarrow":
-        import pyarrow as pa
-
-        whole = pa.array(values, type=pa.large_string())
-        wrap = partial(array_type, dtype=dtype)
-    else:  # pragma: no cover - pandas without pyarrow
-        whole = array_type._from_sequence(values, dtype=dtype)
-        wrap = None
-    out, start = [], 0
-    for column in columns:
-        piece = whole[start : start + len(column)]  # pyarrow's slice, or pandas', both zero-copy
-        out.append(wrap(piece) if wrap else piece)
-        start += len(column)
-    return out
-
-
-def _int_column(values: Sequence[int]) -> np.ndarray:
-    return np.fromiter(values, dtype=np.int64, count=len(values))
-
-
-def _object_column(values: Sequence[object]) -> np.ndarray:
-    """One Python object per row, tuples included (``np.array`` would make a 2-D array of tuples)."""
-    return np.fromiter(values, dtype=object, count=len(values))
-
-
-@lru_cache(maxsize=4)
-def _column_labels(columns: tuple[str, ...]) -> pd.Index:
-    return pd.Index(list(columns))
 
 
 @lru_cache(maxsize=1)
@@ -2030,8 +1982,8 @@ def _frame(columns: list[str], texts: list, ints: list[Sequence[int]], objects: 
     checks that both give the same tables.
     """
     from_blocks = _dataframe_from_blocks()
-    if from_blocks is None or _text_dtype() == object:
-        arrays = [*texts, *map(_int_column, ints), *map(_object_column, objects)]
+    if from_blocks is None or text_dtype() == object:
+        arrays = [*texts, *map(int_column, ints), *map(object_column, objects)]
         return pd.DataFrame(dict(zip(columns, arrays)), copy=False)
     n = len(texts[0])
     blocks = list(texts)
@@ -2039,9 +1991,9 @@ def _frame(columns: list[str], texts: list, ints: list[Sequence[int]], objects: 
     if objects:
         block = np.empty((len(objects), n), dtype=object)
         for row, values in enumerate(objects):
-            block[row] = _object_column(values)
+            block[row] = object_column(values)
         blocks.append(block)
-    labels = _column_labels(tuple(columns)).view()  # a new Index object: a caller may name its frame's columns
+    labels = column_labels(tuple(columns)).view()  # a new Index object: a caller may name its frame's columns
     placements = _placements(len(texts), len(ints), len(objects))
     return from_blocks(list(zip(blocks, placements)), index=pd.RangeIndex(n), columns=labels)
 

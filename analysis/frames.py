@@ -15,11 +15,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["frame_of", "int_column", "object_column", "text_columns"]
+__all__ = ["column_labels", "frame_of", "int_column", "object_column", "text_columns", "text_dtype"]
 
 
 @lru_cache(maxsize=1)
-def _text_dtype() -> Any:
+def text_dtype() -> Any:
     """The dtype pandas gives a column of Python strings ("str" since pandas 3, object before)."""
     return pd.Series(["text"]).dtype
 
@@ -31,7 +31,7 @@ def text_columns(*columns: Sequence[str]) -> list[Any]:
     each value for a missing one: half the cost, and these values are all strings) and each column wraps a
     zero-copy slice of the one array. An empty column keeps the string dtype.
     """
-    dtype = _text_dtype()
+    dtype = text_dtype()
     if dtype == object:  # pragma: no cover - pandas before 3
         return [object_column(values) for values in columns]
     values = [v for column in columns for v in column]
@@ -62,7 +62,8 @@ def object_column(values: Sequence[object]) -> np.ndarray:
 
 
 @lru_cache(maxsize=16)
-def _column_labels(columns: tuple[str, ...]) -> pd.Index:
+def column_labels(columns: tuple[str, ...]) -> pd.Index:
+    """The column Index for these labels, built once; take ``.view()`` of it for a frame of your own."""
     return pd.Index(list(columns))
 
 
@@ -76,5 +77,5 @@ def frame_of(columns: Sequence[str], arrays: Sequence[Any]) -> pd.DataFrame:
     rows = len(arrays[0]) if len(arrays) else 0
     if from_arrays is None:  # pragma: no cover - a pandas without it
         return pd.DataFrame(dict(zip(columns, arrays)), columns=list(columns), index=pd.RangeIndex(rows), copy=False)
-    labels = _column_labels(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
+    labels = column_labels(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
     return from_arrays(list(arrays), columns=labels, index=pd.RangeIndex(rows), verify_integrity=False)

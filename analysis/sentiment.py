@@ -9,6 +9,8 @@ another language every score is missing (NaN) and the summary says why, never a 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
