@@ -1700,6 +1700,8 @@ class _Groups:
         for s in self.spans:
             if s.key in owner_forms:
                 positions[s.key].append((s.par, s.start))
+        for found in positions.values():  # spans found at sentence starts come after the others: sort for bisect
+            found.sort()
         reassign: dict[int, str] = {}
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined:

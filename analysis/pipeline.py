@@ -19,7 +19,7 @@ from analysis.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_pa
 from analysis.terms import tokenize, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "1"
+ANALYSER_VERSION = "2"
 
 TERM_COLUMNS = ["term", "count", "per_1000"]
 ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]

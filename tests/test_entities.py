@@ -536,3 +536,20 @@ def test_one_long_run_of_capitalised_words_is_handled_in_linear_time():
     result = extract_entities(article_of(text))
     assert_consistent(result, article_of(text))
     assert all(len(n) < 200 for n in result.table["name"])
+
+
+def test_a_surname_joins_the_person_named_last_before_it_even_when_named_at_a_sentence_start():
+    """Mentions found at sentence starts are collected after the others; the 'last before' rule must still
+    see them in reading order (it once bisected an unsorted list and gave this surname to Bruno)."""
+    text = (
+        "Two Valencias at the Council\n\n"
+        "Officials said Bruno Valencia met the mayor on Monday.\n\n"
+        "Ana Valencia spoke first at the meeting.\n\n"
+        "Later, Valencia said the plan was sound.\n\n"
+        "The minister thanked Ana Valencia and Bruno Valencia on Tuesday.\n\n"
+        "Observers said Ana Valencia was right."
+    )
+    mentions = extract_entities(parse_article(text)).mentions
+    surname = mentions[mentions["surface"] == "Valencia"]
+    assert surname["name"].tolist() == ["Ana Valencia"]
+    assert surname["paragraph"].tolist() == [3]
