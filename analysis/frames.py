@@ -75,7 +75,11 @@ def frame_of(columns: Sequence[str], arrays: Sequence[Any]) -> pd.DataFrame:
     """
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     rows = len(arrays[0]) if len(arrays) else 0
-    if from_arrays is None:  # pragma: no cover - a pandas without it
-        return pd.DataFrame(dict(zip(columns, arrays)), columns=list(columns), index=pd.RangeIndex(rows), copy=False)
+    if from_arrays is None:  # a pandas without it
+        frame = pd.DataFrame(dict(zip(columns, arrays)), columns=list(columns), index=pd.RangeIndex(rows), copy=False)
+        for name, array in zip(columns, arrays):  # the public constructor makes object arrays of text "str"
+            if array.dtype == object and frame[name].dtype != object:
+                frame[name] = frame[name].astype(object)
+        return frame
     labels = column_labels(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
     return from_arrays(list(arrays), columns=labels, index=pd.RangeIndex(rows), verify_integrity=False)

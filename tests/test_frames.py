@@ -47,3 +47,14 @@ def test_renaming_one_frames_columns_leaves_the_next_frame_alone():
     a.columns = ["renamed"]
     b = frame_of(["x"], [int_column([2])])
     assert list(b.columns) == ["x"]
+
+
+def test_without_pandas_private_constructor_the_public_one_gives_the_same_frame(monkeypatch):
+    texts, = text_columns(["a", "b"])
+    columns = ["text", "count", "cells"]
+    arrays = [texts, int_column([1, 2]), object_column(["x", "y"])]
+    fast = frame_of(columns, arrays)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    public = frame_of(columns, arrays)
+    pd.testing.assert_frame_equal(public, fast, check_exact=True, check_index_type=True, check_column_type=True)
+    assert public["cells"].dtype == object  # text held as objects stays objects
