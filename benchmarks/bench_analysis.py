@@ -13,8 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import random
-import resource
 import subprocess
 import sys
 import time
@@ -27,25 +25,7 @@ from textblob import TextBlob  # noqa: E402
 
 from analysis.pipeline import analyze  # noqa: E402
 from analysis.text import parse_article  # noqa: E402
-
-SEED = next((ROOT / "seeds").glob("*.txt"))
-
-
-def seed_paragraphs() -> tuple[str, list[str]]:
-    article = parse_article(SEED.read_text(encoding="utf-8"))
-    body = [p.text for p in article.paragraphs if p.kind == "body"]
-    return article.title, body
-
-
-def build_articles(count: int) -> list[str]:
-    title, body = seed_paragraphs()
-    rng = random.Random(20231211)
-    articles = set()
-    while len(articles) < count:
-        chosen = rng.sample(body, rng.randint(8, len(body)))
-        articles.add(f"{title} (edition {len(articles) + 1})\n\n" + "\n\n".join(chosen))
-    return sorted(articles)
-
+from seed_inputs import build_articles  # noqa: E402
 
 def words_in(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
@@ -116,19 +96,13 @@ def stages(texts: list[str]) -> None:
 
 
 MEMORY_CHILD = """
-import random, re, resource, sys, time
-sys.path.insert(0, {root!r})
+import resource, sys, time
+sys.path[:0] = [{root!r}, {benchmarks!r}]
 from analysis.pipeline import analyze
 from analysis.text import parse_article
-text = open({seed!r}, encoding="utf-8").read()
-sentences = [s for s in re.split(r"(?<=[.!?”])\\s+", text) if len(s.split()) > 5]
-rng = random.Random(7)
-blocks, words = [], 0
-while words < 100_000:
-    block = " ".join(rng.sample(sentences, 4))  # distinct paragraphs: repeated blocks count as boilerplate
-    blocks.append(block)
-    words += len(block.split())
-big = "A very long article\\n\\n" + "\\n\\n".join(blocks)
+from seed_inputs import long_article
+big, blocks = long_article()
+words = sum(len(b.split()) for b in blocks)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 result = analyze(parse_article(big))
@@ -139,7 +113,7 @@ print(words, seconds, before / 1024, peak / 1024, result.word_count)
 
 
 def memory() -> None:
-    code = MEMORY_CHILD.format(root=str(ROOT), seed=str(SEED))
+    code = MEMORY_CHILD.format(root=str(ROOT), benchmarks=str(ROOT / "benchmarks"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     words, seconds, before, peak, counted = int(out[0]), float(out[1]), float(out[2]), float(out[3]), int(out[4])
     print(f"one {words:,}-word article: analysed in {seconds:.2f} s; peak memory {peak:.0f} MB "

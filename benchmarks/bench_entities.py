@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_analysis import SEED, build_articles  # noqa: E402
+from seed_inputs import SEED, build_articles  # noqa: E402
 
 from analysis.entities import extract_entities  # noqa: E402
 from analysis.models import Article  # noqa: E402
@@ -70,20 +70,14 @@ def benchmark_seed(repeat: int, calls: int = 20) -> None:
 
 
 BIG_ARTICLE_CHILD = """
-import random, re, resource, sys, time
-sys.path.insert(0, {root!r})
+import resource, sys, time
+sys.path[:0] = [{root!r}, {benchmarks!r}]
 from analysis.entities import extract_entities
 from analysis.text import parse_article
-text = open({seed!r}, encoding="utf-8").read()
-sentences = [s for s in re.split(r"(?<=[.!?”])\\s+", text) if len(s.split()) > 5]
-rng = random.Random(7)
-blocks, words = [], 0
-while words < 100_000:
-    block = " ".join(rng.sample(sentences, 4))
-    blocks.append(block)
-    words += len(block.split())
-article = parse_article("A very long article\\n\\n" + "\\n\\n".join(blocks))
-extract_entities(parse_article(text))  # warm-up: the gazetteer and word lists are loaded once per process
+from seed_inputs import SEED, long_article
+text, blocks = long_article()
+article = parse_article(text)
+extract_entities(parse_article(SEED.read_text(encoding="utf-8")))  # warm-up: gazetteer and word lists load once
 analysed = sum(len(p.text.split()) for p in article.analysed_paragraphs())
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
@@ -95,7 +89,7 @@ print(analysed, len(blocks), len(set(blocks)), seconds, before / 1024, peak / 10
 
 
 def benchmark_big_article() -> None:
-    code = BIG_ARTICLE_CHILD.format(root=str(ROOT), seed=str(SEED))
+    code = BIG_ARTICLE_CHILD.format(root=str(ROOT), benchmarks=str(ROOT / "benchmarks"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     words, blocks, distinct = int(out[0]), int(out[1]), int(out[2])
     seconds, before, peak, mentions = float(out[3]), float(out[4]), float(out[5]), int(out[6])
