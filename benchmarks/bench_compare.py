@@ -125,7 +125,6 @@ def engine_figures(folder: Path, repeat: int) -> list[str]:
     return lines
 
 
-CHART = "[data-testid='stPlotlyChart'] .main-svg"
 TABS = {"Terms": ["compare_terms-chart"], "Distinctive terms": ["compare_distinctive-chart"],
         "Sentiment": ["compare_arcs-chart"], "Entities": ["compare_entities-chart", "compare_treatment-chart"],
         "Over time": ["compare_timeline-chart"]}
@@ -158,46 +157,32 @@ def seconds_to_tab(page, name: str) -> float:
 def browser_figures(folder: Path, repeat: int) -> list[str]:
     from playwright.sync_api import sync_playwright
 
-    from e2e_support import CHROMIUM, launch_chromium, start_dashboard, stop, wait_for_app, wait_healthy
+    from e2e_support import CHROMIUM, launch_chromium, running_dashboard, seconds_to_rerun
 
     log = folder / "streamlit.log"
-    proc, url = start_dashboard(folder, log)
-    try:
-        wait_healthy(url, proc, log)
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright, CHROMIUM)
-            viewport = {"width": 1400, "height": 1000}
+    with running_dashboard(folder) as (url, _), sync_playwright() as playwright:
+        browser = launch_chromium(playwright, CHROMIUM)
+        viewport = {"width": 1400, "height": 1000}
+        context = browser.new_context(viewport=viewport)
+        first = seconds_to_compare(context.new_page(), url)  # the server loads the analyses now
+        context.close()
+        fresh = []
+        for _ in range(repeat):
             context = browser.new_context(viewport=viewport)
-            first = seconds_to_compare(context.new_page(), url)  # the server loads the analyses now
+            fresh.append(seconds_to_compare(context.new_page(), url))
             context.close()
-            fresh = []
-            for _ in range(repeat):
-                context = browser.new_context(viewport=viewport)
-                fresh.append(seconds_to_compare(context.new_page(), url))
-                context.close()
-            context = browser.new_context(viewport=viewport)
-            page = context.new_page()
-            seconds_to_compare(page, url)
-            returning = [seconds_to_compare(page, url) for _ in range(repeat)]
-            tabs: dict[str, list[float]] = {name: [] for name in TABS if name != "Terms"}
-            for _ in range(repeat):
-                for name in tabs:
-                    tabs[name].append(seconds_to_tab(page, name))
-                seconds_to_tab(page, "Terms")
-            reruns = []
-            slider = page.get_by_role("slider").first
-            for _ in range(repeat):
-                start = time.perf_counter()
-                slider.focus()
-                page.keyboard.press("ArrowLeft")
-                page.wait_for_timeout(50)
-                wait_for_app(page)
-                page.locator(CHART).first.wait_for(state="visible")
-                reruns.append(time.perf_counter() - start)
-            context.close()
-            browser.close()
-    finally:
-        stop(proc)
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        seconds_to_compare(page, url)
+        returning = [seconds_to_compare(page, url) for _ in range(repeat)]
+        tabs: dict[str, list[float]] = {name: [] for name in TABS if name != "Terms"}
+        for _ in range(repeat):
+            for name in tabs:
+                tabs[name].append(seconds_to_tab(page, name))
+            seconds_to_tab(page, "Terms")
+        reruns = [seconds_to_rerun(page, "ArrowLeft") for _ in range(repeat)]
+        context.close()
+        browser.close()
     loads = log.read_text(errors="replace").count(LOADED)
     lines = [
         f"load average (1 min) while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",

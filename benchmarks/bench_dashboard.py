@@ -25,16 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
 
 from e2e_support import (  # noqa: E402
+    CHART,
     CHROMIUM,
     choose_option,
     launch_chromium,
-    start_dashboard,
-    stop,
+    running_dashboard,
+    seconds_to_rerun,
     wait_for_app,
-    wait_healthy,
 )
 
-CHART = "[data-testid='stPlotlyChart'] .main-svg"
 MISS = "Loading the analysis of article"
 OTHER = (
     "Harbour Cleanup Draws Hundreds of Volunteers\n\n"
@@ -87,9 +86,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         folder = Path(tmp)
         log = folder / "streamlit.log"
-        proc, url = start_dashboard(folder, log)
-        try:
-            healthy = wait_healthy(url, proc, log)
+        with running_dashboard(folder) as (url, healthy):
             browser = launch_chromium(playwright, CHROMIUM)
             cold = fresh_browser_seconds(browser, url)
             fresh = [fresh_browser_seconds(browser, url) for _ in range(args.repeat)]
@@ -114,24 +111,13 @@ def main() -> None:
                 switches.append(choose_article(page, other.title))
 
             before = misses(log)
-            reruns = []
-            slider = page.get_by_role("slider").first
-            for _ in range(args.repeat):
-                start = time.perf_counter()
-                slider.focus()
-                page.keyboard.press("ArrowRight")
-                page.wait_for_timeout(50)
-                wait_for_app(page)
-                page.locator(CHART).first.wait_for(state="visible")
-                reruns.append(time.perf_counter() - start)
+            reruns = [seconds_to_rerun(page, "ArrowRight") for _ in range(args.repeat)]
             page.reload()
             wait_for_app(page)
             page.locator(CHART).first.wait_for(state="visible")
             after = misses(log)
             context.close()
             browser.close()
-        finally:
-            stop(proc)
 
     def summary(values: list[float]) -> str:
         return f"median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"

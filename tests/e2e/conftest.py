@@ -19,9 +19,7 @@ from e2e_support import (  # noqa: E402
     SCREENSHOTS,
     TIMEOUT_MS,
     launch_chromium,
-    start_dashboard,
-    stop,
-    wait_healthy,
+    running_dashboard,
 )
 
 
@@ -42,14 +40,8 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def dashboard(chromium_path, tmp_path_factory) -> Iterator[str]:
     """The running dashboard's URL, on a fresh library holding only the seeds."""
-    folder = tmp_path_factory.mktemp("storyscope-data")
-    log = folder / "streamlit.log"
-    proc, url = start_dashboard(folder, log)
-    try:
-        wait_healthy(url, proc, log)
+    with running_dashboard(tmp_path_factory.mktemp("storyscope-data")) as (url, _):
         yield url
-    finally:
-        stop(proc)
 
 
 @pytest.fixture(scope="session")

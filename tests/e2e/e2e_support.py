@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +27,8 @@ SCREENSHOTS = ROOT / os.environ.get("STORYSCOPE_SCREENSHOTS", "build/screenshots
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 APP_CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 STARTUP_TIMEOUT = 90.0
+#: A drawn plotly chart.
+CHART = "[data-testid='stPlotlyChart'] .main-svg"
 #: Milliseconds Playwright waits for the app to settle / an element to show.
 TIMEOUT_MS = 30_000
 
@@ -64,6 +68,18 @@ def start_dashboard(data_dir: Path, log: Path, *, port: int | None = None) -> tu
     return proc, f"http://localhost:{port}"
 
 
+@contextmanager
+def running_dashboard(data_dir: Path) -> Iterator[tuple[str, float]]:
+    """A dashboard on the library in ``data_dir`` (its log in ``data_dir/streamlit.log``), healthy: yields its
+    URL and the seconds it took to answer; stops it on leaving."""
+    log = data_dir / "streamlit.log"
+    proc, url = start_dashboard(data_dir, log)
+    try:
+        yield url, wait_healthy(url, proc, log)
+    finally:
+        stop(proc)
+
+
 def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
@@ -90,6 +106,18 @@ def wait_for_app(page, *, timeout: int = TIMEOUT_MS) -> None:
     page.wait_for_selector(APP_IDLE, timeout=timeout)
 
 
+
+
+def seconds_to_rerun(page, key: str) -> float:
+    """Seconds from pressing ``key`` on the page's first slider until the app has rerun and shows a chart."""
+    slider = page.get_by_role("slider").first
+    start = time.perf_counter()
+    slider.focus()
+    page.keyboard.press(key)
+    page.wait_for_timeout(50)
+    wait_for_app(page)
+    page.locator(CHART).first.wait_for(state="visible")
+    return time.perf_counter() - start
 
 
 def choose_option(page, label: str, option: str) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e_support import TIMEOUT_MS, start_dashboard, stop, wait_for_app, wait_healthy
+from e2e_support import TIMEOUT_MS, running_dashboard, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -35,14 +35,8 @@ KEYS = {
 
 @pytest.fixture(scope="module")
 def compare_dashboard(chromium_path, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("storyscope-compare")
-    log = folder / "streamlit.log"
-    proc, url = start_dashboard(folder, log)
-    try:
-        wait_healthy(url, proc, log)
+    with running_dashboard(tmp_path_factory.mktemp("storyscope-compare")) as (url, _):
         yield url
-    finally:
-        stop(proc)
 
 
 @pytest.fixture
