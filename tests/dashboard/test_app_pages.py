@@ -6,13 +6,10 @@ checked in the library itself.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,9 +17,7 @@ from analysis.terms import tokenize
 from dashboard import cached
 from dashboard.components import escape_markdown
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "dashboard" / "app.py")
-TIMEOUT = 120
+from apptest_support import plotly_figures, run_app
 HOSTILE_TITLE = "<script>alert(1)</script>"
 
 HARBOUR = (
@@ -43,32 +38,9 @@ def library(data_dir):
     return cached.library(str(data_dir))
 
 
-def run_app(page: str | None = None, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _decoded(value):
-    """Plotly's JSON with its base64 typed arrays ({"dtype", "bdata"}) turned back into lists."""
-    if isinstance(value, dict):
-        if set(value) >= {"dtype", "bdata"}:
-            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-            return array.reshape(value["shape"]).tolist() if "shape" in value else array.tolist()
-        return {k: _decoded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decoded(v) for v in value]
-    return value
-
-
 def charts_of(at: AppTest) -> list[dict]:
     """The plotly figures on the page, as plain JSON."""
-    return [_decoded(json.loads(e.proto.spec)) for e in at.get("plotly_chart")]
+    return plotly_figures(at)
 
 
 def paragraphs_shown(at: AppTest) -> list[str]:

@@ -6,11 +6,8 @@ The figures are read from each plotly element's ``proto.spec`` JSON.
 
 from __future__ import annotations
 
-import base64
 import json
-from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -18,10 +15,9 @@ from analysis.compare import distinctive_terms
 from analysis.entities import EntityEdit
 from dashboard import cached, charts
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "dashboard" / "app.py")
+from apptest_support import ROOT, plotly_figures, run_app
+
 DATA = ROOT / "tests" / "data" / "compare"
-TIMEOUT = 120
 TABS = ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"]
 HOSTILE_TITLE = "<script>alert(1)</script>"
 
@@ -41,36 +37,12 @@ def harbour(library) -> tuple[int, int]:
 
 
 def run_compare(tab: str = "Terms", **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state["compare_tab"] = tab
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page("app_pages/compare.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _decoded(value):
-    """Plotly's JSON with its base64 typed arrays ({"dtype", "bdata"}) turned back into lists."""
-    if isinstance(value, dict):
-        if set(value) >= {"dtype", "bdata"}:
-            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-            if "shape" in value:  # a 2-D array (a heatmap's z): plotly writes its shape as "rows, columns"
-                shape = value["shape"]
-                shape = [int(n) for n in shape.split(",")] if isinstance(shape, str) else shape
-                return array.reshape(shape).tolist()
-            return array.tolist()
-        return {k: _decoded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decoded(v) for v in value]
-    return value
+    return run_app("app_pages/compare.py", compare_tab=tab, **state)
 
 
 def charts_of(at: AppTest) -> dict[str, dict]:
     """The plotly figures on the page, as plain JSON, by their title."""
-    figures = [_decoded(json.loads(e.proto.spec)) for e in at.get("plotly_chart")]
-    return {f["layout"]["title"]["text"]: f for f in figures}
+    return {f["layout"]["title"]["text"]: f for f in plotly_figures(at)}
 
 
 def download_labels(at: AppTest) -> list[str]:
