@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.entities import entity_key
+from analysis.nlp.entities import entity_key
 from analysis.errors import StoryscopeError
 from analysis.pipeline import Analysis
-from analysis.terms import keyness
+from analysis.nlp.terms import keyness
 
 #: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
 G2_P01 = 6.63
@@ -167,7 +167,7 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     """One row per entity and article, an entity being one row whatever each article calls it.
 
     Two entities of different articles are the same when any of their names or aliases have the same
-    :func:`analysis.entities.entity_key` (so "Crook" links to "Élmer Canales Rivera" when either article
+    :func:`analysis.nlp.entities.entity_key` (so "Crook" links to "Élmer Canales Rivera" when either article
     gives the alias, and MS-13 to MS13).
     Columns: entity (a stable id: the key of its linked group), name (the fullest name in any article),
     type, aliases (every other name, sorted), article (label), mentions, per_1000 (mentions per 1,000 words

@@ -13,10 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.entities import EntityResult, extract_entities
+from analysis.nlp.entities import EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
-from analysis.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
-from analysis.terms import tokenize, unigram_frequencies
+from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
+from analysis.nlp.terms import tokenize, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
 ANALYSER_VERSION = "2"
@@ -32,9 +32,9 @@ class Analysis:
 
     word_count: word tokens in the analysed paragraphs (the per-1,000 denominator).
     terms: DataFrame[term, count, per_1000], every unigram term, most frequent first.
-    sentiment: DataFrame as :func:`analysis.sentiment.paragraph_sentiment` documents, one row per paragraph.
+    sentiment: DataFrame as :func:`analysis.nlp.sentiment.paragraph_sentiment` documents, one row per paragraph.
     sentiment_summary: word-weighted means over the included paragraphs, or why there are none.
-    entities: :class:`analysis.entities.EntityResult` (``.table`` and ``.mentions`` DataFrames).
+    entities: :class:`analysis.nlp.entities.EntityResult` (``.table`` and ``.mentions`` DataFrames).
     include_boilerplate: whether bylines and boilerplate were analysed too.
     """
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from textblob import TextBlob  # noqa: E402
 
 from analysis.pipeline import analyze  # noqa: E402
-from analysis.text import parse_article  # noqa: E402
+from analysis.reading.text import parse_article  # noqa: E402
 from seed_inputs import build_articles  # noqa: E402
 
 def words_in(texts: list[str]) -> int:
@@ -74,9 +74,9 @@ def throughput(count: int, rounds: int) -> None:
 
 def stages(texts: list[str]) -> None:
     """Where the full analysis's time goes (one pass each, after the rounds above)."""
-    from analysis.entities import extract_entities
-    from analysis.scorers import textblob_scores, vader_compound
-    from analysis.terms import tokenize, unigram_frequencies
+    from analysis.nlp.entities import extract_entities
+    from analysis.nlp.scorers import textblob_scores, vader_compound
+    from analysis.nlp.terms import tokenize, unigram_frequencies
 
     start = time.perf_counter()
     articles = [parse_article(t) for t in texts]
@@ -99,7 +99,7 @@ MEMORY_CHILD = """
 import resource, sys, time
 sys.path[:0] = [{root!r}, {benchmarks!r}]
 from analysis.pipeline import analyze
-from analysis.text import parse_article
+from analysis.reading.text import parse_article
 from seed_inputs import long_article
 big, blocks = long_article()
 words = sum(len(b.split()) for b in blocks)

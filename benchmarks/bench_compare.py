@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
 
-from analysis.text import parse_article  # noqa: E402
+from analysis.reading.text import parse_article  # noqa: E402
 
 SOURCES = [
     *sorted((ROOT / "seeds").glob("*.txt")),
@@ -71,7 +71,7 @@ def build_articles(count: int, *, seed: int = 5) -> list[tuple[str, str, dt.date
 
 def fill_library(folder: Path, count: int) -> float:
     """Store ``count`` articles (analysed and cached) in the library at ``folder``; returns the seconds taken."""
-    from analysis.library import Library
+    from analysis.store.library import Library
 
     start = time.perf_counter()
     with Library(folder) as library:
@@ -99,7 +99,7 @@ def summary(values: list[float]) -> str:
 def engine_figures(folder: Path, repeat: int) -> list[str]:
     """The compare tables of every article in the library, timed on analyses read from its cache."""
     from analysis import compare
-    from analysis.library import Library
+    from analysis.store.library import Library
 
     with Library(folder) as library:
         ids = list(library.list_articles()["id"])

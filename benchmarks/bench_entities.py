@@ -7,7 +7,7 @@
    the word caches are built once per process). Target (issue 2 §7 budget): <= 0.45 s for 300 articles.
 2. The seed: seconds per call (best of ``--repeat`` rounds of 20 calls).
 3. One 100,000-word article of DISTINCT paragraphs (sentences of the seed shuffled into new 4-sentence
-   paragraphs: analysis.text marks repeated blocks as boilerplate, so repeating paragraphs would leave most of
+   paragraphs: analysis.reading.text marks repeated blocks as boilerplate, so repeating paragraphs would leave most of
    the text out), in a fresh process after a warm-up call on the seed: seconds, words per second and the
    process's peak memory (ru_maxrss, gazetteer included; target < 300 MB).
 
@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from seed_inputs import SEED, build_articles  # noqa: E402
 
-from analysis.entities import extract_entities  # noqa: E402
+from analysis.nlp.entities import extract_entities  # noqa: E402
 from analysis.models import Article  # noqa: E402
-from analysis.text import parse_article  # noqa: E402
+from analysis.reading.text import parse_article  # noqa: E402
 
 
 def analysed_words(article: Article) -> int:
@@ -72,8 +72,8 @@ def benchmark_seed(repeat: int, calls: int = 20) -> None:
 BIG_ARTICLE_CHILD = """
 import resource, sys, time
 sys.path[:0] = [{root!r}, {benchmarks!r}]
-from analysis.entities import extract_entities
-from analysis.text import parse_article
+from analysis.nlp.entities import extract_entities
+from analysis.reading.text import parse_article
 from seed_inputs import SEED, long_article
 text, blocks = long_article()
 article = parse_article(text)

@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.library import Library, content_hash  # noqa: E402
+from analysis.store.library import Library, content_hash  # noqa: E402
 from analysis.pipeline import analyze  # noqa: E402
-from analysis.text import parse_article  # noqa: E402
+from analysis.reading.text import parse_article  # noqa: E402
 
 SEED = next((ROOT / "seeds").glob("*.txt"))
 

@@ -16,7 +16,7 @@ SEED = next((ROOT / "seeds").glob("*.txt"))
 
 def build_articles(count: int) -> list[str]:
     """``count`` distinct articles: the seed's title (numbered) over a sample of its body paragraphs."""
-    from analysis.text import parse_article
+    from analysis.reading.text import parse_article
 
     article = parse_article(SEED.read_text(encoding="utf-8"))
     title, body = article.title, [p.text for p in article.paragraphs if p.kind == "body"]

@@ -3,7 +3,7 @@
 Caches are keyed on content or ids, never on Streamlit objects: an article is named by its library folder,
 its id and a *stamp* (a hash of its library row: title, source, date, word count ...), so editing an
 article's metadata makes a fresh entry, and a rerun reuses the old one. Uploaded files reach the library as
-``getvalue()`` bytes. The :class:`analysis.library.Library` itself is a process-wide resource: it keeps the
+``getvalue()`` bytes. The :class:`analysis.store.library.Library` itself is a process-wide resource: it keeps the
 analyses in SQLite, so a restart does not re-analyse either.
 
 Each function logs one INFO line when it actually computes (a cache miss), which is how
@@ -33,15 +33,15 @@ EditKey = tuple[str, str, str]
 @st.cache_resource(show_spinner="Opening the library…")
 def library(folder: str):
     """The article library stored in ``folder`` (created, with the seeds, on first use); one per process."""
-    from analysis.library import Library
+    from analysis.store.library import Library
 
     log.info("Opening the library in %s", folder)
     return Library(Path(folder))
 
 
 def data_folder() -> str:
-    """The library folder: ``$STORYSCOPE_DATA`` or the project's ``data/`` (analysis.library.data_dir)."""
-    from analysis.library import data_dir
+    """The library folder: ``$STORYSCOPE_DATA`` or the project's ``data/`` (analysis.store.library.data_dir)."""
+    from analysis.store.library import data_dir
 
     return str(data_dir())
 
@@ -86,7 +86,7 @@ def _article_analysis(
     else:
         result = lib.analysis(article_id)
     if edits:
-        from analysis.entities import EntityEdit, apply_entity_edits
+        from analysis.nlp.entities import EntityEdit, apply_entity_edits
 
         result = dataclasses.replace(
             result, entities=apply_entity_edits(result.entities, [EntityEdit(*e) for e in edits])
@@ -105,8 +105,8 @@ def term_table(
     extra_stopwords: tuple[str, ...] = (),
     include_boilerplate: bool = False,
 ) -> pd.DataFrame:
-    """DataFrame[term, count, per_1000] of the article with these options (see analysis.terms.term_frequencies)."""
-    from analysis.terms import term_frequencies
+    """DataFrame[term, count, per_1000] of the article with these options (see analysis.nlp.terms.term_frequencies)."""
+    from analysis.nlp.terms import term_frequencies
 
     log.info("Counting terms of article %s (n=%s, lemmatize=%s)", article_id, n, lemmatize)
     article = article_analysis(folder, article_id, stamp).article
@@ -123,7 +123,7 @@ def keyword_lines(
 
     With ``lemmatize`` any form of the word matches ("gang" finds "gangs").
     """
-    from analysis.terms import keyword_in_context
+    from analysis.nlp.terms import keyword_in_context
 
     article = article_analysis(folder, article_id, stamp).article
     return keyword_in_context(article, term, lemmatize=lemmatize, include_boilerplate=include_boilerplate)
@@ -168,7 +168,7 @@ def compared_analyses(folder: str, keys: tuple[ArticleKey, ...], *, include_boil
 
 @st.cache_resource(show_spinner="Loading the analyses…", max_entries=4)
 def _compared_analyses(folder: str, keys: tuple[ArticleKey, ...], include_boilerplate: bool) -> Compared:
-    from analysis.entities import EntityEdit, apply_entity_edits
+    from analysis.nlp.entities import EntityEdit, apply_entity_edits
     from analysis.errors import StoryscopeError
 
     log.info("Loading %s analyses to compare (include_boilerplate=%s)", len(keys), include_boilerplate)

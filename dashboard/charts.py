@@ -89,7 +89,7 @@ def _empty(message: str, *, title: str | None) -> go.Figure:
 def term_bar_chart(terms: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """Horizontal bars of term counts, the most frequent at the top.
 
-    ``terms``: DataFrame[term, count, per_1000] (as :func:`analysis.terms.term_frequencies` returns,
+    ``terms``: DataFrame[term, count, per_1000] (as :func:`analysis.nlp.terms.term_frequencies` returns,
     already cut to the top N), most frequent first. The hover shows the rate per 1,000 words.
     """
     _require(terms, ["term", "count", "per_1000"], "term_bar_chart")
@@ -115,7 +115,7 @@ def sentiment_chart(sentiment: pd.DataFrame, *, title: str | None = None) -> go.
     """Paragraph by paragraph: TextBlob polarity as bars, subjectivity and VADER as lines beside them.
 
     ``sentiment``: DataFrame[index, kind, included, words, polarity, subjectivity, vader, disagree, opening]
-    as :func:`analysis.sentiment.paragraph_sentiment` returns. Paragraphs left out of the article's summary
+    as :func:`analysis.nlp.sentiment.paragraph_sentiment` returns. Paragraphs left out of the article's summary
     (``included`` False: bylines, boilerplate) are drawn grey and hatched in their own legend entry;
     paragraphs where TextBlob and VADER disagree get a marker above the chart. Hovering any mark shows the
     paragraph's kind and opening words. Scores are on one axis: polarity and VADER within [-1, 1],

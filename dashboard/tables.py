@@ -17,7 +17,7 @@ def paragraph_table(article: Article, sentiment: pd.DataFrame) -> pd.DataFrame:
     """Each paragraph's text beside its scores, in article order.
 
     ``sentiment``: DataFrame[index, kind, included, ..., polarity, subjectivity, vader, disagree] from
-    :func:`analysis.sentiment.paragraph_sentiment`. Returns DataFrame[paragraph (numbered from 1), kind,
+    :func:`analysis.nlp.sentiment.paragraph_sentiment`. Returns DataFrame[paragraph (numbered from 1), kind,
     included, polarity, subjectivity, vader, disagree, text].
     """
     texts = {p.index: p.text for p in article.paragraphs}
@@ -29,7 +29,7 @@ def paragraph_table(article: Article, sentiment: pd.DataFrame) -> pd.DataFrame:
 
 def sentiment_download(sentiment: pd.DataFrame) -> pd.DataFrame:
     """The sentiment chart's CSV: ``paragraph`` (numbered from 1, as on the chart's axis) first, then every
-    column of :func:`analysis.sentiment.paragraph_sentiment` (``index`` still counts from 0)."""
+    column of :func:`analysis.nlp.sentiment.paragraph_sentiment` (``index`` still counts from 0)."""
     return sentiment.assign(paragraph=sentiment["index"] + 1)[["paragraph", *sentiment.columns]]
 
 

@@ -22,7 +22,7 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def seed_article(seed_text):
-    from analysis.text import parse_article
+    from analysis.reading.text import parse_article
 
     return parse_article(seed_text, filename=SEED_PATH.name)
 

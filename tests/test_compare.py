@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from analysis.compare import (
@@ -19,7 +18,7 @@ from analysis.compare import (
     timeline,
 )
 from analysis.pipeline import analyze
-from analysis.text import parse_article
+from analysis.reading.text import parse_article
 
 DATA = Path(__file__).parent / "data" / "compare"
 

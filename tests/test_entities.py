@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import entities
-from analysis.entities import (
+from analysis.nlp import entities
+from analysis.nlp.entities import (
     ENTITY_COLUMNS,
     MENTION_COLUMNS,
     EntityEdit,
@@ -32,7 +32,7 @@ from analysis.entities import (
 )
 from analysis.errors import InvalidOptionError, NotFoundError
 from analysis.models import ENTITY_TYPES, Article, Paragraph
-from analysis.text import parse_article
+from analysis.reading.text import parse_article
 
 DATA = Path(__file__).parent / "data" / "entities"
 CASES = sorted(p.stem for p in DATA.glob("*.json"))

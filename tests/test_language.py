@@ -1,4 +1,4 @@
-"""analysis.language.detect_language: the right ISO 639-1 code on short news texts in many languages,
+"""analysis.reading.language.detect_language: the right ISO 639-1 code on short news texts in many languages,
 "und" when there is too little to tell, and never an exception."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.language import SAMPLE_CHARS, UNDETERMINED, detect_language
+from analysis.reading.language import SAMPLE_CHARS, UNDETERMINED, detect_language
 
 # Two sentences of the same made-up council story in each language.
 COUNCIL_STORY = {

@@ -19,7 +19,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import library as library_module
 from analysis import pipeline
 from analysis.errors import (
     BinaryInputError,
@@ -30,7 +29,7 @@ from analysis.errors import (
     StoreError,
     UnsupportedFormatError,
 )
-from analysis.library import LIST_COLUMNS, AddResult, Library, content_hash, data_dir
+from analysis.store.library import LIST_COLUMNS, AddResult, Library, content_hash, data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 READERS = Path(__file__).parent / "data" / "readers"
@@ -303,7 +302,7 @@ def test_analyses_keep_the_order_asked_for(lib):
 def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
     import pandas.testing as pdt
 
-    from analysis.library import decode_analyses, encode_analysis
+    from analysis.store.codec import decode_analyses, encode_analysis
 
     other = pipeline.analyze(pipeline_article(article_text(15)))
     spanish = pipeline.analyze(pipeline_article(SPANISH))  # sentiment unavailable: missing numbers
@@ -333,13 +332,13 @@ SPANISH = (
 
 
 def pipeline_article(text: str):
-    from analysis.text import parse_article
+    from analysis.reading.text import parse_article
 
     return parse_article(text)
 
 
 def test_cached_json_from_to_dict_is_still_read(seed_analysis):
-    from analysis.library import decode_analysis
+    from analysis.store.codec import decode_analysis
 
     back = decode_analysis(json.dumps(seed_analysis.to_dict()))
     assert back.to_dict() == seed_analysis.to_dict()
@@ -397,7 +396,7 @@ def test_invalid_edits_change_nothing(lib, change, error):
 
 
 def test_removing_an_article_removes_its_analysis_and_edits(tmp_path):
-    from analysis.library import _entity_edit_type
+    from analysis.store.library import _entity_edit_type
 
     with Library(tmp_path) as library:
         result = library.add_file(article_text(12).encode(), "a.txt")
@@ -418,7 +417,7 @@ def test_removing_an_article_removes_its_analysis_and_edits(tmp_path):
 
 
 def test_entity_edits_are_kept_in_order_across_restarts(tmp_path):
-    from analysis.library import _entity_edit_type
+    from analysis.store.library import _entity_edit_type
 
     EntityEdit = _entity_edit_type()
     with Library(tmp_path) as library:
@@ -434,7 +433,7 @@ def test_entity_edits_are_kept_in_order_across_restarts(tmp_path):
 
 
 def test_an_unknown_entity_edit_action_is_refused(lib):
-    from analysis.library import _entity_edit_type
+    from analysis.store.library import _entity_edit_type
 
     result = lib.add_text(article_text(14), title="Edits", analyze=False)
     with pytest.raises(InvalidOptionError, match="`action` value = 'split' is invalid"):
@@ -452,7 +451,7 @@ TEXT = st.text(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT, title=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
 def test_added_text_comes_back_unchanged(tmp_path, text, title):
-    from analysis.text import parse_article
+    from analysis.reading.text import parse_article
 
     with Library(tmp_path / "roundtrip") as library:
         before = len(library)
@@ -493,7 +492,7 @@ WORKER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from analysis.library import Library
+    from analysis.store.library import Library
 
     folder, start_file, first = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     texts = [Path(p).read_bytes() for p in sys.argv[4:]]

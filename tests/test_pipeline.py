@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from analysis.errors import EmptyInputError
 from analysis.pipeline import Analysis, analyze
-from analysis.text import parse_article
+from analysis.reading.text import parse_article
 
 
 def test_seed_analysis_has_every_part(seed_analysis):
     a = seed_analysis
-    from analysis.terms import tokenize
+    from analysis.nlp.terms import tokenize
 
     assert a.word_count == sum(len(tokenize(p.text)) for p in a.article.analysed_paragraphs())
     assert 650 < a.word_count < 750
@@ -113,9 +113,9 @@ FRENCH = (
 @pytest.mark.parametrize("source", ["seed", "french"])
 def test_parts_computed_together_equal_the_parts_computed_alone(source, include_boilerplate, seed_article):
     """analyze tokenises each paragraph once; what it gives is what each module gives on its own."""
-    from analysis.entities import extract_entities
-    from analysis.sentiment import paragraph_sentiment, summarize_sentiment
-    from analysis.terms import term_frequencies, word_count
+    from analysis.nlp.entities import extract_entities
+    from analysis.nlp.sentiment import paragraph_sentiment, summarize_sentiment
+    from analysis.nlp.terms import term_frequencies, word_count
 
     article = seed_article if source == "seed" else parse_article(FRENCH)
     if source == "french":

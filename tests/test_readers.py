@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from analysis import readers
+from analysis.reading import readers
 from analysis.errors import (
     BinaryInputError,
     CorruptFileError,
@@ -29,7 +29,7 @@ from analysis.errors import (
     StoryscopeError,
     UnsupportedFormatError,
 )
-from analysis.readers import Document, read_document, safe_filename
+from analysis.reading.readers import Document, read_document, safe_filename
 
 DATA = Path(__file__).parent / "data" / "readers"
 
@@ -396,7 +396,9 @@ def test_docx_zip_bomb_is_not_inflated(monkeypatch):
 
 
 def test_docx_whose_parts_inflate_past_the_cap_in_total(monkeypatch):
-    monkeypatch.setattr(readers, "DOCX_MAX_INFLATED_BYTES", 2 * 1024 * 1024)
+    from analysis.reading import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "DOCX_MAX_INFLATED_BYTES", 2 * 1024 * 1024)
     with pytest.raises(CorruptFileError, match="would inflate to 3"):
         read_document(_docx_with_member("word/media/big.bin", 3 * 1024 * 1024), "big.docx")
 

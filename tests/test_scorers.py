@@ -11,7 +11,7 @@ from textblob import TextBlob
 from textblob.en import parser as textblob_parser
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.scorers import _find_tokens, textblob_scores, vader_compound
+from analysis.nlp.scorers import _find_tokens, textblob_scores, vader_compound
 
 ROOT = Path(__file__).resolve().parents[1]
 VADER = SentimentIntensityAnalyzer()

@@ -9,7 +9,7 @@ import pytest
 from textblob import TextBlob
 
 from analysis.models import Article, Paragraph
-from analysis.sentiment import (
+from analysis.nlp.sentiment import (
     SENTIMENT_COLUMNS,
     disagree,
     opening_words,
@@ -109,7 +109,7 @@ def test_vader_compound_range_and_opening_words():
 
 
 def test_table_and_summary_made_together_equal_each_made_alone():
-    from analysis.sentiment import sentiment_by_paragraph
+    from analysis.nlp.sentiment import sentiment_by_paragraph
 
     a = article(("title", "A day out"), ("byline", "By Jane Doe"), ("body", POSITIVE), ("body", NEGATIVE))
     for include in (False, True):

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from analysis.errors import InvalidOptionError, StoryscopeError
 from analysis.models import Article, Paragraph
-from analysis.terms import (
+from analysis.nlp.terms import (
     KeynessInputError,
     keyness,
     keyword_in_context,
@@ -39,7 +39,7 @@ def article_from_blocks(path: Path, language: str) -> Article:
 
 
 def seed_by_lines() -> Article:
-    """The seed split by hand, independent of analysis.text: each of its lines is one paragraph.
+    """The seed split by hand, independent of analysis.reading.text: each of its lines is one paragraph.
 
     Kinds as issue 2 gives them: line 0 the title, "By | Dec 11th, 2023" the byline, the two
     "SEE ALSO:" links and the two "This article by ... license." notices boilerplate.
@@ -63,7 +63,7 @@ def seed_articles() -> list[Article]:
     """The seed split by hand, and by parse_article once analysis/text.py exists."""
     articles = [seed_by_lines()]
     try:
-        from analysis.text import parse_article
+        from analysis.reading.text import parse_article
     except ImportError:
         return articles
     return articles + [parse_article(SEED.read_text(encoding="utf-8"), filename=SEED.name)]
@@ -73,7 +73,7 @@ def seed_articles() -> list[Article]:
 def seed(request) -> Article:
     articles = seed_articles()
     if request.param == "parse_article" and len(articles) < 2:
-        pytest.skip("analysis.text.parse_article is not there yet")
+        pytest.skip("analysis.reading.text.parse_article is not there yet")
     return articles[0] if request.param == "by_lines" else articles[1]
 
 
@@ -227,7 +227,7 @@ def test_seed_word_count_and_rate(seed):
 def test_seed_parses_the_same_by_hand_and_by_parse_article():
     articles = seed_articles()
     if len(articles) < 2:
-        pytest.skip("analysis.text.parse_article is not there yet")
+        pytest.skip("analysis.reading.text.parse_article is not there yet")
     by_lines, parsed = articles
     assert word_count(parsed) == word_count(by_lines)
     assert counts_of(term_frequencies(parsed)) == counts_of(term_frequencies(by_lines))

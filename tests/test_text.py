@@ -1,4 +1,4 @@
-"""analysis.text: normalising, paragraphs and their kinds, metadata — on the seed, on small articles of
+"""analysis.reading.text: normalising, paragraphs and their kinds, metadata — on the seed, on small articles of
 our own with other layouts (tests/data/text/), and on any text Hypothesis can make up."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from analysis.errors import EmptyInputError, StoryscopeError
 from analysis.models import PARAGRAPH_KINDS, Article
-from analysis.text import classify_paragraphs, find_date, normalize_text, parse_article, split_blocks
+from analysis.reading.text import classify_paragraphs, find_date, normalize_text, parse_article, split_blocks
 
 DATA = Path(__file__).parent / "data" / "text"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.entities import EntityEdit
+from analysis.nlp.entities import EntityEdit
 from analysis.errors import StoryscopeError
 from analysis.models import ENTITY_TYPES
 from dashboard import cached, charts, tables

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.terms import tokenize
+from analysis.nlp.terms import tokenize
 from dashboard import cached
 from dashboard.components import escape_markdown
 

@@ -20,7 +20,7 @@ from analysis.compare import (
 )
 from analysis.errors import InvalidOptionError
 from analysis.pipeline import analyze
-from analysis.text import parse_article
+from analysis.reading.text import parse_article
 from dashboard import charts
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "compare"

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.compare import distinctive_terms
-from analysis.entities import EntityEdit
+from analysis.nlp.entities import EntityEdit
 from dashboard import cached, charts
 
 from apptest_support import ROOT, plotly_figures, run_app

@@ -507,14 +507,14 @@ def _places() -> _Places:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from analysis.terms import stopwords
+    from analysis.nlp.terms import stopwords
 
     return frozenset(_norm(w) for w in stopwords("en"))
 
 
 @lru_cache(maxsize=16)
 def _stopwords_of(language: str) -> frozenset[str]:
-    from analysis.terms import stopwords
+    from analysis.nlp.terms import stopwords
 
     return frozenset(_norm(w) for w in stopwords(language))
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis import scorers
+from analysis.nlp import scorers
 from analysis.frames import frame_of, int_column, text_columns
 from analysis.models import Article, Sentiment, SentimentSummary
-from analysis.terms import tokenize
+from analysis.nlp.terms import tokenize
 
 #: Languages whose sentiment we trust the lexicons with; "und" (too short to tell) is scored too.
 SENTIMENT_LANGUAGES = frozenset({"en", "und"})
@@ -33,14 +33,14 @@ def textblob_sentiment(text: str) -> Sentiment:
     """TextBlob's reading of ``text``: polarity within [-1.0, 1.0], subjectivity within [0.0, 1.0].
 
     The same numbers as ``TextBlob(text).sentiment`` (the tests check it), computed by TextBlob's own
-    lexicon and rules without its overhead: see :mod:`analysis.scorers`.
+    lexicon and rules without its overhead: see :mod:`analysis.nlp.scorers`.
     """
     polarity, subjectivity = scorers.textblob_scores(text)
     return Sentiment(polarity=polarity, subjectivity=subjectivity)
 
 
 def vader_compound(text: str) -> float:
-    """VADER's normalised compound score of ``text``, a float within [-1.0, 1.0] (see :mod:`analysis.scorers`)."""
+    """VADER's normalised compound score of ``text``, a float within [-1.0, 1.0] (see :mod:`analysis.nlp.scorers`)."""
     return scorers.vader_compound(text)
 
 
@@ -64,7 +64,7 @@ def paragraph_sentiment(article: Article, *, include_boilerplate: bool = False) 
         index (int): the paragraph's position; kind (str): its kind;
         included (bool): whether the article summary uses it (title/heading/body, or every paragraph when
             ``include_boilerplate``);
-        words (int): word tokens in the paragraph (:func:`analysis.terms.tokenize` in the article's language);
+        words (int): word tokens in the paragraph (:func:`analysis.nlp.terms.tokenize` in the article's language);
         polarity (float): TextBlob polarity in [-1, 1]; subjectivity (float): TextBlob subjectivity in [0, 1];
         vader (float): VADER compound in [-1, 1] — all three NaN when the language is not English;
         disagree (bool): the two methods disagree in sign outside their neutral bands;

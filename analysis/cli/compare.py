@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from typing import Any
 
-from analysis.cli import report_failure
+from analysis.cli.common import EXIT_FAILED, EXIT_OK, load_path, print_json, report_failure, write_csv
 
 COMPARE_TABLES = ("distinctive_terms", "entities", "articles")
 
@@ -34,11 +33,10 @@ def register(commands: Any) -> None:
 def _load(item: str):
     from pathlib import Path
 
-    from analysis.cli import load_path
     from analysis.pipeline import analyze
 
     if item.isdigit() and not Path(item).exists():
-        from analysis.library import Library
+        from analysis.store.library import Library
 
         return Library().analysis(int(item))
     return analyze(load_path(item))
@@ -73,8 +71,6 @@ def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    import csv
-
     analyses, failed = [], False
     for item in args.items:
         try:
@@ -84,16 +80,11 @@ def run_compare(args: argparse.Namespace) -> int:
             failed = True
     if len(analyses) < 2:
         print("compare needs at least two readable articles.", file=sys.stderr)
-        return 2
+        return EXIT_FAILED
     data = comparison_dict(analyses, min_g2=args.min_g2)
     if args.format == "json":
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(data)
     else:
         rows = data[args.table]
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        header = list(rows[0]) if rows else []
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in row.values()])
-    return 2 if failed else 0
+        write_csv(list(rows[0]) if rows else [], (row.values() for row in rows))
+    return EXIT_FAILED if failed else EXIT_OK

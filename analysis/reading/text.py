@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from analysis.errors import EmptyInputError
-from analysis.language import UNDETERMINED, detect_language
 from analysis.models import ANALYSED_KINDS, Article, Paragraph, ParagraphKind
+from analysis.reading.language import UNDETERMINED, detect_language
 
 # --- normalising ---------------------------------------------------------------------------------------
 
@@ -616,7 +616,7 @@ def parse_article(
     the opening words; authors = the names of the byline ("By A and B"), else those of a credit or
     licence notice ("This article by A and B originally appeared ..."); published = the first full date
     in a byline, date line or dateline, else in a licence notice; source = the agency of a dateline
-    ("(Reuters)"); language = :func:`analysis.language.detect_language` on the title, heading and body
+    ("(Reuters)"); language = :func:`analysis.reading.language.detect_language` on the title, heading and body
     paragraphs. ``published`` may be a date, a datetime or a string in a format :func:`find_date` reads.
 
     Raises ``EmptyInputError`` (naming ``filename``) when the text holds no words.

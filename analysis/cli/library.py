@@ -13,17 +13,12 @@ one line on stderr naming the file or id; no traceback reaches the user.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.cli import read_path, report_failure
+from analysis.cli.common import EXIT_FAILED, EXIT_OK, one_line, print_json, read_path, report_failure, write_csv
 from analysis.errors import StoryscopeError
-
-EXIT_OK, EXIT_FAILED = 0, 2
 _TOP = 10  # terms and entities summarised per article in the CSV export
 
 
@@ -77,7 +72,7 @@ def run_library(args: argparse.Namespace) -> int:
     """Run one ``library`` subcommand; returns the exit code (0 ok, 2 when anything failed)."""
     handlers = {"add": _add, "list": _list, "show": _show, "remove": _remove, "export": _export}
     try:
-        from analysis.library import Library
+        from analysis.store.library import Library
 
         with Library() as library:
             return handlers[args.library_command](library, args)
@@ -113,7 +108,7 @@ def _list(library: Any, args: argparse.Namespace) -> int:
 
 
 def _show(library: Any, args: argparse.Namespace) -> int:
-    _print_json(library.record(args.id))
+    print_json(library.record(args.id))
     return EXIT_OK
 
 
@@ -140,7 +135,7 @@ def _export(library: Any, args: argparse.Namespace) -> int:
             }
             for record, analysis in zip(records, analyses)
         ]
-        _print_json({"analyser_version": ANALYSER_VERSION, "articles": articles})
+        print_json({"analyser_version": ANALYSER_VERSION, "articles": articles})
     else:
         rows = [{**record, **_summary(analysis.to_dict(top=_TOP))} for record, analysis in zip(records, analyses)]
         _print_records(rows, "csv")
@@ -180,26 +175,16 @@ def _json_safe(row: dict[str, Any]) -> dict[str, Any]:
 
 def _print_records(records: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
-        _print_json({"articles": records})
+        print_json({"articles": records})
         return
-    out = io.StringIO()
-    fields = list(records[0]) if records else ["id", "title", "authors", "published", "source", "language",
-                                               "filename", "word_count", "seed", "added"]
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v)
-                         for k, v in record.items()})
-    sys.stdout.write(out.getvalue())
+    from analysis.store.library import LIST_COLUMNS
 
-
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    fields = list(records[0]) if records else LIST_COLUMNS
+    write_csv(fields, ([record[k] for k in fields] for record in records))
 
 
 def _error(message: str) -> None:
-    print(" ".join(message.split()), file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
 
 
 def _article_id(value: str) -> int:

@@ -1,0 +1,81 @@
+"""What every command shares: reading a file named on the command line, reporting a failure in one line,
+printing JSON and CSV, and the exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import InputError, StoryscopeError
+
+#: Every command's exit codes: 0 when all went well, 2 when any input failed or the arguments were wrong
+#: (argparse's own code for usage errors), 130 when interrupted.
+EXIT_OK = 0
+EXIT_FAILED = 2
+EXIT_INTERRUPTED = 130
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 or more")
+    return number
+
+
+def read_path(path: str) -> bytes:
+    """The bytes of the file at ``path``, or an InputError naming it and saying what is wrong."""
+    file = Path(path)
+    if not file.exists():
+        raise InputError(path, "no such file; check the path.")
+    if file.is_dir():
+        raise InputError(path, "is a folder, not a file; name the article files inside it.")
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions.") from err
+
+
+def load_path(path: str):
+    """Read the file at ``path`` into an Article, or raise a StoryscopeError naming it."""
+    from analysis.reading.readers import load_article
+
+    return load_article(read_path(path), Path(path).name)
+
+
+def report_failure(path: str, err: BaseException, *, doing: str = "analysed") -> None:
+    """One line on stderr: the file and what is wrong with it (never a traceback)."""
+    if isinstance(err, InputError):
+        message = f"{path}: {err.problem}"
+    elif isinstance(err, StoryscopeError):
+        message = f"{path}: {err}"
+    else:
+        message = f"{path}: could not be {doing} ({type(err).__name__}: {err}); please report this."
+    print(one_line(message), file=sys.stderr)
+
+
+def print_json(value: Any) -> None:
+    """``value`` as indented JSON on stdout (non-ASCII kept)."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """One CSV table on stdout: lists joined with "; ", None as an empty cell."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["; ".join(map(str, v)) if isinstance(v, (list, tuple)) else ("" if v is None else v)
+                         for v in row])
+
+
+def one_line(message: str) -> str:
+    """``message`` with its whitespace runs folded, for one line on stderr."""
+    return " ".join(message.split())
