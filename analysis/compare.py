@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.nlp.entities import entity_key
 from analysis.errors import StoryscopeError
 from analysis.pipeline import Analysis
+from analysis.nlp.sentiment import entity_sentiment
 from analysis.nlp.terms import keyness
 
 #: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
@@ -41,7 +42,8 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
     """One row per article.
 
     Columns: article (label), published (date or None), words (analysed word tokens), paragraphs
-    (analysed paragraphs), polarity, subjectivity, vader (word-weighted means; NaN when unavailable),
+    (analysed paragraphs), sentiment (the news score, the default), polarity, subjectivity (TextBlob's), vader
+    (word-weighted means; NaN when unavailable),
     lexical_density (content-word tokens / all word tokens, within [0, 1]), entities (distinct entities).
     """
     rows = []
@@ -54,6 +56,7 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
                 "published": a.article.published,
                 "words": a.word_count,
                 "paragraphs": int(a.sentiment["included"].sum()),
+                "sentiment": s.sentiment if s.available and s.sentiment is not None else np.nan,
                 "polarity": s.polarity if s.available else np.nan,
                 "subjectivity": s.subjectivity if s.available else np.nan,
                 "vader": s.vader if s.available else np.nan,
@@ -61,8 +64,8 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
                 "entities": len(a.entities.table),
             }
         )
-    return pd.DataFrame(rows, columns=["article", "published", "words", "paragraphs", "polarity", "subjectivity",
-                                       "vader", "lexical_density", "entities"])
+    return pd.DataFrame(rows, columns=["article", "published", "words", "paragraphs", "sentiment", "polarity",
+                                       "subjectivity", "vader", "lexical_density", "entities"])
 
 
 def terms_side_by_side(analyses: Sequence[Analysis], *, top: int = 10) -> pd.DataFrame:
@@ -121,10 +124,10 @@ def distinctive_terms(
 
 
 def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
-    """Each article's paragraph polarity on a 0-100 % position axis, for overlaying.
+    """Each article's paragraph sentiment on a 0-100 % position axis, for overlaying.
 
     Columns: article (label), index (paragraph index), position (0 = first analysed paragraph, 100 = last),
-    polarity, vader, opening (the paragraph's first words). Only analysed paragraphs; articles without
+    sentiment (the news score), polarity (TextBlob), vader, opening (the paragraph's first words). Only analysed paragraphs; articles without
     sentiment (not English) have no rows.
     """
     frames = []
@@ -136,10 +139,10 @@ def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
         position = np.linspace(0, 100, n) if n > 1 else np.array([50.0])
         frames.append(pd.DataFrame({
             "article": label, "index": used["index"].to_numpy(), "position": position,
-            "polarity": used["polarity"].to_numpy(), "vader": used["vader"].to_numpy(),
-            "opening": used["opening"].to_numpy(),
+            "sentiment": used["sentiment"].to_numpy(), "polarity": used["polarity"].to_numpy(),
+            "vader": used["vader"].to_numpy(), "opening": used["opening"].to_numpy(),
         }))
-    columns = ["article", "index", "position", "polarity", "vader", "opening"]
+    columns = ["article", "index", "position", "sentiment", "polarity", "vader", "opening"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
@@ -171,14 +174,18 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     gives the alias, and MS-13 to MS13).
     Columns: entity (a stable id: the key of its linked group), name (the fullest name in any article),
     type, aliases (every other name, sorted), article (label), mentions, per_1000 (mentions per 1,000 words
-    of that article), mean_polarity (mean polarity of that article's paragraphs that mention it; NaN when
-    the article has no sentiment), articles (in how many of the compared articles it appears).
+    of that article), sentiment (the news score of that article's sentences that mention it, word-weighted:
+    :func:`analysis.nlp.sentiment.entity_sentiment`), mean_polarity (mean TextBlob polarity of that article's
+    paragraphs that mention it), both NaN when the article has no sentiment, articles (in how many of the
+    compared articles it appears).
     """
     labels = article_labels(analyses)
     links = _Links()
     records = []
     for label, a in zip(labels, analyses):
         polarity = dict(zip(a.sentiment["index"].tolist(), a.sentiment["polarity"].tolist()))
+        toward = entity_sentiment(a.article, a.entities.mentions)
+        feeling = dict(zip(toward["name"].tolist(), toward["sentiment"].tolist()))
         for e in a.entities.table.itertuples(index=False):
             names = [e.name, *e.aliases]
             keys = [k for k in (entity_key(n) for n in names) if k]
@@ -189,8 +196,10 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
             scores = [x for x in scores if x == x]  # NaN (no sentiment) left out, as pandas' mean does
             mean = float(np.mean(scores)) if scores else np.nan
             records.append((keys[0], names, e.type, label, int(e.mentions),
-                            e.mentions / a.word_count * 1000 if a.word_count else 0.0, mean))
-    columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
+                            e.mentions / a.word_count * 1000 if a.word_count else 0.0,
+                            feeling.get(e.name, np.nan), mean))
+    columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "sentiment", "mean_polarity",
+               "articles"]
     if not records:
         return pd.DataFrame(columns=columns)
     groups: dict[str, dict] = {}
@@ -199,18 +208,20 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
         g["names"].extend(names)
         g["types"].append(etype)
     rows = []
-    for key, names, etype, label, mentions, per_1000, mean in records:
+    for key, names, etype, label, mentions, per_1000, sentiment, mean in records:
         root = links.find(key)
         g = groups[root]
         name = max(g["names"], key=lambda n: (len(n.split()), len(n)))
         aliases = tuple(sorted({n for n in g["names"] if n != name}))
-        rows.append((root, name, max(set(g["types"]), key=g["types"].count), aliases, label, mentions, per_1000, mean))
+        rows.append((root, name, max(set(g["types"]), key=g["types"].count), aliases, label, mentions, per_1000,
+                     sentiment, mean))
     table = pd.DataFrame(rows, columns=columns[:-1])
     # One row per entity and article even when an article had two entities that link to one.
     table = (
         table.groupby(["entity", "article"], sort=False)
         .agg(name=("name", "first"), type=("type", "first"), aliases=("aliases", "first"),
-             mentions=("mentions", "sum"), per_1000=("per_1000", "sum"), mean_polarity=("mean_polarity", "mean"))
+             mentions=("mentions", "sum"), per_1000=("per_1000", "sum"), sentiment=("sentiment", "mean"),
+             mean_polarity=("mean_polarity", "mean"))
         .reset_index()
     )
     table["articles"] = table.groupby("entity")["article"].transform("nunique")
@@ -221,13 +232,13 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
 def timeline(
     analyses: Sequence[Analysis], *, items: Sequence[str] = (), entities: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Per dated article: mentions per 1,000 words of chosen entities or terms, and mean polarity.
+    """Per dated article: mentions per 1,000 words of chosen entities or terms, and mean sentiment.
 
     ``items`` are entity names (any alias) or terms. Articles without a publication date are left out.
     ``entities``: the :func:`shared_entities` table of these same analyses when it is already at hand
     (computed here otherwise).
-    Columns: published (date), article (label), item ("polarity" for the article's mean polarity, else the
-    item), value (per 1,000 words, or the polarity).
+    Columns: published (date), article (label), item ("sentiment" for the article's mean news score, else the
+    item), value (per 1,000 words, or the sentiment).
     """
     labels = article_labels(analyses)
     if items and entities is None:
@@ -246,7 +257,8 @@ def timeline(
         if a.article.published is None:
             continue
         s = a.sentiment_summary
-        rows.append((a.article.published, label, "polarity", s.polarity if s.available else np.nan))
+        rows.append((a.article.published, label, "sentiment",
+                     s.sentiment if s.available and s.sentiment is not None else np.nan))
         counts = dict(zip(a.terms["term"], a.terms["count"]))
         for item in items:
             if label in rates.get(item, {}):

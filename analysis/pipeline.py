@@ -15,11 +15,17 @@ import pandas as pd
 
 from analysis.nlp.entities import EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
-from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
+from analysis.nlp.sentiment import (
+    SENTIMENT_COLUMNS,
+    entity_sentiment,
+    name_spans,
+    opening_words,
+    sentiment_by_paragraph,
+)
 from analysis.nlp.terms import tokenize, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "2"
+ANALYSER_VERSION = "3"
 
 TERM_COLUMNS = ["term", "count", "per_1000"]
 ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]
@@ -65,6 +71,7 @@ class Analysis:
                     "text": p.text,
                     "included": bool(row["included"]),
                     "words": int(row["words"]),
+                    "sentiment": _number(row["sentiment"]),
                     "polarity": _number(row["polarity"]),
                     "subjectivity": _number(row["subjectivity"]),
                     "vader": _number(row["vader"]),
@@ -73,6 +80,9 @@ class Analysis:
             )
         terms = self.terms if top is None else self.terms.head(top)
         entities = self.entities.table if top is None else self.entities.table.head(top)
+        toward = entity_sentiment(self.article, self.entities.mentions).set_index("name")
+        sentences = toward["sentences"].to_dict()
+        feeling = toward["sentiment"].to_dict()
         return {
             "title": a.title,
             "authors": list(a.authors),
@@ -86,6 +96,7 @@ class Analysis:
             "analyser_version": ANALYSER_VERSION,
             "sentiment": {
                 "available": s.available,
+                "sentiment": s.sentiment,
                 "polarity": s.polarity,
                 "subjectivity": s.subjectivity,
                 "vader": s.vader,
@@ -98,7 +109,8 @@ class Analysis:
                 for t, c, f in terms[TERM_COLUMNS].itertuples(index=False)
             ],
             "entities": [
-                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps]}
+                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps],
+                 "sentences": int(sentences.get(n, 0)), "sentiment": _number(feeling.get(n, math.nan))}
                 for n, t, m, al, ps in entities[ENTITY_COLUMNS].itertuples(index=False)
             ],
             "mentions": [
@@ -123,18 +135,19 @@ class Analysis:
         sentiment = pd.DataFrame(
             [
                 (
-                    p["index"], p["kind"], p["included"], p["words"], _nan(p["polarity"]),
+                    p["index"], p["kind"], p["included"], p["words"], _nan(p.get("sentiment")), _nan(p["polarity"]),
                     _nan(p["subjectivity"]), _nan(p["vader"]), p["disagree"], opening_words(p["text"]),
                 )
                 for p in data["paragraphs"]
             ],
             columns=SENTIMENT_COLUMNS,
-        ).astype({"index": "int64", "included": "bool", "words": "int64", "polarity": "float64",
+        ).astype({"index": "int64", "included": "bool", "words": "int64", "sentiment": "float64", "polarity": "float64",
                   "subjectivity": "float64", "vader": "float64", "disagree": "bool"})
         summary = SentimentSummary(**data["sentiment"])
         terms = pd.DataFrame(data["terms"], columns=TERM_COLUMNS).astype({"count": "int64", "per_1000": "float64"})
         table = pd.DataFrame(
-            [{**e, "aliases": tuple(e["aliases"]), "paragraphs": tuple(e["paragraphs"])} for e in data["entities"]],
+            [{**{k: e[k] for k in ENTITY_COLUMNS}, "aliases": tuple(e["aliases"]), "paragraphs": tuple(e["paragraphs"])}
+             for e in data["entities"]],
             columns=ENTITY_COLUMNS,
         )
         mentions = pd.DataFrame(data["mentions"], columns=MENTION_COLUMNS)
@@ -159,8 +172,10 @@ def analyze(article: Article, *, include_boilerplate: bool = False) -> Analysis:
     # the terms and the article's word count (the same numbers term_frequencies and word_count give).
     tokens = [tokenize(p.text, language=article.language) for p in article.paragraphs]
     analysed = [t for p, t in zip(article.paragraphs, tokens) if p.is_analysed(include_boilerplate=include_boilerplate)]
+    entities = extract_entities(article, include_boilerplate=include_boilerplate)
     sentiment, summary = sentiment_by_paragraph(
-        article, include_boilerplate=include_boilerplate, words=[len(t) for t in tokens]
+        article, include_boilerplate=include_boilerplate, words=[len(t) for t in tokens],
+        names=name_spans(article, entities.mentions),
     )
     return Analysis(
         article=article,
@@ -168,7 +183,7 @@ def analyze(article: Article, *, include_boilerplate: bool = False) -> Analysis:
         terms=unigram_frequencies(analysed, language=article.language),
         sentiment=sentiment,
         sentiment_summary=summary,
-        entities=extract_entities(article, include_boilerplate=include_boilerplate),
+        entities=entities,
         include_boilerplate=include_boilerplate,
     )
 

@@ -91,7 +91,7 @@ def test_summary_arcs_terms_and_timeline(trio):
     assert len(side) == side["term"].nunique() * 3
     line = timeline(trio, items=["El Capitán", "strike"])
     assert list(line["published"]) == sorted(line["published"])
-    assert {"polarity", "El Capitán", "strike"} == set(line["item"])
+    assert {"sentiment", "El Capitán", "strike"} == set(line["item"])
     deal_capitan = line[(line["item"] == "El Capitán") & (line["article"] == article_labels(trio)[2])]
     assert deal_capitan["value"].iloc[0] > 0
 

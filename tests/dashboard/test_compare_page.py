@@ -56,15 +56,15 @@ def download_labels(at: AppTest) -> list[str]:
     ("Terms", ["Terms per 1,000 words, side by side"]),
     ("Distinctive terms", ["Distinctive terms of each article"]),
     ("Sentiment", ["Sentiment arcs: paragraph by paragraph, start to end"]),
-    ("Entities", ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"]),
-    ("Over time", ["Over time: mentions per 1,000 words and mean polarity"]),
+    ("Entities", ["Entities: mentions per 1,000 words", "Sentiment of the sentences that mention each entity"]),
+    ("Over time", ["Over time: mentions per 1,000 words and mean sentiment"]),
 ])
 def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, tab, titles):
     at = run_compare(tab, compare_ids=list(harbour))
     assert list(charts_of(at)) == titles
     assert download_labels(at) == ["PNG", "SVG", "HTML", "CSV"] * len(titles)
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
-    assert {"words", "paragraphs", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
+    assert {"words", "paragraphs", "sentiment", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
         at.dataframe[0].value.columns)
 
 
@@ -120,7 +120,7 @@ def test_an_entity_is_one_row_across_articles_that_name_it_differently(library, 
     assert len(molina) == 1 and "El Capitán" in molina["aliases"].iloc[0] and molina["articles"].iloc[0] == 2
     assert not (names["name"] == "El Capitán").any()
 
-    treatment = charts_of(at)["Mean polarity of the paragraphs that mention each entity"]
+    treatment = charts_of(at)["Sentiment of the sentences that mention each entity"]
     dots = {t["name"]: dict(zip(t["y"], t["x"])) for t in treatment["data"]}
     assert len(dots) == 2 and all("Andrés Molina" in d for d in dots.values())
 
@@ -150,7 +150,7 @@ def test_the_timeline_draws_chosen_items_by_date(library, harbour):
     (figure,) = charts_of(at).values()
     chosen = next(m for m in at.multiselect if m.label == "Entities or terms")
     names = [t["name"] for t in figure["data"]]
-    assert names == [*chosen.value, "mean polarity"] and chosen.value
+    assert names == [*chosen.value, "mean sentiment"] and chosen.value
     polarity = figure["data"][-1]
     assert polarity["x"] == ["2024-03-04", "2024-03-09"]
 
