@@ -221,9 +221,9 @@ def test_a_rerun_loads_no_analysis_again(library, harbour, monkeypatch):
     calls = []
     real = type(library).analyses
 
-    def counting(self, ids):
+    def counting(self, ids, **options):
         calls.append(list(ids))
-        return real(self, ids)
+        return real(self, ids, **options)
 
     monkeypatch.setattr(type(library), "analyses", counting)
     cached._compared_analyses.clear()
