@@ -11,8 +11,8 @@ import streamlit as st
 from analysis.nlp.entities import EntityEdit
 from analysis.errors import StoryscopeError
 from analysis.models import ENTITY_TYPES
-from dashboard import cached, charts, tables
-from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour
+from dashboard import cached, charts, report, tables
+from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour, report_downloads
 
 library = cached.current_library()
 folder = cached.data_folder()
@@ -58,11 +58,14 @@ facts = [
     f"language: {article.language}",
 ]
 st.caption(escape_markdown(" · ".join(facts)))
+subject = report.article_subject(article)  # named under the title of every downloaded chart
 summary = result.sentiment_summary
+analysed = int(result.sentiment["included"].sum())
 with st.container(horizontal=True):
     st.metric("Words", f"{result.word_count:,}", border=True)
-    st.metric("Paragraphs", len(article.paragraphs), border=True,
-              help="All blocks of the article, bylines and notices included.")
+    st.metric("Paragraphs analysed", f"{analysed} of {len(article.paragraphs)}", border=True,
+              help=f"{analysed} paragraphs are analysed (the Compare page's count); {len(article.paragraphs)} is "
+                   "every block of the article, bylines and notices included.")
     if summary.available:
         st.metric("Polarity (TextBlob)", f"{summary.polarity:+.2f}", border=True,
                   help="Word-weighted mean over the analysed paragraphs, within [-1, 1].")
@@ -74,6 +77,24 @@ with st.container(horizontal=True):
                   help="Paragraphs where TextBlob and VADER lean opposite ways.")
 if not summary.available:
     st.info(escape_markdown(summary.reason or "Sentiment is not available for this article."))
+
+
+def _page_report() -> report.Report:
+    """This page as a report, with the options as they are set now (the tabs' defaults where never opened)."""
+    state = st.session_state
+    words = state.get("terms_stopwords", "")
+    options = report.ArticleOptions(
+        include_boilerplate=include_boilerplate, lemmatize=bool(state.get("terms_lemmas", False)),
+        bigrams=bool(state.get("terms_bigrams", False)),
+        extra_stopwords=tuple(sorted({w.strip().lower() for w in words.replace(",", " ").split() if w.strip()})),
+        top_terms=int(state.get("terms_top", 20)),
+        entity_types=tuple(state["entity_types"]) if state.get("entity_types") is not None else None,
+        top_entities=int(state.get("entity_top", 25)),
+    )
+    return report.article_report(result, options=options, edits=edits)
+
+
+report_downloads(_page_report, kind="article", subjects=[title], key="article")
 
 terms_tab, sentiment_tab, entities_tab = st.tabs(
     ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun"
@@ -98,7 +119,7 @@ if terms_tab.open:
         shown = terms.head(top).reset_index(drop=True)
         chart_with_downloads(
             charts.term_bar_chart(shown, title=f"Top {len(shown)} {'phrases' if bigrams else 'terms'}"),
-            shown, article=title, chart="bigrams" if bigrams else "terms", key="terms",
+            shown, article=title, chart="bigrams" if bigrams else "terms", key="terms", subject=subject,
         )
 
         st.subheader("Keyword in context", anchor=False)
@@ -130,7 +151,7 @@ if sentiment_tab.open:
         sentiment = result.sentiment
         chart_with_downloads(
             charts.sentiment_chart(sentiment, title="Sentiment paragraph by paragraph"),
-            tables.sentiment_download(sentiment), article=title, chart="sentiment", key="sentiment",
+            tables.sentiment_download(sentiment), article=title, chart="sentiment", key="sentiment", subject=subject,
         )
         if not include_boilerplate and not sentiment["included"].all():
             st.caption(
@@ -171,13 +192,13 @@ if entities_tab.open:
 
         chart_with_downloads(
             charts.entity_mentions_chart(shown, title="Mentions per entity"),
-            tables.alias_table(shown), article=title, chart="entity-mentions", key="entities",
+            tables.alias_table(shown), article=title, chart="entity-mentions", key="entities", subject=subject,
         )
         chart_with_downloads(
             charts.entity_dispersion_chart(shown_mentions, paragraph_count=len(article.paragraphs),
                                            order=list(shown["name"]), title="Where each entity is mentioned"),
             shown_mentions.assign(paragraph=shown_mentions["paragraph"] + 1),
-            article=title, chart="entity-dispersion", key="dispersion",
+            article=title, chart="entity-dispersion", key="dispersion", subject=subject,
         )
 
         st.subheader("Names and aliases", anchor=False)

@@ -66,12 +66,16 @@ def test_article_page_opens_on_the_seed_already_analysed(library):
     seed = library.list_articles().query("seed").iloc[0]
     assert at.session_state.article_id == seed["id"]
     assert at.title[0].value == escape_markdown(seed["title"])
-    assert {m.label for m in at.metric} >= {"Words", "Paragraphs", "Polarity (TextBlob)", "VADER"}
+    assert {m.label for m in at.metric} >= {"Words", "Paragraphs analysed", "Polarity (TextBlob)", "VADER"}
     words = next(m for m in at.metric if m.label == "Words")
     assert words.value == f"{seed['word_count']:,}"
+    # both paragraph counts, named: the analysed ones (the Compare page's figure) of every block
+    analysis = library.analysis(int(seed["id"]))
+    paragraphs = next(m for m in at.metric if m.label == "Paragraphs analysed")
+    assert paragraphs.value == f"{int(analysis.sentiment['included'].sum())} of {len(analysis.article.paragraphs)}"
     (figure,) = charts_of(at)  # the Terms tab is open; the others are not run
     assert len(figure["data"][0]["y"]) == 20
-    assert labels_of(at.download_button) == ["PNG", "SVG", "HTML", "CSV"]
+    assert labels_of(at.download_button) == ["Download report", "PDF", "All charts", "PNG", "SVG", "HTML", "CSV"]
 
 
 def test_terms_slider_lemmas_bigrams_and_stopwords_change_the_chart(library):
@@ -300,8 +304,8 @@ def test_compare_defaults_to_all_articles_side_by_side(library):
     at = run_app("app_pages/compare.py")
     assert at.multiselect(key="compare_choice").value == list(library.list_articles()["id"])
     (figure,) = charts_of(at)
-    assert len(figure["data"]) == 2  # one bar series per article
-    assert labels_of(at.download_button) == ["PNG", "SVG", "HTML", "CSV"]
+    assert len([t for t in figure["data"] if t["mode"] == "markers"]) == 2  # one dot series per article
+    assert labels_of(at.download_button) == ["Download report", "PDF", "All charts", "PNG", "SVG", "HTML", "CSV"]
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
 
     at.multiselect(key="compare_choice").set_value([]).run()
@@ -316,9 +320,9 @@ def test_without_a_browser_png_and_svg_buttons_become_a_note(library, monkeypatc
     cached.image_export_problem.clear()
     try:
         at = run_app()
-        assert labels_of(at.download_button) == ["HTML", "CSV"]
-        images = [b for b in at.button if b.label in ("PNG", "SVG")]
-        assert [b.label for b in images] == ["PNG", "SVG"]
+        assert labels_of(at.download_button) == ["Download report", "All charts", "HTML", "CSV"]
+        images = [b for b in at.button if b.label in ("PNG", "SVG", "PDF")]
+        assert [b.label for b in images] == ["PDF", "PNG", "SVG"]
         assert all(b.disabled and "apt-get install chromium" in b.help for b in images)
         assert any("apt-get install chromium" in c.value for c in at.caption)
     finally:
