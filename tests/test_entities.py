@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.nlp import entities
+from analysis.nlp.entities import candidates, cues, lexicon, tables
 from analysis.nlp.entities import (
     ENTITY_COLUMNS,
     MENTION_COLUMNS,
@@ -345,7 +345,7 @@ def test_tables_are_what_pandas_builds_from_the_rows(text, from_blocks, seed_art
     """The tables are built from their blocks for speed (or, without pandas' block API, by its constructor from
     columns); they must equal pandas' own construction from rows: values, dtypes, index and column labels."""
     if not from_blocks:
-        monkeypatch.setattr(entities, "_dataframe_from_blocks", lambda: None)
+        monkeypatch.setattr(tables, "_dataframe_from_blocks", lambda: None)
     article = seed_article if text is None else article_of(text) if text else Article(title="", paragraphs=())
     result = extract_entities(article)
     edited = merge_entities(result, *result.table["name"][:2]) if len(result.table) >= 2 else result
@@ -462,19 +462,19 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30), st.lists(_PIECES, min_size=1, max_size=4))
 def test_a_lower_case_word_is_found_where_it_occurs_as_when_all_are_listed(pieces, word_pieces):
     text, word = "".join(pieces), "".join(word_pieces)
-    listed = set(entities._LOWER_WORD_RE.findall(text))
-    assert entities._is_lower_word_in(text, word) == (word in listed)
+    listed = set(candidates._LOWER_WORD_RE.findall(text))
+    assert candidates._is_lower_word_in(text, word) == (word in listed)
     for listed_word in listed:
-        assert entities._is_lower_word_in(text, listed_word)
+        assert candidates._is_lower_word_in(text, listed_word)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(_PIECES, st.sampled_from(["The", "Crook", "said", "and", "of"])), max_size=120))
 def test_a_paragraph_s_word_count_is_exact_up_to_40(pieces):
     text = " ".join(pieces)
-    toks = entities._name_tokens(text)
-    exact = len(entities._LOWER_WORD_RE.findall(text)) + sum(1 for t in toks if t.shape != entities._LOWER)
-    words = entities._paragraph_stats(text, toks).words
+    toks = candidates._name_tokens(text)
+    exact = len(candidates._LOWER_WORD_RE.findall(text)) + sum(1 for t in toks if t.shape != candidates._LOWER)
+    words = candidates._paragraph_stats(text, toks).words
     assert words == exact or 40 < words <= exact
 
 
@@ -484,7 +484,7 @@ def test_a_paragraph_s_word_count_is_exact_up_to_40(pieces):
 def test_a_word_list_written_as_a_trie_matches_exactly_its_words(words, candidate):
     import re
 
-    pattern = re.compile(entities._alternation(words))
+    pattern = re.compile(cues._alternation(words))
     assert all(pattern.fullmatch(w) for w in words)
     assert bool(pattern.fullmatch(candidate)) == (candidate in words)
 
@@ -494,11 +494,11 @@ def test_a_word_list_written_as_a_trie_matches_exactly_its_words(words, candidat
                                  "Salvadoran", "of", "General", "Data", "January", "Mr.", "UK"]), min_size=2, max_size=7),
        st.booleans())
 def test_a_run_is_cut_the_same_way_through_the_plan_of_its_words(words, headline):
-    toks = entities._name_tokens(" ".join(words))
-    stops = entities._stopwords()
-    for run in entities._runs(toks):
-        planned = entities._trim(run, stops, headline=headline)
-        direct = entities._trim_words(run, stops, headline=headline)
+    toks = candidates._name_tokens(" ".join(words))
+    stops = lexicon._stopwords()
+    for run in candidates._runs(toks):
+        planned = candidates._trim(run, stops, headline=headline)
+        direct = candidates._trim_words(run, stops, headline=headline)
         assert [([id(t) for t in piece], title) for piece, title in planned] == [
             ([id(t) for t in piece], title) for piece, title in direct
         ]

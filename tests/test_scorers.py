@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from textblob import TextBlob
 from textblob.en import parser as textblob_parser
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.nlp.scorers import _find_tokens, textblob_scores, vader_compound
+from analysis.nlp.scorers import _but_check, _find_tokens, textblob_scores, vader_compound
 
 ROOT = Path(__file__).resolve().parents[1]
 VADER = SentimentIntensityAnalyzer()
@@ -99,3 +100,47 @@ def test_same_numbers_on_generated_text_full_of_special_cases(pieces, separator)
 @given(st.text(max_size=200))
 def test_same_numbers_on_any_text(text):
     assert_same_as_the_libraries(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([0, 0, 0.0, 1.5, -1.5, 2.0, 0.75, 1.125, -0.75, 3.0, 0.5, 1.0]), min_size=1, max_size=30),
+    st.data(),
+)
+def test_the_but_rule_gives_vaders_numbers_with_repeated_scores(scores, data):
+    """VADER's "but" rule rewrites the first earlier word with the same score; ours must do exactly that."""
+    but = data.draw(st.integers(0, len(scores) - 1))
+    words = ["word"] * len(scores)
+    words[but] = "but"
+    assert _but_check(but, scores) == SentimentIntensityAnalyzer._but_check(words, list(scores))
+
+
+def _lines_run(function, *args) -> int:
+    """How many lines of Python run while ``function(*args)`` runs (a count of work, steady unlike time)."""
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _long_paragraph(sentences: int) -> str:
+    sentence = "The court heard good and bad news, a great deal of it sad, and the crowd was happy 😁. "
+    return sentence * (sentences // 2) + "But nothing changed. " + sentence * (sentences - sentences // 2)
+
+
+def test_vader_work_grows_linearly_with_one_but_in_a_long_paragraph():
+    """Issue 12: one "but" in a long paragraph made VADER's rule look every score up from the start."""
+    small, large = _long_paragraph(50), _long_paragraph(200)
+    assert vader_compound(small) == VADER.polarity_scores(small)["compound"]
+    work_small, work_large = _lines_run(vader_compound, small), _lines_run(vader_compound, large)
+    assert work_large < 4.6 * work_small  # four times the words; quadratic work would be ~16 times

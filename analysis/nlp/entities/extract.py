@@ -1,0 +1,341 @@
+""":func:`extract_entities`: an article's paragraphs through the passes, in order (see the package docstring).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.errors import InvalidOptionError
+from analysis.models import Article
+from analysis.nlp.entities.candidates import (
+    _ACRONYM,
+    _CAP,
+    _LOWER,
+    _MAX_NAME_TOKENS,
+    _is_headline,
+    _is_label,
+    _is_lower_word_in,
+    _month_or_day,
+    _name_tokens,
+    _one_word_acceptable,
+    _paragraph_stats,
+    _runs,
+    _Span,
+    _strip_lower_edges,
+    _Tok,
+    _tokens,
+    _trim,
+)
+from analysis.nlp.entities.cues import (
+    _CONNECTOR_PARTICLES,
+    _MONTHS_AND_DAYS,
+    _ORG_HEADS,
+    _TITLES,
+)
+from analysis.nlp.entities.grouping import (
+    _ALIAS_TRIGGER_RE,
+    _CLOSING_QUOTE_RE,
+    _DEFINITION_NEAR_RE,
+    _PAREN_CLOSE_RE,
+    _PAREN_OPEN_RE,
+    _TRAILING_HEAD_RE,
+    _Groups,
+    _Lookup,
+)
+from analysis.nlp.entities.lexicon import (
+    _is_common_word,
+    _is_demonym,
+    _norm,
+    _place_strength,
+    _places,
+    _stopwords,
+    _weak_words,
+)
+from analysis.nlp.entities.tables import (
+    EntityResult,
+)
+
+# ------------------------------------------------------------------------------------------------
+# The extractor
+
+
+def extract_entities(article: Article, *, include_boilerplate: bool = False) -> EntityResult:
+    """People, organisations, places and other named things of ``article``, each with its mentions.
+
+    Uses the title, headings and body; ``include_boilerplate`` adds bylines and boilerplate. Returns an
+    :class:`EntityResult` (see its docstring for the columns). Never raises on odd text: an article with
+    no names gives empty tables with the documented columns.
+    """
+    if not isinstance(include_boilerplate, bool):
+        raise InvalidOptionError("include_boilerplate", include_boilerplate, {True, False})
+    return _Extractor(article, include_boilerplate).run()
+
+
+class _Extractor:
+    def __init__(self, article: Article, include_boilerplate: bool) -> None:
+        self.article = article
+        self.paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
+        self.texts = {p.index: p.text for p in self.paragraphs}
+        # The rules are written for English; in another language its stopwords are weak words too, and a
+        # capitalised pair of words is no evidence of a person (Spanish capitalises "Transición Ecológica").
+        self.english = article.language in ("en", "und", "")
+        self.stops = _stopwords() if self.english else _weak_words(article.language)
+        self.capitals: set[int] = set()  # paragraphs written mostly in capitals
+
+    # -- pass A: tokens, runs, definitions --------------------------------------------------------
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the article (any paragraph) writes ``word`` as a lower-case word: evidence that it is no name.
+        Asked about a few capitalised words only, each answer found once."""
+        seen = self.lower_seen.get(word)
+        if seen is None:
+            if self.whole_text is None:  # paragraphs joined by a line break, which no word crosses
+                self.whole_text = "\n".join(p.text for p in self.article.paragraphs)
+            seen = self.lower_seen[word] = _is_lower_word_in(self.whole_text, word)
+        return seen
+
+    def run(self) -> EntityResult:
+        self.lower_seen: dict[str, bool] = {}
+        self.whole_text: str | None = None
+        spans: list[_Span] = []
+        self.links: list[tuple[_Span, _Span]] = []
+        for p in self.paragraphs:
+            index, text = p.index, p.text
+            toks = _name_tokens(text)
+            stats = _paragraph_stats(text, toks)
+            headline = _is_headline(p.kind, toks, stats)
+            if stats.words and stats.acronyms * 2 > stats.words:
+                self.capitals.add(index)
+            par_spans = []
+            for run in _runs(toks):
+                if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
+                    if run[0].key not in _MONTHS_AND_DAYS:
+                        par_spans.append(_Span(index, text, run, initial=run[0].initial, headline=headline))
+                    continue
+                # a run longer than any name (a list, a shouting paragraph) is read like a headline
+                run_headline = headline or len(run) > _MAX_NAME_TOKENS
+                for piece, title in _trim(run, self.stops, headline=run_headline):
+                    span = _Span(index, text, piece, initial=piece[0].initial, headline=run_headline)
+                    span.title_before = title
+                    par_spans.append(span)
+            if not headline:
+                self._definitions(index, text, par_spans)
+            spans.extend(par_spans)
+        return self._resolve(spans)
+
+    def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
+        """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
+        by_start: dict[int, _Span] = {}
+        known: set[int] = set()
+        added: list[_Span] = []
+        for s in spans:
+            last = s.toks[-1]
+            after = last.end + 2 if last.possessive else last.end
+            if not _DEFINITION_NEAR_RE.match(text, after):
+                continue  # no comma or parenthesis right after the name (or after a head noun or two)
+            if not by_start:  # the paragraph's first candidate definition
+                by_start = {sp.start: sp for sp in spans}
+                known = {id(sp) for sp in spans}
+            trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
+            if trailing:
+                after = trailing.end()
+            m = _ALIAS_TRIGGER_RE.match(text, after)
+            if m:
+                target = self._alias_target(par, text, m, by_start)
+                if target is not None and target is not s:
+                    s.defined = target.defined = True
+                    target.nickname = True
+                    if id(target) not in known:
+                        known.add(id(target))
+                        added.append(target)
+                    self.links.append((s, target))
+                continue
+            m = _PAREN_OPEN_RE.match(text, after)
+            if m and "(" in m.group():
+                inner = by_start.get(m.end())
+                if inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive):
+                    outer_surface, inner_surface = s.surface, inner.surface
+                    if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
+                        _norm(inner_surface), inner_surface
+                    ):
+                        s.defined = inner.defined = True
+                        self.links.append((s, inner))
+        if added:
+            spans.extend(added)
+            spans.sort(key=lambda sp: sp.start)
+
+    def _alias_target(self, par: int, text: str, m: re.Match, by_start: dict[int, _Span]) -> _Span | None:
+        """The nickname after "alias" / "known as": a quoted text of up to six words, else the next name."""
+        if not m.group("quote"):
+            return by_start.get(m.end())
+        close = _CLOSING_QUOTE_RE.search(text, m.end(), m.end() + 80)
+        if not close:
+            return None
+        inner = text[m.end() : close.start()].rstrip(" ,.;:")
+        start, end = m.end(), m.end() + len(inner)
+        inside = _tokens(text, start=start, end=end)
+        while inside and inside[0].key in ("the", "a", "an"):  # “The Hammer” is called Hammer later
+            inside = inside[1:]
+        if not inside or len(inside) > 6 or not any(c.isalpha() for c in inner):
+            return None
+        first = by_start.get(inside[0].start)
+        if first is not None and first.end == inside[-1].end:
+            return first
+        return _Span(par, text, inside, initial=False, headline=False)
+
+    # -- passes B-D -------------------------------------------------------------------------------
+
+    def _resolve(self, spans: list[_Span]) -> EntityResult:
+        kept: list[_Span] = []
+        initial: list[_Span] = []
+        headline: list[_Span] = []
+        heads: list[_Span] = []
+        for s in spans:
+            if s.defined:
+                kept.append(s)
+            elif s.headline:
+                headline.append(s)
+            elif s.initial:
+                initial.append(s)
+            elif self._needs_confirmation(s):
+                heads.append(s)  # "the Commission", "the WHO": only as a (short) name found elsewhere
+            else:
+                kept.append(s)
+        kept = [s for s in kept if self._acceptable(s)]
+
+        # pass B: sentence starts, against what is known from mid-sentence names; those whose first word is
+        # weak last, so that they can match names found at other sentence starts ("Shares of Meridian Labs
+        # Inc. fell" before "Meridian Labs employs")
+        lookup = _Lookup(kept)
+        weak = [self._weak_first(s) for s in initial]
+        for round_ in (False, True):
+            for s, is_weak in zip(initial, weak):
+                if is_weak != round_:
+                    continue
+                for piece in self._sentence_start(s, lookup, weak=is_weak):
+                    if self._needs_confirmation(piece):
+                        heads.append(piece)
+                    elif self._acceptable(piece):
+                        kept.append(piece)
+                        lookup.add(piece)
+
+        # pass C: entities from the spans kept so far
+        groups = _Groups(kept, self.links)
+
+        # pass D: headline spans and lone head nouns, matched against the entities and the gazetteer
+        lookup.use_groups(groups)
+        for s in heads:
+            label = s.toks[0].shape == _ACRONYM
+            group = lookup.group_of_span(s, partial=not label)
+            if group is not None:
+                s.group = group
+                groups.add(s)
+        for s in headline:
+            for piece in self._headline(s, lookup):
+                groups.add(piece)
+        return groups.result(english=self.english)
+
+    def _needs_confirmation(self, s: _Span) -> bool:
+        """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
+        if len(s.toks) != 1 or s.defined:
+            return False
+        tok = s.toks[0]
+        if tok.shape == _CAP:
+            return tok.key in _ORG_HEADS
+        return tok.shape == _ACRONYM and _is_label(tok, self.stops)
+
+    def _acceptable(self, s: _Span) -> bool:
+        """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
+        toks = s.toks
+        if s.defined and s.nickname:
+            return True
+        last = toks[-1]
+        if len(toks) == 1:
+            return _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops)
+        if all(t.key in self.stops or t.shape == _LOWER for t in toks):
+            return False
+        if len(toks) <= 3 and _is_demonym(last.key) and not _places().strength.get(" ".join(t.key for t in toks)):
+            return False  # "Puerto Rican", "South Korean"
+        return True
+
+    def _weak_first(self, span: _Span) -> bool:
+        """Whether a sentence's first word tells nothing about being a name."""
+        tok = span.toks[0]
+        key = tok.key
+        if _place_strength(key, tok.text) >= 4:
+            return False
+        if key in _CONNECTOR_PARTICLES and tok is not span.toks[-1]:
+            return False  # "El Capitán", "La Paz", "Van der Berg"
+        if tok.shape == _ACRONYM:
+            return _is_label(tok, self.stops)
+        return (
+            key in self.stops
+            or self.written_in_lower_case(tok.text.lower())
+            or _month_or_day(key)
+            or key in _TITLES
+            or _is_demonym(key)
+            or _is_common_word(key)
+        )
+
+    def _sentence_start(self, s: _Span, lookup: _Lookup, *, weak: bool) -> list[_Span]:
+        """A run that starts a sentence: a known name (a weak word alone only as a whole name or a surname,
+        never as another part of a name), else without its first word when that word is weak, else as is."""
+        if lookup.group_of_span(s, partial=not (weak and len(s.toks) == 1)):
+            return [s]
+        if not weak:
+            return [s]
+        rest = _strip_lower_edges(s.toks[1:])
+        if not rest:
+            return []
+        piece = _Span(s.par, s.text, rest, initial=False, headline=False)
+        piece.title_before = s.title_before
+        return [piece]
+
+    def _headline(self, s: _Span, lookup: _Lookup) -> list[_Span]:
+        """Greedy longest matches of known names and gazetteer places inside a headline-case run."""
+        text = self.texts[s.par]
+        toks = s.toks
+        out = []
+        i, n = 0, len(toks)
+        while i < n:
+            matched, group = 0, None
+            first = toks[i].key.split(" ", 1)[0]
+            longest = max(lookup.longest.get(toks[i].key, 1), _places().longest.get(first, 1))
+            for length in range(min(n - i, _MAX_NAME_TOKENS, longest), 0, -1):
+                piece = toks[i : i + length]
+                if piece[0].shape == _LOWER or piece[-1].shape == _LOWER:
+                    continue
+                surface = text[piece[0].start : piece[-1].end]
+                keys = tuple([t.key for t in piece])
+                weak = length == 1 and (
+                    keys[0] in self.stops or self.written_in_lower_case(piece[0].text.lower())
+                    or _is_common_word(keys[0])
+                )
+                group = lookup.group_of(keys, surface, partial=not weak)
+                if group is not None or self._headline_place(keys, surface, length, piece[0]):
+                    matched = length
+                    break
+            if matched:
+                span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
+                if group is not None:  # a known name, even in capitals ("THE HAMMER")
+                    if span.form not in lookup.exact:  # a part of a known name
+                        span.group = group
+                    out.append(span)
+                elif self._acceptable(span):
+                    out.append(span)
+                i += matched
+                continue
+            tok = toks[i]
+            if tok.shape == _ACRONYM and s.par not in self.capitals and not _is_label(tok, self.stops):
+                span = _Span(s.par, text, [tok], initial=False, headline=True)
+                if self._acceptable(span):
+                    out.append(span)
+            i += 1
+        return out
+
+    def _headline_place(self, keys: tuple[str, ...], surface: str, length: int, first: _Tok) -> bool:
+        """A gazetteer place in a headline: a country, state or big city, or a multi-word city name."""
+        level = _place_strength(" ".join(keys), surface)
+        if level >= 3 or (level and length > 1):
+            return True
+        return level == 2 and not _is_common_word(keys[0]) and not self.written_in_lower_case(first.text.lower())

@@ -1,0 +1,318 @@
+"""Grouping: alias definitions ("X (Y)", "X, alias “Y”"), the known names of an article (:class:`_Lookup`) and
+its entities as groups of forms (:class:`_Groups`: spellings, acronyms, shorter names joined to longer ones).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from operator import attrgetter, itemgetter
+
+from analysis.models import Entity
+from analysis.nlp.entities.candidates import (
+    _ACRONYM,
+    _CAP,
+    _MAX_NAME_TOKENS,
+    _form_key,
+    _Span,
+)
+from analysis.nlp.entities.cues import (
+    _JOINERS,
+    _ORG_HEADS,
+    _alternation,
+)
+from analysis.nlp.entities.tables import (
+    EntityResult,
+    _tables,
+)
+from analysis.nlp.entities.typing import (
+    _entity_type,
+)
+
+_ALIAS_TRIGGER_RE = re.compile(
+    r"\s*[,(]\s*(?:(?:also|better|widely|popularly|commonly|locally)\s+)?"
+    r"(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed|dubbed)\s+(?P<quote>[“\"‘'])?",
+    re.IGNORECASE,
+)
+_TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
+#: What every definition starts with (a superset of the three patterns above): a comma or a parenthesis, right
+#: after the name or after one or two lower-case words.
+_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-z]++(?:\s+[a-z]++)?\s*[,(]")  # "++": no backtracking
+_CLOSING_QUOTE_RE = re.compile(r"[”\"’']")
+_PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
+_PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
+
+
+class _Lookup:
+    """Which token sequences are known names, and to which entity group each belongs.
+
+    Built in pass B from the spans kept so far; a name's group is then its form key. Pass D calls
+    :meth:`use_groups` once the entities exist, and the same spans answer with their entities' groups.
+    """
+
+    MAX_TOKENS = _MAX_NAME_TOKENS
+
+    def __init__(self, spans: list[_Span]) -> None:
+        self.groups: _Groups | None = None
+        self.exact: dict[str, _Span] = {}  # form key -> the first span of that form
+        self.partial: dict[tuple[str, ...], list[_Span]] = {}  # a shorter name -> the spans of longer names
+        self.surnames: dict[tuple[str, ...], list[_Span]] = {}  # a surname -> the spans of personal names
+        self.longest: dict[str, int] = {}  # first token key -> most tokens of a known name starting with it
+        # (partial?, keys) -> (how many of its spans are counted, mentions by group): the spans only grow
+        self._counts: dict[tuple[bool, tuple[str, ...]], tuple[int, dict[str, int]]] = {}
+        for s in spans:
+            self.add(s)
+
+    def add(self, s: _Span) -> None:
+        self.exact.setdefault(s.form, s)
+        keys = s.keys
+        if keys and len(keys) > self.longest.get(keys[0], 0):
+            self.longest[keys[0]] = len(keys)
+        subs = s.partials
+        for sub in subs:
+            spans = self.partial.get(sub)
+            if spans is None:
+                self.partial[sub] = [s]
+            else:
+                spans.append(s)
+            if len(sub) > self.longest.get(sub[0], 0):
+                self.longest[sub[0]] = len(sub)
+        if subs and s.person_shaped:
+            surname = (s.toks[-1].key,)
+            spans = self.surnames.get(surname)
+            if spans is None:
+                self.surnames[surname] = [s]
+            else:
+                spans.append(s)
+
+    def use_groups(self, groups: _Groups) -> None:
+        """From now on, answer with the entities' groups (pass D)."""
+        self.groups = groups
+        self._counts.clear()
+
+    def _group(self, s: _Span) -> str:
+        return s.form if self.groups is None else self.groups.group_of(s)
+
+    def group_of(self, keys: tuple[str, ...], surface: str, *, partial: bool = True) -> str | None:
+        """The group of an exact known name, else of the most mentioned name containing it (when ``partial``;
+        otherwise only a personal name ending with it: "Garland said" after "Merrick Garland"); on a tie,
+        the group mentioned first."""
+        return self._group_of(_form_key(keys, surface), keys, partial)
+
+    def group_of_span(self, s: _Span, *, partial: bool = True) -> str | None:
+        """:meth:`group_of` a span's words."""
+        return self._group_of(s.form, s.keys, partial)
+
+    def _group_of(self, form: str, keys: tuple[str, ...], partial: bool) -> str | None:
+        first = self.exact.get(form)
+        if first is not None:
+            return self._group(first)
+        keys = tuple(keys)
+        spans = (self.partial if partial else self.surnames).get(keys)
+        if not spans:
+            return None
+        counted, counts = self._counts.get((partial, keys), (0, {}))
+        for s in spans[counted:]:
+            group = self._group(s)
+            counts[group] = counts.get(group, 0) + 1
+        self._counts[(partial, keys)] = (len(spans), counts)
+        return max(counts, key=counts.__getitem__)
+
+
+# ------------------------------------------------------------------------------------------------
+# Entities: forms grouped by aliases, typed, named
+
+
+class _Groups:
+    """Union-find over form keys, with the spans (mentions) of each form."""
+
+    def __init__(self, spans: list[_Span], links: list[tuple[_Span, _Span]]) -> None:
+        self.parent: dict[str, str] = {}
+        self.spans: list[_Span] = []
+        self.nicknames: set[str] = set()
+        for s in spans:
+            self.add(s)
+        for a, b in links:
+            if a.key and b.key:
+                self.union(a.key, b.key)
+        self._join_variants()
+        self._join_partials()
+
+    def add(self, s: _Span) -> None:
+        s.key = s.form
+        if not s.key:
+            return
+        self.parent.setdefault(s.key, s.key)
+        if s.nickname:
+            self.nicknames.add(s.key)
+        self.spans.append(s)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(key, key) != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def _join_variants(self) -> None:
+        """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi",
+        and an acronym with the one multi-word name whose initials it is ("UN" / "United Nations")."""
+        forms: dict[str, _Span] = {}
+        for s in self.spans:
+            forms.setdefault(s.key, s)
+        initials: dict[str, set[str]] = defaultdict(set)
+        for key, s in forms.items():
+            keys = key.split()
+            if len(keys) == 3 and keys[1] == "of" and keys[0] in _ORG_HEADS and f"{keys[2]} {keys[0]}" in forms:
+                self.union(key, f"{keys[2]} {keys[0]}")
+            if len(keys) == 1 and key.endswith("s") and key[:-1] in forms and len(key) > 3:
+                self.union(key[:-1], key)
+            if len(s.toks) < 2:
+                continue  # the initials of one word are no acronym
+            words = [t for t in s.toks if t.shape in (_CAP, _ACRONYM) and t.key not in _JOINERS]
+            if len(words) >= 2 and all(t.shape == _CAP for t in words) and not s.person_shaped:
+                initials["".join(t.key[0] for t in words)].add(self.find(key))
+        for key, s in forms.items():
+            if len(s.toks) == 1 and s.toks[0].shape == _ACRONYM and key.isalpha():
+                owners = {self.find(o) for o in initials.get(key, ())}
+                if len(owners) == 1:
+                    self.union(next(iter(owners)), key)
+
+
+    def _join_partials(self) -> None:
+        """A short form joins the long name containing it that was mentioned last before it (else first after).
+
+        Each mention of the short form is resolved on its own, so "Valencia" can belong to two people with
+        that surname in one article; a short form with a definition of its own ("Crook") stays as defined.
+        """
+        partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        forms_tokens: dict[str, tuple[str, ...]] = {}
+        for s in self.spans:
+            if s.key in forms_tokens:
+                continue
+            keys = s.keys if all(s.keys) else tuple(k for k in s.keys if k)
+            forms_tokens[s.key] = keys
+            for sub in s.partials:
+                partial[sub].add(s.key)
+        if not partial:
+            return
+        candidates = []  # (index, span, owners): mentions of a form that is part of other names
+        for idx, s in enumerate(self.spans):
+            keys = forms_tokens.get(s.key)
+            owners = partial.get(keys) if keys else None
+            if owners and s.key not in owners:
+                candidates.append((idx, s, owners))
+        if not candidates:
+            return
+        defined_groups = {self.find(s.key) for s in self.spans if s.defined}
+        owner_forms = set().union(*[owners for _, _, owners in candidates])
+        positions: dict[str, list[tuple[int, int]]] = {form: [] for form in owner_forms}
+        for s in self.spans:
+            if s.key in owner_forms:
+                positions[s.key].append((s.par, s.start))
+        for found in positions.values():  # spans found at sentence starts come after the others: sort for bisect
+            found.sort()
+        reassign: dict[int, str] = {}
+        for idx, s, owners in candidates:
+            if self.find(s.key) in defined_groups and s.defined:
+                continue
+            owners_roots = {self.find(o) for o in owners}
+            if self.find(s.key) in owners_roots:
+                continue
+            where = (s.par, s.start)
+            best, best_pos, after_pos = None, None, None
+            for o in owners:
+                pos = positions[o]
+                k = bisect.bisect_left(pos, where)
+                if k > 0 and (best_pos is None or pos[k - 1] > best_pos):
+                    best, best_pos = o, pos[k - 1]
+                elif k == 0 and best_pos is None and (after_pos is None or pos[0] < after_pos):
+                    best, after_pos = o, pos[0]
+            if best is not None:
+                reassign[idx] = best
+        if not reassign:
+            return
+        # a form whose every mention goes to one owner is merged into it (so its aliases follow)
+        by_form: dict[str, set[str]] = defaultdict(set)
+        total: Counter = Counter(s.key for s in self.spans)
+        for idx, owner in reassign.items():
+            by_form[self.spans[idx].key].add(self.find(owner))
+        counted: Counter = Counter(self.spans[idx].key for idx in reassign)
+        for form, owners in by_form.items():
+            if len(owners) == 1 and counted[form] == total[form]:
+                self.union(next(iter(owners)), form)
+            else:
+                for idx, owner in reassign.items():
+                    if self.spans[idx].key == form:
+                        self.spans[idx].group = self.find(owner)
+
+    def group_of(self, s: _Span) -> str:
+        return s.group or self.find(s.key)
+
+    # -- output ---------------------------------------------------------------------------------
+
+    def result(self, *, english: bool = True) -> EntityResult:
+        members: dict[str, list[_Span]] = {}
+        roots: dict[str, str] = {}  # form key -> its group (no more unions from here)
+        for s in self.spans:
+            group = s.group
+            if not group:
+                group = roots.get(s.key)
+                if group is None:
+                    group = roots[s.key] = self.find(s.key)
+            spans = members.get(group)
+            if spans is None:
+                members[group] = [s]
+            else:
+                spans.append(s)
+        entities = []
+        for spans in members.values():
+            spans.sort(key=_reading_order)
+            name, aliases = self._names(spans)
+            etype = _entity_type(spans, name, self.nicknames, english=english)
+            entities.append([name, etype, spans, aliases])
+        entities.sort(key=lambda e: (-len(e[2]), e[2][0].par, e[2][0].start))
+        taken: Counter = Counter()
+        for e in entities:  # two entities may have one display name: number the later ones
+            taken[e[0]] += 1
+            if taken[e[0]] > 1:
+                e[0] = f"{e[0]} ({taken[e[0]]})"
+        rows, mention_rows = [], []
+        for name, etype, spans, aliases in entities:
+            rows.append((name, etype, len(spans), aliases, tuple(sorted({sp.par for sp in spans}))))
+            mention_rows.extend([(name, etype, sp.surface, sp.par, sp.start, sp.end) for sp in spans])
+        mention_rows.sort(key=_paragraph_and_start)
+        table, mentions = _tables(rows, mention_rows)
+        # the rows hold Python ints and tuples already: no conversion (see _result)
+        return EntityResult(table=table, mentions=mentions, entities=tuple(Entity(*row) for row in rows))
+
+    def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
+        """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
+        counts: dict[str, int] = {}  # surface -> mentions, in order of first mention
+        last: dict[str, _Span] = {}  # surface -> its last mention
+        for sp in spans:
+            surface = sp.surface
+            counts[surface] = counts.get(surface, 0) + 1
+            last[surface] = sp
+        if len(counts) == 1:
+            return spans[0].surface, ()
+        first_seen = {surface: i for i, surface in enumerate(counts)}
+        info: dict[str, tuple[bool, bool, int]] = {}
+        for surface, sp in last.items():
+            words = sum(1 for t in sp.toks if t.key not in _JOINERS)
+            acronym = all(t.shape == _ACRONYM for t in sp.toks)
+            info[surface] = (sp.key not in self.nicknames, not acronym, words)
+        name = max(counts, key=lambda s: (info[s], counts[s], len(s), -first_seen[s]))
+        aliases = tuple(sorted((s for s in counts if s != name), key=lambda s: (-counts[s], first_seen[s])))
+        return name, aliases
+
+
+_reading_order = attrgetter("par", "start")
+_paragraph_and_start = itemgetter(3, 4)

@@ -1,0 +1,178 @@
+"""Typing: person / organisation / place scores of an entity from its forms (gazetteer, head noun, shape) and
+the words around its mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.models import EntityType
+from analysis.nlp.entities.candidates import (
+    _ACRONYM,
+    _Span,
+)
+from analysis.nlp.entities.cues import (
+    _AND,
+    _CONNECTOR_HEADED,
+    _DIRECTIONS,
+    _MEMBERSHIP,
+    _ORG_AFTER_WORDS,
+    _ORG_HEADS,
+    _ORG_NOUN_WORDS,
+    _ORG_NOUNS,
+    _PERSON_AFTER_WORDS,
+    _PERSON_ROLES,
+    _PLACE_HEADS,
+    _PLACE_PREPOSITIONS,
+    _SPEECH_VERBS,
+    _STAFF,
+    _STAFF_PREPOSITIONS,
+    _alternation,
+)
+from analysis.nlp.entities.lexicon import (
+    _norm,
+    _place_strength,
+)
+
+_PERSON_APPOSITION_RE = re.compile(
+    r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the|his|her)?\s*(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"{_alternation(_PERSON_ROLES)}s?\b(?![’']))",
+    re.I,
+)
+_ORG_APPOSITION_RE = re.compile(
+    rf"^\s*,\s*(?:which\b|(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternation(_ORG_NOUNS)}|think\s+tank)"
+    r"(?=[\s,.;:)]))",
+    re.I,
+)
+#: The word right after a mention: a person's verb ("Valencia said") or an organisation's noun ("MS13 leaders").
+#: The two lists share no word, so one match says which.
+_AFTER_RE = re.compile(
+    rf"\s+(?:(?P<person>(?:{_alternation(_PERSON_AFTER_WORDS)}|was\s+born)\b)|{_alternation(_ORG_AFTER_WORDS)}\b)"
+)
+#: ", Texas" / ", Mexico" after a name: the name is a place in that state or country.
+_PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
+
+_FEATURE_WINDOW = 40
+
+
+def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english: bool = True) -> EntityType:
+    """Score person / organisation / place cues over an entity's forms and mentions.
+
+    Every cue is a multiple of 0.25, so the sums are exact whatever their order."""
+    score = {"person": 0.0, "organisation": 0.0, "place": 0.0}
+    seen_forms: set[str] = set()
+    name_key = _norm(name)
+    for sp in spans:
+        surface = sp.surface
+        if surface not in seen_forms:
+            seen_forms.add(surface)
+            weight = 1.0 if _norm(surface) == name_key else 0.5
+            _form_cues(sp, weight, score, sp.key in nicknames, english=english)
+        if sp.title_before:
+            score["person"] += 3
+        _context_cues(sp, score)
+    best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
+    return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
+
+
+#: The words before a mention that say something (see _context_cues); after any other word nothing is read.
+_CUE_WORDS_BEFORE = (
+    _SPEECH_VERBS | _STAFF_PREPOSITIONS | _ORG_NOUN_WORDS | _PLACE_PREPOSITIONS | {"to", "of", "the"}
+)
+
+
+def _context_cues(sp: _Span, score: dict[str, float]) -> None:
+    """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
+    text, start = sp.text, sp.start
+    if start and text[start - 1] == " ":
+        # the few words right before, nearest last
+        words = text[max(0, start - _FEATURE_WINDOW) : start].lower().rsplit(None, 3)[-3:]
+        if words and words[-1] in _CUE_WORDS_BEFORE:
+            _cues_before(words, score)
+    last_tok = sp.toks[-1]
+    if last_tok.possessive:
+        return
+    end = last_tok.end
+    mark = text[end : end + 1]
+    if mark == ",":
+        after = text[end : end + _FEATURE_WINDOW]
+        if _PERSON_APPOSITION_RE.match(after):
+            score["person"] += 2
+        elif _ORG_APPOSITION_RE.match(after):
+            score["organisation"] += 2
+        place_after = _PLACE_AFTER_RE.match(after)
+        if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
+            score["place"] += 2  # "Austin, Texas"
+    elif mark == " " and text[end + 1 : end + 2].islower():
+        word_after = _AFTER_RE.match(text, end, end + _FEATURE_WINDOW)
+        if word_after:
+            if word_after.group("person"):
+                score["person"] += 1.5
+            else:
+                score["organisation"] += 1
+
+
+def _cues_before(words: list[str], score: dict[str, float]) -> None:
+    """Cues from the (up to) three lower-cased words before a mention, nearest last."""
+    last = words[-1]
+    prev = words[-2] if len(words) > 1 else ""
+    if last in _SPEECH_VERBS:
+        score["person"] += 2
+    elif last == "to" and prev == "according":
+        score["person"] += 1
+    core, core_prev = (prev, words[-3] if len(words) > 2 else "") if last == "the" else (last, prev)
+    if (
+        (core == "of" and core_prev in _MEMBERSHIP)
+        or (core in _STAFF_PREPOSITIONS and core_prev in _STAFF)
+        or last in _ORG_NOUN_WORDS
+    ):
+        score["organisation"] += 2
+    if last == "the":
+        score["organisation"] += 0.5
+        score["person"] -= 0.5
+    if core in _PLACE_PREPOSITIONS:
+        score["place"] += 1
+
+
+def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool, *, english: bool = True) -> None:
+    """Cues from one form of the entity (its words, gazetteer, head noun, shape), ``weight`` 1 for the name."""
+    toks = sp.toks
+    acronym = toks[0].shape == _ACRONYM if len(toks) == 1 else all(t.shape == _ACRONYM for t in toks)
+    place, organisation, is_place = _form_scores(sp.keys, sp.surface, acronym)
+    score["place"] += place * weight
+    score["organisation"] += organisation * weight
+    if english and not nickname and not is_place and sp.person_shaped:
+        score["person"] += 1.5 * weight
+    if nickname and not acronym:
+        score["person"] += 1.0
+
+
+@lru_cache(maxsize=1 << 14)
+def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[float, float, bool]:
+    """(place score, organisation score, is a gazetteer place) of a form, before its weight."""
+    place = _place_strength(" ".join(keys), surface)
+    place_score = max(place, 1.5) if place else 0.0
+    organisation = 0.0
+    head = []
+    for k in keys:
+        if k in _CONNECTOR_HEADED or k in _AND:
+            break
+        head.append(k)
+    # the head noun: the last word ("Port of Rotterdam Authority"), else the last before "of" ("Embassy of")
+    last = keys[-1] if keys[-1] in _ORG_HEADS or keys[-1] in _PLACE_HEADS else head[-1] if head else ""
+    if last in _ORG_HEADS:
+        organisation += 3
+    elif last in _PLACE_HEADS:
+        place_score += 3
+    elif any(k in _ORG_HEADS for k in head[:-1]):
+        organisation += 1.5
+    elif any(k in _PLACE_HEADS for k in head[:-1]):
+        place_score += 1.5
+    if len(head) > 1 and head[0] in _DIRECTIONS and _place_strength(" ".join(head[1:]), surface):
+        place_score += 3
+    if head and keys[0] == head[0] and len(keys) > len(head) and keys[0] in ("district", "province", "state"):
+        place_score += 2
+    if acronym and not place:
+        organisation += 2
+    return place_score, organisation, bool(place)
