@@ -252,11 +252,31 @@ def test_pasted_text_with_a_hostile_title_is_shown_as_characters(library):
     assert no_raw_html(at)
 
 
-def test_pasting_without_a_title_asks_for_one(library):
+def test_pasting_without_a_title_asks_for_one_and_keeps_the_text(library):
     at = run_app("app_pages/library.py")
     at.text_area(key="paste_text").set_value(HARBOUR)
     next(b for b in at.button if b.label == "Add text").click().run()
-    assert at.warning and "title" in at.warning[0].value
+    assert at.warning and "title" in at.warning[0].value and "still in the form" in at.warning[0].value
+    assert len(library.list_articles()) == 1
+    assert at.text_area(key="paste_text").value == HARBOUR  # nothing typed is lost
+
+    at.text_input(key="paste_title").set_value("Harbour").run()
+    next(b for b in at.button if b.label == "Add text").click().run()
+    assert len(library.list_articles()) == 2
+    assert any("added as" in m.value for m in at.success)
+    assert at.text_area(key="paste_text").value == "" and at.text_input(key="paste_title").value == ""
+
+
+def test_a_file_over_the_limit_is_named_with_its_size_and_the_limit(library, monkeypatch):
+    monkeypatch.setenv("STORYSCOPE_MAX_UPLOAD_MB", "0.001")  # about 1 KB
+    at = run_app("app_pages/library.py")
+    big = ("Harbour news. " * 200).encode("utf-8")
+    at.file_uploader[0].set_value([("long-report.txt", big, "text/plain")])
+    next(b for b in at.button if b.label == "Add to library").click().run()
+    assert not at.exception
+    (error,) = at.error
+    assert "long\-report\.txt" in error.value and "KB" in error.value and "limit" in error.value
+    assert not at.warning  # never "Choose one or more files first."
     assert len(library.list_articles()) == 1
 
 
