@@ -97,19 +97,19 @@ def _page_report() -> report.Report:
 report_downloads(_page_report, kind="article", subjects=[title], key="article")
 
 terms_tab, sentiment_tab, entities_tab = st.tabs(
-    ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun"
+    ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun", bind="query-params"
 )
 
 # --- Terms ---------------------------------------------------------------------------------------------
 if terms_tab.open:
     with terms_tab:
         with st.container(horizontal=True, vertical_alignment="bottom"):
-            top = st.slider("Number of terms", min_value=5, max_value=50, value=20, step=5, key="terms_top")
-            lemmatize = st.toggle("Lemmas", key="terms_lemmas",
+            top = st.slider("Number of terms", min_value=5, max_value=50, value=20, step=5, key="terms_top", bind="query-params")
+            lemmatize = st.toggle("Lemmas", key="terms_lemmas", bind="query-params",
                                   help="Count word forms together under their dictionary form (says, said → say).")
-            bigrams = st.toggle("Two-word phrases", key="terms_bigrams",
+            bigrams = st.toggle("Two-word phrases", key="terms_bigrams", bind="query-params",
                                 help="Count pairs of words that follow each other (bigrams) instead of single words.")
-        extra = st.text_input("Extra stopwords", key="terms_stopwords", placeholder="e.g. said, according",
+        extra = st.text_input("Extra stopwords", key="terms_stopwords", bind="query-params", placeholder="e.g. said, according",
                               help="Words to leave out, separated by commas or spaces.")
         extra_stopwords = tuple(sorted({w.strip().lower() for w in extra.replace(",", " ").split() if w.strip()}))
         terms = cached.term_table(
@@ -186,7 +186,7 @@ if entities_tab.open:
         mentions = result.entities.mentions
         present = [t for t in ENTITY_TYPES if t in set(entity_table["type"])]
         chosen_types = st.pills("Types", present, default=present, selection_mode="multi", key="entity_types")
-        top_entities = st.slider("Number of entities", 5, 60, 25, step=5, key="entity_top")
+        top_entities = st.slider("Number of entities", 5, 60, 25, step=5, key="entity_top", bind="query-params")
         shown = entity_table[entity_table["type"].isin(chosen_types)].head(top_entities).reset_index(drop=True)
         shown_mentions = mentions[mentions["name"].isin(shown["name"])].reset_index(drop=True)
 

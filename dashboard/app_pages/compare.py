@@ -115,7 +115,7 @@ def _page_report() -> report.Report:
 report_downloads(_page_report, kind="comparison", subjects=report.comparison_subjects(article_names), key="compare")
 
 terms_tab, distinctive_tab, sentiment_tab, entities_tab, time_tab = st.tabs(
-    ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"], key="compare_tab", on_change="rerun"
+    ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"], key="compare_tab", on_change="rerun", bind="query-params"
 )
 needs_two = "Choose at least two articles to compare this."
 
@@ -132,7 +132,7 @@ def names_across(table: pd.DataFrame) -> pd.DataFrame:
 # --- Terms side by side --------------------------------------------------------------------------------
 if terms_tab.open:
     with terms_tab:
-        top = st.slider("Top terms from each article", 3, 30, 10, key="compare_top",
+        top = st.slider("Top terms from each article", 3, 30, 10, key="compare_top", bind="query-params",
                         help="The chart shows the union of each article's most frequent terms.")
         side_by_side = cached.compare_terms(folder, keys, top=top, **options)
         union = side_by_side["term"].nunique()
@@ -157,8 +157,8 @@ if distinctive_tab.open:
                        "difference is, the log ratio how big (1 = twice as often, 2 = four times).")
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 min_g2 = st.selectbox("Significance", list(SIGNIFICANCE), index=1, format_func=SIGNIFICANCE.get,
-                                      key="distinctive_threshold")
-                per_article = st.slider("Terms per article", 3, 30, 10, key="distinctive_top")
+                                      key="distinctive_threshold", bind="query-params")
+                per_article = st.slider("Terms per article", 3, 30, 10, key="distinctive_top", bind="query-params")
             distinctive = cached.compare_distinctive(folder, keys, min_g2=min_g2, top=per_article, **options)
             panels = article_names
             if count > MAX_PANELS:
@@ -189,7 +189,7 @@ if sentiment_tab.open:
     with sentiment_tab:
         score = st.segmented_control("Score", ["polarity", "vader"], default="polarity", required=True,
                                      format_func={"polarity": "TextBlob polarity", "vader": "VADER"}.get,
-                                     key="arc_score")
+                                     key="arc_score", bind="query-params")
         arcs = cached.compare_arcs(folder, keys, **options)
         title = "Sentiment arcs: paragraph by paragraph, start to end"
         if many:
@@ -211,7 +211,7 @@ if entities_tab.open:
         present = [t for t in ENTITY_TYPES if t in set(entities["type"])]
         with st.container(horizontal=True, vertical_alignment="bottom"):
             types = st.pills("Types", present, default=present, selection_mode="multi", key="compare_entity_types")
-            top_entities = st.slider("Number of entities", 5, 50, 20, step=5, key="compare_entity_top")
+            top_entities = st.slider("Number of entities", 5, 50, 20, step=5, key="compare_entity_top", bind="query-params")
         entities = entities[entities["type"].isin(types)]
         top_ids = list(dict.fromkeys(entities["entity"]))[:top_entities]
         shown = entities[entities["entity"].isin(top_ids)].reset_index(drop=True)

@@ -17,7 +17,7 @@ from analysis.nlp.terms import tokenize
 from dashboard import cached
 from dashboard.components import escape_markdown
 
-from apptest_support import plotly_figures, run_app
+from apptest_support import APP, TIMEOUT, plotly_figures, run_app
 HOSTILE_TITLE = "<script>alert(1)</script>"
 
 HARBOUR = (
@@ -364,3 +364,18 @@ def test_a_rerun_does_not_analyse_again(library, monkeypatch):
     at.slider(key="terms_top").set_value(30).run()
     at.run()
     assert len(calls) == first
+
+
+def test_the_url_opens_the_same_article_tab_and_options(library):
+    added = library.add_text(HARBOUR, title="Harbour").id
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"article": str(added), "article_tab": "Sentiment", "include_boilerplate": "true"})
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Harbour"
+    assert at.session_state.include_boilerplate is True
+    assert [f["layout"]["title"]["text"] for f in charts_of(at)] == ["Sentiment paragraph by paragraph"]
+    # choosing another article writes it into the URL
+    seed = int(library.list_articles().query("seed")["id"].iloc[0])
+    at.selectbox(key="article_choice").set_value(seed).run()
+    assert at.query_params["article"] == str(seed)

@@ -15,7 +15,7 @@ from analysis.compare import distinctive_terms
 from analysis.nlp.entities import EntityEdit
 from dashboard import cached, charts
 
-from apptest_support import ROOT, plotly_figures, run_app
+from apptest_support import APP, ROOT, TIMEOUT, plotly_figures, run_app
 
 DATA = ROOT / "tests" / "data" / "compare"
 TABS = ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"]
@@ -250,3 +250,22 @@ def test_a_rerun_loads_no_analysis_again(library, harbour, monkeypatch):
     at.run()
     assert not at.exception and charts_of(at)
     assert len(calls) == loaded
+
+
+# --- A view in the URL ----------------------------------------------------------------------------------------
+
+
+def test_the_url_opens_the_same_comparison_tab_and_options(library, harbour):
+    first, second = list(harbour)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"articles": f"{second},{first}", "compare_tab": "Sentiment", "arc_score": "VADER"})
+    at.run()
+    at.switch_page("app_pages/compare.py").run()
+    assert not at.exception
+    assert at.multiselect(key="compare_choice").value == [second, first]
+    (title,) = charts_of(at)
+    assert title.startswith("Sentiment arcs")
+    assert charts_of(at)[title]["layout"]["yaxis"]["title"]["text"] == "VADER compound"
+    # and a change is written back, ready to be copied
+    at.multiselect(key="compare_choice").set_value([first]).run()
+    assert at.query_params["articles"] == str(first)
