@@ -13,7 +13,6 @@ Nothing here imports streamlit: the dashboard calls these functions when a downl
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import threading
@@ -178,20 +177,15 @@ def figure_html(fig: go.Figure, *, title: str | None = None) -> bytes:
 
 
 def table_csv(table: pd.DataFrame) -> bytes:
-    """The DataFrame as UTF-8 CSV with a header row and no index column.
+    """The DataFrame as UTF-8 CSV with a header row and no index column (:func:`analysis.csvfile.frame_csv`).
 
     Cells holding lists or tuples (aliases, paragraph numbers) are written joined with ``"; "`` rather than
-    as Python reprs.
+    as Python reprs; text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` ...) gets a
+    leading ``'``.
     """
-    flat = table.copy()
-    for column in flat.columns:
-        if flat[column].map(lambda v: isinstance(v, (list, tuple, set, frozenset))).any():
-            flat[column] = flat[column].map(
-                lambda v: "; ".join(str(x) for x in v) if isinstance(v, (list, tuple, set, frozenset)) else v
-            )
-    buffer = io.StringIO()
-    flat.to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
+    from analysis.csvfile import frame_csv
+
+    return frame_csv(table).encode("utf-8")
 
 
 def slug(text: str, *, max_length: int = 60) -> str:

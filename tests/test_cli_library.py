@@ -169,3 +169,31 @@ def test_every_subcommand_has_help_and_is_in_the_readme():
         assert result.returncode == 0 and "usage:" in result.stdout and len(result.stdout.split("\n")) > 3
         assert f"library {command}" in readme, command
     assert not (ROOT / "unused").exists()  # --help never opens the library
+
+
+def test_csv_listing_and_export_never_write_a_formula(store, tmp_path):
+    article = tmp_path / "formula.md"
+    article.write_text(
+        '---\ntitle: \'=HYPERLINK("http://evil.test", "Click, here")\'\nauthor: "@Mallory Quill"\n'
+        'source: "+cmd|calc"\n---\n\n-2+3 said the harbour master, opening the new ferry pier on Monday.\n\n'
+        "The crossing to the islands takes forty minutes, and tickets cost the same as last year.\n",
+        encoding="utf-8",
+    )
+    assert library(store, "add", str(article)).returncode == 0
+    for command in ("list", "export"):
+        result = library(store, command, "--format", "csv")
+        assert result.returncode == 0, result.stderr
+        rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+        row = next(r for r in rows if any("HYPERLINK" in cell for cell in r))
+        assert '\'=HYPERLINK("http://evil.test", "Click, here")' in row
+        assert "'+cmd|calc" in row
+        formulas = [c for r in rows for c in r if c.startswith(("=", "+", "-", "@", "\t", "\r")) and not _number(c)]
+        assert formulas == []  # a negative polarity is a number, not a formula
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

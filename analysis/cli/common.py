@@ -4,7 +4,6 @@ printing JSON and CSV, and the exit codes."""
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -68,12 +67,11 @@ def print_json(value: Any) -> None:
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """One CSV table on stdout: lists joined with "; ", None as an empty cell."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["; ".join(map(str, v)) if isinstance(v, (list, tuple)) else ("" if v is None else v)
-                         for v in row])
+    """One CSV table on stdout: lists joined with "; ", None as an empty cell, formula-like text quoted
+    (:mod:`analysis.csvfile`)."""
+    from analysis.csvfile import write_csv as write
+
+    write(sys.stdout, header, rows)
 
 
 def one_line(message: str) -> str:

@@ -35,24 +35,19 @@ def register(commands: Any) -> None:
 
 
 def _load(item: str, *, include_boilerplate: bool):
-    """(analysis with the user's entity corrections applied, those corrections, library id or None)."""
-    import dataclasses
+    """(analysis as the user sees it, the entity corrections applied to it, library id or None)."""
     from pathlib import Path
 
     from analysis.pipeline import analyze
 
     if item.isdigit() and not Path(item).exists():
-        from analysis.nlp.entities import apply_entity_edits
         from analysis.store.library import Library
 
         with Library() as library:
             article_id = int(item)
-            result = (analyze(library.article(article_id), include_boilerplate=True) if include_boilerplate
-                      else library.analysis(article_id))
-            edits = library.entity_edits(article_id)
-        if edits:
-            result = dataclasses.replace(result, entities=apply_entity_edits(result.entities, edits))
-        return result, edits, article_id
+            # the library applies the user's entity corrections, as on the dashboard
+            result = library.analysis(article_id, include_boilerplate=include_boilerplate)
+            return result, library.entity_edits(article_id), article_id
     return analyze(load_path(item), include_boilerplate=include_boilerplate), [], None
 
 
