@@ -260,7 +260,7 @@ def test_pasting_without_a_title_asks_for_one_and_keeps_the_text(library):
     assert len(library.list_articles()) == 1
     assert at.text_area(key="paste_text").value == HARBOUR  # nothing typed is lost
 
-    at.text_input(key="paste_title").set_value("Harbour").run()
+    at.text_input(key="paste_title").set_value("Harbour")  # in the form: sent with the click below
     next(b for b in at.button if b.label == "Add text").click().run()
     assert len(library.list_articles()) == 2
     assert any("added as" in m.value for m in at.success)
