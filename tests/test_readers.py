@@ -295,7 +295,7 @@ def _encrypted_pdf(user_password: str) -> bytes:
 
 
 def test_password_protected_pdf_is_refused():
-    with pytest.raises(EncryptedFileError, match="encrypted") as info:
+    with pytest.raises(EncryptedFileError, match="password-protected") as info:
         read_document(_encrypted_pdf("reader-secret"), "locked.pdf")
     assert str(info.value).startswith("locked.pdf: ")
 
