@@ -12,7 +12,9 @@ from textblob import TextBlob
 from textblob.en import parser as textblob_parser
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.nlp.scorers import _but_check, _find_tokens, textblob_scores, vader_compound
+from analysis.nlp.scorers import (
+    _Abbreviations, _but_check, _find_tokens, _split_token, textblob_scores, vader_compound,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 VADER = SentimentIntensityAnalyzer()
@@ -100,6 +102,71 @@ def test_same_numbers_on_generated_text_full_of_special_cases(pieces, separator)
 @given(st.text(max_size=200))
 def test_same_numbers_on_any_text(text):
     assert_same_as_the_libraries(text)
+
+
+# -- TextBlob's trimming of punctuation, made linear ------------------------------------------------------------
+
+TRIMMED_PIECES = ["(", ")", ".", "...", "!", "?", "'", '"', "-", "a", "A", "b", "M", "r", "x", "|", "s", "'s",
+                  "n't", "e.g", "U.S", "Mr", "Mrs", "etc", ":", ",", "[", "]", "*"]
+
+
+def is_abbreviation_as_textblob_says(token: str) -> bool:
+    """TextBlob's own rule for a token ending in "." (its word list and three regular expressions)."""
+    from textblob import _text
+
+    return (
+        token in _text.ABBREVIATIONS
+        or _text.RE_ABBR1.match(token) is not None
+        or _text.RE_ABBR2.match(token) is not None
+        or _text.RE_ABBR3.match(token) is not None
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TRIMMED_PIECES), min_size=1, max_size=30))
+def test_prefixes_judged_abbreviations_as_textblob_judges_them(pieces):
+    token = "".join(pieces) + "."
+    for start in range(len(token)):
+        judge = _Abbreviations(token, start)
+        for end in range(start + 1, len(token) + 1):
+            if token[end - 1] == ".":
+                assert (end in judge) == is_abbreviation_as_textblob_says(token[start:end]), (token, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TRIMMED_PIECES), min_size=1, max_size=30))
+def test_tokens_cut_from_punctuation_as_textblob_cuts_them(pieces):
+    text = "".join(pieces)
+    assert _find_tokens(text) == textblob_parser.find_tokens(text)
+    assert textblob_scores(text) == tuple(TextBlob(text).sentiment)
+
+
+class CountingText(str):
+    """A string that counts the characters copied by slicing it (and its slices): the work of trimming."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        piece = super().__getitem__(key)
+        CountingText.copied += len(piece)
+        return CountingText(piece)
+
+
+def characters_copied_to_split(token: str) -> int:
+    CountingText.copied = 0
+    out: list[str] = []
+    _split_token(CountingText(token), out)
+    assert "".join(out) == token
+    return CountingText.copied
+
+
+@pytest.mark.parametrize("shape", ["(" * 2 + "{}", "{}" + ")", "x{}", "{}.x", "a.b.{})."])
+def test_trimming_punctuation_is_linear_in_the_run(shape):
+    """Issue 12: a run of 200,000 parentheses took minutes (one copy of the rest per character cut)."""
+    sizes = (5_000, 10_000)
+    work = [characters_copied_to_split(shape.format("(" * n if "(" not in shape else ")" * n)) for n in sizes]
+    assert work[1] <= 2.2 * work[0] + 100, work
+    assert work[1] <= 8 * sizes[1], work
 
 
 @settings(max_examples=300, deadline=None)
