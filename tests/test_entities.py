@@ -28,7 +28,9 @@ from analysis.nlp.entities import (
     entity_key,
     extract_entities,
     merge_entities,
+    remove_entity,
     rename_entity,
+    retype_entity,
 )
 from analysis.errors import InvalidOptionError, NotFoundError
 from analysis.models import ENTITY_TYPES, Article, Paragraph
@@ -448,6 +450,55 @@ def test_apply_entity_edits_in_order_skipping_stale_ones(seed_entities):
     assert row["mentions"] == 4 and {"State Department", "US Justice Department"} <= set(row["aliases"])
     with pytest.raises(InvalidOptionError):
         apply_entity_edits(seed_entities, [EntityEdit("split", "Crook", "x")])  # type: ignore[arg-type]
+
+
+def split_name_result():
+    """“J.B. Pritzker said ... Pritzker” read as two entities, “J.B.” and “Pritzker”, side by side once."""
+    from analysis.nlp.entities.tables import _result, _tables
+
+    table, mentions = _tables(
+        [("Pritzker", "person", 2, (), (0, 2)), ("J.B.", "other", 1, (), (0,)), ("Thousands", "other", 1, (), (1,))],
+        [("J.B.", "other", "J.B.", 0, 0, 4), ("Pritzker", "person", "Pritzker", 0, 5, 13),
+         ("Thousands", "other", "Thousands", 1, 0, 9), ("Pritzker", "person", "Pritzker", 2, 20, 28)],
+    )
+    return _result(table, mentions)
+
+
+def test_a_merge_counts_a_written_name_once_when_its_parts_were_two_entities():
+    merged = merge_entities(split_name_result(), keep="Pritzker", absorb="J.B.")
+    row = entity(merged, "Pritzker")
+    assert row["mentions"] == 2  # "J.B. Pritzker" and the later "Pritzker", not 3
+    own = merged.mentions[merged.mentions["name"] == "Pritzker"]
+    assert list(own["surface"]) == ["J.B. Pritzker", "Pritzker"]
+    assert list(own["start"]) == [0, 20] and list(own["end"]) == [13, 28]
+    assert row["mentions"] == len(own) and "J.B." in row["aliases"]
+
+
+def test_remove_drops_the_entity_and_its_mentions():
+    result = split_name_result()
+    removed = remove_entity(result, "Thousands")
+    assert "Thousands" not in set(removed.table["name"]) and "Thousands" not in set(removed.mentions["name"])
+    assert len(removed.table) == 2 and len(removed.mentions) == 3
+    assert len(result.table) == 3  # the input is untouched
+
+
+def test_retype_changes_the_type_in_both_tables():
+    retyped = retype_entity(split_name_result(), "J.B.", "person")
+    assert entity(retyped, "J.B.")["type"] == "person"
+    assert set(retyped.mentions.loc[retyped.mentions["name"] == "J.B.", "type"]) == {"person"}
+    with pytest.raises(InvalidOptionError):
+        retype_entity(split_name_result(), "J.B.", "planet")
+
+
+def test_corrections_apply_in_order_and_say_which_way_they_go():
+    edits = [EntityEdit("merge", "J.B.", "Pritzker"), EntityEdit("rename", "Pritzker", "J.B. Pritzker"),
+             EntityEdit("remove", "Thousands"), EntityEdit("retype", "J.B. Pritzker", "person")]
+    result = apply_entity_edits(split_name_result(), edits)
+    assert [(e.name, e.type, e.mentions) for e in result.entities] == [("J.B. Pritzker", "person", 2)]
+    assert [e.describe() for e in edits] == [
+        "Merge “J.B.” into “Pritzker”", "Rename “Pritzker” to “J.B. Pritzker”",
+        "Remove “Thousands” (not an entity)", "Make “J.B. Pritzker” a person",
+    ]
 
 
 # --- shortcuts taken for speed give what the plain rule gives ---------------------------------------------

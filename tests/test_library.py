@@ -498,6 +498,54 @@ def test_an_unknown_entity_edit_action_is_refused(lib):
     assert lib.entity_edits(result.id) == []
 
 
+def test_one_correction_can_be_undone_and_the_others_stay_in_order_across_restarts(tmp_path):
+    from analysis.nlp.entities import EntityEdit
+
+    with Library(tmp_path) as library:
+        result = library.add_text(article_text(20), title="Undo", analyze=False)
+        for edit in (EntityEdit("merge", "Hartmann", "Lena Hartmann"), EntityEdit("remove", "Opposition", "ignored"),
+                     EntityEdit("retype", "Lena Hartmann", "person")):
+            library.add_entity_edit(result.id, edit)
+        assert library.remove_entity_edit(result.id, 1) == EntityEdit("remove", "Opposition", "")
+        with pytest.raises(NotFoundError, match="no entity correction number 3"):
+            library.remove_entity_edit(result.id, 2)
+    with Library(tmp_path) as library:
+        assert library.entity_edits(result.id) == [
+            EntityEdit("merge", "Hartmann", "Lena Hartmann"), EntityEdit("retype", "Lena Hartmann", "person")]
+
+
+def test_a_retype_needs_a_known_type(lib):
+    from analysis.nlp.entities import EntityEdit
+
+    result = lib.add_text(article_text(21), title="Types", analyze=False)
+    with pytest.raises(InvalidOptionError, match="'planet'"):
+        lib.add_entity_edit(result.id, EntityEdit("retype", "Ashby", "planet"))
+    assert lib.entity_edits(result.id) == []
+
+
+def test_a_library_made_before_retype_and_remove_keeps_its_edits_and_takes_the_new_ones(tmp_path):
+    from analysis.nlp.entities import EntityEdit
+
+    with Library(tmp_path) as library:
+        result = library.add_text(article_text(22), title="Old", analyze=False)
+        library.add_entity_edit(result.id, EntityEdit("merge", "Hartmann", "Lena Hartmann"))
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    with db:  # the table as the first version made it
+        db.execute("CREATE TABLE old_edits AS SELECT * FROM entity_edits")
+        db.execute("DROP TABLE entity_edits")
+        db.execute("""CREATE TABLE entity_edits (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'rename')), a TEXT NOT NULL, b TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)) WITHOUT ROWID""")
+        db.execute("INSERT INTO entity_edits SELECT * FROM old_edits")
+        db.execute("DROP TABLE old_edits")
+    db.close()
+    with Library(tmp_path) as library:
+        library.add_entity_edit(result.id, EntityEdit("remove", "Opposition"))
+        assert library.entity_edits(result.id) == [
+            EntityEdit("merge", "Hartmann", "Lena Hartmann"), EntityEdit("remove", "Opposition", "")]
+
+
 # --- round trips (Hypothesis) ---------------------------------------------------------------------------
 
 TEXT = st.text(

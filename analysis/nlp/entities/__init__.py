@@ -63,7 +63,7 @@ The package follows the passes:
 ``typing``      person / organisation / place scores of an entity
 ``tables``      the two DataFrames of :class:`EntityResult`
 ``extract``     :func:`extract_entities`: the passes in order
-``edits``       the user's corrections (merge, rename)
+``edits``       the user's corrections (merge, rename, retype, remove)
 """
 
 from __future__ import annotations
@@ -75,7 +75,9 @@ from analysis.nlp.entities.edits import (
     UnknownEntityError,
     apply_entity_edits,
     merge_entities,
+    remove_entity,
     rename_entity,
+    retype_entity,
 )
 from analysis.nlp.entities.extract import extract_entities
 from analysis.nlp.entities.lexicon import entity_key
@@ -93,5 +95,7 @@ __all__ = [
     "entity_key",
     "extract_entities",
     "merge_entities",
+    "remove_entity",
     "rename_entity",
+    "retype_entity",
 ]
