@@ -197,3 +197,26 @@ def _number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_entity_corrections_from_the_command_line_apply_to_the_export(tmp_path, monkeypatch, capsys):
+    from analysis.cli import main
+
+    monkeypatch.setenv("STORYSCOPE_DATA", str(tmp_path))
+    strike = ROOT / "tests" / "data" / "compare" / "harbour-strike.txt"
+    assert main(["library", "add", str(strike)]) == 0
+    article_id = int(capsys.readouterr().out.split()[1].rstrip(":"))
+    assert main(["library", "correct", str(article_id), "merge", "San Antonio", "Port of Valparaíso"]) == 0
+    assert main(["library", "correct", str(article_id), "remove", "Chile"]) == 0
+    assert main(["library", "correct", str(article_id), "retype", "Andrés Molina", "planet"]) == 2
+    assert "'planet'" in capsys.readouterr().err
+    assert main(["library", "corrections", str(article_id)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "1. Merge “San Antonio” into “Port of Valparaíso”", "2. Remove “Chile” (not an entity)"]
+    assert main(["library", "undo", str(article_id), "2"]) == 0
+    assert main(["library", "undo", str(article_id), "5"]) == 2
+    capsys.readouterr()
+    assert main(["library", "export"]) == 0
+    exported = next(a for a in json.loads(capsys.readouterr().out)["articles"] if a["id"] == article_id)
+    entities = {e["name"]: e["mentions"] for e in exported["analysis"]["entities"]}
+    assert entities["Port of Valparaíso"] == 3 and "San Antonio" not in entities and "Chile" in entities
