@@ -582,7 +582,8 @@ def test_any_text_gives_a_valid_result(words, include_boilerplate):
         assert_consistent(rename_entity(result, second, "Somebody Else"), article, edited=True)
 
 
-def test_one_long_run_of_capitalised_words_is_handled_in_linear_time():
+def test_one_long_run_of_capitalised_words_gives_short_consistent_names():
+    """Not a speed test (growth is counted in the entity tests that count work): the names stay short."""
     text = " ".join(["Crook"] * 20000) + ". " + " ".join(["Lisbon Port Authority"] * 2000)
     result = extract_entities(article_of(text))
     assert_consistent(result, article_of(text))

@@ -599,16 +599,26 @@ WORKER = textwrap.dedent(
     from pathlib import Path
     from analysis.store.library import Library
 
-    folder, start_file, first = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    texts = [Path(p).read_bytes() for p in sys.argv[4:]]
+    folder, signals, worker, workers, first = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+    texts = [Path(p).read_bytes() for p in sys.argv[6:]]
+
+    def wait_for(prefix):  # every worker has reached this point (no fixed sleep: load only makes it slower)
+        deadline = time.monotonic() + 240
+        while len(list(signals.glob(prefix + "-*"))) < workers:
+            if time.monotonic() > deadline:
+                sys.exit(f"worker {worker}: the others never reached {prefix}")
+            time.sleep(0.01)
+
     library = Library(folder)
-    while not start_file.exists():
-        time.sleep(0.005)
-    began = time.time()
+    (signals / f"ready-{worker}").touch()
+    wait_for("ready")
     for i, data in enumerate(texts):
+        if i == len(texts) - 1:  # the last one only once every worker has stored its first: they overlap
+            wait_for("began")
         result = library.add_file(data, f"article-{first + i}.txt")
         assert result.status == "added", result
-    print(began, time.time())
+        if i == 0:
+            (signals / f"began-{worker}").touch()
     library.close()
     """
 )
@@ -632,22 +642,18 @@ def run_env() -> dict[str, str]:
 
 @pytest.mark.slow
 def test_four_processes_adding_at_once_store_all_hundred(tmp_path):
-    store, start = tmp_path / "store", tmp_path / "go"
+    store, signals = tmp_path / "store", tmp_path / "signals"
+    signals.mkdir()
     workers = []
     for w in range(4):
         paths = write_articles(tmp_path / "in", range(w * 25, w * 25 + 25))
         workers.append(subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(store), str(start), str(w * 25), *map(str, paths)],
+            [sys.executable, "-c", WORKER, str(store), str(signals), str(w), "4", str(w * 25), *map(str, paths)],
             cwd=ROOT, env=run_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         ))
-    time.sleep(0.5)
-    start.touch()  # all four begin at the same moment
-    spans = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=300)
+    for worker in workers:  # each worker stores its last article only after all four stored their first
+        _, err = worker.communicate(timeout=300)
         assert worker.returncode == 0, err
-        spans.append(tuple(map(float, out.split())))
-    assert max(began for began, _ in spans) < min(ended for _, ended in spans)  # they really overlapped
     with Library(store) as library:
         table = library.list_articles()
         assert len(table) == 101 and table["seed"].sum() == 1
