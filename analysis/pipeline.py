@@ -13,17 +13,14 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.nlp.entities import EntityResult, extract_entities
+from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
-from analysis.nlp.terms import tokenize, unigram_frequencies
+from analysis.nlp.terms import TERM_COLUMNS, tokenize, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
 ANALYSER_VERSION = "2"
 
-TERM_COLUMNS = ["term", "count", "per_1000"]
-ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]
-MENTION_COLUMNS = ["name", "type", "surface", "paragraph", "start", "end"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +33,7 @@ class Analysis:
     sentiment_summary: word-weighted means over the included paragraphs, or why there are none.
     entities: :class:`analysis.nlp.entities.EntityResult` (``.table`` and ``.mentions`` DataFrames).
     include_boilerplate: whether bylines and boilerplate were analysed too.
+    article_id: the article's id in the library when it came from there (see ``Library.analyses``), else None.
     """
 
     article: Article
@@ -45,6 +43,7 @@ class Analysis:
     sentiment_summary: SentimentSummary
     entities: EntityResult
     include_boilerplate: bool = False
+    article_id: int | None = None
 
     def to_dict(self, *, top: int | None = None) -> dict[str, Any]:
         """A JSON-safe dict: the article's metadata and paragraphs with their scores, terms and entities.

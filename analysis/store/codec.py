@@ -86,12 +86,13 @@ def encode_analysis(analysis: Analysis) -> bytes:
 
 
 def decode_analyses(
-    payloads: Sequence[bytes | None], headers: Sequence[Mapping[str, Any]]
+    payloads: Sequence[bytes | None], headers: Sequence[Mapping[str, Any]], article_ids: Sequence[int | None] = ()
 ) -> list[Analysis | None]:
     """The Analyses stored by :func:`encode_analysis`, each with its article's metadata from ``headers``.
 
     ``headers[i]`` holds the :class:`analysis.models.Article` fields other than ``paragraphs`` (title,
-    authors, published, language, source, filename) for ``payloads[i]``. A payload that is None, empty or
+    authors, published, language, source, filename) for ``payloads[i]``, ``article_ids[i]`` its library id
+    (``Analysis.article_id``; None when not given). A payload that is None, empty or
     unreadable gives None. Payloads with the same layout are decoded together (one conversion per column).
     """
     from analysis.pipeline import Analysis
@@ -113,7 +114,8 @@ def decode_analyses(
         for schema, members in groups.items():
             try:
                 table = pa.Table.from_batches([batch for _, batch in members], schema=schema).combine_chunks()
-                decoded = _decode_table(table, [headers[i] for i, _ in members], Analysis)
+                ids = [article_ids[i] if i < len(article_ids) else None for i, _ in members]
+                decoded = _decode_table(table, [headers[i] for i, _ in members], ids, Analysis)
             except (pa.ArrowException, ValueError, TypeError, KeyError, IndexError):
                 continue
             for (i, _), analysis in zip(members, decoded):
@@ -146,7 +148,9 @@ def _column_array(column: Any, name: str) -> pa.Array:
     raise TypeError(f"{name}: a column of dtype {column.dtype} cannot be cached")
 
 
-def _decode_table(table: pa.Table, headers: Sequence[Mapping[str, Any]], Analysis: type) -> list[Any]:
+def _decode_table(
+    table: pa.Table, headers: Sequence[Mapping[str, Any]], ids: Sequence[int | None], Analysis: type
+) -> list[Any]:
     rows = table.num_rows
     columns = {name: table.column(name).chunk(0) for name in table.column_names}
 
@@ -195,6 +199,7 @@ def _decode_table(table: pa.Table, headers: Sequence[Mapping[str, Any]], Analysi
             sentiment_summary=SentimentSummary(**{name: summaries[name][r] for name in _SUMMARY_FIELDS}),
             entities=EntityResult(table=table_r, mentions=frames["mentions"][r], entities=entities),
             include_boilerplate=boilerplate[r],
+            article_id=ids[r],
         ))
     return results
 

@@ -392,7 +392,8 @@ class Library:
         """The analyses of ``ids``, in that order, as the user sees them; raises ``NotFoundError`` naming the
         first unknown id.
 
-        Each carries its article's stored metadata (title, authors, date, source, file name, language) and,
+        Each carries its article's stored metadata (title, authors, date, source, file name, language) and id
+        (``Analysis.article_id``, which names it apart from articles of the same title) and,
         with ``edited`` (the default), the user's entity corrections applied in the order they were made
         (:meth:`entity_edits`); ``edited=False`` gives the analyses as computed. Default analyses come from the
         cache (one query for all ids; a missing one is computed and cached now); with ``include_boilerplate``
@@ -426,10 +427,11 @@ class Library:
         ]
         if include_boilerplate:
             decoded: list[Analysis | None] = [
-                pipeline.analyze(self.article(i), include_boilerplate=True) for i in found
+                dataclasses.replace(pipeline.analyze(self.article(i), include_boilerplate=True), article_id=i)
+                for i in found
             ]
         else:
-            decoded = decode_analyses([by_id[i][8] for i in found], headers)
+            decoded = decode_analyses([by_id[i][8] for i in found], headers, found)
         results: dict[int, Analysis] = {}
         for article_id, result in zip(found, decoded):
             if result is None:  # not cached yet, or cached by other code: compute and cache it now
@@ -438,6 +440,7 @@ class Library:
                 if payload is not None:
                     with self._transaction() as db:
                         self._store_analysis(db, by_id[article_id][7], payload)
+                result = dataclasses.replace(result, article_id=article_id)
             if edits.get(article_id):
                 from analysis.nlp.entities import apply_entity_edits
 

@@ -11,10 +11,13 @@ import datetime as dt
 import streamlit as st
 
 from analysis.errors import StoryscopeError
+from analysis.reading.readers import SUPPORTED_EXTENSIONS, max_upload_bytes, size_text
 from dashboard import cached, tables
 from dashboard.components import escape_markdown
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
+#: What the uploader takes: the readers' formats, and their size limit (``STORYSCOPE_MAX_UPLOAD_MB``, 20 MB).
+UPLOAD_TYPES = [extension.lstrip(".") for extension in SUPPORTED_EXTENSIONS]
+UPLOAD_LIMIT = max_upload_bytes()
 
 library = cached.current_library()
 log = cached.log
@@ -35,8 +38,9 @@ upload_col, paste_col = st.columns(2, gap="large")
 with upload_col, st.form("upload", clear_on_submit=True):
     st.subheader("Upload files", anchor=False)
     files = st.file_uploader(
-        "Articles (.txt, .md, .html, .pdf, .docx)", type=UPLOAD_TYPES, accept_multiple_files=True,
-        help="Up to 20 MB each. Several at once are fine.",
+        f"Articles ({', '.join(SUPPORTED_EXTENSIONS)})", type=UPLOAD_TYPES, accept_multiple_files=True,
+        help=f"Up to {size_text(UPLOAD_LIMIT)} each. Several at once are fine.",
+        max_upload_size=max(1, -(-UPLOAD_LIMIT // (1024 * 1024))),  # megabytes, rounded up
     )
     submitted = st.form_submit_button("Add to library", type="primary")
 if submitted and files:

@@ -199,6 +199,20 @@ def test_entities_tab_removes_retypes_and_undoes_one_correction(library):
 # --- Library ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("limit_mb, shown", [(None, "20 MB"), ("5", "5 MB")])
+def test_the_uploader_takes_the_readers_formats_and_size_limit(library, monkeypatch, limit_mb, shown):
+    from analysis.reading.readers import MAX_UPLOAD_ENV, SUPPORTED_EXTENSIONS
+
+    if limit_mb:
+        monkeypatch.setenv(MAX_UPLOAD_ENV, limit_mb)
+    at = run_app("app_pages/library.py")
+    uploader = at.file_uploader[0]
+    assert all(extension in uploader.label for extension in SUPPORTED_EXTENSIONS)
+    assert sorted(uploader.proto.type) == sorted(SUPPORTED_EXTENSIONS)
+    assert f"Up to {shown} each" in uploader.help
+    assert uploader.proto.max_upload_size_mb == int(shown.split()[0])
+
+
 def test_upload_several_files_at_once(library, docx_of):
     at = run_app("app_pages/library.py")
     docx = docx_of("Storm Closes Mountain Roads",
