@@ -341,13 +341,14 @@ def rows_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-@pytest.mark.parametrize("from_blocks", [True, False], ids=["blocks", "public-constructor"])
+@pytest.mark.parametrize("private_constructor", [True, False], ids=["from-arrays", "public-constructor"])
 @pytest.mark.parametrize("text", ["", "Nobody here.", None])
-def test_tables_are_what_pandas_builds_from_the_rows(text, from_blocks, seed_article, monkeypatch):
-    """The tables are built from their blocks for speed (or, without pandas' block API, by its constructor from
-    columns); they must equal pandas' own construction from rows: values, dtypes, index and column labels."""
-    if not from_blocks:
-        monkeypatch.setattr(tables, "_dataframe_from_blocks", lambda: None)
+def test_tables_are_what_pandas_builds_from_the_rows(text, private_constructor, seed_article, monkeypatch):
+    """The tables are built from their columns by analysis.frames.frame_of (or, without pandas' private
+    constructor, by its public one); they must equal pandas' own construction from rows: values, dtypes, index
+    and column labels."""
+    if not private_constructor:
+        monkeypatch.delattr(pd.DataFrame, "_from_arrays")
     article = seed_article if text is None else article_of(text) if text else Article(title="", paragraphs=())
     result = extract_entities(article)
     edited = merge_entities(result, *result.table["name"][:2]) if len(result.table) >= 2 else result
