@@ -82,7 +82,7 @@ def test_every_package_the_readers_load_is_declared_or_a_plain_requirement_of_on
     missing = {}
     for module in modules_loaded_by_the_readers():
         for distribution in owners.get(module, []):  # stdlib and our own modules have none
-            if canonicalize_name(distribution) not in closure() | OPTIONAL and module != "analysis":
+            if canonicalize_name(distribution) not in closure() and module != "analysis":
                 missing[module] = distribution
     assert not missing, f"loaded but not declared in pyproject.toml: {missing}"
 
@@ -112,9 +112,8 @@ def test_every_third_party_import_of_the_code_is_declared_directly():
 NEEDED_WITHOUT_AN_IMPORT = {
     "lxml-html-clean": "trafilatura's HTML cleaning loads it; lxml only pulls it in through an extra",
     "dask": "the batch path's task graphs, run through distributed's client (the version it was built on)",
+    "cryptography": "pypdf opens AES-encrypted PDFs with it",
 }
-#: Loaded when installed, never needed: pypdf decrypts encrypted PDFs with cryptography (and its cffi).
-OPTIONAL = {"cryptography", "cffi"}
 
 
 def test_every_declared_package_is_used():
