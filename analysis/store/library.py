@@ -447,7 +447,8 @@ class Library:
             if edits.get(article_id):
                 from analysis.nlp.entities import apply_entity_edits
 
-                result = dataclasses.replace(result, entities=apply_entity_edits(result.entities, edits[article_id]))
+                result = dataclasses.replace(
+                    result, entities=apply_entity_edits(result.entities, edits[article_id], article=result.article))
             results[article_id] = result
         return [results[i] for i in wanted]
 

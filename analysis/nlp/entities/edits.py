@@ -14,6 +14,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis.errors import InvalidOptionError, NotFoundError
+from analysis.models import Article
 from analysis.nlp.entities.lexicon import (
     entity_key,
 )
@@ -26,7 +27,7 @@ from analysis.nlp.entities.tables import (
 
 EntityEditAction = Literal["merge", "rename", "retype", "remove"]
 ENTITY_EDIT_ACTIONS: tuple[EntityEditAction, ...] = ("merge", "rename", "retype", "remove")
-#: Mentions of one entity at most this many characters apart in a paragraph are one written name
+#: Mentions of one entity separated by at most this many spaces in a paragraph are one written name
 #: ("J.B." + " " + "Pritzker"), counted once after a merge.
 ADJACENT_GAP = 1
 
@@ -77,12 +78,18 @@ def _find(result: EntityResult, name: str) -> int:
     )
 
 
-def merge_entities(result: EntityResult, keep: str, absorb: str) -> EntityResult:
+def merge_entities(
+    result: EntityResult, keep: str, absorb: str, *, article: Article | None = None
+) -> EntityResult:
     """A new result where entity ``absorb`` is part of entity ``keep``.
 
     ``keep`` keeps its name and type; its mentions are the sum, its aliases gain ``absorb``'s name and
     aliases, its paragraphs are the union. Either name may be given by an alias. Merging an entity with
     itself changes nothing. Raises :class:`UnknownEntityError` for a name the result does not have.
+
+    With the ``article`` the result was made from, mentions of the merged entity that are side by side in its
+    text, only a space apart ("J.B." and "Pritzker" in "J.B. Pritzker"), become one mention whose surface is
+    the text they cover (an alias too): each written name counts once.
     """
     i, j = _find(result, keep), _find(result, absorb)
     if i == j:
@@ -95,7 +102,10 @@ def merge_entities(result: EntityResult, keep: str, absorb: str) -> EntityResult
     moved = mentions["name"] == a_name
     mentions.loc[moved, "name"] = k_name
     mentions.loc[moved, "type"] = k_type
-    mentions, joined = _join_adjacent(mentions, k_name)
+    joined = 0
+    if article is not None:
+        mentions, joined, written = _join_adjacent(mentions, k_name, {p.index: p.text for p in article.paragraphs})
+        aliases = tuple(dict.fromkeys((*aliases, *(w for w in written if w != k_name))))
     merged = (k_name, k_type, int(k_mentions) + int(a_mentions) - joined, aliases,
               tuple(sorted(set(k_pars) | set(a_pars))))
     rows = [tuple(r) for r in table[ENTITY_COLUMNS].itertuples(index=False)]
@@ -138,29 +148,35 @@ def retype_entity(result: EntityResult, name: str, entity_type: str) -> EntityRe
     return _result(_sorted_table(rows, mentions), mentions)
 
 
-def _join_adjacent(mentions: pd.DataFrame, name: str) -> tuple[pd.DataFrame, int]:
-    """``mentions`` with the mentions of ``name`` that touch in a paragraph (at most :data:`ADJACENT_GAP`
-    characters apart: "J.B." and "Pritzker") joined into one, and how many rows were joined away."""
+def _join_adjacent(
+    mentions: pd.DataFrame, name: str, texts: dict[int, str]
+) -> tuple[pd.DataFrame, int, list[str]]:
+    """``mentions`` with the mentions of ``name`` that are side by side in a paragraph's text (only spaces, at
+    most :data:`ADJACENT_GAP`, between them) joined into one covering both; how many rows were joined away;
+    and the surfaces of the joined mentions."""
     own = mentions.index[mentions["name"] == name]
     spans = sorted(
         (int(mentions.at[k, "paragraph"]), int(mentions.at[k, "start"]), int(mentions.at[k, "end"]), k) for k in own
     )
-    drop, joined = [], 0
-    previous = None
+    drop: list[int] = []
+    extended: dict[int, None] = {}  # the rows that now cover two or more mentions, in reading order
+    current = None  # (paragraph, start, end, row) of the mention being extended
     for paragraph, start, end, k in spans:
-        if previous is not None and paragraph == previous[0] and 0 <= start - previous[2] <= ADJACENT_GAP:
-            first = previous[3]
-            gap = " " * (start - previous[2])
-            mentions.at[first, "surface"] = f"{mentions.at[first, 'surface']}{gap}{mentions.at[k, 'surface']}"
-            mentions.at[first, "end"] = max(end, previous[2])
+        text = texts.get(paragraph)
+        if (current is not None and text is not None and paragraph == current[0]
+                and 0 <= start - current[2] <= ADJACENT_GAP and not text[current[2]:start].strip()):
+            first = current[3]
+            current = (paragraph, current[1], max(end, current[2]), first)
+            mentions.at[first, "end"] = current[2]
+            mentions.at[first, "surface"] = text[current[1]:current[2]]
             drop.append(k)
-            joined += 1
-            previous = (paragraph, previous[1], max(end, previous[2]), first)
+            extended[first] = None
             continue
-        previous = (paragraph, start, end, k)
+        current = (paragraph, start, end, k)
+    written = [mentions.at[k, "surface"] for k in extended]
     if drop:
         mentions = mentions.drop(index=drop).reset_index(drop=True)
-    return mentions, joined
+    return mentions, len(drop), written
 
 
 def rename_entity(result: EntityResult, old: str, new: str) -> EntityResult:
@@ -189,19 +205,22 @@ def rename_entity(result: EntityResult, old: str, new: str) -> EntityResult:
     return _result(_sorted_table(rows, mentions), mentions)
 
 
-def apply_entity_edits(result: EntityResult, edits: Iterable[EntityEdit]) -> EntityResult:
+def apply_entity_edits(
+    result: EntityResult, edits: Iterable[EntityEdit], *, article: Article | None = None
+) -> EntityResult:
     """``result`` with the user's edits applied in order: ``merge`` a into b, ``rename`` a to b, ``retype`` a
     as b, ``remove`` a.
 
     An edit naming an entity the result does not have (the text or the extractor changed since) is
-    skipped. Raises ``InvalidOptionError`` for an unknown action or type.
+    skipped. Raises ``InvalidOptionError`` for an unknown action or type. ``article`` (the one ``result`` was
+    made from) lets a merge count a written name once (see :func:`merge_entities`).
     """
     for edit in edits:
         if edit.action not in ENTITY_EDIT_ACTIONS:
             raise InvalidOptionError("action", edit.action, set(ENTITY_EDIT_ACTIONS))
         try:
             if edit.action == "merge":
-                result = merge_entities(result, keep=edit.b, absorb=edit.a)
+                result = merge_entities(result, keep=edit.b, absorb=edit.a, article=article)
             elif edit.action == "rename":
                 result = rename_entity(result, edit.a, edit.b)
             elif edit.action == "retype":
