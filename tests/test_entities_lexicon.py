@@ -25,7 +25,7 @@ def test_the_shipped_gazetteer_is_current_and_equals_a_fresh_build():
 
 
 def test_the_shipped_common_words_are_current_and_equal_a_fresh_build():
-    assert lexicon._read_shipped(lexicon.COMMON_WORDS_FILE, lexicon.common_words_fingerprint()) is not None, REBUILD
+    assert lexicon._read_shipped_words(lexicon.COMMON_WORDS_FILE, lexicon.common_words_fingerprint()), REBUILD
     lexicon._common_words.cache_clear()
     assert lexicon._common_words() == frozenset(lexicon.build_common_words())
 
@@ -56,7 +56,8 @@ def test_a_file_made_from_other_inputs_is_ignored(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("damage", [b"", b"not gzip", None])
 def test_a_missing_or_damaged_file_is_ignored(tmp_path, damage):
-    path = tmp_path / "common.json.gz"
+    path = tmp_path / "common.txt.gz"
     if damage is not None:
         path.write_bytes(damage)
-    assert lexicon._read_shipped(path, lexicon.common_words_fingerprint()) is None
+    assert lexicon._read_shipped(path, lexicon.places_fingerprint()) is None
+    assert lexicon._read_shipped_words(path, lexicon.common_words_fingerprint()) is None

@@ -92,7 +92,7 @@ class _Places:
 
 
 PLACES_FILE = Path(__file__).with_name("places.json.gz")
-COMMON_WORDS_FILE = Path(__file__).with_name("common-words-en.json.gz")
+COMMON_WORDS_FILE = Path(__file__).with_name("common-words-en.txt.gz")
 
 
 def _installed(package: str) -> list[str]:
@@ -117,6 +117,20 @@ def _read_shipped(path: Path, fingerprint: str) -> dict | None:
     except (OSError, ValueError, EOFError):
         return None
     return data if isinstance(data, dict) and data.get("fingerprint") == fingerprint else None
+
+
+def _read_shipped_words(path: Path, fingerprint: str) -> list[str] | None:
+    """The words of a shipped word list (its first line the fingerprint, then one word a line), or None when it
+    is missing, unreadable or made from other inputs. Plain lines: read four times faster than a JSON list."""
+    try:
+        head, _, words = gzip.decompress(path.read_bytes()).decode("utf-8").partition("\n")
+    except (OSError, ValueError, EOFError):
+        return None
+    return words.split("\n") if head == fingerprint and words else None
+
+
+def _write_shipped_words(path: Path, fingerprint: str, words: list[str]) -> None:
+    path.write_bytes(gzip.compress("\n".join([fingerprint, *words]).encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def _write_shipped(path: Path, data: dict) -> None:
@@ -161,7 +175,7 @@ def write_lexicon_files() -> None:
         "demonym_stems": sorted(places.demonym_stems),
         "longest": places.longest,
     })
-    _write_shipped(COMMON_WORDS_FILE, {"fingerprint": common_words_fingerprint(), "words": sorted(build_common_words())})
+    _write_shipped_words(COMMON_WORDS_FILE, common_words_fingerprint(), sorted(build_common_words()))
 
 
 def build_places() -> _Places:
@@ -269,8 +283,8 @@ def _is_common_word_by_simplemma(key: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str] | None:
-    data = _read_shipped(COMMON_WORDS_FILE, common_words_fingerprint())
-    return None if data is None else frozenset(data["words"])
+    words = _read_shipped_words(COMMON_WORDS_FILE, common_words_fingerprint())
+    return None if words is None else frozenset(words)
 
 
 def common_words_fingerprint() -> str:
