@@ -104,14 +104,20 @@ def term_table(
     lemmatize: bool = False,
     extra_stopwords: tuple[str, ...] = (),
     include_boilerplate: bool = False,
+    names_as_terms: bool = True,
 ) -> pd.DataFrame:
-    """DataFrame[term, count, per_1000] of the article with these options (see analysis.nlp.terms.term_frequencies)."""
+    """DataFrame[term, count, per_1000] of the article with these options (see analysis.nlp.terms.term_frequencies).
+
+    ``names_as_terms``: a name of several words found by the entity pass is one term ("el salvador")."""
     from analysis.nlp.terms import term_frequencies
 
     log.info("Counting terms of article %s (n=%s, lemmatize=%s)", article_id, n, lemmatize)
-    article = article_analysis(folder, article_id, stamp).article
+    result = article_analysis(folder, article_id, stamp)
+    mentions = result.entities.mentions
+    names = zip(mentions["paragraph"].tolist(), mentions["start"].tolist(), mentions["end"].tolist())
     return term_frequencies(
-        article, n=n, lemmatize=lemmatize, extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate
+        result.article, n=n, lemmatize=lemmatize, extra_stopwords=extra_stopwords,
+        include_boilerplate=include_boilerplate, names=names if names_as_terms else None,
     )
 
 

@@ -122,7 +122,13 @@ def test_parts_computed_together_equal_the_parts_computed_alone(source, include_
         assert article.language == "fr"
     result = analyze(article, include_boilerplate=include_boilerplate)
     assert result.word_count == word_count(article, include_boilerplate=include_boilerplate)
-    pd.testing.assert_frame_equal(result.terms, term_frequencies(article, include_boilerplate=include_boilerplate))
+    mentions = extract_entities(article, include_boilerplate=include_boilerplate).mentions
+    names = zip(mentions["paragraph"], mentions["start"], mentions["end"])
+    pd.testing.assert_frame_equal(
+        result.terms, term_frequencies(article, include_boilerplate=include_boilerplate, names=names))
+    pd.testing.assert_frame_equal(
+        analyze(article, include_boilerplate=include_boilerplate, names_as_terms=False).terms,
+        term_frequencies(article, include_boilerplate=include_boilerplate))
     alone = paragraph_sentiment(article, include_boilerplate=include_boilerplate)
     pd.testing.assert_frame_equal(result.sentiment, alone)
     assert result.sentiment_summary == summarize_sentiment(alone, language=article.language)
@@ -131,3 +137,27 @@ def test_parts_computed_together_equal_the_parts_computed_alone(source, include_
     if source == "french":  # tokenised in French: elisions are stripped ("l’accord" -> "accord")
         counts = dict(zip(result.terms["term"], result.terms["count"]))
         assert counts["accord"] == 3 and "l'accord" not in counts
+
+
+def test_names_of_several_words_are_one_term_and_words_still_count_apart(seed_article):
+    """Issue 15: "El Salvador" is one term, not "el" and "salvador"; word counts and rates are unchanged."""
+    joined = analyze(seed_article)
+    apart = analyze(seed_article, names_as_terms=False)
+    terms = dict(zip(joined.terms["term"], joined.terms["count"]))
+    words = dict(zip(apart.terms["term"], apart.terms["count"]))
+    assert joined.word_count == apart.word_count
+    texts = {p.index: p.text for p in seed_article.paragraphs}
+    whole = [m for m in joined.entities.mentions.itertuples()
+             if m.surface == "El Salvador" and texts[m.paragraph][m.start - 1 : m.start] != "-"]
+    assert "el" not in terms and terms["el salvador"] == len(whole) >= 6
+    assert terms.get("salvador", 0) == 1  # "US-El Salvador": a name that starts inside a word stays words
+    assert words["el"] >= terms["el salvador"] and "el salvador" not in words
+    assert {"justice department", "nayib bukele"} <= set(terms)
+    # every name term is a name the entity pass found, spelled as tokens
+    from analysis.nlp.terms import tokenize
+
+    surfaces = {" ".join(tokenize(s)) for s in joined.entities.mentions["surface"]}
+    assert {t for t in terms if " " in t} <= surfaces
+    assert joined.terms["per_1000"].iloc[0] == pytest.approx(joined.terms["count"].iloc[0] / joined.word_count * 1000)
+    assert joined.to_dict()["names_as_terms"] is True
+    assert Analysis.from_dict(json.loads(json.dumps(apart.to_dict()))).names_as_terms is False
