@@ -36,32 +36,35 @@ def _is_library_id(item: str) -> bool:
     return item.isdigit() and not Path(item).exists()
 
 
-def _load_all(items: list[str]) -> list[tuple[str, Any]]:
-    """Each item's analysis, or the error that stopped it, in order. Library ids are read in one batch from
-    one opened library (opening a library per id cost three times as much); files are analysed."""
+def _load_all(items: list[str]) -> list[tuple[str, object]]:
+    """(item, Analysis or the exception it raised) for each item, in order. Library ids are read from one
+    library in one query, with the user's entity corrections applied (as the dashboard shows them)."""
     from analysis.pipeline import analyze
 
     ids = [int(item) for item in items if _is_library_id(item)]
-    stored: dict[int, Any] = {}
+    from_library: dict[int, object] = {}
     if ids:
-        from analysis.errors import NotFoundError
         from analysis.store.library import Library
 
         try:
-            library = Library()
-            stored = dict(zip(ids, library.analyses(ids)))
-        except NotFoundError:  # an unknown id: read them one by one, so each gets its own message
-            for i in dict.fromkeys(ids):
+            with Library() as library:
                 try:
-                    stored[i] = library.analysis(i)
-                except NotFoundError as err:
-                    stored[i] = err
-        except Exception as err:  # noqa: BLE001 - the library cannot be read: each id says so
-            stored = dict.fromkeys(ids, err)
-    loaded: list[tuple[str, Any]] = []
+                    from_library = dict(zip(ids, library.analyses(ids)))
+                except Exception:  # noqa: BLE001 - an unknown id: each one alone, to name the bad ones
+                    for i in dict.fromkeys(ids):
+                        try:
+                            from_library[i] = library.analysis(i)
+                        except Exception as err:  # noqa: BLE001
+                            from_library[i] = err
+        except Exception as err:  # noqa: BLE001 - the library cannot be opened: every id fails with it
+            from_library = {i: err for i in ids}
+    loaded: list[tuple[str, object]] = []
     for item in items:
+        if _is_library_id(item):
+            loaded.append((item, from_library[int(item)]))
+            continue
         try:
-            loaded.append((item, stored[int(item)] if _is_library_id(item) else analyze(load_path(item))))
+            loaded.append((item, analyze(load_path(item))))
         except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
             loaded.append((item, err))
     return loaded
@@ -97,12 +100,12 @@ def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
 
 def run_compare(args: argparse.Namespace) -> int:
     analyses, failed = [], False
-    for item, result in _load_all(args.items):
-        if isinstance(result, BaseException):
-            report_failure(item, result)
+    for item, loaded in _load_all(args.items):
+        if isinstance(loaded, BaseException):
+            report_failure(item, loaded)
             failed = True
         else:
-            analyses.append(result)
+            analyses.append(loaded)
     if len(analyses) < 2:
         print("compare needs at least two readable articles.", file=sys.stderr)
         return EXIT_FAILED

@@ -15,6 +15,7 @@ from analysis.reading.document import Document, as_date, split_authors
 
 #: Control characters that never occur in text (tab, line feed, form feed, carriage return do).
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x0B, 0x7F}
+_DELETE_CONTROL = dict.fromkeys(_CONTROL)
 _MAX_CONTROL_RATIO = 0.01
 #: Among equally plausible decodings, prefer the common Western ones (the text is identical across a group).
 _PREFERRED_ENCODINGS = ("utf_8", "cp1252", "latin_1", "iso8859_15")
@@ -29,7 +30,7 @@ def decode_text(data: bytes, filename: str) -> str:
     text = _decode(data, filename)
     if not text.strip():
         raise EmptyInputError(filename, "holds only blank space; choose the file that holds the article's text.")
-    controls = sum(1 for ch in text if ord(ch) in _CONTROL)
+    controls = len(text) - len(text.translate(_DELETE_CONTROL))  # counted in C: a Python loop cost 2 ms an article
     if controls > _MAX_CONTROL_RATIO * len(text):
         raise _binary_error(data, filename)
     return text.replace("\x00", "")

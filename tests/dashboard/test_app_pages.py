@@ -338,9 +338,9 @@ def test_a_rerun_does_not_analyse_again(library, monkeypatch):
     calls = []
     real = type(library).analysis
 
-    def counting(self, id):
+    def counting(self, id, **options):
         calls.append(id)
-        return real(self, id)
+        return real(self, id, **options)
 
     monkeypatch.setattr(type(library), "analysis", counting)
     at = run_app()

@@ -221,9 +221,9 @@ def test_a_rerun_loads_no_analysis_again(library, harbour, monkeypatch):
     calls = []
     real = type(library).analyses
 
-    def counting(self, ids):
+    def counting(self, ids, **options):
         calls.append(list(ids))
-        return real(self, ids)
+        return real(self, ids, **options)
 
     monkeypatch.setattr(type(library), "analyses", counting)
     cached._compared_analyses.clear()
@@ -235,3 +235,38 @@ def test_a_rerun_loads_no_analysis_again(library, harbour, monkeypatch):
     at.run()
     assert not at.exception and charts_of(at)
     assert len(calls) == loaded
+
+
+def test_a_merge_gives_the_same_corrected_numbers_on_the_dashboard_in_compare_and_in_the_export(
+    library, harbour, capsys
+):
+    from analysis.cli import main
+
+    strike, deal = harbour
+    library.add_entity_edit(strike, EntityEdit("merge", "San Antonio", "Port of Valparaíso"))  # 2 + 1 mentions
+
+    # the dashboard: the Compare page's heatmap (per 1,000 words) and the Article page's mentions chart
+    at = run_compare("Entities", compare_ids=[strike, deal])
+    heatmap = charts_of(at)["Entities: mentions per 1,000 words"]["data"][0]
+    assert "San Antonio" not in heatmap["y"]
+    shown_per_1000 = heatmap["z"][heatmap["y"].index("Port of Valparaíso")][0]  # the strike: first article
+    article_page = run_app(article_tab="Entities", article_id=strike)
+    bars = next(f for f in plotly_figures(article_page) if f["layout"]["title"]["text"] == "Mentions per entity")
+    shown_mentions = {name: count for trace in bars["data"] for name, count in zip(trace["y"], trace["x"])}
+
+    # the CLI's compare of the same two library articles
+    assert main(["compare", str(strike), str(deal)]) == 0
+    compared = json.loads(capsys.readouterr().out)
+    title = compared["articles"][0]["title"]
+    (port,) = [e for e in compared["entities"] if e["name"] == "Port of Valparaíso" and e["article"] == title]
+    assert not [e for e in compared["entities"] if e["name"] == "San Antonio"]
+
+    # the library export
+    assert main(["library", "export"]) == 0
+    exported = {a["id"]: a for a in json.loads(capsys.readouterr().out)["articles"]}
+    entities = {e["name"]: e for e in exported[strike]["analysis"]["entities"]}
+    assert "San Antonio" not in entities and "San Antonio" in entities["Port of Valparaíso"]["aliases"]
+    assert exported[strike]["entity_edits"] == [{"action": "merge", "a": "San Antonio", "b": "Port of Valparaíso"}]
+
+    assert shown_mentions["Port of Valparaíso"] == port["mentions"] == entities["Port of Valparaíso"]["mentions"] == 3
+    assert shown_per_1000 == pytest.approx(port["per_1000"])
