@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.nlp.entities import EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
-from analysis.nlp.terms import name_spans_by_paragraph, tokenize, tokenize_with_names, unigram_frequencies
+from analysis.nlp.terms import name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
 ANALYSER_VERSION = "3"
@@ -164,23 +164,33 @@ def analyze(article: Article, *, include_boilerplate: bool = False, names_as_ter
     """
     # Entities first: their mentions' spans make names of several words one term.
     entities = extract_entities(article, include_boilerplate=include_boilerplate)
-    # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
-    # the terms and the article's word count (the same numbers term_frequencies and word_count give).
     language = article.language
-    tokens = [tokenize(p.text, language=language) for p in article.paragraphs]
-    analysed = [(p, t) for p, t in zip(article.paragraphs, tokens) if p.is_analysed(include_boilerplate=include_boilerplate)]
-    word_count = sum(len(t) for _, t in analysed)
+    spans: dict[int, list[tuple[int, int]]] = {}
     if names_as_terms:
         mentions = entities.mentions
-        spans = name_spans_by_paragraph(zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
-                                            mentions["end"].tolist()))
-        term_tokens = [tokenize_with_names(p.text, spans[p.index], language=language) if p.index in spans else t
-                       for p, t in analysed]
-    else:
-        term_tokens = [t for _, t in analysed]
-    sentiment, summary = sentiment_by_paragraph(
-        article, include_boilerplate=include_boilerplate, words=[len(t) for t in tokens]
-    )
+        spans = name_spans_by_paragraph(
+            (p, start, end)
+            for p, start, end, surface in zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
+                                              mentions["end"].tolist(), mentions["surface"].tolist())
+            if " " in surface
+        )
+    # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
+    # the terms and the article's word count (the same numbers term_frequencies and word_count give).
+    words: list[int] = []
+    term_tokens: list[list[str]] = []
+    word_count = 0
+    for p in article.paragraphs:
+        analysed = p.is_analysed(include_boilerplate=include_boilerplate)
+        if analysed and p.index in spans:
+            tokens, count = tokens_with_names(p.text, spans[p.index], language=language)
+        else:
+            tokens = tokenize(p.text, language=language)
+            count = len(tokens)
+        words.append(count)
+        if analysed:
+            term_tokens.append(tokens)
+            word_count += count
+    sentiment, summary = sentiment_by_paragraph(article, include_boilerplate=include_boilerplate, words=words)
     return Analysis(
         article=article,
         word_count=word_count,

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import functools
 import math
+from bisect import bisect_left
 import re
 import unicodedata
 from collections import Counter
@@ -69,6 +70,7 @@ __all__ = [
     "word_count",
     "term_frequencies",
     "tokenize_with_names",
+    "tokens_with_names",
     "keyness",
     "keyword_in_context",
 ]
@@ -208,36 +210,32 @@ def name_spans_by_paragraph(names: NameSpans) -> dict[int, list[tuple[int, int]]
 
 def tokenize_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: str = "en") -> list[str]:
     """:func:`tokenize`, except that the tokens starting inside one span (start, end) of ``text`` become one
-    token, joined by a space: a name of several words as one term. ``spans`` sorted by start, not
-    overlapping. A token that starts before a span stays outside it, so a name that begins inside a word
-    ("US-El Salvador") keeps its other words apart. One pass over the tokens and the spans: linear in both."""
-    return _tokens_with_names(text, spans, _language_code(language))[0]
+    token, joined by a space: a name of several words as one term. ``spans`` sorted by start. A token that
+    starts before a span stays outside it, so a name that begins inside a word ("US-El Salvador") keeps its
+    other words apart."""
+    return tokens_with_names(text, spans, language=language)[0]
 
 
-def _tokens_with_names(text: str, spans: Sequence[tuple[int, int]], language: str) -> tuple[list[str], int]:
-    """:func:`tokenize_with_names` and the number of words (plain tokens) it read."""
-    caps = text.isupper()
-    cache, elisions = _cache_for(language, caps)
-    tokens: list[str] = []
-    group: list[str] = []
-    j, count, words = 0, len(spans), 0
-    for match in _TOKEN_RE.finditer(text):
-        raw = match.group()
-        token = cache.get(raw) or _remember(cache, raw, elisions, caps)
-        start = match.start()
-        words += 1
-        while j < count and spans[j][1] <= start:
-            if group:
-                tokens.append(" ".join(group))
-                group = []
-            j += 1
-        if j < count and spans[j][0] <= start:
-            group.append(token)
-        else:
-            tokens.append(token)
-    if group:
-        tokens.append(" ".join(group))
-    return tokens, words
+def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: str = "en") -> tuple[list[str], int]:
+    """:func:`tokenize_with_names` and the number of words it read (``len(tokenize(text))``).
+
+    The tokens are found once; each span's first and last token by bisecting the tokens' start offsets, so
+    the cost is the tokenizer's plus a logarithmic step per span."""
+    tokens = tokenize(text, language=language)
+    if not spans or len(tokens) < 2:
+        return tokens, len(tokens)
+    starts = [match.start() for match in _TOKEN_RE.finditer(text)]
+    joined: list[str] = []
+    done = 0
+    for start, end in spans:
+        first = bisect_left(starts, start, done)
+        last = bisect_left(starts, end, first)
+        if last - first >= 2:
+            joined.extend(tokens[done:first])
+            joined.append(" ".join(tokens[first:last]))
+            done = last
+    joined.extend(tokens[done:])
+    return joined, len(tokens)
 
 
 def _sentences(text: str, language: str) -> list[list[tuple[str, int, int]]]:
@@ -407,7 +405,7 @@ def term_frequencies(
         token_lists, total = [], 0
         for p in paragraphs:
             if p.index in spans:
-                tokens, words = _tokens_with_names(p.text, spans[p.index], lang)
+                tokens, words = tokens_with_names(p.text, spans[p.index], language=lang)
             else:
                 tokens = tokenize(p.text, language=lang)
                 words = len(tokens)
