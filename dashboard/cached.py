@@ -127,6 +127,12 @@ def keyword_lines(
 
 
 @st.cache_resource(show_spinner=False)
+def warm_up_images() -> bool:
+    """Start the image browser in the background, once per server process (:func:`exports.warm_up_images`)."""
+    return exports.warm_up_images() is not None
+
+
+@st.cache_resource(show_spinner=False)
 def image_export_problem() -> str | None:
     """Why PNG/SVG downloads cannot work in this process (what to install), or None; checked once."""
     problem = exports.image_export_problem()
