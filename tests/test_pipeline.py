@@ -161,3 +161,48 @@ def test_names_of_several_words_are_one_term_and_words_still_count_apart(seed_ar
     assert joined.terms["per_1000"].iloc[0] == pytest.approx(joined.terms["count"].iloc[0] / joined.word_count * 1000)
     assert joined.to_dict()["names_as_terms"] is True
     assert Analysis.from_dict(json.loads(json.dumps(apart.to_dict()))).names_as_terms is False
+
+
+def _article_of(words: int, seed_text: str) -> str:
+    """An article of about ``words`` words: the seed's sentences, four to a paragraph, in a fixed shuffle
+    (paragraphs differ, as repeated blocks would be set aside as boilerplate)."""
+    import random
+    import re
+
+    sentences = [s for s in re.split(r"(?<=[.!?”])\s+", seed_text) if len(s.split()) > 5]
+    rng = random.Random(11)
+    blocks, count = [], 0
+    while count < words:
+        block = " ".join(rng.sample(sentences, 4))
+        blocks.append(block)
+        count += len(block.split())
+    return "A long article\n\n" + "\n\n".join(blocks)
+
+
+def _calls_to_analyze(text: str) -> int:
+    """Python and C function calls made by parsing and analysing ``text``: the work, counted (not timed)."""
+    import sys
+
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        analyze(parse_article(text))
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_the_work_of_an_analysis_grows_linearly_with_the_article(seed_text):
+    """Issue 11: every stage linear in the words. Counting calls catches a loop over all earlier words or rows
+    (work inside one C call, such as a scan of the whole text, is guarded by each stage's own tests)."""
+    _calls_to_analyze(_article_of(2_000, seed_text))  # lexicons and caches loaded outside the counts
+    small = _calls_to_analyze(_article_of(4_000, seed_text))
+    large = _calls_to_analyze(_article_of(8_000, seed_text))
+    assert small > 10_000
+    assert large <= 2.2 * small, (small, large)
