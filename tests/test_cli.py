@@ -86,3 +86,12 @@ def test_every_command_is_in_the_readme_with_a_description_and_a_help_line():
         assert help_line and len(help_line) > 10, f"`{name}` has no help line in `python -m analysis --help`"
         for inner, (child, child_help) in (subcommands(sub) if name == "library" else {}).items():
             assert child.description and child_help, f"`{name} {inner}` has no description or help line"
+
+
+def test_single_words_switch_counts_the_words_of_names_apart(seed_path):
+    joined = json.loads(run("analyze", str(seed_path), "--top", "0").stdout)["articles"][0]
+    apart = json.loads(run("analyze", str(seed_path), "--top", "0", "--single-words").stdout)["articles"][0]
+    assert "el salvador" in {t["term"] for t in joined["terms"]} - {t["term"] for t in apart["terms"]}
+    assert "el" in {t["term"] for t in apart["terms"]} - {t["term"] for t in joined["terms"]}
+    assert joined["word_count"] == apart["word_count"]
+    assert (joined["names_as_terms"], apart["names_as_terms"]) == (True, False)

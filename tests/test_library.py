@@ -321,7 +321,8 @@ def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
     spanish = pipeline.analyze(pipeline_article(SPANISH))  # sentiment unavailable: missing numbers
     no_entities = pipeline.analyze(pipeline_article("a quiet morning\n\nnothing happened here at all today.\n"))
     assert spanish.sentiment["polarity"].isna().all() and len(no_entities.entities) == 0
-    originals = (seed_analysis, other, spanish, no_entities)
+    single_words = pipeline.analyze(pipeline_article(article_text(19)), names_as_terms=False)
+    originals = (seed_analysis, other, spanish, no_entities, single_words)
     headers = [
         article_header(title=a.article.title, authors=a.article.authors, published=a.article.published,
                        language=a.article.language, source=a.article.source, filename=a.article.filename)

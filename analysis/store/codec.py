@@ -5,7 +5,7 @@ One analysis is one Arrow record batch of one row, written as an IPC stream. Its
 - ``paragraphs``: the article's paragraphs, a list of records (index, kind, text);
 - ``terms``, ``sentiment``, ``entities``, ``mentions``: the analysis' four DataFrames, each a list of records
   with one field per column (a column of tuples as a list field);
-- ``word_count``, ``include_boilerplate`` and ``summary.<field>`` for each field of
+- ``word_count``, ``include_boilerplate``, ``names_as_terms`` and ``summary.<field>`` for each field of
   :class:`analysis.models.SentimentSummary`: plain values.
 
 The article's metadata (title, authors, date, source, file name, language) is not cached: it is the library
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from analysis.pipeline import Analysis
 
 #: The layout's version; part of the store's cache key.
-CODEC_VERSION = "arrow-1"
+CODEC_VERSION = "arrow-2"
 
 #: The DataFrames of an Analysis, by the prefix of their columns in the record batch.
 FRAMES = ("terms", "sentiment", "entities", "mentions")
@@ -76,8 +76,9 @@ def encode_analysis(analysis: Analysis) -> bytes:
     for name in _SUMMARY_FIELDS:
         names.append(f"summary.{name}")
         arrays.append(pa.array([getattr(summary, name)], _SUMMARY_TYPES.get(name)))
-    names += ["word_count", "include_boilerplate"]
-    arrays += [pa.array([int(analysis.word_count)], pa.int64()), pa.array([bool(analysis.include_boilerplate)])]
+    names += ["word_count", "include_boilerplate", "names_as_terms"]
+    arrays += [pa.array([int(analysis.word_count)], pa.int64()), pa.array([bool(analysis.include_boilerplate)]),
+               pa.array([bool(getattr(analysis, "names_as_terms", True))])]
     batch = pa.RecordBatch.from_arrays(arrays, names=names)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
@@ -176,6 +177,7 @@ def _decode_table(
     summaries = {name: columns[f"summary.{name}"].to_pylist() for name in _SUMMARY_FIELDS}
     word_counts = columns["word_count"].to_pylist()
     boilerplate = columns["include_boilerplate"].to_pylist()
+    names_as_terms = columns["names_as_terms"].to_pylist()
 
     from analysis.nlp.entities import EntityResult
 
@@ -199,6 +201,7 @@ def _decode_table(
             sentiment_summary=SentimentSummary(**{name: summaries[name][r] for name in _SUMMARY_FIELDS}),
             entities=EntityResult(table=table_r, mentions=frames["mentions"][r], entities=entities),
             include_boilerplate=boilerplate[r],
+            names_as_terms=names_as_terms[r],
             article_id=ids[r],
         ))
     return results
