@@ -1,5 +1,8 @@
 """DataFrames built from ready-made columns, without pandas re-checking what is already right.
 
+Every use of pandas' private API in Storyscope is here, each with the public call as its fallback and a test
+that both give the same result.
+
 An analysis makes four small tables per article (sentiment, terms, entities, mentions). pandas' public
 constructor spends ~0.3 ms on each inferring dtypes and validating arrays — more than the analysis of a short
 paragraph. These helpers give the same frames (``tests/test_frames.py`` compares them with the public
@@ -15,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["column_labels", "frame_of", "int_column", "object_column", "text_columns", "text_dtype"]
+__all__ = ["column_arrays", "column_labels", "frame_of", "int_column", "object_column", "text_columns", "text_dtype"]
 
 
 @lru_cache(maxsize=1)
@@ -83,3 +86,21 @@ def frame_of(columns: Sequence[str], arrays: Sequence[Any]) -> pd.DataFrame:
         return frame
     labels = column_labels(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
     return from_arrays(list(arrays), columns=labels, index=pd.RangeIndex(rows), verify_integrity=False)
+
+
+def column_arrays(frame: pd.DataFrame) -> list[Any]:
+    """The values of each column of ``frame``, in order: numpy arrays or pandas extension arrays (not copies).
+
+    The block manager's ``iget_values`` (pandas 2.x and 3.x) hands them over in ~1 µs a column; the public
+    ``frame[name].array`` builds a Series first (~20 µs a column; the cache encodes 23 columns per article).
+    """
+    manager = getattr(frame, "_mgr", None)
+    iget_values = getattr(manager, "iget_values", None)
+    if iget_values is None or frame.columns.has_duplicates:  # a pandas without it: the public way
+        return [_values_of(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    return [iget_values(i) for i in range(frame.shape[1])]
+
+
+def _values_of(series: pd.Series) -> Any:
+    array = series.array
+    return array.to_numpy() if isinstance(array, pd.arrays.NumpyExtensionArray) else array

@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.logger import get_logger
 
-from analysis.pipeline import Analysis, analyze
+from analysis.pipeline import Analysis
 from dashboard import exports
 
 log = get_logger("storyscope.dashboard")
@@ -65,11 +65,13 @@ def edit_keys(edits) -> tuple[EditKey, ...]:
 def article_analysis(
     folder: str, article_id: int, stamp: str, *, include_boilerplate: bool = False, edits: tuple[EditKey, ...] = ()
 ) -> Analysis:
-    """The article's analysis, with the user's entity ``edits`` (merges, renames) applied.
+    """The article's analysis as :meth:`analysis.store.library.Library.analyses` serves it: the stored
+    metadata, the user's entity corrections applied.
 
-    With default options it comes from the library's SQLite cache (computed once per article and analyser
-    version); with ``include_boilerplate`` the article is analysed again, bylines and notices included.
-    ``stamp`` is :func:`row_stamp` of the article's row, so stale metadata is never served.
+    With default options it comes from the library's cache (computed once per article and analyser version);
+    with ``include_boilerplate`` the article is analysed again, bylines and notices included. ``stamp`` is
+    :func:`row_stamp` of the article's row and ``edits`` its :func:`edit_keys`: they only key this cache, so
+    an edit of the metadata or of the entities is never served stale.
     """
     # One positional call shape, so every caller hits the same cache entry.
     return _article_analysis(folder, int(article_id), stamp, bool(include_boilerplate), tuple(edits))
@@ -80,18 +82,7 @@ def _article_analysis(
     folder: str, article_id: int, stamp: str, include_boilerplate: bool, edits: tuple[EditKey, ...]
 ) -> Analysis:
     log.info("Loading the analysis of article %s (include_boilerplate=%s)", article_id, include_boilerplate)
-    lib = library(folder)
-    if include_boilerplate:
-        result = analyze(lib.article(article_id), include_boilerplate=True)
-    else:
-        result = lib.analysis(article_id)
-    if edits:
-        from analysis.nlp.entities import EntityEdit, apply_entity_edits
-
-        result = dataclasses.replace(
-            result, entities=apply_entity_edits(result.entities, [EntityEdit(*e) for e in edits])
-        )
-    return result
+    return library(folder).analysis(article_id, include_boilerplate=include_boilerplate)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -168,29 +159,19 @@ def compared_analyses(folder: str, keys: tuple[ArticleKey, ...], *, include_boil
 
 @st.cache_resource(show_spinner="Loading the analyses…", max_entries=4)
 def _compared_analyses(folder: str, keys: tuple[ArticleKey, ...], include_boilerplate: bool) -> Compared:
-    from analysis.nlp.entities import EntityEdit, apply_entity_edits
     from analysis.errors import StoryscopeError
 
     log.info("Loading %s analyses to compare (include_boilerplate=%s)", len(keys), include_boilerplate)
     ids = [int(k[0]) for k in keys]
-    loaded: dict[int, Analysis] = {}
-    left_out: list[tuple[int, str]] = []
-    if not include_boilerplate:
-        try:  # one query for all of them; one by one below only when that fails
-            loaded = dict(zip(ids, library(folder).analyses(ids)))
-        except StoryscopeError:
-            loaded = {}
-    kept, analyses = [], []
+    try:  # one query for all of them (the library applies each article's entity corrections)
+        loaded = dict(zip(ids, library(folder).analyses(ids, include_boilerplate=include_boilerplate)))
+    except StoryscopeError:  # one of them cannot be loaded: one by one, to name it
+        loaded = {}
+    kept, analyses, left_out = [], [], []
     for article_id, stamp, edits in keys:
         try:
-            if article_id in loaded:
-                result = loaded[article_id]
-                if edits:
-                    result = dataclasses.replace(
-                        result, entities=apply_entity_edits(result.entities, [EntityEdit(*e) for e in edits]))
-            else:
-                result = article_analysis(folder, article_id, stamp, include_boilerplate=include_boilerplate,
-                                          edits=edits)
+            result = loaded.get(article_id) or article_analysis(
+                folder, article_id, stamp, include_boilerplate=include_boilerplate, edits=edits)
         except StoryscopeError as err:
             left_out.append((int(article_id), str(err)))
             continue
@@ -256,7 +237,8 @@ def compare_entities(folder: str, keys: tuple[ArticleKey, ...], *, include_boile
 def compare_timeline(
     folder: str, keys: tuple[ArticleKey, ...], *, items: tuple[str, ...] = (), include_boilerplate: bool = False
 ) -> pd.DataFrame:
-    """:func:`analysis.compare.timeline`: DataFrame[published, article, item, value] of the dated articles."""
+    """:func:`analysis.compare.timeline`: DataFrame[published, article, item, value, polarity, sentences] of the
+    dated articles (polarity: of the sentences naming each item)."""
     from analysis.compare import timeline
 
     analyses = compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses

@@ -553,3 +553,128 @@ def test_a_surname_joins_the_person_named_last_before_it_even_when_named_at_a_se
     surname = mentions[mentions["surface"] == "Valencia"]
     assert surname["name"].tolist() == ["Ana Valencia"]
     assert surname["paragraph"].tolist() == [3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30), st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=6),
+       st.sampled_from([0.0, 0.5, 2.0]))
+def test_the_article_s_lower_case_words_are_the_plain_rule_s_set_whatever_the_budget(pieces, questions, budget):
+    """Words are searched for where they occur until the searches cost twice the text, then looked up in the
+    set of the text's lower-case words: the answers are those of the set either way."""
+    text = "".join(pieces)
+    listed = set(candidates._LOWER_WORD_RE.findall(text))
+    index = candidates.LowerCaseWords(text, budget=budget)
+    index.budget = budget * len(text)  # no constant allowance: small texts switch to the set too
+    for word in ["".join(q) for q in questions] + sorted(listed):
+        assert (word in index) == (word in listed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["al", "el", "bin", "pro", "Abu", "x", "-", "‐", " ", "Assad", "Bukele", "US",
+                                 "based", "aaaaaaaaaaaaaaaaaaaa", "é"]), max_size=40))
+def test_the_word_before_a_hyphen_is_read_in_a_window_as_in_the_whole_paragraph(pieces):
+    text = "".join(pieces)
+    for begin in range(2, len(text) + 1):
+        whole = candidates._PREFIX_RE.search(text, 0, begin - 1)
+        window = candidates._PREFIX_RE.search(text, max(0, begin - 1 - candidates._PREFIX_WINDOW), begin - 1)
+        as_particle = [m is not None and m.group().lower() in cues._HYPHEN_PARTICLES for m in (whole, window)]
+        assert as_particle[0] == as_particle[1]
+        if as_particle[0]:
+            assert whole.span() == window.span()
+
+
+def _distinct_names_article(words: int, offset: int) -> Article:
+    """An article of about ``words`` words in which nearly every capitalised word is a new name (issue 12's
+    "many distinct names"), sentence starts and hyphenated prefixes included. Names from ``offset`` on, so that
+    two sizes share no name (the per-process caches would make the second one cheaper)."""
+    syllables = "ka lo mi ra ten vus dor bel fin gar hal jes kor lum nar pel quin ros sul tav".split()
+
+    def name(i: int) -> str:
+        parts = []
+        for _ in range(4):
+            i, r = divmod(i, len(syllables))
+            parts.append(syllables[r])
+        return "".join(parts).capitalize()
+
+    paragraphs, count, i = [], 0, offset
+    while count < words:
+        a, b, c, d = (name(i + k) for k in range(4))
+        i += 4
+        paragraph = (f"{a} {b} told reporters the pro-{b} group would meet in {c} on Monday. "
+                     f"{d} officials said the talks were long and the market was calm.")
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    return parse_article("Many names\n\n" + "\n\n".join(paragraphs))
+
+
+def _work_of_extraction(article: Article, monkeypatch) -> int:
+    """Lines of Python run, calls of C functions made, and characters the article-wide look-up of lower-case
+    words went through (its work in C) while the entities of ``article`` are extracted."""
+    import sys
+
+    from analysis.nlp.entities import extract as extract_module
+
+    indexes = []
+
+    class Counted(candidates.LowerCaseWords):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            indexes.append(self)
+
+    monkeypatch.setattr(extract_module, "LowerCaseWords", Counted)
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        count += 1
+        return tracer
+
+    def profiler(frame, event, arg):
+        nonlocal count
+        if event == "c_call":
+            count += 1
+
+    sys.settrace(tracer)
+    sys.setprofile(profiler)
+    try:
+        extract_entities(article)
+    finally:
+        sys.settrace(None)
+        sys.setprofile(None)
+    return count + sum(index.scanned for index in indexes)
+
+
+def _shared_first_name_article(people: int, offset: int) -> Article:
+    """Many people who share a first name, which is also written alone, at sentence starts and in a heading in
+    capitals: every lone "Ana" is resolved against all of them."""
+    syllables = "ka lo mi ra ten vus dor bel fin gar".split()
+    paragraphs = []
+    for i in range(offset, offset + people):
+        surname = "".join(syllables[int(d)] for d in f"{i:05d}").capitalize()
+        paragraphs.append(f"Officials said Ana {surname} met the council. Ana told the mayor that Ana was calm "
+                          f"and Ana {surname} agreed.\n\nANA {surname.upper()} WINS")
+    return parse_article("Shared names\n\n" + "\n\n".join(paragraphs))
+
+
+@pytest.mark.parametrize("shape", [_distinct_names_article, _shared_first_name_article])
+def test_entity_work_grows_linearly_with_the_number_of_names(shape, monkeypatch):
+    """Issues 11 and 12: the whole text was searched once for each new capitalised word (time ∝ words^1.43), and
+    each mention of a shared first name was compared with every person of that name."""
+    unit = 30 if shape is _shared_first_name_article else 1  # about 30 words per person
+    extract_entities(shape(300 // unit, offset=90000))  # word lists and gazetteer loaded
+    small = _work_of_extraction(shape(2000 // unit, offset=0), monkeypatch)
+    large = _work_of_extraction(shape(8000 // unit, offset=20000), monkeypatch)
+    assert large < 4.6 * small  # four times the words: linear work is ~4 times, the old rules' 7 to 15 times
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=30), st.integers(0, 30))
+def test_the_most_mentioned_group_is_kept_up_to_date_as_max_over_all_groups(groups, cut):
+    from analysis.nlp.entities.grouping import _Tally
+
+    tally, counts = _Tally(), {}
+    for i, group in enumerate(groups):
+        tally.add(group)
+        counts[group] = counts.get(group, 0) + 1
+        if i == cut or i == len(groups) - 1:
+            assert tally.best == max(counts, key=counts.__getitem__)

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.frames import frame_of, int_column, object_column, text_columns
+from analysis.frames import column_arrays, frame_of, int_column, object_column, text_columns
 
 
 @pytest.mark.parametrize("rows", [0, 1, 5])
@@ -58,3 +58,17 @@ def test_without_pandas_private_constructor_the_public_one_gives_the_same_frame(
     public = frame_of(columns, arrays)
     pd.testing.assert_frame_equal(public, fast, check_exact=True, check_index_type=True, check_column_type=True)
     assert public["cells"].dtype == object  # text held as objects stays objects
+
+
+def test_column_arrays_equal_the_public_column_values_with_or_without_the_private_api(monkeypatch):
+    texts, = text_columns(["a", "b", "c"])
+    frame = frame_of(["text", "count", "score", "flag", "cells"],
+                     [texts, int_column([1, 2, 3]), np.array([0.5, np.nan, -1.0]), np.array([True, False, True]),
+                      object_column([("x",), (), ("y", "z")])])
+    fast = column_arrays(frame)
+    monkeypatch.delattr(type(frame._mgr), "iget_values")
+    fallback = column_arrays(frame)
+    for ours in (fast, fallback):
+        assert len(ours) == frame.shape[1]
+        for got, name in zip(ours, frame.columns):
+            pd.testing.assert_series_equal(pd.Series(got, name=name, copy=False), frame[name], check_exact=True)

@@ -29,6 +29,7 @@ from analysis.errors import (
     StoreError,
     UnsupportedFormatError,
 )
+from analysis.store.codec import CODEC_VERSION
 from analysis.store.library import LIST_COLUMNS, AddResult, Library, content_hash, data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -272,9 +273,21 @@ def test_a_new_analyser_version_recomputes_once(tmp_path, counted_analyze, monke
         library.analysis(result.id)
     assert len(counted_analyze) == 2
     versions = sqlite3.connect(tmp_path / "storyscope.sqlite3").execute(
-        "SELECT analyser_version FROM analyses WHERE content_hash = ?", (content_hash(library_text(tmp_path, result.id)),)
+        "SELECT version FROM analysis_cache WHERE content_hash = ?", (content_hash(library_text(tmp_path, result.id)),)
     ).fetchall()
-    assert versions == [(pipeline.ANALYSER_VERSION,)]  # the old version's result is not kept
+    assert versions == [(f"{pipeline.ANALYSER_VERSION}/{CODEC_VERSION}",)]  # the old version's result is not kept
+
+
+def test_a_new_codec_version_recomputes_once(tmp_path, counted_analyze, monkeypatch):
+    from analysis.store import codec
+
+    with Library(tmp_path) as library:
+        result = library.add_file(article_text(5).encode(), "a.txt")
+        monkeypatch.setattr(codec, "CODEC_VERSION", codec.CODEC_VERSION + "-next")
+        monkeypatch.setattr("analysis.store.library.CODEC_VERSION", codec.CODEC_VERSION)
+        library.analysis(result.id)
+        library.analysis(result.id)
+    assert len(counted_analyze) == 2
 
 
 def library_text(folder: Path, article_id: int) -> str:
@@ -302,17 +315,23 @@ def test_analyses_keep_the_order_asked_for(lib):
 def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
     import pandas.testing as pdt
 
-    from analysis.store.codec import decode_analyses, encode_analysis
+    from analysis.store.codec import article_header, decode_analyses, encode_analysis
 
     other = pipeline.analyze(pipeline_article(article_text(15)))
     spanish = pipeline.analyze(pipeline_article(SPANISH))  # sentiment unavailable: missing numbers
-    assert spanish.sentiment["polarity"].isna().all()
-    originals = (seed_analysis, other, spanish)
-    decoded = decode_analyses([encode_analysis(a) for a in originals])
-    def no_nan(constant):
-        raise AssertionError(f"{constant} in the cache's JSON")
-
-    assert all(json.loads(encode_analysis(a), parse_constant=no_nan) for a in originals)  # strict JSON
+    no_entities = pipeline.analyze(pipeline_article("a quiet morning\n\nnothing happened here at all today.\n"))
+    assert spanish.sentiment["polarity"].isna().all() and len(no_entities.entities) == 0
+    originals = (seed_analysis, other, spanish, no_entities)
+    headers = [
+        article_header(title=a.article.title, authors=a.article.authors, published=a.article.published,
+                       language=a.article.language, source=a.article.source, filename=a.article.filename)
+        for a in originals
+    ]
+    # alone, and together (read in one batch, as the library reads them)
+    decoded = decode_analyses([encode_analysis(a) for a in originals], headers)
+    assert [one.to_dict() for one in decoded] == [
+        decode_analyses([encode_analysis(a)], [h])[0].to_dict() for a, h in zip(originals, headers)
+    ]
     for original, back in zip(originals, decoded):
         assert back.to_dict() == original.to_dict()
         assert back.article == original.article and back.entities.entities == original.entities.entities
@@ -337,11 +356,52 @@ def pipeline_article(text: str):
     return parse_article(text)
 
 
-def test_cached_json_from_to_dict_is_still_read(seed_analysis):
-    from analysis.store.codec import decode_analysis
+def test_the_json_cache_of_earlier_versions_is_dropped_and_recomputed(tmp_path, counted_analyze):
+    with Library(tmp_path) as library:
+        result = library.add_file(article_text(18).encode(), "a.txt")
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    with db:  # the table and a row as the JSON codec wrote them, naming a class to import
+        db.execute("CREATE TABLE analyses (content_hash TEXT, analyser_version TEXT, json TEXT)")
+        db.execute("INSERT INTO analyses VALUES (?, ?, ?)", (
+            content_hash(library_text(tmp_path, result.id)), pipeline.ANALYSER_VERSION,
+            '{"format": "columns-2", "frames": [], "value": {"$dc": "os:system", "fields": {"command": "x"}}}'))
+    db.close()
+    with Library(tmp_path) as library:
+        assert library.analysis(result.id).word_count > 0
+    tables = {name for (name,) in sqlite3.connect(tmp_path / "storyscope.sqlite3").execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "analyses" not in tables
+    assert len(counted_analyze) == 1  # the cache written on adding is the Arrow one, still valid
 
-    back = decode_analysis(json.dumps(seed_analysis.to_dict()))
-    assert back.to_dict() == seed_analysis.to_dict()
+
+@pytest.mark.parametrize("payload", [
+    b"",
+    b"not arrow at all",
+    b'{"format": "columns-1", "value": {"$dc": "os:system", "fields": {}}}',
+    b'{"format": "to_dict", "value": {"title": "x"}}',
+])
+def test_anything_but_the_arrow_layout_decodes_to_none_and_imports_nothing(payload, monkeypatch):
+    import importlib
+
+    from analysis.store.codec import article_header, decode_analyses
+
+    def refuse(name, *args, **kwargs):
+        raise AssertionError(f"the codec imported {name}")
+
+    monkeypatch.setattr(importlib, "import_module", refuse)
+    assert decode_analyses([payload], [article_header(title="x")]) == [None]
+
+
+def test_an_arrow_stream_of_another_layout_decodes_to_none():
+    import pyarrow as pa
+
+    from analysis.store.codec import article_header, decode_analyses
+
+    batch = pa.RecordBatch.from_pydict({"word_count": [3], "terms.term": [["a"]]})
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    assert decode_analyses([sink.getvalue().to_pybytes()], [article_header(title="x")]) == [None]
 
 
 def test_an_unreadable_cache_entry_is_recomputed_not_fatal(tmp_path, counted_analyze):
@@ -350,16 +410,13 @@ def test_an_unreadable_cache_entry_is_recomputed_not_fatal(tmp_path, counted_ana
         good = library.add_file(article_text(17).encode(), "b.txt")
     db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
     with db:
-        db.execute("UPDATE analyses SET json = '{\"format\": \"columns-1\", \"value\": {\"$dc\": \"os:system\"}}' "
-                   "WHERE content_hash = ?", (content_hash(library_text(tmp_path, result.id)),))
+        db.execute("UPDATE analysis_cache SET arrow = ? WHERE content_hash = ?",
+                   (b"\xff\xff\xff\xff damaged", content_hash(library_text(tmp_path, result.id))))
     db.close()
     with Library(tmp_path) as library:
         first, second = library.analyses([result.id, good.id])
     assert first.word_count > 0 and second.word_count > 0
     assert len(counted_analyze) == 3  # two adds, then only the damaged one again
-
-
-# --- editing and removing -------------------------------------------------------------------------------
 
 
 def test_title_source_and_date_can_be_edited_and_survive_a_restart(tmp_path):
@@ -407,7 +464,7 @@ def test_removing_an_article_removes_its_analysis_and_edits(tmp_path):
             library.remove(result.id)
     db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
     assert db.execute("SELECT COUNT(*) FROM entity_edits").fetchone() == (0,)
-    assert db.execute("SELECT COUNT(*) FROM analyses").fetchone() == (0,)
+    assert db.execute("SELECT COUNT(*) FROM analysis_cache").fetchone() == (0,)
     # the same text can be added again afterwards, as a new article
     with Library(tmp_path) as library:
         assert library.add_file(article_text(12).encode(), "a.txt", analyze=False).status == "added"
@@ -594,7 +651,6 @@ def test_kill_9_during_an_import_leaves_a_valid_library_and_a_rerun_stores_each_
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     # every stored article has its analysis cached
     assert db.execute(
-        "SELECT COUNT(*) FROM articles a LEFT JOIN analyses c ON c.content_hash = a.content_hash "
-        "WHERE a.seed = 0 AND c.json IS NULL"
+        "SELECT COUNT(*) FROM articles a LEFT JOIN analysis_cache c ON c.content_hash = a.content_hash "
+        "WHERE a.seed = 0 AND c.arrow IS NULL"
     ).fetchone() == (0,)
-    json.loads(db.execute("SELECT json FROM analyses LIMIT 1").fetchone()[0])

@@ -30,16 +30,44 @@ def register(commands: Any) -> None:
     compare.set_defaults(handler=run_compare)
 
 
-def _load(item: str):
+def _is_library_id(item: str) -> bool:
     from pathlib import Path
 
+    return item.isdigit() and not Path(item).exists()
+
+
+def _load_all(items: list[str]) -> list[tuple[str, object]]:
+    """(item, Analysis or the exception it raised) for each item, in order. Library ids are read from one
+    library in one query, with the user's entity corrections applied (as the dashboard shows them)."""
     from analysis.pipeline import analyze
 
-    if item.isdigit() and not Path(item).exists():
+    ids = [int(item) for item in items if _is_library_id(item)]
+    from_library: dict[int, object] = {}
+    if ids:
         from analysis.store.library import Library
 
-        return Library().analysis(int(item))
-    return analyze(load_path(item))
+        try:
+            with Library() as library:
+                try:
+                    from_library = dict(zip(ids, library.analyses(ids)))
+                except Exception:  # noqa: BLE001 - an unknown id: each one alone, to name the bad ones
+                    for i in dict.fromkeys(ids):
+                        try:
+                            from_library[i] = library.analysis(i)
+                        except Exception as err:  # noqa: BLE001
+                            from_library[i] = err
+        except Exception as err:  # noqa: BLE001 - the library cannot be opened: every id fails with it
+            from_library = {i: err for i in ids}
+    loaded: list[tuple[str, object]] = []
+    for item in items:
+        if _is_library_id(item):
+            loaded.append((item, from_library[int(item)]))
+            continue
+        try:
+            loaded.append((item, analyze(load_path(item))))
+        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
+            loaded.append((item, err))
+    return loaded
 
 
 def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
@@ -72,12 +100,12 @@ def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
 
 def run_compare(args: argparse.Namespace) -> int:
     analyses, failed = [], False
-    for item in args.items:
-        try:
-            analyses.append(_load(item))
-        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
-            report_failure(item, err)
+    for item, loaded in _load_all(args.items):
+        if isinstance(loaded, BaseException):
+            report_failure(item, loaded)
             failed = True
+        else:
+            analyses.append(loaded)
     if len(analyses) < 2:
         print("compare needs at least two readable articles.", file=sys.stderr)
         return EXIT_FAILED

@@ -1,281 +1,224 @@
-"""The cache of analyses: an :class:`analysis.pipeline.Analysis` to a string and back.
+"""The cache of analyses: an :class:`analysis.pipeline.Analysis` to Arrow IPC bytes and back.
 
-A column-wise JSON encoding of the Analysis dataclass tree: every DataFrame stored column by column (values,
-dtype) in a ``frames`` list, runs of records of one type (paragraphs, entities) as rows. Several times faster to
-write and read back than ``Analysis.to_dict()``/``from_dict()``, which build DataFrames row by row; JSON written
-by ``to_dict`` is still read. Anything unreadable decodes to None, and the store recomputes it.
+One analysis is one Arrow record batch of one row, written as an IPC stream. Its columns:
+
+- ``paragraphs``: the article's paragraphs, a list of records (index, kind, text);
+- ``terms``, ``sentiment``, ``entities``, ``mentions``: the analysis' four DataFrames, each a list of records
+  with one field per column (a column of tuples as a list field);
+- ``word_count``, ``include_boilerplate`` and ``summary.<field>`` for each field of
+  :class:`analysis.models.SentimentSummary`: plain values.
+
+The article's metadata (title, authors, date, source, file name, language) is not cached: it is the library
+row's, which the user may edit, and the caller hands it to :func:`decode_analyses`. Decoding builds only
+Storyscope's own record types (no class is ever named by the data), and reads many payloads together: the
+rows of all of them become one Arrow table, each column is converted to numpy or pandas once, then sliced
+per analysis. Anything unreadable decodes to None, and the store recomputes it.
+
+Bump :data:`CODEC_VERSION` whenever the layout changes: the store keys its cache on it, so an old entry is
+recomputed, never misread.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import gc
-import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from analysis.frames import frame_of
+from analysis.frames import column_arrays, frame_of, object_column, text_dtype
+from analysis.models import Article, Entity, Paragraph, SentimentSummary
 
 if TYPE_CHECKING:
     from analysis.pipeline import Analysis
 
-_CACHE_FORMAT = "columns-2"
+#: The layout's version; part of the store's cache key.
+CODEC_VERSION = "arrow-1"
 
-try:  # orjson parses the cache about twice as fast as the standard library, when it is installed
-    from orjson import JSONDecodeError as _OrjsonError
-    from orjson import loads as _orjson_loads
+#: The DataFrames of an Analysis, by the prefix of their columns in the record batch.
+FRAMES = ("terms", "sentiment", "entities", "mentions")
+_SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(SentimentSummary))
+_SUMMARY_TYPES = {"available": pa.bool_(), "polarity": pa.float64(), "subjectivity": pa.float64(),
+                  "vader": pa.float64(), "disagreements": pa.int64(), "reason": pa.large_string()}
 
-    def _loads(payload: str) -> Any:
-        try:
-            return _orjson_loads(payload)
-        except _OrjsonError:  # e.g. NaN in JSON written by to_dict: the standard parser reads it
-            return json.loads(payload)
-except ImportError:  # pragma: no cover - depends on the environment
-    _loads = json.loads
+_ITEM_TYPES = {str: pa.large_string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 
 
-def encode_analysis(analysis: Analysis) -> str:
-    """The cache's JSON for ``analysis``: its dataclass tree, with every DataFrame stored column by column
-    (values, dtype) in a ``frames`` list, and runs of records of one type (paragraphs, entities) as rows.
+def encode_analysis(analysis: Analysis) -> bytes:
+    """The cache's bytes for ``analysis``: an Arrow IPC stream of one record batch of one row.
 
-    Falls back to ``Analysis.to_dict()`` for anything the encoding does not know (then read by ``from_dict``).
+    Raises ``TypeError`` for a column the layout cannot hold (a dtype other than int64, float64, bool, text,
+    or objects that are tuples of one plain type).
     """
-    frames: list[dict[str, Any]] = []
-    try:
-        tree = _encode(analysis, frames)
-        return json.dumps({"format": _CACHE_FORMAT, "frames": frames, "value": tree}, ensure_ascii=False,
-                          separators=(",", ":"), allow_nan=False)
-    except (TypeError, ValueError):
-        return json.dumps({"format": "to_dict", "value": analysis.to_dict()}, ensure_ascii=False,
-                          separators=(",", ":"))
+    names: list[str] = []
+    arrays: list[pa.Array] = []
+
+    def listed(name: str, children: list[pa.Array], fields: list[str]) -> None:
+        values = pa.StructArray.from_arrays(children, names=fields)
+        names.append(name)
+        arrays.append(pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values))
+
+    paragraphs = analysis.article.paragraphs
+    listed("paragraphs", [pa.array([p.index for p in paragraphs], pa.int64()),
+                          pa.array([p.kind for p in paragraphs], pa.large_string()),
+                          pa.array([p.text for p in paragraphs], pa.large_string())], ["index", "kind", "text"])
+    for prefix, frame in zip(FRAMES, _frames(analysis)):
+        if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
+            raise TypeError(f"the {prefix} table must have a default index to be cached")
+        columns = [str(c) for c in frame.columns]
+        listed(prefix, [_column_array(values, f"{prefix}.{name}") for name, values in zip(columns, column_arrays(frame))],
+               columns)
+    summary = analysis.sentiment_summary
+    for name in _SUMMARY_FIELDS:
+        names.append(f"summary.{name}")
+        arrays.append(pa.array([getattr(summary, name)], _SUMMARY_TYPES.get(name)))
+    names += ["word_count", "include_boilerplate"]
+    arrays += [pa.array([int(analysis.word_count)], pa.int64()), pa.array([bool(analysis.include_boilerplate)])]
+    batch = pa.RecordBatch.from_arrays(arrays, names=names)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    return sink.getvalue().to_pybytes()
 
 
-def decode_analysis(payload: str) -> Analysis | None:
-    """The Analysis stored by :func:`encode_analysis` (or as bare ``to_dict()`` JSON); None when unreadable."""
-    return decode_analyses([payload])[0]
+def decode_analyses(
+    payloads: Sequence[bytes | None], headers: Sequence[Mapping[str, Any]]
+) -> list[Analysis | None]:
+    """The Analyses stored by :func:`encode_analysis`, each with its article's metadata from ``headers``.
 
-
-def decode_analyses(payloads: Sequence[str]) -> list[Analysis | None]:
-    """:func:`decode_analysis` for many payloads at once (None for each unreadable one).
-
-    The DataFrames of all payloads are built together: their text columns become pandas string arrays in one
-    call and are then sliced, which makes reading 1,000 analyses several times faster than one by one.
+    ``headers[i]`` holds the :class:`analysis.models.Article` fields other than ``paragraphs`` (title,
+    authors, published, language, source, filename) for ``payloads[i]``. A payload that is None, empty or
+    unreadable gives None. Payloads with the same layout are decoded together (one conversion per column).
     """
     from analysis.pipeline import Analysis
 
+    results: list[Any] = [None] * len(payloads)
+    groups: dict[pa.Schema, list[tuple[int, pa.RecordBatch]]] = {}
+    for i, payload in enumerate(payloads):
+        if not payload:
+            continue
+        try:
+            batch = pa.ipc.open_stream(payload).read_next_batch()
+        except (pa.ArrowException, ValueError, TypeError, StopIteration):
+            continue  # written by other code, or damaged: the caller recomputes it
+        if batch.num_rows == 1:
+            groups.setdefault(batch.schema, []).append((i, batch))
     collecting = gc.isenabled()
     gc.disable()  # bulk-building tens of thousands of objects: the collector would walk them again and again
     try:
-        return _decode_payloads(payloads, Analysis)
+        for schema, members in groups.items():
+            try:
+                table = pa.Table.from_batches([batch for _, batch in members], schema=schema).combine_chunks()
+                decoded = _decode_table(table, [headers[i] for i, _ in members], Analysis)
+            except (pa.ArrowException, ValueError, TypeError, KeyError, IndexError):
+                continue
+            for (i, _), analysis in zip(members, decoded):
+                results[i] = analysis
     finally:
         if collecting:
             gc.enable()
-
-
-_DECODE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, ImportError, IndexError)
-
-
-def _decode_payloads(payloads: Sequence[str], Analysis: type) -> list[Any]:
-    results: list[Any] = [None] * len(payloads)
-    columnar: list[tuple[int, dict[str, Any]]] = []
-    for i, payload in enumerate(payloads):
-        try:
-            data = _loads(payload)
-            if data.get("format") == _CACHE_FORMAT:
-                columnar.append((i, data))
-            else:
-                results[i] = Analysis.from_dict(data["value"] if data.get("format") == "to_dict" else data)
-        except _DECODE_ERRORS:
-            continue  # written by another version of the code: recomputed by the caller
-    try:
-        built = _build_frames([spec for _, data in columnar for spec in data["frames"]])
-        decoded, at = [], 0
-        for i, data in columnar:
-            count = len(data["frames"])
-            decoded.append((i, _decode(data["value"], built[at: at + count])))
-            at += count
-    except _DECODE_ERRORS:
-        decoded = []
-        for i, data in columnar:  # one bad payload must not cost the others their cache
-            try:
-                decoded.append((i, _decode(data["value"], _build_frames(data["frames"]))))
-            except _DECODE_ERRORS:
-                continue
-    for i, value in decoded:
-        results[i] = value if isinstance(value, Analysis) else None
     return results
 
 
-_SCALARS = (str, int, float, bool, type(None))
+def _frames(analysis: Analysis) -> tuple[pd.DataFrame, ...]:
+    return analysis.terms, analysis.sentiment, analysis.entities.table, analysis.entities.mentions
 
 
-def _encode(value: Any, frames: list[dict[str, Any]]) -> Any:
-    if isinstance(value, _SCALARS):
-        return value
-    if isinstance(value, pd.DataFrame):
-        frames.append(_encode_frame(value))
-        return {"$frame": len(frames) - 1}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        cls = type(value)
-        fields = {f.name: _encode(getattr(value, f.name), frames) for f in dataclasses.fields(value) if f.init}
-        return {"$dc": f"{cls.__module__}:{cls.__qualname__}", "fields": fields}
-    if isinstance(value, tuple):
-        if value and len({type(v) for v in value}) == 1 and dataclasses.is_dataclass(value[0]):
-            return _encode_records(value, frames)
-        return {"$tuple": [_encode(v, frames) for v in value]}
-    if isinstance(value, list):
-        return [_encode(v, frames) for v in value]
-    if isinstance(value, dt.datetime):
-        raise TypeError("datetime")
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, dict) and all(isinstance(k, str) and not k.startswith("$") for k in value):
-        return {k: _encode(v, frames) for k, v in value.items()}
-    if isinstance(value, np.generic):
-        return _encode(value.item(), frames)
-    raise TypeError(f"cannot cache a {type(value).__name__}")
+def _column_array(column: Any, name: str) -> pa.Array:
+    if isinstance(column, np.ndarray):
+        kind = column.dtype.kind
+        if kind in "iufb":  # numbers and flags keep their numpy dtype (int64 stays int64)
+            return pa.array(column)
+        if kind == "O":  # the analyses' object columns hold tuples (aliases, paragraphs)
+            values = list(column)
+            if all(type(v) is tuple for v in values):
+                kinds = {type(x) for v in values for x in v}
+                if len(kinds) <= 1:
+                    item = _ITEM_TYPES.get(next(iter(kinds), str))
+                    if item is not None:
+                        return pa.array(values, pa.large_list(item))
+    elif isinstance(column.dtype, pd.StringDtype):
+        return pa.array(column, pa.large_string())  # pandas' text columns: Arrow strings already, no copy
+    raise TypeError(f"{name}: a column of dtype {column.dtype} cannot be cached")
 
 
-def _encode_records(records: tuple[Any, ...], frames: list[dict[str, Any]]) -> dict[str, Any]:
-    """Records of one dataclass: field names once, then one row of values per record.
+def _decode_table(table: pa.Table, headers: Sequence[Mapping[str, Any]], Analysis: type) -> list[Any]:
+    rows = table.num_rows
+    columns = {name: table.column(name).chunk(0) for name in table.column_names}
 
-    Each field's kind says how to read it back: "v" plain values, "t" tuples of plain values, "n" encoded nodes.
-    """
-    cls = type(records[0])
-    names = [f.name for f in dataclasses.fields(cls) if f.init]
-    columns = [[getattr(r, n) for r in records] for n in names]
-    kinds = []
-    for c, values in enumerate(columns):
-        if all(isinstance(v, _SCALARS) and not (isinstance(v, float) and v != v) for v in values):
-            kinds.append("v")
-        elif all(isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v) for v in values):
-            kinds.append("t")
-            columns[c] = [list(v) for v in values]
-        else:
-            kinds.append("n")
-            columns[c] = [_encode(v, frames) for v in values]
-    return {"$records": f"{cls.__module__}:{cls.__qualname__}", "names": names, "kinds": kinds,
-            "rows": [list(row) for row in zip(*columns)]}
+    def listed(name: str) -> tuple[np.ndarray, list[str], list[Any]]:
+        """The row offsets of a list-of-records column, its field names and each field's values for every row,
+        converted once (then sliced per row)."""
+        array = columns[name]
+        offsets = array.offsets.to_numpy()
+        values = array.values.slice(offsets[0], offsets[-1] - offsets[0])
+        fields = [values.type.field(f).name for f in range(values.type.num_fields)]
+        return offsets - offsets[0], fields, [_values(child) for child in values.flatten()]
 
+    frames: dict[str, list[pd.DataFrame]] = {}
+    for prefix in FRAMES:
+        offsets, names, values = listed(prefix)
+        frames[prefix] = [
+            frame_of(names, [column[offsets[r]: offsets[r + 1]] for column in values]) for r in range(rows)
+        ]
+    p_offsets, p_fields, p_values = listed("paragraphs")
+    if p_fields != ["index", "kind", "text"]:
+        raise ValueError("paragraph fields")
+    indexes, kinds, texts = p_values[0].tolist(), list(p_values[1]), list(p_values[2])
+    summaries = {name: columns[f"summary.{name}"].to_pylist() for name in _SUMMARY_FIELDS}
+    word_counts = columns["word_count"].to_pylist()
+    boilerplate = columns["include_boilerplate"].to_pylist()
 
-def _encode_frame(frame: pd.DataFrame) -> dict[str, Any]:
-    if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
-        raise TypeError("frame index")
-    columns, dtypes, data, cells = [], [], [], []
-    for name in frame.columns:
-        if not isinstance(name, str):
-            raise TypeError("column name")
-        series = frame[name]
-        values = series.tolist()
-        cell = "plain"
-        if series.dtype.kind in "iub":
-            pass
-        elif series.dtype.kind == "f" or str(series.dtype) in ("str", "string"):
-            if series.isna().any():  # missing numbers and texts as null: plain JSON, no NaN
-                values = [None if v != v else v for v in values]
-        elif series.dtype == object:
-            cell = "tuple" if any(isinstance(v, tuple) for v in values) else "plain"
-            values = [_encode_cell(v) for v in values]
-        else:
-            raise TypeError(f"column dtype {series.dtype}")
-        columns.append(name)
-        dtypes.append(str(series.dtype))
-        data.append(values)
-        cells.append(cell)
-    return {"columns": columns, "dtypes": dtypes, "data": data, "cells": cells, "rows": len(frame)}
+    from analysis.nlp.entities import EntityResult
 
-
-def _encode_cell(value: Any) -> Any:
-    if isinstance(value, _SCALARS):
-        return None if isinstance(value, float) and value != value else value
-    if isinstance(value, tuple) and all(isinstance(v, _SCALARS) for v in value):
-        return list(value)
-    if isinstance(value, np.generic):
-        return value.item()
-    raise TypeError(f"cannot cache a {type(value).__name__} cell")
-
-
-def _decode(value: Any, frames: list[pd.DataFrame]) -> Any:
-    if isinstance(value, list):
-        return [_decode(v, frames) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if "$frame" in value:
-        return frames[value["$frame"]]
-    if "$dc" in value:
-        return _dataclass(value["$dc"])(**{k: _decode(v, frames) for k, v in value["fields"].items()})
-    if "$records" in value:
-        cls, names, kinds = _dataclass(value["$records"]), value["names"], value["kinds"]
-        if all(kind == "v" for kind in kinds):
-            return tuple(cls(**dict(zip(names, row))) for row in value["rows"])
-        return tuple(
-            cls(**{n: v if k == "v" else tuple(v) if k == "t" else _decode(v, frames)
-                   for n, k, v in zip(names, kinds, row)})
-            for row in value["rows"]
+    results = []
+    for r in range(rows):
+        begin, end = p_offsets[r], p_offsets[r + 1]
+        paragraphs = tuple(map(Paragraph, indexes[begin:end], kinds[begin:end], texts[begin:end]))
+        article = Article(paragraphs=paragraphs, **headers[r])
+        table_r = frames["entities"][r]
+        entities = tuple(
+            Entity(name=n, type=t, mentions=m, aliases=a, paragraphs=p)
+            for n, t, m, a, p in zip(table_r["name"].tolist(), table_r["type"].tolist(),
+                                     table_r["mentions"].tolist(), table_r["aliases"].tolist(),
+                                     table_r["paragraphs"].tolist())
         )
-    if "$tuple" in value:
-        return tuple(_decode(v, frames) for v in value["$tuple"])
-    if "$date" in value:
-        return dt.date.fromisoformat(value["$date"])
-    return {k: _decode(v, frames) for k, v in value.items()}
+        results.append(Analysis(
+            article=article,
+            word_count=word_counts[r],
+            terms=frames["terms"][r],
+            sentiment=frames["sentiment"][r],
+            sentiment_summary=SentimentSummary(**{name: summaries[name][r] for name in _SUMMARY_FIELDS}),
+            entities=EntityResult(table=table_r, mentions=frames["mentions"][r], entities=entities),
+            include_boilerplate=boilerplate[r],
+        ))
+    return results
 
 
-_NUMPY_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8", "float64", "float32", "bool"})
+def _values(values: pa.Array) -> Any:
+    """One column's values for every row at once, as the array type its DataFrames hold (sliceable)."""
+    kind = values.type
+    if pa.types.is_large_string(kind) or pa.types.is_string(kind):
+        dtype = text_dtype()
+        if getattr(dtype, "storage", None) == "pyarrow":
+            return dtype.construct_array_type()(values, dtype=dtype)
+        return pd.array(values.to_pylist(), dtype=dtype)  # pragma: no cover - pandas without pyarrow strings
+    if pa.types.is_large_list(kind) or pa.types.is_list(kind):
+        return object_column([tuple(v) for v in values.to_pylist()])
+    if pa.types.is_boolean(kind):
+        return values.to_numpy(zero_copy_only=False)
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+        # a writable copy, taken once: pandas' frames must never share read-only Arrow memory
+        return np.array(values.to_numpy(zero_copy_only=False))
+    raise TypeError(f"cannot decode a column of Arrow type {kind}")
 
 
-def _build_frames(specs: list[dict[str, Any]]) -> list[pd.DataFrame]:
-    # Every plain text column of every frame goes into one string array, sliced afterwards.
-    texts: list[Any] = []
-    slots: dict[tuple[int, int], tuple[int, int]] = {}
-    for s, spec in enumerate(specs):
-        for c, (dtype, values, cell) in enumerate(zip(spec["dtypes"], spec["data"], spec["cells"])):
-            if dtype == "str" and cell == "plain":
-                slots[s, c] = (len(texts), len(texts) + len(values))
-                texts.extend(values)
-    strings = pd.array(texts, dtype="str") if texts else None
-    frames = []
-    for s, spec in enumerate(specs):
-        rows = spec["rows"]
-        arrays: list[Any] = []
-        for c, (dtype, values, cell) in enumerate(zip(spec["dtypes"], spec["data"], spec["cells"])):
-            if len(values) != rows:
-                raise ValueError("column length")
-            if (s, c) in slots:
-                begin, end = slots[s, c]
-                arrays.append(strings[begin:end])
-                continue
-            if cell == "tuple":
-                values = [tuple(v) if isinstance(v, list) else v for v in values]
-            if dtype in _NUMPY_DTYPES:
-                arrays.append(np.array(values, dtype=dtype))
-            elif dtype == "object":
-                cells = np.empty(rows, dtype=object)
-                cells[:] = values
-                arrays.append(cells)
-            else:
-                arrays.append(pd.array(values, dtype=dtype))
-        frames.append(frame_of(spec["columns"], arrays))
-    return frames
-
-
-@functools.lru_cache(maxsize=64)
-def _dataclass(path: str) -> type:
-    """The dataclass named ``module:qualname``, only from Storyscope's own ``analysis`` package."""
-    import importlib
-
-    module_name, _, qualname = path.partition(":")
-    if module_name != "analysis" and not module_name.startswith("analysis."):
-        raise TypeError(f"{path} is not a Storyscope type")
-    target: Any = importlib.import_module(module_name)
-    for part in qualname.split("."):
-        target = getattr(target, part)
-    if not (isinstance(target, type) and dataclasses.is_dataclass(target)):
-        raise TypeError(f"{path} is not a dataclass")
-    return target
-
-
+def article_header(*, title: str, authors: Sequence[str] = (), published: dt.date | None = None,
+                   language: str = "und", source: str | None = None, filename: str | None = None) -> dict[str, Any]:
+    """The fields of an Article other than its paragraphs, as :func:`decode_analyses` takes them."""
+    return {"title": title, "authors": tuple(authors), "published": published, "language": language,
+            "source": source, "filename": filename}

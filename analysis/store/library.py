@@ -13,11 +13,14 @@ Tables:
   authors (JSON list), published (ISO date), source, language, filename (base name only), word_count, seed
   (1 for the articles of ``seeds/``), added (ISO timestamp, UTC), text (the normalised text). A covering index
   on the listed columns keeps listing fast however long the texts are.
-- ``analyses``: (content_hash, analyser_version) -> the Analysis as JSON. An unchanged article is never analysed
-  twice; a new :data:`analysis.pipeline.ANALYSER_VERSION` recomputes. The JSON is a column-wise encoding of the
-  Analysis dataclass tree (:func:`encode_analysis`), several times faster to write and read back than
-  ``Analysis.to_dict()``/``from_dict()``, which build DataFrames row by row; ``from_dict`` JSON is still read.
+- ``analysis_cache``: (content_hash, version) -> the Analysis as Arrow IPC bytes (:mod:`analysis.store.codec`),
+  without the article's metadata (that is the row's). An unchanged article is never analysed twice; a new
+  :data:`analysis.pipeline.ANALYSER_VERSION` or :data:`analysis.store.codec.CODEC_VERSION` (``version`` is
+  both) recomputes. The JSON cache of earlier versions (table ``analyses``) is dropped on opening.
 - ``entity_edits``: (article_id, seq) -> action ("merge" or "rename"), a, b: the user's entity choices.
+
+:meth:`Library.analyses` is what every reader of analyses uses (the dashboard, ``compare``, ``library
+export``): the cached analysis, the row's metadata, the user's entity corrections applied.
 - ``meta``: key -> value (schema version, which seed files are stored).
 
 Adding a file goes through :func:`analysis.reading.readers.load_article`; any ``InputError`` stores nothing.
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
+import pyarrow as pa
 
 from analysis.errors import (
     EmptyInputError,
@@ -46,8 +50,9 @@ from analysis.errors import (
     SeedArticleError,
     StoreError,
 )
-from analysis.store.codec import decode_analyses, encode_analysis
+from analysis import pipeline
 from analysis.models import Article
+from analysis.store.codec import CODEC_VERSION, article_header, decode_analyses, encode_analysis
 from analysis.reading.readers import SUPPORTED_EXTENSIONS, load_article, max_upload_bytes, safe_filename
 
 if TYPE_CHECKING:
@@ -84,12 +89,13 @@ _SCHEMA = (
     )""",
     # Listing reads this small index, never the rows with their long texts.
     f"""CREATE INDEX IF NOT EXISTS articles_listing ON articles ({', '.join(LIST_COLUMNS)})""",
-    """CREATE TABLE IF NOT EXISTS analyses (
+    """DROP TABLE IF EXISTS analyses""",  # the JSON cache before the Arrow codec: recomputed, never misread
+    """CREATE TABLE IF NOT EXISTS analysis_cache (
         content_hash TEXT NOT NULL,
-        analyser_version TEXT NOT NULL,
-        json TEXT NOT NULL,
-        PRIMARY KEY (content_hash, analyser_version)
-    )""",  # a rowid table: its rows (~20 KB of JSON) are far too large for WITHOUT ROWID
+        version TEXT NOT NULL,
+        arrow BLOB NOT NULL,
+        PRIMARY KEY (content_hash, version)
+    )""",  # a rowid table: its rows (~20 KB each) are far too large for WITHOUT ROWID
     """CREATE TABLE IF NOT EXISTS entity_edits (
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         seq INTEGER NOT NULL,
@@ -196,9 +202,11 @@ class Library:
     def add_text(self, text: str, *, title: str, source: str | None = None, analyze: bool = True) -> AddResult:
         """Store pasted text under ``title`` (and ``source``), unless the same text is already stored.
 
-        Raises ``EmptyInputError`` when the text or title is blank, ``FileTooLargeError`` over the upload limit.
+        Raises ``EmptyInputError`` when the text or title is blank, ``FileTooLargeError`` over the upload limit,
+        ``ArticleTooLongError`` over the word limit.
         """
         from analysis.errors import FileTooLargeError
+        from analysis.reading.limits import check_words
         from analysis.reading.text import parse_article
 
         if not (title or "").strip():
@@ -208,6 +216,7 @@ class Library:
             raise FileTooLargeError(
                 "pasted text", f"is over the {limit // (1024 * 1024)} MB limit; paste a shorter text."
             )
+        check_words(text, "pasted text")
         article = parse_article(text, title=title.strip(), source=(source or "").strip() or None)
         return self._add(article, seed=False, analyze=analyze)
 
@@ -219,13 +228,11 @@ class Library:
                 with self._transaction() as db:
                     db.execute("UPDATE articles SET seed = 1 WHERE id = ?", (found[0],))
             return AddResult(found[0], found[1], "duplicate")
-        analysis_json = None
+        payload = None
         if analyze:
-            from analysis.pipeline import ANALYSER_VERSION, analyze as run_analysis
-
-            result = run_analysis(article)
+            result = pipeline.analyze(article)
             words = int(result.word_count)
-            analysis_json = encode_analysis(result)
+            payload = _encoded(result)
         else:
             from analysis.nlp.terms import word_count
 
@@ -256,8 +263,8 @@ class Library:
                 if seed:
                     db.execute("UPDATE articles SET seed = 1 WHERE id = ?", (found[0],))
                 return AddResult(found[0], found[1], "duplicate")
-            if analysis_json is not None:
-                self._store_analysis(db, digest, ANALYSER_VERSION, analysis_json)
+            if payload is not None:
+                self._store_analysis(db, digest, payload)
         return AddResult(row[0], article.title, "added")
 
     def _find(self, digest: str) -> tuple[int, str, int] | None:
@@ -374,61 +381,75 @@ class Library:
             filename=filename,
         )
 
-    def analysis(self, id: int) -> Analysis:
-        """The article's analysis: from the cache when computed by this ANALYSER_VERSION, else computed and cached.
+    def analysis(self, id: int, *, edited: bool = True, include_boilerplate: bool = False) -> Analysis:
+        """One article's analysis, as :meth:`analyses` gives it. Raises ``NotFoundError``."""
+        return self.analyses([id], edited=edited, include_boilerplate=include_boilerplate)[0]
 
-        The article's current metadata (title, authors, date, source) is put on the result. Raises ``NotFoundError``.
+    def analyses(
+        self, ids: Sequence[int], *, edited: bool = True, include_boilerplate: bool = False
+    ) -> list[Analysis]:
+        """The analyses of ``ids``, in that order, as the user sees them; raises ``NotFoundError`` naming the
+        first unknown id.
+
+        Each carries its article's stored metadata (title, authors, date, source, file name, language) and,
+        with ``edited`` (the default), the user's entity corrections applied in the order they were made
+        (:meth:`entity_edits`); ``edited=False`` gives the analyses as computed. Default analyses come from the
+        cache (one query for all ids; a missing one is computed and cached now); with ``include_boilerplate``
+        each article is analysed again, bylines and notices included (never cached).
         """
-        return self.analyses([id])[0]
-
-    def analyses(self, ids: Sequence[int]) -> list[Analysis]:
-        """The analyses of ``ids``, in that order, read from the cache in one query; missing ones are computed
-        and cached. Raises ``NotFoundError`` naming the first unknown id.
-        """
-        from analysis.pipeline import ANALYSER_VERSION, analyze
-
         wanted = [int(i) for i in ids]
         if not wanted:
             return []
+        unique = sorted(set(wanted))
         with self._reading() as db:
             rows = db.execute(
-                """SELECT a.id, a.title, a.authors, a.published, a.source, a.filename, a.content_hash, c.json
+                """SELECT a.id, a.title, a.authors, a.published, a.source, a.filename, a.language, a.content_hash,
+                          c.arrow
                    FROM articles AS a
-                   LEFT JOIN analyses AS c ON c.content_hash = a.content_hash AND c.analyser_version = ?
+                   LEFT JOIN analysis_cache AS c ON c.content_hash = a.content_hash AND c.version = ?
                    WHERE a.id IN (SELECT value FROM json_each(?))""",
-                (ANALYSER_VERSION, json.dumps(sorted(set(wanted)))),
+                (_cache_version(), json.dumps(unique)),
             ).fetchall()
+            edits = self._edits_of(db, unique) if edited else {}
         by_id = {row[0]: row for row in rows}
         missing = [i for i in dict.fromkeys(wanted) if i not in by_id]
         if missing:
             raise _not_found(missing[0])
-        unique = list(by_id)
-        decoded = decode_analyses([by_id[i][7] or "" for i in unique])
-        results: dict[int, Analysis] = {}
-        for article_id, result in zip(unique, decoded):
-            _, title, authors, published, source, filename, digest, cached = by_id[article_id]
-            if result is None:  # not cached yet, or cached by other code: compute and cache it now
-                result = analyze(self.article(article_id))
-                with self._transaction() as db:
-                    self._store_analysis(db, digest, ANALYSER_VERSION, encode_analysis(result))
-            results[article_id] = dataclasses.replace(
-                result,
-                article=dataclasses.replace(
-                    result.article,
-                    title=title,
-                    authors=tuple(json.loads(authors)),
-                    published=dt.date.fromisoformat(published) if published else None,
-                    source=source,
-                    filename=filename,
-                ),
+        found = list(by_id)
+        headers = [
+            article_header(
+                title=title, authors=json.loads(authors), published=dt.date.fromisoformat(published) if published
+                else None, source=source, filename=filename, language=language,
             )
+            for _, title, authors, published, source, filename, language, _, _ in by_id.values()
+        ]
+        if include_boilerplate:
+            decoded: list[Analysis | None] = [
+                pipeline.analyze(self.article(i), include_boilerplate=True) for i in found
+            ]
+        else:
+            decoded = decode_analyses([by_id[i][8] for i in found], headers)
+        results: dict[int, Analysis] = {}
+        for article_id, result in zip(found, decoded):
+            if result is None:  # not cached yet, or cached by other code: compute and cache it now
+                result = pipeline.analyze(self.article(article_id))
+                payload = _encoded(result)
+                if payload is not None:
+                    with self._transaction() as db:
+                        self._store_analysis(db, by_id[article_id][7], payload)
+            if edits.get(article_id):
+                from analysis.nlp.entities import apply_entity_edits
+
+                result = dataclasses.replace(result, entities=apply_entity_edits(result.entities, edits[article_id]))
+            results[article_id] = result
         return [results[i] for i in wanted]
 
     @staticmethod
-    def _store_analysis(db: sqlite3.Connection, digest: str, version: str, payload: str) -> None:
-        db.execute("DELETE FROM analyses WHERE content_hash = ? AND analyser_version != ?", (digest, version))
+    def _store_analysis(db: sqlite3.Connection, digest: str, payload: bytes) -> None:
+        version = _cache_version()
+        db.execute("DELETE FROM analysis_cache WHERE content_hash = ? AND version != ?", (digest, version))
         db.execute(
-            "INSERT OR REPLACE INTO analyses (content_hash, analyser_version, json) VALUES (?, ?, ?)",
+            "INSERT OR REPLACE INTO analysis_cache (content_hash, version, arrow) VALUES (?, ?, ?)",
             (digest, version, payload),
         )
 
@@ -480,7 +501,7 @@ class Library:
                 )
             db.execute("DELETE FROM entity_edits WHERE article_id = ?", (int(id),))
             db.execute("DELETE FROM articles WHERE id = ?", (int(id),))
-            db.execute("DELETE FROM analyses WHERE content_hash = ?", (digest,))
+            db.execute("DELETE FROM analysis_cache WHERE content_hash = ?", (digest,))
 
     # --- entity edits ---------------------------------------------------------------------------------
 
@@ -489,14 +510,23 @@ class Library:
 
         Each is an ``EntityEdit(action, a, b)``: merge a into b, or rename a to b. Raises ``NotFoundError``.
         """
-        edit_type = _entity_edit_type()
         with self._reading() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (int(id),)).fetchone() is None:
                 raise _not_found(id)
-            rows = db.execute(
-                "SELECT action, a, b FROM entity_edits WHERE article_id = ? ORDER BY seq", (int(id),)
-            ).fetchall()
-        return [edit_type(action=action, a=a, b=b) for action, a, b in rows]
+            return self._edits_of(db, [int(id)]).get(int(id), [])
+
+    @staticmethod
+    def _edits_of(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[EntityEdit]]:
+        """The entity edits of each of ``ids`` that has any, oldest first, in one query."""
+        edit_type = _entity_edit_type()
+        edits: dict[int, list[EntityEdit]] = {}
+        for article_id, action, a, b in db.execute(
+            """SELECT article_id, action, a, b FROM entity_edits
+               WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, seq""",
+            (json.dumps([int(i) for i in ids]),),
+        ):
+            edits.setdefault(article_id, []).append(edit_type(action=action, a=a, b=b))
+        return edits
 
     def add_entity_edit(self, id: int, edit: EntityEdit) -> None:
         """Keep one entity merge or rename for article ``id`` (after the earlier ones).
@@ -566,6 +596,19 @@ def _not_found(id: object) -> NotFoundError:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _cache_version() -> str:
+    """The cache key's version: the analyser's and the codec's (a change of either recomputes)."""
+    return f"{pipeline.ANALYSER_VERSION}/{CODEC_VERSION}"
+
+
+def _encoded(result: Analysis) -> bytes | None:
+    """``result`` as cache bytes, or None when the codec cannot hold it (it is then recomputed when read)."""
+    try:
+        return encode_analysis(result)
+    except (TypeError, ValueError, pa.ArrowException):
+        return None
 
 
 def _iso_date(value: dt.date | str) -> str | None:

@@ -45,14 +45,16 @@ Types
     appositions (", who", ", a former head of", ", the Danish carrier"), "members of X", "analysts at X",
     "in X", "X, Texas", and the shape of a personal name.
 
-Cost is linear in the article's length: regexes are compiled once (word lists as tries, no backtracking where
-none can help), names are matched through dictionaries of normalised token tuples (never pairwise), and the
-gazetteer and the name rules are built or cached once per process. Lower-case words are only counted, and
-exactly only in a paragraph short enough to be a headline; whether the article writes a capitalised word in
-lower case is looked up for the few words that ask. What the rules ask of a spelling is cached per process: a
-word's key and shape, a one-word candidate's acceptance, the cut of a run of words into candidates, a form's
-type cues; what they ask of a candidate (keys, form, shorter names, shape) is computed once when it is made.
-The two tables are built from their pandas blocks. ``benchmarks/bench_entities.py`` measures it.
+Cost is linear in the article's length (``tests/test_entities.py`` counts the work at two sizes): regexes are
+compiled once (word lists as tries, no backtracking where none can help), names are matched through dictionaries
+of normalised token tuples (never pairwise), and the gazetteer and the name rules are built or cached once per
+process. Lower-case words are only counted, and exactly only in a paragraph short enough to be a headline.
+Whether the article writes a capitalised word in lower case is searched for where the word occurs while those
+searches have gone through less than twice the text, and looked up in a set of the article's lower-case words
+built once after that (:class:`candidates.LowerCaseWords`). What the rules ask of a spelling is cached per
+process: a word's key and shape, a one-word candidate's acceptance, the cut of a run of words into candidates, a
+form's type cues; what they ask of a candidate (keys, form, shorter names, shape) is computed once when it is
+made. The two tables are built from their pandas blocks. ``benchmarks/bench_entities.py`` measures it.
 
 The package follows the passes:
 

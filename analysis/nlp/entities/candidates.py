@@ -152,7 +152,8 @@ def _name_tokens(text: str) -> list[_Tok]:
             if before.isalnum() or before in "’'":
                 continue  # a capital inside a word: iPhone, l’État
             if before in "-‐‑":  # pro-Bukele (a name after a prefix), al-Assad (a particle of the name)
-                word = _PREFIX_RE.search(text, 0, begin - 1)
+                # the word before the hyphen (a window longer than any particle: the same answer, in constant time)
+                word = _PREFIX_RE.search(text, max(0, begin - 1 - _PREFIX_WINDOW), begin - 1)
                 if word and word.group().lower() in _HYPHEN_PARTICLES:
                     raw, begin = text[word.start() : m.end()], word.start()
         if raw[-1] == "." and raw.count(".") == 1:
@@ -219,6 +220,7 @@ def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
 
 
 _PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
+_PREFIX_WINDOW = 16
 
 
 def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
@@ -270,16 +272,54 @@ def _paragraph_stats(text: str, toks: list[_Tok]) -> _TokenStats:
 _SPACE_BEFORE_LOWER_RE = re.compile(" (?=[a-z])")
 
 
-def _is_lower_word_in(text: str, word: str) -> bool:
-    """Whether ``word`` is one of the lower-case words of ``text`` (a match of _LOWER_WORD_RE): found where it
-    occurs rather than by listing all of them."""
+def _find_lower_word(text: str, word: str) -> tuple[bool, int]:
+    """Whether ``word`` is one of the lower-case words of ``text`` (a match of _LOWER_WORD_RE), found where it
+    occurs rather than by listing all of them; and how many characters the search went through."""
     i = text.find(word)
     while i >= 0:
         m = _LOWER_WORD_RE.match(text, i)  # its look-behind sees the character before i
         if m is not None and m.end() == i + len(word):
-            return True
+            return True, i + len(word)
         i = text.find(word, i + 1)
-    return False
+    return False, len(text)
+
+
+def _is_lower_word_in(text: str, word: str) -> bool:
+    """Whether ``word`` is one of the lower-case words of ``text``: ``word in set(_LOWER_WORD_RE.findall(text))``."""
+    return _find_lower_word(text, word)[0]
+
+
+class LowerCaseWords:
+    """Whether an article writes a word as a lower-case word (evidence that a capitalised word is no name).
+
+    The plain rule is a set of the article's lower-case words (``_LOWER_WORD_RE.findall``). Most articles ask
+    about a few words only, so each is first searched for where it occurs (:func:`_find_lower_word`), which
+    costs less than listing every word; but each search may go through the whole text, so once the searches
+    have gone through ``budget`` times the text's length the set is built, and every later question is a
+    look-up. The work is linear in the article's length whatever it asks. ``scanned`` counts the characters
+    gone through (the set's construction counts as one pass).
+    """
+
+    def __init__(self, text: str, *, budget: float = 2.0) -> None:
+        self.text = text
+        self.budget = budget * len(text) + 4096  # characters the searches may go through
+        self.scanned = 0
+        self.words: set[str] | None = None
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        seen = self.answers.get(word)
+        if seen is None:
+            if self.words is None and self.scanned >= self.budget:
+                self.words = set(_LOWER_WORD_RE.findall(self.text))
+                self.scanned += len(self.text)
+            if self.words is not None:
+                seen = word in self.words
+            else:
+                seen, scanned = _find_lower_word(self.text, word)
+                self.scanned += scanned
+            self.answers[word] = seen
+        return seen
 
 
 def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:

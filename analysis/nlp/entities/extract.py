@@ -12,9 +12,9 @@ from analysis.nlp.entities.candidates import (
     _CAP,
     _LOWER,
     _MAX_NAME_TOKENS,
+    LowerCaseWords,
     _is_headline,
     _is_label,
-    _is_lower_word_in,
     _month_or_day,
     _name_tokens,
     _one_word_acceptable,
@@ -87,16 +87,12 @@ class _Extractor:
     def written_in_lower_case(self, word: str) -> bool:
         """Whether the article (any paragraph) writes ``word`` as a lower-case word: evidence that it is no name.
         Asked about a few capitalised words only, each answer found once."""
-        seen = self.lower_seen.get(word)
-        if seen is None:
-            if self.whole_text is None:  # paragraphs joined by a line break, which no word crosses
-                self.whole_text = "\n".join(p.text for p in self.article.paragraphs)
-            seen = self.lower_seen[word] = _is_lower_word_in(self.whole_text, word)
-        return seen
+        if self.lower_words is None:  # paragraphs joined by a line break, which no word crosses
+            self.lower_words = LowerCaseWords("\n".join(p.text for p in self.article.paragraphs))
+        return word in self.lower_words
 
     def run(self) -> EntityResult:
-        self.lower_seen: dict[str, bool] = {}
-        self.whole_text: str | None = None
+        self.lower_words: LowerCaseWords | None = None
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:

@@ -44,6 +44,28 @@ _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
 
+class _Tally:
+    """Mentions by group of the spans of one shorter name, and the most mentioned group (on a tie, the one
+    counted first): ``max(counts, key=counts.__getitem__)``, kept up to date as spans are counted, so that a
+    question costs the new spans only, not every group again."""
+
+    __slots__ = ("counted", "counts", "order", "best")
+
+    def __init__(self) -> None:
+        self.counted = 0  # spans counted so far
+        self.counts: dict[str, int] = {}
+        self.order: dict[str, int] = {}
+        self.best = ""
+
+    def add(self, group: str) -> None:
+        count = self.counts[group] = self.counts.get(group, 0) + 1
+        if count == 1:
+            self.order[group] = len(self.order)
+        best = self.best
+        if not best or count > self.counts[best] or (count == self.counts[best] and self.order[group] < self.order[best]):
+            self.best = group
+
+
 class _Lookup:
     """Which token sequences are known names, and to which entity group each belongs.
 
@@ -60,7 +82,7 @@ class _Lookup:
         self.surnames: dict[tuple[str, ...], list[_Span]] = {}  # a surname -> the spans of personal names
         self.longest: dict[str, int] = {}  # first token key -> most tokens of a known name starting with it
         # (partial?, keys) -> (how many of its spans are counted, mentions by group): the spans only grow
-        self._counts: dict[tuple[bool, tuple[str, ...]], tuple[int, dict[str, int]]] = {}
+        self._counts: dict[tuple[bool, tuple[str, ...]], _Tally] = {}
         for s in spans:
             self.add(s)
 
@@ -112,12 +134,13 @@ class _Lookup:
         spans = (self.partial if partial else self.surnames).get(keys)
         if not spans:
             return None
-        counted, counts = self._counts.get((partial, keys), (0, {}))
-        for s in spans[counted:]:
-            group = self._group(s)
-            counts[group] = counts.get(group, 0) + 1
-        self._counts[(partial, keys)] = (len(spans), counts)
-        return max(counts, key=counts.__getitem__)
+        tally = self._counts.get((partial, keys))
+        if tally is None:
+            tally = self._counts[(partial, keys)] = _Tally()
+        for s in spans[tally.counted :]:
+            tally.add(self._group(s))
+        tally.counted = len(spans)
+        return tally.best
 
 
 # ------------------------------------------------------------------------------------------------
@@ -220,38 +243,36 @@ class _Groups:
         for found in positions.values():  # spans found at sentence starts come after the others: sort for bisect
             found.sort()
         reassign: dict[int, str] = {}
+        # per set of owners (one per shorter name): their groups, and all their mentions in reading order
+        owner_roots: dict[int, set[str]] = {}
+        owner_mentions: dict[int, list[tuple[tuple[int, int], str]]] = {}
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined:
                 continue
-            owners_roots = {self.find(o) for o in owners}
-            if self.find(s.key) in owners_roots:
+            roots = owner_roots.get(id(owners))
+            if roots is None:
+                roots = owner_roots[id(owners)] = {self.find(o) for o in owners}
+                owner_mentions[id(owners)] = sorted((where, o) for o in owners for where in positions[o])
+            if self.find(s.key) in roots:
                 continue
-            where = (s.par, s.start)
-            best, best_pos, after_pos = None, None, None
-            for o in owners:
-                pos = positions[o]
-                k = bisect.bisect_left(pos, where)
-                if k > 0 and (best_pos is None or pos[k - 1] > best_pos):
-                    best, best_pos = o, pos[k - 1]
-                elif k == 0 and best_pos is None and (after_pos is None or pos[0] < after_pos):
-                    best, after_pos = o, pos[0]
-            if best is not None:
-                reassign[idx] = best
+            mentions = owner_mentions[id(owners)]
+            k = bisect.bisect_left(mentions, ((s.par, s.start),))  # the first owner mention at or after this one
+            reassign[idx] = mentions[k - 1][1] if k > 0 else mentions[0][1]
         if not reassign:
             return
         # a form whose every mention goes to one owner is merged into it (so its aliases follow)
-        by_form: dict[str, set[str]] = defaultdict(set)
-        total: Counter = Counter(s.key for s in self.spans)
+        by_form: dict[str, dict[int, str]] = defaultdict(dict)
         for idx, owner in reassign.items():
-            by_form[self.spans[idx].key].add(self.find(owner))
-        counted: Counter = Counter(self.spans[idx].key for idx in reassign)
-        for form, owners in by_form.items():
-            if len(owners) == 1 and counted[form] == total[form]:
+            by_form[self.spans[idx].key][idx] = owner
+        total: Counter = Counter(s.key for s in self.spans)
+        groups = {form: {self.find(owner) for owner in reassigned.values()} for form, reassigned in by_form.items()}
+        for form, reassigned in by_form.items():
+            owners = groups[form]
+            if len(owners) == 1 and len(reassigned) == total[form]:
                 self.union(next(iter(owners)), form)
             else:
-                for idx, owner in reassign.items():
-                    if self.spans[idx].key == form:
-                        self.spans[idx].group = self.find(owner)
+                for idx, owner in reassigned.items():
+                    self.spans[idx].group = self.find(owner)
 
     def group_of(self, s: _Span) -> str:
         return s.group or self.find(s.key)
