@@ -22,7 +22,8 @@ from analysis.errors import StoryscopeError  # noqa: E402
 from dashboard import cached  # noqa: E402
 from dashboard.components import escape_markdown  # noqa: E402
 
-st.set_page_config(page_title="Storyscope", page_icon=":material/newspaper:", layout="wide")
+# A file shipped here: a ":material/..." page icon makes the browser fetch it from fonts.gstatic.com.
+st.set_page_config(page_title="Storyscope", page_icon=Path(__file__).with_name("assets") / "favicon.svg", layout="wide")
 
 # Shared state, set once here. article_id: the article the Article page shows (None: the first seed).
 # compare_ids: the articles the Compare page compares (None: all of them).
