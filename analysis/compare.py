@@ -194,18 +194,23 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
     if not records:
         return pd.DataFrame(columns=columns)
-    groups: dict[str, dict] = {}
-    for key, names, etype, *_ in records:
-        g = groups.setdefault(links.find(key), {"names": [], "types": []})
-        g["names"].extend(names)
-        g["types"].append(etype)
+    roots = [links.find(key) for key, *_ in records]
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for root, (_, names, etype, *_) in zip(roots, records):
+        group_names, group_types = groups.setdefault(root, ([], []))
+        group_names.extend(names)
+        group_types.append(etype)
+    # Each linked group's name (its fullest), aliases and type, worked out once per group (not once per row:
+    # that was quadratic in the number of articles sharing an entity).
+    described = {}
+    for root, (group_names, group_types) in groups.items():
+        name = max(group_names, key=_fullness)
+        described[root] = (name, max(set(group_types), key=group_types.count),
+                           tuple(sorted({n for n in group_names if n != name})))
     rows = []
-    for key, names, etype, label, mentions, per_1000, mean in records:
-        root = links.find(key)
-        g = groups[root]
-        name = max(g["names"], key=lambda n: (len(n.split()), len(n)))
-        aliases = tuple(sorted({n for n in g["names"] if n != name}))
-        rows.append((root, name, max(set(g["types"]), key=g["types"].count), aliases, label, mentions, per_1000, mean))
+    for root, (_, _, _, label, mentions, per_1000, mean) in zip(roots, records):
+        name, etype, aliases = described[root]
+        rows.append((root, name, etype, aliases, label, mentions, per_1000, mean))
     table = pd.DataFrame(rows, columns=columns[:-1])
     # One row per entity and article even when an article had two entities that link to one.
     table = (
@@ -217,6 +222,11 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     table["articles"] = table.groupby("entity")["article"].transform("nunique")
     table = table.sort_values(["articles", "mentions"], ascending=[False, False], kind="stable")
     return table[columns].reset_index(drop=True)
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """How full a name is: more words first, then more characters."""
+    return len(name.split()), len(name)
 
 
 #: Where a sentence ends, for the polarity of the sentences around an entity or term.

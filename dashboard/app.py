@@ -24,6 +24,8 @@ from dashboard.components import escape_markdown  # noqa: E402
 
 # A file shipped here: a ":material/..." page icon makes the browser fetch it from fonts.gstatic.com.
 st.set_page_config(page_title="Storyscope", page_icon=Path(__file__).with_name("assets") / "favicon.svg", layout="wide")
+if st.context.headers.get("Host"):  # a browser's request to the server (not a test run of the script)
+    cached.warm_up_images()  # kaleido's browser starts in the background: the first PNG is then quick
 
 # Shared state, set once here. article_id: the article the Article page shows (None: the first seed).
 # compare_ids: the articles the Compare page compares (None: all of them).

@@ -78,3 +78,12 @@ def test_every_command_is_in_the_readme():
     for name, sub in commands.items():
         assert f"python -m analysis {name}" in readme, f"README does not show `{name}`"
         assert sub.description or sub.format_help()
+
+
+def test_single_words_switch_counts_the_words_of_names_apart(seed_path):
+    joined = json.loads(run("analyze", str(seed_path), "--top", "0").stdout)["articles"][0]
+    apart = json.loads(run("analyze", str(seed_path), "--top", "0", "--single-words").stdout)["articles"][0]
+    assert "el salvador" in {t["term"] for t in joined["terms"]} - {t["term"] for t in apart["terms"]}
+    assert "el" in {t["term"] for t in apart["terms"]} - {t["term"] for t in joined["terms"]}
+    assert joined["word_count"] == apart["word_count"]
+    assert (joined["names_as_terms"], apart["names_as_terms"]) == (True, False)

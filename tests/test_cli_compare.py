@@ -59,3 +59,13 @@ def test_compare_needs_two_readable_articles(tmp_path, seed_path):
     assert done.returncode == 2
     assert "gone.txt" in done.stderr and "at least two" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_unknown_library_ids_are_named_and_the_known_ones_compared(tmp_path, seed_path):
+    env = {"STORYSCOPE_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    run("library", "add", str(DATA / "harbour-strike.txt"), env=env)
+    ids = [str(a["id"]) for a in json.loads(run("library", "list", "--format", "json", env=env).stdout)["articles"]]
+    done = run("compare", ids[0], "999", ids[1], "--format", "json", env=env)
+    assert done.returncode == 2
+    assert "999" in done.stderr and "library list" in done.stderr and "Traceback" not in done.stderr
+    assert len(json.loads(done.stdout)["articles"]) == 2

@@ -103,3 +103,26 @@ def test_summary_arcs_terms_and_timeline(trio):
 def test_labels_are_unique_when_titles_repeat(seed_analysis):
     assert article_labels([seed_analysis, seed_analysis]) == [
         seed_analysis.article.title, f"{seed_analysis.article.title} (2)"]
+
+
+def test_shared_entities_work_grows_linearly_with_the_articles(trio, monkeypatch):
+    """Issue 11: each row re-ran max() over its whole linked group's names (quadratic in the articles that share
+    an entity). The names of a group are now weighed once: count the weighings at two sizes."""
+    import analysis.compare as compare
+
+    weighed = 0
+    fullness = compare._fullness
+
+    def counting(name):
+        nonlocal weighed
+        weighed += 1
+        return fullness(name)
+
+    monkeypatch.setattr(compare, "_fullness", counting)
+    work = []
+    for copies in (20, 40):
+        weighed = 0
+        table = shared_entities(trio * copies)
+        work.append(weighed)
+        assert table[table["name"] == "Andrés Molina"]["articles"].iloc[0] == 2 * copies
+    assert 0 < work[1] <= 2.2 * work[0], work

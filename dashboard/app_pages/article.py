@@ -109,12 +109,16 @@ if terms_tab.open:
                                   help="Count word forms together under their dictionary form (says, said → say).")
             bigrams = st.toggle("Two-word phrases", key="terms_bigrams", bind="query-params",
                                 help="Count pairs of words that follow each other (bigrams) instead of single words.")
+            names_as_terms = st.toggle("Names as one term", value=True, key="terms_names", disabled=bigrams,
+                                       bind="query-params",
+                                       help="Count a name of several words (El Salvador) as one term; "
+                                            "off: single words only.")
         extra = st.text_input("Extra stopwords", key="terms_stopwords", bind="query-params", placeholder="e.g. said, according",
                               help="Words to leave out, separated by commas or spaces.")
         extra_stopwords = tuple(sorted({w.strip().lower() for w in extra.replace(",", " ").split() if w.strip()}))
         terms = cached.term_table(
             folder, article_id, stamp, n=2 if bigrams else 1, lemmatize=lemmatize,
-            extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate,
+            extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate, names_as_terms=names_as_terms,
         )
         shown = terms.head(top).reset_index(drop=True)
         chart_with_downloads(

@@ -98,6 +98,15 @@ def test_terms_slider_lemmas_bigrams_and_stopwords_change_the_chart(library):
     assert charts_of(at)[0]["data"][0]["y"]
 
 
+def test_names_count_as_one_term_unless_switched_off(library):
+    at = run_app()
+    terms = charts_of(at)[0]["data"][0]["y"]
+    assert "el salvador" in terms and "el" not in terms and "salvador" not in terms
+    at.toggle(key="terms_names").set_value(False).run()
+    words = charts_of(at)[0]["data"][0]["y"]
+    assert "el salvador" not in words and {"el", "salvador"} <= set(words)
+
+
 def test_keyword_in_context_lists_each_use_of_the_term(library):
     at = run_app()
     term_box = next(s for s in at.selectbox if s.label == "Term")
