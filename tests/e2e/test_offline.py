@@ -43,5 +43,5 @@ def test_a_url_in_a_title_is_plain_text(page, dashboard):
     wait_for_app(page)
     heading = page.locator("h1").filter(has_text="evil.example").first
     heading.wait_for(state="visible")
-    assert heading.inner_text().strip() == URL_TITLE
+    assert heading.inner_text().strip().replace("\u2060", "") == URL_TITLE  # an invisible WORD JOINER breaks links
     assert heading.locator("a").count() == 0
