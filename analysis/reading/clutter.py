@@ -73,7 +73,8 @@ ANY: tuple[BlockPattern, ...] = (
     P("stations", r"^(?-i:[KW][A-Z]{2,3}(?:-(?:TV|DT))?(?:\s+\d{1,2})?)(?:\s*[|,•·]\s*(?-i:[A-Z][A-Z0-9-]{2,6}"
       r"(?:\s+\d{1,2})?)){2,}$", "KXAN 36 | KTVX 4 | WKRN 2", 30),
     P("caption", r"\[[^\[\]\n]{2,60}/[^\[\]\n]{2,40}\]$", "Rescuers search the rubble in Antakya [Jane Roe/Reuters]", 60, hints=("]",)),
-    P("caption", r"\((?:(?-i:[A-Z]{2,10})\s+)?photo(?:/[^()\n]{2,60})?\)\.?$", "A resident wades through water. (AP Photo/John Doe)", 60, hints=("photo",)),
+    P("caption", r"\((?:(?-i:[A-Z]{2,10})\s+)?(?:photo|photograph|picture|image|foto|bild)(?:\s+by|:)?(?:[/\s][^()\n]{2,60})?\)\.?$",
+      "A wolf leaves its crate. (Photo by Kevin Rhodes/Getty Images)", 60, hints=("photo", "picture", "image", "foto", "bild")),
     P("caption", r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){1,3})\s*/\s*" + _AGENCY + r"\.?$",
       "Une rue inondée à Faenza, le 16 mai. ANDREA ROSSI / AFP", 60, hints=("/",)),
     P("caption", r"(?:^|[\s.])" + _AGENCY + r"/(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\.?$",
@@ -122,7 +123,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"this\s+(?:is\s+a\s+)?(?:developing|breaking)\s+(?:story|news)|"
       r"this\s+(?:article|story)\s+is\s+more\s+than\s+\d+\s+\w+\s+old)",
       "Sign up to First Edition, our free daily newsletter", 40),
-    P("prompt", r"^(?:share|print|comments?|e-?mail)$", "Share", 1),
+    P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
     P("prompt", r"^comments?\s*\(\d+\)$", "Comments (214)", 2),
     P("prompt", r"^(?:enjoyed|liked|like|love|loved)\s+this\s+(?:story|article|post|piece|newsletter)\s*\?",
       "Enjoyed this story? Subscribe to our weekly science newsletter.", 30),
@@ -184,7 +185,7 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen)\s*[:›»>|]?$",
       "Weitere Videos", 8, "label"),
     P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
-      r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren)", "Jetzt die Rundschau als App herunterladen!", 30),
+      r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren|diskutieren\s+sie\s+mit\b|(?:teilen|drucken|merken)$)", "Jetzt die Rundschau als App herunterladen!", 30),
     P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
     P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
       "Dieser Artikel ist nur für Abonnenten.", 30),
