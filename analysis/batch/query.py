@@ -267,6 +267,19 @@ class Archive:
                 "text": "\n\n".join(t for (t,) in paragraphs)}
 
 
+    def add_to_library(self, library, ids) -> list:
+        """Copy the articles ``ids`` (text, title, source, publication date) into ``library`` (an
+        :class:`analysis.store.library.Library`); returns one ``AddResult`` per id ("added" or "duplicate").
+        Raises KeyError for an id the archive does not hold."""
+        results = []
+        for id in ids:
+            article = self.article_text(id)
+            result = library.add_text(article["text"], title=article["title"], source=article["source"])
+            if result.status == "added" and article["published"] is not None:
+                library.update(result.id, published=article["published"])
+            results.append(result)
+        return results
+
 def _check(name: str, value, allowed) -> None:
     if value not in allowed:
         raise InvalidOptionError(name, value, set(a for a in allowed if a is not None))

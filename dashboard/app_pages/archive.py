@@ -117,18 +117,14 @@ if drill:
                      help="Copy the chosen articles (text, title, source, date) into the library, to study them "
                           "on the Article and Compare pages."):
             library = cached.current_library()
-            arch = cached.archive(folder, stamp)
-            for row in chosen:
-                record = found.iloc[row]
-                try:
-                    article = arch.article_text(record["id"])
-                    result = library.add_text(article["text"], title=article["title"], source=article["source"])
-                    if result.status == "added" and article["published"] is not None:
-                        library.update(result.id, published=article["published"])
-                except (StoryscopeError, KeyError) as err:
-                    st.error(escape_markdown(f"{record['title']}: could not be added ({err})."))
-                    continue
-                if result.status == "duplicate":
-                    st.info(escape_markdown(f"Already in the library: “{result.title}”."))
-                else:
-                    st.success(escape_markdown(f"Added to the library: “{result.title}”."))
+            ids = [found.iloc[row]["id"] for row in chosen]
+            try:
+                results = cached.archive(folder, stamp).add_to_library(library, ids)
+            except (StoryscopeError, KeyError) as err:
+                st.error(escape_markdown(f"The articles could not all be added ({err})."))
+            else:
+                for result in results:
+                    if result.status == "duplicate":
+                        st.info(escape_markdown(f"Already in the library: “{result.title}”."))
+                    else:
+                        st.success(escape_markdown(f"Added to the library: “{result.title}”."))
