@@ -7,6 +7,7 @@ made unique). The user's entity merges and renames are applied before these func
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -26,15 +27,40 @@ class ComparisonError(StoryscopeError):
     """A comparison needs at least two articles."""
 
 
+#: Columns of :func:`shared_entities`, in order.
+SHARED_ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity",
+                         "articles"]
+
+
+def display_names(
+    titles: Sequence[str | None], ids: Sequence[int | None], filenames: Sequence[str | None] | None = None
+) -> list[str]:
+    """The one rule naming articles for people (choosers, chart legends, tables, the CLI's JSON): the title
+    (else the file name, else "Untitled"); where titles repeat, each is told apart by its library id
+    ("Port strike (#7)"), or by its position among these articles ("Port strike (2nd)") when it is not in the
+    library."""
+    names = []
+    for i, title in enumerate(titles):
+        filename = filenames[i] if filenames is not None else None
+        names.append(str(title).strip() if isinstance(title, str) and title.strip() else (filename or "Untitled"))
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return [
+        name if counts[name] == 1 else f"{name} (#{ids[i]})" if ids[i] is not None else f"{name} ({_ordinal(i + 1)})"
+        for i, name in enumerate(names)
+    ]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def article_labels(analyses: Sequence[Analysis]) -> list[str]:
-    """One label per analysis: its title, with " (2)", " (3)"... added where titles repeat."""
-    seen: dict[str, int] = {}
-    labels = []
-    for a in analyses:
-        title = a.article.title or "Untitled"
-        seen[title] = seen.get(title, 0) + 1
-        labels.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
-    return labels
+    """One label per analysis, by :func:`display_names` (library ids from ``Analysis.article_id``)."""
+    return display_names([a.article.title for a in analyses], [a.article_id for a in analyses],
+                         [a.article.filename for a in analyses])
 
 
 def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
@@ -193,18 +219,23 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
     if not records:
         return pd.DataFrame(columns=columns)
-    groups: dict[str, dict] = {}
-    for key, names, etype, *_ in records:
-        g = groups.setdefault(links.find(key), {"names": [], "types": []})
-        g["names"].extend(names)
-        g["types"].append(etype)
+    roots = [links.find(key) for key, *_ in records]
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for root, (_, names, etype, *_) in zip(roots, records):
+        group_names, group_types = groups.setdefault(root, ([], []))
+        group_names.extend(names)
+        group_types.append(etype)
+    # Each linked group's name (its fullest), aliases and type, worked out once per group (not once per row:
+    # that was quadratic in the number of articles sharing an entity).
+    described = {}
+    for root, (group_names, group_types) in groups.items():
+        name = max(group_names, key=_fullness)
+        described[root] = (name, max(set(group_types), key=group_types.count),
+                           tuple(sorted({n for n in group_names if n != name})))
     rows = []
-    for key, names, etype, label, mentions, per_1000, mean in records:
-        root = links.find(key)
-        g = groups[root]
-        name = max(g["names"], key=lambda n: (len(n.split()), len(n)))
-        aliases = tuple(sorted({n for n in g["names"] if n != name}))
-        rows.append((root, name, max(set(g["types"]), key=g["types"].count), aliases, label, mentions, per_1000, mean))
+    for root, (_, _, _, label, mentions, per_1000, mean) in zip(roots, records):
+        name, etype, aliases = described[root]
+        rows.append((root, name, etype, aliases, label, mentions, per_1000, mean))
     table = pd.DataFrame(rows, columns=columns[:-1])
     # One row per entity and article even when an article had two entities that link to one.
     table = (
@@ -218,22 +249,64 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     return table[columns].reset_index(drop=True)
 
 
+def _fullness(name: str) -> tuple[int, int]:
+    """How full a name is: more words first, then more characters."""
+    return len(name.split()), len(name)
+
+
+#: Where a sentence ends, for the polarity of the sentences around an entity or term.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _naming(names: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def sentence_polarity(analysis: Analysis, names: Iterable[str]) -> tuple[float, int]:
+    """Mean TextBlob polarity of the analysed sentences that name any of ``names`` (an entity's name and aliases,
+    or a term), and how many there are: (NaN, 0) when none does or the article has no sentiment (not English).
+
+    Polarity within [-1, 1]. Sentences are cut at . ! ? … followed by a space.
+    """
+    from analysis.nlp.sentiment import textblob_sentiment
+
+    pattern = _naming(names)
+    if pattern is None or not analysis.sentiment_summary.available:
+        return float("nan"), 0
+    scores = [
+        textblob_sentiment(sentence).polarity
+        for p in analysis.article.analysed_paragraphs(include_boilerplate=analysis.include_boilerplate)
+        for sentence in _sentences(p.text)
+        if pattern.search(sentence)
+    ]
+    return (float(np.mean(scores)) if scores else float("nan")), len(scores)
+
+
 def timeline(
     analyses: Sequence[Analysis], *, items: Sequence[str] = (), entities: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Per dated article: mentions per 1,000 words of chosen entities or terms, and mean polarity.
+    """Per dated article and chosen entity or term: how often it is named, and the tone of the sentences naming it.
 
     ``items`` are entity names (any alias) or terms. Articles without a publication date are left out.
     ``entities``: the :func:`shared_entities` table of these same analyses when it is already at hand
     (computed here otherwise).
-    Columns: published (date), article (label), item ("polarity" for the article's mean polarity, else the
-    item), value (per 1,000 words, or the polarity).
+    Columns: published (date), article (label), item, value (mentions per 1,000 words), polarity (mean TextBlob
+    polarity of the article's sentences that name the item, within [-1, 1]; NaN when none does), sentences (how
+    many sentences that mean is over). Ordered by date.
     """
     labels = article_labels(analyses)
     if items and entities is None:
         entities = shared_entities(analyses)
     # Each item's per-1,000 rate in each article where it names an entity (any of its names or aliases).
     rates: dict[str, dict[str, float]] = {}
+    names: dict[str, dict[str, set[str]]] = {}
     if items and not entities.empty:
         keys = [{entity_key(n) for n in (name, *aliases)}
                 for name, aliases in zip(entities["name"], entities["aliases"])]
@@ -241,18 +314,22 @@ def timeline(
             key = entity_key(item)
             match = entities[[key in k for k in keys]]
             rates[item] = match.groupby("article")["per_1000"].sum().astype(float).to_dict()
+            names[item] = {}
+            for row in match.itertuples(index=False):
+                names[item].setdefault(row.article, set()).update([row.name, *row.aliases])
     rows = []
     for label, a in zip(labels, analyses):
         if a.article.published is None:
             continue
-        s = a.sentiment_summary
-        rows.append((a.article.published, label, "polarity", s.polarity if s.available else np.nan))
         counts = dict(zip(a.terms["term"], a.terms["count"]))
         for item in items:
             if label in rates.get(item, {}):
                 value = rates[item][label]
+                called = names[item].get(label, set()) | {item}
             else:
                 value = counts.get(item.lower(), 0) / a.word_count * 1000 if a.word_count else 0.0
-            rows.append((a.article.published, label, item, value))
-    return pd.DataFrame(rows, columns=["published", "article", "item", "value"]).sort_values(
+                called = {item}
+            polarity, sentences = sentence_polarity(a, called) if value else (float("nan"), 0)
+            rows.append((a.article.published, label, item, value, polarity, sentences))
+    return pd.DataFrame(rows, columns=["published", "article", "item", "value", "polarity", "sentences"]).sort_values(
         ["published", "article"], kind="stable").reset_index(drop=True)

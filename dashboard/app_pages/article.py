@@ -5,14 +5,13 @@ Tabs are lazy (only the open one runs). Every chart has PNG, SVG, HTML and CSV d
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis.nlp.entities import EntityEdit
 from analysis.errors import StoryscopeError
 from analysis.models import ENTITY_TYPES
-from dashboard import cached, charts, tables
-from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour
+from dashboard import cached, charts, report, tables
+from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour, report_downloads
 
 library = cached.current_library()
 folder = cached.data_folder()
@@ -58,11 +57,14 @@ facts = [
     f"language: {article.language}",
 ]
 st.caption(escape_markdown(" · ".join(facts)))
+subject = report.article_subject(article)  # named under the title of every downloaded chart
 summary = result.sentiment_summary
+analysed = int(result.sentiment["included"].sum())
 with st.container(horizontal=True):
     st.metric("Words", f"{result.word_count:,}", border=True)
-    st.metric("Paragraphs", len(article.paragraphs), border=True,
-              help="All blocks of the article, bylines and notices included.")
+    st.metric("Paragraphs analysed", f"{analysed} of {len(article.paragraphs)}", border=True,
+              help=f"{analysed} paragraphs are analysed (the Compare page's count); {len(article.paragraphs)} is "
+                   "every block of the article, bylines and notices included.")
     if summary.available:
         st.metric("Polarity (TextBlob)", f"{summary.polarity:+.2f}", border=True,
                   help="Word-weighted mean over the analysed paragraphs, within [-1, 1].")
@@ -75,30 +77,52 @@ with st.container(horizontal=True):
 if not summary.available:
     st.info(escape_markdown(summary.reason or "Sentiment is not available for this article."))
 
+
+def _page_report() -> report.Report:
+    """This page as a report, with the options as they are set now (the tabs' defaults where never opened)."""
+    state = st.session_state
+    words = state.get("terms_stopwords", "")
+    options = report.ArticleOptions(
+        include_boilerplate=include_boilerplate, lemmatize=bool(state.get("terms_lemmas", False)),
+        bigrams=bool(state.get("terms_bigrams", False)),
+        extra_stopwords=tuple(sorted({w.strip().lower() for w in words.replace(",", " ").split() if w.strip()})),
+        top_terms=int(state.get("terms_top", 20)),
+        entity_types=tuple(state["entity_types"]) if state.get("entity_types") is not None else None,
+        top_entities=int(state.get("entity_top", 25)),
+    )
+    return report.article_report(result, options=options, edits=edits)
+
+
+report_downloads(_page_report, kind="article", subjects=[title], key="article")
+
 terms_tab, sentiment_tab, entities_tab = st.tabs(
-    ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun"
+    ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun", bind="query-params"
 )
 
 # --- Terms ---------------------------------------------------------------------------------------------
 if terms_tab.open:
     with terms_tab:
         with st.container(horizontal=True, vertical_alignment="bottom"):
-            top = st.slider("Number of terms", min_value=5, max_value=50, value=20, step=5, key="terms_top")
-            lemmatize = st.toggle("Lemmas", key="terms_lemmas",
+            top = st.slider("Number of terms", min_value=5, max_value=50, value=20, step=5, key="terms_top", bind="query-params")
+            lemmatize = st.toggle("Lemmas", key="terms_lemmas", bind="query-params",
                                   help="Count word forms together under their dictionary form (says, said → say).")
-            bigrams = st.toggle("Two-word phrases", key="terms_bigrams",
+            bigrams = st.toggle("Two-word phrases", key="terms_bigrams", bind="query-params",
                                 help="Count pairs of words that follow each other (bigrams) instead of single words.")
-        extra = st.text_input("Extra stopwords", key="terms_stopwords", placeholder="e.g. said, according",
+            names_as_terms = st.toggle("Names as one term", value=True, key="terms_names", disabled=bigrams,
+                                       bind="query-params",
+                                       help="Count a name of several words (El Salvador) as one term; "
+                                            "off: single words only.")
+        extra = st.text_input("Extra stopwords", key="terms_stopwords", bind="query-params", placeholder="e.g. said, according",
                               help="Words to leave out, separated by commas or spaces.")
         extra_stopwords = tuple(sorted({w.strip().lower() for w in extra.replace(",", " ").split() if w.strip()}))
         terms = cached.term_table(
             folder, article_id, stamp, n=2 if bigrams else 1, lemmatize=lemmatize,
-            extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate,
+            extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate, names_as_terms=names_as_terms,
         )
         shown = terms.head(top).reset_index(drop=True)
         chart_with_downloads(
             charts.term_bar_chart(shown, title=f"Top {len(shown)} {'phrases' if bigrams else 'terms'}"),
-            shown, article=title, chart="bigrams" if bigrams else "terms", key="terms",
+            shown, article=title, chart="bigrams" if bigrams else "terms", key="terms", subject=subject,
         )
 
         st.subheader("Keyword in context", anchor=False)
@@ -130,7 +154,7 @@ if sentiment_tab.open:
         sentiment = result.sentiment
         chart_with_downloads(
             charts.sentiment_chart(sentiment, title="Sentiment paragraph by paragraph"),
-            tables.sentiment_download(sentiment), article=title, chart="sentiment", key="sentiment",
+            tables.sentiment_download(sentiment), article=title, chart="sentiment", key="sentiment", subject=subject,
         )
         if not include_boilerplate and not sentiment["included"].all():
             st.caption(
@@ -165,19 +189,19 @@ if entities_tab.open:
         mentions = result.entities.mentions
         present = [t for t in ENTITY_TYPES if t in set(entity_table["type"])]
         chosen_types = st.pills("Types", present, default=present, selection_mode="multi", key="entity_types")
-        top_entities = st.slider("Number of entities", 5, 60, 25, step=5, key="entity_top")
+        top_entities = st.slider("Number of entities", 5, 60, 25, step=5, key="entity_top", bind="query-params")
         shown = entity_table[entity_table["type"].isin(chosen_types)].head(top_entities).reset_index(drop=True)
         shown_mentions = mentions[mentions["name"].isin(shown["name"])].reset_index(drop=True)
 
         chart_with_downloads(
             charts.entity_mentions_chart(shown, title="Mentions per entity"),
-            tables.alias_table(shown), article=title, chart="entity-mentions", key="entities",
+            tables.alias_table(shown), article=title, chart="entity-mentions", key="entities", subject=subject,
         )
         chart_with_downloads(
             charts.entity_dispersion_chart(shown_mentions, paragraph_count=len(article.paragraphs),
                                            order=list(shown["name"]), title="Where each entity is mentioned"),
             shown_mentions.assign(paragraph=shown_mentions["paragraph"] + 1),
-            article=title, chart="entity-dispersion", key="dispersion",
+            article=title, chart="entity-dispersion", key="dispersion", subject=subject,
         )
 
         st.subheader("Names and aliases", anchor=False)
@@ -185,32 +209,61 @@ if entities_tab.open:
                      column_config={"paragraphs": st.column_config.TextColumn("paragraphs (¶)")})
 
         st.subheader("Correct the entities", anchor=False)
-        st.caption("Your merges and renames are kept in the library and apply on the Compare page too.")
+        st.caption("Corrections are kept in the library and apply everywhere: the Compare page, the downloads "
+                   "and the command line.")
         names = list(entity_table["name"])
+
+        def _correct(edit: EntityEdit, *cleared: str) -> None:
+            library.add_entity_edit(article_id, edit)
+            for key in cleared:  # a callback runs before the page: the choices can be emptied for the next one
+                st.session_state[key] = None
+
+        def _undo(position: int) -> None:
+            library.remove_entity_edit(article_id, position)
+
         merge_col, rename_col = st.columns(2)
-        with merge_col, st.form("merge_entities", clear_on_submit=True):
-            st.markdown("**Merge two entities**")
-            keep = st.selectbox("Keep", names, index=None, placeholder="Entity to keep")
-            fold = st.selectbox("Merge into it", names, index=None, placeholder="Entity to merge")
-            if st.form_submit_button("Merge"):
-                if not keep or not fold or keep == fold:
-                    st.warning("Choose two different entities.")
-                else:
-                    library.add_entity_edit(article_id, EntityEdit("merge", fold, keep))  # merge a into b
-                    st.rerun()
-        with rename_col, st.form("rename_entity", clear_on_submit=True):
+        with merge_col, st.container(border=True):
+            st.markdown("**Merge two entities** (one thing under two names)")
+            fold = st.selectbox("Merge this entity", names, index=None, key="merge_from",
+                                placeholder="The entity that goes")
+            keep = st.selectbox("into this one (its name is kept)", names, index=None, key="merge_into",
+                                placeholder="The entity that stays")
+            ready = bool(fold and keep and fold != keep)
+            st.button(escape_markdown(EntityEdit("merge", fold, keep).describe()) if ready else "Merge",
+                      key="merge_go", disabled=not ready, on_click=_correct,
+                      args=(EntityEdit("merge", fold or "", keep or ""), "merge_from", "merge_into"))
+        with rename_col, st.container(border=True):
             st.markdown("**Rename an entity**")
-            old = st.selectbox("Entity", names, index=None, placeholder="Entity to rename")
-            new = st.text_input("New name")
-            if st.form_submit_button("Rename"):
-                if not old or not new.strip():
-                    st.warning("Choose an entity and type its new name.")
-                else:
-                    library.add_entity_edit(article_id, EntityEdit("rename", old, new.strip()))
-                    st.rerun()
+            old = st.selectbox("Entity to rename", names, index=None, key="rename_from", placeholder="Entity")
+            new = st.text_input("New name", key="rename_to").strip()
+            ready = bool(old and new and new != old)
+            st.button(escape_markdown(EntityEdit("rename", old, new).describe()) if ready else "Rename",
+                      key="rename_go", disabled=not ready, on_click=_correct,
+                      args=(EntityEdit("rename", old or "", new), "rename_from"))
+        type_col, remove_col = st.columns(2)
+        with type_col, st.container(border=True):
+            st.markdown("**Change an entity's type**")
+            typed = st.selectbox("Entity", names, index=None, key="retype_entity", placeholder="Entity")
+            current = entity_table.loc[entity_table["name"] == typed, "type"].iloc[0] if typed else None
+            new_type = st.selectbox("Type", [t for t in ENTITY_TYPES if t != current], index=None, key="retype_to",
+                                    placeholder="New type")
+            ready = bool(typed and new_type)
+            st.button(escape_markdown(EntityEdit("retype", typed, new_type).describe()) if ready else "Change type",
+                      key="retype_go", disabled=not ready, on_click=_correct,
+                      args=(EntityEdit("retype", typed or "", new_type or ""), "retype_entity", "retype_to"))
+        with remove_col, st.container(border=True):
+            st.markdown("**Remove what is not an entity**")
+            gone = st.selectbox("Not an entity", names, index=None, key="remove_entity", placeholder="Entity")
+            st.button(escape_markdown(EntityEdit("remove", gone).describe()) if gone else "Remove",
+                      key="remove_go", disabled=not gone, on_click=_correct,
+                      args=(EntityEdit("remove", gone or ""), "remove_entity"))
         if edits:
-            st.caption("Corrections so far, oldest first:")
-            st.dataframe(pd.DataFrame(edits, columns=["action", "entity", "into / as"]), hide_index=True)
+            st.markdown("**Corrections so far, oldest first**")
+            for position, edit in enumerate(EntityEdit(*e) for e in edits):
+                with st.container(horizontal=True, vertical_alignment="center"):
+                    st.markdown(f"{position + 1}. {escape_markdown(edit.describe())}")
+                    st.button("Undo", key=f"undo_edit_{position}", on_click=_undo, args=(position,),
+                              help="Undo this correction only; the others stay.")
             if st.button("Undo all corrections", key="clear_edits"):
                 library.clear_entity_edits(article_id)
                 st.rerun()
