@@ -9,6 +9,7 @@ boilerplate included. The counts were made by hand from the text, not copied fro
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.nlp.entities import candidates, cues, lexicon, tables
+from analysis.errors import InvalidOptionError, NotFoundError
+from analysis.models import ENTITY_TYPES, Article, Paragraph
 from analysis.nlp.entities import (
     ENTITY_COLUMNS,
     MENTION_COLUMNS,
@@ -25,13 +27,15 @@ from analysis.nlp.entities import (
     EntityResult,
     UnknownEntityError,
     apply_entity_edits,
+    candidates,
+    cues,
     entity_key,
     extract_entities,
+    lexicon,
     merge_entities,
     rename_entity,
+    tables,
 )
-from analysis.errors import InvalidOptionError, NotFoundError
-from analysis.models import ENTITY_TYPES, Article, Paragraph
 from analysis.reading.text import parse_article
 
 DATA = Path(__file__).parent / "data" / "entities"
@@ -678,3 +682,68 @@ def test_the_most_mentioned_group_is_kept_up_to_date_as_max_over_all_groups(grou
         counts[group] = counts.get(group, 0) + 1
         if i == cut or i == len(groups) - 1:
             assert tally.best == max(counts, key=counts.__getitem__)
+
+
+# --- issue 15: cues per language (cues.CUES, cues.ALIAS_CUES); one case per table line that a rule reads ----
+
+def _table_of(text: str, language: str = "en") -> dict[str, tuple[int, tuple[str, ...]]]:
+    article = dataclasses.replace(article_of(*text.split("\n\n")), language=language)
+    return {row.name: (row.mentions, tuple(row.aliases)) for row in extract_entities(article).table.itertuples()}
+
+
+@pytest.mark.parametrize(
+    "text, language, people, others",
+    [
+        ("The plan was backed by Harbour Board Chair Wilma Okonjo on Friday.", "en", ["Wilma Okonjo"],
+         ["Harbour Board"]),
+        ("Bonds fell after Treasury Secretary Amos T. Varga spoke.", "en", ["Amos T. Varga"], ["Treasury"]),
+        ("A statement from Kestrel Foods Chief Executive Ravi Anand followed.", "en", ["Ravi Anand"],
+         ["Kestrel Foods"]),
+        ("Voters heard from Lowther County Commissioner Ada Nwosu twice.", "en", ["Ada Nwosu"], ["Lowther County"]),
+        ("The new member, Tom Whitcombe MP, spoke first.", "en", ["Tom Whitcombe"], []),
+        ("Gestern sagte Umweltministerin Petra Lindholm nichts.", "de", ["Petra Lindholm"], []),
+        ("Dann sprach die SPD-Chefin Karla Winter lange.", "de", ["Karla Winter"], ["SPD"]),
+        ("Selon Me Hélène Barrault, le dossier est vide.", "fr", ["Hélène Barrault"], []),
+    ],
+)
+def test_titles_offices_and_suffixes_are_context_not_part_of_a_name(text, language, people, others):
+    table = _table_of(text, language)
+    assert set(people) | set(others) <= set(table), table
+    glued = [name for name in table if any(p in name and p != name for p in people)]
+    assert not glued, table
+
+
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [
+        ("Ada Brennick (née Colter) taught for decades. Colter was her father's name.", "Ada Brennick", "Colter"),
+        ("He joined the Brightwater Institute, formerly the Coastal Study Society, in 1990. The Coastal Study "
+         "Society had six staff.", "Brightwater Institute", "Coastal Study Society"),
+        ("The court convicted Oscar Pellham, known to friends as Ozzie, on Monday. Ozzie did not react.",
+         "Oscar Pellham", "Ozzie"),
+        ("Police arrested Dario Venn, alias the “Locksmith”, at dawn. The Locksmith said nothing.", "Dario Venn",
+         "Locksmith"),
+    ],
+)
+def test_alias_cues_of_the_table_give_one_entity(text, name, alias):
+    table = _table_of(text)
+    assert name in table and alias in table[name][1], table
+
+
+def test_a_spanish_nickname_after_alias_is_found_without_its_lower_case_article():
+    text = "Detuvieron a Iván Sorel, alias «el Relojero», en Madrid.\n\nEl Relojero negó todo."
+    table = _table_of(text, "es")
+    assert "Iván Sorel" in table and {"Relojero", "El Relojero"} <= set(table["Iván Sorel"][1]), table
+
+
+@pytest.mark.parametrize(
+    "text, person, affiliation",
+    [
+        ("Transport Minister Lena Ostrova (Green Alliance) rejected it. The Green Alliance agreed.", "Lena Ostrova",
+         "Green Alliance"),
+        ("Senator Paul Dray (DFL) voted no. The DFL said little.", "Paul Dray", "DFL"),
+    ],
+)
+def test_a_party_in_brackets_after_a_person_is_an_affiliation_not_an_alias(text, person, affiliation):
+    table = _table_of(text)
+    assert person in table and affiliation not in table[person][1], table

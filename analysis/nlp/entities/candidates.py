@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from analysis.nlp.entities.cues import (
     _ABBREVIATIONS,
-    _AMBIGUOUS_TITLES,
     _AND,
     _CONNECTOR_HEADED,
     _CONNECTOR_PARTICLES,
@@ -26,10 +25,12 @@ from analysis.nlp.entities.cues import (
     _NAME_MONTHS,
     _ORG_HEADS,
     _PLACE_HEADS,
-    _TITLE_MODIFIERS,
     _TITLES,
     _WEEKDAY_ABBREVIATIONS,
     _WEEKDAYS,
+    ALL_CUES,
+    CUES,
+    LanguageCues,
 )
 from analysis.nlp.entities.lexicon import (
     _is_common_word,
@@ -139,7 +140,7 @@ _CLOSING_MARKS = "”\"’»)]"
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
-def _name_tokens(text: str) -> list[_Tok]:
+def _name_tokens(text: str, *, nouns_capitalised: bool = False) -> list[_Tok]:
     """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
     joiners between two of them -- with offsets, shapes, sentence starts and joins. Lower-case words are
     skipped by the regular expression itself, so the cost is in C for most of the text."""
@@ -181,7 +182,7 @@ def _name_tokens(text: str) -> list[_Tok]:
                 out.append(tok)
             prev = tok
             continue
-        for piece in _hyphenated(raw, begin, possessive):
+        for piece in _hyphenated(raw, begin, possessive, nouns_capitalised=nouns_capitalised):
             if piece.shape != _LOWER:  # the lower-case part of "US-based" is left out
                 _place_token(piece, prev, text, out)
                 prev = piece
@@ -322,8 +323,19 @@ class LowerCaseWords:
         return seen
 
 
-def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
-    """One token for MS-13, al-Assad, Jean-Pierre, Guinea-Bissau; parts for US-based, US-El, pro-Bukele."""
+@lru_cache(maxsize=1 << 12)
+def _title_compound(first: str, last: str) -> bool:
+    """Whether ``last`` is a title of any language and ``first`` is no title or title word ("Vice-President",
+    "Secretary-General" are one title)."""
+    cues = ALL_CUES
+    head = _norm(first)
+    return cues.is_title(_norm(last)) and not cues.is_title(head) and head not in cues.title_modifiers
+
+
+def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bool = False) -> list[_Tok]:
+    """One token for MS-13, al-Assad, Jean-Pierre, Guinea-Bissau, SUD-Rail; parts for US-based, US-El, pro-Bukele,
+    a name and a title ("Nordwerk-Vorstandschefin"), and in a language that capitalises its nouns an acronym and a
+    noun ("GDL-Streik")."""
     whole = [_Tok(raw, start, possessive)]
     if _ACRONYM_DIGITS_RE.fullmatch(raw):
         whole[0].shape = _ACRONYM
@@ -335,7 +347,11 @@ def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
         whole[0].shape = _CAP
         return whole
     capitalised = all(p[:1].isupper() for p in parts)
-    if capitalised:
+    if capitalised and len(parts) == 2 and (
+        (nouns_capitalised and _shape(parts[0]) == _ACRONYM) or _title_compound(parts[0], parts[1])
+    ):
+        pass  # "SPD-Chefin", "GDL-Streik", "Nordwerk-Vorstandschefin": a name, then what it is or does
+    elif capitalised:
         if _place_strength(_norm(raw), raw):
             return whole
         if not any(_place_strength(_norm(p), p) >= 2 for p in parts):
@@ -532,27 +548,30 @@ def _label_word(key: str, text: str, stops: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: frozenset[str]) -> bool:
+def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: frozenset[str],
+                         cues: LanguageCues = CUES["en"]) -> bool:
     """:meth:`_Extractor._acceptable` for a one-word span: no lone stopword, title, month, head noun, demonym,
     direction, label or single letter (the same answer for every mention of one spelling)."""
     if not key or not (len(text) >= 2 and text.isalnum()) and sum(1 for c in text if c.isalnum()) < 2:
         return False
-    if _month_or_day(key) or key.rstrip(".") in _TITLES or (key in _ORG_HEADS and shape != _ACRONYM):
+    if _month_or_day(key) or cues.is_title(key) or (key in _ORG_HEADS and shape != _ACRONYM):
         return False
     if shape == _ACRONYM:
         return bool(_place_strength(key, text)) or defined or not _label_word(key, text, stops)
     return not (key in stops or _is_demonym(key) or key in _DIRECTIONS)
 
 
-def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False) -> list[tuple[list[_Tok], bool]]:
-    """Cut a run into candidate spans: labels, months and weekdays out; "The" and titles stripped.
+def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False, cues: LanguageCues = CUES["en"]
+          ) -> list[tuple[list[_Tok], bool]]:
+    """Cut a run into candidate spans: labels, months and weekdays out; "The", titles and suffixes stripped, and
+    what stands before a title its own candidate ("Port Authority Director Maria Lindqvist").
 
     Returns (tokens, title_before) pairs. In headline-case paragraphs labels stay: the headline pass keeps only
     confirmed names anyway. The rules read only the words' keys, shapes and spellings, so the cut is worked out
     once per sequence of words (:func:`_trim_plan`) and applied to the run's tokens.
     """
     words = tuple([(t.key, t.shape, t.text) for t in run])
-    return [(run[start:end], title) for start, end, title in _trim_plan(words, stops, headline)]
+    return [(run[start:end], title) for start, end, title in _trim_plan(words, stops, headline, cues)]
 
 
 class _Word(NamedTuple):
@@ -564,19 +583,20 @@ class _Word(NamedTuple):
 
 
 @lru_cache(maxsize=1 << 14)
-def _trim_plan(words: tuple[tuple[str, int, str], ...], stops: frozenset[str], headline: bool
-               ) -> tuple[tuple[int, int, bool], ...]:
+def _trim_plan(words: tuple[tuple[str, int, str], ...], stops: frozenset[str], headline: bool,
+               cues: LanguageCues = CUES["en"]) -> tuple[tuple[int, int, bool], ...]:
     """:func:`_trim_words` of a sequence of (key, shape, text) words, as (start, end, title_before) slices."""
     run = [_Word(*word) for word in words]
     position = {id(word): i for i, word in enumerate(run)}
     out = []
-    for piece, title in _trim_words(run, stops, headline=headline):
+    for piece, title in _trim_words(run, stops, headline=headline, cues=cues):
         start = position[id(piece[0])]  # every piece is a slice of the run
         out.append((start, start + len(piece), title))
     return tuple(out)
 
 
-def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False) -> list[tuple[list, bool]]:
+def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cues: LanguageCues = CUES["en"]
+                ) -> list[tuple[list, bool]]:
     """:func:`_trim` of a run of words (tokens, or anything with their key, shape and text)."""
     if len(run) == 1:  # most runs: one word, kept unless it is a month or a weekday
         return [] if run[0].key in _MONTHS_AND_DAYS else [(run, False)]
@@ -606,9 +626,10 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False) -> 
             piece = _strip_lower_edges(piece[1:])
         if not piece:
             continue
-        rest, title = _strip_title(piece)
-        if title and len(rest) < len(piece) and _place_strength(piece[0].key, piece[0].text) >= 4:
-            out.append(([piece[0]], False))  # "US Attorney General Merrick Garland" mentions the US
+        before, rest, title = _split_title(piece, cues)
+        before = _strip_lower_edges(before)
+        if before:
+            out.append((before, False))  # "US Attorney General Merrick Garland" mentions the US
         rest = _strip_lower_edges(rest)
         if rest:
             out.append((rest, title))
@@ -625,34 +646,70 @@ def _strip_lower_edges(piece: list[_Tok]) -> list[_Tok]:
     return piece[start:end]
 
 
-def _strip_title(piece: list[_Tok]) -> tuple[list[_Tok], bool]:
-    """ "Salvadoran President Nayib Bukele" -> "Nayib Bukele" (a person cue); "Justice Department" stays.
+def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
+    """(what stands before the title, the name, whether a title or suffix went with it).
 
-    Titles may be preceded by a demonym, a country or a portfolio ("Foreign Minister") and joined by "of"
-    ("Secretary of State"). An ambiguous title ("General", "Chief") is stripped only before a personal name.
+    "Salvadoran President Nayib Bukele" -> ([], "Nayib Bukele", True); "Treasury Secretary Daniel R. Oduya" ->
+    ("Treasury", "Daniel R. Oduya", True): the organisation or place named before a title is a name of its own;
+    "US Attorney General Merrick Garland" -> ("US", "Merrick Garland", True); "Tom Ashby MP" -> ([], "Tom
+    Ashby", True); "Justice Department" stays. A title block starts at a title, or at the run's first word with
+    a demonym, a country or a portfolio ("Foreign Minister"), and may be joined by "of" ("Secretary of State").
+    An ambiguous title ("General", "Chief") is stripped only before a personal name.
     """
+    end = len(piece)
+    while end > 1 and piece[end - 1].key in cues.suffixes and piece[end - 1].shape != _LOWER:
+        end -= 1
+    core = piece[:end]
+    for start in range(len(core) - 1):
+        tok = core[start]
+        if not cues.is_title(tok.key) and start:
+            continue
+        rest = _after_title(core, start, cues)
+        if rest is None:
+            continue
+        if start == 0:
+            place_first = _place_strength(tok.key, tok.text) >= 4 and len(rest) < len(core) - 1
+            return (core[:1] if place_first else []), rest, True
+        before = core[:start]
+        while before and (cues.is_title(before[-1].key) or (
+            before[-1].key in cues.title_modifiers and before[-1].key not in _ORG_HEADS
+            and before[-1].key not in _PLACE_HEADS
+        ) or before[-1].shape == _LOWER):
+            before = before[:-1]
+        return before, rest, True
+    return [], core, end < len(piece)
+
+
+def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:
+    """The personal name after the title block that starts at ``start``, or None when there is none."""
     last_title, strict = -1, False
-    idx, n = 0, len(piece)
+    idx, n = start, len(piece)
     while idx < n - 1:
         tok = piece[idx]
         key = tok.key
-        if key in _TITLES:
-            last_title, strict = idx, key not in _AMBIGUOUS_TITLES or tok.text.endswith(".")
-        elif key == "of" and last_title == idx - 1 and idx + 2 < n and piece[idx + 1].key in _TITLE_MODIFIERS:
+        if cues.is_title(key):
+            last_title, strict = idx, key not in cues.ambiguous_titles or tok.text.endswith(".")
+        elif key == "of" and last_title == idx - 1 and idx + 2 < n and piece[idx + 1].key in cues.title_modifiers:
             last_title = idx + 1
             idx += 2
             continue
-        elif not (key in _TITLE_MODIFIERS or _is_demonym(key) or (idx == 0 and _place_strength(key, tok.text) >= 4)):
+        elif not (key in cues.title_modifiers or _is_demonym(key)
+                  or (idx == start == 0 and _place_strength(key, tok.text) >= 4)):
             break
         idx += 1
     if last_title < 0:
-        return piece, False
+        return None
     rest = _strip_lower_edges(piece[last_title + 1 :])
     if not rest or any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in rest):
-        return piece, False
+        return None
+    if all(t.key in _GENERATION_SUFFIXES for t in rest):  # "Martin Luther King Jr."
+        return None
     if not strict and not _name_like(rest):
-        return piece, False
-    return rest, True
+        return None
+    return rest
+
+
+_GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _name_like(toks: Sequence[_Tok]) -> bool:

@@ -20,6 +20,8 @@ from analysis.nlp.entities.candidates import (
 from analysis.nlp.entities.cues import (
     _JOINERS,
     _ORG_HEADS,
+    ALIAS_ARTICLES,
+    ALIAS_CUES,
     _alternation,
 )
 from analysis.nlp.entities.tables import (
@@ -30,16 +32,18 @@ from analysis.nlp.entities.typing import (
     _entity_type,
 )
 
+#: A cue of any language (cues.ALIAS_CUES) after a comma or a parenthesis, then an optional article before an
+#: opening quotation mark, then the quotation mark.
 _ALIAS_TRIGGER_RE = re.compile(
-    r"\s*[,(]\s*(?:(?:also|better|widely|popularly|commonly|locally)\s+)?"
-    r"(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed|dubbed)\s+(?P<quote>[“\"‘'])?",
+    r"\s*[,(]\s*(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?"
+    % ("|".join(cue for cues in ALIAS_CUES.values() for cue in cues), "|".join(ALIAS_ARTICLES)),
     re.IGNORECASE,
 )
 _TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
 #: What every definition starts with (a superset of the three patterns above): a comma or a parenthesis, right
 #: after the name or after one or two lower-case words.
 _DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-z]++(?:\s+[a-z]++)?\s*[,(]")  # "++": no backtracking
-_CLOSING_QUOTE_RE = re.compile(r"[”\"’']")
+_CLOSING_QUOTE_RE = re.compile(r"\s*[”\"’'»]")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
@@ -185,7 +189,8 @@ class _Groups:
             self.parent[rb] = ra
 
     def _join_variants(self) -> None:
-        """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi",
+        """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi", a
+        nickname with its article ("Notario" / "El Notario"),
         and an acronym with the one multi-word name whose initials it is ("UN" / "United Nations")."""
         forms: dict[str, _Span] = {}
         for s in self.spans:
@@ -197,6 +202,8 @@ class _Groups:
                 self.union(key, f"{keys[2]} {keys[0]}")
             if len(keys) == 1 and key.endswith("s") and key[:-1] in forms and len(key) > 3:
                 self.union(key[:-1], key)
+            if len(keys) > 1 and keys[0] in ALIAS_ARTICLES and key.split(" ", 1)[1] in self.nicknames:
+                self.union(key.split(" ", 1)[1], key)  # «el Notario» ... "El Notario recibía"
             if len(s.toks) < 2:
                 continue  # the initials of one word are no acronym
             words = [t for t in s.toks if t.shape in (_CAP, _ACRONYM) and t.key not in _JOINERS]
