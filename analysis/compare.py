@@ -7,6 +7,7 @@ made unique). The user's entity merges and renames are applied before these func
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -218,22 +219,59 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     return table[columns].reset_index(drop=True)
 
 
+#: Where a sentence ends, for the polarity of the sentences around an entity or term.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _naming(names: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def sentence_polarity(analysis: Analysis, names: Iterable[str]) -> tuple[float, int]:
+    """Mean TextBlob polarity of the analysed sentences that name any of ``names`` (an entity's name and aliases,
+    or a term), and how many there are: (NaN, 0) when none does or the article has no sentiment (not English).
+
+    Polarity within [-1, 1]. Sentences are cut at . ! ? … followed by a space.
+    """
+    from analysis.nlp.sentiment import textblob_sentiment
+
+    pattern = _naming(names)
+    if pattern is None or not analysis.sentiment_summary.available:
+        return float("nan"), 0
+    scores = [
+        textblob_sentiment(sentence).polarity
+        for p in analysis.article.analysed_paragraphs(include_boilerplate=analysis.include_boilerplate)
+        for sentence in _sentences(p.text)
+        if pattern.search(sentence)
+    ]
+    return (float(np.mean(scores)) if scores else float("nan")), len(scores)
+
+
 def timeline(
     analyses: Sequence[Analysis], *, items: Sequence[str] = (), entities: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Per dated article: mentions per 1,000 words of chosen entities or terms, and mean polarity.
+    """Per dated article and chosen entity or term: how often it is named, and the tone of the sentences naming it.
 
     ``items`` are entity names (any alias) or terms. Articles without a publication date are left out.
     ``entities``: the :func:`shared_entities` table of these same analyses when it is already at hand
     (computed here otherwise).
-    Columns: published (date), article (label), item ("polarity" for the article's mean polarity, else the
-    item), value (per 1,000 words, or the polarity).
+    Columns: published (date), article (label), item, value (mentions per 1,000 words), polarity (mean TextBlob
+    polarity of the article's sentences that name the item, within [-1, 1]; NaN when none does), sentences (how
+    many sentences that mean is over). Ordered by date.
     """
     labels = article_labels(analyses)
     if items and entities is None:
         entities = shared_entities(analyses)
     # Each item's per-1,000 rate in each article where it names an entity (any of its names or aliases).
     rates: dict[str, dict[str, float]] = {}
+    names: dict[str, dict[str, set[str]]] = {}
     if items and not entities.empty:
         keys = [{entity_key(n) for n in (name, *aliases)}
                 for name, aliases in zip(entities["name"], entities["aliases"])]
@@ -241,18 +279,22 @@ def timeline(
             key = entity_key(item)
             match = entities[[key in k for k in keys]]
             rates[item] = match.groupby("article")["per_1000"].sum().astype(float).to_dict()
+            names[item] = {}
+            for row in match.itertuples(index=False):
+                names[item].setdefault(row.article, set()).update([row.name, *row.aliases])
     rows = []
     for label, a in zip(labels, analyses):
         if a.article.published is None:
             continue
-        s = a.sentiment_summary
-        rows.append((a.article.published, label, "polarity", s.polarity if s.available else np.nan))
         counts = dict(zip(a.terms["term"], a.terms["count"]))
         for item in items:
             if label in rates.get(item, {}):
                 value = rates[item][label]
+                called = names[item].get(label, set()) | {item}
             else:
                 value = counts.get(item.lower(), 0) / a.word_count * 1000 if a.word_count else 0.0
-            rows.append((a.article.published, label, item, value))
-    return pd.DataFrame(rows, columns=["published", "article", "item", "value"]).sort_values(
+                called = {item}
+            polarity, sentences = sentence_polarity(a, called) if value else (float("nan"), 0)
+            rows.append((a.article.published, label, item, value, polarity, sentences))
+    return pd.DataFrame(rows, columns=["published", "article", "item", "value", "polarity", "sentences"]).sort_values(
         ["published", "article"], kind="stable").reset_index(drop=True)

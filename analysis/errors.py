@@ -48,6 +48,10 @@ class FileTooLargeError(InputError):
     """The file is larger than the configured upload limit."""
 
 
+class ArticleTooLongError(InputError):
+    """The article has more words than the configured limit for one article."""
+
+
 class CorruptFileError(InputError):
     """A PDF or DOCX file is truncated, damaged or not what its extension says."""
 

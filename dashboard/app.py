@@ -30,6 +30,26 @@ st.session_state.setdefault("article_id", None)
 st.session_state.setdefault("compare_ids", None)
 st.session_state.setdefault("include_boilerplate", False)
 
+# The view lives in the URL, so a reload or a copied link opens it again: each page's tab and main options are
+# widgets bound to query parameters (bind="query-params", named by their keys); the article (?article=3) and the
+# compared articles (?articles=1,2,5) are read here once per session and written back after each run.
+if "url_read" not in st.session_state:
+    st.session_state.url_read = True
+    wanted = st.query_params.get("article", "")
+    if wanted.isdigit():
+        st.session_state.article_id = int(wanted)
+    compared = st.query_params.get("articles", None)
+    if compared is not None:
+        st.session_state.compare_ids = [int(i) for i in compared.split(",") if i.strip().isdigit()]
+
+def _url_state(path: str) -> None:
+    """Write the article (Article page) or the compared articles (Compare page) into the URL."""
+    if path == "" and st.session_state.article_id is not None:
+        st.query_params["article"] = str(st.session_state.article_id)
+    elif path == "compare" and st.session_state.compare_ids is not None:
+        st.query_params["articles"] = ",".join(str(i) for i in st.session_state.compare_ids)
+
+
 page = st.navigation(
     [
         st.Page("app_pages/article.py", title="Article", icon=":material/article:", default=True),
@@ -47,7 +67,7 @@ except StoryscopeError as err:
 with st.sidebar:
     st.toggle(
         "Include bylines and boilerplate",
-        key="include_boilerplate",
+        key="include_boilerplate", bind="query-params",
         help="Bylines, licence notices and link lists are left out of the analyses by default. "
         "Switch this on to count them too.",
     )
@@ -58,3 +78,4 @@ try:
 finally:  # after the page, so articles it just added or deleted are counted (also when it stops early)
     count = len(library)
     library_size.caption(f"{count} article{'s' if count != 1 else ''} in the library.")
+    _url_state(page.url_path)

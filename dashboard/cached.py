@@ -237,7 +237,8 @@ def compare_entities(folder: str, keys: tuple[ArticleKey, ...], *, include_boile
 def compare_timeline(
     folder: str, keys: tuple[ArticleKey, ...], *, items: tuple[str, ...] = (), include_boilerplate: bool = False
 ) -> pd.DataFrame:
-    """:func:`analysis.compare.timeline`: DataFrame[published, article, item, value] of the dated articles."""
+    """:func:`analysis.compare.timeline`: DataFrame[published, article, item, value, polarity, sentences] of the
+    dated articles (polarity: of the sentences naming each item)."""
     from analysis.compare import timeline
 
     analyses = compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses

@@ -60,22 +60,38 @@ def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 def _layout(
     fig: go.Figure, *, title: str | None, height: int, legend: bool = False, legend_rows: int = 2
 ) -> go.Figure:
-    """Shared look: the title at the top left, the legend (when shown) in a band under it, above the plot.
+    """Shared look: the title at the top left (below the toolbar's band, so the toolbar never covers it), the
+    legend (when shown) in a band below the plot, where it never hides a title or crowds a phone screen.
 
     ``legend_rows``: how many lines the legend may wrap to (long names, e.g. article titles, take one each).
     """
-    top = (45 if title else 10) + (25 + 20 * max(legend_rows, 1) if legend else 0)
+    top = 62 if title else 28  # the toolbar ("modebar") floats in the top 28 px
+    band = 30 + 20 * max(legend_rows, 1) if legend else 0
     fig.update_layout(
         template=TEMPLATE,
         title={"text": title, "x": 0, "xanchor": "left", "xref": "paper", "y": 1, "yanchor": "top",
-               "yref": "container", "pad": {"t": 12}} if title else None,
-        height=height + top,
-        margin={"l": 10, "r": 10, "t": top, "b": 40},
+               "yref": "container", "pad": {"t": 30}} if title else None,
+        height=height + top + band,
+        margin={"l": 10, "r": 10, "t": top, "b": 40 + band},
         showlegend=legend,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 0, "yref": "container", "xanchor": "left", "x": 0,
+                "xref": "container"},
         hoverlabel={"align": "left"},
     )
     return fig
+
+
+def titled(fig: go.Figure, subject: str) -> go.Figure:
+    """A copy of ``fig`` whose title gets a second line naming what it shows (the article(s) and source), so a
+    downloaded image stands on its own. The figure on screen is not changed."""
+    copy = go.Figure(fig)
+    text = copy.layout.title.text or ""
+    copy.update_layout(
+        title={"text": text, "subtitle": {"text": html.escape(_short(subject, 110), quote=False),
+                                          "font": {"size": 12, "color": "#616161"}}},
+        margin_t=(copy.layout.margin.t or 0) + 20, height=(copy.layout.height or 450) + 20,
+    )
+    return copy
 
 
 def _empty(message: str, *, title: str | None) -> go.Figure:
@@ -256,35 +272,49 @@ def entity_dispersion_chart(
     return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(order), legend=True)
 
 
-def compare_terms_chart(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """Terms per 1,000 words side by side: one group of bars per term, one bar per article.
+def compare_terms_chart(
+    table: pd.DataFrame, *, colours: dict[str, str] | None = None, title: str | None = None
+) -> go.Figure:
+    """Terms per 1,000 words side by side, as a dot plot: one row per term, one dot per article.
 
     ``table``: DataFrame[term, article, count, per_1000] in long form (one row per term and article),
-    terms in the order they should appear top to bottom.
+    terms in the order they should appear top to bottom. ``colours``: article -> colour
+    (:func:`article_colours`; the same on every Compare chart). Dots of one row are offset by article so
+    equal rates never hide each other; a thin line spans each term's lowest to highest rate. An article
+    without the term sits at 0.
     """
     _require(table, ["term", "article", "per_1000"], "compare_terms_chart")
     if table.empty:
         return _empty("Choose at least one article.", title=title)
     terms = list(dict.fromkeys(table["term"]))
-    articles = list(dict.fromkeys(table["article"]))
+    articles = _legend_order(table["article"], colours)
     fig = go.Figure()
+    spans = table.groupby("term", sort=False)["per_1000"].agg(["min", "max"]).reindex(terms)
+    top = max(float(table["per_1000"].max()), 1.0)
+    xs, ys = [], []
+    for term, row in spans.iterrows():
+        xs += [row["min"], row["max"], None]
+        ys += [_plain([term])[0]] * 2 + [None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#d0d0d0", "width": 6}, hoverinfo="skip",
+                             showlegend=False, name="range"))
+    counts = table["count"] if "count" in table else pd.Series([None] * len(table), index=table.index)
     for article in articles:
         part = table[table["article"] == article]
         fig.add_trace(
-            go.Bar(
-                x=part["per_1000"],
-                y=_plain(part["term"]),
-                orientation="h",
-                name=_plain([article])[0],
-                customdata=[[label] for label in _plain(part["article"])],
-                hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{x:.1f} per 1,000 words<extra></extra>",
+            go.Scatter(
+                x=part["per_1000"], y=_plain(part["term"]), mode="markers", name=_plain([_short(article, 60)])[0],
+                marker={"size": 11, "color": _colour_of(colours, article), "line": {"width": 1, "color": "#ffffff"}},
+                customdata=np.column_stack([np.array(_plain(part["article"]), dtype=object),
+                                            counts[part.index].to_numpy()]).astype(object),
+                hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{x:.1f} per 1,000 words (%{customdata[1]} "
+                              "times)<extra></extra>",
             )
         )
     fig.update_yaxes(categoryorder="array", categoryarray=_plain(terms), autorange="reversed", title=None,
                      type="category")
-    fig.update_xaxes(title="per 1,000 words")
-    fig.update_layout(barmode="group")
-    height = _BASE_PX + int(_BAR_PX * len(terms) * max(1.0, 0.55 * len(articles)))
+    fig.update_xaxes(title="per 1,000 words", range=[-0.02 * top, top * 1.06])  # room for the outermost dots
+    fig.update_layout(scattermode="group", scattergap=0.4)
+    height = _BASE_PX + int(_BAR_PX * len(terms) * max(1.0, 0.3 * len(articles)))
     return _layout(fig, title=title, height=height, legend=True, legend_rows=len(articles))
 
 
@@ -312,8 +342,64 @@ ARC_SCORES = ("polarity", "vader")
 
 
 def _short(text: str, length: int = _SHORT_TITLE) -> str:
-    text = str(text)
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    return short_title(text, length)
+
+
+#: Colours for articles on the Compare page's charts (Tableau 10 and two more): one per article.
+ARTICLE_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+                   "#9c755f", "#bab0ac", "#17becf", "#8c564b")
+
+
+def article_colours(ids: Sequence[int], labels: Sequence[str]) -> dict[str, str]:
+    """One colour per article label, derived from its library id, for every Compare chart.
+
+    An article keeps its colour when others are added to or removed from the comparison: the colour is
+    ``ARTICLE_PALETTE[id % 12]``; only when two compared ids share that slot does the later one (in id order)
+    take the next free colour. Labels map to colours in the order given (the legend order everywhere).
+    """
+    taken: dict[int, str] = {}
+    used: set[str] = set()
+    for article_id in sorted(set(int(i) for i in ids)):
+        slot = article_id % len(ARTICLE_PALETTE)
+        for step in range(len(ARTICLE_PALETTE)):
+            colour = ARTICLE_PALETTE[(slot + step) % len(ARTICLE_PALETTE)]
+            if colour not in used or len(used) >= len(ARTICLE_PALETTE):
+                break
+        taken[article_id] = colour
+        used.add(colour)
+    return {str(label): taken[int(i)] for i, label in zip(ids, labels)}
+
+
+def short_title(text: str, length: int = _SHORT_TITLE) -> str:
+    """``text`` cut to ``length`` characters at a word boundary, with "…" when cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut[length // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def articles_subject(labels: Sequence[str], sources: Sequence[str | None]) -> str:
+    """What a Compare chart shows, for its downloaded image: the short titles and their sources."""
+    parts = [f"{short_title(label, 28)} ({source})" if source else short_title(label, 28)
+             for label, source in zip(labels, sources)]
+    if len(parts) > 4:
+        parts = parts[:3] + [f"and {len(parts) - 3} more"]
+    return "; ".join(parts)
+
+
+def _colour_of(colours: dict[str, str] | None, article: str) -> str | None:
+    return colours.get(str(article)) if colours else None
+
+
+def _legend_order(present: Sequence[str], colours: dict[str, str] | None) -> list[str]:
+    """The articles in ``present`` in the order of ``colours`` (the comparison's order: the same legend order on
+    every chart), any others after them as they appear."""
+    present = list(dict.fromkeys(present))
+    ordered = [a for a in (colours or {}) if a in present]
+    return ordered + [a for a in present if a not in ordered]
 
 
 def _article_axis(fig: go.Figure, articles: Sequence[str]) -> None:
@@ -448,7 +534,8 @@ def _check_score(score: str) -> None:
 
 
 def sentiment_arcs_chart(
-    arcs: pd.DataFrame, *, score: Literal["polarity", "vader"] = "polarity", title: str | None = None
+    arcs: pd.DataFrame, *, score: Literal["polarity", "vader"] = "polarity", colours: dict[str, str] | None = None,
+    title: str | None = None,
 ) -> go.Figure:
     """Each article's paragraph sentiment overlaid on a 0-100 % position axis: one line per article.
 
@@ -466,8 +553,8 @@ def sentiment_arcs_chart(
                                   np.array(_plain(part["opening"]), dtype=object)]).astype(object)
         fig.add_trace(
             go.Scatter(
-                x=part["position"], y=part[score], mode="lines+markers", name=_plain([article])[0],
-                line={"width": 2}, marker={"size": 6}, customdata=custom,
+                x=part["position"], y=part[score], mode="lines+markers", name=_plain([_short(article, 60)])[0],
+                line={"width": 2, "color": _colour_of(colours, article)}, marker={"size": 6}, customdata=custom,
                 hovertemplate=("%{customdata[0]}<br>¶ %{customdata[1]} at %{x:.0f} %<br>"
                                + ("polarity" if score == "polarity" else "VADER")
                                + " %{y:+.2f}<br><i>%{customdata[2]}</i><extra></extra>"),
@@ -626,11 +713,15 @@ def entity_polarity_heatmap(
     )
 
 
-def entity_polarity_dots(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+def entity_polarity_dots(
+    table: pd.DataFrame, *, colours: dict[str, str] | None = None, title: str | None = None
+) -> go.Figure:
     """How each article treats the same entities, for a few articles: one dot per entity and article.
 
     ``table``: as for :func:`entity_polarity_heatmap`. Each row of the chart is an entity; each article has
-    its own colour; the dot sits at the mean polarity of that article's paragraphs that mention the entity.
+    its own colour (``colours``: article -> colour, as on every Compare chart); the dot sits at the mean polarity
+    of that article's paragraphs that mention the entity. The dots of one row are offset by article, so two
+    articles at the same value are both visible.
     """
     _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "mean_polarity"],
              "entity_polarity_dots")
@@ -640,11 +731,13 @@ def entity_polarity_dots(table: pd.DataFrame, *, title: str | None = None) -> go
     ids, names = _entity_rows(table)
     order = [names[i] for i in ids]
     fig = go.Figure()
-    for article, part in shown.groupby("article", sort=False):
+    for article in _legend_order(shown["article"], colours):
+        part = shown[shown["article"] == article]
         fig.add_trace(
             go.Scatter(
                 x=part["mean_polarity"], y=_plain(part["entity"].map(names)), mode="markers",
-                name=_plain([article])[0], marker={"size": 11, "line": {"width": 1, "color": "#ffffff"}},
+                name=_plain([_short(article, 60)])[0],
+                marker={"size": 11, "color": _colour_of(colours, article), "line": {"width": 1, "color": "#ffffff"}},
                 customdata=np.column_stack([np.array(_plain(part["article"]), dtype=object),
                                             part["mentions"].to_numpy()]).astype(object),
                 hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>polarity %{x:+.2f} over the paragraphs naming it "
@@ -656,49 +749,59 @@ def entity_polarity_dots(table: pd.DataFrame, *, title: str | None = None) -> go
     fig.update_yaxes(categoryorder="array", categoryarray=_plain(order), autorange="reversed", title=None,
                      type="category")
     fig.update_xaxes(title="mean polarity of the paragraphs that mention it", range=[-bound, bound])
-    return _layout(fig, title=title, height=_BASE_PX + _BAR_PX * len(order), legend=True)
+    fig.update_layout(scattermode="group", scattergap=0.5)
+    articles = shown["article"].nunique()
+    return _layout(fig, title=title, height=_BASE_PX + int(_BAR_PX * len(order) * max(1.0, 0.3 * articles)),
+                   legend=True, legend_rows=articles)
 
 
 def timeline_chart(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """Articles by publication date: chosen entities or terms per 1,000 words (top) and mean polarity (below).
+    """Articles by publication date: how often each chosen entity or term is named (top) and the polarity of the
+    sentences that name it (below).
 
-    ``table``: DataFrame[published, article, item, value] as :func:`analysis.compare.timeline` returns
-    (item "polarity" holds each article's mean polarity; every other item a rate per 1,000 words). One line
-    per item; the hover names the article.
+    ``table``: DataFrame[published, article, item, value, polarity, sentences] as
+    :func:`analysis.compare.timeline` returns. One marker per article and item, no line between them: the
+    articles are separate stories, not a series. The polarity axis is fixed at [-1, 1] around a zero line, so
+    small differences are not blown up; an article that does not name the item has no polarity marker.
     """
     from plotly.subplots import make_subplots
 
-    _require(table, ["published", "article", "item", "value"], "timeline_chart")
+    _require(table, ["published", "article", "item", "value", "polarity"], "timeline_chart")
     if table.empty:
         return _empty("No article has a publication date: set dates on the Library page.", title=title)
-    items = [i for i in dict.fromkeys(table["item"]) if i != "polarity"]
-    rows = 2 if items else 1
-    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        row_heights=[0.6, 0.4] if rows == 2 else None)
-    for item in items:
+    items = list(dict.fromkeys(table["item"]))
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1, row_heights=[0.5, 0.5])
+    symbols = ("circle", "diamond", "square", "triangle-up", "x", "star")
+    sentences = table["sentences"] if "sentences" in table else pd.Series(0, index=table.index)
+    for k, item in enumerate(items):
         part = table[table["item"] == item]
+        colour = ARTICLE_PALETTE[k % len(ARTICLE_PALETTE)]
+        name = _plain([item])[0]
+        custom = np.column_stack([np.array(_plain(part["article"]), dtype=object),
+                                  sentences[part.index].to_numpy()]).astype(object)
+        marker = {"size": 10, "color": colour, "symbol": symbols[k % len(symbols)],
+                  "line": {"width": 1, "color": "#ffffff"}}
         fig.add_trace(
             go.Scatter(
-                x=part["published"], y=part["value"], mode="lines+markers", name=_plain([item])[0],
-                customdata=np.array(_plain(part["article"]), dtype=object),
-                hovertemplate="<b>" + _plain([item])[0] + "</b><br>%{customdata}<br>%{x|%d %b %Y}: "
-                              "%{y:.1f} per 1,000 words<extra></extra>",
+                x=part["published"], y=part["value"], mode="markers", name=name, legendgroup=name, marker=marker,
+                customdata=custom,
+                hovertemplate="<b>" + name + "</b><br>%{customdata[0]}<br>%{x|%d %b %Y}: %{y:.1f} per 1,000 "
+                              "words<extra></extra>",
             ),
             row=1, col=1,
         )
-    polarity = table[table["item"] == "polarity"]
-    fig.add_trace(
-        go.Scatter(
-            x=polarity["published"], y=polarity["value"], mode="lines+markers", name="mean polarity",
-            line={"color": VADER, "dash": "dot"}, marker={"color": [POSITIVE if v >= 0 else NEGATIVE
-                                                                    for v in polarity["value"].fillna(0)]},
-            customdata=np.array(_plain(polarity["article"]), dtype=object),
-            hovertemplate="%{customdata}<br>%{x|%d %b %Y}: polarity %{y:+.2f}<extra></extra>",
-        ),
-        row=rows, col=1,
-    )
-    if items:
-        fig.update_yaxes(title="mentions per 1,000 words", rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title="mean polarity", zeroline=True, zerolinecolor="#9e9e9e", row=rows, col=1)
-    fig.update_xaxes(title="published", row=rows, col=1)
-    return _layout(fig, title=title, height=460 if items else 260, legend=True)
+        toned = part[part["polarity"].notna()]
+        fig.add_trace(
+            go.Scatter(
+                x=toned["published"], y=toned["polarity"], mode="markers", name=name, legendgroup=name,
+                showlegend=False, marker=marker, customdata=custom[part["polarity"].notna().to_numpy()],
+                hovertemplate="<b>" + name + "</b><br>%{customdata[0]}<br>%{x|%d %b %Y}: polarity %{y:+.2f} "
+                              "over %{customdata[1]} sentences naming it<extra></extra>",
+            ),
+            row=2, col=1,
+        )
+    fig.update_yaxes(title="per 1,000 words", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title="polarity of the sentences", range=[-1.05, 1.05], zeroline=True, zerolinecolor="#9e9e9e",
+                     zerolinewidth=2, tickvals=[-1, -0.5, 0, 0.5, 1], row=2, col=1)
+    fig.update_xaxes(title="published", row=2, col=1)
+    return _layout(fig, title=title, height=460, legend=True, legend_rows=max(1, -(-len(items) // 3)))

@@ -7,13 +7,15 @@ No user text (a title, a paragraph, a file name) is ever rendered as HTML: pages
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cached, exports
+from dashboard import cached, charts, exports, report
 
 #: Every ASCII punctuation character can be backslash-escaped in CommonMark; escaping all of them
 #: leaves no Markdown, HTML, LaTeX ($) or Streamlit directive (:red[...]) syntax in the text.
@@ -38,16 +40,21 @@ def plotly_config(filename: str) -> dict:
     }
 
 
-def chart_with_downloads(fig: go.Figure, data: pd.DataFrame, *, article: str, chart: str, key: str) -> None:
+def chart_with_downloads(
+    fig: go.Figure, data: pd.DataFrame, *, article: str, chart: str, key: str, subject: str | None = None
+) -> None:
     """Show ``fig`` with four download buttons under it: PNG, SVG, HTML and CSV (``data``, the numbers drawn).
 
-    File names say the article and the chart (``<article>-<chart>.png``, slugified). Files are made only
+    File names say the article and the chart (``<article>-<chart>.png``, slugified); the downloaded PNG, SVG
+    and HTML charts name ``subject`` (the article(s) and source; default ``article``) under their title, so
+    an image stands on its own. Files are made only
     when a button is clicked (deferred downloads), so reruns draw no images. Where no browser can draw
     PNG/SVG, those two buttons are disabled, their tooltip and a note under them saying what to install.
     ``key`` must be unique on the page.
     """
     stem = exports.export_filename(article, chart, "png").removesuffix(".png")
     st.plotly_chart(fig, theme=None, key=f"{key}-chart", config=plotly_config(stem))
+    fig = charts.titled(fig, subject or article)  # what the downloads draw; the figure on screen is unchanged
     problem = cached.image_export_problem()
     with st.container(horizontal=True, gap="small", key=f"{key}-downloads"):
         for fmt in exports.IMAGE_FORMATS if problem is not None else ():
@@ -84,6 +91,36 @@ def chart_with_downloads(fig: go.Figure, data: pd.DataFrame, *, article: str, ch
         )
     if problem is not None:
         st.caption(problem)
+
+
+def report_downloads(make: Callable[[], report.Report], *, kind: str, subjects: Sequence[str], key: str) -> None:
+    """"Download report" buttons: the page as one HTML file, as a PDF and every chart and table in a zip.
+
+    ``make`` builds the :class:`dashboard.report.Report` of the page with its current options; it runs only
+    when a button is clicked (each builds its file then), so reruns cost nothing.
+    """
+    stem = report.report_stem(kind, subjects, dt.date.today())
+    problem = report.pdf_problem()
+    with st.container(horizontal=True, gap="small", key=f"{key}-report"):
+        st.download_button(
+            "Download report", data=lambda: report.report_html(make()), file_name=report.report_filename(stem, "html"),
+            mime="text/html", on_click="ignore", key=f"{key}-report-html", icon=":material/download:",
+            help="Everything on this page in one web page: cards, every chart (interactive), the tables behind them, "
+                 "the options used and how the numbers are made. Opens offline.",
+        )
+        if problem is None:
+            st.download_button(
+                "PDF", data=lambda: report.report_pdf(make()), file_name=report.report_filename(stem, "pdf"),
+                mime="application/pdf", on_click="ignore", key=f"{key}-report-pdf",
+                help="The same report printed to PDF (takes a few seconds).",
+            )
+        else:
+            st.button("PDF", disabled=True, help=problem, key=f"{key}-report-pdf-unavailable")
+        st.download_button(
+            "All charts", data=lambda: report.report_zip(make()), file_name=report.report_filename(stem, "zip"),
+            mime="application/zip", on_click="ignore", key=f"{key}-report-zip",
+            help="A zip with every chart of the page as PNG and SVG and every table as CSV.",
+        )
 
 
 def polarity_colour(polarity: float) -> str:

@@ -91,9 +91,13 @@ def test_summary_arcs_terms_and_timeline(trio):
     assert len(side) == side["term"].nunique() * 3
     line = timeline(trio, items=["El Capitán", "strike"])
     assert list(line["published"]) == sorted(line["published"])
-    assert {"polarity", "El Capitán", "strike"} == set(line["item"])
+    assert {"El Capitán", "strike"} == set(line["item"])
     deal_capitan = line[(line["item"] == "El Capitán") & (line["article"] == article_labels(trio)[2])]
     assert deal_capitan["value"].iloc[0] > 0
+    # the tone of the sentences that name the item, not the article's overall polarity; none where it is not named
+    named = line[line["value"] > 0]
+    assert (named["sentences"] >= 1).all() and named["polarity"].between(-1, 1).all()
+    assert line.loc[line["value"] == 0, "polarity"].isna().all()
 
 
 def test_labels_are_unique_when_titles_repeat(seed_analysis):

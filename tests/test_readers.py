@@ -169,7 +169,7 @@ def test_empty_text_files_are_refused(data, message):
         pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image", id="png"),
         pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00", "rename it to .pdf", id="pdf"),
         pytest.param(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(200), ".docx", id="zip"),
-        pytest.param(b"Some text then a NUL\x00 and more text here", "binary data", id="nul in text"),
+        pytest.param(b"Some text then NULs\x00\x00\x00\x00 and more text here", "binary data", id="NULs in text"),
         pytest.param(b"text with control \x01\x02\x03\x04\x05\x06 bytes " * 3, "binary data", id="controls"),
     ],
 )
@@ -295,7 +295,7 @@ def _encrypted_pdf(user_password: str) -> bytes:
 
 
 def test_password_protected_pdf_is_refused():
-    with pytest.raises(EncryptedFileError, match="encrypted") as info:
+    with pytest.raises(EncryptedFileError, match="password-protected") as info:
         read_document(_encrypted_pdf("reader-secret"), "locked.pdf")
     assert str(info.value).startswith("locked.pdf: ")
 
@@ -526,13 +526,15 @@ def test_any_bytes_give_a_document_or_a_clear_input_error(data, extension):
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(max_size=400))
 def test_any_utf8_text_reads_back_unchanged(text):
+    """Unchanged, but for up to three stray NULs, which are dropped."""
+    expected = text.replace("\x00", "") if text.count("\x00") <= 3 else text
     controls = {chr(i) for i in range(32) if chr(i) not in "\t\n\r\x0c"} | {"\x7f"}
     try:
         doc = read_document(text.encode("utf-8"), "pasted.txt")
     except (EmptyInputError, BinaryInputError):
         assert not text.strip() or any(c in controls for c in text)
     else:
-        assert doc.text == text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is not text
+        assert doc.text == expected.removeprefix("\ufeff")  # a UTF-8 byte-order mark is not text
 
 
 VALID_FILES = {

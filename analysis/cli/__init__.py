@@ -3,8 +3,11 @@
     python -m analysis analyze PATH... [--top N] [--include-boilerplate] [--format json|csv] [--table ...]
     python -m analysis library add|list|show|remove|export ...
     python -m analysis compare PATH_OR_ID... [--format json|csv]
+    python -m analysis batch SOURCE... --out DIR [--workers N | --scheduler ADDRESS] ...
+    python -m analysis archive DIR entities|terms|sentiment|articles ... [--format table|csv|json]
+    python -m analysis report PATH_OR_ID... --out report.html|report.pdf|charts.zip
 
-One module per command (``analyze``, ``library``, ``compare``), each with a ``register(commands)`` that adds
+One module per command (``analyze``, ``library``, ``compare``, ``batch``, ``archive``, ``report``), each with a ``register(commands)`` that adds
 its parser; ``common`` holds file reading, failure reporting, output and the exit codes. A bad file gets one
 line on stderr naming it and saying what is wrong; the other files are still processed and the exit code is 2.
 No traceback reaches the user.
@@ -16,11 +19,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from analysis.cli import analyze, compare, library
+from analysis.cli import analyze, archive, batch, compare, library, report
 from analysis.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, one_line
 from analysis.errors import StoryscopeError
 
-COMMANDS = (analyze, library, compare)
+COMMANDS = (analyze, library, compare, batch, archive, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,13 +16,34 @@ from analysis.errors import (
     InputError,
     NoTextLayerError,
 )
-from analysis.reading.document import Document, real_authors
+from analysis.reading.document import Document, real_authors, size_text
+from analysis.reading.limits import MAX_PDF_PAGES_ENV, max_pdf_pages, max_words, too_long, words_up_to
+
+#: No stream of a PDF may inflate to more than this many bytes (counted as they are inflated, whatever the
+#: file declares); the text of a page is a few KB, an image a few MB.
+PDF_MAX_STREAM_BYTES = 16 * 1024 * 1024
+#: The pages' content streams together may hold at most this many bytes once inflated, one page at most
+#: PDF_MAX_PAGE_CONTENT_BYTES: text extraction takes ~4 s a MB here (more for one huge page), and a news
+#: article's pages hold well under 1 MB.
+PDF_MAX_CONTENT_BYTES = 8 * 1024 * 1024
+PDF_MAX_PAGE_CONTENT_BYTES = 2 * 1024 * 1024
+_STREAM_LIMITS = (
+    "zlib_maximum_output_length", "lzw_maximum_output_length", "run_length_maximum_output_length",
+    "brotli_maximum_output_length", "jbig2_maximum_output_length", "array_based_stream_maximum_output_length",
+    "image_maximum_buffer_size",
+)
 
 
 def pdf_document(data: bytes, filename: str) -> Document:
-    """PDF: the text layer, paragraphs rebuilt from line spacing; title, author and creation date."""
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+    """PDF: the text layer, paragraphs rebuilt from line spacing; title, author and creation date.
+
+    Bounded: a PDF with more than :func:`~analysis.reading.limits.max_pdf_pages` pages is refused before any
+    text is extracted, no stream may inflate past PDF_MAX_STREAM_BYTES, and extraction stops (with a refusal)
+    once the text holds more than :func:`~analysis.reading.limits.max_words` words or the pages' content
+    more than PDF_MAX_CONTENT_BYTES.
+    """
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
     if b"%PDF" not in data[:1024]:
         raise CorruptFileError(filename, "is not a PDF file (no PDF header); check that it is the right file.")
@@ -30,18 +51,49 @@ def pdf_document(data: bytes, filename: str) -> Document:
         raise CorruptFileError(
             filename, "is truncated (its end is missing); download or export the PDF again and retry."
         )
+    page_limit, word_limit = max_pdf_pages(), max_words()
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), apply_configuration(
+            **dict.fromkeys(_STREAM_LIMITS, PDF_MAX_STREAM_BYTES), xform_maximum_invocations_per_extraction=200
+        ):
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
+                # An owner password only restricts editing or printing: every viewer opens such a file (the
+                # empty user password decrypts it, RC4 or AES). A user password is needed to read at all.
                 try:
                     unlocked = reader.decrypt("")
                 except (DependencyError, NotImplementedError) as err:
-                    raise _encrypted(filename) from err
+                    raise CorruptFileError(
+                        filename, f"is encrypted in a way Storyscope cannot read ({err}); open it, save a copy "
+                        "without protection and upload that."
+                    ) from err
                 if not unlocked:
                     raise _encrypted(filename)
-            pages = [_pdf_page_lines(page) for page in reader.pages]
+            if len(reader.pages) > page_limit:
+                raise CorruptFileError(
+                    filename,
+                    f"has {len(reader.pages):,} pages, over the limit of {page_limit:,}; upload the pages that "
+                    f"hold the article (or raise the limit with {MAX_PDF_PAGES_ENV}).",
+                )
+            pages, words, content_bytes = [], 0, 0
+            for page in reader.pages:
+                contents = page.get_contents()
+                page_bytes = len(contents.get_data()) if contents is not None else 0
+                content_bytes += page_bytes
+                if page_bytes > PDF_MAX_PAGE_CONTENT_BYTES or content_bytes > PDF_MAX_CONTENT_BYTES:
+                    where = (f"page {len(pages) + 1} holds more than {size_text(PDF_MAX_PAGE_CONTENT_BYTES)}"
+                             if page_bytes > PDF_MAX_PAGE_CONTENT_BYTES
+                             else f"holds more than {size_text(PDF_MAX_CONTENT_BYTES)}")
+                    raise CorruptFileError(
+                        filename,
+                        f"{where} of page content, far more than an article; upload the pages that hold the "
+                        "article, or paste its text.",
+                    )
+                pages.append(_pdf_page_lines(page))
+                words += sum(words_up_to(line, word_limit) for line, _ in pages[-1])
+                if words > word_limit:
+                    raise too_long(filename, word_limit)
             info = reader.metadata
             title = _pdf_title(info.title if info else None)
             author = (info.author or "") if info else ""
@@ -50,6 +102,11 @@ def pdf_document(data: bytes, filename: str) -> Document:
         raise
     except (FileNotDecryptedError,) as err:
         raise _encrypted(filename) from err
+    except LimitReachedError as err:
+        raise CorruptFileError(
+            filename, f"holds more data than a news article could ({err}); it was not read. Export the article "
+            "to PDF again, or paste its text."
+        ) from err
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
             OSError, AssertionError, ZeroDivisionError) as err:
         raise CorruptFileError(
@@ -74,7 +131,7 @@ def pdf_document(data: bytes, filename: str) -> Document:
 
 def _encrypted(filename: str) -> EncryptedFileError:
     return EncryptedFileError(
-        filename, "is encrypted (password-protected); open it, save or print an unprotected copy, and upload that."
+        filename, "this PDF is password-protected; open it and save a copy without a password, then upload that."
     )
 
 
@@ -119,7 +176,10 @@ def _pdf_paragraphs(pages: list[list[tuple[str, float | None]]]) -> str:
         for (_, prev_y), (_, y) in zip(lines, lines[1:])
         if prev_y is not None and y is not None and prev_y - y > 0
     ]
-    usual = min(g for g in gaps if g >= 0.5 * statistics.median(gaps)) if gaps else None
+    usual = None
+    if gaps:  # the smallest gap not far below the median: the usual line spacing (median computed once)
+        median = statistics.median(gaps)
+        usual = min(g for g in gaps if g >= 0.5 * median)
     widths = sorted(len(line) for lines in pages for line, _ in lines if line)
     full_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     paragraphs: list[list[str]] = []
@@ -154,10 +214,12 @@ def _pdf_paragraphs(pages: list[list[tuple[str, float | None]]]) -> str:
 
 
 def _join_lines(lines: list[str]) -> str:
-    out = lines[0]
-    for line in lines[1:]:
-        out = out + line if out.endswith("-") and out[-2:-1].isalpha() else f"{out} {line}"
-    return out
+    """The lines of one paragraph as one line: a word hyphenated at a line end is joined, others get a space."""
+    parts = [lines[0]]
+    for prev, line in zip(lines, lines[1:]):
+        hyphenated = prev.endswith("-") and prev[-2:-1].isalpha()
+        parts.append(line if hyphenated else " " + line)
+    return "".join(parts)
 
 
 def _pdf_title(title: Any) -> str | None:

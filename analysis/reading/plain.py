@@ -17,20 +17,27 @@ from analysis.reading.document import Document, as_date, split_authors
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x0B, 0x7F}
 _DELETE_CONTROL = dict.fromkeys(_CONTROL)
 _MAX_CONTROL_RATIO = 0.01
+#: Up to this many NUL characters are dropped from a text whatever its length; more count as control characters.
+_STRAY_NULS = 3
 #: Among equally plausible decodings, prefer the common Western ones (the text is identical across a group).
 _PREFERRED_ENCODINGS = ("utf_8", "cp1252", "latin_1", "iso8859_15")
 
 
 def decode_text(data: bytes, filename: str) -> str:
-    """The text of ``data``, its encoding detected: BOM, UTF-16 without BOM, UTF-8, then charset-normalizer.
+    """The text of ``data``, its encoding detected: BOM, UTF-16/32 without BOM (by byte pattern), UTF-8, mostly
+    UTF-8 with some Windows-1252 (repaired with ftfy), then charset-normalizer.
 
-    Raises ``BinaryInputError`` for binary data (NUL bytes outside UTF-16, many control characters),
+    A stray NUL byte is dropped, not taken for binary. Raises ``BinaryInputError`` for binary data (many NUL
+    or control characters),
     ``UndecodableInputError`` when no common encoding fits and ``EmptyInputError`` for blank text.
     """
     text = _decode(data, filename)
     if not text.strip():
         raise EmptyInputError(filename, "holds only blank space; choose the file that holds the article's text.")
-    controls = len(text) - len(text.translate(_DELETE_CONTROL))  # counted in C: a Python loop cost 2 ms an article
+    controls = _controls(text)  # counted in C: a Python loop cost 2 ms an article
+    nuls = text.count("\x00")
+    if nuls <= _STRAY_NULS:  # a stray NUL or two (a copy-paste accident) is dropped, not taken for binary
+        controls -= nuls
     if controls > _MAX_CONTROL_RATIO * len(text):
         raise _binary_error(data, filename)
     return text.replace("\x00", "")
@@ -53,31 +60,126 @@ def _decode(data: bytes, filename: str) -> str:
                     f"starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
                     f"(byte {err.start}); re-save it as UTF-8 and try again.",
                 ) from err
-    if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is None:
-            raise _binary_error(data, filename)
-        return utf16
+    nuls = data.count(0)
     try:
-        return data.decode("utf-8")
+        utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _detected(data, filename)
+        utf8 = None
+    # Valid UTF-8 with a few stray NULs is UTF-8; UTF-16/32 text has many zero bytes (ASCII's high bytes) or
+    # decodes as UTF-8 full of control characters (Cyrillic's 0x04 high bytes).
+    if utf8 is not None and nuls <= 0.1 * len(data) and _controls(utf8) - utf8.count("\x00") <= _MAX_CONTROL_RATIO * len(utf8):
+        return utf8
+    if nuls:
+        wide = _utf16_or_32_without_bom(data)
+        if wide is not None:
+            return wide
+    if utf8 is not None:
+        return utf8  # the control-character check refuses it as binary
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
+    try:
+        return _detected(data, filename)
+    except UndecodableInputError:
+        if nuls:  # not text in any encoding, and NUL bytes: binary data
+            raise _binary_error(data, filename) from None
+        raise
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a byte-order mark: mostly-Latin text has NUL in every other byte."""
-    if len(data) % 2:
+def _controls(text: str) -> int:
+    """How many control characters (never in text; NUL included) ``text`` holds, counted in C."""
+    return len(text) - len(text.translate(_DELETE_CONTROL))
+
+
+#: A valid UTF-8 sequence of two to four bytes (a non-ASCII character).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """Text that is mostly UTF-8 with some Windows-1252 bytes (pasted from two sources), repaired with ftfy.
+
+    Recognised when at least half of the non-ASCII bytes form valid UTF-8 sequences (a Windows-1252 or
+    -1251 text has almost none); the bytes are read as Windows-1252 and ftfy undoes the mojibake of the UTF-8
+    parts, leaving the real Windows-1252 characters as they are.
+    """
+    non_ascii = len(_NON_ASCII.findall(data))
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    if not non_ascii or in_sequences < 0.5 * non_ascii:
         return None
-    even, odd = data[0::2], data[1::2]
-    half = len(data) // 2
-    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros.count(0) >= 0.3 * half and other.count(0) <= 0.01 * half:
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
+    import ftfy
+    import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252" (every byte has a character)
+
+    return ftfy.fix_encoding(data.decode("sloppy-windows-1252"))
+
+
+def _utf16_or_32_without_bom(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, recognised by its byte pattern.
+
+    The data must decode strictly and read as text: almost no control, private-use or unassigned characters,
+    and its letters from a few scripts (Latin, Cyrillic, Chinese ... — bytes that are not text scatter over
+    the whole of Unicode). UTF-32 is tried first (its units have zero high bytes), then UTF-16 when the zero
+    bytes (the high bytes of spaces, digits and line breaks) sit on one side of each pair.
+    """
+    if len(data) < 8:
+        return None
+    candidates = []
+    if len(data) % 4 == 0 and not any(data[3::4]) and max(data[2::4]) <= 0x10:
+        candidates.append("utf-32-le")
+    if len(data) % 4 == 0 and not any(data[0::4]) and max(data[1::4]) <= 0x10:
+        candidates.append("utf-32-be")
+    if len(data) % 2 == 0:
+        # The zero bytes are mostly the high bytes of ASCII characters (but U+4E00's low byte is zero too):
+        # the side with more of them is probably the high byte. Both orders are tried, that one first.
+        le_first = data[1::2].count(0) >= data[0::2].count(0)
+        candidates += ["utf-16-le", "utf-16-be"] if le_first else ["utf-16-be", "utf-16-le"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text[:20_000]):
+            return text
     return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether decoded data looks like writing: line breaks or spaces, a real alphabet, almost no control,
+    private-use or unassigned characters, letters from at most three scripts."""
+    import unicodedata
+
+    if not any(ch.isspace() for ch in text) or len(set(text)) < 8:
+        return False
+    odd = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\x0c")
+    if odd > _MAX_CONTROL_RATIO * len(text):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 0.3 * len(text.replace(" ", "")):
+        return False
+    scripts: dict[int, int] = {}
+    for ch in letters:
+        script = _script(ord(ch))
+        scripts[script] = scripts.get(script, 0) + 1
+    return sum(sorted(scripts.values())[-3:]) >= 0.95 * len(letters)
+
+
+def _script(code: int) -> int:
+    """A coarse script of a letter: CJK ideographs and Hangul syllables as one each, else its 256-code block."""
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+        return 0x4E00
+    if 0xAC00 <= code <= 0xD7AF:
+        return 0xAC00
+    if code < 0x250:  # Basic Latin, Latin-1, Latin Extended-A/B: one script
+        return 0
+    return code >> 8
 
 
 def _detected(data: bytes, filename: str) -> str:

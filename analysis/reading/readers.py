@@ -19,7 +19,6 @@ from analysis.errors import (
     EmptyInputError,
     FileTooLargeError,
     InputError,
-    StoryscopeError,
     UnsupportedFormatError,
 )
 from analysis.models import Article
@@ -31,6 +30,7 @@ from analysis.reading.docx import (
     docx_document,
 )
 from analysis.reading.html import html_document
+from analysis.reading.limits import check_words, env_number
 from analysis.reading.pdf import pdf_document
 from analysis.reading.plain import decode_text, markdown_document
 
@@ -53,29 +53,22 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "docx"):
 def safe_filename(filename: str | None) -> str:
     """The base name of ``filename`` with path parts and control characters removed (``../../x.txt`` -> ``x.txt``).
 
-    Both ``/`` and ``\\`` count as separators; an empty result becomes ``"unnamed"``.
+    Both ``/`` and ``\\`` count as separators; an empty result becomes ``"unnamed"``. A name longer than 255
+    characters is shortened in its stem, so it keeps its extension (which says how to read it).
     """
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable()).strip()
     if name in ("", ".", ".."):
         return "unnamed"
-    return name[:255]
+    if len(name) > 255:
+        stem, extension = os.path.splitext(name)
+        name = stem[: 255 - len(extension)].rstrip() + extension if len(extension) <= 16 else name[:255]
+    return name
 
 
 def max_upload_bytes() -> int:
     """The upload limit in bytes: ``$STORYSCOPE_MAX_UPLOAD_MB`` megabytes (MiB), 20 by default."""
-    raw = os.environ.get(MAX_UPLOAD_ENV, "").strip()
-    if not raw:
-        return DEFAULT_MAX_UPLOAD_MB * _MB
-    try:
-        megabytes = float(raw)
-    except ValueError:
-        megabytes = -1.0
-    if not megabytes > 0:
-        raise StoryscopeError(
-            f"{MAX_UPLOAD_ENV}={raw!r} is not a number of megabytes; set it to a positive number such as 20, "
-            "or unset it to use the default."
-        )
+    megabytes = env_number(MAX_UPLOAD_ENV, DEFAULT_MAX_UPLOAD_MB, unit="megabytes", example="20")
     return int(megabytes * _MB)
 
 
@@ -85,7 +78,8 @@ def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -
     ``filename`` only gives the format (its extension) and the name used in messages; ``max_bytes``
     defaults to :func:`max_upload_bytes`. Raises ``UnsupportedFormatError``, ``FileTooLargeError``,
     ``EmptyInputError``, ``BinaryInputError``, ``UndecodableInputError``, ``CorruptFileError``,
-    ``EncryptedFileError`` or ``NoTextLayerError``, each naming the file.
+    ``EncryptedFileError``, ``NoTextLayerError`` or ``ArticleTooLongError`` (more words than
+    :func:`analysis.reading.limits.max_words`), each naming the file.
     """
     name = safe_filename(filename)
     extension = os.path.splitext(name)[1].lower()
@@ -107,12 +101,16 @@ def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -
         raise EmptyInputError(name, "is empty; choose the file that holds the article's text.")
     if extension in _TEXT_EXTENSIONS:
         text = decode_text(data, name)
-        return markdown_document(text) if extension == ".md" else Document(text=text)
-    if extension in _HTML_EXTENSIONS:
-        return html_document(data, name)
-    if extension == ".pdf":
-        return pdf_document(data, name)
-    return docx_document(data, name)
+        check_words(text, name)  # before the Markdown is even parsed
+        document = markdown_document(text) if extension == ".md" else Document(text=text)
+    elif extension in _HTML_EXTENSIONS:
+        document = html_document(data, name)
+    elif extension == ".pdf":
+        document = pdf_document(data, name)  # stops early, past the word limit
+    else:
+        document = docx_document(data, name)  # stops early, past the word limit
+    check_words(document.text, name)
+    return document
 
 
 def load_article(data: bytes, filename: str, *, max_bytes: int | None = None) -> Article:

@@ -202,9 +202,11 @@ class Library:
     def add_text(self, text: str, *, title: str, source: str | None = None, analyze: bool = True) -> AddResult:
         """Store pasted text under ``title`` (and ``source``), unless the same text is already stored.
 
-        Raises ``EmptyInputError`` when the text or title is blank, ``FileTooLargeError`` over the upload limit.
+        Raises ``EmptyInputError`` when the text or title is blank, ``FileTooLargeError`` over the upload limit,
+        ``ArticleTooLongError`` over the word limit.
         """
         from analysis.errors import FileTooLargeError
+        from analysis.reading.limits import check_words
         from analysis.reading.text import parse_article
 
         if not (title or "").strip():
@@ -214,6 +216,7 @@ class Library:
             raise FileTooLargeError(
                 "pasted text", f"is over the {limit // (1024 * 1024)} MB limit; paste a shorter text."
             )
+        check_words(text, "pasted text")
         article = parse_article(text, title=title.strip(), source=(source or "").strip() or None)
         return self._add(article, seed=False, analyze=analyze)
 

@@ -11,8 +11,8 @@ import streamlit as st
 from analysis.nlp.entities import EntityEdit
 from analysis.errors import StoryscopeError
 from analysis.models import ENTITY_TYPES
-from dashboard import cached, charts, tables
-from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour
+from dashboard import cached, charts, report, tables
+from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour, report_downloads
 
 library = cached.current_library()
 folder = cached.data_folder()
@@ -58,11 +58,14 @@ facts = [
     f"language: {article.language}",
 ]
 st.caption(escape_markdown(" · ".join(facts)))
+subject = report.article_subject(article)  # named under the title of every downloaded chart
 summary = result.sentiment_summary
+analysed = int(result.sentiment["included"].sum())
 with st.container(horizontal=True):
     st.metric("Words", f"{result.word_count:,}", border=True)
-    st.metric("Paragraphs", len(article.paragraphs), border=True,
-              help="All blocks of the article, bylines and notices included.")
+    st.metric("Paragraphs analysed", f"{analysed} of {len(article.paragraphs)}", border=True,
+              help=f"{analysed} paragraphs are analysed (the Compare page's count); {len(article.paragraphs)} is "
+                   "every block of the article, bylines and notices included.")
     if summary.available:
         st.metric("Polarity (TextBlob)", f"{summary.polarity:+.2f}", border=True,
                   help="Word-weighted mean over the analysed paragraphs, within [-1, 1].")
@@ -75,20 +78,38 @@ with st.container(horizontal=True):
 if not summary.available:
     st.info(escape_markdown(summary.reason or "Sentiment is not available for this article."))
 
+
+def _page_report() -> report.Report:
+    """This page as a report, with the options as they are set now (the tabs' defaults where never opened)."""
+    state = st.session_state
+    words = state.get("terms_stopwords", "")
+    options = report.ArticleOptions(
+        include_boilerplate=include_boilerplate, lemmatize=bool(state.get("terms_lemmas", False)),
+        bigrams=bool(state.get("terms_bigrams", False)),
+        extra_stopwords=tuple(sorted({w.strip().lower() for w in words.replace(",", " ").split() if w.strip()})),
+        top_terms=int(state.get("terms_top", 20)),
+        entity_types=tuple(state["entity_types"]) if state.get("entity_types") is not None else None,
+        top_entities=int(state.get("entity_top", 25)),
+    )
+    return report.article_report(result, options=options, edits=edits)
+
+
+report_downloads(_page_report, kind="article", subjects=[title], key="article")
+
 terms_tab, sentiment_tab, entities_tab = st.tabs(
-    ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun"
+    ["Terms", "Sentiment", "Entities"], key="article_tab", on_change="rerun", bind="query-params"
 )
 
 # --- Terms ---------------------------------------------------------------------------------------------
 if terms_tab.open:
     with terms_tab:
         with st.container(horizontal=True, vertical_alignment="bottom"):
-            top = st.slider("Number of terms", min_value=5, max_value=50, value=20, step=5, key="terms_top")
-            lemmatize = st.toggle("Lemmas", key="terms_lemmas",
+            top = st.slider("Number of terms", min_value=5, max_value=50, value=20, step=5, key="terms_top", bind="query-params")
+            lemmatize = st.toggle("Lemmas", key="terms_lemmas", bind="query-params",
                                   help="Count word forms together under their dictionary form (says, said → say).")
-            bigrams = st.toggle("Two-word phrases", key="terms_bigrams",
+            bigrams = st.toggle("Two-word phrases", key="terms_bigrams", bind="query-params",
                                 help="Count pairs of words that follow each other (bigrams) instead of single words.")
-        extra = st.text_input("Extra stopwords", key="terms_stopwords", placeholder="e.g. said, according",
+        extra = st.text_input("Extra stopwords", key="terms_stopwords", bind="query-params", placeholder="e.g. said, according",
                               help="Words to leave out, separated by commas or spaces.")
         extra_stopwords = tuple(sorted({w.strip().lower() for w in extra.replace(",", " ").split() if w.strip()}))
         terms = cached.term_table(
@@ -98,7 +119,7 @@ if terms_tab.open:
         shown = terms.head(top).reset_index(drop=True)
         chart_with_downloads(
             charts.term_bar_chart(shown, title=f"Top {len(shown)} {'phrases' if bigrams else 'terms'}"),
-            shown, article=title, chart="bigrams" if bigrams else "terms", key="terms",
+            shown, article=title, chart="bigrams" if bigrams else "terms", key="terms", subject=subject,
         )
 
         st.subheader("Keyword in context", anchor=False)
@@ -130,7 +151,7 @@ if sentiment_tab.open:
         sentiment = result.sentiment
         chart_with_downloads(
             charts.sentiment_chart(sentiment, title="Sentiment paragraph by paragraph"),
-            tables.sentiment_download(sentiment), article=title, chart="sentiment", key="sentiment",
+            tables.sentiment_download(sentiment), article=title, chart="sentiment", key="sentiment", subject=subject,
         )
         if not include_boilerplate and not sentiment["included"].all():
             st.caption(
@@ -165,19 +186,19 @@ if entities_tab.open:
         mentions = result.entities.mentions
         present = [t for t in ENTITY_TYPES if t in set(entity_table["type"])]
         chosen_types = st.pills("Types", present, default=present, selection_mode="multi", key="entity_types")
-        top_entities = st.slider("Number of entities", 5, 60, 25, step=5, key="entity_top")
+        top_entities = st.slider("Number of entities", 5, 60, 25, step=5, key="entity_top", bind="query-params")
         shown = entity_table[entity_table["type"].isin(chosen_types)].head(top_entities).reset_index(drop=True)
         shown_mentions = mentions[mentions["name"].isin(shown["name"])].reset_index(drop=True)
 
         chart_with_downloads(
             charts.entity_mentions_chart(shown, title="Mentions per entity"),
-            tables.alias_table(shown), article=title, chart="entity-mentions", key="entities",
+            tables.alias_table(shown), article=title, chart="entity-mentions", key="entities", subject=subject,
         )
         chart_with_downloads(
             charts.entity_dispersion_chart(shown_mentions, paragraph_count=len(article.paragraphs),
                                            order=list(shown["name"]), title="Where each entity is mentioned"),
             shown_mentions.assign(paragraph=shown_mentions["paragraph"] + 1),
-            article=title, chart="entity-dispersion", key="dispersion",
+            article=title, chart="entity-dispersion", key="dispersion", subject=subject,
         )
 
         st.subheader("Names and aliases", anchor=False)

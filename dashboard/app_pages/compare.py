@@ -15,8 +15,8 @@ import streamlit as st
 
 from analysis.compare import G2_P01
 from analysis.models import ENTITY_TYPES
-from dashboard import cached, charts, tables
-from dashboard.components import chart_with_downloads, escape_markdown
+from dashboard import cached, charts, report, tables
+from dashboard.components import chart_with_downloads, escape_markdown, report_downloads
 
 #: Significance thresholds offered for distinctive terms: G2 at least this (1 degree of freedom).
 SIGNIFICANCE = {3.84: "p < 0.05 (G2 ≥ 3.84)", G2_P01: "p < 0.01 (G2 ≥ 6.63)", 10.83: "p < 0.001 (G2 ≥ 10.83)",
@@ -70,6 +70,9 @@ name = f"comparison of {count} articles"
 st.subheader("Summary", anchor=False)
 summary = cached.compare_summary(folder, keys, **options)
 article_names = list(summary["article"])  # the labels every chart and table uses
+# One colour per article, from its library id: the same on every chart, kept when the selection changes.
+colours = charts.article_colours(compared.ids, article_names)
+subject = charts.articles_subject(article_names, [a.article.source for a in compared.analyses])
 st.dataframe(
     summary, hide_index=True,
     column_config={
@@ -77,9 +80,14 @@ st.dataframe(
         "polarity": st.column_config.NumberColumn(format="%+.2f", help="TextBlob, word-weighted mean, [-1, 1]"),
         "subjectivity": st.column_config.NumberColumn(format="%.2f", help="TextBlob, [0 factual, 1 opinion]"),
         "vader": st.column_config.NumberColumn("VADER", format="%+.2f", help="VADER compound, word-weighted mean"),
-        "lexical_density": st.column_config.NumberColumn("lexical density", format="%.2f",
-                                                         help="Content words / all words"),
+        "lexical_density": st.column_config.NumberColumn(
+            "lexical density", format="%.2f",
+            help="Content words (not stop words or numbers) / all words, within [0, 1]: higher is denser prose"),
         "entities": st.column_config.NumberColumn("entities", help="Distinct people, organisations and places"),
+        "words": st.column_config.NumberColumn("words", help="Word tokens in the analysed paragraphs"),
+        "paragraphs": st.column_config.NumberColumn(
+            "paragraphs analysed", help="Paragraphs the figures use: bylines, licence notices and link lists are "
+            "left out (the Article page also counts every block)"),
     },
     key="compare_summary",
 )
@@ -87,8 +95,27 @@ if many:
     st.caption(f"With more than {charts.MANY_ARTICLES} articles the charts are heatmaps with one column per "
                "article: hover a column to see its title.")
 
+
+
+def _page_report() -> report.Report:
+    """This page as a report, with the options as they are set now (the tabs' defaults where never opened)."""
+    state = st.session_state
+    options = report.CompareOptions(
+        include_boilerplate=include_boilerplate, top_terms=int(state.get("compare_top", 10)),
+        min_g2=float(state.get("distinctive_threshold", G2_P01)),
+        distinctive_per_article=int(state.get("distinctive_top", 10)), arc_score=state.get("arc_score") or "polarity",
+        entity_types=tuple(state["compare_entity_types"]) if state.get("compare_entity_types") is not None else None,
+        top_entities=int(state.get("compare_entity_top", 20)),
+        timeline_items=tuple(state["timeline_items"]) if state.get("timeline_items") is not None else None,
+    )
+    return report.comparison_report(compared.analyses, ids=compared.ids, options=options,
+                                    edits=[library.entity_edits(i) for i in compared.ids])
+
+
+report_downloads(_page_report, kind="comparison", subjects=report.comparison_subjects(article_names), key="compare")
+
 terms_tab, distinctive_tab, sentiment_tab, entities_tab, time_tab = st.tabs(
-    ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"], key="compare_tab", on_change="rerun"
+    ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"], key="compare_tab", on_change="rerun", bind="query-params"
 )
 needs_two = "Choose at least two articles to compare this."
 
@@ -105,7 +132,7 @@ def names_across(table: pd.DataFrame) -> pd.DataFrame:
 # --- Terms side by side --------------------------------------------------------------------------------
 if terms_tab.open:
     with terms_tab:
-        top = st.slider("Top terms from each article", 3, 30, 10, key="compare_top",
+        top = st.slider("Top terms from each article", 3, 30, 10, key="compare_top", bind="query-params",
                         help="The chart shows the union of each article's most frequent terms.")
         side_by_side = cached.compare_terms(folder, keys, top=top, **options)
         union = side_by_side["term"].nunique()
@@ -113,8 +140,9 @@ if terms_tab.open:
         drawn = side_by_side[side_by_side["term"].isin(shown_terms)].reset_index(drop=True)
         title = "Terms per 1,000 words, side by side"
         figure = (charts.compare_terms_heatmap(drawn, title=title) if many
-                  else charts.compare_terms_chart(drawn, title=title))
-        chart_with_downloads(figure, drawn, article=name, chart="terms-per-1000", key="compare_terms")
+                  else charts.compare_terms_chart(drawn, title=title, colours=colours))
+        chart_with_downloads(figure, drawn, article=name, chart="terms-per-1000", key="compare_terms",
+                             subject=subject)
         if union > len(shown_terms):
             st.caption(f"The {len(shown_terms)} terms with the highest rate in any article, of the {union} "
                        f"in the union of each article's top {top}.")
@@ -129,8 +157,8 @@ if distinctive_tab.open:
                        "difference is, the log ratio how big (1 = twice as often, 2 = four times).")
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 min_g2 = st.selectbox("Significance", list(SIGNIFICANCE), index=1, format_func=SIGNIFICANCE.get,
-                                      key="distinctive_threshold")
-                per_article = st.slider("Terms per article", 3, 30, 10, key="distinctive_top")
+                                      key="distinctive_threshold", bind="query-params")
+                per_article = st.slider("Terms per article", 3, 30, 10, key="distinctive_top", bind="query-params")
             distinctive = cached.compare_distinctive(folder, keys, min_g2=min_g2, top=per_article, **options)
             panels = article_names
             if count > MAX_PANELS:
@@ -140,7 +168,7 @@ if distinctive_tab.open:
             drawn = distinctive[distinctive["article"].isin(panels)].reset_index(drop=True)
             chart_with_downloads(
                 charts.distinctive_terms_chart(drawn, articles=panels, title="Distinctive terms of each article"),
-                drawn, article=name, chart="distinctive-terms", key="compare_distinctive",
+                drawn, article=name, chart="distinctive-terms", key="compare_distinctive", subject=subject,
             )
             st.dataframe(
                 distinctive, hide_index=True, key="distinctive_table",
@@ -161,7 +189,7 @@ if sentiment_tab.open:
     with sentiment_tab:
         score = st.segmented_control("Score", ["polarity", "vader"], default="polarity", required=True,
                                      format_func={"polarity": "TextBlob polarity", "vader": "VADER"}.get,
-                                     key="arc_score")
+                                     key="arc_score", bind="query-params")
         arcs = cached.compare_arcs(folder, keys, **options)
         title = "Sentiment arcs: paragraph by paragraph, start to end"
         if many:
@@ -170,8 +198,8 @@ if sentiment_tab.open:
                                                    score_label="polarity" if score == "polarity" else "VADER")
             data = binned.rename(columns={"mean": f"mean_{score}"})
         else:
-            figure, data = charts.sentiment_arcs_chart(arcs, score=score, title=title), arcs
-        chart_with_downloads(figure, data, article=name, chart="sentiment-arcs", key="compare_arcs")
+            figure, data = charts.sentiment_arcs_chart(arcs, score=score, title=title, colours=colours), arcs
+        chart_with_downloads(figure, data, article=name, chart="sentiment-arcs", key="compare_arcs", subject=subject)
         st.caption("Each article's analysed paragraphs spread from 0 % (its first) to 100 % (its last), so long "
                    "and short articles line up." + (" Each cell is the mean over a tenth of the article." if many
                                                    else ""))
@@ -183,13 +211,13 @@ if entities_tab.open:
         present = [t for t in ENTITY_TYPES if t in set(entities["type"])]
         with st.container(horizontal=True, vertical_alignment="bottom"):
             types = st.pills("Types", present, default=present, selection_mode="multi", key="compare_entity_types")
-            top_entities = st.slider("Number of entities", 5, 50, 20, step=5, key="compare_entity_top")
+            top_entities = st.slider("Number of entities", 5, 50, 20, step=5, key="compare_entity_top", bind="query-params")
         entities = entities[entities["type"].isin(types)]
         top_ids = list(dict.fromkeys(entities["entity"]))[:top_entities]
         shown = entities[entities["entity"].isin(top_ids)].reset_index(drop=True)
         chart_with_downloads(
             charts.entity_heatmap(shown, articles=article_names, title="Entities: mentions per 1,000 words"),
-            shown, article=name, chart="entities", key="compare_entities",
+            shown, article=name, chart="entities", key="compare_entities", subject=subject,
         )
         st.caption("One row per entity whatever each article calls it: names are linked when an article gives "
                    "them as aliases. Entities named in the most articles first.")
@@ -205,8 +233,9 @@ if entities_tab.open:
             treated = shared[shared["entity"].isin(shared_ids)].reset_index(drop=True)
             title = "Mean polarity of the paragraphs that mention each entity"
             figure = (charts.entity_polarity_heatmap(treated, articles=article_names, title=title) if many
-                      else charts.entity_polarity_dots(treated, title=title))
-            chart_with_downloads(figure, treated, article=name, chart="entity-polarity", key="compare_treatment")
+                      else charts.entity_polarity_dots(treated, title=title, colours=colours))
+            chart_with_downloads(figure, treated, article=name, chart="entity-polarity", key="compare_treatment",
+                                 subject=subject)
             st.caption("Entities found in two or more of the articles. TextBlob polarity within [-1, 1]: above 0 "
                        "the paragraphs naming the entity read positive, below 0 negative.")
 
@@ -226,11 +255,14 @@ if time_tab.open:
             default = list(by_spread[by_spread["articles"] >= 2]["name"].head(3)) or terms[:3]
             items = st.multiselect("Entities or terms", names + terms, default=default, accept_new_options=True,
                                    help="Entities (any of their names) or words; type to add another.",
-                                   placeholder="Choose or type entities or terms")
+                                   placeholder="Choose or type entities or terms", key="timeline_items")
             line = cached.compare_timeline(folder, keys, items=tuple(items), **options)
             chart_with_downloads(
-                charts.timeline_chart(line, title="Over time: mentions per 1,000 words and mean polarity"),
-                line, article=name, chart="timeline", key="compare_timeline",
+                charts.timeline_chart(line, title="Over time: how often each is named, and the tone around it"),
+                line, article=name, chart="timeline", key="compare_timeline", subject=subject,
             )
+            st.caption("Top: mentions per 1,000 words in each dated article. Below: the mean TextBlob polarity of "
+                       "the sentences that name it, on a fixed −1…1 axis. One marker per article: they are separate "
+                       "stories, so no line joins them.")
             if dated < count:
                 st.caption(f"{count - dated} of the articles have no publication date and are left out.")

@@ -11,6 +11,8 @@ import datetime as dt
 import streamlit as st
 
 from analysis.errors import StoryscopeError
+from analysis.reading.document import size_text
+from analysis.reading.readers import max_upload_bytes
 from dashboard import cached, tables
 from dashboard.components import escape_markdown
 
@@ -32,13 +34,24 @@ def report(result, name: str) -> None:
 
 # --- Add files -----------------------------------------------------------------------------------------
 upload_col, paste_col = st.columns(2, gap="large")
+too_large: list = []
 with upload_col, st.form("upload", clear_on_submit=True):
     st.subheader("Upload files", anchor=False)
     files = st.file_uploader(
         "Articles (.txt, .md, .html, .pdf, .docx)", type=UPLOAD_TYPES, accept_multiple_files=True,
-        help="Up to 20 MB each. Several at once are fine.",
+        help=f"Up to {size_text(max_upload_bytes())} each. Several at once are fine.",
     )
     submitted = st.form_submit_button("Add to library", type="primary")
+if submitted and files:
+    # Files over the library's limit are named, with their size and the limit, under the uploader; the others
+    # are still added. (Streamlit's own cap is set higher in .streamlit/config.toml so they get here.)
+    limit = max_upload_bytes()
+    too_large = [f for f in files if f.size > limit]
+    with upload_col:
+        for uploaded in too_large:
+            st.error(escape_markdown(f"{uploaded.name} is {size_text(uploaded.size)}, over the {size_text(limit)} "
+                                     "limit for one file: split it or upload a shorter version."))
+    files = [f for f in files if f.size <= limit]
 if submitted and files:
     progress = st.progress(0.0, text="Reading files…")
     for done, uploaded in enumerate(files, start=1):
@@ -54,29 +67,47 @@ if submitted and files:
                 "Check that it opens in another program, or paste its text instead."
             ))
     progress.progress(1.0, text=f"Done: {len(files)} file{'s' if len(files) != 1 else ''}.")
-elif submitted:
-    st.warning("Choose one or more files first.")
+elif submitted and not too_large:
+    with upload_col:
+        st.warning("Choose one or more files first.")
 
 # --- Paste text ----------------------------------------------------------------------------------------
-with paste_col, st.form("paste", clear_on_submit=True):
+# The form keeps what was typed until the text is in the library: a missing title never costs the text.
+if st.session_state.pop("paste_added", False):
+    for field in ("paste_title", "paste_source", "paste_text"):
+        st.session_state[field] = ""
+with paste_col, st.form("paste", clear_on_submit=False):
     st.subheader("Paste text", anchor=False)
     pasted_title = st.text_input("Title", key="paste_title")
     pasted_source = st.text_input("Source (optional)", placeholder="e.g. a newspaper or a web address",
                                   key="paste_source")
     pasted_text = st.text_area("Text", height=180, key="paste_text")
     pasted = st.form_submit_button("Add text", type="primary")
+if message := st.session_state.pop("paste_message", None):
+    with paste_col:
+        st.success(escape_markdown(message))
 if pasted:
-    if not pasted_title.strip() or not pasted_text.strip():
-        st.warning("Give the text a title and paste its text.")
-    else:
-        try:
-            report(library.add_text(pasted_text, title=pasted_title.strip(), source=pasted_source.strip() or None),
-                   pasted_title.strip())
-        except StoryscopeError as err:
-            st.error(escape_markdown(str(err)))
-        except Exception:  # noqa: BLE001
-            log.exception("Adding pasted text failed")
-            st.error("Something unexpected went wrong while adding the text, and it was not added.")
+    with paste_col:
+        missing = [what for what, value in (("a title", pasted_title), ("its text", pasted_text)) if not value.strip()]
+        if missing:
+            kept = f" Your {len(pasted_text.strip()):,} characters are still in the form." if pasted_text.strip() else ""
+            st.warning(f"Give the text {' and '.join(missing)}.{kept}")
+        else:
+            try:
+                result = library.add_text(pasted_text, title=pasted_title.strip(),
+                                          source=pasted_source.strip() or None)
+            except StoryscopeError as err:
+                st.error(escape_markdown(str(err)))
+            except Exception:  # noqa: BLE001
+                log.exception("Adding pasted text failed")
+                st.error("Something unexpected went wrong while adding the text, and it was not added; your text "
+                         "is still in the form.")
+            else:
+                name = pasted_title.strip()
+                st.session_state.paste_message = (f"{name}: already in the library as “{result.title}”."
+                                                  if result.status == "duplicate" else f"{name}: added as “{result.title}”.")
+                st.session_state.paste_added = True  # empty the form on the rerun, now that the text is stored
+                st.rerun()
 
 # --- The list ------------------------------------------------------------------------------------------
 articles = library.list_articles()

@@ -17,7 +17,7 @@ from analysis.nlp.terms import tokenize
 from dashboard import cached
 from dashboard.components import escape_markdown
 
-from apptest_support import plotly_figures, run_app
+from apptest_support import APP, TIMEOUT, plotly_figures, run_app
 HOSTILE_TITLE = "<script>alert(1)</script>"
 
 HARBOUR = (
@@ -66,12 +66,16 @@ def test_article_page_opens_on_the_seed_already_analysed(library):
     seed = library.list_articles().query("seed").iloc[0]
     assert at.session_state.article_id == seed["id"]
     assert at.title[0].value == escape_markdown(seed["title"])
-    assert {m.label for m in at.metric} >= {"Words", "Paragraphs", "Polarity (TextBlob)", "VADER"}
+    assert {m.label for m in at.metric} >= {"Words", "Paragraphs analysed", "Polarity (TextBlob)", "VADER"}
     words = next(m for m in at.metric if m.label == "Words")
     assert words.value == f"{seed['word_count']:,}"
+    # both paragraph counts, named: the analysed ones (the Compare page's figure) of every block
+    analysis = library.analysis(int(seed["id"]))
+    paragraphs = next(m for m in at.metric if m.label == "Paragraphs analysed")
+    assert paragraphs.value == f"{int(analysis.sentiment['included'].sum())} of {len(analysis.article.paragraphs)}"
     (figure,) = charts_of(at)  # the Terms tab is open; the others are not run
     assert len(figure["data"][0]["y"]) == 20
-    assert labels_of(at.download_button) == ["PNG", "SVG", "HTML", "CSV"]
+    assert labels_of(at.download_button) == ["Download report", "PDF", "All charts", "PNG", "SVG", "HTML", "CSV"]
 
 
 def test_terms_slider_lemmas_bigrams_and_stopwords_change_the_chart(library):
@@ -248,11 +252,31 @@ def test_pasted_text_with_a_hostile_title_is_shown_as_characters(library):
     assert no_raw_html(at)
 
 
-def test_pasting_without_a_title_asks_for_one(library):
+def test_pasting_without_a_title_asks_for_one_and_keeps_the_text(library):
     at = run_app("app_pages/library.py")
     at.text_area(key="paste_text").set_value(HARBOUR)
     next(b for b in at.button if b.label == "Add text").click().run()
-    assert at.warning and "title" in at.warning[0].value
+    assert at.warning and "title" in at.warning[0].value and "still in the form" in at.warning[0].value
+    assert len(library.list_articles()) == 1
+    assert at.text_area(key="paste_text").value == HARBOUR  # nothing typed is lost
+
+    at.text_input(key="paste_title").set_value("Harbour")  # in the form: sent with the click below
+    next(b for b in at.button if b.label == "Add text").click().run()
+    assert len(library.list_articles()) == 2
+    assert any("added as" in m.value for m in at.success)
+    assert at.text_area(key="paste_text").value == "" and at.text_input(key="paste_title").value == ""
+
+
+def test_a_file_over_the_limit_is_named_with_its_size_and_the_limit(library, monkeypatch):
+    monkeypatch.setenv("STORYSCOPE_MAX_UPLOAD_MB", "0.001")  # about 1 KB
+    at = run_app("app_pages/library.py")
+    big = ("Harbour news. " * 200).encode("utf-8")
+    at.file_uploader[0].set_value([("long-report.txt", big, "text/plain")])
+    next(b for b in at.button if b.label == "Add to library").click().run()
+    assert not at.exception
+    (error,) = at.error
+    assert "long\-report\.txt" in error.value and "KB" in error.value and "limit" in error.value
+    assert not at.warning  # never "Choose one or more files first."
     assert len(library.list_articles()) == 1
 
 
@@ -300,8 +324,8 @@ def test_compare_defaults_to_all_articles_side_by_side(library):
     at = run_app("app_pages/compare.py")
     assert at.multiselect(key="compare_choice").value == list(library.list_articles()["id"])
     (figure,) = charts_of(at)
-    assert len(figure["data"]) == 2  # one bar series per article
-    assert labels_of(at.download_button) == ["PNG", "SVG", "HTML", "CSV"]
+    assert len([t for t in figure["data"] if t["mode"] == "markers"]) == 2  # one dot series per article
+    assert labels_of(at.download_button) == ["Download report", "PDF", "All charts", "PNG", "SVG", "HTML", "CSV"]
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
 
     at.multiselect(key="compare_choice").set_value([]).run()
@@ -316,9 +340,9 @@ def test_without_a_browser_png_and_svg_buttons_become_a_note(library, monkeypatc
     cached.image_export_problem.clear()
     try:
         at = run_app()
-        assert labels_of(at.download_button) == ["HTML", "CSV"]
-        images = [b for b in at.button if b.label in ("PNG", "SVG")]
-        assert [b.label for b in images] == ["PNG", "SVG"]
+        assert labels_of(at.download_button) == ["Download report", "All charts", "HTML", "CSV"]
+        images = [b for b in at.button if b.label in ("PNG", "SVG", "PDF")]
+        assert [b.label for b in images] == ["PDF", "PNG", "SVG"]
         assert all(b.disabled and "apt-get install chromium" in b.help for b in images)
         assert any("apt-get install chromium" in c.value for c in at.caption)
     finally:
@@ -340,3 +364,18 @@ def test_a_rerun_does_not_analyse_again(library, monkeypatch):
     at.slider(key="terms_top").set_value(30).run()
     at.run()
     assert len(calls) == first
+
+
+def test_the_url_opens_the_same_article_tab_and_options(library):
+    added = library.add_text(HARBOUR, title="Harbour").id
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"article": str(added), "article_tab": "Sentiment", "include_boilerplate": "true"})
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Harbour"
+    assert at.session_state.include_boilerplate is True
+    assert [f["layout"]["title"]["text"] for f in charts_of(at)] == ["Sentiment paragraph by paragraph"]
+    # choosing another article writes it into the URL
+    seed = int(library.list_articles().query("seed")["id"].iloc[0])
+    at.selectbox(key="article_choice").set_value(seed).run()
+    assert at.query_params["article"] == str(seed)

@@ -143,16 +143,30 @@ def test_dispersion_chart_has_one_mark_per_mention_at_its_paragraph(mentions):
     assert list(fig.layout.yaxis.categoryarray) == ["MS13", "Élmer Canales Rivera", "El Salvador"]
 
 
-def test_compare_terms_chart_has_one_bar_series_per_article():
+def test_compare_terms_chart_is_a_dot_plot_one_series_per_article_in_its_colour():
     table = pd.DataFrame(
         [("gang", "A", 3, 6.0), ("gang", "B", 0, 0.0), ("court", "A", 1, 2.0), ("court", "B", 4, 10.0)],
         columns=["term", "article", "count", "per_1000"],
     )
-    fig = charts.compare_terms_chart(table)
-    assert [t.name for t in fig.data] == ["A", "B"]
-    assert list(fig.data[1].x) == [0.0, 10.0]
-    assert fig.layout.barmode == "group"
+    colours = charts.article_colours([7, 3], ["A", "B"])
+    fig = charts.compare_terms_chart(table, colours=colours)
+    dots = [t for t in fig.data if t.mode == "markers"]
+    assert [t.name for t in dots] == ["A", "B"]
+    assert [t.marker.color for t in dots] == [colours["A"], colours["B"]]
+    assert list(dots[1].x) == [0.0, 10.0]
+    assert fig.layout.scattermode == "group"  # equal rates of two articles are offset, never hidden
     assert list(fig.layout.yaxis.categoryarray) == ["gang", "court"]
+
+
+def test_article_colours_follow_the_id_not_the_selection():
+    both = charts.article_colours([4, 9], ["four", "nine"])
+    alone = charts.article_colours([9], ["nine"])
+    more = charts.article_colours([1, 4, 9, 12], ["one", "four", "nine", "twelve"])
+    assert both["nine"] == alone["nine"] == more["nine"]
+    assert both["four"] == more["four"]
+    assert len(set(more.values())) == 4  # ids 0 and 12 share a slot: the later one moves on
+    clash = charts.article_colours([2, 14], ["two", "fourteen"])
+    assert clash["two"] != clash["fourteen"]
 
 
 def test_seed_sentiment_chart_has_every_paragraph(seed_analysis):
@@ -182,5 +196,6 @@ def test_user_text_in_labels_and_hovers_is_never_markup(sentiment, mentions):
     assert all("<" not in v for t in fig.data for v in (*t.y, *t.customdata))
     table = pd.DataFrame([(hostile, hostile, 1, 2.0)], columns=["term", "article", "count", "per_1000"])
     fig = charts.compare_terms_chart(table)
-    assert "<" not in fig.data[0].name and "<" not in fig.data[0].y[0]
-    assert list(fig.layout.yaxis.categoryarray) == list(fig.data[0].y)
+    dots = fig.data[-1]
+    assert "<" not in dots.name and "<" not in dots.y[0]
+    assert list(fig.layout.yaxis.categoryarray) == list(dots.y)

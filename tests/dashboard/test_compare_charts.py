@@ -235,21 +235,22 @@ def test_polarity_dots_put_each_article_at_its_mean_polarity(entities):
 # --- Timeline ----------------------------------------------------------------------------------------------
 
 
-def test_timeline_draws_items_above_and_polarity_below():
+def test_timeline_draws_rates_above_and_sentence_polarity_below_as_markers():
     table = pd.DataFrame({
-        "published": [dt.date(2024, 3, 4)] * 2 + [dt.date(2024, 3, 9)] * 2,
-        "article": ["Strike", "Strike", "Deal", "Deal"],
-        "item": ["polarity", "strike", "polarity", "strike"],
-        "value": [-0.1, 25.0, 0.3, 10.0],
+        "published": [dt.date(2024, 3, 4), dt.date(2024, 3, 9), dt.date(2024, 3, 12)],
+        "article": ["Strike", "Deal", "Quiet"],
+        "item": ["strike"] * 3,
+        "value": [25.0, 10.0, 0.0],
+        "polarity": [-0.1, 0.3, float("nan")],
+        "sentences": [4, 2, 0],
     })
     fig = charts.timeline_chart(table, title="Over time")
-    strike, polarity = fig.data
-    assert list(strike.y) == [25.0, 10.0] and strike.yaxis == "y"
-    assert list(polarity.y) == [-0.1, 0.3] and polarity.yaxis == "y2"
-    assert list(polarity.x) == [dt.date(2024, 3, 4), dt.date(2024, 3, 9)]
-    assert list(polarity.customdata) == ["Strike", "Deal"]
-    only_polarity = charts.timeline_chart(table[table["item"] == "polarity"])
-    assert len(only_polarity.data) == 1
+    rate, tone = fig.data
+    assert list(rate.y) == [25.0, 10.0, 0.0] and rate.yaxis == "y"
+    assert list(tone.y) == [-0.1, 0.3] and tone.yaxis == "y2"  # no polarity where the item is not named
+    assert list(tone.x) == [dt.date(2024, 3, 4), dt.date(2024, 3, 9)]
+    assert rate.mode == tone.mode == "markers"  # separate stories, no trend line between them
+    assert tuple(fig.layout.yaxis2.range) == (-1.05, 1.05) and fig.layout.yaxis2.zeroline
     assert "publication date" in charts.timeline_chart(table.iloc[0:0]).layout.annotations[0].text
 
 

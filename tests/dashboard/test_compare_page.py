@@ -15,7 +15,7 @@ from analysis.compare import distinctive_terms
 from analysis.nlp.entities import EntityEdit
 from dashboard import cached, charts
 
-from apptest_support import ROOT, plotly_figures, run_app
+from apptest_support import APP, ROOT, TIMEOUT, plotly_figures, run_app
 
 DATA = ROOT / "tests" / "data" / "compare"
 TABS = ["Terms", "Distinctive terms", "Sentiment", "Entities", "Over time"]
@@ -57,25 +57,40 @@ def download_labels(at: AppTest) -> list[str]:
     ("Distinctive terms", ["Distinctive terms of each article"]),
     ("Sentiment", ["Sentiment arcs: paragraph by paragraph, start to end"]),
     ("Entities", ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"]),
-    ("Over time", ["Over time: mentions per 1,000 words and mean polarity"]),
+    ("Over time", ["Over time: how often each is named, and the tone around it"]),
 ])
 def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, tab, titles):
     at = run_compare(tab, compare_ids=list(harbour))
     assert list(charts_of(at)) == titles
-    assert download_labels(at) == ["PNG", "SVG", "HTML", "CSV"] * len(titles)
+    assert download_labels(at) == ["Download report", "PDF", "All charts"] + ["PNG", "SVG", "HTML", "CSV"] * len(titles)
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
     assert {"words", "paragraphs", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
         at.dataframe[0].value.columns)
 
 
-def test_terms_are_grouped_bars_one_series_per_article(library, harbour):
+def test_terms_are_dots_one_series_per_article_in_its_colour(library, harbour):
     at = run_compare(compare_ids=list(harbour))
     (figure,) = charts_of(at).values()
-    assert [t["type"] for t in figure["data"]] == ["bar", "bar"]
-    assert [t["name"] for t in figure["data"]] == list(at.dataframe[0].value["article"])
+    dots = [t for t in figure["data"] if t["mode"] == "markers"]
+    assert [t["name"] for t in dots] == list(at.dataframe[0].value["article"])  # the summary's order
+    assert len({t["marker"]["color"] for t in dots}) == 2
     at.slider(key="compare_top").set_value(3).run()
     (smaller,) = charts_of(at).values()
-    assert len(smaller["data"][0]["y"]) < len(figure["data"][0]["y"])
+    assert len(smaller["data"][-1]["y"]) < len(dots[-1]["y"])
+
+
+def test_an_article_keeps_its_colour_when_the_selection_changes(library, harbour):
+    seed = int(library.list_articles().query("seed")["id"].iloc[0])
+    first, second = list(harbour)
+
+    def colours(ids):
+        at = run_compare("Sentiment", compare_ids=ids)
+        (figure,) = charts_of(at).values()
+        return {t["name"]: t["line"]["color"] for t in figure["data"]}
+
+    two, three = colours([first, second]), colours([seed, first, second])
+    assert len(set(three.values())) == 3
+    assert all(three[name] == colour for name, colour in two.items())
 
 
 def test_distinctive_terms_are_the_engine_figures_and_follow_the_threshold(library, harbour):
@@ -149,14 +164,14 @@ def test_the_timeline_draws_chosen_items_by_date(library, harbour):
     at = run_compare("Over time", compare_ids=list(harbour))
     (figure,) = charts_of(at).values()
     chosen = next(m for m in at.multiselect if m.label == "Entities or terms")
-    names = [t["name"] for t in figure["data"]]
-    assert names == [*chosen.value, "mean polarity"] and chosen.value
-    polarity = figure["data"][-1]
-    assert polarity["x"] == ["2024-03-04", "2024-03-09"]
+    names = [t["name"] for t in figure["data"] if t.get("showlegend") is not False]
+    assert names == chosen.value and chosen.value
+    rates = figure["data"][0]
+    assert rates["x"] == ["2024-03-04", "2024-03-09"] and rates["mode"] == "markers"
 
     chosen.set_value(["El Capitán", "strike"]).run()
     (figure,) = charts_of(at).values()
-    capitan, strike, _ = figure["data"]
+    capitan, _, strike, _ = figure["data"]
     assert (capitan["name"], strike["name"]) == ("El Capitán", "strike")
     assert all(v > 0 for v in capitan["y"])
 
@@ -270,3 +285,22 @@ def test_a_merge_gives_the_same_corrected_numbers_on_the_dashboard_in_compare_an
 
     assert shown_mentions["Port of Valparaíso"] == port["mentions"] == entities["Port of Valparaíso"]["mentions"] == 3
     assert shown_per_1000 == pytest.approx(port["per_1000"])
+
+
+# --- A view in the URL ----------------------------------------------------------------------------------------
+
+
+def test_the_url_opens_the_same_comparison_tab_and_options(library, harbour):
+    first, second = list(harbour)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"articles": f"{second},{first}", "compare_tab": "Sentiment", "arc_score": "VADER"})
+    at.run()
+    at.switch_page("app_pages/compare.py").run()
+    assert not at.exception
+    assert at.multiselect(key="compare_choice").value == [second, first]
+    (title,) = charts_of(at)
+    assert title.startswith("Sentiment arcs")
+    assert charts_of(at)[title]["layout"]["yaxis"]["title"]["text"] == "VADER compound"
+    # and a change is written back, ready to be copied
+    at.multiselect(key="compare_choice").set_value([first]).run()
+    assert at.query_params["articles"] == str(first)

@@ -21,7 +21,7 @@ TITLES = {
     "Distinctive terms": ["Distinctive terms of each article"],
     "Sentiment": ["Sentiment arcs: paragraph by paragraph, start to end"],
     "Entities": ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"],
-    "Over time": ["Over time: mentions per 1,000 words and mean polarity"],
+    "Over time": ["Over time: how often each is named, and the tone around it"],
 }
 #: Each chart's Streamlit key (the element gets the class st-key-<key>).
 KEYS = {
@@ -96,7 +96,8 @@ def test_two_uploaded_articles_show_every_compare_chart(tab, compare_dashboard):
             tab.locator(f".st-key-{key} .main-svg").first.wait_for(state="visible")
         assert chart_titles(tab) == titles, name
         downloads = tab.locator("[data-testid='stDownloadButton']")
-        assert downloads.count() == 4 * len(titles)  # PNG, SVG, HTML and CSV under each chart
+        # the page's report (HTML, PDF, zip), then PNG, SVG, HTML and CSV under each chart
+        assert downloads.count() == 3 + 4 * len(titles)
 
 
 def test_an_entity_is_one_row_whatever_each_article_calls_it(tab, compare_dashboard):

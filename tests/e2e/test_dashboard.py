@@ -35,7 +35,7 @@ def test_article_page_opens_on_the_seed_with_its_charts(page, dashboard, screens
     assert "MS13" in heading.inner_text()
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
     assert page.get_by_role("button", name="PNG", exact=True).first.is_visible()
-    for label in ("Words", "Paragraphs", "Polarity (TextBlob)", "VADER"):
+    for label in ("Words", "Paragraphs analysed", "Polarity (TextBlob)", "VADER"):
         assert page.get_by_text(label, exact=True).first.is_visible()
     screenshot(page, screenshots / "article.png")
 
