@@ -19,7 +19,7 @@ from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_b
 from analysis.nlp.terms import tokenize, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "3"
+ANALYSER_VERSION = "4"
 
 TERM_COLUMNS = ["term", "count", "per_1000"]
 ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]
