@@ -809,3 +809,39 @@ def test_a_spanish_nickname_after_alias_is_found_without_its_lower_case_article(
 def test_a_party_in_brackets_after_a_person_is_an_affiliation_not_an_alias(text, person, affiliation):
     table = _table_of(text)
     assert person in table and affiliation not in table[person][1], table
+
+
+@pytest.mark.parametrize(
+    "text, language, names",
+    [
+        ("Sales of the iPad rose while eBay and watchOS 11 lagged.", "en", ["iPad", "eBay", "watchOS 11"]),
+        ("Shares of AT&T and Procter & Gamble rose, as did 3M.", "en", ["AT&T", "Procter & Gamble", "3M"]),
+        ("The report by the King's Fund was read at Dunmore Coroner's Court.", "en",
+         ["King's Fund", "Dunmore Coroner's Court"]),
+        ("Les pluies dans le nord de l'Italie inquiètent l'ONU et d'Emmanuel Macron.", "fr",
+         ["Italie", "ONU", "Emmanuel Macron"]),
+    ],
+)
+def test_names_that_are_not_capitalised_words(text, language, names):
+    table = _table_of(text, language)
+    assert set(names) <= set(table), table
+
+
+def test_a_word_of_the_stopword_list_is_a_name_when_the_article_says_so():
+    """stopwords-iso's English list holds "microsoft": capitalised mid-sentence and never in lower case, it is a
+    name; "Will" at a sentence start, with "will" written elsewhere, is not."""
+    table = _table_of("Analysts said Microsoft would gain. Will the deal close? Nobody will say.")
+    assert "Microsoft" in table and "Will" not in table, table
+
+
+def test_a_first_name_alone_at_a_sentence_start_is_the_person_named_before():
+    table = _table_of("The council heard from Martin Okafor on Monday.\n\nMartin said the plan would fail.")
+    assert table.get("Martin Okafor", (0, ()))[0] == 2, table
+
+
+def test_german_capitalised_nouns_are_not_entities_but_names_are():
+    text = ("Der Haushalt sorgt für Streit im Wahlkampf. Bundeskanzler Olaf Scholz verteidigte den Kurs in "
+            "Niedersachsen.\n\nScholz sagte, der Haushalt sei solide.")
+    table = _table_of(text, "de")
+    assert {"Olaf Scholz", "Niedersachsen"} <= set(table) and not {"Haushalt", "Wahlkampf"} & set(table), table
+    assert table["Olaf Scholz"][0] == 2

@@ -89,11 +89,18 @@ def _shape(text: str) -> int:
         return _NUMBER
     first = text[0]
     if first.isalpha() and first.islower():
-        return _LOWER
+        # "iPad", "eBay", "watchOS": a capital after the lower-case start of a word is a name's
+        return _CAP if _CAMEL_RE.fullmatch(text) else _LOWER
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
         return _ACRONYM
+    if first.isdigit() and letters and not any(c.islower() for c in letters) and len(text) <= 4:
+        return _ACRONYM  # "3M"
     return _CAP if first.isupper() else _LOWER
+
+
+#: A word that starts in lower case and goes on with a capital: "iPad", "eBay", "watchOS", "iPadOS".
+_CAMEL_RE = re.compile(r"[a-z]{1,6}[A-Z][^\W_]*")
 
 
 class _TokenStats:
@@ -125,6 +132,7 @@ def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
 _UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
 #: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
 _NAME_TOKEN_RE = re.compile(
+    r"[^\W\d_a-zß-öø-ÿ]{1,4}&[^\W\d_a-zß-öø-ÿ]{1,4}\b|"  # AT&T, P&G
     rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?)"
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.
@@ -132,7 +140,7 @@ _NAME_TOKEN_RE = re.compile(
 _LOWER_WORD_RE = re.compile(r"[a-zß-öø-ÿ](?<![\w’'\-‐‑][a-zß-öø-ÿ])[^\W_]*(?:[’'\-‐‑](?![sS]\b)[^\W_]+)*")
 #: One or two joiners between two name tokens: " of ", " de la ", " of the ", " and ".
 _JOINER_GAP_RE = re.compile(
-    r" (%s)(?: (%s))? $" % ("|".join(sorted(_JOINERS)), "|".join(sorted(_JOINERS)))
+    r" (%s)(?: (%s))? $" % ("|".join(map(re.escape, sorted(_JOINERS))), "|".join(map(re.escape, sorted(_JOINERS))))
 )
 _OPENING_QUOTES = "“\"‘«"
 _CLOSING_MARKS = "”\"’»)]"
@@ -140,18 +148,29 @@ _CLOSING_MARKS = "”\"’»)]"
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
-def _name_tokens(text: str, *, nouns_capitalised: bool = False) -> list[_Tok]:
+def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = ()) -> list[_Tok]:
     """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
     joiners between two of them -- with offsets, shapes, sentence starts and joins. Lower-case words are
-    skipped by the regular expression itself, so the cost is in C for most of the text."""
+    skipped by the regular expression itself, so the cost is in C for most of the text. A word that starts in
+    lower case and goes on with a capital ("iPad") is a name token; so is a word after an ``elisions`` prefix
+    ("l'Italie", "L'ONU")."""
     out: list[_Tok] = []
     prev: _Tok | None = None  # the last name token (not a joiner)
     for m in _NAME_TOKEN_RE.finditer(text):
         raw, begin = m.group(), m.start()
+        if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2 and raw[2].isupper():
+            raw, begin = raw[2:], begin + 2  # "L'ONU" at a sentence's start
         if begin and text[begin - 1] != " ":  # most names follow a space
             before = text[begin - 1]
-            if before.isalnum() or before in "’'":
-                continue  # a capital inside a word: iPhone, l’État
+            if before.islower():  # "iPad": the word starts in lower case
+                word_start = _camel_start(text, begin)
+                if word_start < 0:
+                    continue  # a capital inside a word
+                raw, begin = text[word_start : m.end()], word_start
+            elif before.isalnum():
+                continue
+            elif before in "’'" and not (elisions and _elided(text, begin - 1, elisions)):
+                continue  # l’État in a language that does not elide, O'Brien's "B"
             if before in "-‐‑":  # pro-Bukele (a name after a prefix), al-Assad (a particle of the name)
                 # the word before the hyphen (a window longer than any particle: the same answer, in constant time)
                 word = _PREFIX_RE.search(text, max(0, begin - 1 - _PREFIX_WINDOW), begin - 1)
@@ -189,6 +208,27 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False) -> list[_Tok]:
     return out
 
 
+def _camel_start(text: str, capital: int) -> int:
+    """Where the word whose first capital is at ``capital`` starts, when it starts with one to six lower-case
+    letters after a space, a quotation mark or a bracket ("iPad", "eBay", "watchOS"); else -1."""
+    start = capital
+    while start > 0 and text[start - 1].islower() and capital - start < 7:
+        start -= 1
+    if capital - start > 6 or (start and (text[start - 1].isalnum() or text[start - 1] in "’'-‐‑_.")):
+        return -1
+    return start
+
+
+def _elided(text: str, apostrophe: int, elisions: tuple[str, ...]) -> bool:
+    """Whether the apostrophe at ``apostrophe`` ends an elided word ("l'", "d'", "qu'") that starts a word."""
+    start = apostrophe
+    while start > 0 and text[start - 1].isalpha() and apostrophe - start < 7:
+        start -= 1
+    if start and text[start - 1].isalnum():
+        return False
+    return text[start:apostrophe].lower() in elisions
+
+
 def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> None:
     """Append ``tok`` to a paragraph's name tokens ``out``, after the joiners between it and the name token
     ``prev`` (" of ", " de la "), marked joined when only those stand between, and initial at a sentence start."""
@@ -214,6 +254,7 @@ def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
             if word is None:
                 continue
             joiner = _Tok(word, position, shape=_LOWER)
+            joiner.key = word if word == "&" else joiner.key  # "&" has no letters to make a key of
             joiner.joined = True
             out.append(joiner)
             position += len(word) + 1
@@ -442,6 +483,10 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
         j = i + 1
         while j < n:
             last = run[-1]
+            if last.possessive and _possessive_name(last, toks[j]):
+                run.append(toks[j])  # "King's Fund", "Plymouth Coroner's Court"
+                j += 1
+                continue
             if last.possessive or last.dotted:
                 break
             nxt = toks[j]
@@ -465,7 +510,10 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
             if not joiners or k >= n or not _is_name_token(toks[k]) or not toks[k].joined or toks[k].initial:
                 break
             keys = [t.key for t in joiners]
-            if "and" in keys:
+            if "&" in keys:
+                if keys != ["&"]:
+                    break
+            elif "and" in keys:
                 if keys != ["and"] or not _and_joins(run, toks, k):
                     break
             elif any(key in _CONNECTOR_HEADED for key in keys):
@@ -477,6 +525,15 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
         runs.append(run)
         i = j
     return runs
+
+
+def _possessive_name(last: _Tok, nxt: _Tok) -> bool:
+    """ "King's Fund", "Coroner's Court": a common word's possessive before a head noun is part of one name
+    (but "Bukele's Government" is Bukele's)."""
+    return (
+        nxt.start == last.end + 3 and nxt.shape == _CAP and not nxt.initial
+        and (nxt.key in _ORG_HEADS or nxt.key in _PLACE_HEADS) and last.shape == _CAP and _is_common_word(last.key)
+    )
 
 
 def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:

@@ -22,7 +22,8 @@ _CONNECTOR_PARTICLES = frozenset(
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
 #: "and" joins two names only inside an organisation's or a country's name (see _and_joins).
-_AND = frozenset({"and"})
+#: "and" (and "&") join two names only inside an organisation's or a country's name ("Procter & Gamble").
+_AND = frozenset({"and", "&"})
 _JOINERS = _CONNECTOR_PARTICLES | _CONNECTOR_HEADED | _AND
 
 #: Words headline case leaves in lower case.
@@ -355,3 +356,10 @@ ALIAS_ARTICLES = ("the", "a", "an", "le", "la", "les", "l", "el", "los", "las", 
 #: Languages that capitalise every noun: there a capitalised word of the language's dictionary ("Haushalt",
 #: "Wahlkampf") is no evidence of a name.
 NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+#: Languages whose articles elide before a vowel: "l'Italie", "d'Emmanuel Macron", "L'ONU" name Italie, Emmanuel
+#: Macron, ONU.
+ELISIONS: dict[str, tuple[str, ...]] = {
+    "fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"),
+    "it": ("l", "d", "un", "dell", "dall", "nell", "sull", "all", "quest"),
+}

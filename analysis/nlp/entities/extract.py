@@ -31,6 +31,7 @@ from analysis.nlp.entities.cues import (
     _MONTHS_AND_DAYS,
     _ORG_HEADS,
     ALIAS_ARTICLES,
+    ELISIONS,
     NOUNS_CAPITALISED,
     cues_for,
 )
@@ -86,6 +87,7 @@ class _Extractor:
         self.cues = cues_for(article.language)
         # German capitalises every noun: a capitalised dictionary word alone is a name only when confirmed
         self.nouns_capitalised = article.language in NOUNS_CAPITALISED
+        self.elisions = ELISIONS.get(article.language, ())
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
@@ -103,7 +105,7 @@ class _Extractor:
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:
             index, text = p.index, p.text
-            toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised)
+            toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
             stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
             if stats.words and stats.acronyms * 2 > stats.words:
@@ -287,7 +289,15 @@ class _Extractor:
             return True
         last = toks[-1]
         if len(toks) == 1:
-            return _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops, self.cues)
+            if _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops, self.cues):
+                return True
+            # a stopword list may hold names ("microsoft"): the article's evidence decides -- capitalised in the
+            # middle of a sentence and never written in lower case
+            return (
+                last.key in self.stops and last.shape == _CAP and len(last.key) > 3 and not s.initial
+                and not s.headline and not self.written_in_lower_case(last.text.lower())
+                and _one_word_acceptable(last.key, last.text, last.shape, s.defined, frozenset(), self.cues)
+            )
         if all(t.key in self.stops or t.shape == _LOWER for t in toks):
             return False
         if len(toks) <= 3 and _is_demonym(last.key) and not _places().strength.get(" ".join(t.key for t in toks)):

@@ -24,6 +24,7 @@ from analysis.nlp.entities.cues import (
     ALIAS_CUES,
     _alternation,
 )
+from analysis.nlp.entities.lexicon import _stopwords
 from analysis.nlp.entities.tables import (
     EntityResult,
     _tables,
@@ -83,7 +84,8 @@ class _Lookup:
         self.groups: _Groups | None = None
         self.exact: dict[str, _Span] = {}  # form key -> the first span of that form
         self.partial: dict[tuple[str, ...], list[_Span]] = {}  # a shorter name -> the spans of longer names
-        self.surnames: dict[tuple[str, ...], list[_Span]] = {}  # a surname -> the spans of personal names
+        # a surname or a first name -> the spans of personal names
+        self.surnames: dict[tuple[str, ...], list[_Span]] = {}
         self.longest: dict[str, int] = {}  # first token key -> most tokens of a known name starting with it
         # (partial?, keys) -> (how many of its spans are counted, mentions by group): the spans only grow
         self._counts: dict[tuple[bool, tuple[str, ...]], _Tally] = {}
@@ -105,12 +107,14 @@ class _Lookup:
             if len(sub) > self.longest.get(sub[0], 0):
                 self.longest[sub[0]] = len(sub)
         if subs and s.person_shaped:
-            surname = (s.toks[-1].key,)
-            spans = self.surnames.get(surname)
-            if spans is None:
-                self.surnames[surname] = [s]
-            else:
-                spans.append(s)
+            # a surname, and a first name that is no stopword ("Martin said" after "Martin Hale")
+            first = s.toks[0].key
+            for own in ((s.toks[-1].key,), (first,)) if first not in _stopwords() else ((s.toks[-1].key,),):
+                spans = self.surnames.get(own)
+                if spans is None:
+                    self.surnames[own] = [s]
+                else:
+                    spans.append(s)
 
     def use_groups(self, groups: _Groups) -> None:
         """From now on, answer with the entities' groups (pass D)."""
