@@ -845,3 +845,28 @@ def test_german_capitalised_nouns_are_not_entities_but_names_are():
     table = _table_of(text, "de")
     assert {"Olaf Scholz", "Niedersachsen"} <= set(table) and not {"Haushalt", "Wahlkampf"} & set(table), table
     assert table["Olaf Scholz"][0] == 2
+
+
+def test_a_hyphenated_place_with_lower_case_words_inside_stays_whole():
+    table = _table_of("Le procès s'ouvre à Aix-en-Provence lundi. Aix-en-Provence attend le verdict.", "fr")
+    assert table.get("Aix-en-Provence", (0,))[0] == 2 and "Aix" not in table, table
+
+
+def test_a_number_after_a_name_the_article_writes_without_it_is_a_score_not_part_of_the_name():
+    table = _table_of("Lena Brandt beat Ilse Varga 6-3 6-4. Varga had won their last match.\n\n"
+                      "The Kestrel 9 probe launched on Monday.")
+    assert "Ilse Varga" in table and "Kestrel 9" in table, table
+
+
+def test_a_short_name_the_body_uses_before_a_longer_name_containing_it_stays_apart():
+    """ "Harmony" (a movement) is named before the "Harmony Party" that borrowed its name; a surname after the
+    full name still joins it."""
+    table = _table_of("Veterans of Harmony, the movement born in the docks, met. They say Harmony was never a party.\n\n"
+                      "The Harmony Party, founded in 2019, claims its legacy.\n\nClara Oduya spoke. Oduya smiled.")
+    assert table.get("Harmony", (0,))[0] == 2 and table.get("Harmony Party", (0,))[0] == 1, table
+    assert table.get("Clara Oduya", (0,))[0] == 2, table
+
+
+def test_an_acronym_with_an_ampersand_is_the_initials_of_the_name():
+    table = _table_of("Shares of Procter & Gamble rose. Analysts like P&G.")
+    assert table.get("Procter & Gamble", (0, ()))[1] == ("P&G",), table

@@ -30,6 +30,7 @@ from analysis.nlp.entities.cues import (
     _WEEKDAYS,
     ALL_CUES,
     CUES,
+    HYPHEN_INNER_PARTICLES,
     LanguageCues,
 )
 from analysis.nlp.entities.lexicon import (
@@ -384,6 +385,11 @@ def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bo
     parts = _HYPHENS_RE.split(raw)
     if all(p[:1].islower() for p in parts):
         return whole
+    if len(parts) > 2 and parts[0][:1].isupper() and parts[-1][:1].isupper() and all(
+        p.lower() in HYPHEN_INNER_PARTICLES for p in parts[1:-1]
+    ):
+        whole[0].shape = _CAP
+        return whole  # "Aix-en-Provence", "Stratford-upon-Avon", "Frankfurt-am-Main"
     if len(parts) == 2 and parts[0].lower() in _HYPHEN_PARTICLES and parts[1][:1].isupper():
         whole[0].shape = _CAP
         return whole
@@ -516,6 +522,8 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
             elif "and" in keys:
                 if keys != ["and"] or not _and_joins(run, toks, k):
                     break
+            elif keys in (["y"], ["e"]) and _two_places(run, toks, k):
+                break  # "Estados Unidos y Japón" (but "Ortega y Gasset")
             elif any(key in _CONNECTOR_HEADED for key in keys):
                 if keys[0] == "the" or not _can_join_headed(last) or (len(keys) == 2 and keys[1] != "the"):
                     break
@@ -547,6 +555,14 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         and not _month_or_day(last.key)
         and (after is None or not after.joined or not _is_name_token(after))
     )
+
+
+def _two_places(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """Whether a run and the name token ``toks[k]`` after its "y" / "e" are both places (run: from its start)."""
+    start = max((i for i, t in enumerate(run) if t.shape == _LOWER), default=-1) + 1  # after the last joiner
+    first = run[start:]
+    before = _place_strength(" ".join(t.key for t in first), " ".join(t.text for t in first))
+    return bool(before) and bool(_place_strength(toks[k].key, toks[k].text))
 
 
 def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:

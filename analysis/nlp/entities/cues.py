@@ -363,3 +363,9 @@ ELISIONS: dict[str, tuple[str, ...]] = {
     "fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"),
     "it": ("l", "d", "un", "dell", "dall", "nell", "sull", "all", "quest"),
 }
+
+#: Lower-case words inside a hyphenated place name, which stays whole: "Aix-en-Provence", "Saint-Jean-de-Luz",
+#: "Stratford-upon-Avon", "Frankfurt-am-Main".
+HYPHEN_INNER_PARTICLES = frozenset(
+    "en sur sous de du des la le les lès aux au upon on in under by the am an im der den bei ob di del".split()
+)

@@ -12,7 +12,9 @@ from analysis.nlp.entities.candidates import (
     _CAP,
     _LOWER,
     _MAX_NAME_TOKENS,
+    _NUMBER,
     LowerCaseWords,
+    _form_key,
     _is_headline,
     _is_label,
     _month_or_day,
@@ -125,7 +127,7 @@ class _Extractor:
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
-        return self._resolve(spans)
+        return self._resolve(_numbers_off(spans))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
@@ -399,3 +401,20 @@ def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:
         return False
     initials = "".join(t.key[:1] for t in outer.toks if t.shape != _LOWER)
     return not inner.keys[0].startswith(initials)
+
+
+def _numbers_off(spans: list[_Span]) -> list[_Span]:
+    """A number ends a name ("Barrio 18", "watchOS 11") unless the article writes the name without it
+    elsewhere: then it is a score or a count ("Daniil Medvedev 3-6", a results table's "Greens 23")."""
+    numbered = [i for i, s in enumerate(spans) if len(s.toks) > 1 and s.toks[-1].shape == _NUMBER]
+    if not numbered:
+        return spans
+    forms = {s.form for s in spans if s.toks[-1].shape != _NUMBER}
+    for i in numbered:
+        s = spans[i]
+        rest = s.toks[:-1]
+        if s.toks[-2].key in forms or _form_key([t.key for t in rest], s.text[rest[0].start : rest[-1].end]) in forms:
+            piece = _Span(s.par, s.text, rest, initial=s.initial, headline=s.headline)
+            piece.title_before = s.title_before
+            spans[i] = piece
+    return spans

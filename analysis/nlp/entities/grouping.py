@@ -214,8 +214,9 @@ class _Groups:
             if len(words) >= 2 and all(t.shape == _CAP for t in words) and not s.person_shaped:
                 initials["".join(t.key[0] for t in words)].add(self.find(key))
         for key, s in forms.items():
-            if len(s.toks) == 1 and s.toks[0].shape == _ACRONYM and key.isalpha():
-                owners = {self.find(o) for o in initials.get(key, ())}
+            compact = key.replace(" ", "") if "&" in s.surface else key  # "P&G"
+            if len(s.toks) == 1 and s.toks[0].shape == _ACRONYM and compact.isalpha():
+                owners = {self.find(o) for o in initials.get(compact, ())}
                 if len(owners) == 1:
                     self.union(next(iter(owners)), key)
 
@@ -257,9 +258,21 @@ class _Groups:
         # per set of owners (one per shorter name): their groups, and all their mentions in reading order
         owner_roots: dict[int, set[str]] = {}
         owner_mentions: dict[int, list[tuple[tuple[int, int], str]]] = {}
+        # a short form the body names before any longer name containing it is a name of its own ("Solidarity",
+        # the movement, before the "Solidarity Party" that took its name)
+        first_in_body: dict[str, tuple[int, int]] = {}
+        person_forms = {s.key for s in self.spans if s.person_shaped}
+        for s in self.spans:
+            if not s.headline and len(s.toks) == 1:  # (a longer one is a name with a word glued before it)
+                where = (s.par, s.start)
+                if where < first_in_body.get(s.key, (1 << 30, 0)):
+                    first_in_body[s.key] = where
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined:
                 continue
+            first = first_in_body.get(s.key)
+            if first is not None and all(positions[o][0] > first and o not in person_forms for o in owners):
+                continue  # (a surname named before the full name, in a teaser or a headline, is that person's)
             roots = owner_roots.get(id(owners))
             if roots is None:
                 roots = owner_roots[id(owners)] = {self.find(o) for o in owners}
