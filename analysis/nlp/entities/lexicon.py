@@ -324,9 +324,7 @@ def build_common_words() -> set[str]:
     (English has no spelling folds), so a lower-case word it knows is an entry of its dictionary or an entry
     lower-cased: those are all tried.
     """
-    from simplemma.strategies.dictionaries.dictionary_factory import (
-        DefaultDictionaryFactory,
-    )
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     entries = DefaultDictionaryFactory().get_dictionary("en")
     candidates = {form for entry in entries for form in (entry, entry.lower()) if form.isalpha() and form == form.lower()}
