@@ -870,3 +870,16 @@ def test_a_short_name_the_body_uses_before_a_longer_name_containing_it_stays_apa
 def test_an_acronym_with_an_ampersand_is_the_initials_of_the_name():
     table = _table_of("Shares of Procter & Gamble rose. Analysts like P&G.")
     assert table.get("Procter & Gamble", (0, ()))[1] == ("P&G",), table
+
+
+def test_what_stands_before_a_title_at_a_sentence_start_is_a_name_and_so_is_the_person():
+    """ "Boulder" alone at a sentence start is a common word, but two capitalised words before a title are a
+    name; a surname that looks like a demonym ("Polis") is a person's after a title."""
+    table = _table_of("Rain fell. Marsh County Sheriff Ana Velde said the roads were closed.\n\n"
+                      "Colorado Governor Jared Polis said the state would pay.")
+    assert {"Marsh County", "Ana Velde", "Colorado", "Jared Polis"} <= set(table), table
+
+
+def test_of_joins_a_head_noun_to_a_name_but_not_a_person_to_an_institution():
+    table = _table_of("Professor Alan Greaves of the University of Kent said the Chamber of Commerce agreed.")
+    assert {"Alan Greaves", "University of Kent", "Chamber of Commerce"} <= set(table), table

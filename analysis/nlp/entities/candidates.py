@@ -463,12 +463,18 @@ def _is_name_token(tok: _Tok) -> bool:
     return tok.shape in _NAME_SHAPES
 
 
-def _can_join_headed(prev: _Tok) -> bool:
-    """ "of"/"for"/"on" may join two names only after a head noun (Embassy of, Bank of, Port of)."""
+def _can_join_headed(prev: _Tok, *, alone: bool = True) -> bool:
+    """ "of"/"for"/"on" may join two names only after a head noun (Embassy of, Bank of, Port of, National
+    Institutes of) or a title, or after a common word that is the whole name so far ("Chamber of Commerce") --
+    not after a personal name ("Alan Greaves of the University of Kent")."""
     key = prev.key
-    return (
-        key in _ORG_HEADS or key in _PLACE_HEADS or key in _TITLES or _is_common_word(key)
-    ) and prev.shape == _CAP
+    if prev.shape != _CAP:
+        return False
+    if key in _ORG_HEADS or key in _PLACE_HEADS or key in _TITLES:
+        return True
+    if key.endswith("s") and (key[:-1] in _ORG_HEADS or key[:-1] in _PLACE_HEADS):
+        return True
+    return alone and _is_common_word(key)
 
 
 def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
@@ -525,7 +531,9 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
             elif keys in (["y"], ["e"]) and _two_places(run, toks, k):
                 break  # "Estados Unidos y Japón" (but "Ortega y Gasset")
             elif any(key in _CONNECTOR_HEADED for key in keys):
-                if keys[0] == "the" or not _can_join_headed(last) or (len(keys) == 2 and keys[1] != "the"):
+                if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1) or (
+                    len(keys) == 2 and keys[1] != "the"
+                ):
                     break
             run.extend(joiners)
             run.append(toks[k])
@@ -702,7 +710,7 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cue
         before, rest, title = _split_title(piece, cues)
         before = _strip_lower_edges(before)
         if before:
-            out.append((before, False))  # "US Attorney General Merrick Garland" mentions the US
+            out.append((before, BEFORE_TITLE))  # "US Attorney General Merrick Garland" mentions the US
         rest = _strip_lower_edges(rest)
         if rest:
             out.append((rest, title))
@@ -717,6 +725,11 @@ def _strip_lower_edges(piece: list[_Tok]) -> list[_Tok]:
     while end > start and piece[end - 1].shape == _LOWER:
         end -= 1
     return piece[start:end]
+
+
+#: The second value of a piece of :func:`_trim` for the name that stands before a title ("Boulder County" of
+#: "Boulder County Sheriff Curtis Nolan"); the others are True (a title before) and False.
+BEFORE_TITLE = "before a title"
 
 
 def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:

@@ -8,6 +8,7 @@ import re
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
 from analysis.nlp.entities.candidates import (
+    BEFORE_TITLE,
     _ACRONYM,
     _CAP,
     _LOWER,
@@ -121,8 +122,10 @@ class _Extractor:
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
                 for piece, title in _trim(run, self.stops, headline=run_headline, cues=self.cues):
-                    span = _Span(index, text, piece, initial=piece[0].initial, headline=run_headline)
-                    span.title_before = title
+                    # two or more capitalised words before a title are a name even at a sentence's start
+                    initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
+                    span = _Span(index, text, piece, initial=initial, headline=run_headline)
+                    span.title_before = title is True
                     par_spans.append(span)
             if not headline:
                 self._definitions(index, text, par_spans)
@@ -302,7 +305,8 @@ class _Extractor:
             )
         if all(t.key in self.stops or t.shape == _LOWER for t in toks):
             return False
-        if len(toks) <= 3 and _is_demonym(last.key) and not _places().strength.get(" ".join(t.key for t in toks)):
+        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key)
+                and not _places().strength.get(" ".join(t.key for t in toks))):
             return False  # "Puerto Rican", "South Korean"
         return True
 
