@@ -495,11 +495,11 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
         j = i + 1
         while j < n:
             last = run[-1]
-            if last.possessive and _possessive_name(last, toks[j]):
-                run.append(toks[j])  # "King's Fund", "Plymouth Coroner's Court"
-                j += 1
-                continue
             if last.possessive or last.dotted:
+                if last.possessive and _possessive_name(last, toks[j]):
+                    run.append(toks[j])  # "King's Fund", "Plymouth Coroner's Court"
+                    j += 1
+                    continue
                 break
             nxt = toks[j]
             if not nxt.joined or nxt.initial:

@@ -89,6 +89,7 @@ class _Lookup:
         self.longest: dict[str, int] = {}  # first token key -> most tokens of a known name starting with it
         # (partial?, keys) -> (how many of its spans are counted, mentions by group): the spans only grow
         self._counts: dict[tuple[bool, tuple[str, ...]], _Tally] = {}
+        self.stops = _stopwords()
         for s in spans:
             self.add(s)
 
@@ -109,7 +110,7 @@ class _Lookup:
         if subs and s.person_shaped:
             # a surname, and a first name that is no stopword ("Martin said" after "Martin Hale")
             first = s.toks[0].key
-            for own in ((s.toks[-1].key,), (first,)) if first not in _stopwords() else ((s.toks[-1].key,),):
+            for own in ((s.toks[-1].key,), (first,)) if first not in self.stops else ((s.toks[-1].key,),):
                 spans = self.surnames.get(own)
                 if spans is None:
                     self.surnames[own] = [s]
@@ -145,9 +146,10 @@ class _Lookup:
         tally = self._counts.get((partial, keys))
         if tally is None:
             tally = self._counts[(partial, keys)] = _Tally()
-        for s in spans[tally.counted :]:
-            tally.add(self._group(s))
-        tally.counted = len(spans)
+        if tally.counted < len(spans):
+            for s in spans[tally.counted :]:
+                tally.add(self._group(s))
+            tally.counted = len(spans)
         return tally.best
 
 
@@ -249,9 +251,12 @@ class _Groups:
         defined_groups = {self.find(s.key) for s in self.spans if s.defined}
         owner_forms = set().union(*[owners for _, _, owners in candidates])
         positions: dict[str, list[tuple[int, int]]] = {form: [] for form in owner_forms}
+        person_forms: set[str] = set()
         for s in self.spans:
             if s.key in owner_forms:
                 positions[s.key].append((s.par, s.start))
+                if s.person_shaped:
+                    person_forms.add(s.key)
         for found in positions.values():  # spans found at sentence starts come after the others: sort for bisect
             found.sort()
         reassign: dict[int, str] = {}
@@ -261,8 +266,7 @@ class _Groups:
         # a short form the body names before any longer name containing it is a name of its own ("Solidarity",
         # the movement, before the "Solidarity Party" that took its name)
         first_in_body: dict[str, tuple[int, int]] = {}
-        person_forms = {s.key for s in self.spans if s.person_shaped}
-        for s in self.spans:
+        for _, s, _ in candidates:  # in reading order but for sentence starts, which come after the others
             if not s.headline and len(s.toks) == 1:  # (a longer one is a name with a word glued before it)
                 where = (s.par, s.start)
                 if where < first_in_body.get(s.key, (1 << 30, 0)):
