@@ -567,6 +567,31 @@ def keyness(
             f"`reference_total` = {reference_total!r} is smaller than a reference count; "
             "give the reference's word count."
         )
+    terms, a, b, g2, log_ratio = keyness_arrays(a_series.index.to_numpy(), a, b, c, d, alphabetical=True)
+    return pd.DataFrame(
+        {
+            "term": _strings(terms),
+            "count": a.astype("int64"),
+            "reference_count": b.astype("int64"),
+            "g2": g2,
+            "log_ratio": log_ratio,
+        }
+    )
+
+
+def keyness_arrays(
+    terms: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float, *, alphabetical: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`keyness` on plain arrays, for callers that check their own inputs: ``terms`` (each once), their
+    counts ``a`` (> 0) in the article of ``c`` words and ``b`` in the reference of ``d`` (> 0) words.
+
+    Returns terms, a, b, g2, log_ratio, ordered as :func:`keyness` orders its rows (``alphabetical``: the
+    terms are already in alphabetical order). Arrays in, arrays out: ~20x less overhead than the DataFrame
+    version, which matters when a comparison computes one keyness per article.
+    """
+    if not alphabetical:
+        first = np.argsort(terms, kind="stable")
+        terms, a, b = terms[first], a[first], b[first]
     e1 = c * (a + b) / (c + d)
     e2 = d * (a + b) / (c + d)
     positive_b = b > 0
@@ -575,15 +600,7 @@ def keyness(
     g2 = np.maximum(2.0 * (a * np.log(a / e1) + part_b), 0.0)  # rounding leaves -1e-16 for equal rates
     log_ratio = np.log2((a / c) / (np.where(positive_b, b, 0.5) / d))
     order = np.lexsort((-g2, log_ratio <= 0))
-    return pd.DataFrame(
-        {
-            "term": _strings(a_series.index.to_numpy()[order]),
-            "count": a[order].astype("int64"),
-            "reference_count": b[order].astype("int64"),
-            "g2": g2[order],
-            "log_ratio": log_ratio[order],
-        }
-    )
+    return terms[order], a[order], b[order], g2[order], log_ratio[order]
 
 
 # --------------------------------------------------------------------------------------------
