@@ -172,7 +172,7 @@ def analyze(article: Article, *, include_boilerplate: bool = False, names_as_ter
             (p, start, end)
             for p, start, end, surface in zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
                                               mentions["end"].tolist(), mentions["surface"].tolist())
-            if " " in surface
+            if len(surface.split()) > 1
         )
     # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
     # the terms and the article's word count (the same numbers term_frequencies and word_count give).
