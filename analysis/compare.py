@@ -27,15 +27,40 @@ class ComparisonError(StoryscopeError):
     """A comparison needs at least two articles."""
 
 
+#: Columns of :func:`shared_entities`, in order.
+SHARED_ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity",
+                         "articles"]
+
+
+def display_names(
+    titles: Sequence[str | None], ids: Sequence[int | None], filenames: Sequence[str | None] | None = None
+) -> list[str]:
+    """The one rule naming articles for people (choosers, chart legends, tables, the CLI's JSON): the title
+    (else the file name, else "Untitled"); where titles repeat, each is told apart by its library id
+    ("Port strike (#7)"), or by its position among these articles ("Port strike (2nd)") when it is not in the
+    library."""
+    names = []
+    for i, title in enumerate(titles):
+        filename = filenames[i] if filenames is not None else None
+        names.append(str(title).strip() if isinstance(title, str) and title.strip() else (filename or "Untitled"))
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return [
+        name if counts[name] == 1 else f"{name} (#{ids[i]})" if ids[i] is not None else f"{name} ({_ordinal(i + 1)})"
+        for i, name in enumerate(names)
+    ]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def article_labels(analyses: Sequence[Analysis]) -> list[str]:
-    """One label per analysis: its title, with " (2)", " (3)"... added where titles repeat."""
-    seen: dict[str, int] = {}
-    labels = []
-    for a in analyses:
-        title = a.article.title or "Untitled"
-        seen[title] = seen.get(title, 0) + 1
-        labels.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
-    return labels
+    """One label per analysis, by :func:`display_names` (library ids from ``Analysis.article_id``)."""
+    return display_names([a.article.title for a in analyses], [a.article_id for a in analyses],
+                         [a.article.filename for a in analyses])
 
 
 def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:

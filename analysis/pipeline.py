@@ -1,7 +1,7 @@
 """The whole analysis of one article, bundled: terms, sentiment by paragraph, entity mentions.
 
 :func:`analyze` is what the CLI, the library's cache and the dashboard call. :class:`Analysis` travels as
-JSON through :meth:`Analysis.to_dict` / :meth:`Analysis.from_dict` (the CLI's output and the cache's format).
+JSON through :meth:`Analysis.to_dict` / :meth:`Analysis.from_dict` (the CLI's output; the library caches it in Arrow, analysis.store.codec).
 """
 
 from __future__ import annotations
@@ -13,17 +13,14 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.nlp.entities import EntityResult, extract_entities
+from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
-from analysis.nlp.terms import name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
+from analysis.nlp.terms import TERM_COLUMNS, name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
 ANALYSER_VERSION = "3"
 
-TERM_COLUMNS = ["term", "count", "per_1000"]
-ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]
-MENTION_COLUMNS = ["name", "type", "surface", "paragraph", "start", "end"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +35,7 @@ class Analysis:
     include_boilerplate: whether bylines and boilerplate were analysed too.
     names_as_terms: whether a name of several words the entity pass found is one term ("el salvador") in
     ``terms``, or its words count apart ("el", "salvador").
+    article_id: the article's id in the library when it came from there (see ``Library.analyses``), else None.
     """
 
     article: Article
@@ -48,6 +46,7 @@ class Analysis:
     entities: EntityResult
     include_boilerplate: bool = False
     names_as_terms: bool = True
+    article_id: int | None = None
 
     def to_dict(self, *, top: int | None = None) -> dict[str, Any]:
         """A JSON-safe dict: the article's metadata and paragraphs with their scores, terms and entities.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -100,9 +101,18 @@ def test_summary_arcs_terms_and_timeline(trio):
     assert line.loc[line["value"] == 0, "polarity"].isna().all()
 
 
-def test_labels_are_unique_when_titles_repeat(seed_analysis):
-    assert article_labels([seed_analysis, seed_analysis]) == [
-        seed_analysis.article.title, f"{seed_analysis.article.title} (2)"]
+def test_labels_are_unique_when_titles_repeat(seed_analysis, trio):
+    other = trio[1]
+    title = seed_analysis.article.title
+    assert article_labels([seed_analysis, seed_analysis]) == [f"{title} (1st)", f"{title} (2nd)"]
+    from_library = [dataclasses.replace(seed_analysis, article_id=i) for i in (7, 12)]
+    assert article_labels([*from_library, other]) == [f"{title} (#7)", f"{title} (#12)", other.article.title]
+
+
+def test_shared_entities_columns_are_the_documented_ones(trio):
+    from analysis.compare import SHARED_ENTITY_COLUMNS
+
+    assert list(shared_entities(trio).columns) == SHARED_ENTITY_COLUMNS
 
 
 def test_shared_entities_work_grows_linearly_with_the_articles(trio, monkeypatch):

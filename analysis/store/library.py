@@ -17,7 +17,8 @@ Tables:
   without the article's metadata (that is the row's). An unchanged article is never analysed twice; a new
   :data:`analysis.pipeline.ANALYSER_VERSION` or :data:`analysis.store.codec.CODEC_VERSION` (``version`` is
   both) recomputes. The JSON cache of earlier versions (table ``analyses``) is dropped on opening.
-- ``entity_edits``: (article_id, seq) -> action ("merge" or "rename"), a, b: the user's entity choices.
+- ``entity_edits``: (article_id, seq) -> action ("merge", "rename", "retype" or "remove"), a, b: the user's
+  entity corrections (a library made before retype/remove existed is brought up to date on opening).
 
 :meth:`Library.analyses` is what every reader of analyses uses (the dashboard, ``compare``, ``library
 export``): the cached analysis, the row's metadata, the user's entity corrections applied.
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -71,6 +73,15 @@ AddStatus = Literal["added", "duplicate"]
 #: Columns of :meth:`Library.list_articles`, in order.
 LIST_COLUMNS = ["id", "title", "authors", "published", "source", "language", "filename", "word_count", "seed", "added"]
 
+_ENTITY_EDITS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('merge', 'rename', 'retype', 'remove')),
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    ) WITHOUT ROWID"""
+
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS articles (
@@ -96,14 +107,7 @@ _SCHEMA = (
         arrow BLOB NOT NULL,
         PRIMARY KEY (content_hash, version)
     )""",  # a rowid table: its rows (~20 KB each) are far too large for WITHOUT ROWID
-    """CREATE TABLE IF NOT EXISTS entity_edits (
-        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('merge', 'rename')),
-        a TEXT NOT NULL,
-        b TEXT NOT NULL,
-        PRIMARY KEY (article_id, seq)
-    ) WITHOUT ROWID""",
+    _ENTITY_EDITS_TABLE.format(name="entity_edits"),
 )
 _LIST_SQL = f"SELECT {', '.join(LIST_COLUMNS)} FROM articles INDEXED BY articles_listing ORDER BY id"
 
@@ -145,31 +149,53 @@ class Library:
         self.path = self.folder / DB_FILENAME
         self._seeds_dir = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
         self._lock = threading.RLock()
+        self._conn = self._open()
+        self._ensure_seeds()
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect, after checking that the folder is writable and the file is a library this version reads.
+
+        A new library is created 0600 in a folder created 0700 (it holds what the user pasted). A foreign
+        SQLite file or a newer library is refused before anything is written to it.
+        """
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.exists():
+                self.folder.mkdir(parents=True, mode=0o700)
         except OSError as err:
             raise StoreError(
                 f"The library folder {self.folder} cannot be created ({err.strerror}); choose another folder "
                 f"with {DATA_ENV} or fix its permissions."
             ) from err
+        if not self.path.exists():
+            try:
+                os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            except FileExistsError:
+                pass  # another process created it in the meantime
+            except OSError as err:
+                raise _store_error(self.path, err, doing="create") from err
         try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-            )
-            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            with self._transaction() as db:
-                for statement in _SCHEMA:
-                    db.execute(statement)
-                db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        except sqlite3.DatabaseError as err:
-            raise StoreError(
-                f"{self.path} cannot be opened as a Storyscope library ({err}); if it is damaged or not a library, "
-                f"move it away (Storyscope then starts a new one) or choose another folder with {DATA_ENV}."
-            ) from err
-        self._ensure_seeds()
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as err:
+            raise _store_error(self.path, err, doing="open") from err
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            _check_schema(self.path, conn)  # reads only: a foreign or newer file is left as it was
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            _allow_every_entity_edit(conn)
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
+        except (sqlite3.Error, StoreError) as err:
+            conn.close()
+            if isinstance(err, StoreError):
+                raise
+            raise _store_error(self.path, err, doing="open") from err
+        return conn
 
     # --- life cycle -----------------------------------------------------------------------------------
 
@@ -391,7 +417,8 @@ class Library:
         """The analyses of ``ids``, in that order, as the user sees them; raises ``NotFoundError`` naming the
         first unknown id.
 
-        Each carries its article's stored metadata (title, authors, date, source, file name, language) and,
+        Each carries its article's stored metadata (title, authors, date, source, file name, language) and id
+        (``Analysis.article_id``, which names it apart from articles of the same title) and,
         with ``edited`` (the default), the user's entity corrections applied in the order they were made
         (:meth:`entity_edits`); ``edited=False`` gives the analyses as computed. Default analyses come from the
         cache (one query for all ids; a missing one is computed and cached now); with ``include_boilerplate``
@@ -425,10 +452,11 @@ class Library:
         ]
         if include_boilerplate:
             decoded: list[Analysis | None] = [
-                pipeline.analyze(self.article(i), include_boilerplate=True) for i in found
+                dataclasses.replace(pipeline.analyze(self.article(i), include_boilerplate=True), article_id=i)
+                for i in found
             ]
         else:
-            decoded = decode_analyses([by_id[i][8] for i in found], headers)
+            decoded = decode_analyses([by_id[i][8] for i in found], headers, found)
         results: dict[int, Analysis] = {}
         for article_id, result in zip(found, decoded):
             if result is None:  # not cached yet, or cached by other code: compute and cache it now
@@ -437,10 +465,12 @@ class Library:
                 if payload is not None:
                     with self._transaction() as db:
                         self._store_analysis(db, by_id[article_id][7], payload)
+                result = dataclasses.replace(result, article_id=article_id)
             if edits.get(article_id):
                 from analysis.nlp.entities import apply_entity_edits
 
-                result = dataclasses.replace(result, entities=apply_entity_edits(result.entities, edits[article_id]))
+                result = dataclasses.replace(
+                    result, entities=apply_entity_edits(result.entities, edits[article_id], article=result.article))
             results[article_id] = result
         return [results[i] for i in wanted]
 
@@ -529,18 +559,25 @@ class Library:
         return edits
 
     def add_entity_edit(self, id: int, edit: EntityEdit) -> None:
-        """Keep one entity merge or rename for article ``id`` (after the earlier ones).
+        """Keep one entity correction for article ``id`` (after the earlier ones): merge a into b, rename a to
+        b, retype a as b, or remove a.
 
-        Raises ``InvalidOptionError`` for an action other than "merge"/"rename", ``EmptyInputError`` for a blank
+        Raises ``InvalidOptionError`` for an unknown action or entity type, ``EmptyInputError`` for a blank
         name, ``NotFoundError`` for an unknown article.
         """
+        from analysis.models import ENTITY_TYPES
         from analysis.nlp.entities import ENTITY_EDIT_ACTIONS
 
-        action, a, b = edit.action, str(edit.a).strip(), str(edit.b).strip()
+        action, a, b = edit.action, str(edit.a).strip(), str(edit.b or "").strip()
         if action not in ENTITY_EDIT_ACTIONS:
             raise InvalidOptionError("action", action, set(ENTITY_EDIT_ACTIONS))
-        if not a or not b:
-            raise EmptyInputError(None, "An entity merge or rename needs both names; choose or type them and retry.")
+        if action == "remove":
+            b = ""
+        if not a or (action != "remove" and not b):
+            raise EmptyInputError(None, f"An entity {action} needs both names; choose or type them and retry."
+                                  if action != "remove" else "Choose the entity to remove and retry.")
+        if action == "retype" and b not in ENTITY_TYPES:
+            raise InvalidOptionError("type", b, set(ENTITY_TYPES))
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (int(id),)).fetchone() is None:
                 raise _not_found(id)
@@ -549,6 +586,23 @@ class Library:
                    VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM entity_edits WHERE article_id = ?), ?, ?, ?)""",
                 (int(id), int(id), action, a, b),
             )
+
+    def remove_entity_edit(self, id: int, position: int) -> EntityEdit:
+        """Undo one correction of article ``id``: the one at ``position`` (0 = the oldest) of :meth:`entity_edits`;
+        the others stay, in order. Returns the correction undone. Raises ``NotFoundError``."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT seq, action, a, b FROM entity_edits WHERE article_id = ? ORDER BY seq LIMIT 1 OFFSET ?",
+                (int(id), int(position)),
+            ).fetchone() if int(position) >= 0 else None
+            if row is None:
+                count = db.execute("SELECT COUNT(*) FROM entity_edits WHERE article_id = ?", (int(id),)).fetchone()
+                raise NotFoundError(
+                    f"Article {id} has no entity correction number {int(position) + 1} (it has {count[0]}); "
+                    "list them with `python -m analysis library corrections ID`."
+                )
+            db.execute("DELETE FROM entity_edits WHERE article_id = ? AND seq = ?", (int(id), row[0]))
+        return _entity_edit_type()(action=row[1], a=row[2], b=row[3])
 
     def clear_entity_edits(self, id: int) -> int:
         """Forget every entity edit of article ``id``; returns how many there were."""
@@ -563,16 +617,19 @@ class Library:
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as err:
-                raise _busy(self.path, err) from err
+            except sqlite3.Error as err:
+                raise _store_error(self.path, err) from err
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
             except BaseException as err:
                 if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                    try:
+                        self._conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # SQLite rolls back by itself after a full disk or I/O error
                 if isinstance(err, sqlite3.Error):
-                    raise _busy(self.path, err) from err
+                    raise _store_error(self.path, err) from err
                 raise
 
     @contextmanager
@@ -581,13 +638,98 @@ class Library:
             try:
                 yield self._conn
             except sqlite3.Error as err:
-                raise _busy(self.path, err) from err
+                raise _store_error(self.path, err) from err
 
 
-def _busy(path: Path, err: sqlite3.Error) -> StoreError:
-    return StoreError(
-        f"The library {path} could not be used ({err}); another program may be holding it. Try again in a moment."
-    )
+#: The columns of each table this version writes: a table without them is not Storyscope's.
+_COLUMNS = {
+    "meta": {"key", "value"},
+    "articles": {"id", "content_hash", "title", "authors", "published", "source", "language", "filename",
+                 "word_count", "seed", "added", "text"},
+    "entity_edits": {"article_id", "seq", "action", "a", "b"},
+}
+
+
+def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse, without writing, a file that is another program's database or a newer Storyscope's library."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables -= {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
+    if not tables:
+        return  # a new, empty database
+    version = None
+    if "meta" in tables:
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = row[0] if row else None
+        except sqlite3.Error:
+            version = None
+    if version is None:
+        raise StoreError(
+            f"{path} is an SQLite database of another program, not a Storyscope library; Storyscope left it "
+            f"untouched. Move it away (Storyscope then starts a new library there) or choose another folder "
+            f"with {DATA_ENV}."
+        )
+    if not str(version).isdigit() or int(version) > int(SCHEMA_VERSION):
+        raise StoreError(
+            f"{path} was written by a newer Storyscope (library schema {version}; this version reads schema "
+            f"{SCHEMA_VERSION}); Storyscope left it untouched. Update Storyscope, or choose another folder with "
+            f"{DATA_ENV}."
+        )
+    for table, expected in _COLUMNS.items():
+        if table not in tables:
+            continue
+        columns = {row[1]: row for row in conn.execute(f"PRAGMA table_info({table})")}
+        missing = expected - set(columns)
+        # a column this version does not know and cannot leave empty (NOT NULL without a default)
+        unknown = [c for c, row in columns.items() if c not in expected and row[3] and row[4] is None]
+        if missing or unknown:
+            raise StoreError(
+                f"{path}: its table {table!r} is not Storyscope's ("
+                + (f"missing {', '.join(sorted(missing))}" if missing else f"unknown column {', '.join(unknown)}")
+                + f"); it was made by another program or a newer Storyscope and was left untouched. Move it away "
+                f"or choose another folder with {DATA_ENV}."
+            )
+
+
+def _store_error(path: Path, err: BaseException, *, doing: str = "write to") -> StoreError:
+    """What went wrong with the library file, in words that say what to do."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    code = getattr(err, "errno", None)
+    folder = path.parent
+    if name == "SQLITE_FULL" or code == errno.ENOSPC:
+        return StoreError(
+            f"The disk holding the library {path} is full; nothing was stored. Free some space (or choose another "
+            f"folder with {DATA_ENV}) and try again."
+        )
+    if name.startswith("SQLITE_READONLY") or code in (errno.EROFS, errno.EACCES, errno.EPERM) or (
+        name.startswith("SQLITE_CANTOPEN") and not os.access(folder, os.W_OK)
+    ) or (name.startswith("SQLITE_CANTOPEN") and _read_only_mount(folder)):
+        return StoreError(
+            f"The library {path} cannot be written: its folder {folder} is read-only for Storyscope. Make it "
+            f"writable, or choose another folder with {DATA_ENV}."
+        )
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or (isinstance(err, sqlite3.DatabaseError) and not name):
+        return StoreError(
+            f"{path} is not a Storyscope library (damaged, or not an SQLite database: {err}); move it away "
+            f"(Storyscope then starts a new one) or choose another folder with {DATA_ENV}."
+        )
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return StoreError(
+            f"The library {path} is busy: another Storyscope is writing to it. Try again in a moment."
+        )
+    if name.startswith("SQLITE_CONSTRAINT"):
+        return StoreError(
+            f"The library {path} does not match this Storyscope ({err}); it was changed by another program or a "
+            f"newer Storyscope. Move it away or choose another folder with {DATA_ENV}."
+        )
+    return StoreError(f"The library {path} could not {doing} ({err}); check the disk and try again.")
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _not_found(id: object) -> NotFoundError:
@@ -596,6 +738,19 @@ def _not_found(id: object) -> NotFoundError:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _allow_every_entity_edit(db: sqlite3.Connection) -> None:
+    """A library made before retype/remove existed allows only merge/rename in its entity_edits table: rebuild
+    that table with today's constraint, every edit kept."""
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entity_edits'").fetchone()
+    if "'remove'" in sql:
+        return
+    db.execute(_ENTITY_EDITS_TABLE.format(name="entity_edits_next"))
+    db.execute("INSERT INTO entity_edits_next (article_id, seq, action, a, b) "
+               "SELECT article_id, seq, action, a, b FROM entity_edits")
+    db.execute("DROP TABLE entity_edits")
+    db.execute("ALTER TABLE entity_edits_next RENAME TO entity_edits")
 
 
 def _cache_version() -> str:
