@@ -1,4 +1,4 @@
-"""Storyscope's dashboard: three pages (Article, Compare, Library) and a shared sidebar.
+"""Storyscope's dashboard: four pages (Article, Compare, Library, Archive) and a shared sidebar.
 
 Run from the project root: ``streamlit run dashboard/app.py`` (``.streamlit/config.toml`` is read from
 there). The library lives in ``$STORYSCOPE_DATA`` or ``data/``; it always holds the seed articles, and the
@@ -58,6 +58,7 @@ page = st.navigation(
         st.Page("app_pages/article.py", title="Article", icon=":material/article:", default=True),
         st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
         st.Page("app_pages/library.py", title="Library", icon=":material/library_books:"),
+        st.Page("app_pages/archive.py", title="Archive", icon=":material/inventory_2:"),
     ]
 )
 
