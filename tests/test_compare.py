@@ -103,3 +103,32 @@ def test_summary_arcs_terms_and_timeline(trio):
 def test_labels_are_unique_when_titles_repeat(seed_analysis):
     assert article_labels([seed_analysis, seed_analysis]) == [
         seed_analysis.article.title, f"{seed_analysis.article.title} (2)"]
+
+
+def _analysed(text: str):
+    return analyze(parse_article(text))
+
+
+def test_a_re_headlined_copy_is_a_near_duplicate_and_a_different_story_is_not(trio):
+    from analysis.compare import near_duplicates
+
+    strike_text = (DATA / "harbour-strike.txt").read_text(encoding="utf-8")
+    title, rest = strike_text.split("\n", 1)
+    copy = _analysed("Valparaíso Port Idle as Dockers Walk Out\n" + rest.replace("Monday", "Monday morning"))
+    pairs = near_duplicates([*trio, copy])
+    assert list(zip(pairs["first"], pairs["second"])) == [(trio[1].article.title, copy.article.title)]
+    assert pairs["similarity"].iloc[0] >= 0.6
+    assert near_duplicates(trio).empty
+    assert near_duplicates(trio[:1]).empty
+
+
+def test_a_short_text_has_no_distinctive_terms_and_is_named(trio):
+    from analysis.compare import too_short
+
+    short = _analysed("Ferry Notice\n\nThe evening ferry to the island is cancelled on Friday because of the storm. "
+                      "Tickets will be refunded at the harbour office.")
+    table = distinctive_terms([*trio, short], min_g2=0)
+    assert short.article.title not in set(table["article"])
+    assert (short.article.title, short.word_count) in too_short([*trio, short]) and short.word_count < 100
+    # every distinctive term is used at least three times in its article: one use is no evidence
+    assert (distinctive_terms(trio, min_g2=0)["count"] >= 3).all()

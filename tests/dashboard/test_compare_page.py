@@ -304,3 +304,13 @@ def test_the_url_opens_the_same_comparison_tab_and_options(library, harbour):
     # and a change is written back, ready to be copied
     at.multiselect(key="compare_choice").set_value([first]).run()
     assert at.query_params["articles"] == str(first)
+
+
+def test_near_duplicates_are_named_with_why_they_share_no_distinctive_terms(library, harbour):
+    strike_text = (ROOT / "tests" / "data" / "compare" / "harbour-strike.txt").read_text(encoding="utf-8")
+    copy = library.add_text(strike_text.split("\n", 1)[1].replace("Monday", "Monday morning"),
+                            title="Valparaíso Port Idle as Dockers Walk Out")
+    at = run_compare("Distinctive terms", compare_ids=[*harbour, copy.id])
+    (warning,) = [w.value for w in at.warning if "near" in w.value]
+    assert "Valparaíso Port Idle as Dockers Walk Out" in warning.replace("\\", "")
+    assert "neither has distinctive terms" in warning
