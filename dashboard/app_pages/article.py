@@ -137,11 +137,17 @@ if terms_tab.open:
                 st.dataframe(
                     lines.assign(paragraph=lines["paragraph"] + 1),
                     hide_index=True,
+                    # the term is pinned at the left, so a phone shows it whatever the width of its context
+                    column_order=["keyword", "left", "right", "paragraph"],
                     column_config={
-                        "paragraph": st.column_config.NumberColumn("¶", width="small"),
-                        "left": st.column_config.TextColumn("before", width="large", alignment="right"),
-                        "keyword": st.column_config.TextColumn("term", width="small", alignment="center"),
-                        "right": st.column_config.TextColumn("after", width="large"),
+                        "paragraph": st.column_config.NumberColumn("¶", width="small",
+                                                                   help="The paragraph's number in the article"),
+                        "left": st.column_config.TextColumn("before", width="large", alignment="right",
+                                                            help="The words before it, cut at a word boundary"),
+                        "keyword": st.column_config.TextColumn("term", width="small", pinned=True,
+                                                               help="The term as written in the text"),
+                        "right": st.column_config.TextColumn("after", width="large",
+                                                             help="The words after it, cut at a word boundary"),
                     },
                 )
 
