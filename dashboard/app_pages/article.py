@@ -62,7 +62,8 @@ subject = report.article_subject(article)  # named under the title of every down
 summary = result.sentiment_summary
 analysed = int(result.sentiment["included"].sum())
 with st.container(horizontal=True):
-    st.metric("Words", f"{result.word_count:,}", border=True)
+    st.metric("Words", f"{result.word_count:,}", border=True,
+              help="Word tokens in the analysed paragraphs: the denominator of every “per 1,000 words”.")
     st.metric("Paragraphs analysed", f"{analysed} of {len(article.paragraphs)}", border=True,
               help=f"{analysed} paragraphs are analysed (the Compare page's count); {len(article.paragraphs)} is "
                    "every block of the article, bylines and notices included.")
@@ -209,7 +210,15 @@ if entities_tab.open:
 
         st.subheader("Names and aliases", anchor=False)
         st.dataframe(tables.alias_table(shown), hide_index=True,
-                     column_config={"paragraphs": st.column_config.TextColumn("paragraphs (¶)")})
+                     column_config={
+                         "name": st.column_config.TextColumn("name", help="The fullest name the article uses"),
+                         "type": st.column_config.TextColumn("type", help="Person, organisation, place or other"),
+                         "mentions": st.column_config.NumberColumn(
+                             "mentions", help="Every mention, under any of its names"),
+                         "aliases": st.column_config.TextColumn("aliases", help="The other names it goes by here"),
+                         "paragraphs": st.column_config.TextColumn(
+                             "paragraphs (¶)", help="The paragraphs that mention it, numbered from 1"),
+                     })
 
         st.subheader("Correct the entities", anchor=False)
         st.caption("Your merges and renames are kept in the library and apply on the Compare page too.")
