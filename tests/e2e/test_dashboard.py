@@ -131,3 +131,30 @@ def test_compare_page_shows_terms_side_by_side(page, dashboard, screenshots):
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
     assert page.get_by_role("button", name="CSV", exact=True).first.is_visible()
     screenshot(page, screenshots / "compare.png")
+
+
+def test_pasted_text_stays_when_the_title_is_missing(page, dashboard):
+    open_page(page, dashboard, "library")
+    form = page.locator("[data-testid='stForm']").filter(has_text="Paste text")
+    text = "Ferries ran late all week as fog settled over the bay, the harbour office said. " * 20
+    form.get_by_label("Text").fill(text)
+    form.get_by_role("button", name="Add text").click()
+    wait_for_app(page)
+    page.locator("[data-testid='stAlert']").filter(has_text="title").first.wait_for(state="visible")
+    assert form.get_by_label("Text").input_value() == text
+
+
+def test_a_file_over_the_limit_is_named_with_its_size_next_to_the_uploader(page, dashboard):
+    open_page(page, dashboard, "library")
+    big = b"Harbour news. " * (21 * 1024 * 1024 // 14 + 1)  # just over the 20 MB limit
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        [{"name": "huge-report.txt", "mimeType": "text/plain", "buffer": big}])
+    page.get_by_text("huge-report.txt").first.wait_for(state="visible")
+    page.get_by_role("button", name="Add to library").click()
+    wait_for_app(page, timeout=60_000)
+    upload_column = page.locator("[data-testid='stColumn']").filter(has_text="Upload files")
+    error = upload_column.locator("[data-testid='stAlert']").filter(has_text="huge-report.txt")
+    error.first.wait_for(state="visible")
+    message = error.first.inner_text()
+    assert "21" in message and "MB" in message and "limit" in message
+    assert not page.get_by_text("Choose one or more files first.").count()
