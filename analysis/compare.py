@@ -35,15 +35,40 @@ class ComparisonError(StoryscopeError):
     """A comparison needs at least two articles."""
 
 
+#: Columns of :func:`shared_entities`, in order.
+SHARED_ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity",
+                         "articles"]
+
+
+def display_names(
+    titles: Sequence[str | None], ids: Sequence[int | None], filenames: Sequence[str | None] | None = None
+) -> list[str]:
+    """The one rule naming articles for people (choosers, chart legends, tables, the CLI's JSON): the title
+    (else the file name, else "Untitled"); where titles repeat, each is told apart by its library id
+    ("Port strike (#7)"), or by its position among these articles ("Port strike (2nd)") when it is not in the
+    library."""
+    names = []
+    for i, title in enumerate(titles):
+        filename = filenames[i] if filenames is not None else None
+        names.append(str(title).strip() if isinstance(title, str) and title.strip() else (filename or "Untitled"))
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return [
+        name if counts[name] == 1 else f"{name} (#{ids[i]})" if ids[i] is not None else f"{name} ({_ordinal(i + 1)})"
+        for i, name in enumerate(names)
+    ]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def article_labels(analyses: Sequence[Analysis]) -> list[str]:
-    """One label per analysis: its title, with " (2)", " (3)"... added where titles repeat."""
-    seen: dict[str, int] = {}
-    labels = []
-    for a in analyses:
-        title = a.article.title or "Untitled"
-        seen[title] = seen.get(title, 0) + 1
-        labels.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
-    return labels
+    """One label per analysis, by :func:`display_names` (library ids from ``Analysis.article_id``)."""
+    return display_names([a.article.title for a in analyses], [a.article_id for a in analyses],
+                         [a.article.filename for a in analyses])
 
 
 def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
@@ -264,18 +289,23 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
     if not records:
         return pd.DataFrame(columns=columns)
-    groups: dict[str, dict] = {}
-    for key, names, etype, *_ in records:
-        g = groups.setdefault(links.find(key), {"names": [], "types": []})
-        g["names"].extend(names)
-        g["types"].append(etype)
+    roots = [links.find(key) for key, *_ in records]
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for root, (_, names, etype, *_) in zip(roots, records):
+        group_names, group_types = groups.setdefault(root, ([], []))
+        group_names.extend(names)
+        group_types.append(etype)
+    # Each linked group's name (its fullest), aliases and type, worked out once per group (not once per row:
+    # that was quadratic in the number of articles sharing an entity).
+    described = {}
+    for root, (group_names, group_types) in groups.items():
+        name = max(group_names, key=_fullness)
+        described[root] = (name, max(set(group_types), key=group_types.count),
+                           tuple(sorted({n for n in group_names if n != name})))
     rows = []
-    for key, names, etype, label, mentions, per_1000, mean in records:
-        root = links.find(key)
-        g = groups[root]
-        name = max(g["names"], key=lambda n: (len(n.split()), len(n)))
-        aliases = tuple(sorted({n for n in g["names"] if n != name}))
-        rows.append((root, name, max(set(g["types"]), key=g["types"].count), aliases, label, mentions, per_1000, mean))
+    for root, (_, _, _, label, mentions, per_1000, mean) in zip(roots, records):
+        name, etype, aliases = described[root]
+        rows.append((root, name, etype, aliases, label, mentions, per_1000, mean))
     table = pd.DataFrame(rows, columns=columns[:-1])
     # One row per entity and article even when an article had two entities that link to one.
     table = (
@@ -287,6 +317,11 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     table["articles"] = table.groupby("entity")["article"].transform("nunique")
     table = table.sort_values(["articles", "mentions"], ascending=[False, False], kind="stable")
     return table[columns].reset_index(drop=True)
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """How full a name is: more words first, then more characters."""
+    return len(name.split()), len(name)
 
 
 #: Where a sentence ends, for the polarity of the sentences around an entity or term.

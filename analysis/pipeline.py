@@ -1,7 +1,7 @@
 """The whole analysis of one article, bundled: terms, sentiment by paragraph, entity mentions.
 
 :func:`analyze` is what the CLI, the library's cache and the dashboard call. :class:`Analysis` travels as
-JSON through :meth:`Analysis.to_dict` / :meth:`Analysis.from_dict` (the CLI's output and the cache's format).
+JSON through :meth:`Analysis.to_dict` / :meth:`Analysis.from_dict` (the CLI's output; the library caches it in Arrow, analysis.store.codec).
 """
 
 from __future__ import annotations
@@ -13,17 +13,14 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.nlp.entities import EntityResult, extract_entities
+from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
-from analysis.nlp.terms import tokenize, unigram_frequencies
+from analysis.nlp.terms import TERM_COLUMNS, name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "2"
+ANALYSER_VERSION = "3"
 
-TERM_COLUMNS = ["term", "count", "per_1000"]
-ENTITY_COLUMNS = ["name", "type", "mentions", "aliases", "paragraphs"]
-MENTION_COLUMNS = ["name", "type", "surface", "paragraph", "start", "end"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +33,9 @@ class Analysis:
     sentiment_summary: word-weighted means over the included paragraphs, or why there are none.
     entities: :class:`analysis.nlp.entities.EntityResult` (``.table`` and ``.mentions`` DataFrames).
     include_boilerplate: whether bylines and boilerplate were analysed too.
+    names_as_terms: whether a name of several words the entity pass found is one term ("el salvador") in
+    ``terms``, or its words count apart ("el", "salvador").
+    article_id: the article's id in the library when it came from there (see ``Library.analyses``), else None.
     """
 
     article: Article
@@ -45,6 +45,8 @@ class Analysis:
     sentiment_summary: SentimentSummary
     entities: EntityResult
     include_boilerplate: bool = False
+    names_as_terms: bool = True
+    article_id: int | None = None
 
     def to_dict(self, *, top: int | None = None) -> dict[str, Any]:
         """A JSON-safe dict: the article's metadata and paragraphs with their scores, terms and entities.
@@ -83,6 +85,7 @@ class Analysis:
             "word_count": self.word_count,
             "paragraph_count": len(a.paragraphs),
             "include_boilerplate": self.include_boilerplate,
+            "names_as_terms": self.names_as_terms,
             "analyser_version": ANALYSER_VERSION,
             "sentiment": {
                 "available": s.available,
@@ -146,30 +149,56 @@ class Analysis:
             sentiment_summary=summary,
             entities=_entity_result(table, mentions),
             include_boilerplate=data.get("include_boilerplate", False),
+            names_as_terms=data.get("names_as_terms", False),  # JSON from before the option counted words apart
         )
 
 
-def analyze(article: Article, *, include_boilerplate: bool = False) -> Analysis:
+def analyze(article: Article, *, include_boilerplate: bool = False, names_as_terms: bool = True) -> Analysis:
     """Analyse ``article``: unigram terms, paragraph sentiment and entity mentions.
 
     By default the title, headings and body are analysed; ``include_boilerplate`` adds bylines and
     boilerplate (they are always kept in ``article`` and in the sentiment table, marked not included).
+    ``names_as_terms`` (default): a name of several words found by the entity pass ("El Salvador") is one
+    term of ``terms`` ("el salvador"); False counts single words only ("el", "salvador").
     """
+    # Entities first: their mentions' spans make names of several words one term.
+    entities = extract_entities(article, include_boilerplate=include_boilerplate)
+    language = article.language
+    spans: dict[int, list[tuple[int, int]]] = {}
+    if names_as_terms:
+        mentions = entities.mentions
+        spans = name_spans_by_paragraph(
+            (p, start, end)
+            for p, start, end, surface in zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
+                                              mentions["end"].tolist(), mentions["surface"].tolist())
+            if " " in surface
+        )
     # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
     # the terms and the article's word count (the same numbers term_frequencies and word_count give).
-    tokens = [tokenize(p.text, language=article.language) for p in article.paragraphs]
-    analysed = [t for p, t in zip(article.paragraphs, tokens) if p.is_analysed(include_boilerplate=include_boilerplate)]
-    sentiment, summary = sentiment_by_paragraph(
-        article, include_boilerplate=include_boilerplate, words=[len(t) for t in tokens]
-    )
+    words: list[int] = []
+    term_tokens: list[list[str]] = []
+    word_count = 0
+    for p in article.paragraphs:
+        analysed = p.is_analysed(include_boilerplate=include_boilerplate)
+        if analysed and p.index in spans:
+            tokens, count = tokens_with_names(p.text, spans[p.index], language=language)
+        else:
+            tokens = tokenize(p.text, language=language)
+            count = len(tokens)
+        words.append(count)
+        if analysed:
+            term_tokens.append(tokens)
+            word_count += count
+    sentiment, summary = sentiment_by_paragraph(article, include_boilerplate=include_boilerplate, words=words)
     return Analysis(
         article=article,
-        word_count=sum(len(t) for t in analysed),
-        terms=unigram_frequencies(analysed, language=article.language),
+        word_count=word_count,
+        terms=unigram_frequencies(term_tokens, language=language, total=word_count),
         sentiment=sentiment,
         sentiment_summary=summary,
-        entities=extract_entities(article, include_boilerplate=include_boilerplate),
+        entities=entities,
         include_boilerplate=include_boilerplate,
+        names_as_terms=names_as_terms,
     )
 
 

@@ -23,6 +23,8 @@ from dashboard import cached  # noqa: E402
 from dashboard.components import escape_markdown  # noqa: E402
 
 st.set_page_config(page_title="Storyscope", page_icon=":material/newspaper:", layout="wide")
+if st.context.headers.get("Host"):  # a browser's request to the server (not a test run of the script)
+    cached.warm_up_images()  # kaleido's browser starts in the background: the first PNG is then quick
 
 # Shared state, set once here. article_id: the article the Article page shows (None: the first seed).
 # compare_ids: the articles the Compare page compares (None: all of them).

@@ -95,14 +95,20 @@ def term_table(
     lemmatize: bool = False,
     extra_stopwords: tuple[str, ...] = (),
     include_boilerplate: bool = False,
+    names_as_terms: bool = True,
 ) -> pd.DataFrame:
-    """DataFrame[term, count, per_1000] of the article with these options (see analysis.nlp.terms.term_frequencies)."""
+    """DataFrame[term, count, per_1000] of the article with these options (see analysis.nlp.terms.term_frequencies).
+
+    ``names_as_terms``: a name of several words found by the entity pass is one term ("el salvador")."""
     from analysis.nlp.terms import term_frequencies
 
     log.info("Counting terms of article %s (n=%s, lemmatize=%s)", article_id, n, lemmatize)
-    article = article_analysis(folder, article_id, stamp).article
+    result = article_analysis(folder, article_id, stamp)
+    mentions = result.entities.mentions
+    names = zip(mentions["paragraph"].tolist(), mentions["start"].tolist(), mentions["end"].tolist())
     return term_frequencies(
-        article, n=n, lemmatize=lemmatize, extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate
+        result.article, n=n, lemmatize=lemmatize, extra_stopwords=extra_stopwords,
+        include_boilerplate=include_boilerplate, names=names if names_as_terms else None,
     )
 
 
@@ -118,6 +124,12 @@ def keyword_lines(
 
     article = article_analysis(folder, article_id, stamp).article
     return keyword_in_context(article, term, lemmatize=lemmatize, include_boilerplate=include_boilerplate)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up_images() -> bool:
+    """Start the image browser in the background, once per server process (:func:`exports.warm_up_images`)."""
+    return exports.warm_up_images() is not None
 
 
 @st.cache_resource(show_spinner=False)

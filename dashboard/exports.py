@@ -1,9 +1,9 @@
 """Downloads: a plotly Figure or a DataFrame in, the bytes of a PNG, SVG, HTML or CSV file out.
 
 PNG and SVG are drawn on the server by kaleido 1.x, which drives a Chrome or Chromium browser. One kaleido
-browser is started per process (:func:`kaleido.start_sync_server`) the first time an image is asked for and
-reused after (~0.15 s an image instead of ~3 s); calls are serialised because that server answers one
-request at a time. When no browser is installed, :func:`image_export_problem` says what to install and
+browser is started per process (:func:`kaleido.start_sync_server`) and reused (~0.15 s an image instead of
+~3 s); calls are serialised because that server answers one request at a time. The dashboard starts it in
+the background when it serves its first page (:func:`warm_up_images`), so nobody waits for it on a click. When no browser is installed, :func:`image_export_problem` says what to install and
 :func:`figure_image` raises :class:`ImageExportUnavailableError` with the same words; HTML and CSV need
 no browser.
 
@@ -98,6 +98,27 @@ def _ensure_server() -> None:
     # mathjax=False: no LaTeX in our charts, and it would be fetched from a CDN.
     kaleido.start_sync_server(silence_warnings=True, mathjax=False)
     _server_started = True
+
+
+def warm_up_images() -> threading.Thread | None:
+    """Start kaleido's browser and draw one tiny image (which loads plotly.js into it) in a background thread,
+    so that the first PNG or SVG someone asks for takes a fraction of a second instead of ~3 s.
+
+    Returns the thread, or None when there is nothing to do: no browser installed, or already started.
+    Failures are left for the first real image to report (it raises with the same words).
+    """
+    if _server_started or _server_broken or image_export_problem():
+        return None
+    thread = threading.Thread(target=_warm_up, name="storyscope-image-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm_up() -> None:
+    try:
+        figure_image(go.Figure(layout={"width": 40, "height": 40}), format="png")
+    except Exception:  # noqa: BLE001,S110 - the user's first image reports any problem in words
+        pass
 
 
 def _figure_key(fig: go.Figure, fmt: str) -> tuple[str, str]:

@@ -60,13 +60,10 @@ def default_article_id(articles: pd.DataFrame) -> int | None:
 
 
 def article_labels(articles: pd.DataFrame) -> dict[int, str]:
-    """A label per article id for choosers: its title (or file name), with ``#id`` where titles repeat."""
-    titles = {
-        int(row.id): (str(row.title).strip() if isinstance(row.title, str) and row.title.strip() else
-                      str(getattr(row, "filename", "") or f"Article {int(row.id)}"))
-        for row in articles.itertuples(index=False)
-    }
-    counts: dict[str, int] = {}
-    for title in titles.values():
-        counts[title] = counts.get(title, 0) + 1
-    return {i: (t if counts[t] == 1 else f"{t} (#{i})") for i, t in titles.items()}
+    """A label per article id for choosers, by :func:`analysis.compare.display_names` (the rule every page
+    and the CLI use): the title (or file name), with "(#id)" where titles repeat."""
+    from analysis.compare import display_names
+
+    ids = [int(i) for i in articles["id"]]
+    filenames = list(articles["filename"]) if "filename" in articles else None
+    return dict(zip(ids, display_names(list(articles["title"]), ids, filenames)))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: its support modules by name
 SEED_PATH = next((ROOT / "seeds").glob("*.txt"))
 
 

@@ -1,25 +1,23 @@
-"""`python -m analysis analyze`, run as a user runs it: in a subprocess."""
+"""`python -m analysis analyze`: in-process for behaviour, one real process as a user runs it."""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from cli_support import ROOT, run_in_process, run_subprocess
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=ROOT)
+def run(*args: str):
+    return run_in_process(*args)
 
 
 def test_analyze_prints_json_with_every_documented_field(seed_path):
-    done = run("analyze", str(seed_path), "--top", "10")
+    done = run_subprocess("analyze", str(seed_path), "--top", "10")  # as a user runs it
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     (article,) = data["articles"]
@@ -69,12 +67,31 @@ def test_usage_errors_are_not_tracebacks():
     assert "Traceback" not in done.stderr and "whole number" in done.stderr
 
 
-def test_every_command_is_in_the_readme():
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, tuple[argparse.ArgumentParser, str | None]]:
+    """Each subcommand's parser and the one-line help its parent lists it with."""
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001
+    helps = {choice.dest: choice.help for choice in action._choices_actions}  # noqa: SLF001 - no public accessor
+    return {name: (sub, helps.get(name)) for name, sub in action.choices.items()}
+
+
+def test_every_command_is_in_the_readme_with_a_description_and_a_help_line():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     from analysis.cli import build_parser
 
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no public accessor
-    for name, sub in commands.items():
+    commands = subcommands(build_parser())
+    assert set(commands) >= {"analyze", "library", "compare"}
+    for name, (sub, help_line) in commands.items():
         assert f"python -m analysis {name}" in readme, f"README does not show `{name}`"
-        assert sub.description or sub.format_help()
+        assert sub.description and len(sub.description) > 20, f"`{name}` has no description"
+        assert help_line and len(help_line) > 10, f"`{name}` has no help line in `python -m analysis --help`"
+        for inner, (child, child_help) in (subcommands(sub) if name == "library" else {}).items():
+            assert child.description and child_help, f"`{name} {inner}` has no description or help line"
+
+
+def test_single_words_switch_counts_the_words_of_names_apart(seed_path):
+    joined = json.loads(run("analyze", str(seed_path), "--top", "0").stdout)["articles"][0]
+    apart = json.loads(run("analyze", str(seed_path), "--top", "0", "--single-words").stdout)["articles"][0]
+    assert "el salvador" in {t["term"] for t in joined["terms"]} - {t["term"] for t in apart["terms"]}
+    assert "el" in {t["term"] for t in apart["terms"]} - {t["term"] for t in joined["terms"]}
+    assert joined["word_count"] == apart["word_count"]
+    assert (joined["names_as_terms"], apart["names_as_terms"]) == (True, False)

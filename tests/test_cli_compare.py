@@ -1,25 +1,22 @@
-"""`python -m analysis compare`, run in a subprocess as a user runs it."""
+"""`python -m analysis compare`: in-process for behaviour, one real process as a user runs it."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from cli_support import ROOT, run_in_process, run_subprocess
+
 DATA = ROOT / "tests" / "data" / "compare"
 
 
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env)
+def run(*args: str, env: dict | None = None):
+    return run_in_process(*args, env=env)
 
 
 def test_compare_files_prints_articles_distinctive_terms_and_entities(seed_path):
-    done = run("compare", str(seed_path), str(DATA / "harbour-strike.txt"), str(DATA / "harbour-deal.txt"))
+    done = run_subprocess("compare", str(seed_path), str(DATA / "harbour-strike.txt"), str(DATA / "harbour-deal.txt"))
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     titles = [a["title"] for a in data["articles"]]
@@ -40,7 +37,7 @@ def test_compare_files_prints_articles_distinctive_terms_and_entities(seed_path)
 
 
 def test_compare_library_ids_and_csv(tmp_path, seed_path):
-    env = {"STORYSCOPE_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = {"STORYSCOPE_DATA": str(tmp_path)}
     added = run("library", "add", str(DATA / "harbour-strike.txt"), env=env)
     assert added.returncode == 0, added.stderr
     listed = json.loads(run("library", "list", "--format", "json", env=env).stdout)["articles"]
@@ -59,3 +56,13 @@ def test_compare_needs_two_readable_articles(tmp_path, seed_path):
     assert done.returncode == 2
     assert "gone.txt" in done.stderr and "at least two" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_unknown_library_ids_are_named_and_the_known_ones_compared(tmp_path, seed_path):
+    env = {"STORYSCOPE_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    run("library", "add", str(DATA / "harbour-strike.txt"), env=env)
+    ids = [str(a["id"]) for a in json.loads(run("library", "list", "--format", "json", env=env).stdout)["articles"]]
+    done = run("compare", ids[0], "999", ids[1], "--format", "json", env=env)
+    assert done.returncode == 2
+    assert "999" in done.stderr and "library list" in done.stderr and "Traceback" not in done.stderr
+    assert len(json.loads(done.stdout)["articles"]) == 2

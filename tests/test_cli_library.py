@@ -1,19 +1,19 @@
-"""`python -m analysis library ...`, run as a user runs it: a real process, STORYSCOPE_DATA pointing at tmp_path."""
+"""`python -m analysis library ...` with STORYSCOPE_DATA pointing at tmp_path: in-process for behaviour, in a real
+process where the test says so (as a user runs it)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from cli_support import ROOT, run_in_process, run_subprocess
+
 READERS = Path(__file__).parent / "data" / "readers"
 LIST_FIELDS = ["id", "title", "authors", "published", "source", "language", "filename", "word_count", "seed"]
 
@@ -23,17 +23,15 @@ def store(tmp_path):
     return tmp_path / "store"
 
 
-def library(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "STORYSCOPE_DATA": str(store)}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    return subprocess.run(
-        [sys.executable, "-m", "analysis", "library", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
+def library(store: Path, *args: str, real: bool = False) -> subprocess.CompletedProcess[str]:
+    """``python -m analysis library ARGS`` on the library in ``store``: in-process, or with ``real`` in a new
+    interpreter as a user runs it."""
+    run = run_subprocess if real else run_in_process
+    return run("library", *args, env={"STORYSCOPE_DATA": str(store)})
 
 
-def listed(store: Path) -> list[dict]:
-    result = library(store, "list", "--format", "json")
+def listed(store: Path, *, real: bool = False) -> list[dict]:
+    result = library(store, "list", "--format", "json", real=real)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["articles"]
 
@@ -61,12 +59,14 @@ def files(tmp_path):
 
 
 def test_add_list_show_remove(store, files):
-    added = library(store, "add", str(files / "ferry.txt"), str(files / "roof.docx"), str(files / "budget.html"))
+    """Run as a user runs it: each command in its own process."""
+    added = library(store, "add", str(files / "ferry.txt"), str(files / "roof.docx"), str(files / "budget.html"),
+                    real=True)
     assert added.returncode == 0, added.stderr
     assert added.stderr == ""
     assert added.stdout.count("added ") == 3
 
-    articles = listed(store)
+    articles = listed(store, real=True)
     assert len(articles) == 4 and sum(a["seed"] for a in articles) == 1
     for article in articles:
         assert set(LIST_FIELDS) <= set(article)
@@ -75,13 +75,13 @@ def test_add_list_show_remove(store, files):
     assert budget["authors"] == ["Maria Okafor"] and budget["published"] == "2024-03-05"
     assert budget["word_count"] > 50 and budget["language"] == "en"
 
-    shown = library(store, "show", str(budget["id"]), "--format", "json")
+    shown = library(store, "show", str(budget["id"]), "--format", "json", real=True)
     assert shown.returncode == 0
     record = json.loads(shown.stdout)
     assert {k: record[k] for k in LIST_FIELDS} == {k: budget[k] for k in LIST_FIELDS}
     assert "choosing books over potholes" in record["text"]
 
-    removed = library(store, "remove", str(budget["id"]))
+    removed = library(store, "remove", str(budget["id"]), real=True)
     assert removed.returncode == 0 and f"removed {budget['id']}" in removed.stdout
     assert [a["id"] for a in listed(store)] == [a["id"] for a in articles if a["id"] != budget["id"]]
 
@@ -164,7 +164,7 @@ def test_export_csv_one_row_per_article(store, files):
 
 def test_every_subcommand_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("add", "list", "show", "remove", "export"):
+    for command in ("add", "list", "show", "remove", "export", "correct", "corrections", "undo"):
         result = library(ROOT / "unused", command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout and len(result.stdout.split("\n")) > 3
         assert f"library {command}" in readme, command
@@ -197,3 +197,26 @@ def _number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_entity_corrections_from_the_command_line_apply_to_the_export(tmp_path, monkeypatch, capsys):
+    from analysis.cli import main
+
+    monkeypatch.setenv("STORYSCOPE_DATA", str(tmp_path))
+    strike = ROOT / "tests" / "data" / "compare" / "harbour-strike.txt"
+    assert main(["library", "add", str(strike)]) == 0
+    article_id = int(capsys.readouterr().out.split()[1].rstrip(":"))
+    assert main(["library", "correct", str(article_id), "merge", "San Antonio", "Port of Valparaíso"]) == 0
+    assert main(["library", "correct", str(article_id), "remove", "Chile"]) == 0
+    assert main(["library", "correct", str(article_id), "retype", "Andrés Molina", "planet"]) == 2
+    assert "'planet'" in capsys.readouterr().err
+    assert main(["library", "corrections", str(article_id)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "1. Merge “San Antonio” into “Port of Valparaíso”", "2. Remove “Chile” (not an entity)"]
+    assert main(["library", "undo", str(article_id), "2"]) == 0
+    assert main(["library", "undo", str(article_id), "5"]) == 2
+    capsys.readouterr()
+    assert main(["library", "export"]) == 0
+    exported = next(a for a in json.loads(capsys.readouterr().out)["articles"] if a["id"] == article_id)
+    entities = {e["name"]: e["mentions"] for e in exported["analysis"]["entities"]}
+    assert entities["Port of Valparaíso"] == 3 and "San Antonio" not in entities and "Chile" in entities

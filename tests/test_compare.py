@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -132,3 +133,40 @@ def test_a_short_text_has_no_distinctive_terms_and_is_named(trio):
     assert (short.article.title, short.word_count) in too_short([*trio, short]) and short.word_count < 100
     # every distinctive term is used at least three times in its article: one use is no evidence
     assert (distinctive_terms(trio, min_g2=0)["count"] >= 3).all()
+
+
+def test_labels_are_unique_when_titles_repeat(seed_analysis, trio):
+    other = trio[1]
+    title = seed_analysis.article.title
+    assert article_labels([seed_analysis, seed_analysis]) == [f"{title} (1st)", f"{title} (2nd)"]
+    from_library = [dataclasses.replace(seed_analysis, article_id=i) for i in (7, 12)]
+    assert article_labels([*from_library, other]) == [f"{title} (#7)", f"{title} (#12)", other.article.title]
+
+
+def test_shared_entities_columns_are_the_documented_ones(trio):
+    from analysis.compare import SHARED_ENTITY_COLUMNS
+
+    assert list(shared_entities(trio).columns) == SHARED_ENTITY_COLUMNS
+
+
+def test_shared_entities_work_grows_linearly_with_the_articles(trio, monkeypatch):
+    """Issue 11: each row re-ran max() over its whole linked group's names (quadratic in the articles that share
+    an entity). The names of a group are now weighed once: count the weighings at two sizes."""
+    import analysis.compare as compare
+
+    weighed = 0
+    fullness = compare._fullness
+
+    def counting(name):
+        nonlocal weighed
+        weighed += 1
+        return fullness(name)
+
+    monkeypatch.setattr(compare, "_fullness", counting)
+    work = []
+    for copies in (20, 40):
+        weighed = 0
+        table = shared_entities(trio * copies)
+        work.append(weighed)
+        assert table[table["name"] == "Andrés Molina"]["articles"].iloc[0] == 2 * copies
+    assert 0 < work[1] <= 2.2 * work[0], work

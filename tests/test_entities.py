@@ -28,7 +28,9 @@ from analysis.nlp.entities import (
     entity_key,
     extract_entities,
     merge_entities,
+    remove_entity,
     rename_entity,
+    retype_entity,
 )
 from analysis.errors import InvalidOptionError, NotFoundError
 from analysis.models import ENTITY_TYPES, Article, Paragraph
@@ -339,16 +341,17 @@ def rows_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-@pytest.mark.parametrize("from_blocks", [True, False], ids=["blocks", "public-constructor"])
+@pytest.mark.parametrize("private_constructor", [True, False], ids=["from-arrays", "public-constructor"])
 @pytest.mark.parametrize("text", ["", "Nobody here.", None])
-def test_tables_are_what_pandas_builds_from_the_rows(text, from_blocks, seed_article, monkeypatch):
-    """The tables are built from their blocks for speed (or, without pandas' block API, by its constructor from
-    columns); they must equal pandas' own construction from rows: values, dtypes, index and column labels."""
-    if not from_blocks:
-        monkeypatch.setattr(tables, "_dataframe_from_blocks", lambda: None)
+def test_tables_are_what_pandas_builds_from_the_rows(text, private_constructor, seed_article, monkeypatch):
+    """The tables are built from their columns by analysis.frames.frame_of (or, without pandas' private
+    constructor, by its public one); they must equal pandas' own construction from rows: values, dtypes, index
+    and column labels."""
+    if not private_constructor:
+        monkeypatch.delattr(pd.DataFrame, "_from_arrays")
     article = seed_article if text is None else article_of(text) if text else Article(title="", paragraphs=())
     result = extract_entities(article)
-    edited = merge_entities(result, *result.table["name"][:2]) if len(result.table) >= 2 else result
+    edited = merge_entities(result, *result.table["name"][:2], article=article) if len(result.table) >= 2 else result
     for r in (result, edited):
         table_rows = [(e.name, e.type, e.mentions, e.aliases, e.paragraphs) for e in r.entities]
         mention_rows = list(r.mentions.itertuples(index=False, name=None))
@@ -450,6 +453,65 @@ def test_apply_entity_edits_in_order_skipping_stale_ones(seed_entities):
         apply_entity_edits(seed_entities, [EntityEdit("split", "Crook", "x")])  # type: ignore[arg-type]
 
 
+SPLIT_NAME = Article(title="", paragraphs=(
+    Paragraph(0, "body", "J.B. Pritzker said the bill would pass."),
+    Paragraph(1, "body", "Thousands marched."),
+    Paragraph(2, "body", "Later that day, Pritzker signed it."),
+))
+
+
+def split_name_result():
+    """“J.B. Pritzker said ... Pritzker” read as two entities, “J.B.” and “Pritzker”, side by side once."""
+    from analysis.nlp.entities.tables import _result, _tables
+
+    table, mentions = _tables(
+        [("Pritzker", "person", 2, (), (0, 2)), ("J.B.", "other", 1, (), (0,)), ("Thousands", "other", 1, (), (1,))],
+        [("J.B.", "other", "J.B.", 0, 0, 4), ("Pritzker", "person", "Pritzker", 0, 5, 13),
+         ("Thousands", "other", "Thousands", 1, 0, 9), ("Pritzker", "person", "Pritzker", 2, 16, 24)],
+    )
+    return _result(table, mentions)
+
+
+def test_a_merge_counts_a_written_name_once_when_its_parts_were_two_entities():
+    merged = merge_entities(split_name_result(), keep="Pritzker", absorb="J.B.", article=SPLIT_NAME)
+    row = entity(merged, "Pritzker")
+    assert row["mentions"] == 2  # "J.B. Pritzker" and the later "Pritzker", not 3
+    own = merged.mentions[merged.mentions["name"] == "Pritzker"]
+    assert list(own["surface"]) == ["J.B. Pritzker", "Pritzker"]
+    assert list(own["start"]) == [0, 16] and list(own["end"]) == [13, 24]
+    assert row["mentions"] == len(own) and {"J.B.", "J.B. Pritzker"} <= set(row["aliases"])
+    assert_consistent(merged, SPLIT_NAME, edited=True)
+    # without the text, nothing says the two are side by side: each mention counts
+    assert entity(merge_entities(split_name_result(), keep="Pritzker", absorb="J.B."), "Pritzker")["mentions"] == 3
+
+
+def test_remove_drops_the_entity_and_its_mentions():
+    result = split_name_result()
+    removed = remove_entity(result, "Thousands")
+    assert "Thousands" not in set(removed.table["name"]) and "Thousands" not in set(removed.mentions["name"])
+    assert len(removed.table) == 2 and len(removed.mentions) == 3
+    assert len(result.table) == 3  # the input is untouched
+
+
+def test_retype_changes_the_type_in_both_tables():
+    retyped = retype_entity(split_name_result(), "J.B.", "person")
+    assert entity(retyped, "J.B.")["type"] == "person"
+    assert set(retyped.mentions.loc[retyped.mentions["name"] == "J.B.", "type"]) == {"person"}
+    with pytest.raises(InvalidOptionError):
+        retype_entity(split_name_result(), "J.B.", "planet")
+
+
+def test_corrections_apply_in_order_and_say_which_way_they_go():
+    edits = [EntityEdit("merge", "J.B.", "Pritzker"), EntityEdit("rename", "Pritzker", "J.B. Pritzker"),
+             EntityEdit("remove", "Thousands"), EntityEdit("retype", "J.B. Pritzker", "person")]
+    result = apply_entity_edits(split_name_result(), edits, article=SPLIT_NAME)
+    assert [(e.name, e.type, e.mentions) for e in result.entities] == [("J.B. Pritzker", "person", 2)]
+    assert [e.describe() for e in edits] == [
+        "Merge “J.B.” into “Pritzker”", "Rename “Pritzker” to “J.B. Pritzker”",
+        "Remove “Thousands” (not an entity)", "Make “J.B. Pritzker” a person",
+    ]
+
+
 # --- shortcuts taken for speed give what the plain rule gives ---------------------------------------------
 
 _PIECES = st.sampled_from(
@@ -527,11 +589,12 @@ def test_any_text_gives_a_valid_result(words, include_boilerplate):
     assert_consistent(result, article)
     if len(result.table) >= 2:
         first, second = result.table["name"].iloc[:2]
-        assert_consistent(merge_entities(result, first, second), article, edited=True)
+        assert_consistent(merge_entities(result, first, second, article=article), article, edited=True)
         assert_consistent(rename_entity(result, second, "Somebody Else"), article, edited=True)
 
 
-def test_one_long_run_of_capitalised_words_is_handled_in_linear_time():
+def test_one_long_run_of_capitalised_words_gives_short_consistent_names():
+    """Not a speed test (growth is counted in the entity tests that count work): the names stay short."""
     text = " ".join(["Crook"] * 20000) + ". " + " ".join(["Lisbon Port Authority"] * 2000)
     result = extract_entities(article_of(text))
     assert_consistent(result, article_of(text))

@@ -321,7 +321,8 @@ def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
     spanish = pipeline.analyze(pipeline_article(SPANISH))  # sentiment unavailable: missing numbers
     no_entities = pipeline.analyze(pipeline_article("a quiet morning\n\nnothing happened here at all today.\n"))
     assert spanish.sentiment["polarity"].isna().all() and len(no_entities.entities) == 0
-    originals = (seed_analysis, other, spanish, no_entities)
+    single_words = pipeline.analyze(pipeline_article(article_text(19)), names_as_terms=False)
+    originals = (seed_analysis, other, spanish, no_entities, single_words)
     headers = [
         article_header(title=a.article.title, authors=a.article.authors, published=a.article.published,
                        language=a.article.language, source=a.article.source, filename=a.article.filename)
@@ -498,6 +499,54 @@ def test_an_unknown_entity_edit_action_is_refused(lib):
     assert lib.entity_edits(result.id) == []
 
 
+def test_one_correction_can_be_undone_and_the_others_stay_in_order_across_restarts(tmp_path):
+    from analysis.nlp.entities import EntityEdit
+
+    with Library(tmp_path) as library:
+        result = library.add_text(article_text(20), title="Undo", analyze=False)
+        for edit in (EntityEdit("merge", "Hartmann", "Lena Hartmann"), EntityEdit("remove", "Opposition", "ignored"),
+                     EntityEdit("retype", "Lena Hartmann", "person")):
+            library.add_entity_edit(result.id, edit)
+        assert library.remove_entity_edit(result.id, 1) == EntityEdit("remove", "Opposition", "")
+        with pytest.raises(NotFoundError, match="no entity correction number 3"):
+            library.remove_entity_edit(result.id, 2)
+    with Library(tmp_path) as library:
+        assert library.entity_edits(result.id) == [
+            EntityEdit("merge", "Hartmann", "Lena Hartmann"), EntityEdit("retype", "Lena Hartmann", "person")]
+
+
+def test_a_retype_needs_a_known_type(lib):
+    from analysis.nlp.entities import EntityEdit
+
+    result = lib.add_text(article_text(21), title="Types", analyze=False)
+    with pytest.raises(InvalidOptionError, match="'planet'"):
+        lib.add_entity_edit(result.id, EntityEdit("retype", "Ashby", "planet"))
+    assert lib.entity_edits(result.id) == []
+
+
+def test_a_library_made_before_retype_and_remove_keeps_its_edits_and_takes_the_new_ones(tmp_path):
+    from analysis.nlp.entities import EntityEdit
+
+    with Library(tmp_path) as library:
+        result = library.add_text(article_text(22), title="Old", analyze=False)
+        library.add_entity_edit(result.id, EntityEdit("merge", "Hartmann", "Lena Hartmann"))
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    with db:  # the table as the first version made it
+        db.execute("CREATE TABLE old_edits AS SELECT * FROM entity_edits")
+        db.execute("DROP TABLE entity_edits")
+        db.execute("""CREATE TABLE entity_edits (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'rename')), a TEXT NOT NULL, b TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)) WITHOUT ROWID""")
+        db.execute("INSERT INTO entity_edits SELECT * FROM old_edits")
+        db.execute("DROP TABLE old_edits")
+    db.close()
+    with Library(tmp_path) as library:
+        library.add_entity_edit(result.id, EntityEdit("remove", "Opposition"))
+        assert library.entity_edits(result.id) == [
+            EntityEdit("merge", "Hartmann", "Lena Hartmann"), EntityEdit("remove", "Opposition", "")]
+
+
 # --- round trips (Hypothesis) ---------------------------------------------------------------------------
 
 TEXT = st.text(
@@ -551,16 +600,26 @@ WORKER = textwrap.dedent(
     from pathlib import Path
     from analysis.store.library import Library
 
-    folder, start_file, first = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    texts = [Path(p).read_bytes() for p in sys.argv[4:]]
+    folder, signals, worker, workers, first = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+    texts = [Path(p).read_bytes() for p in sys.argv[6:]]
+
+    def wait_for(prefix):  # every worker has reached this point (no fixed sleep: load only makes it slower)
+        deadline = time.monotonic() + 240
+        while len(list(signals.glob(prefix + "-*"))) < workers:
+            if time.monotonic() > deadline:
+                sys.exit(f"worker {worker}: the others never reached {prefix}")
+            time.sleep(0.01)
+
     library = Library(folder)
-    while not start_file.exists():
-        time.sleep(0.005)
-    began = time.time()
+    (signals / f"ready-{worker}").touch()
+    wait_for("ready")
     for i, data in enumerate(texts):
+        if i == len(texts) - 1:  # the last one only once every worker has stored its first: they overlap
+            wait_for("began")
         result = library.add_file(data, f"article-{first + i}.txt")
         assert result.status == "added", result
-    print(began, time.time())
+        if i == 0:
+            (signals / f"began-{worker}").touch()
     library.close()
     """
 )
@@ -584,22 +643,18 @@ def run_env() -> dict[str, str]:
 
 @pytest.mark.slow
 def test_four_processes_adding_at_once_store_all_hundred(tmp_path):
-    store, start = tmp_path / "store", tmp_path / "go"
+    store, signals = tmp_path / "store", tmp_path / "signals"
+    signals.mkdir()
     workers = []
     for w in range(4):
         paths = write_articles(tmp_path / "in", range(w * 25, w * 25 + 25))
         workers.append(subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(store), str(start), str(w * 25), *map(str, paths)],
+            [sys.executable, "-c", WORKER, str(store), str(signals), str(w), "4", str(w * 25), *map(str, paths)],
             cwd=ROOT, env=run_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         ))
-    time.sleep(0.5)
-    start.touch()  # all four begin at the same moment
-    spans = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=300)
+    for worker in workers:  # each worker stores its last article only after all four stored their first
+        _, err = worker.communicate(timeout=300)
         assert worker.returncode == 0, err
-        spans.append(tuple(map(float, out.split())))
-    assert max(began for began, _ in spans) < min(ended for _, ended in spans)  # they really overlapped
     with Library(store) as library:
         table = library.list_articles()
         assert len(table) == 101 and table["seed"].sum() == 1

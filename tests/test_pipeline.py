@@ -16,9 +16,6 @@ from analysis.reading.text import parse_article
 
 def test_seed_analysis_has_every_part(seed_analysis):
     a = seed_analysis
-    from analysis.nlp.terms import tokenize
-
-    assert a.word_count == sum(len(tokenize(p.text)) for p in a.article.analysed_paragraphs())
     assert 650 < a.word_count < 750
     assert list(a.terms.columns) == ["term", "count", "per_1000"]
     assert a.terms["count"].is_monotonic_decreasing
@@ -29,6 +26,19 @@ def test_seed_analysis_has_every_part(seed_analysis):
     assert a.sentiment_summary.available and -1 <= a.sentiment_summary.polarity <= 1
     names = a.entities.table["name"].tolist()
     assert any("Bukele" in n for n in names)
+
+
+def test_word_count_is_the_words_of_the_analysed_paragraphs_counted_by_hand():
+    text = (
+        "Harbour Reopens After Storm\n\n"  # 4 words
+        "By Jane Doe\n\n"  # a byline: left out
+        "The harbour reopened on Monday after three days of storms, the port’s director said.\n\n"  # 14
+        "Fishing boats left at dawn.\n"  # 5
+    )
+    result = analyze(parse_article(text))
+    assert [p.kind for p in result.article.paragraphs] == ["title", "byline", "body", "body"]
+    assert result.word_count == 4 + 14 + 5
+    assert analyze(parse_article(text), include_boilerplate=True).word_count == 4 + 3 + 14 + 5
 
 
 def test_to_dict_is_json_and_round_trips(seed_analysis):
@@ -122,7 +132,13 @@ def test_parts_computed_together_equal_the_parts_computed_alone(source, include_
         assert article.language == "fr"
     result = analyze(article, include_boilerplate=include_boilerplate)
     assert result.word_count == word_count(article, include_boilerplate=include_boilerplate)
-    pd.testing.assert_frame_equal(result.terms, term_frequencies(article, include_boilerplate=include_boilerplate))
+    mentions = extract_entities(article, include_boilerplate=include_boilerplate).mentions
+    names = zip(mentions["paragraph"], mentions["start"], mentions["end"])
+    pd.testing.assert_frame_equal(
+        result.terms, term_frequencies(article, include_boilerplate=include_boilerplate, names=names))
+    pd.testing.assert_frame_equal(
+        analyze(article, include_boilerplate=include_boilerplate, names_as_terms=False).terms,
+        term_frequencies(article, include_boilerplate=include_boilerplate))
     alone = paragraph_sentiment(article, include_boilerplate=include_boilerplate)
     pd.testing.assert_frame_equal(result.sentiment, alone)
     assert result.sentiment_summary == summarize_sentiment(alone, language=article.language)
@@ -131,3 +147,72 @@ def test_parts_computed_together_equal_the_parts_computed_alone(source, include_
     if source == "french":  # tokenised in French: elisions are stripped ("l’accord" -> "accord")
         counts = dict(zip(result.terms["term"], result.terms["count"]))
         assert counts["accord"] == 3 and "l'accord" not in counts
+
+
+def test_names_of_several_words_are_one_term_and_words_still_count_apart(seed_article):
+    """Issue 15: "El Salvador" is one term, not "el" and "salvador"; word counts and rates are unchanged."""
+    joined = analyze(seed_article)
+    apart = analyze(seed_article, names_as_terms=False)
+    terms = dict(zip(joined.terms["term"], joined.terms["count"]))
+    words = dict(zip(apart.terms["term"], apart.terms["count"]))
+    assert joined.word_count == apart.word_count
+    texts = {p.index: p.text for p in seed_article.paragraphs}
+    whole = [m for m in joined.entities.mentions.itertuples()
+             if m.surface == "El Salvador" and texts[m.paragraph][m.start - 1 : m.start] != "-"]
+    assert "el" not in terms and terms["el salvador"] == len(whole) >= 6
+    assert terms.get("salvador", 0) == 1  # "US-El Salvador": a name that starts inside a word stays words
+    assert words["el"] >= terms["el salvador"] and "el salvador" not in words
+    assert {"justice department", "nayib bukele"} <= set(terms)
+    # every name term is a name the entity pass found, spelled as tokens
+    from analysis.nlp.terms import tokenize
+
+    surfaces = {" ".join(tokenize(s)) for s in joined.entities.mentions["surface"]}
+    assert {t for t in terms if " " in t} <= surfaces
+    assert joined.terms["per_1000"].iloc[0] == pytest.approx(joined.terms["count"].iloc[0] / joined.word_count * 1000)
+    assert joined.to_dict()["names_as_terms"] is True
+    assert Analysis.from_dict(json.loads(json.dumps(apart.to_dict()))).names_as_terms is False
+
+
+def _article_of(words: int, seed_text: str) -> str:
+    """An article of about ``words`` words: the seed's sentences, four to a paragraph, in a fixed shuffle
+    (paragraphs differ, as repeated blocks would be set aside as boilerplate)."""
+    import random
+    import re
+
+    sentences = [s for s in re.split(r"(?<=[.!?”])\s+", seed_text) if len(s.split()) > 5]
+    rng = random.Random(11)
+    blocks, count = [], 0
+    while count < words:
+        block = " ".join(rng.sample(sentences, 4))
+        blocks.append(block)
+        count += len(block.split())
+    return "A long article\n\n" + "\n\n".join(blocks)
+
+
+def _calls_to_analyze(text: str) -> int:
+    """Python and C function calls made by parsing and analysing ``text``: the work, counted (not timed)."""
+    import sys
+
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        analyze(parse_article(text))
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_the_work_of_an_analysis_grows_linearly_with_the_article(seed_text):
+    """Issue 11: every stage linear in the words. Counting calls catches a loop over all earlier words or rows
+    (work inside one C call, such as a scan of the whole text, is guarded by each stage's own tests)."""
+    _calls_to_analyze(_article_of(2_000, seed_text))  # lexicons and caches loaded outside the counts
+    small = _calls_to_analyze(_article_of(4_000, seed_text))
+    large = _calls_to_analyze(_article_of(8_000, seed_text))
+    assert small > 10_000
+    assert large <= 2.2 * small, (small, large)

@@ -190,6 +190,37 @@ def test_markdown_front_matter_gives_metadata_and_markup_is_removed():
     assert "title:" not in doc.text
 
 
+def test_markdown_lists_tables_code_images_and_raw_html_become_plain_blocks():
+    text = (
+        "---\n"
+        "title: 'Budget: the vote, explained'\n"  # a colon inside a quoted YAML value
+        "author: Ana Pérez and Li Wei\n"
+        "published: 2024-02-29\n"
+        "tags: [budget, council]\n"
+        "---\n\n"
+        "Results by ward:\n\n"
+        "- North: *yes*\n"
+        "- South: **no**\n\n"
+        "| Ward | Votes |\n|---|---|\n| North | 1,204 |\n\n"
+        "A <span class=\"x\">plain</span> line with an ![aerial photo](a.png) and `code`.\n\n"
+        "    indented code stays as text\n"
+    )
+    doc = read_document(text.encode(), "vote.md")
+    assert doc.title == "Budget: the vote, explained"
+    assert doc.authors == ("Ana Pérez", "Li Wei") and doc.published == dt.date(2024, 2, 29)
+    assert doc.text.split("\n\n") == [
+        "Results by ward:", "North: yes\nSouth: no", "Ward; Votes", "North; 1,204",
+        "A plain line with an aerial photo and code.", "indented code stays as text\n",
+    ]
+
+
+@pytest.mark.parametrize("front", ["title: [unclosed\n", "- just\n- a list\n", "just a sentence\n"])
+def test_front_matter_that_is_not_a_yaml_mapping_gives_no_metadata_and_keeps_the_body(front):
+    doc = read_document(f"---\n{front}---\n\nThe ferry resumed on Monday.\n".encode(), "note.md")
+    assert doc.title is None and doc.authors == ()
+    assert doc.text == "The ferry resumed on Monday.\n"
+
+
 # --- HTML -----------------------------------------------------------------------------------------------
 
 

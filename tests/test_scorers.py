@@ -211,3 +211,16 @@ def test_vader_work_grows_linearly_with_one_but_in_a_long_paragraph():
     assert vader_compound(small) == VADER.polarity_scores(small)["compound"]
     work_small, work_large = _lines_run(vader_compound, small), _lines_run(vader_compound, large)
     assert work_large < 4.6 * work_small  # four times the words; quadratic work would be ~16 times
+
+
+def test_our_textblob_scorer_is_set_up_and_loaded_as_textblob_en_sentiment():
+    import textblob.en
+
+    from analysis.nlp.scorers import _textblob_scorer
+
+    reference, ours = textblob.en.sentiment, _textblob_scorer()
+    reference.load()
+    assert (ours.path, ours._synset, ours.negations, ours.modifiers, ours.language) == (
+        reference.path, reference._synset, reference.negations, reference.modifiers, reference.language)
+    assert all(ours.modifier(w) == reference.modifier(w) for w in ["gladly", "fly", "good", "ly", ""])
+    assert dict(ours) == dict(reference) and ours.labeler == reference.labeler

@@ -513,3 +513,35 @@ def test_keyword_in_context_cuts_at_word_boundaries():
     words = set(text.replace(".", " ").split())
     assert all(w in words for w in row.left.split()) and all(w in words for w in row.right.split())
     assert row.left.strip() and row.right.strip()
+
+
+# --- names of several words as one term (issue 15) -------------------------------------------------------
+
+
+def test_tokens_inside_a_name_span_become_one_token():
+    from analysis.nlp.terms import tokenize_with_names
+
+    text = "The Justice Department’s lawyers met officials of El Salvador and Bukele in New York."
+    spans = sorted((text.index(n), text.index(n) + len(n)) for n in ("Justice Department", "El Salvador", "Bukele"))
+    tokens = tokenize_with_names(text, spans)
+    assert tokens == ["the", "justice department", "lawyers", "met", "officials", "of", "el salvador", "and",
+                      "bukele", "in", "new", "york"]
+    assert tokenize_with_names(text, []) == tokenize(text)
+
+
+def test_term_frequencies_with_names_keep_the_word_count(seed_article, seed_analysis):
+    from analysis.nlp.terms import term_frequencies
+
+    mentions = seed_analysis.entities.mentions
+    names = list(zip(mentions["paragraph"], mentions["start"], mentions["end"]))
+    joined = term_frequencies(seed_article, names=names)
+    apart = term_frequencies(seed_article)
+    assert "el salvador" in set(joined["term"]) and "el" not in set(joined["term"])
+    assert "el" in set(apart["term"])
+    # the same denominator: a name's words still count as words
+    ratio = joined["per_1000"] / joined["count"]
+    assert ratio.round(9).nunique() == 1 and ratio.iloc[0] == pytest.approx(1000 / word_count(seed_article))
+    # lemmas leave a name as it is; two-word phrases ignore names
+    lemmas = term_frequencies(seed_article, names=names, lemmatize=True)
+    assert "el salvador" in set(lemmas["term"])
+    assert term_frequencies(seed_article, n=2, names=names).equals(term_frequencies(seed_article, n=2))

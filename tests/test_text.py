@@ -162,8 +162,11 @@ def test_markdown_title_and_headings():
 
 
 def test_markdown_title_not_on_the_first_line():
-    article = parse_article("Opinion\n\n# The Tide Is Turning\n\nSea levels rose again this year, the report says.")
+    article = parse_article("Weather\n\n# The Tide Is Turning\n\nSea levels rose again this year, the report says.")
     assert kinds(article) == ["heading", "title", "body"]
+    # a section label of the clutter table ("Opinion") above the title is boilerplate
+    labelled = parse_article("Opinion\n\n# The Tide Is Turning\n\nSea levels rose again this year, the report says.")
+    assert kinds(labelled) == ["boilerplate", "title", "body"]
     assert article.title == "The Tide Is Turning"
 
 
@@ -566,3 +569,74 @@ def test_date_line_with_clock_time():
 )
 def test_seed_kinds_survive_layout_changes(seed_text, change):
     assert kinds(parse_article(change(seed_text))) == SEED_KINDS
+
+
+# --- news from other publishers (issue 15): bylines, date lines and notes of many shapes -----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Posted on 3 May 2024 by Priya Desai", ("Priya Desai",), dt.date(2024, 5, 3)),
+        ("Par Julien Marchetti et Sophie Nguyen, publié le 9 octobre 2024 à 17h05",
+         ("Julien Marchetti", "Sophie Nguyen"), dt.date(2024, 10, 9)),
+        ("Guest essay by Dr. Farah Siddiqui", ("Farah Siddiqui",), None),
+        ("By ELENA MORALES Associated Press", ("Elena Morales",), None),
+        ("By Oliver Grant, Film Critic", ("Oliver Grant",), None),
+        ("*By Helen Mbeki · 18 April 2024 · 4 min read*", ("Helen Mbeki",), dt.date(2024, 4, 18)),
+        ("EUROPA PRESS | Valencia | 12/03/2024 - 13:45h", (), dt.date(2024, 3, 12)),
+        ("Stand: 11.07.2024 14:32 Uhr", (), dt.date(2024, 7, 11)),
+        ("Publié le 16 mai 2024 à 18h42, modifié le 17 mai 2024 à 08h10", (), dt.date(2024, 5, 16)),
+        ("March 4, 2024 10:42 AM GMT Updated 2 hours ago", (), dt.date(2024, 3, 4)),
+        ("Sevilla, 10 de noviembre de 2024 - 22:58 CET", (), dt.date(2024, 11, 10)),
+    ],
+)
+def test_bylines_and_date_lines_of_many_publishers(line, authors, published):
+    body = ("El puerto reabrió el lunes tras nueve días de huelga, según las autoridades del puerto."
+            if "Valencia" in line or "Sevilla" in line else
+            "Le port a rouvert lundi après neuf jours de grève, selon les autorités portuaires."
+            if "Publié" in line or "Par " in line else
+            "Der Hafen wurde am Montag nach neun Tagen Streik wieder geöffnet, teilten die Behörden mit."
+            if "Stand" in line else "The port reopened on Monday after a nine-day strike, officials said.")
+    article = parse_article(f"Port reopens after strike\n\n{line}\n\n{body}")
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "body"]
+    assert article.authors == authors
+    assert article.published == published
+
+
+def test_a_heading_with_a_date_is_not_a_date_line():
+    article = parse_article("Port strike\n\nThe port closed, officials said.\n\nElection Day, November 5, 2024\n\n"
+                            "Voters queued from dawn, officials said.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "heading", "body"]
+
+
+def test_an_explicit_byline_names_the_authors_before_a_section_and_date_line():
+    article = parse_article("Shares rise\n\nMarkets Live | Updated July 30, 2024 at 9:14 AM ET\n\nBy Rebecca Tan\n\n"
+                            "Shares rose on Tuesday, traders said.")
+    assert article.authors == ("Rebecca Tan",)
+    assert article.published == dt.date(2024, 7, 30)
+
+
+def test_an_authors_note_is_boilerplate():
+    article = parse_article("Cities must change\n\nBy Dr. Farah Siddiqui\n\nDr. Farah Siddiqui is a climate scientist "
+                            "at a London university.\n\nLast week London recorded its hottest night, officials said.")
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "boilerplate", "body"]
+
+
+def test_press_release_openers_give_the_date():
+    for opener, date in [("Bremen, 5. März 2024 – Die Nordwerk AG hat heute", dt.date(2024, 3, 5)),
+                         ("PITTSBURGH, Oct. 24, 2024 /PRNewswire/ -- Acme Corp. today", dt.date(2024, 10, 24)),
+                         ("Jaén, 22 de abril de 2024.- Grupo Sur ha anunciado hoy", dt.date(2024, 4, 22))]:
+        article = parse_article(f"News release\n\n{opener} a new plant that will open next year.")
+        assert article.published == date, opener
+
+
+def test_slash_dates_read_day_first_outside_english():
+    assert find_date("12/03/2024") == dt.date(2024, 12, 3)
+    assert find_date("12/03/2024", day_first=True) == dt.date(2024, 3, 12)
+
+
+def test_headlines_may_end_on_a_quoted_name_but_not_a_quoted_sentence():
+    assert parse_article("Huit ans requis contre « le Gitan »\n\nLe parquet a requis huit ans.").title == \
+        "Huit ans requis contre « le Gitan »"
+    assert parse_article("“We will never give up.”\n\nThe port reopened, officials said.").paragraphs[0].kind != "title"

@@ -25,6 +25,9 @@ def register(commands: Any) -> None:
                          help="keep the N most frequent terms and most mentioned entities (default 30; 0 = all)")
     analyze.add_argument("--include-boilerplate", action="store_true",
                          help="analyse bylines and boilerplate (links, licence notices) too")
+    analyze.add_argument("--single-words", action="store_true",
+                         help="count terms as single words only; by default a name of several words found as an "
+                              "entity (El Salvador) is one term")
     analyze.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
     analyze.add_argument("--table", choices=CSV_TABLES, default="terms",
                          help="with --format csv: which table to print (default terms)")
@@ -38,7 +41,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     failed = False
     for path in args.paths:
         try:
-            analysis = analyze(load_path(path), include_boilerplate=args.include_boilerplate)
+            analysis = analyze(load_path(path), include_boilerplate=args.include_boilerplate,
+                               names_as_terms=not args.single_words)
         except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
             report_failure(path, err)
             failed = True

@@ -4,7 +4,11 @@
     library list [--format json|csv]     every article's metadata; JSON is {"articles": [...]}
     library show ID [--format json]      one article's metadata and text
     library remove ID                    delete an article (seeds cannot be deleted)
-    library export [--format json|csv]   metadata and analyses of every article
+    library export [--format json|csv]   metadata and analyses of every article (entity corrections applied)
+    library correct ID ACTION A [B]      keep an entity correction: merge A into B, rename A to B,
+                                         retype A as B (person, organisation, place, other), remove A
+    library corrections ID               the article's entity corrections, numbered, oldest first
+    library undo ID N                    undo correction number N (the others stay)
 
 The library is the folder named by ``STORYSCOPE_DATA``, else ``data/`` at the project root. Every error is
 one line on stderr naming the file or id; no traceback reaches the user.
@@ -64,13 +68,37 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
 
+    correct = commands.add_parser(
+        "correct",
+        help="correct an article's entities: merge A into B, rename A to B, retype A as B, remove A",
+        description=(
+            "Keep one correction of an article's entities (applied after the earlier ones, everywhere: the "
+            "dashboard, compare, export). merge A B: A is part of B (B's name is kept); rename A B; retype A "
+            "TYPE (person, organisation, place, other); remove A: A is not an entity."
+        ),
+    )
+    correct.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `library list`)")
+    correct.add_argument("action", choices=("merge", "rename", "retype", "remove"), help="what to do")
+    correct.add_argument("a", metavar="A", help="the entity's name (or one of its aliases)")
+    correct.add_argument("b", metavar="B", nargs="?", default="", help="the other entity, new name or type")
+
+    corrections = commands.add_parser("corrections", help="list an article's entity corrections, numbered",
+                                      description="List an article's entity corrections, oldest first, numbered.")
+    corrections.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `library list`)")
+
+    undo = commands.add_parser("undo", help="undo one entity correction (see `library corrections ID`)",
+                               description="Undo correction number N of an article; the others stay.")
+    undo.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `library list`)")
+    undo.add_argument("number", type=_article_id, metavar="N", help="the correction's number")
+
     library.set_defaults(handler=run_library)
     return library
 
 
 def run_library(args: argparse.Namespace) -> int:
     """Run one ``library`` subcommand; returns the exit code (0 ok, 2 when anything failed)."""
-    handlers = {"add": _add, "list": _list, "show": _show, "remove": _remove, "export": _export}
+    handlers = {"add": _add, "list": _list, "show": _show, "remove": _remove, "export": _export,
+                "correct": _correct, "corrections": _corrections, "undo": _undo}
     try:
         from analysis.store.library import Library
 
@@ -139,6 +167,30 @@ def _export(library: Any, args: argparse.Namespace) -> int:
     else:
         rows = [{**record, **_summary(analysis.to_dict(top=_TOP))} for record, analysis in zip(records, analyses)]
         _print_records(rows, "csv")
+    return EXIT_OK
+
+
+def _correct(library: Any, args: argparse.Namespace) -> int:
+    from analysis.nlp.entities import EntityEdit
+
+    if args.action != "remove" and not args.b.strip():
+        _error(f"library correct {args.action} needs two values: A and B (see `library correct --help`).")
+        return EXIT_FAILED
+    edit = EntityEdit(args.action, args.a, args.b if args.action != "remove" else "")
+    library.add_entity_edit(args.id, edit)
+    print(f"article {args.id}: {edit.describe()}")
+    return EXIT_OK
+
+
+def _corrections(library: Any, args: argparse.Namespace) -> int:
+    for number, edit in enumerate(library.entity_edits(args.id), start=1):
+        print(f"{number}. {edit.describe()}")
+    return EXIT_OK
+
+
+def _undo(library: Any, args: argparse.Namespace) -> int:
+    edit = library.remove_entity_edit(args.id, args.number - 1)
+    print(f"article {args.id}: undone {edit.describe()}")
     return EXIT_OK
 
 

@@ -34,18 +34,45 @@ those internals, those tests fail first.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import sys
 from functools import lru_cache
 from heapq import heappop, heappush
+from types import ModuleType
 
-import textblob.en
-from textblob import _text as textblob_text
 from vaderSentiment import vaderSentiment as vader_module
 
 __all__ = ["textblob_scores", "vader_compound"]
 
 
 # -- TextBlob ------------------------------------------------------------------------------------------
+
+
+def _textblob_folder() -> str:
+    spec = importlib.util.find_spec("textblob")  # finds the package without running its __init__
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a broken install
+        raise ImportError("TextBlob is not installed; run scripts/setup")
+    return list(spec.submodule_search_locations)[0]
+
+
+def _textblob_text_module() -> ModuleType:
+    """TextBlob's ``textblob._text`` (its tokeniser's tables, its ``Sentiment`` class), read from TextBlob's own
+    file under a private name when TextBlob is not imported yet: importing the ``textblob`` package runs its
+    ``__init__``, which imports NLTK for the ``TextBlob`` class (0.15 s at every start, for nothing we use).
+    ``_text`` itself needs only the standard library."""
+    loaded = sys.modules.get("textblob._text")
+    if loaded is not None:
+        return loaded
+    spec = importlib.util.spec_from_file_location(
+        "analysis.nlp._textblob_text", os.path.join(_textblob_folder(), "_text.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+textblob_text = _textblob_text_module()
 
 
 def _literal_replacements() -> list[tuple[str, str]]:
@@ -185,7 +212,7 @@ def _join_emoticon(match: re.Match) -> str:
     return match.group(1).replace(" ", "") + match.group(2)
 
 
-class _TextBlobScorer(textblob.en.Sentiment):
+class _TextBlobScorer(textblob_text.Sentiment):
     """``textblob.en.Sentiment`` once loaded: plain dict lookups and a one-step emoticon lookup.
 
     Build it with :func:`_textblob_scorer`, which loads the lexicon before the first lookup (the lazy
@@ -195,6 +222,20 @@ class _TextBlobScorer(textblob.en.Sentiment):
     __contains__ = dict.__contains__
     __getitem__ = dict.__getitem__
     get = dict.get
+
+    def load(self, path=None):
+        """``textblob.en.Sentiment.load``: the lexicon, then each adjective's adverb with its scores ("terrible"
+        -> "terribly", "happy" -> "happily", "gentle" -> "gently")."""
+        textblob_text.Sentiment.load(self, path)
+        if not path:
+            for word, senses in list(dict.items(self)):
+                if "JJ" in senses:
+                    if word.endswith("y"):
+                        word = word[:-1] + "i"
+                    if word.endswith("le"):
+                        word = word[:-2]
+                    polarity, subjectivity, intensity = senses["JJ"]
+                    self.annotate(word + "ly", "RB", polarity, subjectivity, intensity)
 
     def assessments(self, words=None, negation=True):
         """TextBlob's ``Sentiment.assessments``, rule for rule (see the module's documentation)."""
@@ -263,18 +304,27 @@ def _emoticon_polarity() -> dict[str, float]:
 _EMOTICON_POLARITY = _emoticon_polarity()
 
 
+#: ``textblob.en.sentiment``'s settings (``tests/test_scorers.py`` checks them against it).
+TEXTBLOB_EN_SETTINGS = {
+    "synset": "wordnet_id",
+    "negations": ("no", "not", "n't", "never"),
+    "modifiers": ("RB",),
+    "language": "en",
+}
+
+
+def _is_adverb(word: str) -> bool:
+    return word.endswith("ly")
+
+
 @lru_cache(maxsize=1)
 def _textblob_scorer() -> _TextBlobScorer:
     """A scorer configured like ``textblob.en.sentiment``, its lexicon loaded from the same file."""
-    reference = textblob.en.sentiment
     scorer = _TextBlobScorer(
-        path=reference.path,
-        synset=reference._synset,
-        negations=reference.negations,
-        modifiers=reference.modifiers,
-        modifier=reference.modifier,
+        path=os.path.join(_textblob_folder(), "en", "en-sentiment.xml"),
+        modifier=_is_adverb,
         tokenizer=_find_tokens,
-        language=reference.language,
+        **TEXTBLOB_EN_SETTINGS,
     )
     scorer.load()
     return scorer

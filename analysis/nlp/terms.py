@@ -33,7 +33,10 @@ between punctuation: splitting them into words needs a dictionary this module do
 Terms
 -----
 A term is a token that is not a stopword, has at least two characters and holds a letter (so
-bare numbers such as "2023", "3.0" or ordinals such as "11th" are not terms). Bigrams are two
+bare numbers such as "2023", "3.0" or ordinals such as "11th" are not terms). Given the spans of the
+names the entity pass found (``names=``), a name of several words is one term: its tokens joined by a
+space ("El Salvador" -> "el salvador", "Justice Department's" -> "justice department"); it still counts
+as its words in :func:`word_count` and per_1000. Bigrams are two
 adjacent tokens that are both terms, inside one paragraph and one sentence: ".", "!", "?", "…",
 ";" and ":" (and their CJK, Arabic and Devanagari forms) end a sentence, except the dot that
 ends an abbreviation such as "U.S.".
@@ -43,6 +46,7 @@ from __future__ import annotations
 
 import functools
 import math
+from bisect import bisect_left
 import re
 import unicodedata
 from collections import Counter
@@ -65,6 +69,8 @@ __all__ = [
     "stopwords",
     "word_count",
     "term_frequencies",
+    "tokenize_with_names",
+    "tokens_with_names",
     "keyness",
     "keyword_in_context",
 ]
@@ -126,7 +132,7 @@ _ELISIONS: dict[str, frozenset[str]] = {
     "ca": frozenset("l d s m t n".split()),
 }
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_NOT_PLAIN_RE = re.compile(r"[-'.\d_]")
+_NOT_PLAIN_RE = re.compile(r"[-'.\d_ ]")  # a space: a name of several words
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th|er|re|e|ème|eme|º|ª|o|a)")
 _MAX_CACHE = 500_000
 _CACHES: dict[tuple[str, bool], dict[str, str]] = {}
@@ -193,6 +199,51 @@ def tokenize(text: str, *, language: str = "en") -> list[str]:
     if not text:
         return []
     return _tokens(text, _language_code(language), text.isupper())
+
+
+#: Where names of several words are in an article: (paragraph index, start, end) character spans of its
+#: paragraphs' texts, as the entity pass's ``mentions`` table gives them.
+NameSpans = Iterable[tuple[int, int, int]]
+
+
+def name_spans_by_paragraph(names: NameSpans) -> dict[int, list[tuple[int, int]]]:
+    """``names`` grouped by paragraph index, each paragraph's spans sorted by start."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for paragraph, start, end in names:
+        found.setdefault(int(paragraph), []).append((int(start), int(end)))
+    for spans in found.values():
+        spans.sort()
+    return found
+
+
+def tokenize_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: str = "en") -> list[str]:
+    """:func:`tokenize`, except that the tokens starting inside one span (start, end) of ``text`` become one
+    token, joined by a space: a name of several words as one term. ``spans`` sorted by start. A token that
+    starts before a span stays outside it, so a name that begins inside a word ("US-El Salvador") keeps its
+    other words apart."""
+    return tokens_with_names(text, spans, language=language)[0]
+
+
+def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: str = "en") -> tuple[list[str], int]:
+    """:func:`tokenize_with_names` and the number of words it read (``len(tokenize(text))``).
+
+    The tokens are found once; each span's first and last token by bisecting the tokens' start offsets, so
+    the cost is the tokenizer's plus a logarithmic step per span."""
+    tokens = tokenize(text, language=language)
+    if not spans or len(tokens) < 2:
+        return tokens, len(tokens)
+    starts = [match.start() for match in _TOKEN_RE.finditer(text)]
+    joined: list[str] = []
+    done = 0
+    for start, end in spans:
+        first = bisect_left(starts, start, done)
+        last = bisect_left(starts, end, first)
+        if last - first >= 2:
+            joined.extend(tokens[done:first])
+            joined.append(" ".join(tokens[first:last]))
+            done = last
+    joined.extend(tokens[done:])
+    return joined, len(tokens)
 
 
 def _sentences(
@@ -349,6 +400,7 @@ def term_frequencies(
     extra_stopwords: Iterable[str] = (),
     include_boilerplate: bool = False,
     language: str | None = None,
+    names: NameSpans | None = None,
 ) -> pd.DataFrame:
     """How often each term (n=1) or two-word phrase (n=2) occurs in the analysed paragraphs.
 
@@ -363,17 +415,28 @@ def term_frequencies(
     ``extra_stopwords`` are left out, as are bare numbers and one-character fragments.
     ``lemmatize`` merges inflected forms ("gangs" -> "gang") with simplemma's tables for that
     language; a language simplemma lacks keeps its surface forms.
+    ``names``: the (paragraph index, start, end) spans of names (the ``paragraph``, ``start`` and ``end``
+    columns of the entity pass's mentions, :func:`analysis.nlp.entities.extract_entities`); with n=1 a
+    name of several words found there is one term ("el salvador"); n=2 pairs single words as before.
+    None or empty: single words only.
     """
     if n not in (1, 2):
         raise InvalidOptionError("n", n, (1, 2))
     lang = _language_code(language or article.language)
     paragraphs = article.analysed_paragraphs(include_boilerplate=include_boilerplate)
     if n == 1:
+        spans = name_spans_by_paragraph(names or ())
+        token_lists, total = [], 0
+        for p in paragraphs:
+            if p.index in spans:
+                tokens, words = tokens_with_names(p.text, spans[p.index], language=lang)
+            else:
+                tokens = tokenize(p.text, language=lang)
+                words = len(tokens)
+            token_lists.append(tokens)
+            total += words
         return unigram_frequencies(
-            (tokenize(p.text, language=lang) for p in paragraphs),
-            language=lang,
-            lemmatize=lemmatize,
-            extra_stopwords=extra_stopwords,
+            token_lists, language=lang, lemmatize=lemmatize, extra_stopwords=extra_stopwords, total=total
         )
 
     extra = frozenset(_normalised_term(w) for w in extra_stopwords)
@@ -411,11 +474,13 @@ def unigram_frequencies(
     language: str = "en",
     lemmatize: bool = False,
     extra_stopwords: Iterable[str] = (),
+    total: int | None = None,
 ) -> pd.DataFrame:
     """:func:`term_frequencies` (n=1) of paragraphs already tokenised by :func:`tokenize`, one list each.
 
     For a caller that needs the tokens for something else too (the pipeline counts words with them).
-    Same columns as :func:`term_frequencies`.
+    Same columns as :func:`term_frequencies`. per_1000 is per 1,000 tokens given, or per 1,000 of ``total``
+    words (tokens from :func:`tokenize_with_names` hold more words than there are tokens).
     """
     lang = _language_code(language)
     stops = stopwords(lang) | frozenset(_normalised_term(w) for w in extra_stopwords)
@@ -423,7 +488,8 @@ def unigram_frequencies(
     found: Counter[str] = Counter()
     for paragraph in tokens:
         found.update(paragraph)
-    total = found.total()
+    if total is None:
+        total = found.total()
     counts: Counter[str] = Counter()
     for token, count in found.items():
         if not _is_term(token, stops):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 from typing import Any
 
 from analysis.errors import (
@@ -217,68 +218,103 @@ def _binary_error(data: bytes, filename: str) -> BinaryInputError:
     )
 
 
+#: Where a front matter block starts and ends (its content is read by a YAML parser).
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
-_MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
 
 
 def markdown_document(text: str) -> Document:
-    """Markdown: front matter (title, author(s), date, source) as metadata, markup removed from the text."""
+    """Markdown: front matter (title, author(s), date, source) as metadata, markup removed from the text.
+
+    The text is parsed by markdown-it-py (CommonMark, with tables and strikethrough): each heading, paragraph,
+    quoted paragraph, table row and code block becomes a block of plain text (blocks separated by a blank line;
+    the items of a tight list are lines of one block); links keep their text, images their alt text, raw HTML
+    is dropped. Front matter is read with PyYAML's safe loader; a block it cannot read gives no metadata.
+    """
     meta: dict[str, Any] = {}
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    front = _FRONT_MATTER.match(text.lstrip("\ufeff"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    front = _FRONT_MATTER.match(text)
     if front:
         meta = _front_matter(front.group(1))
-        text = text.lstrip("\ufeff")[front.end():]
-    text = _MD_RULE.sub("", text)
-    text = _MD_HEADING.sub(r"\1", text)
-    text = _MD_IMAGE.sub(r"\1", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_STRONG.sub(r"\2", text)
-    text = _MD_EMPHASIS.sub(r"\1", text)
-    text = _MD_QUOTE.sub("", text)
+        text = text[front.end():]
     authors = meta.get("authors") or meta.get("author") or ()
     if isinstance(authors, str):
         authors = split_authors(authors)
+    elif not isinstance(authors, (list, tuple)):
+        authors = (str(authors),)
     return Document(
-        text=text,
-        title=meta.get("title") or None,
-        authors=tuple(authors),
+        text=markdown_text(text),
+        title=_text_value(meta.get("title")),
+        authors=tuple(str(a).strip() for a in authors if str(a).strip()),
         published=as_date(meta.get("date") or meta.get("published")),
-        source=meta.get("source") or meta.get("publisher") or meta.get("site") or None,
+        source=_text_value(meta.get("source") or meta.get("publisher") or meta.get("site")),
     )
 
 
+def markdown_text(markdown: str) -> str:
+    """The plain text of ``markdown``: one block per heading, paragraph, table row or code block."""
+    blocks: list[str] = []
+    tight = False  # inside a paragraph markdown-it hides: an item of a tight list
+    joined_to_previous = False
+    row: list[str] | None = None  # the cells of the table row being read
+    for token in _markdown_parser().parse(markdown):
+        if token.type == "paragraph_open":
+            tight = token.hidden
+        elif token.type == "paragraph_close":
+            tight = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if row and any(cell.strip() for cell in row):
+                blocks.append("; ".join(cell for cell in row if cell.strip()))
+            row, joined_to_previous = None, False
+        elif token.type in ("inline", "fence", "code_block"):
+            content = _inline_text(token.children or []) if token.type == "inline" else token.content.rstrip("\n")
+            if row is not None:
+                row.append(content.strip())
+            elif content.strip():
+                if tight and joined_to_previous and blocks:
+                    blocks[-1] += "\n" + content
+                else:
+                    blocks.append(content)
+                joined_to_previous = tight
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            joined_to_previous = False
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _inline_text(children: list[Any]) -> str:
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)  # its alt text
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _markdown_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
 def _front_matter(block: str) -> dict[str, Any]:
-    meta: dict[str, Any] = {}
-    key = None
-    for line in block.split("\n"):
-        item = re.match(r"^\s+-\s+(.+)$", line)
-        if item and key:
-            meta.setdefault(key, [])
-            if isinstance(meta[key], list):
-                meta[key].append(_unquote(item.group(1)))
-            continue
-        pair = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
-        if not pair:
-            continue
-        key, value = pair.group(1).lower(), pair.group(2).strip()
-        if value.startswith("[") and value.endswith("]"):
-            meta[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
-        elif value:
-            meta[key] = _unquote(value)
-    return {k: v for k, v in meta.items() if v}
+    import yaml
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k).lower(): v for k, v in data.items() if v not in (None, "", [], {})}
 
 
-def _unquote(value: str) -> str:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1].strip()
-    return value
-
-
+def _text_value(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list, tuple)):
+        return None
+    text = str(value).strip()
+    return text or None

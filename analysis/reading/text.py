@@ -25,6 +25,7 @@ from pathlib import PurePath
 
 from analysis.errors import EmptyInputError
 from analysis.models import ANALYSED_KINDS, Article, Paragraph, ParagraphKind
+from analysis.reading.clutter import AGENCIES, LICENCE_PHRASES, LICENCE_TRIGGERS, Clutter, clutter_of, is_list_label, unwrapped
 from analysis.reading.language import UNDETERMINED, detect_language
 
 # --- normalising ---------------------------------------------------------------------------------------
@@ -71,9 +72,11 @@ def normalize_text(raw: str) -> str:
     apostrophes are kept as they are.
     """
     text = _ODD_CHARACTER.sub(_replacement, raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if "  " in text:  # the regexes scan the whole text; a substring test is ten times cheaper
+        text = _SPACE_RUN.sub(" ", text)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))
-    return _BLANK_RUN.sub("\n\n", text).strip()
+    return (_BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 # --- dates ---------------------------------------------------------------------------------------------
@@ -115,24 +118,25 @@ _DATE = re.compile(
 _YEAR_HINT = re.compile(_YEAR)
 
 
-def find_date(text: str) -> dt.date | None:
+def find_date(text: str, *, day_first: bool = False) -> dt.date | None:
     """The first full calendar date written in ``text`` (day, month and year), or None.
 
     Reads "2023-12-11", "Dec 11th, 2023", "December 11, 2023", "11 December 2023", "11 de diciembre
     de 2023" (month names in English, Spanish, French, German, Italian, Portuguese and Dutch),
-    "12/11/2023" as a US month/day/year (day/month when the first number exceeds 12) and
-    "11.12.2023" as day.month.year. Impossible dates (February 30) are skipped.
+    "12/11/2023" as a US month/day/year (day/month when the first number exceeds 12, or always with
+    ``day_first``, as outside English) and "11.12.2023" as day.month.year. Impossible dates (February 30)
+    are skipped.
     """
     if not _YEAR_HINT.search(text):
         return None
     for match in _DATE.finditer(text):
-        found = _date_of(match)
+        found = _date_of(match, day_first=day_first)
         if found is not None:
             return found
     return None
 
 
-def _date_of(match: re.Match[str]) -> dt.date | None:
+def _date_of(match: re.Match[str], *, day_first: bool = False) -> dt.date | None:
     groups = match.groupdict()
     if groups["iy"]:
         year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
@@ -142,7 +146,7 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
         year, month, day = int(groups["dy"]), _MONTHS[groups["dm"].lower()], int(groups["dd"])
     else:
         first, second, year = int(groups["n1"]), int(groups["n2"]), int(groups["ny"])
-        month_first = groups["sep"] == "/"
+        month_first = groups["sep"] == "/" and not day_first
         if (first > 12) if month_first else (second > 12):
             month_first = not month_first
         month, day = (first, second) if month_first else (second, first)
@@ -164,8 +168,8 @@ _SEPARATORS = "|•·—–"
 
 # "By Jane Doe", "Posted by", "Reporting by ... ; Editing by ..."
 _BYLINE_PREFIX = re.compile(
-    r"^\(?(?:(?:(?:written|posted|reported|words|story|text|interview|analysis|photos?|"
-    r"(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+)?by|"
+    r"^\(?(?:(?:(?:written|posted|reported|words|story|text|interview|analysis|photos?|guest\s+essay|essay|"
+    r"opinion|commentary|column|guest\s+post|(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+)?by|"
     r"(?:(?:escrito|publicado|texto)\s+)?por|par|von|di|door)\b\s*:?\s*",
     re.I,
 )
@@ -177,47 +181,22 @@ _DATE_LINE_WORDS = frozenset(
     "et pt hrs h date publicado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi "
-    "dimanche".split()
-)
+    "dimanche le la el de del à a am um uhr stand modifié ago hour hours minute minutes min mins mdt mst cdt cst "
+    "akst hst aest aedt ist jst".split()
+) | frozenset(_MONTHS)
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Dec 11 (AP) —", "PARIS —" at the start of a lede.
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)(?:/[A-Za-z ]{2,20})?"
-    r"(?:,\s*(?P<when>[\w ,.]{3,40}?))?\s*(?:\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—])\s+"
+    r"(?:,\s*(?P<when>[\w ,.]{3,40}?))?\s*(?:\((?P<agency>[^()\n]{2,40})\))?\s*(?:/[^/\n]{2,30}/\s*)?"
+    r"(?:--|[-–—])\s+"
 )
-_LINK_PREFIX = re.compile(
-    r"^(?:see\s+also|read\s+(?:more|also|next|the\s+full\s+story)|also\s+read|more\s+reading|further\s+reading|"
-    r"related(?:\s+(?:articles?|stories|story|coverage|content|reading|links?|news|posts?))?|"
-    r"recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|more\s+from\s+[^:\n]{1,40}|"
-    r"you\s+(?:may|might)\s+also\s+like|don[’']?t\s+miss|must\s+read|watch|listen|trending|explore\s+more|"
-    r"le[ae]\s+también|leer\s+más|ver\s+también|vea\s+también|noticias\s+relacionadas|relacionad[oa]s?|"
-    r"(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leggi\s+anche|"
-    r"leia\s+também|veja\s+também|lees\s+ook)"
-    r"\s*(?:[:»›>|]|[-–—]\s)",
-    re.I,
+# A press release's opener in any case: "Bremen, 5. März 2024 – ", "Jaén, 22 de abril de 2024.- " (dates only).
+_PLACE_DATE_LEDE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’.]+(?:[ -][\w'’.]+){0,3}),\s*(?P<when>[^–—\n]{6,40}?)\s*(?:\(?[^()\n]{2,30}\)\s*)?"
+    r"(?:/[^/\n]{2,30}/\s*)?(?:\.-|--|[-–—])\s+"
 )
-_CALL_TO_ACTION = re.compile(
-    r"^(?:click\s+here|subscribe\b|sign\s+up\b|sign-up\b|register\s+(?:now|here|for\s+free)|follow\s+us\b|"
-    r"share\s+(?:this|on|via)\b|share\s*:|tweet\s+this|join\s+our|get\s+our\s+(?:free\s+)?newsletter|"
-    r"download\s+(?:our|the)\s+app|support\s+(?:our|independent)\s+journalism|advertisement\b|"
-    r"sponsored(?:\s+content)?\b|story\s+continues\s+below|continue\s+reading\b|this\s+content\s+is\s+not\s+available|"
-    r"(?:photo|image|picture|video|graphic|illustration|file\s+photo)s?(?:\s+credit)?\s*:|"
-    r"\d+\s*min(?:ute)?s?\.?\s+read\b|suscr[ií]bete\b|abonnez-vous\b|iscriviti\b)",
-    re.I,
-)
-_LICENCE = re.compile(
-    r"creative\s+commons|\bcc[ -]by\b|©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*|\(c\)\s*)?(?:19|20)\d\d|"
-    r"copyright\s+©|all\s+rights\s+reserved|\blicen[cs]ed\s+under\b|\bused\s+(?:here\s+)?with\s+permission\b|"
-    r"\breprinted\s+(?:here\s+)?(?:with|by|under)\b|\b(?:is|are|was|been|being)\s+republished\b|"
-    r"\brepublished\s+(?:here\s+)?(?:with|under|by|from)\b|^(?:originally|first)\s+(?:published|appeared|posted)\b|"
-    r"\b(?:article|story|piece|post|report|column|essay|op-ed|interview|analysis|version)\b[^.\n]{0,120}?"
-    r"\b(?:originally|first)\s+(?:appeared|published|ran|posted)\b",
-    re.I,
-)
-# Cheap substring tests that every _LICENCE match needs (the regex itself is slow on long text).
-_LICENCE_TRIGGERS = (
-    "commons", "cc", "©", "(c)", "copyright", "reserved", "licen", "permission", "reprinted", "republished",
-    "originally", "first appeared", "first published", "first ran", "first posted",
-)
+# Licence, copyright and republication notices: the phrases live in analysis/reading/clutter.py.
+_LICENCE = re.compile("|".join(LICENCE_PHRASES), re.I)
 _LICENCE_LINE_START = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|this\s+(?:article|story|piece|post|report|column)\b|"
     r"(?:originally|first)\s+(?:published|appeared)\b|all\s+rights\s+reserved)",
@@ -257,6 +236,8 @@ def _line_kind(line: str) -> str:
     """What one line of a block looks like on its own: used to split blocks of mixed lines."""
     if _MARKDOWN_HEADING.match(line):
         return "markdown"
+    if len(line) <= 60 and is_list_label(line):
+        return "label"
     if _BULLET.match(line):
         return "bullet"
     if _is_byline(line):
@@ -281,7 +262,9 @@ def split_blocks(text: str) -> list[str]:
     Markdown heading, a list item), when the line before it is longer than ``LONG_LINE`` characters
     (texts that put one paragraph per line), or when the line before it is much shorter than the
     block's longest line (the end of a paragraph in hard-wrapped text). The lines of one paragraph are
-    joined with a space. Blocks with no letter or digit (separators such as "* * *") are dropped.
+    joined with a space, except under a line that heads a list ("Read more:", "More on this story",
+    "Share this:"): that line and the rest of its block make one paragraph, one line each. Blocks with no
+    letter or digit (separators such as "* * *") are dropped.
     """
     blocks: list[str] = []
     for chunk in _BLANK_LINE.split(text):
@@ -302,7 +285,10 @@ def _split_lines(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     current = lines[0]
     current_kind = kinds[0]
-    for previous, line, kind in zip(lines, lines[1:], kinds[1:]):
+    for position, (previous, line, kind) in enumerate(zip(lines, lines[1:], kinds[1:]), start=1):
+        if current_kind == "label":  # "Read more:" and the links under it: one paragraph, one link a line
+            current = "\n".join((current, *lines[position:]))
+            break
         if _continues(current_kind, previous, kind, width):
             joiner = "" if previous.endswith("-") and previous[-2:-1].isalpha() and line[:1].islower() else " "
             current = current + joiner + line
@@ -374,21 +360,36 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
     kinds: list[ParagraphKind] = []
     title_found = False
     body_seen = False
+    footer = False
+    prose_seen = False  # a body paragraph: section labels ("Opinion", "Crónica") come before it
     for position, (text, level, key) in enumerate(zip(texts, levels, keys)):
         repeated = key in seen
         seen.add(key)
+        words = _word_count(text)
+        clutter = None if footer else clutter_of(text, words)
+        if clutter is not None and body_seen:
+            if clutter.role == "footer":
+                footer = True  # "Forward-looking statements", "Contacts:": the rest is the release's footer
+            elif clutter.role == "about":  # "About Acme Corp." then "Acme Corp. makes ..."
+                following = texts[position + 1] if position + 1 < len(texts) else ""
+                footer = not following or (clutter.name or "\0") in following
         kind: ParagraphKind
-        if repeated or _is_boilerplate(text) or (copies[key] > 1 and _is_licence(text)):
+        if (
+            footer
+            or repeated
+            or _is_boilerplate(text, words, clutter, top=not prose_seen)
+            or (copies[key] > 1 and _is_licence(text))
+        ):
             kind = "boilerplate"
-        elif level == 0 and _is_byline(text):
+        elif level == 0 and _is_byline(text, words):
             kind = "byline"
         elif level == 1 and not title_found:
             kind = "title"
         elif level:
             kind = "heading"
-        elif not title_found and not has_h1 and not body_seen and _is_title_like(text):
+        elif not title_found and not has_h1 and not body_seen and _is_title_like(text, words):
             kind = "title"
-        elif (position > 0 or has_h1) and _is_heading_like(text):
+        elif (position > 0 or has_h1) and _is_heading_like(text, words):
             kind = "heading"
         else:
             kind = "body"
@@ -396,14 +397,18 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             title_found = True
         elif kind in ("body", "heading"):
             body_seen = True
+            prose_seen = prose_seen or kind == "body"
         kinds.append(kind)
     return [Paragraph(index, kind, text) for index, (kind, text) in enumerate(zip(kinds, texts))]
 
 
-def _is_boilerplate(text: str) -> bool:
-    """True for links, calls to action, share prompts and licence or copyright notices."""
-    words = _word_count(text)
-    if words <= MAX_LINK_WORDS and (_LINK_PREFIX.match(text) or _CALL_TO_ACTION.match(text)):
+def _is_boilerplate(text: str, words: int, clutter: Clutter | None, *, top: bool) -> bool:
+    """True for the clutter of the table in analysis/reading/clutter.py (captions, links, prompts ...; a
+    section label only at the ``top``, before the first body paragraph), a list under a label ("Read more:"
+    and its links), share prompts and licence or copyright notices."""
+    if clutter is not None and (clutter.role in ("block", "label") or (clutter.role == "top" and top)):
+        return True
+    if "\n" in text and is_list_label(text.split("\n", 1)[0]):
         return True
     if words <= MAX_LICENCE_WORDS and _is_licence(text):
         return True
@@ -412,11 +417,12 @@ def _is_boilerplate(text: str) -> bool:
 
 def _is_licence(text: str) -> bool:
     lower = text.lower()
-    return any(word in lower for word in _LICENCE_TRIGGERS) and bool(_LICENCE.search(text))
+    return any(word in lower for word in LICENCE_TRIGGERS) and bool(_LICENCE.search(text))
 
 
 def _is_link_or_prompt(line: str) -> bool:
-    return _word_count(line) <= MAX_LINK_WORDS and bool(_LINK_PREFIX.match(line) or _CALL_TO_ACTION.match(line))
+    clutter = clutter_of(line, _word_count(line))
+    return clutter is not None and clutter.role == "block"
 
 
 def _is_share_prompt(text: str, words: int) -> bool:
@@ -427,15 +433,21 @@ def _is_share_prompt(text: str, words: int) -> bool:
     return len(tokens) >= 2 and all(token in _SHARE_WORDS for token in tokens)
 
 
-def _is_byline(text: str) -> bool:
-    """True for a line that names the authors and/or the date, or a lone dateline."""
-    words = _word_count(text)
+def _is_byline(text: str, words: int | None = None) -> bool:
+    """True for a line that names the authors and/or the date, or a lone dateline (``words``: its word count,
+    when the caller knows it)."""
+    if words is None or text[:1] in "*_":
+        text = unwrapped(text)
+        words = _word_count(text)
     if words > MAX_BYLINE_WORDS or "\n" in text:
         return False
     if _AUTHOR_LABEL.match(text):
         return True
     if _CREDIT_LINE.match(text):
         return True
+    posted = _POSTED_ON.match(text)
+    if posted and find_date(posted.group("date")) is not None and _leading_names(posted.group("names"))[0]:
+        return True  # "Posted on 3 May 2024 by Jane Doe"
     prefix = _BYLINE_PREFIX.match(text)
     if prefix:
         rest = text[prefix.end():]
@@ -452,8 +464,10 @@ def _is_byline(text: str) -> bool:
             return True
         if tail[0] == ",":
             after = tail[1:].split()
+            if _is_date_line(tail[1:].strip()):
+                return True  # "Par A et B, publié le 9 octobre 2024 à 17h05"
             return len(after) <= 6 and (not after or after[0][0].isupper())  # ", Staff Writer", ", Reuters"
-        return tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS
+        return tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail)
     if words <= 15 and _is_date_line(text):
         return True
     if words <= 15:
@@ -464,6 +478,8 @@ def _is_byline(text: str) -> bool:
     return bool(dateline) and dateline.end() >= len(text)
 
 
+_POSTED_ON = re.compile(r"^(?:posted|published|updated)\s+(?:on\s+)?(?P<date>[^\n]{6,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
+
 # Words that may follow the names in a byline: "By Jane Doe for The Guardian", "By Jane Doe on 2024-03-05".
 _BYLINE_TAIL_WORDS = frozenset("for on in at - de para pour für per em en op".split())
 
@@ -473,34 +489,51 @@ def _starts_with_date(text: str) -> bool:
     return match is not None and _date_of(match) is not None
 
 
-_CLOCK_TIME = re.compile(r"\d{1,2}[:h.]\d\d")
+_CLOCK_TIME = re.compile(r"\d{1,2}[:h.]\d\d(?:h|hrs)?")
+_CLOCK_TIMES = re.compile(r"(?<!\d)\d{1,2}[:h.]\d\d(?:h|hrs)?\b")
 
 
 def _is_date_line(text: str) -> bool:
-    """"Published: Mon 11 Dec 2023, 10:04 GMT": a date with nothing but date words around it."""
+    """"Published: Mon 11 Dec 2023, 10:04 GMT": a date with nothing but date words around it; also with a
+    place or outlet before it when a separator or a clock time marks the line as page furniture
+    ("EUROPA PRESS | Valencia | 12/03/2024 - 13:45h", "Sevilla, 10 de noviembre de 2024 - 22:58 CET")."""
     match = _DATE.search(text) if _YEAR_HINT.search(text) else None
     if match is None or _date_of(match) is None:
         return False
-    rest = (text[: match.start()] + " " + text[match.end():]).lower()
-    for token in _WORD_TOKEN.findall(rest):
-        if token not in _DATE_LINE_WORDS and not token.isdigit() and not _CLOCK_TIME.fullmatch(token):
+    names = 0
+    for token in _WORD_TOKEN.findall(text[: match.start()]):
+        if not _is_date_word(token):
+            if not token[0].isupper():
+                return False
+            names += 1
+    after, clocks = _CLOCK_TIMES.subn(" ", text[match.end():])
+    for token in _WORD_TOKEN.findall(after):
+        if not _is_date_word(token):
             return False
-    return True
+    if not names:
+        return True
+    return names <= 4 and (clocks > 0 or any(ch in text[: match.start()] for ch in "|•·"))
 
 
-def _is_title_like(text: str) -> bool:
+def _is_date_word(token: str) -> bool:
+    return token.lower() in _DATE_LINE_WORDS or token.isdigit() or bool(_CLOCK_TIME.fullmatch(token))
+
+
+def _is_title_like(text: str, words: int | None = None) -> bool:
     """One short line that does not end like a sentence ("?" and "!" are fine in a headline)."""
-    if _word_count(text) > MAX_TITLE_WORDS or len(text) > 250 or "\n" in text:
+    if (_word_count(text) if words is None else words) > MAX_TITLE_WORDS or len(text) > 250 or "\n" in text:
         return False
     if not _HAS_LETTER.search(text) or _BULLET.match(text):
         return False
     last = text[-1]
-    return last not in _TERMINAL or last in "?!" or (last in "”’\"'" and text[-2:-1] in ("?", "!"))
+    if last in "”’\"'»":  # a headline may end on a quote: ‘... contre « le Gitan »’, not on a quoted sentence
+        return text[:-1].rstrip()[-1:] not in (".", ",", ";", ":")
+    return last not in _TERMINAL or last in "?!"
 
 
-def _is_heading_like(text: str) -> bool:
+def _is_heading_like(text: str, words: int | None = None) -> bool:
     """A short line, no sentence ending, title-cased, all capitals or only a few words."""
-    words = _word_count(text)
+    words = _word_count(text) if words is None else words
     if words > MAX_HEADING_WORDS or len(text) > 120 or "\n" in text or _BULLET.match(text):
         return False
     if not _HAS_LETTER.search(text) or (text[-1] in _TERMINAL and text[-1] != "?"):
@@ -527,9 +560,12 @@ _NAME_CONNECTORS = frozenset({",", "&", "and", "y", "et", "und", "e"})
 _NOT_NAMES = frozenset(
     "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
     "contributors columnist journalist journalists bureau chief senior special desk team agency press news "
-    "newsroom wire wires service services updated published posted photographer producer analyst "
+    "newsroom wire wires service services updated published posted photographer producer analyst critic critics "
+    "commentator presenter host anchor "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 ) | frozenset(_MONTHS)
+# Honorifics before an author's name: "By Dr. Farah Siddiqui" is Farah Siddiqui.
+_HONORIFICS = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. mx sir dame me mme m. sr. sra. dra.".split())
 
 
 def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
@@ -555,6 +591,12 @@ def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
     for group in groups:
         while group and group[-1].lower() in _NAME_PARTICLES:
             group.pop()
+        while len(group) > 1 and group[0].lower() in _HONORIFICS:
+            del group[0]
+        for size in (3, 2, 1):  # "By JANE DOE Associated Press": the agency is not part of the name
+            if len(group) >= size and " ".join(group[-size:]).lower() in AGENCIES:
+                del group[-size:]
+                break
         if not group or any(token.lower().strip(".") in _NOT_NAMES for token in group):
             continue
         if not all(_HAS_LETTER.search(token) for token in group) or len(group) > 5:
@@ -576,6 +618,10 @@ _CREDIT_NAMES = re.compile(
 
 
 def _byline_authors(text: str) -> tuple[str, ...]:
+    text = unwrapped(text)
+    posted = _POSTED_ON.match(text)
+    if posted and find_date(posted.group("date")) is not None:
+        return _leading_names(posted.group("names"))[0]
     label = _AUTHOR_LABEL.match(text)
     if label:
         return _leading_names(text[label.end():])[0]
@@ -629,18 +675,47 @@ def parse_article(
             "check that this is the article's text and paste or upload it again.",
         )
     paragraphs = tuple(classify_paragraphs(split_blocks(normalised)))
+    found_authors = _given_authors(authors) if authors is not None else _found_authors(paragraphs)
+    paragraphs = _author_notes_left_out(paragraphs, found_authors)
     analysed = [p.text for p in paragraphs if p.kind in ANALYSED_KINDS] or [p.text for p in paragraphs]
 
     found_title = next((p.text for p in paragraphs if p.kind == "title"), None)
+    found_language = (_clean(language) or "").lower() or _detected_language(analysed)
+    day_first = found_language not in ("en", UNDETERMINED)  # "12/03/2024" is 12 March outside English
     return Article(
         title=_clean(title) or found_title or _title_from_filename(filename) or _opening_words(analysed[0]),
         paragraphs=paragraphs,
-        authors=_given_authors(authors) if authors is not None else _found_authors(paragraphs),
-        published=_given_date(published) if published is not None else _found_date(paragraphs),
-        language=(_clean(language) or "").lower() or _detected_language(analysed),
+        authors=found_authors,
+        published=_given_date(published) if published is not None else _found_date(paragraphs, day_first=day_first),
+        language=found_language,
         source=_clean(source) or _found_source(paragraphs),
         filename=filename,
     )
+
+
+_AUTHOR_NOTE_VERBS = re.compile(
+    r"\s+(?:is|was|has\s+been|writes|covers|reports|est|es|ist|war|escribe|écrit|schreibt)\b", re.I
+)
+
+
+def _author_notes_left_out(paragraphs: tuple[Paragraph, ...], authors: tuple[str, ...]) -> tuple[Paragraph, ...]:
+    """The paragraphs with an author's note ("Jane Doe is a senior editor at ...", "Dr. Jane Doe writes about
+    ...") typed boilerplate: a short paragraph that opens with the name of one of the article's authors."""
+    if not authors:
+        return paragraphs
+    typed = list(paragraphs)
+    for i, paragraph in enumerate(paragraphs):
+        if paragraph.kind not in ("body", "heading") or _word_count(paragraph.text) > MAX_LINK_WORDS:
+            continue
+        text = unwrapped(paragraph.text)
+        first, _, rest = text.partition(" ")
+        if first.lower() in _HONORIFICS and rest:
+            text = rest
+        for name in authors:
+            if text.startswith(name) and _AUTHOR_NOTE_VERBS.match(text, len(name)):
+                typed[i] = Paragraph(paragraph.index, "boilerplate", paragraph.text)
+                break
+    return tuple(typed)
 
 
 def _clean(value: str | None) -> str | None:
@@ -682,17 +757,23 @@ def _edges(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
 
 def _found_authors(paragraphs: tuple[Paragraph, ...]) -> tuple[str, ...]:
     paragraphs = _edges(paragraphs)
-    for paragraph in paragraphs:
-        if paragraph.kind == "byline":
-            names = _byline_authors(paragraph.text)
-            if names:
-                return tuple(dict.fromkeys(names))
+    bylines = [p.text for p in paragraphs if p.kind == "byline"]
+    explicit = [text for text in bylines if _is_explicit_byline(text)]  # "By ..." before "Markets Live | date"
+    for text in explicit + [text for text in bylines if text not in explicit]:
+        names = _byline_authors(text)
+        if names:
+            return tuple(dict.fromkeys(names))
     for paragraph in paragraphs:
         if paragraph.kind in ("boilerplate", "byline") and _word_count(paragraph.text) <= MAX_LICENCE_WORDS:
             names = _credit_authors(paragraph.text)
             if names:
                 return tuple(dict.fromkeys(names))
     return ()
+
+
+def _is_explicit_byline(text: str) -> bool:
+    text = unwrapped(text)
+    return bool(_AUTHOR_LABEL.match(text) or _BYLINE_PREFIX.match(text) or _POSTED_ON.match(text))
 
 
 def _given_date(published: dt.date | dt.datetime | str) -> dt.date | None:
@@ -703,22 +784,24 @@ def _given_date(published: dt.date | dt.datetime | str) -> dt.date | None:
     return find_date(str(published))
 
 
-def _found_date(paragraphs: tuple[Paragraph, ...]) -> dt.date | None:
+def _found_date(paragraphs: tuple[Paragraph, ...], *, day_first: bool = False) -> dt.date | None:
     for paragraph in _edges(paragraphs):
         if paragraph.kind == "byline":
-            found = find_date(paragraph.text)
+            found = find_date(paragraph.text, day_first=day_first)
             if found is not None:
                 return found
     for paragraph in [p for p in paragraphs if p.kind == "body"][:3]:
         dateline = _DATELINE.match(paragraph.text)
+        if dateline is None and _YEAR_HINT.search(paragraph.text, 0, 60):
+            dateline = _PLACE_DATE_LEDE.match(paragraph.text)
         if dateline and dateline.group("when"):
-            found = find_date(dateline.group("when"))
+            found = find_date(dateline.group("when"), day_first=day_first)
             if found is not None:
                 return found
     for paragraph in _edges(paragraphs):
         if paragraph.kind == "boilerplate" and _word_count(paragraph.text) <= MAX_LICENCE_WORDS:
             if _is_licence(paragraph.text):
-                found = find_date(paragraph.text)
+                found = find_date(paragraph.text, day_first=day_first)
                 if found is not None:
                     return found
     return None

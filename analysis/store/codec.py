@@ -5,7 +5,7 @@ One analysis is one Arrow record batch of one row, written as an IPC stream. Its
 - ``paragraphs``: the article's paragraphs, a list of records (index, kind, text);
 - ``terms``, ``sentiment``, ``entities``, ``mentions``: the analysis' four DataFrames, each a list of records
   with one field per column (a column of tuples as a list field);
-- ``word_count``, ``include_boilerplate`` and ``summary.<field>`` for each field of
+- ``word_count``, ``include_boilerplate``, ``names_as_terms`` and ``summary.<field>`` for each field of
   :class:`analysis.models.SentimentSummary`: plain values.
 
 The article's metadata (title, authors, date, source, file name, language) is not cached: it is the library
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from analysis.pipeline import Analysis
 
 #: The layout's version; part of the store's cache key.
-CODEC_VERSION = "arrow-1"
+CODEC_VERSION = "arrow-2"
 
 #: The DataFrames of an Analysis, by the prefix of their columns in the record batch.
 FRAMES = ("terms", "sentiment", "entities", "mentions")
@@ -76,8 +76,9 @@ def encode_analysis(analysis: Analysis) -> bytes:
     for name in _SUMMARY_FIELDS:
         names.append(f"summary.{name}")
         arrays.append(pa.array([getattr(summary, name)], _SUMMARY_TYPES.get(name)))
-    names += ["word_count", "include_boilerplate"]
-    arrays += [pa.array([int(analysis.word_count)], pa.int64()), pa.array([bool(analysis.include_boilerplate)])]
+    names += ["word_count", "include_boilerplate", "names_as_terms"]
+    arrays += [pa.array([int(analysis.word_count)], pa.int64()), pa.array([bool(analysis.include_boilerplate)]),
+               pa.array([bool(getattr(analysis, "names_as_terms", True))])]
     batch = pa.RecordBatch.from_arrays(arrays, names=names)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
@@ -86,12 +87,13 @@ def encode_analysis(analysis: Analysis) -> bytes:
 
 
 def decode_analyses(
-    payloads: Sequence[bytes | None], headers: Sequence[Mapping[str, Any]]
+    payloads: Sequence[bytes | None], headers: Sequence[Mapping[str, Any]], article_ids: Sequence[int | None] = ()
 ) -> list[Analysis | None]:
     """The Analyses stored by :func:`encode_analysis`, each with its article's metadata from ``headers``.
 
     ``headers[i]`` holds the :class:`analysis.models.Article` fields other than ``paragraphs`` (title,
-    authors, published, language, source, filename) for ``payloads[i]``. A payload that is None, empty or
+    authors, published, language, source, filename) for ``payloads[i]``, ``article_ids[i]`` its library id
+    (``Analysis.article_id``; None when not given). A payload that is None, empty or
     unreadable gives None. Payloads with the same layout are decoded together (one conversion per column).
     """
     from analysis.pipeline import Analysis
@@ -113,7 +115,8 @@ def decode_analyses(
         for schema, members in groups.items():
             try:
                 table = pa.Table.from_batches([batch for _, batch in members], schema=schema).combine_chunks()
-                decoded = _decode_table(table, [headers[i] for i, _ in members], Analysis)
+                ids = [article_ids[i] if i < len(article_ids) else None for i, _ in members]
+                decoded = _decode_table(table, [headers[i] for i, _ in members], ids, Analysis)
             except (pa.ArrowException, ValueError, TypeError, KeyError, IndexError):
                 continue
             for (i, _), analysis in zip(members, decoded):
@@ -146,7 +149,9 @@ def _column_array(column: Any, name: str) -> pa.Array:
     raise TypeError(f"{name}: a column of dtype {column.dtype} cannot be cached")
 
 
-def _decode_table(table: pa.Table, headers: Sequence[Mapping[str, Any]], Analysis: type) -> list[Any]:
+def _decode_table(
+    table: pa.Table, headers: Sequence[Mapping[str, Any]], ids: Sequence[int | None], Analysis: type
+) -> list[Any]:
     rows = table.num_rows
     columns = {name: table.column(name).chunk(0) for name in table.column_names}
 
@@ -172,6 +177,7 @@ def _decode_table(table: pa.Table, headers: Sequence[Mapping[str, Any]], Analysi
     summaries = {name: columns[f"summary.{name}"].to_pylist() for name in _SUMMARY_FIELDS}
     word_counts = columns["word_count"].to_pylist()
     boilerplate = columns["include_boilerplate"].to_pylist()
+    names_as_terms = columns["names_as_terms"].to_pylist()
 
     from analysis.nlp.entities import EntityResult
 
@@ -195,6 +201,8 @@ def _decode_table(table: pa.Table, headers: Sequence[Mapping[str, Any]], Analysi
             sentiment_summary=SentimentSummary(**{name: summaries[name][r] for name in _SUMMARY_FIELDS}),
             entities=EntityResult(table=table_r, mentions=frames["mentions"][r], entities=entities),
             include_boilerplate=boilerplate[r],
+            names_as_terms=names_as_terms[r],
+            article_id=ids[r],
         ))
     return results
 

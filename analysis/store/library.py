@@ -17,7 +17,8 @@ Tables:
   without the article's metadata (that is the row's). An unchanged article is never analysed twice; a new
   :data:`analysis.pipeline.ANALYSER_VERSION` or :data:`analysis.store.codec.CODEC_VERSION` (``version`` is
   both) recomputes. The JSON cache of earlier versions (table ``analyses``) is dropped on opening.
-- ``entity_edits``: (article_id, seq) -> action ("merge" or "rename"), a, b: the user's entity choices.
+- ``entity_edits``: (article_id, seq) -> action ("merge", "rename", "retype" or "remove"), a, b: the user's
+  entity corrections (a library made before retype/remove existed is brought up to date on opening).
 
 :meth:`Library.analyses` is what every reader of analyses uses (the dashboard, ``compare``, ``library
 export``): the cached analysis, the row's metadata, the user's entity corrections applied.
@@ -71,6 +72,15 @@ AddStatus = Literal["added", "duplicate"]
 #: Columns of :meth:`Library.list_articles`, in order.
 LIST_COLUMNS = ["id", "title", "authors", "published", "source", "language", "filename", "word_count", "seed", "added"]
 
+_ENTITY_EDITS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('merge', 'rename', 'retype', 'remove')),
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    ) WITHOUT ROWID"""
+
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS articles (
@@ -96,14 +106,7 @@ _SCHEMA = (
         arrow BLOB NOT NULL,
         PRIMARY KEY (content_hash, version)
     )""",  # a rowid table: its rows (~20 KB each) are far too large for WITHOUT ROWID
-    """CREATE TABLE IF NOT EXISTS entity_edits (
-        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('merge', 'rename')),
-        a TEXT NOT NULL,
-        b TEXT NOT NULL,
-        PRIMARY KEY (article_id, seq)
-    ) WITHOUT ROWID""",
+    _ENTITY_EDITS_TABLE.format(name="entity_edits"),
 )
 _LIST_SQL = f"SELECT {', '.join(LIST_COLUMNS)} FROM articles INDEXED BY articles_listing ORDER BY id"
 
@@ -163,6 +166,7 @@ class Library:
             with self._transaction() as db:
                 for statement in _SCHEMA:
                     db.execute(statement)
+                _allow_every_entity_edit(db)
                 db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as err:
             raise StoreError(
@@ -391,7 +395,8 @@ class Library:
         """The analyses of ``ids``, in that order, as the user sees them; raises ``NotFoundError`` naming the
         first unknown id.
 
-        Each carries its article's stored metadata (title, authors, date, source, file name, language) and,
+        Each carries its article's stored metadata (title, authors, date, source, file name, language) and id
+        (``Analysis.article_id``, which names it apart from articles of the same title) and,
         with ``edited`` (the default), the user's entity corrections applied in the order they were made
         (:meth:`entity_edits`); ``edited=False`` gives the analyses as computed. Default analyses come from the
         cache (one query for all ids; a missing one is computed and cached now); with ``include_boilerplate``
@@ -425,10 +430,11 @@ class Library:
         ]
         if include_boilerplate:
             decoded: list[Analysis | None] = [
-                pipeline.analyze(self.article(i), include_boilerplate=True) for i in found
+                dataclasses.replace(pipeline.analyze(self.article(i), include_boilerplate=True), article_id=i)
+                for i in found
             ]
         else:
-            decoded = decode_analyses([by_id[i][8] for i in found], headers)
+            decoded = decode_analyses([by_id[i][8] for i in found], headers, found)
         results: dict[int, Analysis] = {}
         for article_id, result in zip(found, decoded):
             if result is None:  # not cached yet, or cached by other code: compute and cache it now
@@ -437,10 +443,12 @@ class Library:
                 if payload is not None:
                     with self._transaction() as db:
                         self._store_analysis(db, by_id[article_id][7], payload)
+                result = dataclasses.replace(result, article_id=article_id)
             if edits.get(article_id):
                 from analysis.nlp.entities import apply_entity_edits
 
-                result = dataclasses.replace(result, entities=apply_entity_edits(result.entities, edits[article_id]))
+                result = dataclasses.replace(
+                    result, entities=apply_entity_edits(result.entities, edits[article_id], article=result.article))
             results[article_id] = result
         return [results[i] for i in wanted]
 
@@ -529,18 +537,25 @@ class Library:
         return edits
 
     def add_entity_edit(self, id: int, edit: EntityEdit) -> None:
-        """Keep one entity merge or rename for article ``id`` (after the earlier ones).
+        """Keep one entity correction for article ``id`` (after the earlier ones): merge a into b, rename a to
+        b, retype a as b, or remove a.
 
-        Raises ``InvalidOptionError`` for an action other than "merge"/"rename", ``EmptyInputError`` for a blank
+        Raises ``InvalidOptionError`` for an unknown action or entity type, ``EmptyInputError`` for a blank
         name, ``NotFoundError`` for an unknown article.
         """
+        from analysis.models import ENTITY_TYPES
         from analysis.nlp.entities import ENTITY_EDIT_ACTIONS
 
-        action, a, b = edit.action, str(edit.a).strip(), str(edit.b).strip()
+        action, a, b = edit.action, str(edit.a).strip(), str(edit.b or "").strip()
         if action not in ENTITY_EDIT_ACTIONS:
             raise InvalidOptionError("action", action, set(ENTITY_EDIT_ACTIONS))
-        if not a or not b:
-            raise EmptyInputError(None, "An entity merge or rename needs both names; choose or type them and retry.")
+        if action == "remove":
+            b = ""
+        if not a or (action != "remove" and not b):
+            raise EmptyInputError(None, f"An entity {action} needs both names; choose or type them and retry."
+                                  if action != "remove" else "Choose the entity to remove and retry.")
+        if action == "retype" and b not in ENTITY_TYPES:
+            raise InvalidOptionError("type", b, set(ENTITY_TYPES))
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (int(id),)).fetchone() is None:
                 raise _not_found(id)
@@ -549,6 +564,23 @@ class Library:
                    VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM entity_edits WHERE article_id = ?), ?, ?, ?)""",
                 (int(id), int(id), action, a, b),
             )
+
+    def remove_entity_edit(self, id: int, position: int) -> EntityEdit:
+        """Undo one correction of article ``id``: the one at ``position`` (0 = the oldest) of :meth:`entity_edits`;
+        the others stay, in order. Returns the correction undone. Raises ``NotFoundError``."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT seq, action, a, b FROM entity_edits WHERE article_id = ? ORDER BY seq LIMIT 1 OFFSET ?",
+                (int(id), int(position)),
+            ).fetchone() if int(position) >= 0 else None
+            if row is None:
+                count = db.execute("SELECT COUNT(*) FROM entity_edits WHERE article_id = ?", (int(id),)).fetchone()
+                raise NotFoundError(
+                    f"Article {id} has no entity correction number {int(position) + 1} (it has {count[0]}); "
+                    "list them with `python -m analysis library corrections ID`."
+                )
+            db.execute("DELETE FROM entity_edits WHERE article_id = ? AND seq = ?", (int(id), row[0]))
+        return _entity_edit_type()(action=row[1], a=row[2], b=row[3])
 
     def clear_entity_edits(self, id: int) -> int:
         """Forget every entity edit of article ``id``; returns how many there were."""
@@ -596,6 +628,19 @@ def _not_found(id: object) -> NotFoundError:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _allow_every_entity_edit(db: sqlite3.Connection) -> None:
+    """A library made before retype/remove existed allows only merge/rename in its entity_edits table: rebuild
+    that table with today's constraint, every edit kept."""
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entity_edits'").fetchone()
+    if "'remove'" in sql:
+        return
+    db.execute(_ENTITY_EDITS_TABLE.format(name="entity_edits_next"))
+    db.execute("INSERT INTO entity_edits_next (article_id, seq, action, a, b) "
+               "SELECT article_id, seq, action, a, b FROM entity_edits")
+    db.execute("DROP TABLE entity_edits")
+    db.execute("ALTER TABLE entity_edits_next RENAME TO entity_edits")
 
 
 def _cache_version() -> str:

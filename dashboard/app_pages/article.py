@@ -5,7 +5,6 @@ Tabs are lazy (only the open one runs). Every chart has PNG, SVG, HTML and CSV d
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis.nlp.entities import EntityEdit
@@ -110,12 +109,16 @@ if terms_tab.open:
                                   help="Count word forms together under their dictionary form (says, said → say).")
             bigrams = st.toggle("Two-word phrases", key="terms_bigrams", bind="query-params",
                                 help="Count pairs of words that follow each other (bigrams) instead of single words.")
+            names_as_terms = st.toggle("Names as one term", value=True, key="terms_names", disabled=bigrams,
+                                       bind="query-params",
+                                       help="Count a name of several words (El Salvador) as one term; "
+                                            "off: single words only.")
         extra = st.text_input("Extra stopwords", key="terms_stopwords", bind="query-params", placeholder="e.g. said, according",
                               help="Words to leave out, separated by commas or spaces.")
         extra_stopwords = tuple(sorted({w.strip().lower() for w in extra.replace(",", " ").split() if w.strip()}))
         terms = cached.term_table(
             folder, article_id, stamp, n=2 if bigrams else 1, lemmatize=lemmatize,
-            extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate,
+            extra_stopwords=extra_stopwords, include_boilerplate=include_boilerplate, names_as_terms=names_as_terms,
         )
         shown = terms.head(top).reset_index(drop=True)
         chart_with_downloads(
@@ -221,32 +224,61 @@ if entities_tab.open:
                      })
 
         st.subheader("Correct the entities", anchor=False)
-        st.caption("Your merges and renames are kept in the library and apply on the Compare page too.")
+        st.caption("Corrections are kept in the library and apply everywhere: the Compare page, the downloads "
+                   "and the command line.")
         names = list(entity_table["name"])
+
+        def _correct(edit: EntityEdit, *cleared: str) -> None:
+            library.add_entity_edit(article_id, edit)
+            for key in cleared:  # a callback runs before the page: the choices can be emptied for the next one
+                st.session_state[key] = None
+
+        def _undo(position: int) -> None:
+            library.remove_entity_edit(article_id, position)
+
         merge_col, rename_col = st.columns(2)
-        with merge_col, st.form("merge_entities", clear_on_submit=True):
-            st.markdown("**Merge two entities**")
-            keep = st.selectbox("Keep", names, index=None, placeholder="Entity to keep")
-            fold = st.selectbox("Merge into it", names, index=None, placeholder="Entity to merge")
-            if st.form_submit_button("Merge"):
-                if not keep or not fold or keep == fold:
-                    st.warning("Choose two different entities.")
-                else:
-                    library.add_entity_edit(article_id, EntityEdit("merge", fold, keep))  # merge a into b
-                    st.rerun()
-        with rename_col, st.form("rename_entity", clear_on_submit=True):
+        with merge_col, st.container(border=True):
+            st.markdown("**Merge two entities** (one thing under two names)")
+            fold = st.selectbox("Merge this entity", names, index=None, key="merge_from",
+                                placeholder="The entity that goes")
+            keep = st.selectbox("into this one (its name is kept)", names, index=None, key="merge_into",
+                                placeholder="The entity that stays")
+            ready = bool(fold and keep and fold != keep)
+            st.button(escape_markdown(EntityEdit("merge", fold, keep).describe()) if ready else "Merge",
+                      key="merge_go", disabled=not ready, on_click=_correct,
+                      args=(EntityEdit("merge", fold or "", keep or ""), "merge_from", "merge_into"))
+        with rename_col, st.container(border=True):
             st.markdown("**Rename an entity**")
-            old = st.selectbox("Entity", names, index=None, placeholder="Entity to rename")
-            new = st.text_input("New name")
-            if st.form_submit_button("Rename"):
-                if not old or not new.strip():
-                    st.warning("Choose an entity and type its new name.")
-                else:
-                    library.add_entity_edit(article_id, EntityEdit("rename", old, new.strip()))
-                    st.rerun()
+            old = st.selectbox("Entity to rename", names, index=None, key="rename_from", placeholder="Entity")
+            new = st.text_input("New name", key="rename_to").strip()
+            ready = bool(old and new and new != old)
+            st.button(escape_markdown(EntityEdit("rename", old, new).describe()) if ready else "Rename",
+                      key="rename_go", disabled=not ready, on_click=_correct,
+                      args=(EntityEdit("rename", old or "", new), "rename_from"))
+        type_col, remove_col = st.columns(2)
+        with type_col, st.container(border=True):
+            st.markdown("**Change an entity's type**")
+            typed = st.selectbox("Entity", names, index=None, key="retype_entity", placeholder="Entity")
+            current = entity_table.loc[entity_table["name"] == typed, "type"].iloc[0] if typed else None
+            new_type = st.selectbox("Type", [t for t in ENTITY_TYPES if t != current], index=None, key="retype_to",
+                                    placeholder="New type")
+            ready = bool(typed and new_type)
+            st.button(escape_markdown(EntityEdit("retype", typed, new_type).describe()) if ready else "Change type",
+                      key="retype_go", disabled=not ready, on_click=_correct,
+                      args=(EntityEdit("retype", typed or "", new_type or ""), "retype_entity", "retype_to"))
+        with remove_col, st.container(border=True):
+            st.markdown("**Remove what is not an entity**")
+            gone = st.selectbox("Not an entity", names, index=None, key="remove_entity", placeholder="Entity")
+            st.button(escape_markdown(EntityEdit("remove", gone).describe()) if gone else "Remove",
+                      key="remove_go", disabled=not gone, on_click=_correct,
+                      args=(EntityEdit("remove", gone or ""), "remove_entity"))
         if edits:
-            st.caption("Corrections so far, oldest first:")
-            st.dataframe(pd.DataFrame(edits, columns=["action", "entity", "into / as"]), hide_index=True)
+            st.markdown("**Corrections so far, oldest first**")
+            for position, edit in enumerate(EntityEdit(*e) for e in edits):
+                with st.container(horizontal=True, vertical_alignment="center"):
+                    st.markdown(f"{position + 1}. {escape_markdown(edit.describe())}")
+                    st.button("Undo", key=f"undo_edit_{position}", on_click=_undo, args=(position,),
+                              help="Undo this correction only; the others stay.")
             if st.button("Undo all corrections", key="clear_edits"):
                 library.clear_entity_edits(article_id)
                 st.rerun()

@@ -12,11 +12,12 @@ import streamlit as st
 
 from analysis.errors import StoryscopeError
 from analysis.reading.document import size_text
-from analysis.reading.readers import max_upload_bytes
+from analysis.reading.readers import SUPPORTED_EXTENSIONS, max_upload_bytes
 from dashboard import cached, tables
 from dashboard.components import escape_markdown
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
+#: What the uploader takes: the readers' formats (their size limit, max_upload_bytes, is checked below).
+UPLOAD_TYPES = [extension.lstrip(".") for extension in SUPPORTED_EXTENSIONS]
 
 library = cached.current_library()
 log = cached.log
@@ -38,7 +39,7 @@ too_large: list = []
 with upload_col, st.form("upload", clear_on_submit=True):
     st.subheader("Upload files", anchor=False)
     files = st.file_uploader(
-        "Articles (.txt, .md, .html, .pdf, .docx)", type=UPLOAD_TYPES, accept_multiple_files=True,
+        f"Articles ({', '.join(SUPPORTED_EXTENSIONS)})", type=UPLOAD_TYPES, accept_multiple_files=True,
         help=f"Up to {size_text(max_upload_bytes())} each. Several at once are fine.",
     )
     submitted = st.form_submit_button("Add to library", type="primary")

@@ -98,6 +98,15 @@ def test_terms_slider_lemmas_bigrams_and_stopwords_change_the_chart(library):
     assert charts_of(at)[0]["data"][0]["y"]
 
 
+def test_names_count_as_one_term_unless_switched_off(library):
+    at = run_app()
+    terms = charts_of(at)[0]["data"][0]["y"]
+    assert "el salvador" in terms and "el" not in terms and "salvador" not in terms
+    at.toggle(key="terms_names").set_value(False).run()
+    words = charts_of(at)[0]["data"][0]["y"]
+    assert "el salvador" not in words and {"el", "salvador"} <= set(words)
+
+
 def test_keyword_in_context_lists_each_use_of_the_term(library):
     at = run_app()
     term_box = next(s for s in at.selectbox if s.label == "Term")
@@ -164,10 +173,11 @@ def test_entities_tab_filters_by_type_and_keeps_a_merge(library):
     names = list(library.analysis(article_id).entities.table["name"])
     keep, fold = names[0], names[1]
     at = run_app(article_tab="Entities")
-    merge_form = [s for s in at.selectbox if s.label in ("Keep", "Merge into it")]
-    merge_form[0].set_value(keep)
-    merge_form[1].set_value(fold)
-    next(b for b in at.button if b.label == "Merge").click().run()
+    at.selectbox(key="merge_from").set_value(fold).run()
+    at.selectbox(key="merge_into").set_value(keep).run()
+    button = at.button(key="merge_go")
+    assert button.label == escape_markdown(f"Merge “{fold}” into “{keep}”")  # says which way it goes
+    button.click().run()
     assert not at.exception
     edits = library.entity_edits(article_id)
     assert [(e.action, e.a, e.b) for e in edits] == [("merge", fold, keep)]
@@ -175,7 +185,44 @@ def test_entities_tab_filters_by_type_and_keeps_a_merge(library):
     assert fold not in set(table["name"])
 
 
+def test_entities_tab_removes_retypes_and_undoes_one_correction(library):
+    at = run_app(article_tab="Entities")
+    article_id = int(at.session_state.article_id)
+    table = library.analysis(article_id).entities.table
+    gone, changed = table["name"].iloc[1], table["name"].iloc[0]  # both among the entities shown
+    new_type = next(t for t in ("other", "place") if t != table["type"].iloc[0])
+
+    at.selectbox(key="remove_entity").set_value(gone).run()
+    at.button(key="remove_go").click().run()
+    at.selectbox(key="retype_entity").set_value(changed).run()
+    at.selectbox(key="retype_to").set_value(new_type).run()
+    at.button(key="retype_go").click().run()
+    assert not at.exception
+    shown = next(d.value for d in at.dataframe if "aliases" in d.value.columns)
+    assert gone not in set(shown["name"])
+    assert shown.loc[shown["name"] == changed, "type"].iloc[0] == new_type
+    assert [e.action for e in library.entity_edits(article_id)] == ["remove", "retype"]
+
+    at.button(key="undo_edit_0").click().run()  # undo the removal only
+    assert [(e.action, e.a) for e in library.entity_edits(article_id)] == [("retype", changed)]
+    shown = next(d.value for d in at.dataframe if "aliases" in d.value.columns)
+    assert gone in set(shown["name"]) and shown.loc[shown["name"] == changed, "type"].iloc[0] == new_type
+
+
 # --- Library ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("limit_mb, shown", [(None, "20 MB"), ("5", "5 MB")])
+def test_the_uploader_takes_the_readers_formats_and_size_limit(library, monkeypatch, limit_mb, shown):
+    from analysis.reading.readers import MAX_UPLOAD_ENV, SUPPORTED_EXTENSIONS
+
+    if limit_mb:
+        monkeypatch.setenv(MAX_UPLOAD_ENV, limit_mb)
+    at = run_app("app_pages/library.py")
+    uploader = at.file_uploader[0]
+    assert all(extension in uploader.label for extension in SUPPORTED_EXTENSIONS)
+    assert sorted(uploader.proto.type) == sorted(SUPPORTED_EXTENSIONS)
+    assert f"Up to {shown} each" in uploader.help
 
 
 def test_upload_several_files_at_once(library, docx_of):

@@ -8,9 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from analysis.nlp.sentiment import SENTIMENT_COLUMNS
 from dashboard import charts
-
-SENTIMENT_COLUMNS = ["index", "kind", "included", "words", "polarity", "subjectivity", "vader", "disagree", "opening"]
 
 
 @pytest.fixture

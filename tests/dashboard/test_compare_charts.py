@@ -18,6 +18,7 @@ from analysis.compare import (
     terms_side_by_side,
     timeline,
 )
+from analysis.compare import SHARED_ENTITY_COLUMNS
 from analysis.errors import InvalidOptionError
 from analysis.pipeline import analyze
 from analysis.reading.text import parse_article
@@ -25,7 +26,7 @@ from dashboard import charts
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "compare"
 HOSTILE = "<b>bold</b> & <script>x</script>"
-ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
+ENTITY_COLUMNS = SHARED_ENTITY_COLUMNS  # what compare.shared_entities gives
 
 
 @pytest.fixture(scope="module")

@@ -55,6 +55,26 @@ def test_the_same_figure_is_drawn_once(figure, monkeypatch):
     assert exports.figure_image(figure, format="svg") == first
 
 
+@needs_browser
+def test_warming_up_starts_the_browser_in_the_background_once(figure, monkeypatch):
+    thread = exports.warm_up_images()  # None when an earlier test already started it
+    if thread is not None:
+        assert thread.daemon
+        thread.join(timeout=exports.IMAGE_TIMEOUT + 30)
+    assert exports._server_started and not exports._server_broken
+    assert exports.warm_up_images() is None
+    import kaleido
+
+    monkeypatch.setattr(kaleido, "start_sync_server", lambda *a, **k: pytest.fail("a second browser started"))
+    assert exports.figure_image(figure, format="png").startswith(b"\x89PNG")
+
+
+def test_without_a_browser_nothing_is_warmed_up(monkeypatch, tmp_path):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chromium"))
+    monkeypatch.setattr(exports, "_server_started", False)
+    assert exports.warm_up_images() is None
+
+
 def test_without_a_browser_images_say_what_to_install(figure, monkeypatch, tmp_path):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chromium"))
     assert exports.browser_path() is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e_support import choose_option, wait_for_app
 
@@ -34,15 +35,15 @@ def test_article_page_opens_on_the_seed_with_its_charts(page, dashboard, screens
     heading = page.locator("h1").first
     assert "MS13" in heading.inner_text()
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
-    assert page.get_by_role("button", name="PNG", exact=True).first.is_visible()
+    expect(page.get_by_role("button", name="PNG", exact=True).first).to_be_visible()
     for label in ("Words", "Paragraphs analysed", "Polarity (TextBlob)", "VADER"):
-        assert page.get_by_text(label, exact=True).first.is_visible()
+        expect(page.get_by_text(label, exact=True).first).to_be_visible()
     screenshot(page, screenshots / "article.png")
 
     page.get_by_role("tab", name="Sentiment").click()
     wait_for_app(page)
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
-    assert page.get_by_text("TextBlob polarity, left out", exact=False).first.is_visible()
+    expect(page.get_by_text("TextBlob polarity, left out", exact=False).first).to_be_visible()
     screenshot(page, screenshots / "article-sentiment.png")
 
     page.get_by_role("tab", name="Entities").click()
@@ -70,8 +71,16 @@ def test_chart_downloads_are_the_files_they_claim(page, dashboard):
     assert len(csv.splitlines()) == 21  # the header and the top 20 terms shown
 
 
+def article_count(page) -> int:
+    """The number of articles the Library page's heading says the library holds ("3 articles")."""
+    heading = page.get_by_role("heading", name=re.compile(r"^\d+ articles?$"))
+    expect(heading).to_be_visible()
+    return int(heading.inner_text().split()[0])
+
+
 def test_library_uploads_a_txt_and_a_docx_and_lists_both(page, dashboard, screenshots, docx_of):
     open_page(page, dashboard, "library")
+    before = article_count(page)  # other tests share this dashboard and may have added articles already
     txt = (
         "Harbour Cleanup Draws Hundreds of Volunteers\n\n"
         "Hundreds of volunteers cleared plastic from the harbour on Saturday, the city council said.\n\n"
@@ -96,7 +105,7 @@ def test_library_uploads_a_txt_and_a_docx_and_lists_both(page, dashboard, screen
     alerts.filter(has_text="harbour.txt").first.wait_for(state="visible")
     assert "Harbour Cleanup Draws Hundreds of Volunteers" in alerts.filter(has_text="harbour.txt").first.inner_text()
     assert "Storm Closes Mountain Roads" in alerts.filter(has_text="storm.docx").first.inner_text()
-    assert page.get_by_role("heading", name="3 articles").is_visible()
+    expect(page.get_by_role("heading", name=f"{before + 2} articles")).to_be_visible()
     screenshot(page, screenshots / "library.png")
 
 
@@ -123,13 +132,13 @@ def test_a_hostile_title_shows_as_plain_characters(page, dashboard):
     page.get_by_role("tab", name="Sentiment").click()
     wait_for_app(page)
     page.get_by_text("**nothing**", exact=False).first.wait_for(state="visible")
-    assert page.get_by_text("[market](x)", exact=False).first.is_visible()
+    expect(page.get_by_text("[market](x)", exact=False).first).to_be_visible()
 
 
 def test_compare_page_shows_terms_side_by_side(page, dashboard, screenshots):
     open_page(page, dashboard, "compare")
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
-    assert page.get_by_role("button", name="CSV", exact=True).first.is_visible()
+    expect(page.get_by_role("button", name="CSV", exact=True).first).to_be_visible()
     screenshot(page, screenshots / "compare.png")
 
 

@@ -65,7 +65,7 @@ The package follows the passes:
 ``typing``      person / organisation / place scores of an entity
 ``tables``      the two DataFrames of :class:`EntityResult`
 ``extract``     :func:`extract_entities`: the passes in order
-``edits``       the user's corrections (merge, rename)
+``edits``       the user's corrections (merge, rename, retype, remove)
 """
 
 from __future__ import annotations
@@ -77,7 +77,9 @@ from analysis.nlp.entities.edits import (
     UnknownEntityError,
     apply_entity_edits,
     merge_entities,
+    remove_entity,
     rename_entity,
+    retype_entity,
 )
 from analysis.nlp.entities.extract import extract_entities
 from analysis.nlp.entities.lexicon import entity_key
@@ -95,5 +97,7 @@ __all__ = [
     "entity_key",
     "extract_entities",
     "merge_entities",
+    "remove_entity",
     "rename_entity",
+    "retype_entity",
 ]

