@@ -207,8 +207,10 @@ def test_many_articles_are_drawn_as_heatmaps(library, harbour, monkeypatch):
 
 def test_with_more_articles_than_panels_the_user_picks_which_to_chart(library, harbour):
     for n, place in enumerate(["Lisbon", "Oslo", "Dakar", "Quito", "Hanoi"]):
+        days = " ".join(f"On day {k + 2} the {place} union met the port board and asked for safer cranes, longer "
+                        f"breaks and better pay for night shifts, and {place} exporters waited." for k in range(4))
         library.add_text(f"Ferry workers in {place} walked out on day {n + 1}. The strike closed the harbour of "
-                         f"{place} and exporters in {place} counted their losses.", title=f"Strike in {place}")
+                         f"{place} and exporters in {place} counted their losses. {days}", title=f"Strike in {place}")
     at = run_compare("Distinctive terms")
     chooser = next(m for m in at.multiselect if m.label == "Articles to chart")
     assert len(chooser.value) == 4

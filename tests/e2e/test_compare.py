@@ -211,4 +211,4 @@ def test_a_reload_keeps_the_tab_the_score_and_the_articles(tab, compare_dashboar
     assert tab.get_by_role("tab", name="Sentiment", exact=True).get_attribute("aria-selected") == "true"
     title = tab.locator(".st-key-compare_arcs-chart .ytitle").first
     title.wait_for(state="visible")
-    assert title.inner_text() == "VADER compound"
+    assert title.text_content() == "VADER compound"
