@@ -13,7 +13,8 @@ Cases (what the user does with each file):
 - ``pdf-100mb-text``: read a small PDF whose compressed pages inflate to ~100 MB of text;
 - ``docx-95mb-xml``: read a ~10 MB .docx whose document.xml is ~95 MB;
 - ``docx-liar``: read a ~1 MB .docx whose document.xml declares 10 KB but inflates to 1 GB;
-- ``words-2.5m``: read and analyse a plain-text article of 2.5 million words;
+- ``words-2.5m``, ``words-1.9m``: read and analyse a plain-text article of 2.5 / 1.9 million words (the
+  second is just under the word limit: the largest article accepted, for peak memory);
 - ``cli-sparse-1gb``, ``cli-fifo``, ``cli-devzero``: ``python -m analysis analyze`` on a 1 GB sparse file, a
   FIFO nobody writes to and a symlink to /dev/zero.
 """
@@ -190,6 +191,9 @@ def build_inputs(folder: Path, names: set[str]) -> dict[str, Path]:
     if want("words-2.5m"):
         paths["words-2.5m"] = folder / "long.txt"
         paths["words-2.5m"].write_text(long_text(2_500_000), encoding="utf-8")
+    if want("words-1.9m"):
+        paths["words-1.9m"] = folder / "longest-accepted.txt"
+        paths["words-1.9m"].write_text(long_text(1_900_000), encoding="utf-8")
     if want("cli-sparse-1gb"):
         paths["cli-sparse-1gb"] = folder / "sparse.txt"
         with open(paths["cli-sparse-1gb"], "wb") as file:
@@ -214,7 +218,7 @@ from analysis.reading.readers import read_document, load_article
 if name.startswith("cli-"):
     from analysis.cli import main
     run = lambda: main(["analyze", path, "--format", "json"])
-elif name == "words-2.5m":
+elif name.startswith("words-"):
     from analysis.pipeline import analyze
     data = open(path, "rb").read()
     run = lambda: analyze(load_article(data, path))

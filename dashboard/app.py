@@ -22,7 +22,8 @@ from analysis.errors import StoryscopeError  # noqa: E402
 from dashboard import cached  # noqa: E402
 from dashboard.components import escape_markdown  # noqa: E402
 
-st.set_page_config(page_title="Storyscope", page_icon=":material/newspaper:", layout="wide")
+# A file shipped here: a ":material/..." page icon makes the browser fetch it from fonts.gstatic.com.
+st.set_page_config(page_title="Storyscope", page_icon=Path(__file__).with_name("assets") / "favicon.svg", layout="wide")
 if st.context.headers.get("Host"):  # a browser's request to the server (not a test run of the script)
     cached.warm_up_images()  # kaleido's browser starts in the background: the first PNG is then quick
 

@@ -39,6 +39,15 @@ def library(folder: str):
     return Library(Path(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def upload_worker():
+    """The process that reads and analyses uploads (``dashboard.uploads``), one for the server's life."""
+    from dashboard import uploads
+
+    log.info("Starting the upload worker process")
+    return uploads.worker_pool()
+
+
 def data_folder() -> str:
     """The library folder: ``$STORYSCOPE_DATA`` or the project's ``data/`` (analysis.store.library.data_dir)."""
     from analysis.store.library import data_dir

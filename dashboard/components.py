@@ -22,13 +22,21 @@ from dashboard import cached, charts, exports, report
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 
+#: What GitHub-flavoured Markdown turns into links even when escaped ("https://", "www.", "name@host"): it
+#: links the rendered text itself. An invisible WORD JOINER (U+2060) before the ":", "." or "@" breaks it.
+_AUTOLINK = re.compile(r"(?i)(?<![^\W_])(https?|ftp)(?=:)|(?<![^\W_])(www)(?=\.)|(?<=[\w.+-])(?=@[\w-])")
+WORD_JOINER = "\u2060"
+
+
 def escape_markdown(text: str) -> str:
     """``text`` with every Markdown/HTML-significant character backslash-escaped, shown literally.
 
     Lines are kept (as Markdown hard line breaks); leading spaces, which Markdown would read as a
-    code block, are dropped.
+    code block, are dropped. Bare URLs and e-mail addresses stay plain text: a WORD JOINER (invisible)
+    keeps Markdown from making them links.
     """
-    lines = [_MARKDOWN_SPECIAL.sub(r"\\\1", line.strip()) for line in str(text).splitlines()]
+    text = _AUTOLINK.sub(lambda m: (m.group(1) or m.group(2) or "") + WORD_JOINER, str(text))
+    lines = [_MARKDOWN_SPECIAL.sub(r"\\\1", line.strip()) for line in text.splitlines()]
     return "  \n".join(line for line in lines if line)
 
 

@@ -100,7 +100,7 @@ def test_database_uses_wal_and_a_busy_timeout(lib):
 
 def test_a_file_that_is_not_a_library_gives_a_clear_store_error(tmp_path):
     (tmp_path / "storyscope.sqlite3").write_bytes(b"this is not a database, just text " * 100)
-    with pytest.raises(StoreError, match="cannot be opened as a Storyscope library.*move it away"):
+    with pytest.raises(StoreError, match="is not a Storyscope library.*move it away"):
         Library(tmp_path)
 
 

@@ -30,16 +30,11 @@ def positive_int(value: str) -> int:
 
 
 def read_path(path: str) -> bytes:
-    """The bytes of the file at ``path``, or an InputError naming it and saying what is wrong."""
-    file = Path(path)
-    if not file.exists():
-        raise InputError(path, "no such file; check the path.")
-    if file.is_dir():
-        raise InputError(path, "is a folder, not a file; name the article files inside it.")
-    try:
-        return file.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions.") from err
+    """The bytes of the regular file at ``path`` (size checked before reading; FIFOs, devices and symbolic
+    links to files only their owner may read refused), or an InputError naming it and saying what is wrong."""
+    from analysis.reading.files import read_path as read
+
+    return read(path)
 
 
 def load_path(path: str):

@@ -5,8 +5,8 @@ One analysis is one Arrow record batch of one row, written as an IPC stream. Its
 - ``paragraphs``: the article's paragraphs, a list of records (index, kind, text);
 - ``terms``, ``sentiment``, ``entities``, ``mentions``: the analysis' four DataFrames, each a list of records
   with one field per column (a column of tuples as a list field);
-- ``word_count``, ``include_boilerplate``, ``names_as_terms`` and ``summary.<field>`` for each field of
-  :class:`analysis.models.SentimentSummary`: plain values.
+- ``summary``: a record of the fields of :class:`analysis.models.SentimentSummary`; ``counts``: a record of
+  ``word_count``, ``include_boilerplate`` and ``names_as_terms``.
 
 The article's metadata (title, authors, date, source, file name, language) is not cached: it is the library
 row's, which the user may edit, and the caller hands it to :func:`decode_analyses`. Decoding builds only
@@ -37,13 +37,16 @@ if TYPE_CHECKING:
     from analysis.pipeline import Analysis
 
 #: The layout's version; part of the store's cache key.
-CODEC_VERSION = "arrow-2"
+CODEC_VERSION = "arrow-3"
 
 #: The DataFrames of an Analysis, by the prefix of their columns in the record batch.
 FRAMES = ("terms", "sentiment", "entities", "mentions")
 _SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(SentimentSummary))
 _SUMMARY_TYPES = {"available": pa.bool_(), "polarity": pa.float64(), "subjectivity": pa.float64(),
                   "vader": pa.float64(), "disagreements": pa.int64(), "reason": pa.large_string()}
+_SUMMARY_TYPE = pa.struct([(name, _SUMMARY_TYPES.get(name, pa.large_string())) for name in _SUMMARY_FIELDS])
+_COUNTS_TYPE = pa.struct([("word_count", pa.int64()), ("include_boilerplate", pa.bool_()),
+                          ("names_as_terms", pa.bool_())])
 
 _ITEM_TYPES = {str: pa.large_string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 
@@ -69,16 +72,16 @@ def encode_analysis(analysis: Analysis) -> bytes:
     for prefix, frame in zip(FRAMES, _frames(analysis)):
         if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
             raise TypeError(f"the {prefix} table must have a default index to be cached")
-        columns = [str(c) for c in frame.columns]
+        columns = [str(c) for c in frame.columns.tolist()]
         listed(prefix, [_column_array(values, f"{prefix}.{name}") for name, values in zip(columns, column_arrays(frame))],
                columns)
     summary = analysis.sentiment_summary
-    for name in _SUMMARY_FIELDS:
-        names.append(f"summary.{name}")
-        arrays.append(pa.array([getattr(summary, name)], _SUMMARY_TYPES.get(name)))
-    names += ["word_count", "include_boilerplate", "names_as_terms"]
-    arrays += [pa.array([int(analysis.word_count)], pa.int64()), pa.array([bool(analysis.include_boilerplate)]),
-               pa.array([bool(getattr(analysis, "names_as_terms", True))])]
+    names.append("summary")  # one struct: one conversion for all its fields
+    arrays.append(pa.array([{name: getattr(summary, name) for name in _SUMMARY_FIELDS}], _SUMMARY_TYPE))
+    names.append("counts")
+    arrays.append(pa.array([{"word_count": int(analysis.word_count),
+                             "include_boilerplate": bool(analysis.include_boilerplate),
+                             "names_as_terms": bool(getattr(analysis, "names_as_terms", True))}], _COUNTS_TYPE))
     batch = pa.RecordBatch.from_arrays(arrays, names=names)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
@@ -174,10 +177,12 @@ def _decode_table(
     if p_fields != ["index", "kind", "text"]:
         raise ValueError("paragraph fields")
     indexes, kinds, texts = p_values[0].tolist(), list(p_values[1]), list(p_values[2])
-    summaries = {name: columns[f"summary.{name}"].to_pylist() for name in _SUMMARY_FIELDS}
-    word_counts = columns["word_count"].to_pylist()
-    boilerplate = columns["include_boilerplate"].to_pylist()
-    names_as_terms = columns["names_as_terms"].to_pylist()
+    summary_fields = dict(zip([f.name for f in columns["summary"].type], columns["summary"].flatten()))
+    summaries = {name: summary_fields[name].to_pylist() for name in _SUMMARY_FIELDS}
+    counts = dict(zip([f.name for f in columns["counts"].type], columns["counts"].flatten()))
+    word_counts = counts["word_count"].to_pylist()
+    boilerplate = counts["include_boilerplate"].to_pylist()
+    names_as_terms = counts["names_as_terms"].to_pylist()
 
     from analysis.nlp.entities import EntityResult
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -148,32 +149,53 @@ class Library:
         self.path = self.folder / DB_FILENAME
         self._seeds_dir = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
         self._lock = threading.RLock()
+        self._conn = self._open()
+        self._ensure_seeds()
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect, after checking that the folder is writable and the file is a library this version reads.
+
+        A new library is created 0600 in a folder created 0700 (it holds what the user pasted). A foreign
+        SQLite file or a newer library is refused before anything is written to it.
+        """
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.exists():
+                self.folder.mkdir(parents=True, mode=0o700)
         except OSError as err:
             raise StoreError(
                 f"The library folder {self.folder} cannot be created ({err.strerror}); choose another folder "
                 f"with {DATA_ENV} or fix its permissions."
             ) from err
+        if not self.path.exists():
+            try:
+                os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            except FileExistsError:
+                pass  # another process created it in the meantime
+            except OSError as err:
+                raise _store_error(self.path, err, doing="create") from err
         try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-            )
-            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            with self._transaction() as db:
-                for statement in _SCHEMA:
-                    db.execute(statement)
-                _allow_every_entity_edit(db)
-                db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        except sqlite3.DatabaseError as err:
-            raise StoreError(
-                f"{self.path} cannot be opened as a Storyscope library ({err}); if it is damaged or not a library, "
-                f"move it away (Storyscope then starts a new one) or choose another folder with {DATA_ENV}."
-            ) from err
-        self._ensure_seeds()
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as err:
+            raise _store_error(self.path, err, doing="open") from err
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            _check_schema(self.path, conn)  # reads only: a foreign or newer file is left as it was
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            _allow_every_entity_edit(conn)
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
+        except (sqlite3.Error, StoreError) as err:
+            conn.close()
+            if isinstance(err, StoreError):
+                raise
+            raise _store_error(self.path, err, doing="open") from err
+        return conn
 
     # --- life cycle -----------------------------------------------------------------------------------
 
@@ -595,16 +617,19 @@ class Library:
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as err:
-                raise _busy(self.path, err) from err
+            except sqlite3.Error as err:
+                raise _store_error(self.path, err) from err
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
             except BaseException as err:
                 if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                    try:
+                        self._conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # SQLite rolls back by itself after a full disk or I/O error
                 if isinstance(err, sqlite3.Error):
-                    raise _busy(self.path, err) from err
+                    raise _store_error(self.path, err) from err
                 raise
 
     @contextmanager
@@ -613,13 +638,98 @@ class Library:
             try:
                 yield self._conn
             except sqlite3.Error as err:
-                raise _busy(self.path, err) from err
+                raise _store_error(self.path, err) from err
 
 
-def _busy(path: Path, err: sqlite3.Error) -> StoreError:
-    return StoreError(
-        f"The library {path} could not be used ({err}); another program may be holding it. Try again in a moment."
-    )
+#: The columns of each table this version writes: a table without them is not Storyscope's.
+_COLUMNS = {
+    "meta": {"key", "value"},
+    "articles": {"id", "content_hash", "title", "authors", "published", "source", "language", "filename",
+                 "word_count", "seed", "added", "text"},
+    "entity_edits": {"article_id", "seq", "action", "a", "b"},
+}
+
+
+def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse, without writing, a file that is another program's database or a newer Storyscope's library."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables -= {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
+    if not tables:
+        return  # a new, empty database
+    version = None
+    if "meta" in tables:
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = row[0] if row else None
+        except sqlite3.Error:
+            version = None
+    if version is None:
+        raise StoreError(
+            f"{path} is an SQLite database of another program, not a Storyscope library; Storyscope left it "
+            f"untouched. Move it away (Storyscope then starts a new library there) or choose another folder "
+            f"with {DATA_ENV}."
+        )
+    if not str(version).isdigit() or int(version) > int(SCHEMA_VERSION):
+        raise StoreError(
+            f"{path} was written by a newer Storyscope (library schema {version}; this version reads schema "
+            f"{SCHEMA_VERSION}); Storyscope left it untouched. Update Storyscope, or choose another folder with "
+            f"{DATA_ENV}."
+        )
+    for table, expected in _COLUMNS.items():
+        if table not in tables:
+            continue
+        columns = {row[1]: row for row in conn.execute(f"PRAGMA table_info({table})")}
+        missing = expected - set(columns)
+        # a column this version does not know and cannot leave empty (NOT NULL without a default)
+        unknown = [c for c, row in columns.items() if c not in expected and row[3] and row[4] is None]
+        if missing or unknown:
+            raise StoreError(
+                f"{path}: its table {table!r} is not Storyscope's ("
+                + (f"missing {', '.join(sorted(missing))}" if missing else f"unknown column {', '.join(unknown)}")
+                + f"); it was made by another program or a newer Storyscope and was left untouched. Move it away "
+                f"or choose another folder with {DATA_ENV}."
+            )
+
+
+def _store_error(path: Path, err: BaseException, *, doing: str = "write to") -> StoreError:
+    """What went wrong with the library file, in words that say what to do."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    code = getattr(err, "errno", None)
+    folder = path.parent
+    if name == "SQLITE_FULL" or code == errno.ENOSPC:
+        return StoreError(
+            f"The disk holding the library {path} is full; nothing was stored. Free some space (or choose another "
+            f"folder with {DATA_ENV}) and try again."
+        )
+    if name.startswith("SQLITE_READONLY") or code in (errno.EROFS, errno.EACCES, errno.EPERM) or (
+        name.startswith("SQLITE_CANTOPEN") and not os.access(folder, os.W_OK)
+    ) or (name.startswith("SQLITE_CANTOPEN") and _read_only_mount(folder)):
+        return StoreError(
+            f"The library {path} cannot be written: its folder {folder} is read-only for Storyscope. Make it "
+            f"writable, or choose another folder with {DATA_ENV}."
+        )
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or (isinstance(err, sqlite3.DatabaseError) and not name):
+        return StoreError(
+            f"{path} is not a Storyscope library (damaged, or not an SQLite database: {err}); move it away "
+            f"(Storyscope then starts a new one) or choose another folder with {DATA_ENV}."
+        )
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return StoreError(
+            f"The library {path} is busy: another Storyscope is writing to it. Try again in a moment."
+        )
+    if name.startswith("SQLITE_CONSTRAINT"):
+        return StoreError(
+            f"The library {path} does not match this Storyscope ({err}); it was changed by another program or a "
+            f"newer Storyscope. Move it away or choose another folder with {DATA_ENV}."
+        )
+    return StoreError(f"The library {path} could not {doing} ({err}); check the disk and try again.")
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _not_found(id: object) -> NotFoundError:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import time
+from concurrent.futures.process import BrokenProcessPool
 
 import streamlit as st
 
 from analysis.errors import StoryscopeError
 from analysis.reading.document import size_text
 from analysis.reading.readers import SUPPORTED_EXTENSIONS, max_upload_bytes
-from dashboard import cached, tables
+from dashboard import cached, tables, uploads
 from dashboard.components import escape_markdown
 
 #: What the uploader takes: the readers' formats (their size limit, max_upload_bytes, is checked below).
@@ -57,17 +59,32 @@ if submitted and files:
                                      "limit for one file: split it or upload a shorter version."))
     files = [f for f in files if f.size <= limit]
 if submitted and files:
+    # Each file is read and analysed in the upload worker process: other sessions stay responsive, and this
+    # one shows which file it is on and for how long.
     progress = st.progress(0.0, text="Reading files…")
     for done, uploaded in enumerate(files, start=1):
-        progress.progress((done - 1) / len(files), text=escape_markdown(f"Reading {uploaded.name}…"))
+        name = uploaded.name
         try:
-            report(library.add_file(uploaded.getvalue(), uploaded.name), uploaded.name)
-        except StoryscopeError as err:
-            st.error(escape_markdown(str(err)))
-        except Exception:  # noqa: BLE001 - a bug must not show a traceback; the log keeps it
-            log.exception("Adding %r failed", uploaded.name)
+            future = uploads.submit(cached.upload_worker(), cached.data_folder(), uploaded.getvalue(), name)
+            started = time.monotonic()
+            while not future.done():
+                elapsed = time.monotonic() - started
+                progress.progress((done - 1 + min(elapsed / 60, 0.9)) / len(files),
+                                  text=escape_markdown(f"Reading and analysing {name} ({done} of {len(files)})… "
+                                                       f"{elapsed:.0f} s"))
+                time.sleep(0.25)
+            outcome = future.result()
+        except BrokenProcessPool:  # the worker died (out of memory?): start a new one for the next file
+            cached.upload_worker.clear()
+            outcome = uploads.Outcome("failed", message="the upload worker process stopped")
+        if outcome.status in ("added", "duplicate"):
+            report(outcome, name)
+        elif outcome.status == "refused":
+            st.error(escape_markdown(outcome.message or ""))
+        else:  # a bug must not show a traceback; the log keeps it
+            log.error("Adding %r failed: %s", name, outcome.message)
             st.error(escape_markdown(
-                f"{uploaded.name}: something unexpected went wrong while reading it, and it was not added. "
+                f"{name}: something unexpected went wrong while reading it, and it was not added. "
                 "Check that it opens in another program, or paste its text instead."
             ))
     progress.progress(1.0, text=f"Done: {len(files)} file{'s' if len(files) != 1 else ''}.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -275,6 +276,8 @@ def test_an_unexpected_failure_names_the_file_without_a_traceback(library, monke
         raise KeyError("internal detail")
 
     monkeypatch.setattr(type(library), "add_file", broken)
+    # uploads are added in a worker process; this one runs in a thread here, so the broken add_file is used
+    monkeypatch.setattr(cached, "upload_worker", lambda: ThreadPoolExecutor(max_workers=1))
     at = run_app("app_pages/library.py")
     at.file_uploader[0].set_value([("harbour.txt", HARBOUR.encode("utf-8"), "text/plain")])
     next(b for b in at.button if b.label == "Add to library").click().run()

@@ -17,7 +17,8 @@ ESCAPED_PAIR = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def _unescape(markdown: str) -> str:
-    return ESCAPED_PAIR.sub(r"\1", markdown)
+    """The text shown: escapes resolved, and the invisible WORD JOINERs that keep URLs from becoming links dropped."""
+    return ESCAPED_PAIR.sub(r"\1", re.sub("\u2060(?=\\\\[:.@])", "", markdown))
 
 
 @pytest.mark.parametrize(
@@ -33,12 +34,21 @@ def test_markup_in_user_text_is_escaped(text):
     assert not set(bare) & set(string.punctuation)
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\u2060"), max_size=200))
 def test_escaping_loses_nothing_but_surrounding_blanks(text):
     escaped = escape_markdown(text)
     assert not set(ESCAPED_PAIR.sub("", escaped)) & set(string.punctuation)
     original_lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert _unescape(escaped).split("  \n") == (original_lines or [""])
+
+
+@pytest.mark.parametrize("text", ["See https://evil.example/pay", "www.evil.example", "HTTP://X.ORG/a",
+                                  "write to desk@evil.example", "ftp://files.example"])
+def test_bare_urls_and_addresses_cannot_become_links(text):
+    escaped = escape_markdown(text)
+    assert _unescape(escaped) == text
+    shown = ESCAPED_PAIR.sub(r"\1", escaped)  # what Markdown's autolinker sees
+    assert not re.search(r"(?i)https?://|ftp://|www\.|\w@\w", shown)
 
 
 def test_line_breaks_are_kept_and_indentation_dropped():

@@ -56,11 +56,12 @@ def wait_healthy(url: str, proc: subprocess.Popen, log: Path, *, timeout: float 
 
 
 def start_dashboard(data_dir: Path, log: Path, *, port: int | None = None) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run dashboard/app.py`` headless on a free port; returns the process and its URL."""
+    """Start ``streamlit run dashboard/serve.py`` (the app behind its host check) headless on a free port;
+    returns the process and its URL."""
     port = port or free_port()
     env = {**os.environ, "STORYSCOPE_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+        sys.executable, "-m", "streamlit", "run", "dashboard/serve.py",
         "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
     ]
     with log.open("wb") as out:
