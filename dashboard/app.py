@@ -1,4 +1,4 @@
-"""Storyscope's dashboard: three pages (Article, Compare, Library) and a shared sidebar.
+"""Storyscope's dashboard: four pages (Article, Compare, Library, Archive) and a shared sidebar.
 
 Run from the project root: ``streamlit run dashboard/app.py`` (``.streamlit/config.toml`` is read from
 there). The library lives in ``$STORYSCOPE_DATA`` or ``data/``; it always holds the seed articles, and the
@@ -58,6 +58,7 @@ page = st.navigation(
         st.Page("app_pages/article.py", title="Article", icon=":material/article:", default=True),
         st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
         st.Page("app_pages/library.py", title="Library", icon=":material/library_books:"),
+        st.Page("app_pages/archive.py", title="Archive", icon=":material/inventory_2:"),
     ]
 )
 
@@ -78,6 +79,8 @@ with st.sidebar:
 
 try:
     page.run()
+except StoryscopeError as err:  # e.g. a limit set to a value that is no number: say which, never a traceback
+    st.error(escape_markdown(str(err)))
 finally:  # after the page, so articles it just added or deleted are counted (also when it stops early)
     count = len(library)
     library_size.caption(f"{count} article{'s' if count != 1 else ''} in the library.")

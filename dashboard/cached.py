@@ -275,3 +275,57 @@ def compare_timeline(
     analyses = compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses
     entities = compare_entities(folder, keys, include_boilerplate=include_boilerplate) if items else None
     return timeline(analyses, items=list(items), entities=entities)
+
+
+# --- Archives (batch outputs) ------------------------------------------------------------------------------
+
+def archive_stamp(folder: str) -> str:
+    """The state of a batch output folder (a hash of its finished tasks): every archive cache is keyed on it, so a
+    run that adds articles makes fresh entries. Cheap: one folder listing per rerun."""
+    from analysis.batch.query import output_stamp
+
+    return output_stamp(folder)
+
+
+@st.cache_resource(show_spinner="Opening the archive…", max_entries=4)
+def archive(folder: str, stamp: str):
+    """The :class:`analysis.batch.query.Archive` of ``folder`` in this state (its rollup refreshed if needed)."""
+    from analysis.batch.query import Archive
+
+    log.info("Opening the archive in %s (state %s)", folder, stamp)
+    return Archive(folder)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def archive_summary(folder: str, stamp: str) -> dict:
+    """articles, words, months, sources, first_month, last_month, errors."""
+    return archive(folder, stamp).summary()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def archive_entities(folder: str, stamp: str, *, top: int, by: str | None, type: str | None) -> pd.DataFrame:
+    """:meth:`Archive.entities`: DataFrame[entity, type, mentions, articles, key] or per month/source."""
+    log.info("Archive query: entities top=%s by=%s type=%s", top, by, type)
+    return archive(folder, stamp).entities(top=top, by=by, type=type)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def archive_terms(folder: str, stamp: str, *, top: int, by: str | None) -> pd.DataFrame:
+    """:meth:`Archive.terms`: DataFrame[(month,) term, count, articles, per_1000]."""
+    log.info("Archive query: terms top=%s by=%s", top, by)
+    return archive(folder, stamp).terms(top=top, by=by)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def archive_sentiment(folder: str, stamp: str, *, by: str | None) -> pd.DataFrame:
+    """:meth:`Archive.sentiment`: DataFrame[month|source, articles, words, polarity, subjectivity, vader ...]."""
+    log.info("Archive query: sentiment by=%s", by)
+    return archive(folder, stamp).sentiment(by=by)
+
+
+@st.cache_data(show_spinner="Finding the articles…", max_entries=64)
+def archive_articles(folder: str, stamp: str, *, entity: str | None = None, term: str | None = None,
+                     month: str | None = None, source: str | None = None, limit: int = 200) -> pd.DataFrame:
+    """:meth:`Archive.articles`: the articles behind a point of a chart."""
+    log.info("Archive query: articles entity=%s term=%s month=%s source=%s", entity, term, month, source)
+    return archive(folder, stamp).articles(entity=entity, term=term, month=month, source=source, limit=limit)

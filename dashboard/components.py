@@ -49,8 +49,9 @@ def plotly_config(filename: str) -> dict:
 
 
 def chart_with_downloads(
-    fig: go.Figure, data: pd.DataFrame, *, article: str, chart: str, key: str, subject: str | None = None
-) -> None:
+    fig: go.Figure, data: pd.DataFrame, *, article: str, chart: str, key: str, subject: str | None = None,
+    selectable: bool = False,
+):
     """Show ``fig`` with four download buttons under it: PNG, SVG, HTML and CSV (``data``, the numbers drawn).
 
     File names say the article and the chart (``<article>-<chart>.png``, slugified); the downloaded PNG, SVG
@@ -58,10 +59,16 @@ def chart_with_downloads(
     an image stands on its own. Files are made only
     when a button is clicked (deferred downloads), so reruns draw no images. Where no browser can draw
     PNG/SVG, those two buttons are disabled, their tooltip and a note under them saying what to install.
-    ``key`` must be unique on the page.
+    ``key`` must be unique on the page. With ``selectable``, clicking a point reruns the page and the chart's
+    selection state is returned (``.selection.points``: each with its ``customdata``); otherwise None.
     """
     stem = exports.export_filename(article, chart, "png").removesuffix(".png")
-    st.plotly_chart(fig, theme=None, key=f"{key}-chart", config=plotly_config(stem))
+    if selectable:
+        event = st.plotly_chart(fig, theme=None, key=f"{key}-chart", config=plotly_config(stem), on_select="rerun",
+                                selection_mode="points")
+    else:
+        event = None
+        st.plotly_chart(fig, theme=None, key=f"{key}-chart", config=plotly_config(stem))
     fig = charts.titled(fig, subject or article)  # what the downloads draw; the figure on screen is unchanged
     problem = cached.image_export_problem()
     with st.container(horizontal=True, gap="small", key=f"{key}-downloads"):
@@ -99,6 +106,7 @@ def chart_with_downloads(
         )
     if problem is not None:
         st.caption(problem)
+    return event
 
 
 def report_downloads(make: Callable[[], report.Report], *, kind: str, subjects: Sequence[str], key: str) -> None:

@@ -85,6 +85,24 @@ def test_articles_are_found_by_any_name_of_an_entity(output):
         assert text["text"].startswith("Trial report number")
 
 
+def test_articles_go_to_the_library_with_their_text_title_source_and_date(output, tmp_path):
+    from analysis.store.library import Library, content_hash
+
+    with Archive(output) as archive:
+        dated = archive.articles(limit=2)
+        with Library(tmp_path / "lib") as library:
+            first = archive.add_to_library(library, list(dated["id"]))
+            again = archive.add_to_library(library, list(dated["id"][:1]))
+            listed = library.list_articles().set_index("id")
+            assert [r.status for r in first] == ["added", "added"] and again[0].status == "duplicate"
+            for result, (_, row) in zip(first, dated.iterrows()):
+                assert content_hash(library.article(result.id).text) == row["id"]
+                assert listed.loc[result.id, "title"] == row["title"]
+                assert str(listed.loc[result.id, "published"]) == str(row["published"])
+        with pytest.raises(KeyError):
+            archive.add_to_library(None, ["no-such-id"])
+
+
 def test_the_rollup_follows_new_runs(tmp_path):
     texts = articles(6, seed=5)
     write_sources(tmp_path / "in", texts[:3], files=3)

@@ -135,17 +135,19 @@ class Archive:
         self.close()
 
     def _df(self, sql: str, params: list | None = None) -> pd.DataFrame:
-        return self.con.execute(sql, params or []).df()
+        # A cursor per question: one DuckDB connection must not be used by two threads at once (the dashboard).
+        with self.con.cursor() as cur:
+            return cur.execute(sql, params or []).df()
 
     def summary(self) -> dict:
         """articles, words, months (dated months), sources, first and last month, errors."""
-        row = self.con.execute(
+        row = self.con.cursor().execute(
             "SELECT count(*), coalesce(sum(word_count), 0), count(DISTINCT month) FILTER (WHERE month <> 'unknown'), "
             "count(DISTINCT source), min(month) FILTER (WHERE month <> 'unknown'), "
             "max(month) FILTER (WHERE month <> 'unknown') FROM articles").fetchone()
         errors = 0
         if any((self.folder / "errors").glob("part-*.parquet")):
-            errors = self.con.execute(
+            errors = self.con.cursor().execute(
                 f"SELECT count(*) FROM read_parquet('{self.folder / 'errors' / 'part-*.parquet'}')").fetchone()[0]
         return {"articles": int(row[0]), "words": int(row[1]), "months": int(row[2]), "sources": int(row[3]),
                 "first_month": row[4], "last_month": row[5], "errors": int(errors)}
@@ -201,17 +203,18 @@ class Archive:
 
     def sentiment_scores(self) -> list[str]:
         """The article-level sentiment scores the output holds (numeric ``sentiment_*`` columns but counts)."""
-        rows = self.con.execute("DESCRIBE articles").fetchall()
+        rows = self.con.cursor().execute("DESCRIBE articles").fetchall()
         return [name.removeprefix("sentiment_") for name, kind, *_ in rows
                 if name.startswith("sentiment_") and kind in ("DOUBLE", "FLOAT")]
 
     def _has_column(self, column: str) -> bool:
-        return any(r[0] == column for r in self.con.execute("DESCRIBE articles").fetchall())
+        return any(r[0] == column for r in self.con.cursor().execute("DESCRIBE articles").fetchall())
 
-    def articles(self, *, entity: str | None = None, month: str | None = None, source: str | None = None,
-                 limit: int = 50) -> pd.DataFrame:
-        """Articles (those mentioning ``entity`` by any of its names, most mentions first; of ``month``; of
-        ``source``): DataFrame[id, title, published, month, source, mentions, entity, polarity, vader, origin]."""
+    def articles(self, *, entity: str | None = None, term: str | None = None, month: str | None = None,
+                 source: str | None = None, limit: int = 50) -> pd.DataFrame:
+        """Articles (those mentioning ``entity`` by any of its names, most mentions first; or using ``term``,
+        most uses first; of ``month``; of ``source``): DataFrame[id, title, published, month, source,
+        mentions (entity) or count (term), entity, polarity, vader, origin]."""
         conds, params = [], []
         if month:
             conds.append("a.month = ?")
@@ -232,6 +235,15 @@ class Archive:
                    f"JOIN articles a USING (id) WHERE {where} GROUP BY ALL "
                    f"ORDER BY mentions DESC, a.published DESC NULLS LAST, a.id LIMIT {int(limit)}")
             return self._df(sql, [entity_key(entity), *params])
+        if term:  # the raw terms table (of the month's folder when partitioned by month)
+            files = self.folder / "terms"
+            if month and fo.settings(self.folder).get("partition_by") == "month":
+                files = files / f"month={month}"
+            src = f"read_parquet('{files / '**' / 'part-*.parquet'}', hive_partitioning = false, union_by_name = true)"
+            where = " AND ".join(["t.term = ?", *conds])
+            return self._df(f"SELECT a.id, a.title, a.published, a.month, a.source, t.count{scores}, a.origin "
+                            f"FROM {src} t JOIN articles a USING (id) WHERE {where} "
+                            f"ORDER BY t.count DESC, a.id LIMIT {int(limit)}", [term, *params])
         where = ("WHERE " + " AND ".join(conds)) if conds else ""
         return self._df(f"SELECT a.id, a.title, a.published, a.month, a.source{scores}, a.origin FROM articles a "
                         f"{where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT {int(limit)}", params)
@@ -239,19 +251,34 @@ class Archive:
     def article_text(self, id: str) -> dict:
         """One article's title, source, published date and text (its paragraphs joined by blank lines), read
         from the ``paragraphs`` table; KeyError when the output does not hold it."""
-        row = self.con.execute("SELECT title, source, published, month FROM articles WHERE id = ?", [id]).fetchone()
+        with self.con.cursor() as cur:
+            row = cur.execute("SELECT title, source, published, month FROM articles WHERE id = ?", [id]).fetchone()
         if row is None:
             raise KeyError(id)
         title, source, published, month = row
         where = self.folder / "paragraphs"
         settings = fo.settings(self.folder)
         files = where / f"month={month}" if settings.get("partition_by") == "month" else where
-        paragraphs = self.con.execute(
-            f"SELECT text FROM read_parquet('{files / 'part-*.parquet'}', hive_partitioning = false, "
-            f"union_by_name = true) WHERE id = ? ORDER BY \"index\"", [id]).fetchall()
+        with self.con.cursor() as cur:
+            paragraphs = cur.execute(
+                f"SELECT text FROM read_parquet('{files / 'part-*.parquet'}', hive_partitioning = false, "
+                f"union_by_name = true) WHERE id = ? ORDER BY \"index\"", [id]).fetchall()
         return {"title": title, "source": source, "published": published,
                 "text": "\n\n".join(t for (t,) in paragraphs)}
 
+
+    def add_to_library(self, library, ids) -> list:
+        """Copy the articles ``ids`` (text, title, source, publication date) into ``library`` (an
+        :class:`analysis.store.library.Library`); returns one ``AddResult`` per id ("added" or "duplicate").
+        Raises KeyError for an id the archive does not hold."""
+        results = []
+        for id in ids:
+            article = self.article_text(id)
+            result = library.add_text(article["text"], title=article["title"], source=article["source"])
+            if result.status == "added" and article["published"] is not None:
+                library.update(result.id, published=article["published"])
+            results.append(result)
+        return results
 
 def _check(name: str, value, allowed) -> None:
     if value not in allowed:

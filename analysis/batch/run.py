@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import time
 import uuid
 from collections.abc import Callable
@@ -262,6 +263,7 @@ def run_batch(
             client.close()
             if cluster is not None:
                 cluster.close()
+    shutil.rmtree(out_path / fo.STAGING / run, ignore_errors=True)
     build_rollup(out_path)
     summary.errors_in_output = _count_errors(out_path)
     summary.seconds = time.monotonic() - start

@@ -30,7 +30,7 @@ TABLE_EXTENSIONS: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv
 #: Optional table columns used as the article's metadata.
 TABLE_COLUMNS = ("title", "published", "source", "url", "authors")
 #: Articles per task (files, zip members or table rows): a worker writes one set of files per task.
-DEFAULT_BATCH_SIZE = 200
+DEFAULT_BATCH_SIZE = 500
 #: Most bytes of JSON Lines per task (a line belongs to the task where it starts); a task holds about
 #: ``batch_size`` lines below that.
 JSONL_BLOCK_BYTES = 16 << 20

@@ -34,7 +34,7 @@ def register(commands: Any) -> None:
     batch.add_argument("--partition-by", choices=("month", "none"), default="month",
                        help="Parquet folders per publication month (default) or none")
     batch.add_argument("--batch-size", type=positive_int, default=None, metavar="N",
-                       help="articles per task (default 200)")
+                       help="articles per task (default 500)")
     batch.set_defaults(handler=run_batch_command)
 
 
