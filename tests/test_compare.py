@@ -179,6 +179,7 @@ def test_distinctive_terms_are_each_articles_keyness_against_the_others(trio, op
     import numpy as np
     import pandas as pd
 
+    from analysis.compare import MIN_DISTINCTIVE_COUNT, MIN_DISTINCTIVE_WORDS
     from analysis.nlp.terms import keyness
 
     min_g2, top = options.get("min_g2", 6.63), options.get("top", 20)
@@ -190,7 +191,10 @@ def test_distinctive_terms_are_each_articles_keyness_against_the_others(trio, op
         counts = pd.Series(article.terms["count"].to_numpy(), index=article.terms["term"].to_numpy(dtype=object))
         table = keyness(counts, reference, total=article.word_count,
                         reference_total=sum(o.word_count for o in others))
-        table = table[(table["log_ratio"] > 0) & (table["g2"] >= min_g2)]
+        # evidence: at least MIN_DISTINCTIVE_COUNT uses, in an article of at least MIN_DISTINCTIVE_WORDS words
+        table = table[(table["log_ratio"] > 0) & (table["g2"] >= min_g2) & (table["count"] >= MIN_DISTINCTIVE_COUNT)]
+        if article.word_count < MIN_DISTINCTIVE_WORDS:
+            table = table.iloc[0:0]
         tables.append(table.head(top) if top is not None else table)
     expected = pd.concat(tables, ignore_index=True)
     expected.insert(0, "article", np.repeat(np.array(article_labels(trio), dtype=object), [len(t) for t in tables]))
