@@ -19,7 +19,7 @@ from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_b
 from analysis.nlp.terms import TERM_COLUMNS, name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "4"
+ANALYSER_VERSION = "5"
 
 
 
