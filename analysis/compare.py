@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.nlp.entities import entity_key
 from analysis.errors import StoryscopeError
 from analysis.pipeline import Analysis
-from analysis.nlp.terms import keyness
+from analysis.nlp.terms import keyness, keyness_arrays
 
 #: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
 G2_P01 = 6.63
@@ -125,25 +125,43 @@ def distinctive_terms(
     if len(analyses) < 2:
         raise ComparisonError("Choose at least two articles to compare: keyness needs a reference.")
     labels = article_labels(analyses)
-    series = [pd.Series(a.terms["count"].to_numpy(), index=pd.Index(a.terms["term"].to_numpy(dtype=object)))
-              for a in analyses]
+    terms = [a.terms["term"].to_numpy(dtype=object) for a in analyses]
+    counts = [a.terms["count"].to_numpy(dtype="float64") for a in analyses]
     totals = np.array([a.word_count for a in analyses])
     # Every article's counts summed over one shared vocabulary (positions, not index alignment: 200
     # articles take a fraction of a second). The reference of an article only matters for its own terms.
-    vocabulary = pd.Index(pd.unique(np.concatenate([s.index.to_numpy(dtype=object) for s in series])))
-    positions = [vocabulary.get_indexer(s.index) for s in series]
+    vocabulary = pd.Index(pd.unique(np.concatenate(terms)))
+    positions = [vocabulary.get_indexer(t) for t in terms]
     overall = np.zeros(len(vocabulary))
-    for where, counts in zip(positions, series):
-        np.add.at(overall, where, counts.to_numpy(dtype="float64"))
-    tables = []
-    for label, counts, where, total in zip(labels, series, positions, totals):
-        reference = pd.Series(overall[where] - counts.to_numpy(dtype="float64"), index=counts.index)
-        table = keyness(counts, reference, total=int(total), reference_total=int(totals.sum() - total))
-        keep = np.flatnonzero((table["log_ratio"].to_numpy() > 0) & (table["g2"].to_numpy() >= min_g2))
-        tables.append(table.take(keep[:top] if top is not None else keep))
-    table = pd.concat(tables, ignore_index=True)
-    table.insert(0, "article", np.repeat(np.array(labels, dtype=object), [len(t) for t in tables]))
-    return table
+    for where, count in zip(positions, counts):
+        np.add.at(overall, where, count)
+    everything = float(totals.sum())
+    columns: list[list[np.ndarray]] = [[], [], [], [], []]
+    sizes = []
+    for term, count, where, total in zip(terms, counts, positions, totals):
+        reference_total = everything - total
+        if not reference_total > 0:  # keyness says so, in its words
+            keyness(pd.Series(count, index=term), pd.Series(np.zeros(len(term)), index=term),
+                    total=int(total), reference_total=int(reference_total))
+        present = count > 0
+        found = keyness_arrays(term[present], count[present], overall[where][present] - count[present],
+                               float(total), reference_total)
+        keep = np.flatnonzero((found[4] > 0) & (found[3] >= min_g2))
+        keep = keep[:top] if top is not None else keep
+        for column, values in zip(columns, found):
+            column.append(values[keep])
+        sizes.append(len(keep))
+    term_column, count_column, reference_column, g2, log_ratio = (np.concatenate(c) for c in columns)
+    return pd.DataFrame(
+        {
+            "article": np.repeat(np.array(labels, dtype=object), sizes),
+            "term": pd.Series(term_column, dtype="str"),
+            "count": count_column.astype("int64"),
+            "reference_count": reference_column.astype("int64"),
+            "g2": g2,
+            "log_ratio": log_ratio,
+        }
+    )
 
 
 def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_b
 from analysis.nlp.terms import TERM_COLUMNS, name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "3"
+ANALYSER_VERSION = "5"
 
 
 
@@ -56,21 +56,25 @@ class Analysis:
         """
         a = self.article
         s = self.sentiment_summary
-        by_index = self.sentiment.set_index("index")
+        # Columns read once as Python lists (a pandas look-up per paragraph cost more than the analysis).
+        table = self.sentiment
+        by_index = dict(zip(table["index"].tolist(), zip(*(
+            table[column].tolist() for column in ("included", "words", "polarity", "subjectivity", "vader", "disagree")
+        ))))
         paragraphs = []
         for p in a.paragraphs:
-            row = by_index.loc[p.index]
+            included, words, polarity, subjectivity, vader, disagree = by_index[p.index]
             paragraphs.append(
                 {
                     "index": p.index,
                     "kind": p.kind,
                     "text": p.text,
-                    "included": bool(row["included"]),
-                    "words": int(row["words"]),
-                    "polarity": _number(row["polarity"]),
-                    "subjectivity": _number(row["subjectivity"]),
-                    "vader": _number(row["vader"]),
-                    "disagree": bool(row["disagree"]),
+                    "included": bool(included),
+                    "words": int(words),
+                    "polarity": _number(polarity),
+                    "subjectivity": _number(subjectivity),
+                    "vader": _number(vader),
+                    "disagree": bool(disagree),
                 }
             )
         terms = self.terms if top is None else self.terms.head(top)
@@ -98,15 +102,15 @@ class Analysis:
             "paragraphs": paragraphs,
             "terms": [
                 {"term": t, "count": int(c), "per_1000": float(f)}
-                for t, c, f in terms[TERM_COLUMNS].itertuples(index=False)
+                for t, c, f in _rows(terms, TERM_COLUMNS)
             ],
             "entities": [
                 {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps]}
-                for n, t, m, al, ps in entities[ENTITY_COLUMNS].itertuples(index=False)
+                for n, t, m, al, ps in _rows(entities, ENTITY_COLUMNS)
             ],
             "mentions": [
                 {"name": n, "type": t, "surface": sf, "paragraph": int(p), "start": int(st), "end": int(en)}
-                for n, t, sf, p, st, en in self.entities.mentions[MENTION_COLUMNS].itertuples(index=False)
+                for n, t, sf, p, st, en in _rows(self.entities.mentions, MENTION_COLUMNS)
             ],
         }
 
@@ -171,7 +175,7 @@ def analyze(article: Article, *, include_boilerplate: bool = False, names_as_ter
             (p, start, end)
             for p, start, end, surface in zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
                                               mentions["end"].tolist(), mentions["surface"].tolist())
-            if " " in surface
+            if len(surface.split()) > 1
         )
     # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
     # the terms and the article's word count (the same numbers term_frequencies and word_count give).
@@ -208,6 +212,11 @@ def _entity_result(table: pd.DataFrame, mentions: pd.DataFrame) -> EntityResult:
         for n, t, m, al, ps in table[ENTITY_COLUMNS].itertuples(index=False)
     )
     return EntityResult(table=table, mentions=mentions, entities=entities)
+
+
+def _rows(table: pd.DataFrame, columns: list[str]) -> zip:
+    """The rows of ``table``'s ``columns`` as tuples of Python values (faster than ``itertuples``)."""
+    return zip(*(table[column].tolist() for column in columns))
 
 
 def _number(value: Any) -> float | None:

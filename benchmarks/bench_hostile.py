@@ -15,6 +15,7 @@ Cases (what the user does with each file):
 - ``docx-liar``: read a ~1 MB .docx whose document.xml declares 10 KB but inflates to 1 GB;
 - ``words-2.5m``, ``words-1.9m``: read and analyse a plain-text article of 2.5 / 1.9 million words (the
   second is just under the word limit: the largest article accepted, for peak memory);
+- ``html-19mb``: read a 19 MB HTML page (the largest the upload limit takes);
 - ``cli-sparse-1gb``, ``cli-fifo``, ``cli-devzero``: ``python -m analysis analyze`` on a 1 GB sparse file, a
   FIFO nobody writes to and a symlink to /dev/zero.
 """
@@ -194,6 +195,12 @@ def build_inputs(folder: Path, names: set[str]) -> dict[str, Path]:
     if want("words-1.9m"):
         paths["words-1.9m"] = folder / "longest-accepted.txt"
         paths["words-1.9m"].write_text(long_text(1_900_000), encoding="utf-8")
+    if want("html-19mb"):
+        paths["html-19mb"] = folder / "page.html"
+        rng = random.Random(5)
+        body = "".join(f"<p>{' '.join(_line(rng) for _ in range(6))}</p>\n" for _ in range(40_000))
+        paths["html-19mb"].write_text(f"<html><head><title>Long page</title></head><body><article>{body}"
+                                      "</article></body></html>", encoding="utf-8")
     if want("cli-sparse-1gb"):
         paths["cli-sparse-1gb"] = folder / "sparse.txt"
         with open(paths["cli-sparse-1gb"], "wb") as file:

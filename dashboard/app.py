@@ -79,6 +79,8 @@ with st.sidebar:
 
 try:
     page.run()
+except StoryscopeError as err:  # e.g. a limit set to a value that is no number: say which, never a traceback
+    st.error(escape_markdown(str(err)))
 finally:  # after the page, so articles it just added or deleted are counted (also when it stops early)
     count = len(library)
     library_size.caption(f"{count} article{'s' if count != 1 else ''} in the library.")

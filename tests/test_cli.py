@@ -95,3 +95,30 @@ def test_single_words_switch_counts_the_words_of_names_apart(seed_path):
     assert "el" in {t["term"] for t in apart["terms"]} - {t["term"] for t in joined["terms"]}
     assert joined["word_count"] == apart["word_count"]
     assert (joined["names_as_terms"], apart["names_as_terms"]) == (True, False)
+
+
+# --- JSON written as the standard library writes it, faster -----------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis.cli.common import indented_json  # noqa: E402
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_indented_json_is_what_the_standard_library_writes(value):
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_indented_json_of_real_analyses_and_of_unusual_values(seed_analysis):
+    data = {"articles": [seed_analysis.to_dict(), seed_analysis.to_dict(top=3)]}
+    assert indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    odd = {1: "a number as a key", "b": [True, None, float("nan")]}
+    assert indented_json(odd) == json.dumps(odd, ensure_ascii=False, indent=2)

@@ -141,3 +141,19 @@ def test_a_footer_heading_in_the_middle_of_a_story_needs_the_body_first():
     # "Contacts:" before any body paragraph does not swallow the article
     article = parse_article("Port reopens\n\nContacts: none yet\n\nThe port reopened on Monday, officials said.")
     assert article.paragraphs[-1].kind == "body"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Water fills the streets of downtown Montpelier, Vt., Wednesday. (AP Photo/Ruth Bianchi)",
+        "A wolf leaves its crate on Sunday. (Photo by Kevin Rhodes/Getty Images)",
+        "Ben Carter with his labrador at the lake. (Image: Nottinghamshire Live)",
+        "Rescuers search the rubble of a collapsed building in Malatya [Deniz Arslan/Reuters]",
+        "Un habitant de Faenza observe une rue inondée, le 16 mai 2024. ANDREA ROSSI / AFP",
+        "Leere Bahnsteige am Hauptbahnhof. (Foto: imago/Eibner)",
+    ],
+)
+def test_captions_with_a_photo_credit_at_the_end(caption):
+    found = clutter_of(caption, words(caption))
+    assert found is not None and found.role == "block"

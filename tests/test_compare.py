@@ -136,3 +136,29 @@ def test_shared_entities_work_grows_linearly_with_the_articles(trio, monkeypatch
         work.append(weighed)
         assert table[table["name"] == "Andrés Molina"]["articles"].iloc[0] == 2 * copies
     assert 0 < work[1] <= 2.2 * work[0], work
+
+
+@pytest.mark.parametrize("options", [{}, {"min_g2": 0, "top": None}, {"min_g2": 1e9}])
+def test_distinctive_terms_are_each_articles_keyness_against_the_others(trio, options):
+    """distinctive_terms works on arrays (one keyness per article, without DataFrames); it equals the plain
+    rule: keyness of the article's counts against the sum of the others' counts, filtered and cut."""
+    import numpy as np
+    import pandas as pd
+
+    from analysis.nlp.terms import keyness
+
+    min_g2, top = options.get("min_g2", 6.63), options.get("top", 20)
+    tables = []
+    for article in trio:
+        others = [a for a in trio if a is not article]
+        reference = pd.concat([pd.Series(o.terms["count"].to_numpy(), index=o.terms["term"].to_numpy(dtype=object))
+                               for o in others]).groupby(level=0).sum()
+        counts = pd.Series(article.terms["count"].to_numpy(), index=article.terms["term"].to_numpy(dtype=object))
+        table = keyness(counts, reference, total=article.word_count,
+                        reference_total=sum(o.word_count for o in others))
+        table = table[(table["log_ratio"] > 0) & (table["g2"] >= min_g2)]
+        tables.append(table.head(top) if top is not None else table)
+    expected = pd.concat(tables, ignore_index=True)
+    expected.insert(0, "article", np.repeat(np.array(article_labels(trio), dtype=object), [len(t) for t in tables]))
+    expected["term"] = expected["term"].astype("str")
+    pd.testing.assert_frame_equal(distinctive_terms(trio, **options), expected)

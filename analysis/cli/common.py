@@ -57,8 +57,91 @@ def report_failure(path: str, err: BaseException, *, doing: str = "analysed") ->
 
 def print_json(value: Any) -> None:
     """``value`` as indented JSON on stdout (non-ASCII kept)."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write(indented_json(value))
     sys.stdout.write("\n")
+
+
+def indented_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, character for character, about three times faster.
+
+    With ``indent`` the standard library encodes in Python through generators (its C encoder does not indent
+    before Python 3.13), which cost more than the analyses of a batch of articles; here each string is encoded
+    by the C function the standard library uses and the pieces are joined once. Values of other types than
+    dict, list, tuple, str, int, float, bool and None are left to the standard library (which may raise).
+    """
+    pieces: list[str] = []
+    try:
+        _indented(value, pieces, "\n")
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(pieces)
+
+
+class _Unusual(Exception):
+    """A value :func:`indented_json` leaves to the standard library."""
+
+
+_encode_string = json.encoder.encode_basestring  # what json uses with ensure_ascii=False (C when available)
+_float_repr = float.__repr__
+_int_repr = int.__repr__
+
+
+def _indented(value: Any, out: list[str], newline: str) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_encode_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(_int_repr(value))
+    elif kind is float:
+        out.append(_float_text(value))
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        separator = inner
+        for item in value:
+            out.append(separator)
+            _indented(item, out, inner)
+            separator = "," + inner
+        out.append(newline)
+        out.append("]")
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        separator = inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            out.append(separator)
+            out.append(_encode_string(key))
+            out.append(": ")
+            _indented(item, out, inner)
+            separator = "," + inner
+        out.append(newline)
+        out.append("}")
+    else:
+        raise _Unusual
+
+
+def _float_text(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == float("inf"):
+        return "Infinity"
+    if value == -float("inf"):
+        return "-Infinity"
+    return _float_repr(value)
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

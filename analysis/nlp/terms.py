@@ -50,6 +50,7 @@ from bisect import bisect_left
 import re
 import unicodedata
 from collections import Counter
+from operator import itemgetter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
@@ -355,7 +356,9 @@ def _strings(values: list[str] | np.ndarray) -> pd.Series:
 
 
 def _frame(counts: Mapping[str, int], total: int) -> pd.DataFrame:
-    rows = sorted(counts.items(), key=_most_frequent_first)
+    # Most frequent first, ties alphabetical: sorted by term, then by count descending (a stable sort keeps
+    # the alphabetical order of equal counts); both sorts on C-level keys.
+    rows = sorted(sorted(counts.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)
     terms = [t for t, _ in rows]
     count = int_column([c for _, c in rows])
     return frame_of(
@@ -366,10 +369,6 @@ def _frame(counts: Mapping[str, int], total: int) -> pd.DataFrame:
             count / total * 1000.0 if total else np.zeros(len(rows)),
         ],
     )
-
-
-def _most_frequent_first(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
 
 
 def term_frequencies(
@@ -455,7 +454,7 @@ def unigram_frequencies(
     words (tokens from :func:`tokenize_with_names` hold more words than there are tokens).
     """
     lang = _language_code(language)
-    stops = stopwords(lang) | frozenset(_normalised_term(w) for w in extra_stopwords)
+    stops, verdicts = _term_verdicts(lang, frozenset(_normalised_term(w) for w in extra_stopwords))
     lemma = _lemmatizer(lang) if lemmatize else None
     found: Counter[str] = Counter()
     for paragraph in tokens:
@@ -463,8 +462,12 @@ def unigram_frequencies(
     if total is None:
         total = found.total()
     counts: Counter[str] = Counter()
+    verdict = verdicts.get
     for token, count in found.items():
-        if not _is_term(token, stops):
+        keep = verdict(token)
+        if keep is None:
+            keep = verdicts[token] = _is_term(token, stops)
+        if not keep:
             continue
         if lemma is not None:
             token = lemma(token)
@@ -472,6 +475,21 @@ def unigram_frequencies(
                 continue
         counts[token] += count
     return _frame(counts, total)
+
+
+_VERDICTS: dict[tuple[str, frozenset[str]], tuple[frozenset[str], dict[str, bool]]] = {}
+
+
+def _term_verdicts(language: str, extra: frozenset[str]) -> tuple[frozenset[str], dict[str, bool]]:
+    """The stopwords of ``language`` plus ``extra``, and a per-process record of which tokens :func:`_is_term`
+    accepted with them (a token is judged once, not once per article)."""
+    key = (language, extra)
+    found = _VERDICTS.get(key)
+    if found is None or len(found[1]) > _MAX_CACHE:
+        if len(_VERDICTS) > 64:
+            _VERDICTS.clear()
+        found = _VERDICTS[key] = (stopwords(language) | extra, {})
+    return found
 
 
 def _normalised_term(word: str) -> str:
@@ -549,6 +567,31 @@ def keyness(
             f"`reference_total` = {reference_total!r} is smaller than a reference count; "
             "give the reference's word count."
         )
+    terms, a, b, g2, log_ratio = keyness_arrays(a_series.index.to_numpy(), a, b, c, d, alphabetical=True)
+    return pd.DataFrame(
+        {
+            "term": _strings(terms),
+            "count": a.astype("int64"),
+            "reference_count": b.astype("int64"),
+            "g2": g2,
+            "log_ratio": log_ratio,
+        }
+    )
+
+
+def keyness_arrays(
+    terms: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float, *, alphabetical: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`keyness` on plain arrays, for callers that check their own inputs: ``terms`` (each once), their
+    counts ``a`` (> 0) in the article of ``c`` words and ``b`` in the reference of ``d`` (> 0) words.
+
+    Returns terms, a, b, g2, log_ratio, ordered as :func:`keyness` orders its rows (``alphabetical``: the
+    terms are already in alphabetical order). Arrays in, arrays out: ~20x less overhead than the DataFrame
+    version, which matters when a comparison computes one keyness per article.
+    """
+    if not alphabetical:
+        first = np.argsort(terms, kind="stable")
+        terms, a, b = terms[first], a[first], b[first]
     e1 = c * (a + b) / (c + d)
     e2 = d * (a + b) / (c + d)
     positive_b = b > 0
@@ -557,15 +600,7 @@ def keyness(
     g2 = np.maximum(2.0 * (a * np.log(a / e1) + part_b), 0.0)  # rounding leaves -1e-16 for equal rates
     log_ratio = np.log2((a / c) / (np.where(positive_b, b, 0.5) / d))
     order = np.lexsort((-g2, log_ratio <= 0))
-    return pd.DataFrame(
-        {
-            "term": _strings(a_series.index.to_numpy()[order]),
-            "count": a[order].astype("int64"),
-            "reference_count": b[order].astype("int64"),
-            "g2": g2[order],
-            "log_ratio": log_ratio[order],
-        }
-    )
+    return terms[order], a[order], b[order], g2[order], log_ratio[order]
 
 
 # --------------------------------------------------------------------------------------------

@@ -30,8 +30,14 @@ starts with, and the language is only known once the body is found.
 
 from __future__ import annotations
 
-import bisect
 import re
+
+try:
+    from re import _constants as _C
+    from re import _parser as _sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
 from dataclasses import dataclass
 from typing import Literal
 
@@ -67,7 +73,8 @@ ANY: tuple[BlockPattern, ...] = (
     P("stations", r"^(?-i:[KW][A-Z]{2,3}(?:-(?:TV|DT))?(?:\s+\d{1,2})?)(?:\s*[|,•·]\s*(?-i:[A-Z][A-Z0-9-]{2,6}"
       r"(?:\s+\d{1,2})?)){2,}$", "KXAN 36 | KTVX 4 | WKRN 2", 30),
     P("caption", r"\[[^\[\]\n]{2,60}/[^\[\]\n]{2,40}\]$", "Rescuers search the rubble in Antakya [Jane Roe/Reuters]", 60, hints=("]",)),
-    P("caption", r"\((?:(?-i:[A-Z]{2,10})\s+)?photo(?:/[^()\n]{2,60})?\)\.?$", "A resident wades through water. (AP Photo/John Doe)", 60, hints=("photo",)),
+    P("caption", r"\((?:(?-i:[A-Z]{2,10})\s+)?(?:photo|photograph|picture|image|foto|bild)(?:\s+by|:)?(?:[/\s][^()\n]{2,60})?\)\.?$",
+      "A wolf leaves its crate. (Photo by Kevin Rhodes/Getty Images)", 60, hints=("photo", "picture", "image", "foto", "bild")),
     P("caption", r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){1,3})\s*/\s*" + _AGENCY + r"\.?$",
       "Une rue inondée à Faenza, le 16 mai. ANDREA ROSSI / AFP", 60, hints=("/",)),
     P("caption", r"(?:^|[\s.])" + _AGENCY + r"/(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\.?$",
@@ -116,7 +123,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"this\s+(?:is\s+a\s+)?(?:developing|breaking)\s+(?:story|news)|"
       r"this\s+(?:article|story)\s+is\s+more\s+than\s+\d+\s+\w+\s+old)",
       "Sign up to First Edition, our free daily newsletter", 40),
-    P("prompt", r"^(?:share|print|comments?|e-?mail)$", "Share", 1),
+    P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
     P("prompt", r"^comments?\s*\(\d+\)$", "Comments (214)", 2),
     P("prompt", r"^(?:enjoyed|liked|like|love|loved)\s+this\s+(?:story|article|post|piece|newsletter)\s*\?",
       "Enjoyed this story? Subscribe to our weekly science newsletter.", 30),
@@ -178,7 +185,7 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen)\s*[:›»>|]?$",
       "Weitere Videos", 8, "label"),
     P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
-      r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren)", "Jetzt die Rundschau als App herunterladen!", 30),
+      r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren|diskutieren\s+sie\s+mit\b|(?:teilen|drucken|merken)$)", "Jetzt die Rundschau als App herunterladen!", 30),
     P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
     P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
       "Dieser Artikel ist nur für Abonnenten.", 30),
@@ -254,14 +261,6 @@ LICENCE_TRIGGERS: tuple[str, ...] = (
 )
 
 
-def _alternation(rows: tuple[BlockPattern, ...]) -> re.Pattern[str] | None:
-    """One regex that matches where any of ``rows`` (all anchored at the start) does. Which row matched is
-    found afterwards, row by row: a match is rare, and a group per row would slow every block down."""
-    if not rows:
-        return None
-    return re.compile("|".join(f"(?:{row.regex[1:].replace('(?P<name>', '(?:')})" for row in rows), re.I)
-
-
 def _ordered(rows: tuple[BlockPattern, ...]) -> tuple[BlockPattern, ...]:
     for row in rows:
         if not (row.regex.startswith("^") or row.regex.endswith("$")):
@@ -271,20 +270,88 @@ def _ordered(rows: tuple[BlockPattern, ...]) -> tuple[BlockPattern, ...]:
     return tuple(sorted(rows, key=lambda row: ROLES.index(row.role)))  # "block" rows first
 
 
+def _first_chars(items) -> tuple[frozenset[str] | None, bool]:
+    """The lower-case characters a parsed regex (``items``) can start with (None: any) and whether it can
+    match the empty string. Unknown constructs give None: the row is then tried on every block."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is _C.LITERAL:
+            return frozenset(chars | _cases(chr(value))), False
+        if op is _C.IN:
+            found: set[str] = set()
+            for kind, item in value:
+                if kind is _C.LITERAL:
+                    found |= _cases(chr(item))
+                elif kind is _C.RANGE and item[1] - item[0] <= 256:
+                    for code in range(item[0], item[1] + 1):
+                        found |= _cases(chr(code))
+                elif kind is _C.CATEGORY and item is _C.CATEGORY_DIGIT:
+                    found |= set("0123456789")
+                elif kind is _C.CATEGORY and item is _C.CATEGORY_SPACE:
+                    found |= set(" \t\n\r\f\v")
+                else:
+                    return None, False
+            return frozenset(chars | found), False
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero-width: the next item gives the first character
+        if op is _C.SUBPATTERN:
+            inner, empty = _first_chars(value[-1])
+        elif op is _C.BRANCH:
+            inner, empty = frozenset(), False
+            for alternative in value[1]:
+                part, part_empty = _first_chars(alternative)
+                if part is None:
+                    return None, False
+                inner, empty = inner | part, empty or part_empty
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            inner, empty = _first_chars(value[2])
+            empty = empty or value[0] == 0
+        else:
+            return None, False
+        if inner is None:
+            return None, False
+        chars |= inner
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _cases(char: str) -> set[str]:
+    return {char.lower()[:1], char.upper().lower()[:1]}
+
+
+def _row_first_chars(row: BlockPattern) -> frozenset[str] | None:
+    try:
+        chars, empty = _first_chars(_sre_parser.parse(row.regex[1:], re.I).data)
+    except Exception:  # a construct this reading does not know: try the row on every block
+        return None
+    return None if empty else chars
+
+
 _ROWS = _ordered(PATTERNS)
 _START_ROWS = tuple(row for row in _ROWS if row.regex.startswith("^"))
 _END_ROWS = tuple(row for row in _ROWS if not row.regex.startswith("^"))
 _HINTS = tuple(dict.fromkeys(hint for row in _END_ROWS for hint in row.hints))
 _MAX_END_WORDS = max(row.max_words for row in _END_ROWS)
-# One start regex per word limit: a block of n words meets only the rows whose limit is n or more (a block
-# of 50 words meets a handful of rows, not all of them).
-_LIMITS = tuple(sorted({row.max_words for row in _START_ROWS}))
-_START_BY_LIMIT = tuple(
-    _alternation(tuple(row for row in _START_ROWS if row.max_words >= limit)) for limit in _LIMITS
-)
+_FIRST_CHARS = {row: _row_first_chars(row) for row in _START_ROWS}
+# The start-anchored rows a block meets: those that can start with its first character (lower case), in
+# role order. Rows are tried one by one with their own regex: an alternation of all of them would cost
+# ~10 ms to compile per character and save nothing per block.
+_START_BY_CHAR: dict[str, tuple[BlockPattern, ...]] = {}
+_ANY_FIRST = tuple(row for row in _START_ROWS if _FIRST_CHARS[row] is None)
 _LABEL_ROWS = tuple(row for row in _START_ROWS if row.role == "label")
-_LABELS = _alternation(_LABEL_ROWS)
 _MAX_LABEL_WORDS = max(row.max_words for row in _LABEL_ROWS)
+
+
+def _start_rows(first: str) -> tuple[BlockPattern, ...]:
+    rows = _START_BY_CHAR.get(first)
+    if rows is None:
+        rows = _START_BY_CHAR[first] = tuple(
+            row for row in _START_ROWS if _FIRST_CHARS[row] is None or first in _FIRST_CHARS[row]
+        )
+    return rows
+
+
 _EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*?\S)\1$", re.S)
 
 
@@ -306,27 +373,38 @@ def clutter_of(text: str, words: int) -> Clutter | None:
     """The clutter shape ``text`` (a block of ``words`` words, counted by the caller) has, or None.
 
     Only rows whose word limit ``words`` does not pass are tried; when rows of several roles match, the
-    first role in ``ROLES`` order wins. The start-anchored rows are tried at once (one regex); an
-    end-anchored row only when the block's last ``END_WINDOW`` characters hold one of its hints.
+    first role in ``ROLES`` order wins. A start-anchored row is tried only on blocks whose first character
+    it can start with; an end-anchored row only when the block's last ``END_WINDOW`` characters hold one of
+    its hints.
     """
-    text = unwrapped(text)
-    candidates: list[BlockPattern] = []
-    tier = bisect.bisect_left(_LIMITS, words)
-    if tier < len(_LIMITS) and _START_BY_LIMIT[tier].match(text):
-        candidates.extend(row for row in _START_ROWS if row.max_words >= words)
-    if words <= _MAX_END_WORDS:
-        lower = text[-END_WINDOW:].lower()
+    if text[:1] in "*_":
+        text = unwrapped(text)
+    if not text:
+        return None
+    found: tuple[BlockPattern, re.Match[str]] | None = None
+    for row in _start_rows(text[0].lower()[:1]):
+        if row.max_words >= words:
+            match = _row_regex(row).match(text)
+            if match is not None:
+                found = (row, match)
+                break
+    if (found is None or found[0].role != "block") and words <= _MAX_END_WORDS:
+        tail = text[-END_WINDOW:]
+        lower = tail.lower()
         present = [hint for hint in _HINTS if hint in lower]
-        if present:
-            candidates.extend(
-                row for row in _END_ROWS if row.max_words >= words and any(hint in present for hint in row.hints)
-            )
-    for row in sorted(candidates, key=lambda row: ROLES.index(row.role)):
-        match = _row_regex(row).search(text if row.regex.startswith("^") else text[-END_WINDOW:])
-        if match is not None:
-            name = match.groupdict().get("name")
-            return Clutter(row.role, name.strip() if name else None)
-    return None
+        for row in _END_ROWS if present else ():
+            if row.max_words >= words and any(hint in present for hint in row.hints):
+                match = _row_regex(row).search(tail)
+                if match is not None:
+                    if found is None or ROLES.index(row.role) < ROLES.index(found[0].role):
+                        found = (row, match)
+                    break
+    return None if found is None else _found(*found)
+
+
+def _found(row: BlockPattern, match: re.Match[str]) -> Clutter:
+    name = match.groupdict().get("name")
+    return Clutter(row.role, name.strip() if name else None)
 
 
 _ROW_REGEXES: dict[BlockPattern, re.Pattern[str]] = {}
@@ -353,4 +431,6 @@ def matches(row: BlockPattern, text: str) -> bool:
 def is_list_label(line: str) -> bool:
     """True for a line that heads a list of links or tags ("Read more:", "More on this story", "Weitere Videos")."""
     line = unwrapped(line)
-    return len(line.split()) <= _MAX_LABEL_WORDS and _LABELS.match(line) is not None
+    if len(line.split()) > _MAX_LABEL_WORDS:
+        return False
+    return any(_row_regex(row).match(line) for row in _LABEL_ROWS if row.max_words >= len(line.split()))

@@ -41,7 +41,10 @@ def decode_text(data: bytes, filename: str) -> str:
         controls -= nuls
     if controls > _MAX_CONTROL_RATIO * len(text):
         raise _binary_error(data, filename)
-    return text.replace("\x00", "")
+    text = text.replace("\x00", "")
+    if not text.strip():  # nothing but a stray NUL or two
+        raise EmptyInputError(filename, "holds only blank space; choose the file that holds the article's text.")
+    return text
 
 
 def _decode(data: bytes, filename: str) -> str:

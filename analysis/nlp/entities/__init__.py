@@ -1,21 +1,31 @@
 """Entity mentions: people, organisations, places and other named things, with their aliases merged.
 
-No trained model is used (none can be downloaded at run time): the extractor reads English news with rules,
-gazetteers and dictionaries that ship inside installed packages.
+No trained model is used (none can be downloaded at run time): the extractor reads news with rules, gazetteers
+and dictionaries that ship inside installed packages, and with one table of cues per language (:mod:`.cues`:
+job titles, honorifics, title endings, suffixes, alias cues, elisions). A new title or alias cue is one line of
+its language's table and one case in ``tests/test_entities.py``.
 
 Candidates
     Runs of capitalised words and acronyms ("Nayib Bukele", "MS13", "MS-13", "U.S.") joined by spaces, by up
     to two name particles ("Diablito de Hollywood", "Elena van der Berg", "bin", "al-"), after a head noun by
     "of", "for", "on" ("Embassy of El Salvador", "Port of Rotterdam Authority"), by "and" inside an
     organisation's or a country's name ("Department of Health and Human Services"), and ending with a short
-    number after a word ("Barrio 18"). A possessive ("Bukele’s") is a mention of the name. A hyphen splits a
-    place off a word ("US-based" and "US-El Salvador" mention the US; "pro-Bukele" mentions Bukele).
+    number after a word ("Barrio 18"; not when the article writes the name without it: "Medvedev 3-6"). Also
+    names that are no capitalised words: "iPad", "eBay", "watchOS 11", "AT&T", "Procter & Gamble", "3M",
+    "King's Fund"; after a French elision ("l'Italie", "d'Emmanuel Macron"). A possessive ("Bukele’s") is a
+    mention of the name. A hyphen splits a place off a word ("US-based" and "US-El Salvador" mention the US;
+    "pro-Bukele" mentions Bukele), a name off a title ("SPD-Chefin"), and in German an acronym off a noun
+    ("GDL-Streik"); a place with lower-case words inside stays whole ("Aix-en-Provence").
 Never an entity
     Month and weekday names (but "Theresa May"), titles alone ("President"), demonyms, religions and parties
     ("Salvadoran", "Puerto Rican", "Muslim", "Republican"), all-capitals labels ("SEE ALSO", "READ MORE:",
-    "UPDATE:"), stopwords, single letters. Titles are stripped from a name, with what goes with them
-    ("Salvadoran President", "U.S. District Judge", "Secretary of State", "Mr.", "Gen."), and so is a leading
-    "The". Ambiguous titles ("General", "Chief") only before something shaped like a personal name.
+    "UPDATE:"), stopwords (unless the article writes the word capitalised mid-sentence and never in lower case:
+    "Microsoft"), single letters, and in German a capitalised word of simplemma's German dictionary not
+    confirmed as a name ("Haushalt"). Titles, offices and honorifics are stripped from a name, with what goes
+    with them ("Salvadoran President", "U.S. District Judge", "Secretary of State", "Mr.", "Verkehrsminister",
+    "Me"), and so are suffixes ("Tom Ashby MP") and a leading "The"; the organisation or place before a title
+    is a name of its own ("Port Authority Director Maria Lindqvist", "Treasury Secretary Daniel Oduya").
+    Ambiguous titles ("General", "Chief") only before something shaped like a personal name.
 Sentence starts
     A sentence's first word is capitalised whatever it is. A run that starts a sentence (or a quotation) is
     kept when it is a known name; otherwise its first word is dropped when it is weak -- a stopword, a word the
@@ -29,9 +39,13 @@ Headline case
     names, gazetteer places, and acronyms ("Terrorism Trial", "Could Expose" are dropped).
 Aliases
     One entity for "Mara Salvatrucha (MS13)", ``Élmer Canales Rivera, alias “Crook,”``, "X, (also / better)
-    known as Y" and "the Houthi movement, known as Ansar Allah"; a capitalised quoted nickname's later
-    mentions are found with or without its "the" (a nickname all in lower case is found where it is defined). A shorter mention contained in a longer name ("Bukele", "Valencia", "Justice
-    Department", "the Commission") joins the full name mentioned last before it (else first after it); a place
+    known as Y", "the Houthi movement, known as Ansar Allah" and the other cues of ``cues.ALIAS_CUES`` ("née",
+    "formerly", "surnommé", "alias «el X»"); a party or employer in brackets after a person is an affiliation
+    ("Jonas Albrecht (FDP)"). A capitalised quoted nickname's later mentions are found with or without its
+    "the" (a nickname all in lower case is found where it is defined). A shorter mention contained in a longer
+    name ("Bukele", "Valencia", "Justice Department", "the Commission") joins the full name mentioned last
+    before it (else first after it), unless the body names a one-word organisation or place before any longer
+    name containing it ("Solidarity" before the "Solidarity Party"); a place
     does so only as a personal name's surname, never from after "of" ("El Salvador" stays apart from the
     "Embassy of El Salvador"). Spellings of one name share an :func:`entity_key` (MS-13 / MS13; U.S. / US /
     USA / United States); "Department of Justice" is the "Justice Department"; "Houthis" is "Houthi"; an

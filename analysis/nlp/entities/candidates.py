@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from analysis.nlp.entities.cues import (
     _ABBREVIATIONS,
-    _AMBIGUOUS_TITLES,
     _AND,
     _CONNECTOR_HEADED,
     _CONNECTOR_PARTICLES,
@@ -26,10 +25,13 @@ from analysis.nlp.entities.cues import (
     _NAME_MONTHS,
     _ORG_HEADS,
     _PLACE_HEADS,
-    _TITLE_MODIFIERS,
     _TITLES,
     _WEEKDAY_ABBREVIATIONS,
     _WEEKDAYS,
+    ALL_CUES,
+    CUES,
+    HYPHEN_INNER_PARTICLES,
+    LanguageCues,
 )
 from analysis.nlp.entities.lexicon import (
     _is_common_word,
@@ -88,11 +90,18 @@ def _shape(text: str) -> int:
         return _NUMBER
     first = text[0]
     if first.isalpha() and first.islower():
-        return _LOWER
+        # "iPad", "eBay", "watchOS": a capital after the lower-case start of a word is a name's
+        return _CAP if _CAMEL_RE.fullmatch(text) else _LOWER
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
         return _ACRONYM
+    if first.isdigit() and letters and not any(c.islower() for c in letters) and len(text) <= 4:
+        return _ACRONYM  # "3M"
     return _CAP if first.isupper() else _LOWER
+
+
+#: A word that starts in lower case and goes on with a capital: "iPad", "eBay", "watchOS", "iPadOS".
+_CAMEL_RE = re.compile(r"[a-z]{1,6}[A-Z][^\W_]*")
 
 
 class _TokenStats:
@@ -124,6 +133,7 @@ def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
 _UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
 #: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
 _NAME_TOKEN_RE = re.compile(
+    r"[^\W\d_a-zß-öø-ÿ]{1,4}&[^\W\d_a-zß-öø-ÿ]{1,4}\b|"  # AT&T, P&G
     rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?)"
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.
@@ -131,7 +141,7 @@ _NAME_TOKEN_RE = re.compile(
 _LOWER_WORD_RE = re.compile(r"[a-zß-öø-ÿ](?<![\w’'\-‐‑][a-zß-öø-ÿ])[^\W_]*(?:[’'\-‐‑](?![sS]\b)[^\W_]+)*")
 #: One or two joiners between two name tokens: " of ", " de la ", " of the ", " and ".
 _JOINER_GAP_RE = re.compile(
-    r" (%s)(?: (%s))? $" % ("|".join(sorted(_JOINERS)), "|".join(sorted(_JOINERS)))
+    r" (%s)(?: (%s))? $" % ("|".join(map(re.escape, sorted(_JOINERS))), "|".join(map(re.escape, sorted(_JOINERS))))
 )
 _OPENING_QUOTES = "“\"‘«"
 _CLOSING_MARKS = "”\"’»)]"
@@ -139,18 +149,29 @@ _CLOSING_MARKS = "”\"’»)]"
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
-def _name_tokens(text: str) -> list[_Tok]:
+def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = ()) -> list[_Tok]:
     """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
     joiners between two of them -- with offsets, shapes, sentence starts and joins. Lower-case words are
-    skipped by the regular expression itself, so the cost is in C for most of the text."""
+    skipped by the regular expression itself, so the cost is in C for most of the text. A word that starts in
+    lower case and goes on with a capital ("iPad") is a name token; so is a word after an ``elisions`` prefix
+    ("l'Italie", "L'ONU")."""
     out: list[_Tok] = []
     prev: _Tok | None = None  # the last name token (not a joiner)
     for m in _NAME_TOKEN_RE.finditer(text):
         raw, begin = m.group(), m.start()
+        if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2 and raw[2].isupper():
+            raw, begin = raw[2:], begin + 2  # "L'ONU" at a sentence's start
         if begin and text[begin - 1] != " ":  # most names follow a space
             before = text[begin - 1]
-            if before.isalnum() or before in "’'":
-                continue  # a capital inside a word: iPhone, l’État
+            if before.islower():  # "iPad": the word starts in lower case
+                word_start = _camel_start(text, begin)
+                if word_start < 0:
+                    continue  # a capital inside a word
+                raw, begin = text[word_start : m.end()], word_start
+            elif before.isalnum():
+                continue
+            elif before in "’'" and not (elisions and _elided(text, begin - 1, elisions)):
+                continue  # l’État in a language that does not elide, O'Brien's "B"
             if before in "-‐‑":  # pro-Bukele (a name after a prefix), al-Assad (a particle of the name)
                 # the word before the hyphen (a window longer than any particle: the same answer, in constant time)
                 word = _PREFIX_RE.search(text, max(0, begin - 1 - _PREFIX_WINDOW), begin - 1)
@@ -181,11 +202,32 @@ def _name_tokens(text: str) -> list[_Tok]:
                 out.append(tok)
             prev = tok
             continue
-        for piece in _hyphenated(raw, begin, possessive):
+        for piece in _hyphenated(raw, begin, possessive, nouns_capitalised=nouns_capitalised):
             if piece.shape != _LOWER:  # the lower-case part of "US-based" is left out
                 _place_token(piece, prev, text, out)
                 prev = piece
     return out
+
+
+def _camel_start(text: str, capital: int) -> int:
+    """Where the word whose first capital is at ``capital`` starts, when it starts with one to six lower-case
+    letters after a space, a quotation mark or a bracket ("iPad", "eBay", "watchOS"); else -1."""
+    start = capital
+    while start > 0 and text[start - 1].islower() and capital - start < 7:
+        start -= 1
+    if capital - start > 6 or (start and (text[start - 1].isalnum() or text[start - 1] in "’'-‐‑_.")):
+        return -1
+    return start
+
+
+def _elided(text: str, apostrophe: int, elisions: tuple[str, ...]) -> bool:
+    """Whether the apostrophe at ``apostrophe`` ends an elided word ("l'", "d'", "qu'") that starts a word."""
+    start = apostrophe
+    while start > 0 and text[start - 1].isalpha() and apostrophe - start < 7:
+        start -= 1
+    if start and text[start - 1].isalnum():
+        return False
+    return text[start:apostrophe].lower() in elisions
 
 
 def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> None:
@@ -213,6 +255,7 @@ def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
             if word is None:
                 continue
             joiner = _Tok(word, position, shape=_LOWER)
+            joiner.key = word if word == "&" else joiner.key  # "&" has no letters to make a key of
             joiner.joined = True
             out.append(joiner)
             position += len(word) + 1
@@ -322,8 +365,19 @@ class LowerCaseWords:
         return seen
 
 
-def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
-    """One token for MS-13, al-Assad, Jean-Pierre, Guinea-Bissau; parts for US-based, US-El, pro-Bukele."""
+@lru_cache(maxsize=1 << 12)
+def _title_compound(first: str, last: str) -> bool:
+    """Whether ``last`` is a title of any language and ``first`` is no title or title word ("Vice-President",
+    "Secretary-General" are one title)."""
+    cues = ALL_CUES
+    head = _norm(first)
+    return cues.is_title(_norm(last)) and not cues.is_title(head) and head not in cues.title_modifiers
+
+
+def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bool = False) -> list[_Tok]:
+    """One token for MS-13, al-Assad, Jean-Pierre, Guinea-Bissau, SUD-Rail; parts for US-based, US-El, pro-Bukele,
+    a name and a title ("Nordwerk-Vorstandschefin"), and in a language that capitalises its nouns an acronym and a
+    noun ("GDL-Streik")."""
     whole = [_Tok(raw, start, possessive)]
     if _ACRONYM_DIGITS_RE.fullmatch(raw):
         whole[0].shape = _ACRONYM
@@ -331,11 +385,20 @@ def _hyphenated(raw: str, start: int, possessive: bool) -> list[_Tok]:
     parts = _HYPHENS_RE.split(raw)
     if all(p[:1].islower() for p in parts):
         return whole
+    if len(parts) > 2 and parts[0][:1].isupper() and parts[-1][:1].isupper() and all(
+        p.lower() in HYPHEN_INNER_PARTICLES for p in parts[1:-1]
+    ):
+        whole[0].shape = _CAP
+        return whole  # "Aix-en-Provence", "Stratford-upon-Avon", "Frankfurt-am-Main"
     if len(parts) == 2 and parts[0].lower() in _HYPHEN_PARTICLES and parts[1][:1].isupper():
         whole[0].shape = _CAP
         return whole
     capitalised = all(p[:1].isupper() for p in parts)
-    if capitalised:
+    if capitalised and len(parts) == 2 and (
+        (nouns_capitalised and _shape(parts[0]) == _ACRONYM) or _title_compound(parts[0], parts[1])
+    ):
+        pass  # "SPD-Chefin", "GDL-Streik", "Nordwerk-Vorstandschefin": a name, then what it is or does
+    elif capitalised:
         if _place_strength(_norm(raw), raw):
             return whole
         if not any(_place_strength(_norm(p), p) >= 2 for p in parts):
@@ -400,12 +463,18 @@ def _is_name_token(tok: _Tok) -> bool:
     return tok.shape in _NAME_SHAPES
 
 
-def _can_join_headed(prev: _Tok) -> bool:
-    """ "of"/"for"/"on" may join two names only after a head noun (Embassy of, Bank of, Port of)."""
+def _can_join_headed(prev: _Tok, *, alone: bool = True) -> bool:
+    """ "of"/"for"/"on" may join two names only after a head noun (Embassy of, Bank of, Port of, National
+    Institutes of) or a title, or after a common word that is the whole name so far ("Chamber of Commerce") --
+    not after a personal name ("Alan Greaves of the University of Kent")."""
     key = prev.key
-    return (
-        key in _ORG_HEADS or key in _PLACE_HEADS or key in _TITLES or _is_common_word(key)
-    ) and prev.shape == _CAP
+    if prev.shape != _CAP:
+        return False
+    if key in _ORG_HEADS or key in _PLACE_HEADS or key in _TITLES:
+        return True
+    if key.endswith("s") and (key[:-1] in _ORG_HEADS or key[:-1] in _PLACE_HEADS):
+        return True
+    return alone and _is_common_word(key)
 
 
 def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
@@ -427,6 +496,10 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
         while j < n:
             last = run[-1]
             if last.possessive or last.dotted:
+                if last.possessive and _possessive_name(last, toks[j]):
+                    run.append(toks[j])  # "King's Fund", "Plymouth Coroner's Court"
+                    j += 1
+                    continue
                 break
             nxt = toks[j]
             if not nxt.joined or nxt.initial:
@@ -449,11 +522,18 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
             if not joiners or k >= n or not _is_name_token(toks[k]) or not toks[k].joined or toks[k].initial:
                 break
             keys = [t.key for t in joiners]
-            if "and" in keys:
+            if "&" in keys:
+                if keys != ["&"]:
+                    break
+            elif "and" in keys:
                 if keys != ["and"] or not _and_joins(run, toks, k):
                     break
+            elif keys in (["y"], ["e"]) and _two_places(run, toks, k):
+                break  # "Estados Unidos y Japón" (but "Ortega y Gasset")
             elif any(key in _CONNECTOR_HEADED for key in keys):
-                if keys[0] == "the" or not _can_join_headed(last) or (len(keys) == 2 and keys[1] != "the"):
+                if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1) or (
+                    len(keys) == 2 and keys[1] != "the"
+                ):
                     break
             run.extend(joiners)
             run.append(toks[k])
@@ -461,6 +541,15 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
         runs.append(run)
         i = j
     return runs
+
+
+def _possessive_name(last: _Tok, nxt: _Tok) -> bool:
+    """ "King's Fund", "Coroner's Court": a common word's possessive before a head noun is part of one name
+    (but "Bukele's Government" is Bukele's)."""
+    return (
+        nxt.start == last.end + 3 and nxt.shape == _CAP and not nxt.initial
+        and (nxt.key in _ORG_HEADS or nxt.key in _PLACE_HEADS) and last.shape == _CAP and _is_common_word(last.key)
+    )
 
 
 def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
@@ -474,6 +563,14 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         and not _month_or_day(last.key)
         and (after is None or not after.joined or not _is_name_token(after))
     )
+
+
+def _two_places(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """Whether a run and the name token ``toks[k]`` after its "y" / "e" are both places (run: from its start)."""
+    start = max((i for i, t in enumerate(run) if t.shape == _LOWER), default=-1) + 1  # after the last joiner
+    first = run[start:]
+    before = _place_strength(" ".join(t.key for t in first), " ".join(t.text for t in first))
+    return bool(before) and bool(_place_strength(toks[k].key, toks[k].text))
 
 
 def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
@@ -532,27 +629,30 @@ def _label_word(key: str, text: str, stops: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: frozenset[str]) -> bool:
+def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: frozenset[str],
+                         cues: LanguageCues = CUES["en"]) -> bool:
     """:meth:`_Extractor._acceptable` for a one-word span: no lone stopword, title, month, head noun, demonym,
     direction, label or single letter (the same answer for every mention of one spelling)."""
     if not key or not (len(text) >= 2 and text.isalnum()) and sum(1 for c in text if c.isalnum()) < 2:
         return False
-    if _month_or_day(key) or key.rstrip(".") in _TITLES or (key in _ORG_HEADS and shape != _ACRONYM):
+    if _month_or_day(key) or cues.is_title(key) or (key in _ORG_HEADS and shape != _ACRONYM):
         return False
     if shape == _ACRONYM:
         return bool(_place_strength(key, text)) or defined or not _label_word(key, text, stops)
     return not (key in stops or _is_demonym(key) or key in _DIRECTIONS)
 
 
-def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False) -> list[tuple[list[_Tok], bool]]:
-    """Cut a run into candidate spans: labels, months and weekdays out; "The" and titles stripped.
+def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False, cues: LanguageCues = CUES["en"]
+          ) -> list[tuple[list[_Tok], bool]]:
+    """Cut a run into candidate spans: labels, months and weekdays out; "The", titles and suffixes stripped, and
+    what stands before a title its own candidate ("Port Authority Director Maria Lindqvist").
 
     Returns (tokens, title_before) pairs. In headline-case paragraphs labels stay: the headline pass keeps only
     confirmed names anyway. The rules read only the words' keys, shapes and spellings, so the cut is worked out
     once per sequence of words (:func:`_trim_plan`) and applied to the run's tokens.
     """
     words = tuple([(t.key, t.shape, t.text) for t in run])
-    return [(run[start:end], title) for start, end, title in _trim_plan(words, stops, headline)]
+    return [(run[start:end], title) for start, end, title in _trim_plan(words, stops, headline, cues)]
 
 
 class _Word(NamedTuple):
@@ -564,19 +664,20 @@ class _Word(NamedTuple):
 
 
 @lru_cache(maxsize=1 << 14)
-def _trim_plan(words: tuple[tuple[str, int, str], ...], stops: frozenset[str], headline: bool
-               ) -> tuple[tuple[int, int, bool], ...]:
+def _trim_plan(words: tuple[tuple[str, int, str], ...], stops: frozenset[str], headline: bool,
+               cues: LanguageCues = CUES["en"]) -> tuple[tuple[int, int, bool], ...]:
     """:func:`_trim_words` of a sequence of (key, shape, text) words, as (start, end, title_before) slices."""
     run = [_Word(*word) for word in words]
     position = {id(word): i for i, word in enumerate(run)}
     out = []
-    for piece, title in _trim_words(run, stops, headline=headline):
+    for piece, title in _trim_words(run, stops, headline=headline, cues=cues):
         start = position[id(piece[0])]  # every piece is a slice of the run
         out.append((start, start + len(piece), title))
     return tuple(out)
 
 
-def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False) -> list[tuple[list, bool]]:
+def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cues: LanguageCues = CUES["en"]
+                ) -> list[tuple[list, bool]]:
     """:func:`_trim` of a run of words (tokens, or anything with their key, shape and text)."""
     if len(run) == 1:  # most runs: one word, kept unless it is a month or a weekday
         return [] if run[0].key in _MONTHS_AND_DAYS else [(run, False)]
@@ -606,9 +707,10 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False) -> 
             piece = _strip_lower_edges(piece[1:])
         if not piece:
             continue
-        rest, title = _strip_title(piece)
-        if title and len(rest) < len(piece) and _place_strength(piece[0].key, piece[0].text) >= 4:
-            out.append(([piece[0]], False))  # "US Attorney General Merrick Garland" mentions the US
+        before, rest, title = _split_title(piece, cues)
+        before = _strip_lower_edges(before)
+        if before:
+            out.append((before, BEFORE_TITLE))  # "US Attorney General Merrick Garland" mentions the US
         rest = _strip_lower_edges(rest)
         if rest:
             out.append((rest, title))
@@ -625,34 +727,75 @@ def _strip_lower_edges(piece: list[_Tok]) -> list[_Tok]:
     return piece[start:end]
 
 
-def _strip_title(piece: list[_Tok]) -> tuple[list[_Tok], bool]:
-    """ "Salvadoran President Nayib Bukele" -> "Nayib Bukele" (a person cue); "Justice Department" stays.
+#: The second value of a piece of :func:`_trim` for the name that stands before a title ("Boulder County" of
+#: "Boulder County Sheriff Curtis Nolan"); the others are True (a title before) and False.
+BEFORE_TITLE = "before a title"
 
-    Titles may be preceded by a demonym, a country or a portfolio ("Foreign Minister") and joined by "of"
-    ("Secretary of State"). An ambiguous title ("General", "Chief") is stripped only before a personal name.
+
+def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
+    """(what stands before the title, the name, whether a title or suffix went with it).
+
+    "Salvadoran President Nayib Bukele" -> ([], "Nayib Bukele", True); "Treasury Secretary Daniel R. Oduya" ->
+    ("Treasury", "Daniel R. Oduya", True): the organisation or place named before a title is a name of its own;
+    "US Attorney General Merrick Garland" -> ("US", "Merrick Garland", True); "Tom Ashby MP" -> ([], "Tom
+    Ashby", True); "Justice Department" stays. A title block starts at a title, or at the run's first word with
+    a demonym, a country or a portfolio ("Foreign Minister"), and may be joined by "of" ("Secretary of State").
+    An ambiguous title ("General", "Chief") is stripped only before a personal name.
     """
+    end = len(piece)
+    while end > 1 and piece[end - 1].key in cues.suffixes and piece[end - 1].shape != _LOWER:
+        end -= 1
+    core = piece[:end]
+    for start in range(len(core) - 1):
+        tok = core[start]
+        if not cues.is_title(tok.key) and start:
+            continue
+        rest = _after_title(core, start, cues)
+        if rest is None:
+            continue
+        if start == 0:
+            place_first = _place_strength(tok.key, tok.text) >= 4 and len(rest) < len(core) - 1
+            return (core[:1] if place_first else []), rest, True
+        before = core[:start]
+        while before and (cues.is_title(before[-1].key) or (
+            before[-1].key in cues.title_modifiers and before[-1].key not in _ORG_HEADS
+            and before[-1].key not in _PLACE_HEADS
+        ) or before[-1].shape == _LOWER):
+            before = before[:-1]
+        return before, rest, True
+    return [], core, end < len(piece)
+
+
+def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:
+    """The personal name after the title block that starts at ``start``, or None when there is none."""
     last_title, strict = -1, False
-    idx, n = 0, len(piece)
+    idx, n = start, len(piece)
     while idx < n - 1:
         tok = piece[idx]
         key = tok.key
-        if key in _TITLES:
-            last_title, strict = idx, key not in _AMBIGUOUS_TITLES or tok.text.endswith(".")
-        elif key == "of" and last_title == idx - 1 and idx + 2 < n and piece[idx + 1].key in _TITLE_MODIFIERS:
+        if cues.is_title(key):
+            last_title, strict = idx, key not in cues.ambiguous_titles or tok.text.endswith(".")
+        elif key == "of" and last_title == idx - 1 and idx + 2 < n and piece[idx + 1].key in cues.title_modifiers:
             last_title = idx + 1
             idx += 2
             continue
-        elif not (key in _TITLE_MODIFIERS or _is_demonym(key) or (idx == 0 and _place_strength(key, tok.text) >= 4)):
+        elif not (key in cues.title_modifiers or _is_demonym(key)
+                  or (idx == start == 0 and _place_strength(key, tok.text) >= 4)):
             break
         idx += 1
     if last_title < 0:
-        return piece, False
+        return None
     rest = _strip_lower_edges(piece[last_title + 1 :])
     if not rest or any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in rest):
-        return piece, False
+        return None
+    if all(t.key in _GENERATION_SUFFIXES for t in rest):  # "Martin Luther King Jr."
+        return None
     if not strict and not _name_like(rest):
-        return piece, False
-    return rest, True
+        return None
+    return rest
+
+
+_GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _name_like(toks: Sequence[_Tok]) -> bool:

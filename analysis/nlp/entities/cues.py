@@ -7,7 +7,10 @@ specific to one article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 # ------------------------------------------------------------------------------------------------
 # Word lists. General English (and news) vocabulary: nothing here is specific to one article.
@@ -19,7 +22,8 @@ _CONNECTOR_PARTICLES = frozenset(
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
 #: "and" joins two names only inside an organisation's or a country's name (see _and_joins).
-_AND = frozenset({"and"})
+#: "and" (and "&") join two names only inside an organisation's or a country's name ("Procter & Gamble").
+_AND = frozenset({"and", "&"})
 _JOINERS = _CONNECTOR_PARTICLES | _CONNECTOR_HEADED | _AND
 
 #: Words headline case leaves in lower case.
@@ -227,3 +231,141 @@ _ORG_AFTER_WORDS = """
 
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
+
+
+# ------------------------------------------------------------------------------------------------
+# One table per language: what stands before or after a personal name and is not part of it.
+#
+# A new job title, honorific or suffix is one word in its language's table (and one fixture in
+# tests/data/entities/). The rules read English's table and the article's language's together.
+
+
+@dataclass(frozen=True)
+class LanguageCues:
+    """The cues of one language (keys: accents kept, lower case, no dots).
+
+    titles: job titles, offices and honorifics before a name ("Treasury Secretary", "Verkehrsminister", "Me").
+    ambiguous_titles: titles that are also ordinary words, stripped only before a personal name ("Chief").
+    title_endings: the ends of compound words that are titles ("Verkehrs|minister", "Wahl|leiterin").
+    title_modifiers: words that go with a title before it ("Foreign Minister", "Senior Coroner").
+    suffixes: what may follow a name and is no part of it ("Tom Ashby MP").
+    """
+
+    titles: frozenset[str] = frozenset()
+    ambiguous_titles: frozenset[str] = frozenset()
+    title_endings: tuple[str, ...] = ()
+    title_modifiers: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    org_endings: tuple[str, ...] = ()  # the ends of compound words that name organisations ("Kartell|amt")
+
+    def __or__(self, other: LanguageCues) -> LanguageCues:
+        return LanguageCues(
+            self.titles | other.titles,
+            self.ambiguous_titles | other.ambiguous_titles,
+            tuple(dict.fromkeys(self.title_endings + other.title_endings)),
+            self.title_modifiers | other.title_modifiers,
+            self.suffixes | other.suffixes,
+            tuple(dict.fromkeys(self.org_endings + other.org_endings)),
+        )
+
+    def is_title(self, key: str) -> bool:
+        """A title word, also as the end of a hyphenated title ("secretary general") or of a compound."""
+        if key in self.titles:
+            return True
+        last = key.rsplit(" ", 1)[-1]
+        if last in self.titles:
+            return True
+        return any(last.endswith(ending) and len(last) > len(ending) + 2 for ending in self.title_endings)
+
+
+def _key(word: str) -> str:
+    """A word as the rules see it (what lexicon._norm makes of one word): accents stripped, case folded,
+    hyphens as spaces."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return plain.replace("-", " ").replace(".", "")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_key(word) for word in text.split())
+
+
+CUES: dict[str, LanguageCues] = {
+    "en": LanguageCues(
+        titles=_TITLES | _words("chair chairs executive coroner founder co-founder cofounder treasurer"),
+        ambiguous_titles=_AMBIGUOUS_TITLES | _words("chair executive founder co-founder cofounder treasurer"),
+        title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
+                                                  "general vice"),
+        suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd"),
+    ),
+    "fr": LanguageCues(
+        titles=_words("m mme mlle me mgr pr président présidente ministre maire préfet préfète député députée "
+                      "sénateur sénatrice juge procureur procureure général générale secrétaire directeur "
+                      "directrice porte-parole"),
+        ambiguous_titles=_words("général générale secrétaire"),
+        title_modifiers=_words("premier première ancien ancienne"),
+    ),
+    "de": LanguageCues(
+        titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
+                      "bürgermeister bürgermeisterin vorsitzende vorsitzender sprecher sprecherin gründer "
+                      "gründerin vorstand leiter leiterin direktor direktorin"),
+        title_endings=tuple(_key(e) for e in ("minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin", "präsident",
+                       "präsidentin", "bürgermeister", "bürgermeisterin", "vorsitzende", "vorsitzender", "sprecher",
+                       "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
+                       "direktorin", "sekretär", "sekretärin")),
+        org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
+                                            "stiftung", "institut", "bank", "gesellschaft", "konzern")),
+    ),
+    "es": LanguageCues(
+        titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "
+                      "gobernador gobernadora juez jueza fiscal diputado diputada senador senadora director "
+                      "directora portavoz secretario secretaria"),
+        ambiguous_titles=_words("don director directora secretario secretaria"),
+    ),
+}
+
+
+#: Every language's cues together (for what is read before the language matters: "SPD-Chefin").
+ALL_CUES = CUES["en"] | CUES["fr"] | CUES["de"] | CUES["es"]
+
+
+@lru_cache(maxsize=16)
+def cues_for(language: str) -> LanguageCues:
+    """English's cues and those of ``language`` (news in any language quotes English titles)."""
+    english = CUES["en"]
+    other = CUES.get(language)
+    return english if other is None or language == "en" else english | other
+
+
+#: Words that introduce another name of the name before them, after a comma or a parenthesis, per language
+#: (regular expressions; "X, alias “Y”", "X (née Y)", "X, formerly the Y", "X, surnommé « Y »").
+ALIAS_CUES: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:(?:also|better|widely|popularly|commonly|locally|more\s+commonly|more\s+widely)\s+)?known"
+        r"(?:\s+to\s+\w+)?\s+as",
+        r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
+        r"born",
+    ),
+    "fr": (r"dite?", r"surnommée?", r"connue?\s+sous\s+le\s+nom\s+de", r"anciennement", r"ex"),
+    "es": (r"conocid[oa]\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
+    "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
+}
+#: Articles a nickname or former name may start with ("alias the “Hammer”", "surnommé « le Gitan »").
+ALIAS_ARTICLES = ("the", "a", "an", "le", "la", "les", "l", "el", "los", "las", "der", "die", "das")
+
+#: Languages that capitalise every noun: there a capitalised word of the language's dictionary ("Haushalt",
+#: "Wahlkampf") is no evidence of a name.
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+#: Languages whose articles elide before a vowel: "l'Italie", "d'Emmanuel Macron", "L'ONU" name Italie, Emmanuel
+#: Macron, ONU.
+ELISIONS: dict[str, tuple[str, ...]] = {
+    "fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"),
+    "it": ("l", "d", "un", "dell", "dall", "nell", "sull", "all", "quest"),
+}
+
+#: Lower-case words inside a hyphenated place name, which stays whole: "Aix-en-Provence", "Saint-Jean-de-Luz",
+#: "Stratford-upon-Avon", "Frankfurt-am-Main".
+HYPHEN_INNER_PARTICLES = frozenset(
+    "en sur sous de du des la le les lès aux au upon on in under by the am an im der den bei ob di del".split()
+)

@@ -8,11 +8,14 @@ import re
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
 from analysis.nlp.entities.candidates import (
+    BEFORE_TITLE,
     _ACRONYM,
     _CAP,
     _LOWER,
     _MAX_NAME_TOKENS,
+    _NUMBER,
     LowerCaseWords,
+    _form_key,
     _is_headline,
     _is_label,
     _month_or_day,
@@ -30,7 +33,10 @@ from analysis.nlp.entities.cues import (
     _CONNECTOR_PARTICLES,
     _MONTHS_AND_DAYS,
     _ORG_HEADS,
-    _TITLES,
+    ALIAS_ARTICLES,
+    ELISIONS,
+    NOUNS_CAPITALISED,
+    cues_for,
 )
 from analysis.nlp.entities.grouping import (
     _ALIAS_TRIGGER_RE,
@@ -45,6 +51,7 @@ from analysis.nlp.entities.grouping import (
 from analysis.nlp.entities.lexicon import (
     _is_common_word,
     _is_demonym,
+    _is_dictionary_word,
     _norm,
     _place_strength,
     _places,
@@ -80,6 +87,10 @@ class _Extractor:
         # capitalised pair of words is no evidence of a person (Spanish capitalises "Transición Ecológica").
         self.english = article.language in ("en", "und", "")
         self.stops = _stopwords() if self.english else _weak_words(article.language)
+        self.cues = cues_for(article.language)
+        # German capitalises every noun: a capitalised dictionary word alone is a name only when confirmed
+        self.nouns_capitalised = article.language in NOUNS_CAPITALISED
+        self.elisions = ELISIONS.get(article.language, ())
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
@@ -97,7 +108,7 @@ class _Extractor:
         self.links: list[tuple[_Span, _Span]] = []
         for p in self.paragraphs:
             index, text = p.index, p.text
-            toks = _name_tokens(text)
+            toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
             stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
             if stats.words and stats.acronyms * 2 > stats.words:
@@ -110,19 +121,22 @@ class _Extractor:
                     continue
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
-                for piece, title in _trim(run, self.stops, headline=run_headline):
-                    span = _Span(index, text, piece, initial=piece[0].initial, headline=run_headline)
-                    span.title_before = title
+                for piece, title in _trim(run, self.stops, headline=run_headline, cues=self.cues):
+                    # two or more capitalised words before a title are a name even at a sentence's start
+                    initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
+                    span = _Span(index, text, piece, initial=initial, headline=run_headline)
+                    span.title_before = title is True
                     par_spans.append(span)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
-        return self._resolve(spans)
+        return self._resolve(_numbers_off(spans))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
         by_start: dict[int, _Span] = {}
         known: set[int] = set()
+        where: dict[int, int] = {}  # id of a span -> its place in spans
         added: list[_Span] = []
         for s in spans:
             last = s.toks[-1]
@@ -132,6 +146,7 @@ class _Extractor:
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
                 known = {id(sp) for sp in spans}
+                where = {id(sp): i for i, sp in enumerate(spans)}
             trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
             if trailing:
                 after = trailing.end()
@@ -139,6 +154,7 @@ class _Extractor:
             if m:
                 target = self._alias_target(par, text, m, by_start)
                 if target is not None and target is not s:
+                    s = self._without_weak_start(s, spans, where)
                     s.defined = target.defined = True
                     target.nickname = True
                     if id(target) not in known:
@@ -149,7 +165,9 @@ class _Extractor:
             m = _PAREN_OPEN_RE.match(text, after)
             if m and "(" in m.group():
                 inner = by_start.get(m.end())
-                if inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive):
+                if (inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive)
+                        and not _affiliation(s, inner, english=self.english)):
+                    s = self._without_weak_start(s, spans, where)
                     outer_surface, inner_surface = s.surface, inner.surface
                     if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
                         _norm(inner_surface), inner_surface
@@ -160,17 +178,34 @@ class _Extractor:
             spans.extend(added)
             spans.sort(key=lambda sp: sp.start)
 
+    def _without_weak_start(self, s: _Span, spans: list[_Span], where: dict[int, int]) -> _Span:
+        """A defined name is kept as it is, so a sentence's weak first word ("Officers of the Rapid Support
+        Forces, known as the RSF") is taken off it first (in ``spans`` too)."""
+        if not s.initial or len(s.toks) < 2 or not self._weak_first(s):
+            return s
+        rest = _strip_lower_edges(s.toks[1:])
+        if not rest:
+            return s
+        piece = _Span(s.par, s.text, rest, initial=False, headline=False)
+        piece.title_before = s.title_before
+        spans[where[id(s)]] = piece
+        return piece
+
     def _alias_target(self, par: int, text: str, m: re.Match, by_start: dict[int, _Span]) -> _Span | None:
         """The nickname after "alias" / "known as": a quoted text of up to six words, else the next name."""
         if not m.group("quote"):
-            return by_start.get(m.end())
+            article = _ARTICLE_RE.match(text, m.end())  # "formerly the Marine Biological Association"
+            return by_start.get(m.end()) or (by_start.get(article.end()) if article else None)
         close = _CLOSING_QUOTE_RE.search(text, m.end(), m.end() + 80)
         if not close:
             return None
         inner = text[m.end() : close.start()].rstrip(" ,.;:")
         start, end = m.end(), m.end() + len(inner)
         inside = _tokens(text, start=start, end=end)
-        while inside and inside[0].key in ("the", "a", "an"):  # “The Hammer” is called Hammer later
+        # “The Hammer” is called Hammer later, «el Notario» Notario (a capitalised “El Contador” keeps its El)
+        while inside and (inside[0].key in ("the", "a", "an") or (
+            inside[0].key in ALIAS_ARTICLES and inside[0].shape == _LOWER
+        )):
             inside = inside[1:]
         if not inside or len(inside) > 6 or not any(c.isalpha() for c in inner):
             return None
@@ -237,8 +272,20 @@ class _Extractor:
             return False
         tok = s.toks[0]
         if tok.shape == _CAP:
-            return tok.key in _ORG_HEADS
+            return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
+
+    def _plain_noun(self, s: _Span) -> bool:
+        """In a language that capitalises nouns, a word of its dictionary ("Haushalt") that nothing marks as a
+        name: no capital inside ("AfD"), no organisation's ending ("Bundeskartellamt"), no place, and not right
+        after "in", "aus" or "nach" without an article ("in Niedersachsen")."""
+        tok = s.toks[0]
+        text = tok.text
+        if not _is_dictionary_word(text, self.article.language) or not text[1:].islower():
+            return False
+        if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
+            return False
+        return not _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start)
 
     def _acceptable(self, s: _Span) -> bool:
         """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
@@ -247,10 +294,19 @@ class _Extractor:
             return True
         last = toks[-1]
         if len(toks) == 1:
-            return _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops)
+            if _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops, self.cues):
+                return True
+            # a stopword list may hold names ("microsoft"): the article's evidence decides -- capitalised in the
+            # middle of a sentence and never written in lower case
+            return (
+                last.key in self.stops and last.shape == _CAP and len(last.key) > 3 and not s.initial
+                and not s.headline and not self.written_in_lower_case(last.text.lower())
+                and _one_word_acceptable(last.key, last.text, last.shape, s.defined, frozenset(), self.cues)
+            )
         if all(t.key in self.stops or t.shape == _LOWER for t in toks):
             return False
-        if len(toks) <= 3 and _is_demonym(last.key) and not _places().strength.get(" ".join(t.key for t in toks)):
+        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key)
+                and not _places().strength.get(" ".join(t.key for t in toks))):
             return False  # "Puerto Rican", "South Korean"
         return True
 
@@ -268,7 +324,7 @@ class _Extractor:
             key in self.stops
             or self.written_in_lower_case(tok.text.lower())
             or _month_or_day(key)
-            or key in _TITLES
+            or self.cues.is_title(key)
             or _is_demonym(key)
             or _is_common_word(key)
         )
@@ -335,3 +391,34 @@ class _Extractor:
         if level >= 3 or (level and length > 1):
             return True
         return level == 2 and not _is_common_word(keys[0]) and not self.written_in_lower_case(first.text.lower())
+
+
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|aus|nach)\s$")
+_ARTICLE_RE = re.compile(r"(?:%s)\s+" % "|".join(ALIAS_ARTICLES), re.IGNORECASE)
+
+
+def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:
+    """ "Tomas Ruiz (PSOE)", "Jonas Albrecht (FDP)": a party or employer in brackets after a person is an
+    affiliation, not another name -- unless it is made of the person-shaped name's initials ("Mara Salvatrucha
+    (MS13)")."""
+    if not (outer.title_before or (outer.person_shaped and (english or len(outer.toks) <= 3))):
+        return False
+    initials = "".join(t.key[:1] for t in outer.toks if t.shape != _LOWER)
+    return not inner.keys[0].startswith(initials)
+
+
+def _numbers_off(spans: list[_Span]) -> list[_Span]:
+    """A number ends a name ("Barrio 18", "watchOS 11") unless the article writes the name without it
+    elsewhere: then it is a score or a count ("Daniil Medvedev 3-6", a results table's "Greens 23")."""
+    numbered = [i for i, s in enumerate(spans) if len(s.toks) > 1 and s.toks[-1].shape == _NUMBER]
+    if not numbered:
+        return spans
+    forms = {s.form for s in spans if s.toks[-1].shape != _NUMBER}
+    for i in numbered:
+        s = spans[i]
+        rest = s.toks[:-1]
+        if s.toks[-2].key in forms or _form_key([t.key for t in rest], s.text[rest[0].start : rest[-1].end]) in forms:
+            piece = _Span(s.par, s.text, rest, initial=s.initial, headline=s.headline)
+            piece.title_before = s.title_before
+            spans[i] = piece
+    return spans

@@ -20,8 +20,11 @@ from analysis.nlp.entities.candidates import (
 from analysis.nlp.entities.cues import (
     _JOINERS,
     _ORG_HEADS,
+    ALIAS_ARTICLES,
+    ALIAS_CUES,
     _alternation,
 )
+from analysis.nlp.entities.lexicon import _stopwords
 from analysis.nlp.entities.tables import (
     EntityResult,
     _tables,
@@ -30,16 +33,18 @@ from analysis.nlp.entities.typing import (
     _entity_type,
 )
 
+#: A cue of any language (cues.ALIAS_CUES) after a comma or a parenthesis, then an optional article before an
+#: opening quotation mark, then the quotation mark.
 _ALIAS_TRIGGER_RE = re.compile(
-    r"\s*[,(]\s*(?:(?:also|better|widely|popularly|commonly|locally)\s+)?"
-    r"(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed|dubbed)\s+(?P<quote>[“\"‘'])?",
+    r"\s*[,(]\s*(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?"
+    % ("|".join(cue for cues in ALIAS_CUES.values() for cue in cues), "|".join(ALIAS_ARTICLES)),
     re.IGNORECASE,
 )
 _TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
 #: What every definition starts with (a superset of the three patterns above): a comma or a parenthesis, right
 #: after the name or after one or two lower-case words.
 _DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-z]++(?:\s+[a-z]++)?\s*[,(]")  # "++": no backtracking
-_CLOSING_QUOTE_RE = re.compile(r"[”\"’']")
+_CLOSING_QUOTE_RE = re.compile(r"\s*[”\"’'»]")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
@@ -79,10 +84,12 @@ class _Lookup:
         self.groups: _Groups | None = None
         self.exact: dict[str, _Span] = {}  # form key -> the first span of that form
         self.partial: dict[tuple[str, ...], list[_Span]] = {}  # a shorter name -> the spans of longer names
-        self.surnames: dict[tuple[str, ...], list[_Span]] = {}  # a surname -> the spans of personal names
+        # a surname or a first name -> the spans of personal names
+        self.surnames: dict[tuple[str, ...], list[_Span]] = {}
         self.longest: dict[str, int] = {}  # first token key -> most tokens of a known name starting with it
         # (partial?, keys) -> (how many of its spans are counted, mentions by group): the spans only grow
         self._counts: dict[tuple[bool, tuple[str, ...]], _Tally] = {}
+        self.stops = _stopwords()
         for s in spans:
             self.add(s)
 
@@ -101,12 +108,14 @@ class _Lookup:
             if len(sub) > self.longest.get(sub[0], 0):
                 self.longest[sub[0]] = len(sub)
         if subs and s.person_shaped:
-            surname = (s.toks[-1].key,)
-            spans = self.surnames.get(surname)
-            if spans is None:
-                self.surnames[surname] = [s]
-            else:
-                spans.append(s)
+            # a surname, and a first name that is no stopword ("Martin said" after "Martin Hale")
+            first = s.toks[0].key
+            for own in ((s.toks[-1].key,), (first,)) if first not in self.stops else ((s.toks[-1].key,),):
+                spans = self.surnames.get(own)
+                if spans is None:
+                    self.surnames[own] = [s]
+                else:
+                    spans.append(s)
 
     def use_groups(self, groups: _Groups) -> None:
         """From now on, answer with the entities' groups (pass D)."""
@@ -137,9 +146,10 @@ class _Lookup:
         tally = self._counts.get((partial, keys))
         if tally is None:
             tally = self._counts[(partial, keys)] = _Tally()
-        for s in spans[tally.counted :]:
-            tally.add(self._group(s))
-        tally.counted = len(spans)
+        if tally.counted < len(spans):
+            for s in spans[tally.counted :]:
+                tally.add(self._group(s))
+            tally.counted = len(spans)
         return tally.best
 
 
@@ -185,7 +195,8 @@ class _Groups:
             self.parent[rb] = ra
 
     def _join_variants(self) -> None:
-        """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi",
+        """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi", a
+        nickname with its article ("Notario" / "El Notario"),
         and an acronym with the one multi-word name whose initials it is ("UN" / "United Nations")."""
         forms: dict[str, _Span] = {}
         for s in self.spans:
@@ -197,14 +208,17 @@ class _Groups:
                 self.union(key, f"{keys[2]} {keys[0]}")
             if len(keys) == 1 and key.endswith("s") and key[:-1] in forms and len(key) > 3:
                 self.union(key[:-1], key)
+            if len(keys) > 1 and keys[0] in ALIAS_ARTICLES and key.split(" ", 1)[1] in self.nicknames:
+                self.union(key.split(" ", 1)[1], key)  # «el Notario» ... "El Notario recibía"
             if len(s.toks) < 2:
                 continue  # the initials of one word are no acronym
             words = [t for t in s.toks if t.shape in (_CAP, _ACRONYM) and t.key not in _JOINERS]
             if len(words) >= 2 and all(t.shape == _CAP for t in words) and not s.person_shaped:
                 initials["".join(t.key[0] for t in words)].add(self.find(key))
         for key, s in forms.items():
-            if len(s.toks) == 1 and s.toks[0].shape == _ACRONYM and key.isalpha():
-                owners = {self.find(o) for o in initials.get(key, ())}
+            compact = key.replace(" ", "") if "&" in s.surface else key  # "P&G"
+            if len(s.toks) == 1 and s.toks[0].shape == _ACRONYM and compact.isalpha():
+                owners = {self.find(o) for o in initials.get(compact, ())}
                 if len(owners) == 1:
                     self.union(next(iter(owners)), key)
 
@@ -237,18 +251,32 @@ class _Groups:
         defined_groups = {self.find(s.key) for s in self.spans if s.defined}
         owner_forms = set().union(*[owners for _, _, owners in candidates])
         positions: dict[str, list[tuple[int, int]]] = {form: [] for form in owner_forms}
+        person_forms: set[str] = set()
         for s in self.spans:
             if s.key in owner_forms:
                 positions[s.key].append((s.par, s.start))
+                if s.person_shaped:
+                    person_forms.add(s.key)
         for found in positions.values():  # spans found at sentence starts come after the others: sort for bisect
             found.sort()
         reassign: dict[int, str] = {}
         # per set of owners (one per shorter name): their groups, and all their mentions in reading order
         owner_roots: dict[int, set[str]] = {}
         owner_mentions: dict[int, list[tuple[tuple[int, int], str]]] = {}
+        # a short form the body names before any longer name containing it is a name of its own ("Solidarity",
+        # the movement, before the "Solidarity Party" that took its name)
+        first_in_body: dict[str, tuple[int, int]] = {}
+        for _, s, _ in candidates:  # in reading order but for sentence starts, which come after the others
+            if not s.headline and len(s.toks) == 1:  # (a longer one is a name with a word glued before it)
+                where = (s.par, s.start)
+                if where < first_in_body.get(s.key, (1 << 30, 0)):
+                    first_in_body[s.key] = where
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined:
                 continue
+            first = first_in_body.get(s.key)
+            if first is not None and all(positions[o][0] > first and o not in person_forms for o in owners):
+                continue  # (a surname named before the full name, in a teaser or a headline, is that person's)
             roots = owner_roots.get(id(owners))
             if roots is None:
                 roots = owner_roots[id(owners)] = {self.find(o) for o in owners}

@@ -332,6 +332,20 @@ def build_common_words() -> set[str]:
 
 
 @lru_cache(maxsize=65536)
+def _is_dictionary_word(word: str, language: str) -> bool:
+    """True when simplemma's dictionary of ``language`` knows ``word`` as written (its German dictionary holds the
+    capitalised nouns: "Haushalt", "Wahlkampf", and names too, which the article's own evidence then confirms)."""
+    if not word or not word.isalpha():
+        return False
+    import simplemma
+
+    try:
+        return bool(simplemma.is_known(word, lang=language))
+    except (ValueError, LookupError):  # pragma: no cover - a language simplemma lacks
+        return False
+
+
+@lru_cache(maxsize=65536)
 def _is_demonym(key: str) -> bool:
     """Nationality, religion and party words ("Salvadoran", "Americans", "Muslim"): not entities."""
     if key in _DEMONYMS_IRREGULAR:
