@@ -21,6 +21,14 @@ from analysis.nlp.terms import keyness, keyness_arrays
 
 #: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
 G2_P01 = 6.63
+#: A term is distinctive of an article only when the article uses it at least this often: one use in a short
+#: text can reach G2 >= 6.63 by itself, and that is no evidence.
+MIN_DISTINCTIVE_COUNT = 3
+#: An article with fewer analysed words than this is too short to have distinctive terms (it still counts in
+#: the others' reference).
+MIN_DISTINCTIVE_WORDS = 100
+#: Two articles whose three-word sequences overlap at least this much (estimated Jaccard) are near-duplicates.
+NEAR_DUPLICATE_SIMILARITY = 0.6
 
 
 class ComparisonError(StoryscopeError):
@@ -114,12 +122,14 @@ def terms_side_by_side(analyses: Sequence[Analysis], *, top: int = 10) -> pd.Dat
 
 
 def distinctive_terms(
-    analyses: Sequence[Analysis], *, min_g2: float = G2_P01, top: int | None = 20
+    analyses: Sequence[Analysis], *, min_g2: float = G2_P01, top: int | None = 20,
+    min_count: int = MIN_DISTINCTIVE_COUNT, min_words: int = MIN_DISTINCTIVE_WORDS,
 ) -> pd.DataFrame:
     """Each article's terms against all the others together (log-likelihood keyness).
 
-    Only terms the article over-uses (log_ratio > 0) with g2 >= ``min_g2`` (default: p < 0.01) are kept,
-    strongest first per article, at most ``top`` per article (all when None).
+    Only terms the article over-uses (log_ratio > 0) with g2 >= ``min_g2`` (default: p < 0.01) and at least
+    ``min_count`` uses in the article are kept, strongest first per article, at most ``top`` per article (all
+    when None). An article with fewer than ``min_words`` analysed words has none (see :func:`too_short`).
     Columns: article (label), term, count, reference_count, g2, log_ratio.
     """
     if len(analyses) < 2:
@@ -146,7 +156,9 @@ def distinctive_terms(
         present = count > 0
         found = keyness_arrays(term[present], count[present], overall[where][present] - count[present],
                                float(total), reference_total)
-        keep = np.flatnonzero((found[4] > 0) & (found[3] >= min_g2))
+        keep = np.flatnonzero((found[4] > 0) & (found[3] >= min_g2) & (found[1] >= min_count))
+        if total < min_words:  # too short to have distinctive terms (still part of the others' reference)
+            keep = keep[:0]
         keep = keep[:top] if top is not None else keep
         for column, values in zip(columns, found):
             column.append(values[keep])
@@ -162,6 +174,63 @@ def distinctive_terms(
             "log_ratio": log_ratio,
         }
     )
+
+
+def too_short(analyses: Sequence[Analysis], *, min_words: int = MIN_DISTINCTIVE_WORDS) -> list[tuple[str, int]]:
+    """(label, analysed words) of each article too short to have distinctive terms, in order."""
+    return [(label, a.word_count) for label, a in zip(article_labels(analyses), analyses) if a.word_count < min_words]
+
+
+def _shingles(analysis: Analysis, size: int = 3) -> set[str]:
+    from analysis.nlp.terms import tokenize
+
+    words = [t for p in analysis.article.analysed_paragraphs(include_boilerplate=analysis.include_boilerplate)
+             for t in tokenize(p.text, language=analysis.article.language)]
+    return {" ".join(words[i : i + size]) for i in range(max(len(words) - size + 1, 1 if words else 0))}
+
+
+def near_duplicates(
+    analyses: Sequence[Analysis], *, threshold: float = NEAR_DUPLICATE_SIMILARITY, permutations: int = 128
+) -> pd.DataFrame:
+    """Pairs of articles that tell the same story in the same words (re-headlined, re-run, lightly edited).
+
+    Each article's three-word sequences (of its analysed paragraphs) are summarised by a MinHash (datasketch);
+    a pair whose estimated Jaccard similarity is at least ``threshold`` is listed. Such a pair has few or no
+    distinctive terms against each other: what one says, the other says too.
+    Columns: first, second (labels, in the order given), similarity (estimated share of shared three-word
+    sequences, within [0, 1]). Most similar first.
+    """
+    columns = ["first", "second", "similarity"]
+    if len(analyses) < 2:
+        return pd.DataFrame(columns=columns)
+    from datasketch import MinHash, MinHashLSH
+
+    labels = article_labels(analyses)
+    hashes = []
+    for a in analyses:
+        m = MinHash(num_perm=permutations, seed=1)
+        m.update_batch([s.encode("utf-8") for s in _shingles(a)])
+        hashes.append(m)
+    # Candidate pairs from locality-sensitive hashing, so 200 articles are not 20,000 comparisons.
+    index = MinHashLSH(threshold=max(0.1, threshold * 0.8), num_perm=permutations)
+    for k, m in enumerate(hashes):
+        if not m.is_empty():
+            index.insert(str(k), m)
+    pairs = set()
+    for k, m in enumerate(hashes):
+        if m.is_empty():
+            continue
+        for other in index.query(m):
+            j = int(other)
+            if j != k:
+                pairs.add((min(j, k), max(j, k)))
+    rows = []
+    for i, j in sorted(pairs):
+        similarity = float(hashes[i].jaccard(hashes[j]))
+        if similarity >= threshold:
+            rows.append((labels[i], labels[j], similarity))
+    return pd.DataFrame(rows, columns=columns).sort_values("similarity", ascending=False, kind="stable").reset_index(
+        drop=True)
 
 
 def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:

@@ -235,6 +235,16 @@ def compare_distinctive(
     return distinctive_terms(analyses, min_g2=min_g2, top=top)
 
 
+@st.cache_data(show_spinner="Looking for near-duplicates…", max_entries=32)
+def compare_near_duplicates(
+    folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False
+) -> pd.DataFrame:
+    """:func:`analysis.compare.near_duplicates`: DataFrame[first, second, similarity]."""
+    from analysis.compare import near_duplicates
+
+    return near_duplicates(compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def compare_arcs(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False) -> pd.DataFrame:
     """:func:`analysis.compare.sentiment_arcs`: DataFrame[article, index, position, polarity, vader, opening]."""

@@ -200,7 +200,8 @@ def sentiment_chart(sentiment: pd.DataFrame, *, title: str | None = None) -> go.
                 hovertemplate="¶ %{x}: the two methods disagree<br><i>%{customdata[1]}</i><extra></extra>",
             )
         )
-    fig.update_xaxes(title="paragraph", dtick=1 if len(sentiment) <= 40 else None,
+    # every paragraph number when few; beyond that plotly spaces the numbers to the chart's width (a phone too)
+    fig.update_xaxes(title="paragraph", dtick=1 if len(sentiment) <= 12 else None, tickformat="d",
                      range=[0.4, int(number.max()) + 0.6])
     fig.update_yaxes(title="score", range=[-1.05, 1.2], zeroline=True, zerolinecolor="#9e9e9e")
     fig.update_layout(barmode="overlay", bargap=0.25)
@@ -405,7 +406,7 @@ def _legend_order(present: Sequence[str], colours: dict[str, str] | None) -> lis
 def _article_axis(fig: go.Figure, articles: Sequence[str]) -> None:
     """The x axis of a heatmap whose columns are articles: short titles as ticks, or none when too many."""
     if len(articles) <= _MAX_TICK_LABELS:
-        fig.update_xaxes(tickvals=_plain(articles), ticktext=_plain(_short(a) for a in articles), tickangle=-35,
+        fig.update_xaxes(tickvals=_plain(articles), ticktext=_plain(_short(a) for a in articles),
                          type="category", title=None)
     else:
         fig.update_xaxes(showticklabels=False, type="category", title=f"{len(articles)} articles (hover a column "

@@ -306,8 +306,8 @@ def comparison_report(analyses: Sequence, *, ids: Sequence[int] | None = None, o
                       edits: Sequence[Sequence] = (), made: dt.date | None = None) -> Report:
     """The Compare page as a report: ``analyses`` (edits applied), ``ids`` their library ids (for the colour of
     each article; positions when None), the page's ``options``; ``edits`` one list of corrections per article."""
-    from analysis.compare import (article_labels, comparison_summary, distinctive_terms, sentiment_arcs,
-                                  shared_entities, terms_side_by_side, timeline)
+    from analysis.compare import (article_labels, comparison_summary, distinctive_terms, near_duplicates,
+                                  sentiment_arcs, shared_entities, terms_side_by_side, timeline, too_short)
 
     options = options or CompareOptions()
     analyses = list(analyses)
@@ -333,8 +333,14 @@ def comparison_report(analyses: Sequence, *, ids: Sequence[int] | None = None, o
         panels = labels[:6]
         shown = distinctive[distinctive["article"].isin(panels)].reset_index(drop=True)
         title = "Distinctive terms of each article"
+        notes = [f"“{label}” has {words} analysed words: too short to have distinctive terms."
+                 for label, words in too_short(analyses)]
+        notes += [f"“{p.first}” and “{p.second}” are near-duplicates (about {p.similarity:.0%} of their three-word "
+                  "sequences shared): neither has distinctive terms from the other."
+                  for p in near_duplicates(analyses).itertuples(index=False)]
         built.append(ReportChart("distinctive-terms", title, charts.titled(
-            charts.distinctive_terms_chart(shown, articles=panels, title=title), subject), distinctive))
+            charts.distinctive_terms_chart(shown, articles=panels, title=title), subject), distinctive,
+            note=" ".join(notes)))
 
     arcs = sentiment_arcs(analyses)
     title = "Sentiment arcs: paragraph by paragraph, start to end"

@@ -59,14 +59,14 @@ def files(tmp_path):
 
 
 def test_add_list_show_remove(store, files):
-    """Run as a user runs it: each command in its own process."""
+    """``add`` runs as a user runs it, in its own process; the rest in-process."""
     added = library(store, "add", str(files / "ferry.txt"), str(files / "roof.docx"), str(files / "budget.html"),
                     real=True)
     assert added.returncode == 0, added.stderr
     assert added.stderr == ""
     assert added.stdout.count("added ") == 3
 
-    articles = listed(store, real=True)
+    articles = listed(store)
     assert len(articles) == 4 and sum(a["seed"] for a in articles) == 1
     for article in articles:
         assert set(LIST_FIELDS) <= set(article)
@@ -75,13 +75,13 @@ def test_add_list_show_remove(store, files):
     assert budget["authors"] == ["Maria Okafor"] and budget["published"] == "2024-03-05"
     assert budget["word_count"] > 50 and budget["language"] == "en"
 
-    shown = library(store, "show", str(budget["id"]), "--format", "json", real=True)
+    shown = library(store, "show", str(budget["id"]), "--format", "json")
     assert shown.returncode == 0
     record = json.loads(shown.stdout)
     assert {k: record[k] for k in LIST_FIELDS} == {k: budget[k] for k in LIST_FIELDS}
     assert "choosing books over potholes" in record["text"]
 
-    removed = library(store, "remove", str(budget["id"]), real=True)
+    removed = library(store, "remove", str(budget["id"]))
     assert removed.returncode == 0 and f"removed {budget['id']}" in removed.stdout
     assert [a["id"] for a in listed(store)] == [a["id"] for a in articles if a["id"] != budget["id"]]
 

@@ -214,6 +214,13 @@ def test_markdown_lists_tables_code_images_and_raw_html_become_plain_blocks():
     ]
 
 
+@pytest.mark.parametrize("data", [b"*", b"---\n", b"<div class='x'></div>\n", b"![](photo.png)\n"])
+def test_markdown_that_is_all_markup_is_a_clear_empty_input_error(data):
+    with pytest.raises(EmptyInputError, match="markup") as info:
+        read_document(data, "notes.md")
+    assert str(info.value).startswith("notes.md: ")
+
+
 @pytest.mark.parametrize("front", ["title: [unclosed\n", "- just\n- a list\n", "just a sentence\n"])
 def test_front_matter_that_is_not_a_yaml_mapping_gives_no_metadata_and_keeps_the_body(front):
     doc = read_document(f"---\n{front}---\n\nThe ferry resumed on Monday.\n".encode(), "note.md")

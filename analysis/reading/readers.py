@@ -103,6 +103,9 @@ def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -
         text = decode_text(data, name)
         check_words(text, name)  # before the Markdown is even parsed
         document = markdown_document(text) if extension == ".md" else Document(text=text)
+        if not document.text.strip():  # Markdown that is all markup ("*", "---", raw HTML)
+            raise EmptyInputError(name, "holds no text once its Markdown markup is set aside; choose the file "
+                                        "that holds the article's text.")
     elif extension in _HTML_EXTENSIONS:
         document = html_document(data, name)
     elif extension == ".pdf":

@@ -61,7 +61,8 @@ subject = report.article_subject(article)  # named under the title of every down
 summary = result.sentiment_summary
 analysed = int(result.sentiment["included"].sum())
 with st.container(horizontal=True):
-    st.metric("Words", f"{result.word_count:,}", border=True)
+    st.metric("Words", f"{result.word_count:,}", border=True,
+              help="Word tokens in the analysed paragraphs: the denominator of every “per 1,000 words”.")
     st.metric("Paragraphs analysed", f"{analysed} of {len(article.paragraphs)}", border=True,
               help=f"{analysed} paragraphs are analysed (the Compare page's count); {len(article.paragraphs)} is "
                    "every block of the article, bylines and notices included.")
@@ -140,11 +141,17 @@ if terms_tab.open:
                 st.dataframe(
                     lines.assign(paragraph=lines["paragraph"] + 1),
                     hide_index=True,
+                    # the term is pinned at the left, so a phone shows it whatever the width of its context
+                    column_order=["keyword", "left", "right", "paragraph"],
                     column_config={
-                        "paragraph": st.column_config.NumberColumn("¶", width="small"),
-                        "left": st.column_config.TextColumn("before", width="large", alignment="right"),
-                        "keyword": st.column_config.TextColumn("term", width="small", alignment="center"),
-                        "right": st.column_config.TextColumn("after", width="large"),
+                        "paragraph": st.column_config.NumberColumn("¶", width="small",
+                                                                   help="The paragraph's number in the article"),
+                        "left": st.column_config.TextColumn("before", width="large", alignment="right",
+                                                            help="The words before it, cut at a word boundary"),
+                        "keyword": st.column_config.TextColumn("term", width="small", pinned=True,
+                                                               help="The term as written in the text"),
+                        "right": st.column_config.TextColumn("after", width="large",
+                                                             help="The words after it, cut at a word boundary"),
                     },
                 )
 
@@ -206,7 +213,15 @@ if entities_tab.open:
 
         st.subheader("Names and aliases", anchor=False)
         st.dataframe(tables.alias_table(shown), hide_index=True,
-                     column_config={"paragraphs": st.column_config.TextColumn("paragraphs (¶)")})
+                     column_config={
+                         "name": st.column_config.TextColumn("name", help="The fullest name the article uses"),
+                         "type": st.column_config.TextColumn("type", help="Person, organisation, place or other"),
+                         "mentions": st.column_config.NumberColumn(
+                             "mentions", help="Every mention, under any of its names"),
+                         "aliases": st.column_config.TextColumn("aliases", help="The other names it goes by here"),
+                         "paragraphs": st.column_config.TextColumn(
+                             "paragraphs (¶)", help="The paragraphs that mention it, numbered from 1"),
+                     })
 
         st.subheader("Correct the entities", anchor=False)
         st.caption("Corrections are kept in the library and apply everywhere: the Compare page, the downloads "

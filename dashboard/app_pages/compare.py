@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.compare import G2_P01
+from analysis.compare import G2_P01, MIN_DISTINCTIVE_COUNT, MIN_DISTINCTIVE_WORDS, too_short
 from analysis.models import ENTITY_TYPES
 from dashboard import cached, charts, report, tables
 from dashboard.components import chart_with_downloads, escape_markdown, report_downloads
@@ -154,12 +154,23 @@ if distinctive_tab.open:
             st.info(needs_two)
         else:
             st.caption("Each article against all the others together: log-likelihood G2 says how sure the "
-                       "difference is, the log ratio how big (1 = twice as often, 2 = four times).")
+                       "difference is, the log ratio how big (1 = twice as often, 2 = four times). A term needs "
+                       f"at least {MIN_DISTINCTIVE_COUNT} uses in its article to count as evidence.")
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 min_g2 = st.selectbox("Significance", list(SIGNIFICANCE), index=1, format_func=SIGNIFICANCE.get,
                                       key="distinctive_threshold", bind="query-params")
                 per_article = st.slider("Terms per article", 3, 30, 10, key="distinctive_top", bind="query-params")
             distinctive = cached.compare_distinctive(folder, keys, min_g2=min_g2, top=per_article, **options)
+            for label, words in too_short(compared.analyses):
+                st.info(escape_markdown(f"“{label}” has {words} analysed words: too short to have distinctive terms "
+                                        f"(a text needs {MIN_DISTINCTIVE_WORDS} words, a term {MIN_DISTINCTIVE_COUNT} "
+                                        "uses). It still counts in the others' reference."))
+            for pair in cached.compare_near_duplicates(folder, keys, **options).itertuples(index=False):
+                st.warning(escape_markdown(
+                    f"“{pair.first}” and “{pair.second}” are near-duplicates: about {pair.similarity:.0%} of their "
+                    "three-word sequences are the same (the same story re-headlined or re-run). Against each other "
+                    "they share their words, so neither has distinctive terms from the other; compare each with "
+                    "different stories, or keep one."), icon=":material/content_copy:")
             panels = article_names
             if count > MAX_PANELS:
                 panels = st.multiselect("Articles to chart", article_names, default=article_names[:4],
@@ -174,7 +185,8 @@ if distinctive_tab.open:
                 distinctive, hide_index=True, key="distinctive_table",
                 column_config={
                     "article": st.column_config.TextColumn("article", width="medium"),
-                    "count": st.column_config.NumberColumn("count", help="Times in this article"),
+                    "count": st.column_config.NumberColumn(
+                        "count", help=f"Times in this article (at least {MIN_DISTINCTIVE_COUNT} to be distinctive)"),
                     "reference_count": st.column_config.NumberColumn("in the others",
                                                                      help="Times in all the other articles"),
                     "g2": st.column_config.NumberColumn("G2", format="%.1f",

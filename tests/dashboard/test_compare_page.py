@@ -207,8 +207,10 @@ def test_many_articles_are_drawn_as_heatmaps(library, harbour, monkeypatch):
 
 def test_with_more_articles_than_panels_the_user_picks_which_to_chart(library, harbour):
     for n, place in enumerate(["Lisbon", "Oslo", "Dakar", "Quito", "Hanoi"]):
+        days = " ".join(f"On day {k + 2} the {place} union met the port board and asked for safer cranes, longer "
+                        f"breaks and better pay for night shifts, and {place} exporters waited." for k in range(4))
         library.add_text(f"Ferry workers in {place} walked out on day {n + 1}. The strike closed the harbour of "
-                         f"{place} and exporters in {place} counted their losses.", title=f"Strike in {place}")
+                         f"{place} and exporters in {place} counted their losses. {days}", title=f"Strike in {place}")
     at = run_compare("Distinctive terms")
     chooser = next(m for m in at.multiselect if m.label == "Articles to chart")
     assert len(chooser.value) == 4
@@ -304,3 +306,13 @@ def test_the_url_opens_the_same_comparison_tab_and_options(library, harbour):
     # and a change is written back, ready to be copied
     at.multiselect(key="compare_choice").set_value([first]).run()
     assert at.query_params["articles"] == str(first)
+
+
+def test_near_duplicates_are_named_with_why_they_share_no_distinctive_terms(library, harbour):
+    strike_text = (ROOT / "tests" / "data" / "compare" / "harbour-strike.txt").read_text(encoding="utf-8")
+    copy = library.add_text(strike_text.split("\n", 1)[1].replace("Monday", "Monday morning"),
+                            title="Valparaíso Port Idle as Dockers Walk Out")
+    at = run_compare("Distinctive terms", compare_ids=[*harbour, copy.id])
+    (warning,) = [w.value for w in at.warning if "near" in w.value]
+    assert "Valparaíso Port Idle as Dockers Walk Out" in warning.replace("\\", "")
+    assert "neither has distinctive terms" in warning

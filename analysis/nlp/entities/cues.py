@@ -240,9 +240,9 @@ _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVI
 # tests/data/entities/). The rules read English's table and the article's language's together.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key that costs nothing to hash
 class LanguageCues:
-    """The cues of one language (keys: accents kept, lower case, no dots).
+    """The cues of one language (keys: accents stripped, lower case, no dots; see :func:`_key`).
 
     titles: job titles, offices and honorifics before a name ("Treasury Secretary", "Verkehrsminister", "Me").
     ambiguous_titles: titles that are also ordinary words, stripped only before a personal name ("Chief").

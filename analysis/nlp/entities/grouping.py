@@ -143,6 +143,8 @@ class _Lookup:
         spans = (self.partial if partial else self.surnames).get(keys)
         if not spans:
             return None
+        if len(spans) == 1:  # most shorter names: part of one longer name
+            return self._group(spans[0])
         tally = self._counts.get((partial, keys))
         if tally is None:
             tally = self._counts[(partial, keys)] = _Tally()
