@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.nlp.entities import entity_key
 from analysis.errors import StoryscopeError
 from analysis.pipeline import Analysis
+from analysis.nlp.sentiment import entity_sentiment
 from analysis.nlp.terms import keyness, keyness_arrays
 
 #: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
@@ -36,8 +37,8 @@ class ComparisonError(StoryscopeError):
 
 
 #: Columns of :func:`shared_entities`, in order.
-SHARED_ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity",
-                         "articles"]
+SHARED_ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "sentiment",
+                         "mean_polarity", "articles"]
 
 
 def display_names(
@@ -75,7 +76,8 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
     """One row per article.
 
     Columns: article (label), published (date or None), words (analysed word tokens), paragraphs
-    (analysed paragraphs), polarity, subjectivity, vader (word-weighted means; NaN when unavailable),
+    (analysed paragraphs), sentiment (the news score, the default), polarity, subjectivity (TextBlob's), vader
+    (word-weighted means; NaN when unavailable),
     lexical_density (content-word tokens / all word tokens, within [0, 1]), entities (distinct entities).
     """
     rows = []
@@ -88,6 +90,7 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
                 "published": a.article.published,
                 "words": a.word_count,
                 "paragraphs": int(a.sentiment["included"].sum()),
+                "sentiment": s.sentiment if s.available and s.sentiment is not None else np.nan,
                 "polarity": s.polarity if s.available else np.nan,
                 "subjectivity": s.subjectivity if s.available else np.nan,
                 "vader": s.vader if s.available else np.nan,
@@ -95,8 +98,8 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
                 "entities": len(a.entities.table),
             }
         )
-    return pd.DataFrame(rows, columns=["article", "published", "words", "paragraphs", "polarity", "subjectivity",
-                                       "vader", "lexical_density", "entities"])
+    return pd.DataFrame(rows, columns=["article", "published", "words", "paragraphs", "sentiment", "polarity",
+                                       "subjectivity", "vader", "lexical_density", "entities"])
 
 
 def terms_side_by_side(analyses: Sequence[Analysis], *, top: int = 10) -> pd.DataFrame:
@@ -234,10 +237,10 @@ def near_duplicates(
 
 
 def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
-    """Each article's paragraph polarity on a 0-100 % position axis, for overlaying.
+    """Each article's paragraph sentiment on a 0-100 % position axis, for overlaying.
 
     Columns: article (label), index (paragraph index), position (0 = first analysed paragraph, 100 = last),
-    polarity, vader, opening (the paragraph's first words). Only analysed paragraphs; articles without
+    sentiment (the news score), polarity (TextBlob), vader, opening (the paragraph's first words). Only analysed paragraphs; articles without
     sentiment (not English) have no rows.
     """
     frames = []
@@ -249,10 +252,10 @@ def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
         position = np.linspace(0, 100, n) if n > 1 else np.array([50.0])
         frames.append(pd.DataFrame({
             "article": label, "index": used["index"].to_numpy(), "position": position,
-            "polarity": used["polarity"].to_numpy(), "vader": used["vader"].to_numpy(),
-            "opening": used["opening"].to_numpy(),
+            "sentiment": used["sentiment"].to_numpy(), "polarity": used["polarity"].to_numpy(),
+            "vader": used["vader"].to_numpy(), "opening": used["opening"].to_numpy(),
         }))
-    columns = ["article", "index", "position", "polarity", "vader", "opening"]
+    columns = ["article", "index", "position", "sentiment", "polarity", "vader", "opening"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
@@ -284,14 +287,18 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     gives the alias, and MS-13 to MS13).
     Columns: entity (a stable id: the key of its linked group), name (the fullest name in any article),
     type, aliases (every other name, sorted), article (label), mentions, per_1000 (mentions per 1,000 words
-    of that article), mean_polarity (mean polarity of that article's paragraphs that mention it; NaN when
-    the article has no sentiment), articles (in how many of the compared articles it appears).
+    of that article), sentiment (the news score of that article's sentences that mention it, word-weighted:
+    :func:`analysis.nlp.sentiment.entity_sentiment`), mean_polarity (mean TextBlob polarity of that article's
+    paragraphs that mention it), both NaN when the article has no sentiment, articles (in how many of the
+    compared articles it appears).
     """
     labels = article_labels(analyses)
     links = _Links()
     records = []
     for label, a in zip(labels, analyses):
         polarity = dict(zip(a.sentiment["index"].tolist(), a.sentiment["polarity"].tolist()))
+        toward = entity_sentiment(a.article, a.entities.mentions)
+        feeling = dict(zip(toward["name"].tolist(), toward["sentiment"].tolist()))
         for e in a.entities.table.itertuples(index=False):
             names = [e.name, *e.aliases]
             keys = [k for k in (entity_key(n) for n in names) if k]
@@ -302,8 +309,9 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
             scores = [x for x in scores if x == x]  # NaN (no sentiment) left out, as pandas' mean does
             mean = float(np.mean(scores)) if scores else np.nan
             records.append((keys[0], names, e.type, label, int(e.mentions),
-                            e.mentions / a.word_count * 1000 if a.word_count else 0.0, mean))
-    columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
+                            e.mentions / a.word_count * 1000 if a.word_count else 0.0,
+                            feeling.get(e.name, np.nan), mean))
+    columns = SHARED_ENTITY_COLUMNS
     if not records:
         return pd.DataFrame(columns=columns)
     roots = [links.find(key) for key, *_ in records]
@@ -320,15 +328,16 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
         described[root] = (name, max(set(group_types), key=group_types.count),
                            tuple(sorted({n for n in group_names if n != name})))
     rows = []
-    for root, (_, _, _, label, mentions, per_1000, mean) in zip(roots, records):
+    for root, (_, _, _, label, mentions, per_1000, sentiment, mean) in zip(roots, records):
         name, etype, aliases = described[root]
-        rows.append((root, name, etype, aliases, label, mentions, per_1000, mean))
+        rows.append((root, name, etype, aliases, label, mentions, per_1000, sentiment, mean))
     table = pd.DataFrame(rows, columns=columns[:-1])
     # One row per entity and article even when an article had two entities that link to one.
     table = (
         table.groupby(["entity", "article"], sort=False)
         .agg(name=("name", "first"), type=("type", "first"), aliases=("aliases", "first"),
-             mentions=("mentions", "sum"), per_1000=("per_1000", "sum"), mean_polarity=("mean_polarity", "mean"))
+             mentions=("mentions", "sum"), per_1000=("per_1000", "sum"), sentiment=("sentiment", "mean"),
+             mean_polarity=("mean_polarity", "mean"))
         .reset_index()
     )
     table["articles"] = table.groupby("entity")["article"].transform("nunique")

@@ -81,7 +81,8 @@ def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
     return {
         "articles": [
             {"title": label, "tokens": a.word_count, "word_count": a.word_count,
-             "mean_polarity": a.sentiment_summary.polarity, "published":
+             "sentiment": a.sentiment_summary.sentiment, "mean_polarity": a.sentiment_summary.polarity,
+             "published":
              a.article.published.isoformat() if a.article.published else None}
             for label, a in zip(labels, analyses)
         ],
@@ -93,6 +94,7 @@ def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
         "entities": [
             {"name": r.name, "aliases": list(r.aliases), "type": r.type, "article": r.article,
              "mentions": int(r.mentions), "per_1000": float(r.per_1000),
+             "sentiment": None if math.isnan(r.sentiment) else float(r.sentiment),
              "mean_polarity": None if math.isnan(r.mean_polarity) else float(r.mean_polarity)}
             for r in entities.itertuples(index=False)
         ],

@@ -10,6 +10,8 @@ import streamlit as st
 from analysis.nlp.entities import EntityEdit
 from analysis.errors import StoryscopeError
 from analysis.models import ENTITY_TYPES
+from analysis.nlp.news_sentiment import agreement
+from analysis.nlp.sentiment import NEWS_NEUTRAL
 from dashboard import cached, charts, report, tables
 from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour, report_downloads
 
@@ -67,6 +69,9 @@ with st.container(horizontal=True):
               help=f"{analysed} paragraphs are analysed (the Compare page's count); {len(article.paragraphs)} is "
                    "every block of the article, bylines and notices included.")
     if summary.available:
+        st.metric("Sentiment", f"{summary.sentiment:+.2f}", border=True,
+                  help="The news score (VADER's rules read as news, names left out), word-weighted mean over the "
+                       "analysed paragraphs, within [-1, 1].")
         st.metric("Polarity (TextBlob)", f"{summary.polarity:+.2f}", border=True,
                   help="Word-weighted mean over the analysed paragraphs, within [-1, 1].")
         st.metric("Subjectivity (TextBlob)", f"{summary.subjectivity:.2f}", border=True,
@@ -74,7 +79,9 @@ with st.container(horizontal=True):
         st.metric("VADER", f"{summary.vader:+.2f}", border=True,
                   help="VADER compound score, word-weighted mean, within [-1, 1].")
         st.metric("Disagreements", summary.disagreements, border=True,
-                  help="Paragraphs where TextBlob and VADER lean opposite ways.")
+                  help="Paragraphs where the news score and TextBlob lean opposite ways.")
+if summary.available:
+    st.caption(tables.sentiment_explanation(agreement()))
 if not summary.available:
     st.info(escape_markdown(summary.reason or "Sentiment is not available for this article."))
 
@@ -170,8 +177,10 @@ if sentiment_tab.open:
             )
 
         st.subheader("Paragraphs", anchor=False)
-        st.caption("Each paragraph coloured by TextBlob polarity: green positive, red negative, grey neutral.")
-        only_disagreements = st.toggle("Only paragraphs where TextBlob and VADER disagree", key="only_disagree")
+        st.caption("Each paragraph coloured by its sentiment (the news score): green positive, red negative, "
+                   "grey neutral.")
+        only_disagreements = st.toggle("Only paragraphs where the news score and TextBlob disagree",
+                                       key="only_disagree")
         paragraphs = tables.paragraph_table(article, sentiment)
         if only_disagreements:
             paragraphs = paragraphs[paragraphs["disagree"]]
@@ -181,12 +190,14 @@ if sentiment_tab.open:
                     st.badge(f"¶ {p.paragraph}", color="gray")
                     st.badge(p.kind if p.included else f"{p.kind} · left out", color="gray" if p.included else "violet")
                     if p.polarity == p.polarity:  # not NaN
+                        st.badge(f"sentiment {p.sentiment:+.2f}",
+                                 color=polarity_colour(p.sentiment, neutral=NEWS_NEUTRAL))
                         st.badge(f"polarity {p.polarity:+.2f}", color=polarity_colour(p.polarity))
                         st.badge(f"subjectivity {p.subjectivity:.2f}", color="blue")
                         st.badge(f"VADER {p.vader:+.2f}", color=polarity_colour(p.vader))
                     if p.disagree:
-                        st.badge("TextBlob and VADER disagree", icon=":material/warning:", color="orange")
-                colour = polarity_colour(p.polarity) if p.included else "gray"
+                        st.badge("news score and TextBlob disagree", icon=":material/warning:", color="orange")
+                colour = polarity_colour(p.sentiment, neutral=NEWS_NEUTRAL) if p.included else "gray"
                 st.markdown(f":{colour}[{escape_markdown(p.text)}]")
 
 # --- Entities ------------------------------------------------------------------------------------------
@@ -209,6 +220,16 @@ if entities_tab.open:
                                            order=list(shown["name"]), title="Where each entity is mentioned"),
             shown_mentions.assign(paragraph=shown_mentions["paragraph"] + 1),
             article=title, chart="entity-dispersion", key="dispersion", subject=subject,
+        )
+
+        st.subheader("Sentiment toward each entity", anchor=False)
+        st.caption("The news score of the sentences that mention each entity (word-weighted mean), not of whole "
+                   "paragraphs.")
+        toward = cached.entity_sentiment(folder, article_id, stamp, include_boilerplate=include_boilerplate,
+                                         edits=edits)
+        st.dataframe(
+            tables.entity_sentiment_table(shown, toward), hide_index=True,
+            column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f", help="within [-1, 1]")},
         )
 
         st.subheader("Names and aliases", anchor=False)

@@ -56,7 +56,7 @@ def download_labels(at: AppTest) -> list[str]:
     ("Terms", ["Terms per 1,000 words, side by side"]),
     ("Distinctive terms", ["Distinctive terms of each article"]),
     ("Sentiment", ["Sentiment arcs: paragraph by paragraph, start to end"]),
-    ("Entities", ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"]),
+    ("Entities", ["Entities: mentions per 1,000 words", "Sentiment of the sentences that mention each entity"]),
     ("Over time", ["Over time: how often each is named, and the tone around it"]),
 ])
 def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, tab, titles):
@@ -64,7 +64,7 @@ def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, t
     assert list(charts_of(at)) == titles
     assert download_labels(at) == ["Download report", "PDF", "All charts"] + ["PNG", "SVG", "HTML", "CSV"] * len(titles)
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
-    assert {"words", "paragraphs", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
+    assert {"words", "paragraphs", "sentiment", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
         at.dataframe[0].value.columns)
 
 
@@ -135,7 +135,7 @@ def test_an_entity_is_one_row_across_articles_that_name_it_differently(library, 
     assert len(molina) == 1 and "El Capitán" in molina["aliases"].iloc[0] and molina["articles"].iloc[0] == 2
     assert not (names["name"] == "El Capitán").any()
 
-    treatment = charts_of(at)["Mean polarity of the paragraphs that mention each entity"]
+    treatment = charts_of(at)["Sentiment of the sentences that mention each entity"]
     dots = {t["name"]: dict(zip(t["y"], t["x"])) for t in treatment["data"]}
     assert len(dots) == 2 and all("Andrés Molina" in d for d in dots.values())
 

@@ -20,7 +20,7 @@ TITLES = {
     "Terms": ["Terms per 1,000 words, side by side"],
     "Distinctive terms": ["Distinctive terms of each article"],
     "Sentiment": ["Sentiment arcs: paragraph by paragraph, start to end"],
-    "Entities": ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"],
+    "Entities": ["Entities: mentions per 1,000 words", "Sentiment of the sentences that mention each entity"],
     "Over time": ["Over time: how often each is named, and the tone around it"],
 }
 #: Each chart's Streamlit key (the element gets the class st-key-<key>).
@@ -114,7 +114,7 @@ def test_an_entity_is_one_row_whatever_each_article_calls_it(tab, compare_dashbo
     download = info.value
     assert re.fullmatch(r"comparison-of-3-articles-entities\.csv", download.suggested_filename)
     csv = Path(download.path()).read_text(encoding="utf-8")
-    assert csv.splitlines()[0] == "entity,name,type,aliases,article,mentions,per_1000,mean_polarity,articles"
+    assert csv.splitlines()[0] == "entity,name,type,aliases,article,mentions,per_1000,sentiment,mean_polarity,articles"
     molina = [line for line in csv.splitlines() if ",Andrés Molina," in line]
     assert len(molina) == 2 and all("El Capitán" in line for line in molina)  # one entity, in both articles
 

@@ -43,7 +43,7 @@ def test_article_page_opens_on_the_seed_with_its_charts(page, dashboard, screens
     page.get_by_role("tab", name="Sentiment").click()
     wait_for_app(page)
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
-    expect(page.get_by_text("TextBlob polarity, left out", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Sentiment, left out", exact=False).first).to_be_visible()
     screenshot(page, screenshots / "article-sentiment.png")
 
     page.get_by_role("tab", name="Entities").click()
