@@ -17,10 +17,19 @@ import pandas as pd
 from analysis.nlp.entities import entity_key
 from analysis.errors import StoryscopeError
 from analysis.pipeline import Analysis
+from analysis.nlp.sentiment import entity_sentiment
 from analysis.nlp.terms import keyness, keyness_arrays
 
 #: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
 G2_P01 = 6.63
+#: A term is distinctive of an article only when the article uses it at least this often: one use in a short
+#: text can reach G2 >= 6.63 by itself, and that is no evidence.
+MIN_DISTINCTIVE_COUNT = 3
+#: An article with fewer analysed words than this is too short to have distinctive terms (it still counts in
+#: the others' reference).
+MIN_DISTINCTIVE_WORDS = 100
+#: Two articles whose three-word sequences overlap at least this much (estimated Jaccard) are near-duplicates.
+NEAR_DUPLICATE_SIMILARITY = 0.6
 
 
 class ComparisonError(StoryscopeError):
@@ -28,8 +37,8 @@ class ComparisonError(StoryscopeError):
 
 
 #: Columns of :func:`shared_entities`, in order.
-SHARED_ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity",
-                         "articles"]
+SHARED_ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "sentiment",
+                         "mean_polarity", "articles"]
 
 
 def display_names(
@@ -67,7 +76,8 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
     """One row per article.
 
     Columns: article (label), published (date or None), words (analysed word tokens), paragraphs
-    (analysed paragraphs), polarity, subjectivity, vader (word-weighted means; NaN when unavailable),
+    (analysed paragraphs), sentiment (the news score, the default), polarity, subjectivity (TextBlob's), vader
+    (word-weighted means; NaN when unavailable),
     lexical_density (content-word tokens / all word tokens, within [0, 1]), entities (distinct entities).
     """
     rows = []
@@ -80,6 +90,7 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
                 "published": a.article.published,
                 "words": a.word_count,
                 "paragraphs": int(a.sentiment["included"].sum()),
+                "sentiment": s.sentiment if s.available and s.sentiment is not None else np.nan,
                 "polarity": s.polarity if s.available else np.nan,
                 "subjectivity": s.subjectivity if s.available else np.nan,
                 "vader": s.vader if s.available else np.nan,
@@ -87,8 +98,8 @@ def comparison_summary(analyses: Sequence[Analysis]) -> pd.DataFrame:
                 "entities": len(a.entities.table),
             }
         )
-    return pd.DataFrame(rows, columns=["article", "published", "words", "paragraphs", "polarity", "subjectivity",
-                                       "vader", "lexical_density", "entities"])
+    return pd.DataFrame(rows, columns=["article", "published", "words", "paragraphs", "sentiment", "polarity",
+                                       "subjectivity", "vader", "lexical_density", "entities"])
 
 
 def terms_side_by_side(analyses: Sequence[Analysis], *, top: int = 10) -> pd.DataFrame:
@@ -114,12 +125,14 @@ def terms_side_by_side(analyses: Sequence[Analysis], *, top: int = 10) -> pd.Dat
 
 
 def distinctive_terms(
-    analyses: Sequence[Analysis], *, min_g2: float = G2_P01, top: int | None = 20
+    analyses: Sequence[Analysis], *, min_g2: float = G2_P01, top: int | None = 20,
+    min_count: int = MIN_DISTINCTIVE_COUNT, min_words: int = MIN_DISTINCTIVE_WORDS,
 ) -> pd.DataFrame:
     """Each article's terms against all the others together (log-likelihood keyness).
 
-    Only terms the article over-uses (log_ratio > 0) with g2 >= ``min_g2`` (default: p < 0.01) are kept,
-    strongest first per article, at most ``top`` per article (all when None).
+    Only terms the article over-uses (log_ratio > 0) with g2 >= ``min_g2`` (default: p < 0.01) and at least
+    ``min_count`` uses in the article are kept, strongest first per article, at most ``top`` per article (all
+    when None). An article with fewer than ``min_words`` analysed words has none (see :func:`too_short`).
     Columns: article (label), term, count, reference_count, g2, log_ratio.
     """
     if len(analyses) < 2:
@@ -146,7 +159,9 @@ def distinctive_terms(
         present = count > 0
         found = keyness_arrays(term[present], count[present], overall[where][present] - count[present],
                                float(total), reference_total)
-        keep = np.flatnonzero((found[4] > 0) & (found[3] >= min_g2))
+        keep = np.flatnonzero((found[4] > 0) & (found[3] >= min_g2) & (found[1] >= min_count))
+        if total < min_words:  # too short to have distinctive terms (still part of the others' reference)
+            keep = keep[:0]
         keep = keep[:top] if top is not None else keep
         for column, values in zip(columns, found):
             column.append(values[keep])
@@ -164,11 +179,68 @@ def distinctive_terms(
     )
 
 
+def too_short(analyses: Sequence[Analysis], *, min_words: int = MIN_DISTINCTIVE_WORDS) -> list[tuple[str, int]]:
+    """(label, analysed words) of each article too short to have distinctive terms, in order."""
+    return [(label, a.word_count) for label, a in zip(article_labels(analyses), analyses) if a.word_count < min_words]
+
+
+def _shingles(analysis: Analysis, size: int = 3) -> set[str]:
+    from analysis.nlp.terms import tokenize
+
+    words = [t for p in analysis.article.analysed_paragraphs(include_boilerplate=analysis.include_boilerplate)
+             for t in tokenize(p.text, language=analysis.article.language)]
+    return {" ".join(words[i : i + size]) for i in range(max(len(words) - size + 1, 1 if words else 0))}
+
+
+def near_duplicates(
+    analyses: Sequence[Analysis], *, threshold: float = NEAR_DUPLICATE_SIMILARITY, permutations: int = 128
+) -> pd.DataFrame:
+    """Pairs of articles that tell the same story in the same words (re-headlined, re-run, lightly edited).
+
+    Each article's three-word sequences (of its analysed paragraphs) are summarised by a MinHash (datasketch);
+    a pair whose estimated Jaccard similarity is at least ``threshold`` is listed. Such a pair has few or no
+    distinctive terms against each other: what one says, the other says too.
+    Columns: first, second (labels, in the order given), similarity (estimated share of shared three-word
+    sequences, within [0, 1]). Most similar first.
+    """
+    columns = ["first", "second", "similarity"]
+    if len(analyses) < 2:
+        return pd.DataFrame(columns=columns)
+    from datasketch import MinHash, MinHashLSH
+
+    labels = article_labels(analyses)
+    hashes = []
+    for a in analyses:
+        m = MinHash(num_perm=permutations, seed=1)
+        m.update_batch([s.encode("utf-8") for s in _shingles(a)])
+        hashes.append(m)
+    # Candidate pairs from locality-sensitive hashing, so 200 articles are not 20,000 comparisons.
+    index = MinHashLSH(threshold=max(0.1, threshold * 0.8), num_perm=permutations)
+    for k, m in enumerate(hashes):
+        if not m.is_empty():
+            index.insert(str(k), m)
+    pairs = set()
+    for k, m in enumerate(hashes):
+        if m.is_empty():
+            continue
+        for other in index.query(m):
+            j = int(other)
+            if j != k:
+                pairs.add((min(j, k), max(j, k)))
+    rows = []
+    for i, j in sorted(pairs):
+        similarity = float(hashes[i].jaccard(hashes[j]))
+        if similarity >= threshold:
+            rows.append((labels[i], labels[j], similarity))
+    return pd.DataFrame(rows, columns=columns).sort_values("similarity", ascending=False, kind="stable").reset_index(
+        drop=True)
+
+
 def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
-    """Each article's paragraph polarity on a 0-100 % position axis, for overlaying.
+    """Each article's paragraph sentiment on a 0-100 % position axis, for overlaying.
 
     Columns: article (label), index (paragraph index), position (0 = first analysed paragraph, 100 = last),
-    polarity, vader, opening (the paragraph's first words). Only analysed paragraphs; articles without
+    sentiment (the news score), polarity (TextBlob), vader, opening (the paragraph's first words). Only analysed paragraphs; articles without
     sentiment (not English) have no rows.
     """
     frames = []
@@ -180,10 +252,10 @@ def sentiment_arcs(analyses: Sequence[Analysis]) -> pd.DataFrame:
         position = np.linspace(0, 100, n) if n > 1 else np.array([50.0])
         frames.append(pd.DataFrame({
             "article": label, "index": used["index"].to_numpy(), "position": position,
-            "polarity": used["polarity"].to_numpy(), "vader": used["vader"].to_numpy(),
-            "opening": used["opening"].to_numpy(),
+            "sentiment": used["sentiment"].to_numpy(), "polarity": used["polarity"].to_numpy(),
+            "vader": used["vader"].to_numpy(), "opening": used["opening"].to_numpy(),
         }))
-    columns = ["article", "index", "position", "polarity", "vader", "opening"]
+    columns = ["article", "index", "position", "sentiment", "polarity", "vader", "opening"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
@@ -215,14 +287,18 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     gives the alias, and MS-13 to MS13).
     Columns: entity (a stable id: the key of its linked group), name (the fullest name in any article),
     type, aliases (every other name, sorted), article (label), mentions, per_1000 (mentions per 1,000 words
-    of that article), mean_polarity (mean polarity of that article's paragraphs that mention it; NaN when
-    the article has no sentiment), articles (in how many of the compared articles it appears).
+    of that article), sentiment (the news score of that article's sentences that mention it, word-weighted:
+    :func:`analysis.nlp.sentiment.entity_sentiment`), mean_polarity (mean TextBlob polarity of that article's
+    paragraphs that mention it), both NaN when the article has no sentiment, articles (in how many of the
+    compared articles it appears).
     """
     labels = article_labels(analyses)
     links = _Links()
     records = []
     for label, a in zip(labels, analyses):
         polarity = dict(zip(a.sentiment["index"].tolist(), a.sentiment["polarity"].tolist()))
+        toward = entity_sentiment(a.article, a.entities.mentions)
+        feeling = dict(zip(toward["name"].tolist(), toward["sentiment"].tolist()))
         for e in a.entities.table.itertuples(index=False):
             names = [e.name, *e.aliases]
             keys = [k for k in (entity_key(n) for n in names) if k]
@@ -233,8 +309,9 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
             scores = [x for x in scores if x == x]  # NaN (no sentiment) left out, as pandas' mean does
             mean = float(np.mean(scores)) if scores else np.nan
             records.append((keys[0], names, e.type, label, int(e.mentions),
-                            e.mentions / a.word_count * 1000 if a.word_count else 0.0, mean))
-    columns = ["entity", "name", "type", "aliases", "article", "mentions", "per_1000", "mean_polarity", "articles"]
+                            e.mentions / a.word_count * 1000 if a.word_count else 0.0,
+                            feeling.get(e.name, np.nan), mean))
+    columns = SHARED_ENTITY_COLUMNS
     if not records:
         return pd.DataFrame(columns=columns)
     roots = [links.find(key) for key, *_ in records]
@@ -251,15 +328,16 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
         described[root] = (name, max(set(group_types), key=group_types.count),
                            tuple(sorted({n for n in group_names if n != name})))
     rows = []
-    for root, (_, _, _, label, mentions, per_1000, mean) in zip(roots, records):
+    for root, (_, _, _, label, mentions, per_1000, sentiment, mean) in zip(roots, records):
         name, etype, aliases = described[root]
-        rows.append((root, name, etype, aliases, label, mentions, per_1000, mean))
+        rows.append((root, name, etype, aliases, label, mentions, per_1000, sentiment, mean))
     table = pd.DataFrame(rows, columns=columns[:-1])
     # One row per entity and article even when an article had two entities that link to one.
     table = (
         table.groupby(["entity", "article"], sort=False)
         .agg(name=("name", "first"), type=("type", "first"), aliases=("aliases", "first"),
-             mentions=("mentions", "sum"), per_1000=("per_1000", "sum"), mean_polarity=("mean_polarity", "mean"))
+             mentions=("mentions", "sum"), per_1000=("per_1000", "sum"), sentiment=("sentiment", "mean"),
+             mean_polarity=("mean_polarity", "mean"))
         .reset_index()
     )
     table["articles"] = table.groupby("entity")["article"].transform("nunique")

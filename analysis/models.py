@@ -74,6 +74,7 @@ class Sentiment:
 class SentimentSummary:
     """An article's sentiment: word-weighted means over the analysed paragraphs.
 
+    sentiment: the news score (the default), polarity and subjectivity: TextBlob's, vader: VADER's compound.
     available is False (and the numbers are None) when the language is not English;
     reason then says why.
     """
@@ -84,6 +85,7 @@ class SentimentSummary:
     vader: float | None = None
     disagreements: int = 0
     reason: str | None = None
+    sentiment: float | None = None
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,17 @@ import pandas as pd
 
 from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
-from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words, sentiment_by_paragraph
+from analysis.nlp.sentiment import (
+    SENTIMENT_COLUMNS,
+    entity_sentiment,
+    name_spans,
+    opening_words,
+    sentiment_by_paragraph,
+)
 from analysis.nlp.terms import TERM_COLUMNS, name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "5"
+ANALYSER_VERSION = "6"
 
 
 
@@ -59,11 +65,12 @@ class Analysis:
         # Columns read once as Python lists (a pandas look-up per paragraph cost more than the analysis).
         table = self.sentiment
         by_index = dict(zip(table["index"].tolist(), zip(*(
-            table[column].tolist() for column in ("included", "words", "polarity", "subjectivity", "vader", "disagree")
+            table[column].tolist()
+            for column in ("included", "words", "sentiment", "polarity", "subjectivity", "vader", "disagree")
         ))))
         paragraphs = []
         for p in a.paragraphs:
-            included, words, polarity, subjectivity, vader, disagree = by_index[p.index]
+            included, words, sentiment, polarity, subjectivity, vader, disagree = by_index[p.index]
             paragraphs.append(
                 {
                     "index": p.index,
@@ -71,6 +78,7 @@ class Analysis:
                     "text": p.text,
                     "included": bool(included),
                     "words": int(words),
+                    "sentiment": _number(sentiment),
                     "polarity": _number(polarity),
                     "subjectivity": _number(subjectivity),
                     "vader": _number(vader),
@@ -79,6 +87,9 @@ class Analysis:
             )
         terms = self.terms if top is None else self.terms.head(top)
         entities = self.entities.table if top is None else self.entities.table.head(top)
+        toward = entity_sentiment(self.article, self.entities.mentions).set_index("name")
+        sentences = toward["sentences"].to_dict()
+        feeling = toward["sentiment"].to_dict()
         return {
             "title": a.title,
             "authors": list(a.authors),
@@ -93,6 +104,7 @@ class Analysis:
             "analyser_version": ANALYSER_VERSION,
             "sentiment": {
                 "available": s.available,
+                "sentiment": s.sentiment,
                 "polarity": s.polarity,
                 "subjectivity": s.subjectivity,
                 "vader": s.vader,
@@ -105,7 +117,8 @@ class Analysis:
                 for t, c, f in _rows(terms, TERM_COLUMNS)
             ],
             "entities": [
-                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps]}
+                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps],
+                 "sentences": int(sentences.get(n, 0)), "sentiment": _number(feeling.get(n, math.nan))}
                 for n, t, m, al, ps in _rows(entities, ENTITY_COLUMNS)
             ],
             "mentions": [
@@ -130,18 +143,19 @@ class Analysis:
         sentiment = pd.DataFrame(
             [
                 (
-                    p["index"], p["kind"], p["included"], p["words"], _nan(p["polarity"]),
+                    p["index"], p["kind"], p["included"], p["words"], _nan(p.get("sentiment")), _nan(p["polarity"]),
                     _nan(p["subjectivity"]), _nan(p["vader"]), p["disagree"], opening_words(p["text"]),
                 )
                 for p in data["paragraphs"]
             ],
             columns=SENTIMENT_COLUMNS,
-        ).astype({"index": "int64", "included": "bool", "words": "int64", "polarity": "float64",
+        ).astype({"index": "int64", "included": "bool", "words": "int64", "sentiment": "float64", "polarity": "float64",
                   "subjectivity": "float64", "vader": "float64", "disagree": "bool"})
         summary = SentimentSummary(**data["sentiment"])
         terms = pd.DataFrame(data["terms"], columns=TERM_COLUMNS).astype({"count": "int64", "per_1000": "float64"})
         table = pd.DataFrame(
-            [{**e, "aliases": tuple(e["aliases"]), "paragraphs": tuple(e["paragraphs"])} for e in data["entities"]],
+            [{**{k: e[k] for k in ENTITY_COLUMNS}, "aliases": tuple(e["aliases"]), "paragraphs": tuple(e["paragraphs"])}
+             for e in data["entities"]],
             columns=ENTITY_COLUMNS,
         )
         mentions = pd.DataFrame(data["mentions"], columns=MENTION_COLUMNS)
@@ -193,7 +207,9 @@ def analyze(article: Article, *, include_boilerplate: bool = False, names_as_ter
         if analysed:
             term_tokens.append(tokens)
             word_count += count
-    sentiment, summary = sentiment_by_paragraph(article, include_boilerplate=include_boilerplate, words=words)
+    sentiment, summary = sentiment_by_paragraph(
+        article, include_boilerplate=include_boilerplate, words=words, names=name_spans(article, entities.mentions)
+    )
     return Analysis(
         article=article,
         word_count=word_count,

@@ -49,8 +49,8 @@ def _url_state(path: str) -> None:
     """Write the article (Article page) or the compared articles (Compare page) into the URL."""
     if path == "" and st.session_state.article_id is not None:
         st.query_params["article"] = str(st.session_state.article_id)
-    elif path == "compare" and st.session_state.compare_ids is not None:
-        st.query_params["articles"] = ",".join(str(i) for i in st.session_state.compare_ids)
+    elif path == "compare" and st.session_state.get("compare_choice") is not None:
+        st.query_params["articles"] = ",".join(str(i) for i in st.session_state.compare_choice)
 
 
 page = st.navigation(

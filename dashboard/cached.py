@@ -86,6 +86,18 @@ def article_analysis(
     return _article_analysis(folder, int(article_id), stamp, bool(include_boilerplate), tuple(edits))
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def entity_sentiment(
+    folder: str, article_id: int, stamp: str, *, include_boilerplate: bool = False, edits: tuple[EditKey, ...] = ()
+) -> pd.DataFrame:
+    """:func:`analysis.nlp.sentiment.entity_sentiment` of the article's analysis (with the user's edits):
+    DataFrame[name, type, sentences, sentiment]."""
+    from analysis.nlp.sentiment import entity_sentiment as sentences_toward
+
+    result = article_analysis(folder, article_id, stamp, include_boilerplate=include_boilerplate, edits=edits)
+    return sentences_toward(result.article, result.entities.mentions)
+
+
 @st.cache_data(show_spinner="Analysing the article…", max_entries=512)
 def _article_analysis(
     folder: str, article_id: int, stamp: str, include_boilerplate: bool, edits: tuple[EditKey, ...]
@@ -235,9 +247,20 @@ def compare_distinctive(
     return distinctive_terms(analyses, min_g2=min_g2, top=top)
 
 
+@st.cache_data(show_spinner="Looking for near-duplicates…", max_entries=32)
+def compare_near_duplicates(
+    folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False
+) -> pd.DataFrame:
+    """:func:`analysis.compare.near_duplicates`: DataFrame[first, second, similarity]."""
+    from analysis.compare import near_duplicates
+
+    return near_duplicates(compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def compare_arcs(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False) -> pd.DataFrame:
-    """:func:`analysis.compare.sentiment_arcs`: DataFrame[article, index, position, polarity, vader, opening]."""
+    """:func:`analysis.compare.sentiment_arcs`: DataFrame[article, index, position, sentiment, polarity, vader,
+    opening]."""
     from analysis.compare import sentiment_arcs
 
     return sentiment_arcs(compared_analyses(folder, keys, include_boilerplate=include_boilerplate).analyses)
@@ -247,7 +270,7 @@ def compare_arcs(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerpla
 def compare_entities(folder: str, keys: tuple[ArticleKey, ...], *, include_boilerplate: bool = False) -> pd.DataFrame:
     """:func:`analysis.compare.shared_entities`: one row per entity and article, whatever each article calls it.
 
-    Columns: entity, name, type, aliases, article, mentions, per_1000, mean_polarity, articles.
+    Columns: entity, name, type, aliases, article, mentions, per_1000, sentiment, mean_polarity, articles.
     """
     from analysis.compare import shared_entities
 

@@ -35,6 +35,7 @@ NEGATIVE = "#e76f51"
 LEFT_OUT = "#bdbdbd"
 VADER = "#264653"
 SUBJECTIVITY = "#e9c46a"
+POLARITY_LINE = "#8e6fb5"  # TextBlob polarity beside the news score's bars
 DISAGREE = "#f4a261"
 
 #: Bar height in pixels for horizontal bar charts, and the margin around them.
@@ -128,43 +129,56 @@ def term_bar_chart(terms: pd.DataFrame, *, title: str | None = None) -> go.Figur
 
 
 def sentiment_chart(sentiment: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """Paragraph by paragraph: TextBlob polarity as bars, subjectivity and VADER as lines beside them.
+    """Paragraph by paragraph: the news score as bars (coloured by it), TextBlob's polarity and subjectivity and
+    VADER's compound as lines beside them.
 
-    ``sentiment``: DataFrame[index, kind, included, words, polarity, subjectivity, vader, disagree, opening]
-    as :func:`analysis.nlp.sentiment.paragraph_sentiment` returns. Paragraphs left out of the article's summary
-    (``included`` False: bylines, boilerplate) are drawn grey and hatched in their own legend entry;
-    paragraphs where TextBlob and VADER disagree get a marker above the chart. Hovering any mark shows the
-    paragraph's kind and opening words. Scores are on one axis: polarity and VADER within [-1, 1],
-    subjectivity within [0, 1].
+    ``sentiment``: DataFrame[index, kind, included, words, sentiment, polarity, subjectivity, vader, disagree,
+    opening] as :func:`analysis.nlp.sentiment.paragraph_sentiment` returns. Paragraphs left out of the article's
+    summary (``included`` False: bylines, boilerplate) are drawn grey and hatched in their own legend entry;
+    paragraphs where the news score and TextBlob disagree get a marker above the chart. Hovering any mark shows
+    the paragraph's kind and opening words. Scores are on one axis: the news score, polarity and VADER within
+    [-1, 1], subjectivity within [0, 1].
     """
-    columns = ["index", "kind", "included", "words", "polarity", "subjectivity", "vader", "disagree", "opening"]
+    columns = ["index", "kind", "included", "words", "sentiment", "polarity", "subjectivity", "vader", "disagree",
+               "opening"]
     _require(sentiment, columns, "sentiment_chart")
-    if sentiment.empty or sentiment["polarity"].isna().all():
+    if sentiment.empty or sentiment["sentiment"].isna().all():
         return _empty("No sentiment scores for this article.", title=title)
     number = sentiment["index"] + 1
     hover = np.array([list(pair) for pair in zip(sentiment["kind"], _plain(sentiment["opening"]))], dtype=object)
     fig = go.Figure()
     for included, name, colour, pattern in (
-        (True, "TextBlob polarity", None, ""),
-        (False, "TextBlob polarity, left out (byline, boilerplate)", LEFT_OUT, "/"),
+        (True, "Sentiment (news score)", None, ""),
+        (False, "Sentiment, left out (byline, boilerplate)", LEFT_OUT, "/"),
     ):
         part = sentiment["included"] == included
         if not part.any():
             continue
-        polarity = sentiment.loc[part, "polarity"]
-        colours = colour or [POSITIVE if p >= 0 else NEGATIVE for p in polarity]
+        score = sentiment.loc[part, "sentiment"]
+        colours = colour or [POSITIVE if p >= 0 else NEGATIVE for p in score]
         fig.add_trace(
             go.Bar(
                 x=number[part],
-                y=polarity,
+                y=score,
                 name=name,
                 marker={"color": colours, "pattern": {"shape": pattern, "fgcolor": "#757575"}},
                 customdata=hover[part.to_numpy()],
                 hovertemplate=(
-                    "¶ %{x} (%{customdata[0]})<br>polarity %{y:.2f}<br><i>%{customdata[1]}</i><extra></extra>"
+                    "¶ %{x} (%{customdata[0]})<br>sentiment %{y:.2f}<br><i>%{customdata[1]}</i><extra></extra>"
                 ),
             )
         )
+    fig.add_trace(
+        go.Scatter(
+            x=number,
+            y=sentiment["polarity"],
+            name="TextBlob polarity",
+            mode="lines+markers",
+            line={"color": POLARITY_LINE},
+            customdata=hover,
+            hovertemplate="¶ %{x} (%{customdata[0]})<br>polarity %{y:.2f}<br><i>%{customdata[1]}</i><extra></extra>",
+        )
+    )
     fig.add_trace(
         go.Scatter(
             x=number,
@@ -193,14 +207,15 @@ def sentiment_chart(sentiment: pd.DataFrame, *, title: str | None = None) -> go.
             go.Scatter(
                 x=number[disagree],
                 y=[1.1] * int(disagree.sum()),
-                name="TextBlob and VADER disagree",
+                name="news score and TextBlob disagree",
                 mode="markers",
                 marker={"symbol": "triangle-down", "size": 11, "color": DISAGREE},
                 customdata=hover[disagree.to_numpy()],
-                hovertemplate="¶ %{x}: the two methods disagree<br><i>%{customdata[1]}</i><extra></extra>",
+                hovertemplate="¶ %{x}: the news score and TextBlob disagree<br><i>%{customdata[1]}</i><extra></extra>",
             )
         )
-    fig.update_xaxes(title="paragraph", dtick=1 if len(sentiment) <= 40 else None,
+    # every paragraph number when few; beyond that plotly spaces the numbers to the chart's width (a phone too)
+    fig.update_xaxes(title="paragraph", dtick=1 if len(sentiment) <= 12 else None, tickformat="d",
                      range=[0.4, int(number.max()) + 0.6])
     fig.update_yaxes(title="score", range=[-1.05, 1.2], zeroline=True, zerolinecolor="#9e9e9e")
     fig.update_layout(barmode="overlay", bargap=0.25)
@@ -338,7 +353,9 @@ _HEAT_ROW_PX = 22
 RATE_SCALE = [[0.0, "#ffffff"], [0.15, "#d8ecea"], [1.0, VADER]]
 POLARITY_SCALE = [[0.0, NEGATIVE], [0.5, "#f7f7f7"], [1.0, POSITIVE]]
 #: The paragraph scores a sentiment arc can draw (columns of analysis.compare.sentiment_arcs).
-ARC_SCORES = ("polarity", "vader")
+ARC_SCORES = ("sentiment", "polarity", "vader")
+#: How each arc score is named on axes and in hovers.
+SCORE_LABELS = {"sentiment": "sentiment (news score)", "polarity": "TextBlob polarity", "vader": "VADER compound"}
 
 
 def _short(text: str, length: int = _SHORT_TITLE) -> str:
@@ -405,7 +422,7 @@ def _legend_order(present: Sequence[str], colours: dict[str, str] | None) -> lis
 def _article_axis(fig: go.Figure, articles: Sequence[str]) -> None:
     """The x axis of a heatmap whose columns are articles: short titles as ticks, or none when too many."""
     if len(articles) <= _MAX_TICK_LABELS:
-        fig.update_xaxes(tickvals=_plain(articles), ticktext=_plain(_short(a) for a in articles), tickangle=-35,
+        fig.update_xaxes(tickvals=_plain(articles), ticktext=_plain(_short(a) for a in articles),
                          type="category", title=None)
     else:
         fig.update_xaxes(showticklabels=False, type="category", title=f"{len(articles)} articles (hover a column "
@@ -534,14 +551,14 @@ def _check_score(score: str) -> None:
 
 
 def sentiment_arcs_chart(
-    arcs: pd.DataFrame, *, score: Literal["polarity", "vader"] = "polarity", colours: dict[str, str] | None = None,
-    title: str | None = None,
+    arcs: pd.DataFrame, *, score: Literal["sentiment", "polarity", "vader"] = "sentiment",
+    colours: dict[str, str] | None = None, title: str | None = None,
 ) -> go.Figure:
     """Each article's paragraph sentiment overlaid on a 0-100 % position axis: one line per article.
 
-    ``arcs``: DataFrame[article, index, position, polarity, vader, opening] as
-    :func:`analysis.compare.sentiment_arcs` returns; ``score``: which column to draw (TextBlob polarity or
-    VADER compound, both within [-1, 1]). Hover shows the paragraph's number and opening words.
+    ``arcs``: DataFrame[article, index, position, sentiment, polarity, vader, opening] as
+    :func:`analysis.compare.sentiment_arcs` returns; ``score``: which column to draw (the news score, TextBlob
+    polarity or VADER compound, all within [-1, 1]). Hover shows the paragraph's number and opening words.
     """
     _check_score(score)
     _require(arcs, ["article", "index", "position", score, "opening"], "sentiment_arcs_chart")
@@ -556,22 +573,22 @@ def sentiment_arcs_chart(
                 x=part["position"], y=part[score], mode="lines+markers", name=_plain([_short(article, 60)])[0],
                 line={"width": 2, "color": _colour_of(colours, article)}, marker={"size": 6}, customdata=custom,
                 hovertemplate=("%{customdata[0]}<br>¶ %{customdata[1]} at %{x:.0f} %<br>"
-                               + ("polarity" if score == "polarity" else "VADER")
+                               + SCORE_LABELS[score]
                                + " %{y:+.2f}<br><i>%{customdata[2]}</i><extra></extra>"),
             )
         )
     fig.update_xaxes(title="position in the article (%)", range=[-2, 102], ticksuffix=" %")
-    fig.update_yaxes(title="TextBlob polarity" if score == "polarity" else "VADER compound", range=[-1.05, 1.05],
+    fig.update_yaxes(title=SCORE_LABELS[score], range=[-1.05, 1.05],
                      zeroline=True, zerolinecolor="#9e9e9e")
     return _layout(fig, title=title, height=380, legend=True, legend_rows=arcs["article"].nunique())
 
 
 def arc_bins(
-    arcs: pd.DataFrame, *, bins: int = 10, score: Literal["polarity", "vader"] = "polarity"
+    arcs: pd.DataFrame, *, bins: int = 10, score: Literal["sentiment", "polarity", "vader"] = "sentiment"
 ) -> pd.DataFrame:
     """Sentiment arcs averaged over equal stretches of each article, for a heatmap of many articles.
 
-    ``arcs``: DataFrame[article, index, position, polarity, vader, ...] as
+    ``arcs``: DataFrame[article, index, position, sentiment, polarity, vader, ...] as
     :func:`analysis.compare.sentiment_arcs` returns. Returns DataFrame[article, start, end, mean, paragraphs]:
     for each article and stretch [start, end) of the position axis (percent; the last one includes 100) that
     holds any paragraph, the mean ``score`` of its paragraphs and how many there are. Articles in order of
@@ -598,7 +615,7 @@ def arc_bins(
 
 
 def sentiment_arcs_heatmap(
-    binned: pd.DataFrame, *, articles: Sequence[str] | None = None, score_label: str = "polarity",
+    binned: pd.DataFrame, *, articles: Sequence[str] | None = None, score_label: str = "sentiment",
     title: str | None = None,
 ) -> go.Figure:
     """Sentiment arcs of many articles: one column per article read top (start) to bottom (end).
@@ -691,25 +708,25 @@ def entity_heatmap(
 def entity_polarity_heatmap(
     table: pd.DataFrame, *, articles: Sequence[str] | None = None, title: str | None = None
 ) -> go.Figure:
-    """How each article treats the same entities: mean polarity of the paragraphs that mention each entity.
+    """How each article treats the same entities: the news score of the sentences that mention each entity.
 
-    ``table``: DataFrame[entity, name, type, aliases, article, mentions, mean_polarity, ...] as
+    ``table``: DataFrame[entity, name, type, aliases, article, mentions, sentiment, ...] as
     :func:`analysis.compare.shared_entities` returns, cut to the entities to draw. Rows are entities, columns
     ``articles``; a blank cell is an article that does not name the entity (or has no sentiment). Red is
     negative, green positive, white neutral.
     """
-    _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "mean_polarity"],
+    _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "sentiment"],
              "entity_polarity_heatmap")
     articles = list(articles) if articles is not None else list(dict.fromkeys(table["article"]))
-    if table.empty or table["mean_polarity"].isna().all() or not articles:
+    if table.empty or table["sentiment"].isna().all() or not articles:
         return _empty("No entity is named in two or more of these articles with sentiment scores.", title=title)
-    rows, polarity = _entity_grid(table, "mean_polarity", articles)
+    rows, polarity = _entity_grid(table, "sentiment", articles)
     _, mentions = _entity_grid(table, "mentions", articles)
     return _heatmap(
         polarity.to_numpy(dtype=float), rows=rows, articles=articles, customdata=mentions.fillna(0).to_numpy(),
-        hovertemplate="<b>%{y}</b><br>%{x}<br>polarity %{z:+.2f} over the paragraphs naming it "
+        hovertemplate="<b>%{y}</b><br>%{x}<br>sentiment %{z:+.2f} over the sentences naming it "
                       "(%{customdata:.0f} mentions)<extra></extra>",
-        polarity=True, colorbar="mean polarity", title=title,
+        polarity=True, colorbar="sentiment", title=title,
     )
 
 
@@ -719,13 +736,13 @@ def entity_polarity_dots(
     """How each article treats the same entities, for a few articles: one dot per entity and article.
 
     ``table``: as for :func:`entity_polarity_heatmap`. Each row of the chart is an entity; each article has
-    its own colour (``colours``: article -> colour, as on every Compare chart); the dot sits at the mean polarity
-    of that article's paragraphs that mention the entity. The dots of one row are offset by article, so two
+    its own colour (``colours``: article -> colour, as on every Compare chart); the dot sits at the news score
+    of that article's sentences that mention the entity. The dots of one row are offset by article, so two
     articles at the same value are both visible.
     """
-    _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "mean_polarity"],
+    _require(table, ["entity", "name", "type", "aliases", "article", "mentions", "sentiment"],
              "entity_polarity_dots")
-    shown = table[table["mean_polarity"].notna()]
+    shown = table[table["sentiment"].notna()]
     if shown.empty:
         return _empty("No entity is named in two or more of these articles with sentiment scores.", title=title)
     ids, names = _entity_rows(table)
@@ -735,20 +752,20 @@ def entity_polarity_dots(
         part = shown[shown["article"] == article]
         fig.add_trace(
             go.Scatter(
-                x=part["mean_polarity"], y=_plain(part["entity"].map(names)), mode="markers",
+                x=part["sentiment"], y=_plain(part["entity"].map(names)), mode="markers",
                 name=_plain([_short(article, 60)])[0],
                 marker={"size": 11, "color": _colour_of(colours, article), "line": {"width": 1, "color": "#ffffff"}},
                 customdata=np.column_stack([np.array(_plain(part["article"]), dtype=object),
                                             part["mentions"].to_numpy()]).astype(object),
-                hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>polarity %{x:+.2f} over the paragraphs naming it "
+                hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>sentiment %{x:+.2f} over the sentences naming it "
                               "(%{customdata[1]} mentions)<extra></extra>",
             )
         )
-    bound = max(0.25, float(shown["mean_polarity"].abs().max()) * 1.15)
+    bound = max(0.25, float(shown["sentiment"].abs().max()) * 1.15)
     fig.add_vline(x=0, line={"color": "#9e9e9e", "width": 1})
     fig.update_yaxes(categoryorder="array", categoryarray=_plain(order), autorange="reversed", title=None,
                      type="category")
-    fig.update_xaxes(title="mean polarity of the paragraphs that mention it", range=[-bound, bound])
+    fig.update_xaxes(title="sentiment of the sentences that mention it (news score)", range=[-bound, bound])
     fig.update_layout(scattermode="group", scattergap=0.5)
     articles = shown["article"].nunique()
     return _layout(fig, title=title, height=_BASE_PX + int(_BAR_PX * len(order) * max(1.0, 0.3 * articles)),

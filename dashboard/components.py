@@ -139,12 +139,14 @@ def report_downloads(make: Callable[[], report.Report], *, kind: str, subjects: 
         )
 
 
-def polarity_colour(polarity: float) -> str:
-    """The Streamlit colour name for a polarity: green above +0.05, red below -0.05, grey between or NaN."""
+def polarity_colour(polarity: float, *, neutral: float = 0.05) -> str:
+    """The Streamlit colour name for a score: green at or above +``neutral``, red at or below -``neutral``, grey
+    between or NaN (``neutral`` 0.05 for TextBlob and VADER; the news score's band is
+    :data:`analysis.nlp.sentiment.NEWS_NEUTRAL`)."""
     if polarity != polarity:  # NaN
         return "gray"
-    if polarity >= 0.05:
+    if polarity >= neutral:
         return "green"
-    if polarity <= -0.05:
+    if polarity <= -neutral:
         return "red"
     return "gray"

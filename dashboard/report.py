@@ -150,7 +150,7 @@ class CompareOptions:
     top_terms: int = 10
     min_g2: float = 6.63
     distinctive_per_article: int = 10
-    arc_score: Literal["polarity", "vader"] = "polarity"
+    arc_score: Literal["sentiment", "polarity", "vader"] = "sentiment"
     entity_types: tuple[str, ...] | None = None
     top_entities: int = 20
     timeline_items: tuple[str, ...] | None = None  # None: the entities most articles share
@@ -176,10 +176,13 @@ METHOD_NOTES: tuple[tuple[str, str], ...] = (
     ("Words and terms", "Words are counted after lower-casing; stop words of the article's language, bare "
      "numbers and one-letter fragments are not terms. Per 1,000 words = count / analysed words × 1,000. Two-word "
      "phrases never cross sentence or clause punctuation. Lemmas (optional) count word forms together."),
-    ("Sentiment", "TextBlob polarity (−1 negative … +1 positive) and subjectivity (0 factual … 1 opinion) and "
-     "VADER's compound score (−1 … +1) are computed per paragraph; the article's figures are means weighted by "
-     "each paragraph's words. A disagreement is a paragraph where the two methods lean opposite ways. Both are "
-     "word lists: they read names and quoted speech as opinion, so treat them as pointers, not verdicts."),
+    ("Sentiment", "Sentiment is the news score (−1 … +1): VADER's word list and rules read as news (words inside "
+     "names left out, negation kept in its clause, news words added) with a small model over it and TextBlob. "
+     "TextBlob polarity (−1 negative … +1 positive) and subjectivity (0 factual … 1 opinion) and VADER's compound "
+     "score (−1 … +1) are shown beside it. All are computed per paragraph; the article's figures are means "
+     "weighted by each paragraph's words. A disagreement is a paragraph where the news score and TextBlob lean "
+     "opposite ways. Toward an entity: the news score of the sentences that name it. All are word lists: treat "
+     "them as pointers, not verdicts."),
     ("Entities", "People, organisations and places are found from capitalised names and cue words, their "
      "aliases (surnames, acronyms) merged; your corrections (merges, renames) are applied."),
     ("Comparison", "Distinctive terms: each article against all the others together, log-likelihood G2 "
@@ -289,10 +292,12 @@ def article_metrics(analysis) -> tuple[Metric, ...]:
     s = analysis.sentiment_summary
     if s.available:
         cards += [
+            Metric("Sentiment", f"{s.sentiment:+.2f}", "The news score, word-weighted mean, within [-1, 1]."),
             Metric("Polarity (TextBlob)", f"{s.polarity:+.2f}", "Word-weighted mean, within [-1, 1]."),
             Metric("Subjectivity (TextBlob)", f"{s.subjectivity:.2f}", "Word-weighted mean, 0 factual … 1 opinion."),
             Metric("VADER", f"{s.vader:+.2f}", "VADER compound score, word-weighted mean, within [-1, 1]."),
-            Metric("Disagreements", f"{s.disagreements}", "Paragraphs where TextBlob and VADER lean opposite ways."),
+            Metric("Disagreements", f"{s.disagreements}",
+                   "Paragraphs where the news score and TextBlob lean opposite ways."),
         ]
     return tuple(cards)
 
@@ -306,8 +311,8 @@ def comparison_report(analyses: Sequence, *, ids: Sequence[int] | None = None, o
                       edits: Sequence[Sequence] = (), made: dt.date | None = None) -> Report:
     """The Compare page as a report: ``analyses`` (edits applied), ``ids`` their library ids (for the colour of
     each article; positions when None), the page's ``options``; ``edits`` one list of corrections per article."""
-    from analysis.compare import (article_labels, comparison_summary, distinctive_terms, sentiment_arcs,
-                                  shared_entities, terms_side_by_side, timeline)
+    from analysis.compare import (article_labels, comparison_summary, distinctive_terms, near_duplicates,
+                                  sentiment_arcs, shared_entities, terms_side_by_side, timeline, too_short)
 
     options = options or CompareOptions()
     analyses = list(analyses)
@@ -333,8 +338,14 @@ def comparison_report(analyses: Sequence, *, ids: Sequence[int] | None = None, o
         panels = labels[:6]
         shown = distinctive[distinctive["article"].isin(panels)].reset_index(drop=True)
         title = "Distinctive terms of each article"
+        notes = [f"“{label}” has {words} analysed words: too short to have distinctive terms."
+                 for label, words in too_short(analyses)]
+        notes += [f"“{p.first}” and “{p.second}” are near-duplicates (about {p.similarity:.0%} of their three-word "
+                  "sequences shared): neither has distinctive terms from the other."
+                  for p in near_duplicates(analyses).itertuples(index=False)]
         built.append(ReportChart("distinctive-terms", title, charts.titled(
-            charts.distinctive_terms_chart(shown, articles=panels, title=title), subject), distinctive))
+            charts.distinctive_terms_chart(shown, articles=panels, title=title), subject), distinctive,
+            note=" ".join(notes)))
 
     arcs = sentiment_arcs(analyses)
     title = "Sentiment arcs: paragraph by paragraph, start to end"
@@ -342,7 +353,7 @@ def comparison_report(analyses: Sequence, *, ids: Sequence[int] | None = None, o
     if many:
         binned = charts.arc_bins(arcs, bins=10, score=score)
         figure = charts.sentiment_arcs_heatmap(binned, articles=labels, title=title,
-                                               score_label="polarity" if score == "polarity" else "VADER")
+                                               score_label=charts.SCORE_LABELS[score])
         data = binned
     else:
         figure, data = charts.sentiment_arcs_chart(arcs, score=score, title=title, colours=colours), arcs
@@ -360,7 +371,7 @@ def comparison_report(analyses: Sequence, *, ids: Sequence[int] | None = None, o
         shared = entities[entities["articles"] >= 2]
         shared_ids = list(dict.fromkeys(shared["entity"]))[: options.top_entities]
         treated = shared[shared["entity"].isin(shared_ids)].reset_index(drop=True)
-        title = "Mean polarity of the paragraphs that mention each entity"
+        title = "Sentiment of the sentences that mention each entity"
         figure = (charts.entity_polarity_heatmap(treated, articles=labels, title=title) if many
                   else charts.entity_polarity_dots(treated, title=title, colours=colours))
         built.append(ReportChart("entity-polarity", title, charts.titled(figure, subject), treated))
@@ -386,7 +397,7 @@ def comparison_report(analyses: Sequence, *, ids: Sequence[int] | None = None, o
         ("Top terms from each article", str(options.top_terms)),
         ("Distinctive terms: G2 at least", f"{options.min_g2:g}"),
         ("Distinctive terms per article", str(options.distinctive_per_article)),
-        ("Sentiment arc score", "TextBlob polarity" if options.arc_score == "polarity" else "VADER"),
+        ("Sentiment arc score", charts.SCORE_LABELS[options.arc_score]),
         ("Entity types", ", ".join(options.entity_types) if options.entity_types is not None else "all"),
         ("Entities shown", str(options.top_entities)),
     ]

@@ -10,21 +10,57 @@ import pandas as pd
 
 from analysis.models import Article
 
-PARAGRAPH_COLUMNS = ["paragraph", "kind", "included", "polarity", "subjectivity", "vader", "disagree", "text"]
+PARAGRAPH_COLUMNS = [
+    "paragraph", "kind", "included", "sentiment", "polarity", "subjectivity", "vader", "disagree", "text",
+]
 
 
 def paragraph_table(article: Article, sentiment: pd.DataFrame) -> pd.DataFrame:
     """Each paragraph's text beside its scores, in article order.
 
-    ``sentiment``: DataFrame[index, kind, included, ..., polarity, subjectivity, vader, disagree] from
+    ``sentiment``: DataFrame[index, kind, included, ..., sentiment, polarity, subjectivity, vader, disagree] from
     :func:`analysis.nlp.sentiment.paragraph_sentiment`. Returns DataFrame[paragraph (numbered from 1), kind,
-    included, polarity, subjectivity, vader, disagree, text].
+    included, sentiment, polarity, subjectivity, vader, disagree, text].
     """
     texts = {p.index: p.text for p in article.paragraphs}
-    table = sentiment[["index", "kind", "included", "polarity", "subjectivity", "vader", "disagree"]].copy()
+    table = sentiment[["index", "kind", "included", "sentiment", "polarity", "subjectivity", "vader", "disagree"]].copy()
     table["text"] = table["index"].map(texts).fillna("")
     table["index"] = table["index"] + 1
     return table.rename(columns={"index": "paragraph"})[PARAGRAPH_COLUMNS].reset_index(drop=True)
+
+
+def sentiment_explanation(figures: dict | None) -> str:
+    """One line saying what each sentiment score is and how well it agrees with people on news.
+
+    ``figures``: what ``benchmarks/bench_sentiment.py`` measured (:func:`analysis.nlp.news_sentiment.agreement`),
+    or None when it has not been run (the line then says what each score is only).
+    """
+    what = ("**Sentiment** is Storyscope's news score (VADER's lexicon and rules read as news: names left out, "
+            "negation scoped, news words), −1 to +1; **polarity** (−1 to +1) and **subjectivity** (0 factual to "
+            "1 opinion) are TextBlob's; **VADER** is VADER's own compound score.")
+    if not figures:
+        return what
+    news = figures["news"]
+    r = news["per_sentence"]
+    per_editorial = news["per_editorial"]
+    return (f"{what} Agreement with people's ratings of New York Times editorial sentences (Pearson r, per sentence "
+            f"/ per editorial): sentiment {r['news']:.2f} / {per_editorial['news']:.2f}, TextBlob polarity "
+            f"{r['polarity']:.2f} / {per_editorial['polarity']:.2f}, VADER {r['vader']:.2f} / "
+            f"{per_editorial['vader']:.2f}.")
+
+
+def entity_sentiment_table(entities: pd.DataFrame, toward: pd.DataFrame) -> pd.DataFrame:
+    """The entities shown, with the sentiment of the sentences that mention each.
+
+    ``entities``: DataFrame[name, type, mentions, ...]; ``toward``: DataFrame[name, type, sentences, sentiment]
+    from :func:`analysis.nlp.sentiment.entity_sentiment`. Returns DataFrame[name, type, mentions, sentences,
+    sentiment] in ``entities``' order.
+    """
+    scores = toward.set_index("name")
+    table = entities[["name", "type", "mentions"]].copy()
+    table["sentences"] = table["name"].map(scores["sentences"]).fillna(0).astype("int64")
+    table["sentiment"] = table["name"].map(scores["sentiment"]).astype("float64")
+    return table.reset_index(drop=True)
 
 
 def sentiment_download(sentiment: pd.DataFrame) -> pd.DataFrame:

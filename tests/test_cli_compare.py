@@ -46,7 +46,7 @@ def test_compare_library_ids_and_csv(tmp_path, seed_path):
     done = run("compare", *ids, "--format", "csv", "--table", "entities", env=env)
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout)))
-    assert rows[0] == ["name", "aliases", "type", "article", "mentions", "per_1000", "mean_polarity"]
+    assert rows[0] == ["name", "aliases", "type", "article", "mentions", "per_1000", "sentiment", "mean_polarity"]
     assert len({r[3] for r in rows[1:]}) == 2
 
 

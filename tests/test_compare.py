@@ -101,6 +101,40 @@ def test_summary_arcs_terms_and_timeline(trio):
     assert line.loc[line["value"] == 0, "polarity"].isna().all()
 
 
+def test_labels_are_unique_when_titles_repeat(seed_analysis):
+    assert article_labels([seed_analysis, seed_analysis]) == [
+        seed_analysis.article.title, f"{seed_analysis.article.title} (2)"]
+
+
+def _analysed(text: str):
+    return analyze(parse_article(text))
+
+
+def test_a_re_headlined_copy_is_a_near_duplicate_and_a_different_story_is_not(trio):
+    from analysis.compare import near_duplicates
+
+    strike_text = (DATA / "harbour-strike.txt").read_text(encoding="utf-8")
+    title, rest = strike_text.split("\n", 1)
+    copy = _analysed("Valparaíso Port Idle as Dockers Walk Out\n" + rest.replace("Monday", "Monday morning"))
+    pairs = near_duplicates([*trio, copy])
+    assert list(zip(pairs["first"], pairs["second"])) == [(trio[1].article.title, copy.article.title)]
+    assert pairs["similarity"].iloc[0] >= 0.6
+    assert near_duplicates(trio).empty
+    assert near_duplicates(trio[:1]).empty
+
+
+def test_a_short_text_has_no_distinctive_terms_and_is_named(trio):
+    from analysis.compare import too_short
+
+    short = _analysed("Ferry Notice\n\nThe evening ferry to the island is cancelled on Friday because of the storm. "
+                      "Tickets will be refunded at the harbour office.")
+    table = distinctive_terms([*trio, short], min_g2=0)
+    assert short.article.title not in set(table["article"])
+    assert (short.article.title, short.word_count) in too_short([*trio, short]) and short.word_count < 100
+    # every distinctive term is used at least three times in its article: one use is no evidence
+    assert (distinctive_terms(trio, min_g2=0)["count"] >= 3).all()
+
+
 def test_labels_are_unique_when_titles_repeat(seed_analysis, trio):
     other = trio[1]
     title = seed_analysis.article.title
@@ -145,6 +179,7 @@ def test_distinctive_terms_are_each_articles_keyness_against_the_others(trio, op
     import numpy as np
     import pandas as pd
 
+    from analysis.compare import MIN_DISTINCTIVE_COUNT, MIN_DISTINCTIVE_WORDS
     from analysis.nlp.terms import keyness
 
     min_g2, top = options.get("min_g2", 6.63), options.get("top", 20)
@@ -156,7 +191,10 @@ def test_distinctive_terms_are_each_articles_keyness_against_the_others(trio, op
         counts = pd.Series(article.terms["count"].to_numpy(), index=article.terms["term"].to_numpy(dtype=object))
         table = keyness(counts, reference, total=article.word_count,
                         reference_total=sum(o.word_count for o in others))
-        table = table[(table["log_ratio"] > 0) & (table["g2"] >= min_g2)]
+        # evidence: at least MIN_DISTINCTIVE_COUNT uses, in an article of at least MIN_DISTINCTIVE_WORDS words
+        table = table[(table["log_ratio"] > 0) & (table["g2"] >= min_g2) & (table["count"] >= MIN_DISTINCTIVE_COUNT)]
+        if article.word_count < MIN_DISTINCTIVE_WORDS:
+            table = table.iloc[0:0]
         tables.append(table.head(top) if top is not None else table)
     expected = pd.concat(tables, ignore_index=True)
     expected.insert(0, "article", np.repeat(np.array(article_labels(trio), dtype=object), [len(t) for t in tables]))

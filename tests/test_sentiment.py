@@ -12,6 +12,7 @@ from analysis.models import Article, Paragraph
 from analysis.nlp.sentiment import (
     SENTIMENT_COLUMNS,
     disagree,
+    entity_sentiment,
     opening_words,
     paragraph_sentiment,
     summarize_sentiment,
@@ -120,3 +121,27 @@ def test_table_and_summary_made_together_equal_each_made_alone():
         assert summary == summarize_sentiment(alone, language="en")
     given_words, _ = sentiment_by_paragraph(a, words=[3, 3, 16, 17])
     assert given_words["words"].tolist() == [3, 3, 16, 17]
+
+
+def test_the_news_score_is_the_default_column_and_the_summary_leads_with_it():
+    table = paragraph_sentiment(article(("title", "A day out"), ("body", POSITIVE), ("body", NEGATIVE)))
+    assert table.loc[1, "sentiment"] > 0 > table.loc[2, "sentiment"]
+    summary = summarize_sentiment(table, language="en")
+    used = table[table["included"]]
+    assert summary.sentiment == pytest.approx((used["sentiment"] * used["words"]).sum() / used["words"].sum())
+
+
+def test_entity_sentiment_scores_the_sentences_that_name_it_not_the_whole_paragraph():
+    from analysis.nlp.entities import extract_entities
+
+    text = ("Mayor Ana Ruiz opened a wonderful new library that delighted the town. "
+            "Separately, the smuggler Tomas Vidal was charged with homicide and extortion.")
+    a = article(("title", "Town news"), ("body", text))
+    mentions = extract_entities(a).mentions
+    toward = entity_sentiment(a, mentions).set_index("name")
+    ruiz = next(n for n in toward.index if "Ruiz" in n)
+    vidal = next(n for n in toward.index if "Vidal" in n)
+    assert toward.loc[ruiz, "sentiment"] > 0 > toward.loc[vidal, "sentiment"]
+    assert toward.loc[ruiz, "sentences"] == 1 and toward.loc[vidal, "sentences"] == 1
+    spanish = entity_sentiment(article(("title", "x"), ("body", text), language="es"), mentions)
+    assert spanish["sentiment"].isna().all()

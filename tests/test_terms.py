@@ -480,6 +480,41 @@ def test_one_word_repeated_many_times():
     assert counts_of(term_frequencies(article, n=2)) == {"gang gang": 199_999}
 
 
+def _one_paragraph(text: str):
+    from analysis.models import Article, Paragraph
+
+    return Article(title="t", paragraphs=(Paragraph(0, "body", text),), language="en")
+
+
+@pytest.mark.parametrize("text, never", [
+    ("The bank cashed the cheque. Jansen left the branch.", "cheque jansen"),
+    ("Nobody else signed, Jansen insisted on Tuesday.", "signed jansen"),
+    ("The gang (MS13) leaders met in court.", "gang ms13"),
+    ("The vote stayed close – councillors argued loudly.", "close councillors"),
+    ("“We will strike” union leaders warned.", "strike union"),
+])
+def test_two_word_phrases_never_cross_sentence_or_clause_punctuation(text, never):
+    terms = set(term_frequencies(_one_paragraph(text), n=2)["term"])
+    assert never not in terms
+    assert terms  # the phrases inside each clause are still counted
+
+
+def test_two_word_phrases_keep_currency_and_percent_signs():
+    text = "The port signed a $40m deal and a £12 million loan, with a 12% rise in fees."
+    terms = set(term_frequencies(_one_paragraph(text), n=2)["term"])
+    assert {"$40m deal", "12% rise"} <= terms
+    assert "40m deal" not in terms
+
+
+def test_keyword_in_context_cuts_at_word_boundaries():
+    text = ("Harbourmasters everywhere complained loudly about the cranes while dockworkers watched "
+            "the enormous freighters leave slowly.")
+    (row,) = keyword_in_context(_one_paragraph(text), "cranes", width=20).itertuples(index=False)
+    words = set(text.replace(".", " ").split())
+    assert all(w in words for w in row.left.split()) and all(w in words for w in row.right.split())
+    assert row.left.strip() and row.right.strip()
+
+
 # --- names of several words as one term (issue 15) -------------------------------------------------------
 
 

@@ -62,12 +62,15 @@ def analysis_table(articles: Sequence[dict[str, Any]], *, table: str = "terms") 
         header = ["article", "term", "count", "per_1000"]
         rows = [[a["title"], t["term"], t["count"], f"{t['per_1000']:.3f}"] for a in articles for t in a["terms"]]
     elif table == "entities":
-        header = ["article", "name", "type", "mentions", "aliases", "paragraphs"]
+        header = ["article", "name", "type", "mentions", "aliases", "paragraphs", "sentences", "sentiment"]
         rows = [[a["title"], e["name"], e["type"], e["mentions"], "; ".join(e["aliases"]),
-                 " ".join(map(str, e["paragraphs"]))] for a in articles for e in a["entities"]]
+                 " ".join(map(str, e["paragraphs"])), e["sentences"], _fmt(e["sentiment"])]
+                for a in articles for e in a["entities"]]
     else:
-        header = ["article", "index", "kind", "included", "polarity", "subjectivity", "vader", "disagree", "text"]
-        rows = [[a["title"], p["index"], p["kind"], p["included"], _fmt(p["polarity"]), _fmt(p["subjectivity"]),
+        header = ["article", "index", "kind", "included", "sentiment", "polarity", "subjectivity", "vader", "disagree",
+                  "text"]
+        rows = [[a["title"], p["index"], p["kind"], p["included"], _fmt(p["sentiment"]), _fmt(p["polarity"]),
+                 _fmt(p["subjectivity"]),
                  _fmt(p["vader"]), p["disagree"], p["text"]] for a in articles for p in a["paragraphs"]]
     return header, rows
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import sys
 from typing import Any
@@ -80,7 +81,8 @@ def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
     return {
         "articles": [
             {"title": label, "tokens": a.word_count, "word_count": a.word_count,
-             "mean_polarity": a.sentiment_summary.polarity, "published":
+             "sentiment": a.sentiment_summary.sentiment, "mean_polarity": a.sentiment_summary.polarity,
+             "published":
              a.article.published.isoformat() if a.article.published else None}
             for label, a in zip(labels, analyses)
         ],
@@ -92,6 +94,7 @@ def comparison_dict(analyses, *, min_g2: float = 6.63) -> dict[str, Any]:
         "entities": [
             {"name": r.name, "aliases": list(r.aliases), "type": r.type, "article": r.article,
              "mentions": int(r.mentions), "per_1000": float(r.per_1000),
+             "sentiment": None if math.isnan(r.sentiment) else float(r.sentiment),
              "mean_polarity": None if math.isnan(r.mean_polarity) else float(r.mean_polarity)}
             for r in entities.itertuples(index=False)
         ],
@@ -109,7 +112,13 @@ def run_compare(args: argparse.Namespace) -> int:
     if len(analyses) < 2:
         print("compare needs at least two readable articles.", file=sys.stderr)
         return EXIT_FAILED
-    data = comparison_dict(analyses, min_g2=args.min_g2)
+    # The loaded analyses live until the end: the garbage collector need not walk them again at every full
+    # collection while the comparison is built (a third of its time for 400 articles).
+    gc.freeze()
+    try:
+        data = comparison_dict(analyses, min_g2=args.min_g2)
+    finally:
+        gc.unfreeze()
     if args.format == "json":
         print_json(data)
     else:

@@ -200,6 +200,7 @@ def _summary(analysis: dict[str, Any]) -> dict[str, Any]:
     return {
         "paragraph_count": analysis["paragraph_count"],
         "sentiment_available": sentiment["available"],
+        "sentiment": sentiment.get("sentiment"),
         "polarity": sentiment["polarity"],
         "subjectivity": sentiment["subjectivity"],
         "vader": sentiment["vader"],

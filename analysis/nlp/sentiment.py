@@ -1,9 +1,12 @@
-"""Sentiment paragraph by paragraph: TextBlob's polarity and subjectivity, VADER as a second opinion.
+"""Sentiment paragraph by paragraph: the news score by default, TextBlob's and VADER's own numbers beside it.
 
-TextBlob's numbers are exactly ``TextBlob(paragraph.text).sentiment`` (no rescaling): polarity within
-[-1.0, 1.0], subjectivity within [0.0, 1.0]. VADER's compound score is within [-1.0, 1.0]. Both lexicons
-ship inside their wheels, so nothing is downloaded. Both are English-only: for an article detected as
-another language every score is missing (NaN) and the summary says why, never a made-up 0.
+``sentiment`` is :func:`analysis.nlp.news_sentiment.news_sentiment` (VADER's lexicon and rules read as news:
+names masked, negation scoped, news words, a small linear model), within [-1.0, 1.0]. TextBlob's numbers are
+exactly ``TextBlob(paragraph.text).sentiment`` (no rescaling): polarity within [-1.0, 1.0], subjectivity within
+[0.0, 1.0]. VADER's compound score is within [-1.0, 1.0]. Every lexicon ships inside a wheel or this package,
+so nothing is downloaded. All are English-only: for an article detected as another language every score is
+missing (NaN) and the summary says why, never a made-up 0. :func:`entity_sentiment` scores the sentences that
+mention each entity.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+import nupunkt
+
 from analysis.nlp import scorers
 from analysis.frames import frame_of, int_column, text_columns
 from analysis.models import Article, Sentiment, SentimentSummary
+from analysis.nlp.news_sentiment import news_sentiment
 from analysis.nlp.terms import tokenize
 
 #: Languages whose sentiment we trust the lexicons with; "und" (too short to tell) is scored too.
@@ -24,9 +30,13 @@ SENTIMENT_LANGUAGES = frozenset({"en", "und"})
 #: |score| below these is "neutral"; outside them, opposite signs count as a disagreement.
 TEXTBLOB_NEUTRAL = 0.05
 VADER_NEUTRAL = 0.05  # VADER's own recommended threshold for the compound score
+NEWS_NEUTRAL = 0.1  # the model gives text with no sentiment words its intercept, about -0.08
 OPENING_WORDS = 12
 
-SENTIMENT_COLUMNS = ["index", "kind", "included", "words", "polarity", "subjectivity", "vader", "disagree", "opening"]
+SENTIMENT_COLUMNS = [
+    "index", "kind", "included", "words", "sentiment", "polarity", "subjectivity", "vader", "disagree", "opening",
+]
+ENTITY_SENTIMENT_COLUMNS = ["name", "type", "sentences", "sentiment"]
 
 
 def textblob_sentiment(text: str) -> Sentiment:
@@ -44,11 +54,13 @@ def vader_compound(text: str) -> float:
     return scorers.vader_compound(text)
 
 
-def disagree(polarity: float, vader: float) -> bool:
-    """True when TextBlob and VADER are both outside their neutral bands with opposite signs."""
-    if math.isnan(polarity) or math.isnan(vader):
+def disagree(sentiment: float, polarity: float) -> bool:
+    """True when the news score and TextBlob's polarity are both outside their neutral bands with opposite signs."""
+    if math.isnan(polarity) or math.isnan(sentiment):
         return False
-    return abs(polarity) >= TEXTBLOB_NEUTRAL and abs(vader) >= VADER_NEUTRAL and (polarity > 0) != (vader > 0)
+    return (
+        abs(polarity) >= TEXTBLOB_NEUTRAL and abs(sentiment) >= NEWS_NEUTRAL and (polarity > 0) != (sentiment > 0)
+    )
 
 
 def opening_words(text: str, *, words: int = OPENING_WORDS) -> str:
@@ -65,20 +77,34 @@ def paragraph_sentiment(article: Article, *, include_boilerplate: bool = False) 
         included (bool): whether the article summary uses it (title/heading/body, or every paragraph when
             ``include_boilerplate``);
         words (int): word tokens in the paragraph (:func:`analysis.nlp.terms.tokenize` in the article's language);
+        sentiment (float): the news score in [-1, 1], names found by the entity pass masked (the default score);
         polarity (float): TextBlob polarity in [-1, 1]; subjectivity (float): TextBlob subjectivity in [0, 1];
-        vader (float): VADER compound in [-1, 1] — all three NaN when the language is not English;
-        disagree (bool): the two methods disagree in sign outside their neutral bands;
+        vader (float): VADER compound in [-1, 1] — all four NaN when the language is not English;
+        disagree (bool): the news score and TextBlob's polarity disagree in sign outside their neutral bands;
         opening (str): the paragraph's first words, for hover labels.
     """
     return sentiment_by_paragraph(article, include_boilerplate=include_boilerplate)[0]
 
 
+def name_spans(article: Article, mentions: pd.DataFrame) -> list[list[tuple[int, int]]]:
+    """Per paragraph of ``article``, the (start, end) spans of its entity mentions (DataFrame[paragraph, start, end])."""
+    spans: list[list[tuple[int, int]]] = [[] for _ in article.paragraphs]
+    for paragraph, start, end in zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
+                                     mentions["end"].tolist()):
+        if 0 <= paragraph < len(spans):
+            spans[paragraph].append((start, end))
+    return spans
+
+
 def sentiment_by_paragraph(
-    article: Article, *, include_boilerplate: bool = False, words: Sequence[int] | None = None
+    article: Article, *, include_boilerplate: bool = False, words: Sequence[int] | None = None,
+    names: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[pd.DataFrame, SentimentSummary]:
     """:func:`paragraph_sentiment`'s table and :func:`summarize_sentiment`'s summary of it, made together.
 
     ``words``: each paragraph's number of word tokens, when the caller has already tokenised them.
+    ``names``: per paragraph, the character spans of the names in it (see :func:`name_spans`), when the entity
+    pass has already run (it is run here otherwise).
     """
     paragraphs = article.paragraphs
     n = len(paragraphs)
@@ -87,22 +113,29 @@ def sentiment_by_paragraph(
     counts = int_column(words)
     included = np.fromiter((p.is_analysed(include_boilerplate=include_boilerplate) for p in paragraphs),
                            dtype=bool, count=n)
+    news = np.full(n, np.nan)
     polarity = np.full(n, np.nan)
     subjectivity = np.full(n, np.nan)
     vader = np.full(n, np.nan)
     if article.language in SENTIMENT_LANGUAGES:
+        if names is None:
+            from analysis.nlp.entities import extract_entities
+
+            mentions = extract_entities(article, include_boilerplate=include_boilerplate).mentions
+            names = name_spans(article, mentions)
         textblob_scores, vader_score = scorers.textblob_scores, scorers.vader_compound
         for i, p in enumerate(paragraphs):
             polarity[i], subjectivity[i] = textblob_scores(p.text)
             vader[i] = vader_score(p.text)
-    disagreeing = np.fromiter((disagree(a, b) for a, b in zip(polarity.tolist(), vader.tolist())), dtype=bool, count=n)
+            news[i] = news_sentiment(p.text, masked=names[i], polarity=polarity[i], subjectivity=subjectivity[i])
+    disagreeing = np.fromiter((disagree(a, b) for a, b in zip(news.tolist(), polarity.tolist())), dtype=bool, count=n)
     kinds, openings = text_columns([p.kind for p in paragraphs], [opening_words(p.text) for p in paragraphs])
     table = frame_of(
         SENTIMENT_COLUMNS,
-        [int_column([p.index for p in paragraphs]), kinds, included, counts, polarity, subjectivity, vader,
+        [int_column([p.index for p in paragraphs]), kinds, included, counts, news, polarity, subjectivity, vader,
          disagreeing, openings],
     )
-    summary = _summary(article.language, included, counts, polarity, subjectivity, vader, disagreeing)
+    summary = _summary(article.language, included, counts, news, polarity, subjectivity, vader, disagreeing)
     return table, summary
 
 
@@ -116,6 +149,7 @@ def summarize_sentiment(table: pd.DataFrame, *, language: str) -> SentimentSumma
         language,
         table["included"].to_numpy(dtype=bool),
         table["words"].to_numpy(dtype=np.float64),
+        table["sentiment"].to_numpy(dtype=np.float64),
         table["polarity"].to_numpy(dtype=np.float64),
         table["subjectivity"].to_numpy(dtype=np.float64),
         table["vader"].to_numpy(dtype=np.float64),
@@ -127,6 +161,7 @@ def _summary(
     language: str,
     included: np.ndarray,
     words: np.ndarray,
+    news: np.ndarray,
     polarity: np.ndarray,
     subjectivity: np.ndarray,
     vader: np.ndarray,
@@ -136,8 +171,8 @@ def _summary(
         return SentimentSummary(
             available=False,
             reason=(
-                f"Sentiment is not available for this article: it is in '{language}', and both TextBlob and "
-                "VADER only read English."
+                f"Sentiment is not available for this article: it is in '{language}', and the news score, "
+                "TextBlob and VADER only read English."
             ),
         )
     weights = words.astype(np.float64) * included
@@ -150,8 +185,62 @@ def _summary(
 
     return SentimentSummary(
         available=True,
+        sentiment=weighted(news),
         polarity=weighted(polarity),
         subjectivity=weighted(subjectivity),
         vader=weighted(vader),
         disagreements=int((disagreeing & (weights > 0)).sum()),
     )
+
+
+def entity_sentiment(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Sentiment toward each entity: the news score of the sentences that mention it (not whole paragraphs).
+
+    ``mentions``: DataFrame[name, type, paragraph, start, end] (``EntityResult.mentions``, with the user's edits).
+    Each paragraph holding a mention is cut into sentences (nupunkt, offline); each sentence naming an entity is
+    scored once with :func:`analysis.nlp.news_sentiment.news_sentiment`, the names in it masked.
+    Returns DataFrame[name, type, sentences, sentiment]: how many sentences mention it, and their word-weighted
+    mean score in [-1, 1] (NaN when the article is not English), most mentioned first.
+    """
+    by_paragraph: dict[int, list[tuple[str, str, int, int]]] = {}
+    for name, etype, paragraph, start, end in zip(
+        mentions["name"].tolist(), mentions["type"].tolist(), mentions["paragraph"].tolist(),
+        mentions["start"].tolist(), mentions["end"].tolist(),
+    ):
+        by_paragraph.setdefault(paragraph, []).append((name, etype, start, end))
+    english = article.language in SENTIMENT_LANGUAGES
+    found: dict[str, list] = {}  # name -> [type, sentences, weighted sum, words]
+    texts = {p.index: p.text for p in article.paragraphs}
+    for paragraph, items in by_paragraph.items():
+        text = texts.get(paragraph)
+        if text is None:
+            continue
+        items.sort(key=lambda item: item[2])
+        at = 0
+        for start, end in nupunkt.sent_spans(text):
+            inside = []
+            while at < len(items) and items[at][2] < end:
+                if items[at][2] >= start:
+                    inside.append(items[at])
+                at += 1
+            if not inside:
+                continue
+            sentence = text[start:end]
+            score = (
+                news_sentiment(sentence, masked=[(s - start, e - start) for _n, _t, s, e in inside])
+                if english else math.nan
+            )
+            weight = max(len(sentence.split()), 1)
+            for name in dict.fromkeys(item[0] for item in inside):
+                etype = next(item[1] for item in inside if item[0] == name)
+                entry = found.setdefault(name, [etype, 0, 0.0, 0])
+                entry[1] += 1
+                entry[2] += score * weight
+                entry[3] += weight
+    rows = sorted(
+        ((name, etype, count, total / words if english else math.nan)
+         for name, (etype, count, total, words) in found.items()),
+        key=lambda row: -row[2],
+    )
+    return pd.DataFrame(rows, columns=ENTITY_SENTIMENT_COLUMNS).astype(
+        {"sentences": "int64", "sentiment": "float64"})

@@ -110,6 +110,14 @@ _TOKEN_RE = re.compile(
 )
 #: Punctuation that ends a sentence (or a clause) for bigrams and multi-word concordance.
 _BOUNDARY_RE = re.compile(r"[.!?…;:\u3002\uFF01\uFF1F\uFF1B\uFF1A\u061F\u061B\u0964\u0965]")
+#: Where a two-word phrase stops too: the sentence ends above plus clause punctuation (commas, brackets,
+#: dashes, quotation marks, slashes), so "said, Jansen" or "(MS13) leader" is never a phrase.
+_PHRASE_BOUNDARY_RE = re.compile(
+    r"[.!?…;:\u3002\uFF01\uFF1F\uFF1B\uFF1A\u061F\u061B\u0964\u0965,()\[\]{}\"“”«»„‟–—/|\u3001\uFF0C\u060C]"
+    r"|(?<!\w)['‘’](?!\w)|\s-\s")
+#: Signs that belong to the number or word next to them in a phrase: currency before, percent after.
+_SIGN_BEFORE = frozenset("$£€¥₹₩₽₺₪#")
+_SIGN_AFTER = frozenset("%‰")
 
 _JOINER_TABLE = str.maketrans({"’": "'", "‐": "-", "‑": "-"})
 #: English "'s" forms that are contractions (it is, that is, let us ...), not possessives.
@@ -239,8 +247,11 @@ def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: 
     return joined, len(tokens)
 
 
-def _sentences(text: str, language: str) -> list[list[tuple[str, int, int]]]:
-    """Tokens of ``text`` with their (start, end) spans, grouped into sentences."""
+def _sentences(
+    text: str, language: str, boundary: re.Pattern[str] = _BOUNDARY_RE
+) -> list[list[tuple[str, int, int]]]:
+    """Tokens of ``text`` with their (start, end) spans, grouped into sentences (or, with
+    ``_PHRASE_BOUNDARY_RE``, clauses)."""
     caps = text.isupper()
     cache, elisions = _cache_for(language, caps)
     sentences: list[list[tuple[str, int, int]]] = [[]]
@@ -253,11 +264,20 @@ def _sentences(text: str, language: str) -> list[list[tuple[str, int, int]]]:
         gap_start = last_end
         if last_token.endswith(".") and text.startswith(".", last_end):
             gap_start += 1  # the dot of an abbreviation such as "U.S." ends no sentence
-        if sentences[-1] and _BOUNDARY_RE.search(text, gap_start, start):
+        if sentences[-1] and boundary.search(text, gap_start, start):
             sentences.append([])
         sentences[-1].append((token, start, end))
         last_end, last_token = end, token
     return [s for s in sentences if s]
+
+
+def _signed(token: str, text: str, start: int, end: int) -> str:
+    """``token`` with the currency sign just before it or the percent sign just after it ("$40m", "12%")."""
+    if start and text[start - 1] in _SIGN_BEFORE:
+        token = text[start - 1] + token
+    if end < len(text) and text[end] in _SIGN_AFTER:
+        token += text[end]
+    return token
 
 
 # --------------------------------------------------------------------------------------------
@@ -386,6 +406,10 @@ def term_frequencies(
     Columns: term (str; a bigram's two words joined by a space), count (int >= 1),
     per_1000 (float: count / :func:`word_count` * 1000). Most frequent first, ties alphabetical.
 
+    Two-word phrases never cross sentence or clause punctuation (``_PHRASE_BOUNDARY_RE``: "cheque. Jansen"
+    and "said, Jansen" are not phrases) and keep a currency sign before or a percent sign after a word or
+    number ("$40m deal", "12% rise"; a number with such a sign counts as a word).
+
     Stopwords of the article's language (``language`` overrides ``article.language``) and
     ``extra_stopwords`` are left out, as are bare numbers and one-character fragments.
     ``lemmatize`` merges inflected forms ("gangs" -> "gang") with simplemma's tables for that
@@ -421,10 +445,11 @@ def term_frequencies(
     counts = Counter()
     keep: dict[str, str | None] = {}  # token -> the word it stands for in a bigram, or None
     for p in paragraphs:
-        for sentence in _sentences(p.text, lang):
+        text = p.text
+        for sentence in _sentences(text, lang, _PHRASE_BOUNDARY_RE):  # phrases stop at clause punctuation
             total += len(sentence)
             words = []
-            for token, _, _ in sentence:
+            for token, start, end in sentence:
                 word = keep.get(token, "")
                 if word == "":
                     word = token if _is_term(token, stops) else None
@@ -432,6 +457,9 @@ def term_frequencies(
                         word = lemma(word)
                         word = word if _is_term(word, stops) else None
                     keep[token] = word
+                if (start and text[start - 1] in _SIGN_BEFORE) or (end < len(text) and text[end] in _SIGN_AFTER):
+                    # a sign makes a number a term: "$40 million", "12% rise"
+                    word = _signed(word if word is not None else token, text, start, end)
                 words.append(word)
             for a, b in zip(words, words[1:]):
                 if a is not None and b is not None:
@@ -623,8 +651,9 @@ def keyword_in_context(
     With ``lemmatize`` the match is on lemmas ("gang" finds "gangs"), as in
     ``term_frequencies(..., lemmatize=True)``.
 
-    Columns: paragraph (the paragraph's index), left (up to ``width`` characters before the match),
-    keyword (the matched text as written), right (up to ``width`` characters after it). Line breaks
+    Columns: paragraph (the paragraph's index), left (up to ``width`` characters before the match, cut at a
+    word boundary), keyword (the matched text as written), right (up to ``width`` characters after it, cut at
+    a word boundary). Line breaks
     in the context become spaces. Rows in reading order; no rows when the term does not occur.
     """
     if isinstance(width, bool) or not isinstance(width, int) or width < 0:
@@ -639,7 +668,7 @@ def keyword_in_context(
     if size:
         for p in article.analysed_paragraphs(include_boilerplate=include_boilerplate):
             text = p.text
-            for sentence in _sentences(text, lang):
+            for sentence in _sentences(text, lang, _PHRASE_BOUNDARY_RE):  # as two-word phrases are counted
                 words = [t for t, _, _ in sentence]
                 if lemma is not None:
                     words = [lemma(w) for w in words]
@@ -651,9 +680,9 @@ def keyword_in_context(
                         rows.append(
                             (
                                 p.index,
-                                _one_line(text[max(0, start - width) : start]),
+                                _one_line(_left_context(text, start, width)),
                                 _one_line(text[start:end]),
-                                _one_line(text[end : end + width]),
+                                _one_line(_right_context(text, end, width)),
                             )
                         )
     return pd.DataFrame(
@@ -664,6 +693,26 @@ def keyword_in_context(
             "right": _strings([r[3] for r in rows]),
         }
     )
+
+
+def _left_context(text: str, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, beginning at a word's start (never half a word)."""
+    cut = max(0, start - width)
+    left = text[cut:start]
+    if cut > 0 and text[cut - 1].isalnum() and left[:1].isalnum():
+        space = re.search(r"\s", left)
+        left = left[space.start() :] if space else ""
+    return left
+
+
+def _right_context(text: str, end: int, width: int) -> str:
+    """Up to ``width`` characters after ``end``, ending at a word's end (never half a word)."""
+    cut = min(len(text), end + width)
+    right = text[end:cut]
+    if cut < len(text) and text[cut].isalnum() and right[-1:].isalnum():
+        space = max(right.rfind(" "), right.rfind("\n"), right.rfind("\t"))
+        right = right[:space] if space >= 0 else ""
+    return right
 
 
 def _one_line(text: str) -> str:

@@ -42,8 +42,8 @@ CODEC_VERSION = "arrow-3"
 #: The DataFrames of an Analysis, by the prefix of their columns in the record batch.
 FRAMES = ("terms", "sentiment", "entities", "mentions")
 _SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(SentimentSummary))
-_SUMMARY_TYPES = {"available": pa.bool_(), "polarity": pa.float64(), "subjectivity": pa.float64(),
-                  "vader": pa.float64(), "disagreements": pa.int64(), "reason": pa.large_string()}
+_SUMMARY_TYPES = {"available": pa.bool_(), "sentiment": pa.float64(), "polarity": pa.float64(),
+                  "subjectivity": pa.float64(), "vader": pa.float64(), "disagreements": pa.int64(), "reason": pa.large_string()}
 _SUMMARY_TYPE = pa.struct([(name, _SUMMARY_TYPES.get(name, pa.large_string())) for name in _SUMMARY_FIELDS])
 _COUNTS_TYPE = pa.struct([("word_count", pa.int64()), ("include_boilerplate", pa.bool_()),
                           ("names_as_terms", pa.bool_())])

@@ -10,6 +10,8 @@ import streamlit as st
 from analysis.nlp.entities import EntityEdit
 from analysis.errors import StoryscopeError
 from analysis.models import ENTITY_TYPES
+from analysis.nlp.news_sentiment import agreement
+from analysis.nlp.sentiment import NEWS_NEUTRAL
 from dashboard import cached, charts, report, tables
 from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour, report_downloads
 
@@ -61,11 +63,15 @@ subject = report.article_subject(article)  # named under the title of every down
 summary = result.sentiment_summary
 analysed = int(result.sentiment["included"].sum())
 with st.container(horizontal=True):
-    st.metric("Words", f"{result.word_count:,}", border=True)
+    st.metric("Words", f"{result.word_count:,}", border=True,
+              help="Word tokens in the analysed paragraphs: the denominator of every “per 1,000 words”.")
     st.metric("Paragraphs analysed", f"{analysed} of {len(article.paragraphs)}", border=True,
               help=f"{analysed} paragraphs are analysed (the Compare page's count); {len(article.paragraphs)} is "
                    "every block of the article, bylines and notices included.")
     if summary.available:
+        st.metric("Sentiment", f"{summary.sentiment:+.2f}", border=True,
+                  help="The news score (VADER's rules read as news, names left out), word-weighted mean over the "
+                       "analysed paragraphs, within [-1, 1].")
         st.metric("Polarity (TextBlob)", f"{summary.polarity:+.2f}", border=True,
                   help="Word-weighted mean over the analysed paragraphs, within [-1, 1].")
         st.metric("Subjectivity (TextBlob)", f"{summary.subjectivity:.2f}", border=True,
@@ -73,7 +79,9 @@ with st.container(horizontal=True):
         st.metric("VADER", f"{summary.vader:+.2f}", border=True,
                   help="VADER compound score, word-weighted mean, within [-1, 1].")
         st.metric("Disagreements", summary.disagreements, border=True,
-                  help="Paragraphs where TextBlob and VADER lean opposite ways.")
+                  help="Paragraphs where the news score and TextBlob lean opposite ways.")
+if summary.available:
+    st.caption(tables.sentiment_explanation(agreement()))
 if not summary.available:
     st.info(escape_markdown(summary.reason or "Sentiment is not available for this article."))
 
@@ -140,11 +148,17 @@ if terms_tab.open:
                 st.dataframe(
                     lines.assign(paragraph=lines["paragraph"] + 1),
                     hide_index=True,
+                    # the term is pinned at the left, so a phone shows it whatever the width of its context
+                    column_order=["keyword", "left", "right", "paragraph"],
                     column_config={
-                        "paragraph": st.column_config.NumberColumn("¶", width="small"),
-                        "left": st.column_config.TextColumn("before", width="large", alignment="right"),
-                        "keyword": st.column_config.TextColumn("term", width="small", alignment="center"),
-                        "right": st.column_config.TextColumn("after", width="large"),
+                        "paragraph": st.column_config.NumberColumn("¶", width="small",
+                                                                   help="The paragraph's number in the article"),
+                        "left": st.column_config.TextColumn("before", width="large", alignment="right",
+                                                            help="The words before it, cut at a word boundary"),
+                        "keyword": st.column_config.TextColumn("term", width="small", pinned=True,
+                                                               help="The term as written in the text"),
+                        "right": st.column_config.TextColumn("after", width="large",
+                                                             help="The words after it, cut at a word boundary"),
                     },
                 )
 
@@ -163,8 +177,10 @@ if sentiment_tab.open:
             )
 
         st.subheader("Paragraphs", anchor=False)
-        st.caption("Each paragraph coloured by TextBlob polarity: green positive, red negative, grey neutral.")
-        only_disagreements = st.toggle("Only paragraphs where TextBlob and VADER disagree", key="only_disagree")
+        st.caption("Each paragraph coloured by its sentiment (the news score): green positive, red negative, "
+                   "grey neutral.")
+        only_disagreements = st.toggle("Only paragraphs where the news score and TextBlob disagree",
+                                       key="only_disagree")
         paragraphs = tables.paragraph_table(article, sentiment)
         if only_disagreements:
             paragraphs = paragraphs[paragraphs["disagree"]]
@@ -174,12 +190,14 @@ if sentiment_tab.open:
                     st.badge(f"¶ {p.paragraph}", color="gray")
                     st.badge(p.kind if p.included else f"{p.kind} · left out", color="gray" if p.included else "violet")
                     if p.polarity == p.polarity:  # not NaN
+                        st.badge(f"sentiment {p.sentiment:+.2f}",
+                                 color=polarity_colour(p.sentiment, neutral=NEWS_NEUTRAL))
                         st.badge(f"polarity {p.polarity:+.2f}", color=polarity_colour(p.polarity))
                         st.badge(f"subjectivity {p.subjectivity:.2f}", color="blue")
                         st.badge(f"VADER {p.vader:+.2f}", color=polarity_colour(p.vader))
                     if p.disagree:
-                        st.badge("TextBlob and VADER disagree", icon=":material/warning:", color="orange")
-                colour = polarity_colour(p.polarity) if p.included else "gray"
+                        st.badge("news score and TextBlob disagree", icon=":material/warning:", color="orange")
+                colour = polarity_colour(p.sentiment, neutral=NEWS_NEUTRAL) if p.included else "gray"
                 st.markdown(f":{colour}[{escape_markdown(p.text)}]")
 
 # --- Entities ------------------------------------------------------------------------------------------
@@ -204,9 +222,27 @@ if entities_tab.open:
             article=title, chart="entity-dispersion", key="dispersion", subject=subject,
         )
 
+        st.subheader("Sentiment toward each entity", anchor=False)
+        st.caption("The news score of the sentences that mention each entity (word-weighted mean), not of whole "
+                   "paragraphs.")
+        toward = cached.entity_sentiment(folder, article_id, stamp, include_boilerplate=include_boilerplate,
+                                         edits=edits)
+        st.dataframe(
+            tables.entity_sentiment_table(shown, toward), hide_index=True,
+            column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f", help="within [-1, 1]")},
+        )
+
         st.subheader("Names and aliases", anchor=False)
         st.dataframe(tables.alias_table(shown), hide_index=True,
-                     column_config={"paragraphs": st.column_config.TextColumn("paragraphs (¶)")})
+                     column_config={
+                         "name": st.column_config.TextColumn("name", help="The fullest name the article uses"),
+                         "type": st.column_config.TextColumn("type", help="Person, organisation, place or other"),
+                         "mentions": st.column_config.NumberColumn(
+                             "mentions", help="Every mention, under any of its names"),
+                         "aliases": st.column_config.TextColumn("aliases", help="The other names it goes by here"),
+                         "paragraphs": st.column_config.TextColumn(
+                             "paragraphs (¶)", help="The paragraphs that mention it, numbered from 1"),
+                     })
 
         st.subheader("Correct the entities", anchor=False)
         st.caption("Corrections are kept in the library and apply everywhere: the Compare page, the downloads "

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.compare import G2_P01
+from analysis.compare import G2_P01, MIN_DISTINCTIVE_COUNT, MIN_DISTINCTIVE_WORDS, too_short
 from analysis.models import ENTITY_TYPES
 from dashboard import cached, charts, report, tables
 from dashboard.components import chart_with_downloads, escape_markdown, report_downloads
@@ -77,6 +77,7 @@ st.dataframe(
     summary, hide_index=True,
     column_config={
         "article": st.column_config.TextColumn("article", width="large"),
+        "sentiment": st.column_config.NumberColumn(format="%+.2f", help="The news score, word-weighted mean, [-1, 1]"),
         "polarity": st.column_config.NumberColumn(format="%+.2f", help="TextBlob, word-weighted mean, [-1, 1]"),
         "subjectivity": st.column_config.NumberColumn(format="%.2f", help="TextBlob, [0 factual, 1 opinion]"),
         "vader": st.column_config.NumberColumn("VADER", format="%+.2f", help="VADER compound, word-weighted mean"),
@@ -103,7 +104,7 @@ def _page_report() -> report.Report:
     options = report.CompareOptions(
         include_boilerplate=include_boilerplate, top_terms=int(state.get("compare_top", 10)),
         min_g2=float(state.get("distinctive_threshold", G2_P01)),
-        distinctive_per_article=int(state.get("distinctive_top", 10)), arc_score=state.get("arc_score") or "polarity",
+        distinctive_per_article=int(state.get("distinctive_top", 10)), arc_score=state.get("arc_score") or "sentiment",
         entity_types=tuple(state["compare_entity_types"]) if state.get("compare_entity_types") is not None else None,
         top_entities=int(state.get("compare_entity_top", 20)),
         timeline_items=tuple(state["timeline_items"]) if state.get("timeline_items") is not None else None,
@@ -154,12 +155,23 @@ if distinctive_tab.open:
             st.info(needs_two)
         else:
             st.caption("Each article against all the others together: log-likelihood G2 says how sure the "
-                       "difference is, the log ratio how big (1 = twice as often, 2 = four times).")
+                       "difference is, the log ratio how big (1 = twice as often, 2 = four times). A term needs "
+                       f"at least {MIN_DISTINCTIVE_COUNT} uses in its article to count as evidence.")
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 min_g2 = st.selectbox("Significance", list(SIGNIFICANCE), index=1, format_func=SIGNIFICANCE.get,
                                       key="distinctive_threshold", bind="query-params")
                 per_article = st.slider("Terms per article", 3, 30, 10, key="distinctive_top", bind="query-params")
             distinctive = cached.compare_distinctive(folder, keys, min_g2=min_g2, top=per_article, **options)
+            for label, words in too_short(compared.analyses):
+                st.info(escape_markdown(f"“{label}” has {words} analysed words: too short to have distinctive terms "
+                                        f"(a text needs {MIN_DISTINCTIVE_WORDS} words, a term {MIN_DISTINCTIVE_COUNT} "
+                                        "uses). It still counts in the others' reference."))
+            for pair in cached.compare_near_duplicates(folder, keys, **options).itertuples(index=False):
+                st.warning(escape_markdown(
+                    f"“{pair.first}” and “{pair.second}” are near-duplicates: about {pair.similarity:.0%} of their "
+                    "three-word sequences are the same (the same story re-headlined or re-run). Against each other "
+                    "they share their words, so neither has distinctive terms from the other; compare each with "
+                    "different stories, or keep one."), icon=":material/content_copy:")
             panels = article_names
             if count > MAX_PANELS:
                 panels = st.multiselect("Articles to chart", article_names, default=article_names[:4],
@@ -174,7 +186,8 @@ if distinctive_tab.open:
                 distinctive, hide_index=True, key="distinctive_table",
                 column_config={
                     "article": st.column_config.TextColumn("article", width="medium"),
-                    "count": st.column_config.NumberColumn("count", help="Times in this article"),
+                    "count": st.column_config.NumberColumn(
+                        "count", help=f"Times in this article (at least {MIN_DISTINCTIVE_COUNT} to be distinctive)"),
                     "reference_count": st.column_config.NumberColumn("in the others",
                                                                      help="Times in all the other articles"),
                     "g2": st.column_config.NumberColumn("G2", format="%.1f",
@@ -187,15 +200,16 @@ if distinctive_tab.open:
 # --- Sentiment arcs ------------------------------------------------------------------------------------
 if sentiment_tab.open:
     with sentiment_tab:
-        score = st.segmented_control("Score", ["polarity", "vader"], default="polarity", required=True,
-                                     format_func={"polarity": "TextBlob polarity", "vader": "VADER"}.get,
+        score = st.segmented_control("Score", list(charts.ARC_SCORES), default="sentiment", required=True,
+                                     format_func={"sentiment": "Sentiment (news score)", "polarity": "TextBlob polarity",
+                                                  "vader": "VADER"}.get,
                                      key="arc_score", bind="query-params")
         arcs = cached.compare_arcs(folder, keys, **options)
         title = "Sentiment arcs: paragraph by paragraph, start to end"
         if many:
             binned = charts.arc_bins(arcs, bins=10, score=score)
             figure = charts.sentiment_arcs_heatmap(binned, articles=article_names, title=title,
-                                                   score_label="polarity" if score == "polarity" else "VADER")
+                                                   score_label=charts.SCORE_LABELS[score])
             data = binned.rename(columns={"mean": f"mean_{score}"})
         else:
             figure, data = charts.sentiment_arcs_chart(arcs, score=score, title=title, colours=colours), arcs
@@ -231,13 +245,13 @@ if entities_tab.open:
             shared = entities[entities["articles"] >= 2]
             shared_ids = list(dict.fromkeys(shared["entity"]))[:top_entities]
             treated = shared[shared["entity"].isin(shared_ids)].reset_index(drop=True)
-            title = "Mean polarity of the paragraphs that mention each entity"
+            title = "Sentiment of the sentences that mention each entity"
             figure = (charts.entity_polarity_heatmap(treated, articles=article_names, title=title) if many
                       else charts.entity_polarity_dots(treated, title=title, colours=colours))
             chart_with_downloads(figure, treated, article=name, chart="entity-polarity", key="compare_treatment",
                                  subject=subject)
-            st.caption("Entities found in two or more of the articles. TextBlob polarity within [-1, 1]: above 0 "
-                       "the paragraphs naming the entity read positive, below 0 negative.")
+            st.caption("Entities found in two or more of the articles. The news score of the sentences naming the "
+                       "entity, within [-1, 1]: above 0 they read positive, below 0 negative.")
 
 # --- Over time -----------------------------------------------------------------------------------------
 if time_tab.open:

@@ -7,6 +7,7 @@ plain words and the others are still added.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import time
 from concurrent.futures.process import BrokenProcessPool
 
@@ -43,11 +44,13 @@ with upload_col, st.form("upload", clear_on_submit=True):
     files = st.file_uploader(
         f"Articles ({', '.join(SUPPORTED_EXTENSIONS)})", type=UPLOAD_TYPES, accept_multiple_files=True,
         help=f"Up to {size_text(max_upload_bytes())} each. Several at once are fine.",
+        # The uploader marks a bigger file itself, beside it: its name, its size and "must be … or smaller".
+        max_upload_size=max(1, math.ceil(max_upload_bytes() / (1024 * 1024))),
     )
     submitted = st.form_submit_button("Add to library", type="primary")
 if submitted and files:
-    # Files over the library's limit are named, with their size and the limit, under the uploader; the others
-    # are still added. (Streamlit's own cap is set higher in .streamlit/config.toml so they get here.)
+    # Files over the library's limit (the uploader refuses most of them itself) are named, with their size and
+    # the limit, under the uploader; the others are still added.
     limit = max_upload_bytes()
     too_large = [f for f in files if f.size > limit]
     with upload_col:
@@ -87,7 +90,8 @@ if submitted and files:
     progress.progress(1.0, text=f"Done: {len(files)} file{'s' if len(files) != 1 else ''}.")
 elif submitted and not too_large:
     with upload_col:
-        st.warning("Choose one or more files first.")
+        st.warning(f"No file to add: choose one or more files. A file over the {size_text(max_upload_bytes())} "
+                   "limit is refused by the uploader, which marks it in red with its size.")
 
 # --- Paste text ----------------------------------------------------------------------------------------
 # The form keeps what was typed until the text is in the library: a missing title never costs the text.

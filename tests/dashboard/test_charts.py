@@ -12,6 +12,7 @@ from analysis.nlp.sentiment import SENTIMENT_COLUMNS
 from dashboard import charts
 
 
+
 @pytest.fixture
 def terms() -> pd.DataFrame:
     return pd.DataFrame({"term": ["gang", "trial", "court"], "count": [9, 4, 2], "per_1000": [18.0, 8.0, 4.0]})
@@ -21,11 +22,11 @@ def terms() -> pd.DataFrame:
 def sentiment() -> pd.DataFrame:
     return pd.DataFrame(
         [
-            (0, "title", True, 6, 0.2, 0.4, 0.3, False, "A good day"),
-            (1, "byline", False, 3, 0.0, 0.0, 0.0, False, "By Someone"),
-            (2, "body", True, 40, 0.3, 0.5, -0.8, True, "Murders rose while the mayor praised"),
-            (3, "body", True, 30, -0.4, 0.6, -0.6, False, "The attack killed"),
-            (4, "boilerplate", False, 12, 0.5, 0.9, 0.4, False, "This work is licensed"),
+            (0, "title", True, 6, 0.25, 0.2, 0.4, 0.3, False, "A good day"),
+            (1, "byline", False, 3, -0.08, 0.0, 0.0, 0.0, False, "By Someone"),
+            (2, "body", True, 40, -0.5, 0.3, 0.5, -0.8, True, "Murders rose while the mayor praised"),
+            (3, "body", True, 30, -0.45, -0.4, 0.6, -0.6, False, "The attack killed"),
+            (4, "boilerplate", False, 12, 0.3, 0.5, 0.9, 0.4, False, "This work is licensed"),
         ],
         columns=SENTIMENT_COLUMNS,
     )
@@ -106,7 +107,8 @@ def test_sentiment_chart_shows_subjectivity_vader_and_disagreements(sentiment):
     by_name = {t.name: t for t in fig.data}
     assert list(by_name["TextBlob subjectivity"].y) == list(sentiment["subjectivity"])
     assert list(by_name["VADER compound"].y) == list(sentiment["vader"])
-    assert list(by_name["TextBlob and VADER disagree"].x) == [3]
+    assert list(by_name["TextBlob polarity"].y) == list(sentiment["polarity"])
+    assert list(by_name["news score and TextBlob disagree"].x) == [3]
 
 
 def test_sentiment_hover_shows_each_paragraphs_opening_words(sentiment):
@@ -117,7 +119,8 @@ def test_sentiment_hover_shows_each_paragraphs_opening_words(sentiment):
 
 
 def test_sentiment_chart_without_scores_says_so(sentiment):
-    unscored = sentiment.assign(polarity=math.nan, subjectivity=math.nan, vader=math.nan, disagree=False)
+    unscored = sentiment.assign(sentiment=math.nan, polarity=math.nan, subjectivity=math.nan, vader=math.nan,
+                                disagree=False)
     fig = charts.sentiment_chart(unscored)
     assert not fig.data and "No sentiment" in fig.layout.annotations[0].text
 

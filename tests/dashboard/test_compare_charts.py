@@ -64,7 +64,8 @@ def arcs() -> pd.DataFrame:
         "article": ["A", "A", "A", "B", "B"],
         "index": [0, 2, 3, 0, 1],
         "position": [0.0, 50.0, 100.0, 0.0, 100.0],
-        "polarity": [0.2, -0.4, 0.1, 0.5, -0.5],
+        "sentiment": [0.2, -0.4, 0.1, 0.5, -0.5],
+        "polarity": [0.1, -0.1, 0.0, 0.2, -0.3],
         "vader": [0.3, -0.6, 0.0, 0.7, -0.2],
         "opening": ["Good start", HOSTILE, "The end", "Welcome", "Bad news"],
     })
@@ -75,11 +76,11 @@ def entities() -> pd.DataFrame:
     """Molina is one entity named two ways; the port is in A only; the ministry in both."""
     return pd.DataFrame(
         [
-            ("andres molina", "Andrés Molina", "person", ("El Capitán", "Molina"), "A", 3, 15.0, -0.2, 2),
-            ("andres molina", "Andrés Molina", "person", ("El Capitán", "Molina"), "B", 1, 10.0, 0.3, 2),
-            ("labour ministry", "labour ministry", "organisation", (), "A", 1, 5.0, 0.0, 2),
-            ("labour ministry", "labour ministry", "organisation", (), "B", 1, 10.0, np.nan, 2),
-            ("port", HOSTILE, "place", (), "A", 2, 10.0, 0.1, 1),
+            ("andres molina", "Andrés Molina", "person", ("El Capitán", "Molina"), "A", 3, 15.0, -0.2, -0.1, 2),
+            ("andres molina", "Andrés Molina", "person", ("El Capitán", "Molina"), "B", 1, 10.0, 0.3, 0.2, 2),
+            ("labour ministry", "labour ministry", "organisation", (), "A", 1, 5.0, 0.0, 0.0, 2),
+            ("labour ministry", "labour ministry", "organisation", (), "B", 1, 10.0, np.nan, np.nan, 2),
+            ("port", HOSTILE, "place", (), "A", 2, 10.0, 0.1, 0.05, 1),
         ],
         columns=ENTITY_COLUMNS,
     )
@@ -221,7 +222,7 @@ def test_polarity_heatmap_leaves_blank_what_an_article_does_not_say(entities):
     assert heat.zmid == 0 and heat.zmax == pytest.approx(0.3)
 
 
-def test_polarity_dots_put_each_article_at_its_mean_polarity(entities):
+def test_polarity_dots_put_each_article_at_the_sentiment_of_its_sentences(entities):
     shared = entities[entities["articles"] >= 2]
     fig = charts.entity_polarity_dots(shared, title="Treatment")
     a, b = fig.data
@@ -229,7 +230,7 @@ def test_polarity_dots_put_each_article_at_its_mean_polarity(entities):
     assert list(zip(a.y, a.x)) == [("Andrés Molina", -0.2), ("labour ministry", 0.0)]
     assert list(zip(b.y, b.x)) == [("Andrés Molina", 0.3)]  # the NaN is not drawn
     assert list(fig.layout.yaxis.categoryarray) == ["Andrés Molina", "labour ministry"]
-    nothing = charts.entity_polarity_dots(shared.assign(mean_polarity=np.nan))
+    nothing = charts.entity_polarity_dots(shared.assign(sentiment=np.nan))
     assert "No entity" in nothing.layout.annotations[0].text
 
 

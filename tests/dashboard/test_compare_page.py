@@ -56,7 +56,7 @@ def download_labels(at: AppTest) -> list[str]:
     ("Terms", ["Terms per 1,000 words, side by side"]),
     ("Distinctive terms", ["Distinctive terms of each article"]),
     ("Sentiment", ["Sentiment arcs: paragraph by paragraph, start to end"]),
-    ("Entities", ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"]),
+    ("Entities", ["Entities: mentions per 1,000 words", "Sentiment of the sentences that mention each entity"]),
     ("Over time", ["Over time: how often each is named, and the tone around it"]),
 ])
 def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, tab, titles):
@@ -64,7 +64,7 @@ def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, t
     assert list(charts_of(at)) == titles
     assert download_labels(at) == ["Download report", "PDF", "All charts"] + ["PNG", "SVG", "HTML", "CSV"] * len(titles)
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
-    assert {"words", "paragraphs", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
+    assert {"words", "paragraphs", "sentiment", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
         at.dataframe[0].value.columns)
 
 
@@ -135,7 +135,7 @@ def test_an_entity_is_one_row_across_articles_that_name_it_differently(library, 
     assert len(molina) == 1 and "El Capitán" in molina["aliases"].iloc[0] and molina["articles"].iloc[0] == 2
     assert not (names["name"] == "El Capitán").any()
 
-    treatment = charts_of(at)["Mean polarity of the paragraphs that mention each entity"]
+    treatment = charts_of(at)["Sentiment of the sentences that mention each entity"]
     dots = {t["name"]: dict(zip(t["y"], t["x"])) for t in treatment["data"]}
     assert len(dots) == 2 and all("Andrés Molina" in d for d in dots.values())
 
@@ -207,8 +207,10 @@ def test_many_articles_are_drawn_as_heatmaps(library, harbour, monkeypatch):
 
 def test_with_more_articles_than_panels_the_user_picks_which_to_chart(library, harbour):
     for n, place in enumerate(["Lisbon", "Oslo", "Dakar", "Quito", "Hanoi"]):
+        days = " ".join(f"On day {k + 2} the {place} union met the port board and asked for safer cranes, longer "
+                        f"breaks and better pay for night shifts, and {place} exporters waited." for k in range(4))
         library.add_text(f"Ferry workers in {place} walked out on day {n + 1}. The strike closed the harbour of "
-                         f"{place} and exporters in {place} counted their losses.", title=f"Strike in {place}")
+                         f"{place} and exporters in {place} counted their losses. {days}", title=f"Strike in {place}")
     at = run_compare("Distinctive terms")
     chooser = next(m for m in at.multiselect if m.label == "Articles to chart")
     assert len(chooser.value) == 4
@@ -304,3 +306,13 @@ def test_the_url_opens_the_same_comparison_tab_and_options(library, harbour):
     # and a change is written back, ready to be copied
     at.multiselect(key="compare_choice").set_value([first]).run()
     assert at.query_params["articles"] == str(first)
+
+
+def test_near_duplicates_are_named_with_why_they_share_no_distinctive_terms(library, harbour):
+    strike_text = (ROOT / "tests" / "data" / "compare" / "harbour-strike.txt").read_text(encoding="utf-8")
+    copy = library.add_text(strike_text.split("\n", 1)[1].replace("Monday", "Monday morning"),
+                            title="Valparaíso Port Idle as Dockers Walk Out")
+    at = run_compare("Distinctive terms", compare_ids=[*harbour, copy.id])
+    (warning,) = [w.value for w in at.warning if "near" in w.value]
+    assert "Valparaíso Port Idle as Dockers Walk Out" in warning.replace("\\", "")
+    assert "neither has distinctive terms" in warning

@@ -20,7 +20,7 @@ TITLES = {
     "Terms": ["Terms per 1,000 words, side by side"],
     "Distinctive terms": ["Distinctive terms of each article"],
     "Sentiment": ["Sentiment arcs: paragraph by paragraph, start to end"],
-    "Entities": ["Entities: mentions per 1,000 words", "Mean polarity of the paragraphs that mention each entity"],
+    "Entities": ["Entities: mentions per 1,000 words", "Sentiment of the sentences that mention each entity"],
     "Over time": ["Over time: how often each is named, and the tone around it"],
 }
 #: Each chart's Streamlit key (the element gets the class st-key-<key>).
@@ -114,7 +114,7 @@ def test_an_entity_is_one_row_whatever_each_article_calls_it(tab, compare_dashbo
     download = info.value
     assert re.fullmatch(r"comparison-of-3-articles-entities\.csv", download.suggested_filename)
     csv = Path(download.path()).read_text(encoding="utf-8")
-    assert csv.splitlines()[0] == "entity,name,type,aliases,article,mentions,per_1000,mean_polarity,articles"
+    assert csv.splitlines()[0] == "entity,name,type,aliases,article,mentions,per_1000,sentiment,mean_polarity,articles"
     molina = [line for line in csv.splitlines() if ",Andrés Molina," in line]
     assert len(molina) == 2 and all("El Capitán" in line for line in molina)  # one entity, in both articles
 
@@ -128,3 +128,87 @@ def test_distinctive_terms_download_their_numbers(tab, compare_dashboard):
     lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0] == "article,term,count,reference_count,g2,log_ratio"
     assert len(lines) > 1 and all(float(line.rsplit(",", 2)[1]) >= 6.63 for line in lines[1:])
+
+
+def _download(page, label: str, *, scope: str = ".st-key-compare-report") -> tuple[str, bytes]:
+    with page.expect_download(timeout=120_000) as info:
+        page.locator(scope).get_by_role("button", name=label, exact=True).click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def test_the_report_downloads_open_offline_and_hold_every_chart(tab, compare_dashboard, browser, tmp_path):
+    import io
+    import zipfile
+
+    open_compare(tab, compare_dashboard)
+    name, page = _download(tab, "Download report")
+    assert re.fullmatch(r"compare-[a-z0-9-]+-vs-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.html", name)
+    sections = page.count(b"<section class='chart'")
+    assert sections >= 6  # terms, distinctive, arcs, entities, entity polarity, timeline
+
+    # the file alone, in a browser with no network: every chart is drawn
+    report = tmp_path / name
+    report.write_bytes(page)
+    offline = browser.new_context(offline=True)
+    try:
+        reader = offline.new_page()
+        reader.goto(report.as_uri())
+        reader.wait_for_function(f"document.querySelectorAll('.plotly-graph-div .main-svg').length >= {sections}")
+        assert reader.locator(".plotly-graph-div").count() == sections
+    finally:
+        offline.close()
+
+    name, pdf = _download(tab, "PDF")
+    assert name.endswith(".pdf") and pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
+
+    name, data = _download(tab, "All charts")
+    assert name.endswith("-charts.zip")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        files = archive.namelist()
+    for ext in ("png", "svg", "csv"):
+        assert sum(f.endswith(f".{ext}") for f in files) >= sections, ext
+    assert all(f.startswith(name.removesuffix("-charts.zip")) for f in files)
+
+
+_TRACE_COLOURS = """
+() => Object.fromEntries([...document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot")].map((div, k) =>
+  [k, (div.data || []).filter(t => t.type === "scatter" && t.showlegend !== false && t.name)
+                       .map(t => [t.name, (t.mode === "lines+markers" ? t.line.color : t.marker.color)])]))
+"""
+
+
+def test_each_article_has_one_colour_on_every_compare_chart(tab, compare_dashboard):
+    open_compare(tab, compare_dashboard)
+    seen: dict[str, set[str]] = {}
+    legends = []
+    for name in ("Terms", "Sentiment", "Entities"):
+        if name != "Terms":
+            open_tab(tab, name)
+        tab.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible")
+        for traces in tab.evaluate(_TRACE_COLOURS).values():
+            if traces:
+                legends.append([n for n, _ in traces])
+            for trace, colour in traces:
+                seen.setdefault(trace, set()).add(colour)
+    assert len(seen) == 3 and len(legends) == 3  # dots, arcs, entity polarity: three articles each
+    assert all(len(colours) == 1 for colours in seen.values()), seen
+    assert len({next(iter(c)) for c in seen.values()}) == 3
+    everywhere = max(legends, key=len)  # the same legend order everywhere (a chart may lack an article)
+    assert all([name for name in everywhere if name in order] == order for order in legends), legends
+
+
+def test_a_reload_keeps_the_tab_the_score_and_the_articles(tab, compare_dashboard):
+    open_compare(tab, compare_dashboard)
+    open_tab(tab, "Sentiment")
+    tab.locator("[data-testid='stButtonGroup']").get_by_text("VADER", exact=True).click()
+    wait_for_app(tab)
+    tab.wait_for_function("location.search.includes('arc_score')")
+    assert "compare_tab=Sentiment" in tab.url and "articles=" in tab.url
+    tab.reload()
+    wait_for_app(tab)
+    assert tab.get_by_role("tab", name="Sentiment", exact=True).get_attribute("aria-selected") == "true"
+    title = tab.locator(".st-key-compare_arcs-chart .ytitle").first
+    title.wait_for(state="visible")
+    assert title.text_content() == "VADER compound"

@@ -43,7 +43,7 @@ def test_article_page_opens_on_the_seed_with_its_charts(page, dashboard, screens
     page.get_by_role("tab", name="Sentiment").click()
     wait_for_app(page)
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
-    expect(page.get_by_text("TextBlob polarity, left out", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Sentiment, left out", exact=False).first).to_be_visible()
     screenshot(page, screenshots / "article-sentiment.png")
 
     page.get_by_role("tab", name="Entities").click()
@@ -140,3 +140,31 @@ def test_compare_page_shows_terms_side_by_side(page, dashboard, screenshots):
     page.locator(DRAWN_CHART).first.wait_for(state="visible")
     expect(page.get_by_role("button", name="CSV", exact=True).first).to_be_visible()
     screenshot(page, screenshots / "compare.png")
+
+
+def test_pasted_text_stays_when_the_title_is_missing(page, dashboard):
+    open_page(page, dashboard, "library")
+    form = page.locator("[data-testid='stForm']").filter(has_text="Paste text")
+    text = "Ferries ran late all week as fog settled over the bay, the harbour office said. " * 20
+    form.get_by_label("Text").fill(text)
+    form.get_by_role("button", name="Add text").click()
+    wait_for_app(page)
+    page.locator("[data-testid='stAlert']").filter(has_text="title").first.wait_for(state="visible")
+    assert form.get_by_label("Text").input_value() == text
+
+
+def test_a_file_over_the_limit_is_marked_with_its_size_and_the_limit_next_to_the_uploader(page, dashboard):
+    open_page(page, dashboard, "library")
+    big = b"Harbour news. " * (21 * 1024 * 1024 // 14 + 1)  # just over the 20 MB limit
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        [{"name": "huge-report.txt", "mimeType": "text/plain", "buffer": big}])
+    uploader = page.locator("[data-testid='stFileUploader']")
+    uploader.get_by_text("huge-report.txt").first.wait_for(state="visible")
+    marked = uploader.inner_text()
+    # its name, its size and the limit, beside it
+    assert re.search(r"2[12](\.\d+)?\s?MB", marked) and re.search(r"20(\.0)?\s?MB or smaller", marked), marked
+    page.get_by_role("button", name="Add to library").click()
+    wait_for_app(page, timeout=60_000)
+    warning = page.locator("[data-testid='stAlert']").filter(has_text="No file to add")
+    warning.first.wait_for(state="visible")
+    assert "20" in warning.first.inner_text() and not page.get_by_text("Choose one or more files first.").count()

@@ -1,0 +1,98 @@
+"""The human-rated sentiment sets published with VADER, and every score Storyscope gives their texts.
+
+Shared by ``bench_sentiment.py`` (how well each score agrees with people) and ``fit_news_model.py`` (the news
+model's coefficients). The folder holds ``<name>_GroundTruth.txt`` files, one ``ID<TAB>rating<TAB>text`` a line,
+ratings the mean of people's -4 .. +4 ratings (see its README).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.models import Article, Paragraph  # noqa: E402
+from analysis.nlp.entities import extract_entities  # noqa: E402
+from analysis.nlp.news_sentiment import news_compound, news_sentiment  # noqa: E402
+from analysis.nlp.scorers import textblob_scores, vader_compound  # noqa: E402
+
+
+
+def _default_folder() -> Path:
+    """``../shared/data/sentiment-ground-truth`` beside the project (or beside a folder holding it, for a worktree)."""
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "data" / "sentiment-ground-truth"
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared" / "data" / "sentiment-ground-truth"
+
+
+DEFAULT_FOLDER = _default_folder()
+#: set name -> file stem; "nyt" is the news set, never used to fit anything.
+SETS = {
+    "nyt": "nytEditorialSnippets",
+    "tweets": "tweets",
+    "movies": "movieReviewSnippets",
+    "amazon": "amazonReviewSnippets",
+}
+TRAINING_SETS = ("tweets", "movies", "amazon")
+
+
+@dataclass
+class RatedSet:
+    """One rated set with each text's scores (arrays aligned with ``texts``)."""
+
+    name: str
+    ids: list[str]
+    texts: list[str]
+    rating: np.ndarray
+    words: np.ndarray
+    vader: np.ndarray
+    polarity: np.ndarray
+    subjectivity: np.ndarray
+    compound: np.ndarray  # the news rules' compound (names masked), the model's first input
+    news: np.ndarray | None = None  # the shipped news score
+
+
+def read_set(folder: Path, name: str) -> tuple[list[str], list[float], list[str]]:
+    ids, ratings, texts = [], [], []
+    path = folder / f"{SETS[name]}_GroundTruth.txt"
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3:
+            continue
+        ids.append(parts[0])
+        ratings.append(float(parts[1]))
+        texts.append("\t".join(parts[2:]))
+    return ids, ratings, texts
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the names the entity pass finds in ``text`` (what the dashboard masks)."""
+    article = Article(title="", paragraphs=(Paragraph(0, "body", text),), language="en")
+    mentions = extract_entities(article).mentions
+    return list(zip(mentions["start"].tolist(), mentions["end"].tolist()))
+
+
+def scored_set(folder: Path, name: str, *, with_news: bool = True) -> RatedSet:
+    ids, ratings, texts = read_set(folder, name)
+    tb = np.array([textblob_scores(t) for t in texts]).reshape(-1, 2)
+    spans = [name_spans(t) for t in texts]
+    result = RatedSet(
+        name=name, ids=ids, texts=texts, rating=np.array(ratings),
+        words=np.array([max(len(t.split()), 1) for t in texts], dtype=float),
+        vader=np.array([vader_compound(t) for t in texts]),
+        polarity=tb[:, 0], subjectivity=tb[:, 1],
+        compound=np.array([news_compound(t, masked=s) for t, s in zip(texts, spans)]),
+    )
+    if with_news:
+        result.news = np.array([
+            news_sentiment(t, masked=s, polarity=p, subjectivity=q)
+            for t, s, p, q in zip(texts, spans, result.polarity, result.subjectivity)
+        ])
+    return result
