@@ -2,7 +2,8 @@
 
 Starts the dashboard with ``STORYSCOPE_ARCHIVE`` set to the folder, then times, from ``page.goto`` to the
 entities chart drawn and the app idle: the first visit (a fresh server: DuckDB opened, queries run) and later
-visits in fresh tabs (queries cached). Best and all rounds printed.
+visits in fresh tabs (queries cached), alternated with visits to the Compare page of the seed alone (what the app costs on
+this machine whatever the page). Best and all rounds printed.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_archive_page.py build/archive-20k
 """
@@ -20,16 +21,16 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 from e2e_support import CHART, CHROMIUM, launch_chromium, running_dashboard, wait_for_app  # noqa: E402
 
 
-def visit(browser, url: str) -> float:
+def visit(browser, url: str, path: str = "archive") -> float:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(120_000)
     start = time.perf_counter()
-    page.goto(f"{url}/archive")
+    page.goto(f"{url}/{path}")
     wait_for_app(page, timeout=120_000)
     page.locator(CHART).first.wait_for(state="visible")
     seconds = time.perf_counter() - start
-    articles = page.locator("[data-testid='stMetricValue']").first.inner_text()
+    articles = page.locator("[data-testid='stMetricValue']").first.inner_text() if path == "archive" else ""
     context.close()
     return seconds, articles
 
@@ -53,8 +54,13 @@ def main() -> None:
         first, articles = visit(browser, url)
         print(f"{folder.name}: {articles} articles; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"first visit to the Archive page (queries run): {first:.2f} s")
-        later = [visit(browser, url)[0] for _ in range(rounds)]
+        later, baseline = [], []
+        for _ in range(rounds):  # alternated with the Compare page (the seed only): the app's own cost here
+            later.append(visit(browser, url)[0])
+            baseline.append(visit(browser, url, "compare")[0])
         print(f"later visits (cached): best {min(later):.2f} s, all {', '.join(f'{t:.2f}' for t in later)}")
+        print(f"baseline, the Compare page of the seed alone: best {min(baseline):.2f} s, "
+              f"all {', '.join(f'{t:.2f}' for t in baseline)}")
         browser.close()
 
 

@@ -73,6 +73,7 @@ def main() -> None:
         tables = folder_bytes(out, skip="_rollup")
         rollup = folder_bytes(out / "_rollup")
         rates[n] = summary.articles / summary.seconds
+        cpu = sum(summary.worker_cpu_s.values())
         peaks = ", ".join(f"{v:.0f}" for v in summary.worker_peak_mb.values())
         client = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{n} worker{'s' if n > 1 else ' '}: {summary.articles:,} articles, {summary.words:,} words in "
@@ -80,6 +81,8 @@ def main() -> None:
               f"errors {summary.errors}; peak memory per worker {peaks} MB, client {client:.0f} MB; output "
               f"{tables / summary.articles:.0f} KB per 1,000 articles (tables) + "
               f"{rollup / summary.articles:.0f} KB (rollup); load average {os.getloadavg()[0]:.1f}")
+        print(f"   worker CPU: {cpu:.0f} s in all, {1000 * cpu / summary.articles:.1f} ms per article -> "
+              f"{summary.articles / cpu * n:.1f} articles/s for {n} dedicated core{'s' if n > 1 else ''}")
         if args.keep and not args.keep.exists():
             shutil.rmtree(args.keep, ignore_errors=True)
             shutil.copytree(out, args.keep)

@@ -63,7 +63,8 @@ def main() -> None:
         log = Path(tmp) / "streamlit.log"
         port = free_port()
         env = {**os.environ, "STORYSCOPE_DATA": tmp, "PYTHONPATH": str(args.root)}
-        command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+        entry = "dashboard/serve.py" if (args.root / "dashboard" / "serve.py").exists() else "dashboard/app.py"
+        command = [sys.executable, "-m", "streamlit", "run", entry, "--server.headless", "true",
                    "--server.port", str(port), "--browser.gatherUsageStats", "false"]
         with log.open("wb") as out:
             proc = subprocess.Popen(command, cwd=args.root, env=env, stdout=out, stderr=subprocess.STDOUT)

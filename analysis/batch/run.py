@@ -47,7 +47,8 @@ class Progress:
 class BatchSummary:
     """What a run did. articles/words/errors: written by this run; skipped_tasks: already done by an earlier
     run; duplicates: articles left out because the output already holds them; errors_in_output: every error row
-    in the output folder (a rerun does not hide earlier ones); worker_peak_mb: each worker's peak resident memory."""
+    in the output folder (a rerun does not hide earlier ones); worker_peak_mb: each worker's peak resident memory;
+    worker_cpu_s: each worker process's CPU seconds (start-up included)."""
 
     out: str
     articles: int = 0
@@ -61,6 +62,7 @@ class BatchSummary:
     dashboard: str | None = None
     workers: int = 0
     worker_peak_mb: dict[str, float] = field(default_factory=dict)
+    worker_cpu_s: dict[str, float] = field(default_factory=dict)
 
 
 def analyse_task(task: Task, out: str, run: str, include_boilerplate: bool, partition_by: str,
@@ -111,10 +113,12 @@ def analyse_task(task: Task, out: str, run: str, include_boilerplate: bool, part
     return {"key": task.key, "staging": str(staging), "files": files, "ids": ids, "label": task.label, **counts}
 
 
-def _peak_mb() -> float:
+def _usage() -> tuple[float, float]:
+    """This process's peak resident memory (MB) and CPU time so far (s)."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def _problem_marker(out: Path, key: str, rows: Rows, kind: str, run: str) -> None:
@@ -256,7 +260,9 @@ def run_batch(
                 for nxt in _take(pending, 1):
                     queue.add(submit(nxt))
             try:
-                summary.worker_peak_mb = {str(k): round(v, 1) for k, v in client.run(_peak_mb).items()}
+                usage = client.run(_usage)
+                summary.worker_peak_mb = {str(k): round(v[0], 1) for k, v in usage.items()}
+                summary.worker_cpu_s = {str(k): round(v[1], 2) for k, v in usage.items()}
             except Exception:  # noqa: BLE001 - a figure, not worth failing the run for
                 pass
         finally:

@@ -272,10 +272,12 @@ class LanguageCues:
         """A title word, also as the end of a hyphenated title ("secretary general") or of a compound."""
         if key in self.titles:
             return True
-        last = key.rsplit(" ", 1)[-1]
-        if last in self.titles:
+        last = key.rsplit(" ", 1)[-1] if " " in key else key
+        if last is not key and last in self.titles:
             return True
-        return any(last.endswith(ending) and len(last) > len(ending) + 2 for ending in self.title_endings)
+        return bool(self.title_endings) and any(
+            last.endswith(ending) and len(last) > len(ending) + 2 for ending in self.title_endings
+        )
 
 
 def _key(word: str) -> str:
