@@ -125,6 +125,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
 
 
+@pytest.mark.slow
 def test_archive_command_prints_table_csv_and_json(output, tmp_path):
     table = _cli("archive", str(output), "entities", "--top", "3")
     assert table.returncode == 0, table.stderr

@@ -83,6 +83,7 @@ def test_non_english_article_has_terms_but_no_sentiment():
     json.dumps(data, allow_nan=False)
 
 
+@pytest.mark.slow
 def test_one_word_repeated_a_million_times():
     result = analyze(parse_article("harbour " * 1_000_000))
     assert result.word_count == 1_000_000

@@ -325,7 +325,7 @@ def test_a_file_over_the_limit_is_named_with_its_size_and_the_limit(library, mon
     next(b for b in at.button if b.label == "Add to library").click().run()
     assert not at.exception
     (error,) = at.error
-    assert "long\-report\.txt" in error.value and "KB" in error.value and "limit" in error.value
+    assert r"long\-report\.txt" in error.value and "KB" in error.value and "limit" in error.value
     assert not at.warning  # never "Choose one or more files first."
     assert len(library.list_articles()) == 1
 
