@@ -17,7 +17,6 @@ from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult,
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.sentiment import (
     SENTIMENT_COLUMNS,
-    entity_sentiment,
     name_spans,
     opening_words,
     sentiment_by_paragraph,
@@ -87,9 +86,6 @@ class Analysis:
             )
         terms = self.terms if top is None else self.terms.head(top)
         entities = self.entities.table if top is None else self.entities.table.head(top)
-        toward = entity_sentiment(self.article, self.entities.mentions).set_index("name")
-        sentences = toward["sentences"].to_dict()
-        feeling = toward["sentiment"].to_dict()
         return {
             "title": a.title,
             "authors": list(a.authors),
@@ -117,8 +113,7 @@ class Analysis:
                 for t, c, f in _rows(terms, TERM_COLUMNS)
             ],
             "entities": [
-                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps],
-                 "sentences": int(sentences.get(n, 0)), "sentiment": _number(feeling.get(n, math.nan))}
+                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps]}
                 for n, t, m, al, ps in _rows(entities, ENTITY_COLUMNS)
             ],
             "mentions": [

@@ -50,7 +50,7 @@ def test_bad_files_get_one_line_each_and_the_rest_is_analysed(tmp_path, seed_pat
 
 @pytest.mark.parametrize("table, header", [
     ("terms", ["article", "term", "count", "per_1000"]),
-    ("entities", ["article", "name", "type", "mentions", "aliases", "paragraphs", "sentences", "sentiment"]),
+    ("entities", ["article", "name", "type", "mentions", "aliases", "paragraphs"]),
     ("paragraphs", ["article", "index", "kind", "included", "sentiment", "polarity", "subjectivity", "vader", "disagree",
                     "text"]),
 ])

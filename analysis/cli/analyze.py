@@ -62,10 +62,9 @@ def analysis_table(articles: Sequence[dict[str, Any]], *, table: str = "terms") 
         header = ["article", "term", "count", "per_1000"]
         rows = [[a["title"], t["term"], t["count"], f"{t['per_1000']:.3f}"] for a in articles for t in a["terms"]]
     elif table == "entities":
-        header = ["article", "name", "type", "mentions", "aliases", "paragraphs", "sentences", "sentiment"]
+        header = ["article", "name", "type", "mentions", "aliases", "paragraphs"]
         rows = [[a["title"], e["name"], e["type"], e["mentions"], "; ".join(e["aliases"]),
-                 " ".join(map(str, e["paragraphs"])), e["sentences"], _fmt(e["sentiment"])]
-                for a in articles for e in a["entities"]]
+                 " ".join(map(str, e["paragraphs"]))] for a in articles for e in a["entities"]]
     else:
         header = ["article", "index", "kind", "included", "sentiment", "polarity", "subjectivity", "vader", "disagree",
                   "text"]
