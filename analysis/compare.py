@@ -365,19 +365,20 @@ def _naming(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
-def sentence_polarity(analysis: Analysis, names: Iterable[str]) -> tuple[float, int]:
-    """Mean TextBlob polarity of the analysed sentences that name any of ``names`` (an entity's name and aliases,
-    or a term), and how many there are: (NaN, 0) when none does or the article has no sentiment (not English).
-
-    Polarity within [-1, 1]. Sentences are cut at . ! ? … followed by a space.
+def sentence_sentiment(analysis: Analysis, names: Iterable[str]) -> tuple[float, int]:
+    """Mean news score (:func:`analysis.nlp.news_sentiment.news_sentiment`, the dashboard's default score) of the
+    analysed sentences that name any of ``names`` (an entity's name and aliases, or a term), the names themselves
+    masked as in :func:`analysis.nlp.sentiment.entity_sentiment`; and how many sentences there are. (NaN, 0) when
+    none does or the article has no sentiment (not English). Within [-1, 1]. Sentences are cut at . ! ? … and a
+    space.
     """
-    from analysis.nlp.sentiment import textblob_sentiment
+    from analysis.nlp.news_sentiment import news_sentiment
 
     pattern = _naming(names)
     if pattern is None or not analysis.sentiment_summary.available:
         return float("nan"), 0
     scores = [
-        textblob_sentiment(sentence).polarity
+        news_sentiment(sentence, masked=[m.span() for m in pattern.finditer(sentence)])
         for p in analysis.article.analysed_paragraphs(include_boilerplate=analysis.include_boilerplate)
         for sentence in _sentences(p.text)
         if pattern.search(sentence)
@@ -393,9 +394,9 @@ def timeline(
     ``items`` are entity names (any alias) or terms. Articles without a publication date are left out.
     ``entities``: the :func:`shared_entities` table of these same analyses when it is already at hand
     (computed here otherwise).
-    Columns: published (date), article (label), item, value (mentions per 1,000 words), polarity (mean TextBlob
-    polarity of the article's sentences that name the item, within [-1, 1]; NaN when none does), sentences (how
-    many sentences that mean is over). Ordered by date.
+    Columns: published (date), article (label), item, value (mentions per 1,000 words), sentiment (mean news
+    score of the article's sentences that name the item, within [-1, 1]; NaN when none does: see
+    :func:`sentence_sentiment`), sentences (how many sentences that mean is over). Ordered by date.
     """
     labels = article_labels(analyses)
     if items and entities is None:
@@ -425,7 +426,7 @@ def timeline(
             else:
                 value = counts.get(item.lower(), 0) / a.word_count * 1000 if a.word_count else 0.0
                 called = {item}
-            polarity, sentences = sentence_polarity(a, called) if value else (float("nan"), 0)
-            rows.append((a.article.published, label, item, value, polarity, sentences))
-    return pd.DataFrame(rows, columns=["published", "article", "item", "value", "polarity", "sentences"]).sort_values(
+            sentiment, sentences = sentence_sentiment(a, called) if value else (float("nan"), 0)
+            rows.append((a.article.published, label, item, value, sentiment, sentences))
+    return pd.DataFrame(rows, columns=["published", "article", "item", "value", "sentiment", "sentences"]).sort_values(
         ["published", "article"], kind="stable").reset_index(drop=True)

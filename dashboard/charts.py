@@ -773,17 +773,17 @@ def entity_polarity_dots(
 
 
 def timeline_chart(table: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """Articles by publication date: how often each chosen entity or term is named (top) and the polarity of the
+    """Articles by publication date: how often each chosen entity or term is named (top) and the sentiment (news score) of the
     sentences that name it (below).
 
-    ``table``: DataFrame[published, article, item, value, polarity, sentences] as
+    ``table``: DataFrame[published, article, item, value, sentiment, sentences] as
     :func:`analysis.compare.timeline` returns. One marker per article and item, no line between them: the
-    articles are separate stories, not a series. The polarity axis is fixed at [-1, 1] around a zero line, so
-    small differences are not blown up; an article that does not name the item has no polarity marker.
+    articles are separate stories, not a series. The sentiment axis is fixed at [-1, 1] around a zero line, so
+    small differences are not blown up; an article that does not name the item has no sentiment marker.
     """
     from plotly.subplots import make_subplots
 
-    _require(table, ["published", "article", "item", "value", "polarity"], "timeline_chart")
+    _require(table, ["published", "article", "item", "value", "sentiment"], "timeline_chart")
     if table.empty:
         return _empty("No article has a publication date: set dates on the Library page.", title=title)
     items = list(dict.fromkeys(table["item"]))
@@ -807,18 +807,18 @@ def timeline_chart(table: pd.DataFrame, *, title: str | None = None) -> go.Figur
             ),
             row=1, col=1,
         )
-        toned = part[part["polarity"].notna()]
+        toned = part[part["sentiment"].notna()]
         fig.add_trace(
             go.Scatter(
-                x=toned["published"], y=toned["polarity"], mode="markers", name=name, legendgroup=name,
-                showlegend=False, marker=marker, customdata=custom[part["polarity"].notna().to_numpy()],
-                hovertemplate="<b>" + name + "</b><br>%{customdata[0]}<br>%{x|%d %b %Y}: polarity %{y:+.2f} "
+                x=toned["published"], y=toned["sentiment"], mode="markers", name=name, legendgroup=name,
+                showlegend=False, marker=marker, customdata=custom[part["sentiment"].notna().to_numpy()],
+                hovertemplate="<b>" + name + "</b><br>%{customdata[0]}<br>%{x|%d %b %Y}: sentiment %{y:+.2f} "
                               "over %{customdata[1]} sentences naming it<extra></extra>",
             ),
             row=2, col=1,
         )
     fig.update_yaxes(title="per 1,000 words", rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title="polarity of the sentences", range=[-1.05, 1.05], zeroline=True, zerolinecolor="#9e9e9e",
+    fig.update_yaxes(title="sentiment of the sentences", range=[-1.05, 1.05], zeroline=True, zerolinecolor="#9e9e9e",
                      zerolinewidth=2, tickvals=[-1, -0.5, 0, 0.5, 1], row=2, col=1)
     fig.update_xaxes(title="published", row=2, col=1)
     return _layout(fig, title=title, height=460, legend=True, legend_rows=max(1, -(-len(items) // 3)))

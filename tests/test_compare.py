@@ -97,8 +97,8 @@ def test_summary_arcs_terms_and_timeline(trio):
     assert deal_capitan["value"].iloc[0] > 0
     # the tone of the sentences that name the item, not the article's overall polarity; none where it is not named
     named = line[line["value"] > 0]
-    assert (named["sentences"] >= 1).all() and named["polarity"].between(-1, 1).all()
-    assert line.loc[line["value"] == 0, "polarity"].isna().all()
+    assert (named["sentences"] >= 1).all() and named["sentiment"].between(-1, 1).all()
+    assert line.loc[line["value"] == 0, "sentiment"].isna().all()
 
 
 def test_labels_are_unique_when_titles_repeat(seed_analysis):

@@ -275,8 +275,8 @@ if time_tab.open:
                 charts.timeline_chart(line, title="Over time: how often each is named, and the tone around it"),
                 line, article=name, chart="timeline", key="compare_timeline", subject=subject,
             )
-            st.caption("Top: mentions per 1,000 words in each dated article. Below: the mean TextBlob polarity of "
-                       "the sentences that name it, on a fixed −1…1 axis. One marker per article: they are separate "
+            st.caption("Top: mentions per 1,000 words in each dated article. Below: the mean sentiment (news score) "
+                       "of the sentences that name it, on a fixed −1…1 axis. One marker per article: they are separate "
                        "stories, so no line joins them.")
             if dated < count:
                 st.caption(f"{count - dated} of the articles have no publication date and are left out.")

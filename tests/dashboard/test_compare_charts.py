@@ -243,7 +243,7 @@ def test_timeline_draws_rates_above_and_sentence_polarity_below_as_markers():
         "article": ["Strike", "Deal", "Quiet"],
         "item": ["strike"] * 3,
         "value": [25.0, 10.0, 0.0],
-        "polarity": [-0.1, 0.3, float("nan")],
+        "sentiment": [-0.1, 0.3, float("nan")],
         "sentences": [4, 2, 0],
     })
     fig = charts.timeline_chart(table, title="Over time")
