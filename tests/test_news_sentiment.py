@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from work_support import lines_run
 
 from analysis.nlp.news_sentiment import agreement, news_compound, news_lexicon, news_model, news_sentiment
 from analysis.nlp.scorers import vader_compound
@@ -85,25 +84,8 @@ def test_any_text_scores_within_minus_one_and_one(text):
     assert -1.0 <= news_compound(text) <= 1.0
 
 
-def _lines_run(function, *args) -> int:
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        function(*args)
-    finally:
-        sys.settrace(None)
-    return count
-
-
 def test_work_grows_linearly_with_a_long_paragraph_holding_one_but():
     sentence = "The court heard good and bad news, and none of it was sad, and the crowd was not happy. "
     small = sentence * 25 + "But nothing changed. " + sentence * 25
     large = sentence * 100 + "But nothing changed. " + sentence * 100
-    assert _lines_run(news_compound, large) < 4.4 * _lines_run(news_compound, small)
+    assert lines_run(news_compound, large) < 4.4 * lines_run(news_compound, small)

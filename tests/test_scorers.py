@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 from textblob import TextBlob
 from textblob.en import parser as textblob_parser
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from work_support import lines_run
 
 from analysis.nlp.scorers import (
     _Abbreviations, _but_check, _find_tokens, _split_token, textblob_scores, vader_compound,
@@ -182,24 +182,6 @@ def test_the_but_rule_gives_vaders_numbers_with_repeated_scores(scores, data):
     assert _but_check(but, scores) == SentimentIntensityAnalyzer._but_check(words, list(scores))
 
 
-def _lines_run(function, *args) -> int:
-    """How many lines of Python run while ``function(*args)`` runs (a count of work, steady unlike time)."""
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        function(*args)
-    finally:
-        sys.settrace(None)
-    return count
-
-
 def _long_paragraph(sentences: int) -> str:
     sentence = "The court heard good and bad news, a great deal of it sad, and the crowd was happy 😁. "
     return sentence * (sentences // 2) + "But nothing changed. " + sentence * (sentences - sentences // 2)
@@ -209,7 +191,7 @@ def test_vader_work_grows_linearly_with_one_but_in_a_long_paragraph():
     """Issue 12: one "but" in a long paragraph made VADER's rule look every score up from the start."""
     small, large = _long_paragraph(50), _long_paragraph(200)
     assert vader_compound(small) == VADER.polarity_scores(small)["compound"]
-    work_small, work_large = _lines_run(vader_compound, small), _lines_run(vader_compound, large)
+    work_small, work_large = lines_run(vader_compound, small), lines_run(vader_compound, large)
     assert work_large < 4.6 * work_small  # four times the words; quadratic work would be ~16 times
 
 
