@@ -8,37 +8,13 @@ import statistics
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pdf_support import make_pdf
 
 from analysis.errors import ArticleTooLongError, CorruptFileError, EncryptedFileError
 from analysis.reading import pdf as pdf_reader
 from analysis.reading.readers import read_document
 
 _WORDS = "ferry harbour island storm pier divers crossing morning timetable council".split()
-
-
-def make_pdf(pages: list[list[str]], *, compress: bool = False) -> bytes:
-    """A PDF with a real text layer: each page's lines set in Helvetica."""
-    writer = PdfWriter()
-    for lines in pages:
-        page = writer.add_blank_page(612, 792)
-        font = DictionaryObject({
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-        })
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-        )
-        ops = ["BT /F1 11 Tf 14 TL 72 740 Td", *(f"({line}) Tj T*" for line in lines), "ET"]
-        stream = DecodedStreamObject()
-        stream.set_data("\n".join(ops).encode("latin-1"))
-        page[NameObject("/Contents")] = writer._add_object(stream)
-        if compress:
-            page.compress_content_streams()
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def lines_of_text(n: int, *, seed: int = 0) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pdf_support import make_pdf
 
 from analysis.reading import readers
 from analysis.errors import (
@@ -42,34 +42,6 @@ LATIN1_ARTICLE = "Société Générale annonce des résultats à Zürich, naïve
 
 
 # --- builders for binary fixtures -----------------------------------------------------------------------
-
-
-def make_pdf(pages: list[list[str]], *, title: str | None = None, author: str | None = None) -> bytes:
-    """A PDF with a real text layer: each page's lines set in Helvetica, "" for an empty line."""
-    writer = PdfWriter()
-    for lines in pages:
-        page = writer.add_blank_page(612, 792)
-        font = DictionaryObject({
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-        })
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-        )
-        ops = ["BT /F1 11 Tf 14 TL 72 740 Td"]
-        for line in lines:
-            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"({escaped}) Tj T*")
-        ops.append("ET")
-        stream = DecodedStreamObject()
-        stream.set_data("\n".join(ops).encode("latin-1"))
-        page[NameObject("/Contents")] = writer._add_object(stream)
-    if title or author:
-        writer.add_metadata({"/Title": title or "", "/Author": author or ""})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 PDF_PAGES = [
