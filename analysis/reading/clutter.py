@@ -338,7 +338,6 @@ _FIRST_CHARS = {row: _row_first_chars(row) for row in _START_ROWS}
 # role order. Rows are tried one by one with their own regex: an alternation of all of them would cost
 # ~10 ms to compile per character and save nothing per block.
 _START_BY_CHAR: dict[str, tuple[BlockPattern, ...]] = {}
-_ANY_FIRST = tuple(row for row in _START_ROWS if _FIRST_CHARS[row] is None)
 _LABEL_ROWS = tuple(row for row in _START_ROWS if row.role == "label")
 _MAX_LABEL_WORDS = max(row.max_words for row in _LABEL_ROWS)
 

@@ -148,14 +148,6 @@ def _utf16_or_32_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _reads_as_text(text: str) -> bool:
     """Whether decoded data looks like writing: line breaks or spaces, a real alphabet, almost no control,
     private-use or unassigned characters, letters from at most three scripts."""

@@ -228,10 +228,6 @@ def _word_count(text: str) -> int:
     return len(text.split(None, MAX_LICENCE_WORDS))
 
 
-def _ends_sentence(text: str) -> bool:
-    return text[-1] in _TERMINAL
-
-
 def _line_kind(line: str) -> str:
     """What one line of a block looks like on its own: used to split blocks of mixed lines."""
     if _MARKDOWN_HEADING.match(line):
