@@ -24,7 +24,7 @@ from analysis.nlp.sentiment import (
 from analysis.nlp.terms import TERM_COLUMNS, name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "7"
+ANALYSER_VERSION = "8"
 
 
 
