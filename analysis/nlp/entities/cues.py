@@ -232,6 +232,36 @@ _ORG_AFTER_WORDS = """
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
 
+#: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
+TABLE_LABELS = frozenset(
+    """
+    independent independents other others total totals turnout majority electorate spoilt spoiled rejected
+    invalid blank seats votes swing change result results
+    """.split()
+)
+
+#: Names of parties without a head noun ("Labour", "the Greens", "Liberal Democrats"): typed organisations.
+PARTY_NAMES = frozenset(
+    """
+    labour greens conservatives tories tory liberals democrats republicans libdems socialists communists
+    """.split()
+) | frozenset({"liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
+               "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop"})
+
+#: Other names a party commonly goes by, with the keys of the names they are the same party as ("the Tories" is
+#: the Conservative Party): joined when the article names both. Lexical data, general news usage.
+PARTY_ALTERNATES: dict[str, tuple[str, ...]] = {
+    "tories": ("conservative party", "conservatives", "conservative"),
+    "tory": ("conservative party", "conservatives", "conservative"),
+    "tory party": ("conservative party", "conservatives", "conservative"),
+    "lib dems": ("liberal democrats",),
+    "lib dem": ("liberal democrats",),
+    "libdems": ("liberal democrats",),
+    "gop": ("republican party", "republicans"),
+    "grand old party": ("republican party", "republicans"),
+    "dems": ("democratic party", "democrats"),
+}
+
 
 # ------------------------------------------------------------------------------------------------
 # One table per language: what stands before or after a personal name and is not part of it.

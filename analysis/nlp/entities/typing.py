@@ -26,6 +26,7 @@ from analysis.nlp.entities.cues import (
     _PLACE_HEADS,
     _PLACE_PREPOSITIONS,
     _SPEECH_VERBS,
+    PARTY_NAMES,
     _STAFF,
     _STAFF_PREPOSITIONS,
     _alternation,
@@ -175,4 +176,6 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         place_score += 2
     if acronym and not place:
         organisation += 2
+    if (keys[0] if len(keys) == 1 else " ".join(keys)) in PARTY_NAMES:
+        organisation += 3
     return place_score, organisation, bool(place)
