@@ -358,6 +358,7 @@ def test_tables_are_what_pandas_builds_from_the_rows(text, private_constructor, 
     for r in (result, edited):
         table_rows = [(e.name, e.type, e.mentions, e.aliases, e.paragraphs) for e in r.entities]
         mention_rows = list(r.mentions.itertuples(index=False, name=None))
+        assert list(r.mention_rows) == mention_rows  # the rows pandas-free readers get (JSON of the CLI)
         for built, rows, columns in ((r.table, table_rows, ENTITY_COLUMNS), (r.mentions, mention_rows, MENTION_COLUMNS)):
             expected = rows_frame(rows, columns)
             pd.testing.assert_frame_equal(built, expected, check_exact=True, check_index_type=True,

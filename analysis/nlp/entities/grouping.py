@@ -29,7 +29,6 @@ from analysis.nlp.entities.cues import (
 from analysis.nlp.entities.lexicon import _place_strength, _stopwords
 from analysis.nlp.entities.tables import (
     EntityResult,
-    _tables,
 )
 from analysis.nlp.entities.typing import (
     _entity_type,
@@ -380,9 +379,9 @@ class _Groups:
             rows.append((name, etype, len(spans), aliases, tuple(sorted({sp.par for sp in spans}))))
             mention_rows.extend([(name, etype, sp.surface, sp.par, sp.start, sp.end) for sp in spans])
         mention_rows.sort(key=_paragraph_and_start)
-        table, mentions = _tables(rows, mention_rows)
-        # the rows hold Python ints and tuples already: no conversion (see _result)
-        return EntityResult(table=table, mentions=mentions, entities=tuple(Entity(*row) for row in rows))
+        # the rows hold Python ints and tuples already: no conversion (see _result); the DataFrames are built
+        # when first read
+        return EntityResult.of_rows([Entity(*row) for row in rows], mention_rows)
 
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
         """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
