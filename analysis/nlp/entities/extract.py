@@ -301,7 +301,7 @@ class _Extractor:
         for s in headline:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
-        return groups.result(english=self.english)
+        return groups.result(english=self.english, language=self.article.language)
 
     def _needs_confirmation(self, s: _Span) -> bool:
         """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
