@@ -243,6 +243,10 @@ _ORG_AFTER_WORDS = """
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
 
+#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
+#: sentence's start, before another capitalised word, they are part of the name.
+ORG_FIRST_WORDS = frozenset("national royal federal international imperial".split())
+
 #: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
 TABLE_LABELS = frozenset(
     """
