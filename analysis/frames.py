@@ -7,16 +7,21 @@ An analysis makes four small tables per article (sentiment, terms, entities, men
 constructor spends ~0.3 ms on each inferring dtypes and validating arrays — more than the analysis of a short
 paragraph. These helpers give the same frames (``tests/test_frames.py`` compares them with the public
 constructor's) from columns whose dtype the caller already knows.
+
+pandas is imported by the functions that build frames, not with this module: a caller that makes only numpy
+columns (the command line writing JSON) never loads it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["column_arrays", "column_labels", "frame_of", "int_column", "object_column", "text_columns", "text_dtype"]
 
@@ -24,6 +29,8 @@ __all__ = ["column_arrays", "column_labels", "frame_of", "int_column", "object_c
 @lru_cache(maxsize=1)
 def text_dtype() -> Any:
     """The dtype pandas gives a column of Python strings ("str" since pandas 3, object before)."""
+    import pandas as pd
+
     return pd.Series(["text"]).dtype
 
 
@@ -67,6 +74,8 @@ def object_column(values: Sequence[object]) -> np.ndarray:
 @lru_cache(maxsize=16)
 def column_labels(columns: tuple[str, ...]) -> pd.Index:
     """The column Index for these labels, built once; take ``.view()`` of it for a frame of your own."""
+    import pandas as pd
+
     return pd.Index(list(columns))
 
 
@@ -76,6 +85,8 @@ def frame_of(columns: Sequence[str], arrays: Sequence[Any]) -> pd.DataFrame:
     ``DataFrame._from_arrays`` (pandas 2.2 to 3.x, used by pandas itself) skips re-inferring the column
     labels' dtype and re-checking the arrays; the public constructor is the fallback.
     """
+    import pandas as pd
+
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     rows = len(arrays[0]) if len(arrays) else 0
     if from_arrays is None:  # a pandas without it
@@ -102,5 +113,7 @@ def column_arrays(frame: pd.DataFrame) -> list[Any]:
 
 
 def _values_of(series: pd.Series) -> Any:
+    import pandas as pd
+
     array = series.array
     return array.to_numpy() if isinstance(array, pd.arrays.NumpyExtensionArray) else array

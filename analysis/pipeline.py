@@ -1,7 +1,10 @@
 """The whole analysis of one article, bundled: terms, sentiment by paragraph, entity mentions.
 
-:func:`analyze` is what the CLI, the library's cache and the dashboard call. :class:`Analysis` travels as
-JSON through :meth:`Analysis.to_dict` / :meth:`Analysis.from_dict` (the CLI's output; the library caches it in Arrow, analysis.store.codec).
+:func:`analyze` is what the library's cache, the batch workers and the dashboard call. :class:`Analysis` travels
+as JSON through :meth:`Analysis.to_dict` / :meth:`Analysis.from_dict` (the library caches it in Arrow,
+analysis.store.codec). The command line writes :func:`analysis_dict`: the same dict as
+``analyze(article).to_dict()``, made from the same computation without building DataFrames, so that
+``python -m analysis analyze`` never imports pandas.
 """
 
 from __future__ import annotations
@@ -9,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
@@ -19,12 +20,18 @@ from analysis.nlp.sentiment import (
     SENTIMENT_COLUMNS,
     name_spans,
     opening_words,
-    sentiment_by_paragraph,
+    sentiment_columns,
+    sentiment_frame,
 )
-from analysis.nlp.terms import TERM_COLUMNS, name_spans_by_paragraph, tokenize, tokens_with_names, unigram_frequencies
+from analysis.nlp.terms import (
+    TERM_COLUMNS, name_spans_by_paragraph, terms_frame, tokenize, tokens_with_names, unigram_columns,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "6"
+ANALYSER_VERSION = "10"
 
 
 
@@ -59,72 +66,22 @@ class Analysis:
         ``top`` keeps only the N most frequent terms and N most mentioned entities (all when None).
         Missing numbers (sentiment of a non-English article) are None.
         """
-        a = self.article
-        s = self.sentiment_summary
-        # Columns read once as Python lists (a pandas look-up per paragraph cost more than the analysis).
         table = self.sentiment
-        by_index = dict(zip(table["index"].tolist(), zip(*(
-            table[column].tolist()
-            for column in ("included", "words", "sentiment", "polarity", "subjectivity", "vader", "disagree")
-        ))))
-        paragraphs = []
-        for p in a.paragraphs:
-            included, words, sentiment, polarity, subjectivity, vader, disagree = by_index[p.index]
-            paragraphs.append(
-                {
-                    "index": p.index,
-                    "kind": p.kind,
-                    "text": p.text,
-                    "included": bool(included),
-                    "words": int(words),
-                    "sentiment": _number(sentiment),
-                    "polarity": _number(polarity),
-                    "subjectivity": _number(subjectivity),
-                    "vader": _number(vader),
-                    "disagree": bool(disagree),
-                }
-            )
         terms = self.terms if top is None else self.terms.head(top)
         entities = self.entities.table if top is None else self.entities.table.head(top)
-        return {
-            "title": a.title,
-            "authors": list(a.authors),
-            "published": a.published.isoformat() if a.published else None,
-            "source": a.source,
-            "filename": a.filename,
-            "language": a.language,
-            "word_count": self.word_count,
-            "paragraph_count": len(a.paragraphs),
-            "include_boilerplate": self.include_boilerplate,
-            "names_as_terms": self.names_as_terms,
-            "analyser_version": ANALYSER_VERSION,
-            "sentiment": {
-                "available": s.available,
-                "sentiment": s.sentiment,
-                "polarity": s.polarity,
-                "subjectivity": s.subjectivity,
-                "vader": s.vader,
-                "disagreements": s.disagreements,
-                "reason": s.reason,
-            },
-            "paragraphs": paragraphs,
-            "terms": [
-                {"term": t, "count": int(c), "per_1000": float(f)}
-                for t, c, f in _rows(terms, TERM_COLUMNS)
-            ],
-            "entities": [
-                {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps]}
-                for n, t, m, al, ps in _rows(entities, ENTITY_COLUMNS)
-            ],
-            "mentions": [
-                {"name": n, "type": t, "surface": sf, "paragraph": int(p), "start": int(st), "end": int(en)}
-                for n, t, sf, p, st, en in _rows(self.entities.mentions, MENTION_COLUMNS)
-            ],
-        }
+        return _as_dict(
+            self.article, self.word_count, self.sentiment_summary,
+            # Columns read once as Python lists (a pandas look-up per paragraph cost more than the analysis).
+            [table[column].tolist() for column in _DICT_COLUMNS],
+            _rows(terms, TERM_COLUMNS), _rows(entities, ENTITY_COLUMNS), _rows(self.entities.mentions, MENTION_COLUMNS),
+            include_boilerplate=self.include_boilerplate, names_as_terms=self.names_as_terms,
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
         """Rebuild an Analysis from :meth:`to_dict`'s output (made with ``top=None``)."""
+        import pandas as pd
+
         paragraphs = tuple(Paragraph(p["index"], p["kind"], p["text"]) for p in data["paragraphs"])
         article = Article(
             title=data["title"],
@@ -174,47 +131,135 @@ def analyze(article: Article, *, include_boilerplate: bool = False, names_as_ter
     ``names_as_terms`` (default): a name of several words found by the entity pass ("El Salvador") is one
     term of ``terms`` ("el salvador"); False counts single words only ("el", "salvador").
     """
-    # Entities first: their mentions' spans make names of several words one term.
-    entities = extract_entities(article, include_boilerplate=include_boilerplate)
-    language = article.language
-    spans: dict[int, list[tuple[int, int]]] = {}
-    if names_as_terms:
-        mentions = entities.mentions
-        spans = name_spans_by_paragraph(
-            (p, start, end)
-            for p, start, end, surface in zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
-                                              mentions["end"].tolist(), mentions["surface"].tolist())
-            if len(surface.split()) > 1
-        )
-    # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
-    # the terms and the article's word count (the same numbers term_frequencies and word_count give).
-    words: list[int] = []
-    term_tokens: list[list[str]] = []
-    word_count = 0
-    for p in article.paragraphs:
-        analysed = p.is_analysed(include_boilerplate=include_boilerplate)
-        if analysed and p.index in spans:
-            tokens, count = tokens_with_names(p.text, spans[p.index], language=language)
-        else:
-            tokens = tokenize(p.text, language=language)
-            count = len(tokens)
-        words.append(count)
-        if analysed:
-            term_tokens.append(tokens)
-            word_count += count
-    sentiment, summary = sentiment_by_paragraph(
-        article, include_boilerplate=include_boilerplate, words=words, names=name_spans(article, entities.mentions)
-    )
+    parts = _Parts(article, include_boilerplate, names_as_terms)
     return Analysis(
         article=article,
-        word_count=word_count,
-        terms=unigram_frequencies(term_tokens, language=language, total=word_count),
-        sentiment=sentiment,
-        sentiment_summary=summary,
-        entities=entities,
+        word_count=parts.word_count,
+        terms=terms_frame(parts.terms),
+        sentiment=sentiment_frame(parts.sentiment),
+        sentiment_summary=parts.summary,
+        entities=parts.entities,
         include_boilerplate=include_boilerplate,
         names_as_terms=names_as_terms,
     )
+
+
+def analysis_dict(
+    article: Article, *, include_boilerplate: bool = False, names_as_terms: bool = True, top: int | None = None
+) -> dict[str, Any]:
+    """``analyze(article, ...).to_dict(top=top)``, equal to it, without building the DataFrames (pandas is not
+    imported): what the command line writes."""
+    parts = _Parts(article, include_boilerplate, names_as_terms)
+    columns = dict(zip(SENTIMENT_COLUMNS, parts.sentiment))
+    terms, counts, per_1000 = parts.terms
+    term_rows = zip(terms[:top], counts[:top].tolist(), per_1000[:top].tolist())
+    entity_rows = ((e.name, e.type, e.mentions, e.aliases, e.paragraphs) for e in parts.entities.entities[:top])
+    return _as_dict(
+        article, parts.word_count, parts.summary,
+        [columns[name].tolist() for name in _DICT_COLUMNS],
+        term_rows, entity_rows, parts.entities.mention_rows,
+        include_boilerplate=include_boilerplate, names_as_terms=names_as_terms,
+    )
+
+
+#: The sentiment table's columns a paragraph of the JSON holds (besides its index, kind and text)
+_DICT_COLUMNS = ("index", "included", "words", "sentiment", "polarity", "subjectivity", "vader", "disagree")
+
+
+class _Parts:
+    """The computation behind :func:`analyze` and :func:`analysis_dict`: every result as columns or rows."""
+
+    def __init__(self, article: Article, include_boilerplate: bool, names_as_terms: bool) -> None:
+        # Entities first: their mentions' spans make names of several words one term.
+        self.entities = entities = extract_entities(article, include_boilerplate=include_boilerplate)
+        mention_rows = entities.mention_rows
+        language = article.language
+        spans: dict[int, list[tuple[int, int]]] = {}
+        if names_as_terms:
+            spans = name_spans_by_paragraph(
+                (p, start, end) for _name, _type, surface, p, start, end in mention_rows if len(surface.split()) > 1
+            )
+        # Each paragraph is tokenised once: its word count feeds the sentiment table, the analysed ones' tokens
+        # the terms and the article's word count (the same numbers term_frequencies and word_count give).
+        words: list[int] = []
+        term_tokens: list[list[str]] = []
+        word_count = 0
+        for p in article.paragraphs:
+            analysed = p.is_analysed(include_boilerplate=include_boilerplate)
+            if analysed and p.index in spans:
+                tokens, count = tokens_with_names(p.text, spans[p.index], language=language)
+            else:
+                tokens = tokenize(p.text, language=language)
+                count = len(tokens)
+            words.append(count)
+            if analysed:
+                term_tokens.append(tokens)
+                word_count += count
+        self.word_count = word_count
+        self.sentiment, self.summary = sentiment_columns(
+            article, include_boilerplate=include_boilerplate, words=words, names=name_spans(article, mention_rows)
+        )
+        self.terms = unigram_columns(term_tokens, language=language, total=word_count)
+
+
+def _as_dict(
+    article: Article, word_count: int, summary: SentimentSummary, sentiment: list[list], terms: Any, entities: Any,
+    mentions: Any, *, include_boilerplate: bool, names_as_terms: bool,
+) -> dict[str, Any]:
+    """The JSON-safe dict of :meth:`Analysis.to_dict`: ``sentiment`` the sentiment table's :data:`_DICT_COLUMNS`
+    as lists, ``terms``, ``entities`` and ``mentions`` the rows of their tables."""
+    a = article
+    s = summary
+    by_index = dict(zip(sentiment[0], zip(*sentiment[1:])))
+    paragraphs = []
+    for p in a.paragraphs:
+        included, words, score, polarity, subjectivity, vader, disagree = by_index[p.index]
+        paragraphs.append(
+            {
+                "index": p.index,
+                "kind": p.kind,
+                "text": p.text,
+                "included": bool(included),
+                "words": int(words),
+                "sentiment": _number(score),
+                "polarity": _number(polarity),
+                "subjectivity": _number(subjectivity),
+                "vader": _number(vader),
+                "disagree": bool(disagree),
+            }
+        )
+    return {
+        "title": a.title,
+        "authors": list(a.authors),
+        "published": a.published.isoformat() if a.published else None,
+        "source": a.source,
+        "filename": a.filename,
+        "language": a.language,
+        "word_count": word_count,
+        "paragraph_count": len(a.paragraphs),
+        "include_boilerplate": include_boilerplate,
+        "names_as_terms": names_as_terms,
+        "analyser_version": ANALYSER_VERSION,
+        "sentiment": {
+            "available": s.available,
+            "sentiment": s.sentiment,
+            "polarity": s.polarity,
+            "subjectivity": s.subjectivity,
+            "vader": s.vader,
+            "disagreements": s.disagreements,
+            "reason": s.reason,
+        },
+        "paragraphs": paragraphs,
+        "terms": [{"term": t, "count": int(c), "per_1000": float(f)} for t, c, f in terms],
+        "entities": [
+            {"name": n, "type": t, "mentions": int(m), "aliases": list(al), "paragraphs": [int(i) for i in ps]}
+            for n, t, m, al, ps in entities
+        ],
+        "mentions": [
+            {"name": n, "type": t, "surface": sf, "paragraph": int(p), "start": int(st), "end": int(en)}
+            for n, t, sf, p, st, en in mentions
+        ],
+    }
 
 
 def _entity_result(table: pd.DataFrame, mentions: pd.DataFrame) -> EntityResult:

@@ -248,3 +248,77 @@ def test_kill_9_of_a_worker_mid_run_still_writes_each_article_once(tmp_path):
     stdout, _ = rerun.communicate(timeout=300)
     assert rerun.returncode == 0 and stdout.decode().startswith("Done: 0 articles")
     _assert_each_once_and_readable(out, made)
+
+
+# --- hostile sources: refused quickly, in bounded memory, as error rows ----------------------------------------
+
+def _items(source, monkeypatch, limit_mb: str = "0.01"):
+    from analysis.batch.sources import read_task
+
+    monkeypatch.setenv("STORYSCOPE_MAX_UPLOAD_MB", limit_mb)  # 10,485 bytes
+    listed = list_sources([str(source)])
+    return [item for task in listed.tasks for item in read_task(task)]
+
+
+def test_a_fifo_in_a_folder_is_an_error_row_not_a_worker_waiting_forever(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(articles(1)[0][:5000], encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # nobody writes to it: reading it would block
+    items = {Path(i.origin).name: i for i in _items(folder, monkeypatch)}
+    assert items["story.txt"].article is not None
+    assert "named pipe" in items["pipe.txt"].error
+
+
+def test_loose_files_zip_members_and_jsonl_lines_over_the_limit_are_refused(tmp_path, monkeypatch):
+    import zipfile
+
+    text = articles(1)[0][:4000]
+    big = ("A paragraph that goes on. " * 600 + "\n\n") * 2  # about 31 KB, three times the limit
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "big.txt").write_text(big, encoding="utf-8")
+    with zipfile.ZipFile(folder / "bundle.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("small.txt", text)
+        z.writestr("big.txt", big)
+    with open(folder / "table.jsonl", "w", encoding="utf-8") as f:
+        f.write(json.dumps({"text": big}) + "\n")
+        f.write(json.dumps({"text": text}) + "\n")
+    items = {i.origin.replace(str(folder), ""): i for i in _items(folder, monkeypatch)}
+    assert "over the" in items["/big.txt"].error
+    assert items["/bundle.zip!small.txt"].article is not None
+    assert "limit" in items["/bundle.zip!big.txt"].error
+    long_line, short_line = sorted((k for k in items if "#byte=" in k), key=lambda k: int(k.split("=")[1]))
+    assert "over the" in items[long_line].error and items[short_line].article is not None
+    assert int(short_line.split("=")[1]) == len(json.dumps({"text": big})) + 1  # the next line found after the skip
+
+
+def test_a_zip_member_whose_header_understates_its_size_is_refused_not_read_past_its_claim(tmp_path, monkeypatch):
+    import zipfile
+
+    path = tmp_path / "liar.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("story.txt", "word " * 6000)  # 30,000 bytes
+    raw = bytearray(path.read_bytes())
+    # Rewrite the central directory's uncompressed size (offset 24 in the entry) to claim 100 bytes.
+    at = raw.rfind(b"PK\x01\x02")
+    raw[at + 24:at + 28] = (100).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    (item,) = _items(path, monkeypatch)
+    assert item.article is None and "damaged" in item.error
+
+
+def test_a_csv_with_an_endless_field_keeps_the_rows_before_it_and_refuses_the_rest(tmp_path, monkeypatch):
+    text = articles(1)[0][:3000].replace("\n\n", " ")
+    path = tmp_path / "table.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("title,text\n")
+        for i in range(3):
+            f.write(f'Story {i},"{text}"\n')
+        f.write('Endless,"' + "x" * 200_000 + '"\n')
+        f.write(f'After,"{text}"\n')
+    items = _items(path, monkeypatch)
+    # pandas reads ahead in blocks, so the rows before the endless one may or may not have been handed out;
+    # what is handed out is whole, and the refusal is one error row, last.
+    assert all(i.article is not None for i in items[:-1]) and len(items) <= 4
+    assert "more than 10485 bytes" in items[-1].error and "not read" in items[-1].error

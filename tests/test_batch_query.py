@@ -27,8 +27,19 @@ def output(tmp_path_factory):
     return folder / "out"
 
 
+def linked_keys(raw: pd.DataFrame) -> pd.Series:
+    """Each entity row's archive key, done with pandas: a short form that is the alias of exactly one other
+    entity's key anywhere in the archive takes that key."""
+    links = {(a, k) for k, aliases in zip(raw["key"], raw["alias_keys"]) for a in aliases if a != k}
+    owners: dict[str, set[str]] = {}
+    for alias, key in links:
+        owners.setdefault(alias, set()).add(key)
+    return raw["key"].map(lambda k: next(iter(owners[k])) if len(owners.get(k, ())) == 1 else k)
+
+
 def test_top_entities_are_the_sums_over_articles(output):
     raw = read_table(output, "entities")
+    raw["key"] = linked_keys(raw)
     want = raw.groupby("key")["mentions"].sum().sort_values(ascending=False)
     with Archive(output) as archive:
         got = archive.entities(top=5)
@@ -42,6 +53,38 @@ def test_top_entities_are_the_sums_over_articles(output):
         assert "(no source)" in set(by_source["source"])  # the loose files carry no source
         with pytest.raises(InvalidOptionError, match="value must be one of"):
             archive.entities(by="week")
+
+
+def test_an_article_naming_someone_by_surname_only_counts_under_the_full_name_unless_the_surname_is_shared(
+        tmp_path):
+    def story(n: int, body: str) -> str:
+        return f"Harbour council meeting report {n}\n\n{body}"
+
+    texts = [
+        story(1, "Councillor Renata Moravec proposed the new harbour levy on Tuesday. Moravec said the fees "
+                 "would pay for dredging. Critics told Moravec the plan came too late."),
+        story(2, "The levy passed by two votes. Moravec thanked the fishermen who had backed it and said work "
+                 "would begin in spring."),
+        story(3, "Engineer Tomas Lindgren inspected the breakwater. Lindgren found cracks near the old pier and "
+                 "Lindgren asked for money."),
+        story(4, "Nurse Ida Lindgren opened the new clinic by the quay. Lindgren said patients had waited years, "
+                 "and Lindgren thanked the volunteers."),
+        story(5, "The clinic and the breakwater both need money, Lindgren told the meeting on Friday evening."),
+    ]
+    write_sources(tmp_path / "in", texts, files=len(texts))
+    run_batch([str(tmp_path / "in")], tmp_path / "out", scheduler=IN_PROCESS)
+    raw = read_table(tmp_path / "out", "entities")
+    assert {"moravec", "renata moravec", "lindgren"} <= set(raw["key"])  # the analyser keeps each article's own name
+    with Archive(tmp_path / "out") as archive:
+        top = archive.entities(top=20).set_index("key")
+        assert "moravec" not in top.index
+        assert top.loc["renata moravec", "entity"] == "Renata Moravec"
+        assert top.loc["renata moravec", "articles"] == 2
+        assert top.loc["renata moravec", "mentions"] == int(raw.loc[raw["key"].isin(["moravec", "renata moravec"]),
+                                                                    "mentions"].sum())
+        assert "lindgren" in top.index  # the surname of two people stays its own row
+        found = archive.articles(entity="Renata Moravec")
+        assert len(found) == 2
 
 
 def test_terms_and_their_rate_per_month(output):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -49,6 +50,23 @@ def test_to_dict_is_json_and_round_trips(seed_analysis):
     assert again.article == seed_analysis.article
     pd.testing.assert_frame_equal(again.terms, seed_analysis.terms)
     pd.testing.assert_frame_equal(again.sentiment, seed_analysis.sentiment)
+
+
+NEWS = sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", NEWS[::4], ids=lambda p: p.stem)
+def test_analysis_dict_is_to_dict_of_analyze_without_pandas_frames(path):
+    """What the CLI writes (analysis_dict, no DataFrames) equals analyze(...).to_dict(), option by option."""
+    from analysis.pipeline import analysis_dict
+    from analysis.reading.readers import load_article
+
+    article = load_article(path.read_bytes(), path.name)
+    for include_boilerplate, names_as_terms, top in [(False, True, None), (True, False, 3), (False, False, 0)]:
+        options = {"include_boilerplate": include_boilerplate, "names_as_terms": names_as_terms}
+        expected = analyze(article, **options).to_dict(top=top)
+        assert analysis_dict(article, **options, top=top) == expected
+        assert json.dumps(analysis_dict(article, **options, top=top)) == json.dumps(expected)
 
 
 def test_top_keeps_the_most_frequent(seed_analysis):

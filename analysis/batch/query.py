@@ -7,7 +7,9 @@ tables at the end of each batch run (and again, here, whenever the output change
 
 - ``articles.parquet``: the articles table without lists, in one file.
 - ``term_months.parquet``: month, term, count (sum over articles), articles (how many use it).
-- ``entity_months.parquet``: month, source, key, name (the most mentioned spelling), type, mentions, articles.
+- ``entity_months.parquet``: month, source, key, name (the most mentioned full spelling), type, mentions,
+  articles. An entity named in an article only by a short form that the archive's other articles give as the
+  alias of exactly one entity ("Bukele" for "Nayib Bukele") is counted under that entity's key.
 - ``entity_articles.parquet``: key (of the entity's name and of each alias), id, month, name, type, mentions;
   sorted by key, so finding the articles that mention one entity reads a few row groups.
 
@@ -78,14 +80,24 @@ def build_rollup(out: str | os.PathLike[str], *, memory_limit: str | None = None
         queries["term_months"] = ("SELECT NULL::VARCHAR AS month, NULL::VARCHAR AS term, NULL::BIGINT AS count, "
                                   "NULL::BIGINT AS articles LIMIT 0")
     if have["entities"] and have["articles"]:
+        # An entity an article names only by a short form ("Bukele") joins the entity that other articles give
+        # that short form to as an alias ("Nayib Bukele"), when the short form is the alias of exactly one entity
+        # in the whole archive (a "Smith" shared by several people stays apart).
+        con.execute(
+            f"CREATE TEMP TABLE canon AS SELECT alias AS key, any_value(full_key) AS canonical FROM "
+            f"(SELECT DISTINCT unnest(alias_keys) AS alias, key AS full_key FROM {src('entities')}) "
+            f"WHERE alias <> full_key GROUP BY alias HAVING count(*) = 1")
+        linked = (f"(SELECT e.*, coalesce(c.canonical, e.key) AS linked, c.canonical IS NULL AS full_name "
+                  f"FROM {src('entities')} e LEFT JOIN canon c USING (key))")
         queries["entity_months"] = (
-            f"SELECT e.month, a.source, e.key, arg_max(e.name, e.mentions) AS name, mode(e.type) AS type, "
-            f"sum(e.mentions)::BIGINT AS mentions, count(*)::BIGINT AS articles "
-            f"FROM {src('entities')} e JOIN (SELECT id, source FROM {src('articles')}) a USING (id) "
-            f"GROUP BY e.month, a.source, e.key ORDER BY e.month, mentions DESC")
+            f"SELECT e.month, a.source, e.linked AS key, arg_max(e.name, e.full_name::BIGINT * 1000000000000 + "
+            f"e.mentions) AS name, mode(e.type) AS type, sum(e.mentions)::BIGINT AS mentions, "
+            f"count(*)::BIGINT AS articles "
+            f"FROM {linked} e JOIN (SELECT id, source FROM {src('articles')}) a USING (id) "
+            f"GROUP BY e.month, a.source, e.linked ORDER BY e.month, mentions DESC")
         queries["entity_articles"] = (
-            f"SELECT unnest(list_distinct(list_prepend(key, coalesce(alias_keys, [])))) AS key, id, month, name, "
-            f"type, mentions FROM {src('entities')} ORDER BY key, mentions DESC")
+            f"SELECT unnest(list_distinct(list_prepend(linked, list_prepend(key, coalesce(alias_keys, []))))) AS key, "
+            f"id, month, name, type, mentions FROM {linked} ORDER BY key, mentions DESC")
     else:
         queries["entity_months"] = ("SELECT NULL::VARCHAR AS month, NULL::VARCHAR AS source, NULL::VARCHAR AS key, "
                                     "NULL::VARCHAR AS name, NULL::VARCHAR AS type, NULL::BIGINT AS mentions, "

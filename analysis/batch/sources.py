@@ -94,10 +94,7 @@ def _is_glob(url: str) -> bool:
 
 def _full(fs, path: str) -> str:
     """``path`` (as ``fs`` lists it) as a URL another process can open."""
-    protocol = fs.protocol[0] if isinstance(fs.protocol, (tuple, list)) else fs.protocol
-    if protocol in ("file", "local"):
-        return path
-    return fs.unstrip_protocol(path)
+    return path if _is_local(fs) else fs.unstrip_protocol(path)
 
 
 def _hidden(path: str) -> bool:
@@ -263,13 +260,42 @@ def _load(data: bytes, name: str, origin: str) -> Item:
 def _read_files(task: Task) -> Iterator[Item]:
     for url in task.items:
         try:
-            fs, path = _fs(url)
-            with fs.open(path, "rb") as f:
-                data = f.read()
+            data, name = _read_one_file(url)
         except Exception as err:  # noqa: BLE001
             yield _failure(url, err)
             continue
-        yield _load(data, posixpath.basename(path), url)
+        yield _load(data, name, url)
+
+
+def _read_one_file(url: str) -> tuple[bytes, str]:
+    """The bytes of one article file, never more than the upload limit: a local path goes through
+    :func:`analysis.reading.files.read_path` (regular files only, so a FIFO or device in a folder is an error
+    row, not a worker waiting forever); any other URL is refused by its listed size and read at most one byte
+    past the limit."""
+    from analysis.errors import FileTooLargeError
+    from analysis.reading.document import size_text
+    from analysis.reading.files import read_path
+    from analysis.reading.readers import MAX_UPLOAD_ENV, max_upload_bytes
+
+    fs, path = _fs(url)
+    if _is_local(fs):
+        return read_path(path), os.path.basename(path)
+    limit = max_upload_bytes()
+    size = int(fs.info(path).get("size") or 0)
+    too_large = FileTooLargeError(url, f"is over the {size_text(limit)} limit; raise it with {MAX_UPLOAD_ENV} "
+                                       "if such files are articles.")
+    if size > limit:
+        raise too_large
+    with fs.open(path, "rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise too_large
+    return data, posixpath.basename(path)
+
+
+def _is_local(fs) -> bool:
+    protocol = fs.protocol[0] if isinstance(fs.protocol, (tuple, list)) else fs.protocol
+    return protocol in ("file", "local")
 
 
 def _read_zip(task: Task) -> Iterator[Item]:
@@ -285,7 +311,11 @@ def _read_zip(task: Task) -> Iterator[Item]:
                 if info.file_size > limit:
                     yield Item(origin, error=f"is {info.file_size} bytes unpacked, over the {limit}-byte limit.")
                     continue
-                data = z.read(name)
+                with z.open(name) as member:  # the header's size can lie: read one byte past the limit
+                    data = member.read(limit + 1)
+                if len(data) > limit:
+                    yield Item(origin, error=f"unpacks to more than the {limit}-byte limit.")
+                    continue
             except Exception as err:  # noqa: BLE001 - a damaged member is an error row
                 yield Item(origin, error=f"cannot be unpacked ({type(err).__name__}: {err}); the .zip may be damaged.")
                 continue
@@ -335,19 +365,39 @@ def _text_or_none(value: Any) -> str | None:
     return text or None
 
 
+def _read_line(f, limit: int) -> tuple[bytes | None, int]:
+    """The next line of ``f`` and its length in bytes; the line is None when it is longer than ``limit`` (it is
+    skipped in blocks, so one hostile line never sits in memory whole)."""
+    line = f.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, len(line)
+    length = len(line)
+    while True:
+        block = f.readline(1 << 20)
+        length += len(block)
+        if not block or block.endswith(b"\n"):
+            return None, length
+
+
 def _read_jsonl(task: Task) -> Iterator[Item]:
+    from analysis.reading.readers import max_upload_bytes
+
+    limit = max_upload_bytes()
     fs, path = _fs(task.url)
     with fs.open(path, "rb") as f:
         pos = task.start
         if pos > 0:  # a line belongs to the task its first byte falls in: skip the one under way
             f.seek(pos - 1)
-            pos += len(f.readline()) - 1
+            pos += _read_line(f, limit)[1] - 1
         while pos < task.stop:
-            line = f.readline()
-            if not line:
+            line, length = _read_line(f, limit)
+            if not length:
                 break
             origin = f"{task.url}#byte={pos}"
-            pos += len(line)
+            pos += length
+            if line is None:
+                yield Item(origin, error=f"is a line of {length} bytes, over the {limit}-byte limit for one article.")
+                continue
             if not line.strip():
                 continue
             try:
@@ -376,15 +426,50 @@ def _read_parquet(task: Task) -> Iterator[Item]:
         yield row_article(row, f"{task.url}#group={task.group}&row={task.start + i}")
 
 
+class _LineLimit(io.RawIOBase):
+    """A binary stream that stops with an InputError when a line runs past ``limit`` bytes, so a CSV with one
+    endless field is refused instead of filling the worker's memory (a CSV field may span lines: an article's
+    paragraphs are lines, each below the limit)."""
+
+    def __init__(self, raw, limit: int, name: str):
+        self._raw, self._limit, self._name, self._run = raw, limit, name, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._raw.read(min(len(buffer), 1 << 16))
+        newline = data.rfind(b"\n")
+        self._run = len(data) - newline - 1 if newline >= 0 else self._run + len(data)
+        if self._run > self._limit:
+            raise InputError(self._name, f"has a line of more than {self._limit} bytes; a table of articles holds "
+                                         "one article per row, each under the upload limit.")
+        buffer[:len(data)] = data
+        return len(data)
+
+
 def _read_csv(task: Task) -> Iterator[Item]:
     import pandas as pd
 
+    from analysis.reading.readers import max_upload_bytes
+
     fs, path = _fs(task.url)
     with fs.open(path, "rb") as f:
-        reader = pd.read_csv(io.TextIOWrapper(f, encoding="utf-8", errors="replace", newline=""),
-                             chunksize=500, dtype=str, keep_default_na=False)
+        guarded = io.BufferedReader(_LineLimit(f, max_upload_bytes(), task.url))
         row_number = 0
-        for chunk in reader:
+        chunks = None
+        while True:
+            try:
+                if chunks is None:  # pandas reads its first block here already
+                    chunks = iter(pd.read_csv(io.TextIOWrapper(guarded, encoding="utf-8", errors="replace",
+                                                               newline=""),
+                                              chunksize=500, dtype=str, keep_default_na=False))
+                chunk = next(chunks)
+            except StopIteration:
+                return
+            except InputError as err:  # a line past the limit: the rows before it stand, the rest is refused
+                yield Item(f"{task.url}#row={row_number}", error=f"{err.problem} The rows from here on were not read.")
+                return
             if "text" not in chunk.columns:
                 yield Item(task.url, error="has no `text` column; a table of articles needs one (title, published, "
                                            "source, url and authors are optional).")

@@ -35,19 +35,19 @@ def register(commands: Any) -> None:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from analysis.pipeline import analyze
+    from analysis.pipeline import analysis_dict  # analyze(...).to_dict() without pandas
 
     results = []
     failed = False
     for path in args.paths:
         try:
-            analysis = analyze(load_path(path), include_boilerplate=args.include_boilerplate,
-                               names_as_terms=not args.single_words)
+            result = analysis_dict(load_path(path), include_boilerplate=args.include_boilerplate,
+                                   names_as_terms=not args.single_words, top=args.top or None)
         except Exception as err:  # noqa: BLE001 - one file's failure must not stop the others
             report_failure(path, err)
             failed = True
             continue
-        results.append((path, analysis.to_dict(top=args.top or None)))
+        results.append((path, result))
     articles = [r for _, r in results]
     if args.format == "json":
         print_json({"articles": articles})

@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 import nupunkt
 
@@ -24,6 +25,9 @@ from analysis.frames import frame_of, int_column, text_columns
 from analysis.models import Article, Sentiment, SentimentSummary
 from analysis.nlp.news_sentiment import news_sentiment
 from analysis.nlp.terms import tokenize
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Languages whose sentiment we trust the lexicons with; "und" (too short to tell) is scored too.
 SENTIMENT_LANGUAGES = frozenset({"en", "und"})
@@ -86,11 +90,15 @@ def paragraph_sentiment(article: Article, *, include_boilerplate: bool = False) 
     return sentiment_by_paragraph(article, include_boilerplate=include_boilerplate)[0]
 
 
-def name_spans(article: Article, mentions: pd.DataFrame) -> list[list[tuple[int, int]]]:
-    """Per paragraph of ``article``, the (start, end) spans of its entity mentions (DataFrame[paragraph, start, end])."""
+def name_spans(article: Article, mentions: pd.DataFrame | Sequence[tuple]) -> list[list[tuple[int, int]]]:
+    """Per paragraph of ``article``, the (start, end) spans of its entity mentions: DataFrame[paragraph, start, end],
+    or rows (name, type, surface, paragraph, start, end) as ``EntityResult.mention_rows`` gives them."""
     spans: list[list[tuple[int, int]]] = [[] for _ in article.paragraphs]
-    for paragraph, start, end in zip(mentions["paragraph"].tolist(), mentions["start"].tolist(),
-                                     mentions["end"].tolist()):
+    if hasattr(mentions, "columns"):
+        triples = zip(mentions["paragraph"].tolist(), mentions["start"].tolist(), mentions["end"].tolist())
+    else:
+        triples = (row[3:6] for row in mentions)
+    for paragraph, start, end in triples:
         if 0 <= paragraph < len(spans):
             spans[paragraph].append((start, end))
     return spans
@@ -106,6 +114,22 @@ def sentiment_by_paragraph(
     ``names``: per paragraph, the character spans of the names in it (see :func:`name_spans`), when the entity
     pass has already run (it is run here otherwise).
     """
+    columns, summary = sentiment_columns(article, include_boilerplate=include_boilerplate, words=words, names=names)
+    return sentiment_frame(columns), summary
+
+
+def sentiment_frame(columns: Sequence) -> pd.DataFrame:
+    """The DataFrame[SENTIMENT_COLUMNS] of :func:`sentiment_columns`' columns."""
+    kinds, openings = text_columns(columns[1], columns[9])
+    return frame_of(SENTIMENT_COLUMNS, [*columns[:1], kinds, *columns[2:9], openings])
+
+
+def sentiment_columns(
+    article: Article, *, include_boilerplate: bool = False, words: Sequence[int] | None = None,
+    names: Sequence[Sequence[tuple[int, int]]] | None = None,
+) -> tuple[list, SentimentSummary]:
+    """:func:`sentiment_by_paragraph` without the DataFrame (pandas is not needed): the table's columns in
+    SENTIMENT_COLUMNS order, numpy arrays except ``kind`` and ``opening`` (lists of str), and the summary."""
     paragraphs = article.paragraphs
     n = len(paragraphs)
     if words is None:
@@ -129,14 +153,10 @@ def sentiment_by_paragraph(
             vader[i] = vader_score(p.text)
             news[i] = news_sentiment(p.text, masked=names[i], polarity=polarity[i])
     disagreeing = np.fromiter((disagree(a, b) for a, b in zip(news.tolist(), polarity.tolist())), dtype=bool, count=n)
-    kinds, openings = text_columns([p.kind for p in paragraphs], [opening_words(p.text) for p in paragraphs])
-    table = frame_of(
-        SENTIMENT_COLUMNS,
-        [int_column([p.index for p in paragraphs]), kinds, included, counts, news, polarity, subjectivity, vader,
-         disagreeing, openings],
-    )
+    columns = [int_column([p.index for p in paragraphs]), [p.kind for p in paragraphs], included, counts, news,
+               polarity, subjectivity, vader, disagreeing, [opening_words(p.text) for p in paragraphs]]
     summary = _summary(article.language, included, counts, news, polarity, subjectivity, vader, disagreeing)
-    return table, summary
+    return columns, summary
 
 
 def summarize_sentiment(table: pd.DataFrame, *, language: str) -> SentimentSummary:
@@ -242,5 +262,7 @@ def entity_sentiment(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
          for name, (etype, count, total, words) in found.items()),
         key=lambda row: -row[2],
     )
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=ENTITY_SENTIMENT_COLUMNS).astype(
         {"sentences": "int64", "sentiment": "float64"})

@@ -52,14 +52,16 @@ import unicodedata
 from collections import Counter
 from operator import itemgetter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 
 from analysis.errors import InvalidOptionError, StoryscopeError
 from analysis.frames import frame_of, int_column, object_column, text_columns
 from analysis.models import Article
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "KeynessInputError",
@@ -372,23 +374,30 @@ def word_count(article: Article, *, include_boilerplate: bool = False, language:
 
 def _strings(values: list[str] | np.ndarray) -> pd.Series:
     """A column of strings: pandas' default string dtype, object when empty (as a JSON round trip gives)."""
+    import pandas as pd
+
     return pd.Series(values) if len(values) else pd.Series([], dtype=object)
 
 
 def _frame(counts: Mapping[str, int], total: int) -> pd.DataFrame:
+    return terms_frame(_columns(counts, total))
+
+
+def _columns(counts: Mapping[str, int], total: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The term table's columns: terms (a list), count and per_1000 (numpy arrays)."""
     # Most frequent first, ties alphabetical: sorted by term, then by count descending (a stable sort keeps
     # the alphabetical order of equal counts); both sorts on C-level keys.
     rows = sorted(sorted(counts.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)
     terms = [t for t, _ in rows]
     count = int_column([c for _, c in rows])
-    return frame_of(
-        ["term", "count", "per_1000"],
-        [
-            text_columns(terms)[0] if terms else object_column(terms),  # object when empty, as a JSON round trip gives
-            count,
-            count / total * 1000.0 if total else np.zeros(len(rows)),
-        ],
-    )
+    return terms, count, count / total * 1000.0 if total else np.zeros(len(rows))
+
+
+def terms_frame(columns: tuple[list[str], np.ndarray, np.ndarray]) -> pd.DataFrame:
+    """DataFrame[TERM_COLUMNS] of :func:`unigram_columns`' columns."""
+    terms, count, per_1000 = columns
+    # an empty term column is object, as a JSON round trip gives
+    return frame_of(TERM_COLUMNS, [text_columns(terms)[0] if terms else object_column(terms), count, per_1000])
 
 
 def term_frequencies(
@@ -481,6 +490,20 @@ def unigram_frequencies(
     Same columns as :func:`term_frequencies`. per_1000 is per 1,000 tokens given, or per 1,000 of ``total``
     words (tokens from :func:`tokenize_with_names` hold more words than there are tokens).
     """
+    return terms_frame(unigram_columns(tokens, language=language, lemmatize=lemmatize,
+                                       extra_stopwords=extra_stopwords, total=total))
+
+
+def unigram_columns(
+    tokens: Iterable[Sequence[str]],
+    *,
+    language: str = "en",
+    lemmatize: bool = False,
+    extra_stopwords: Iterable[str] = (),
+    total: int | None = None,
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """:func:`unigram_frequencies` without the DataFrame (pandas is not needed): its columns, terms (a list of
+    str), count (int64) and per_1000 (float64)."""
     lang = _language_code(language)
     stops, verdicts = _term_verdicts(lang, frozenset(_normalised_term(w) for w in extra_stopwords))
     lemma = _lemmatizer(lang) if lemmatize else None
@@ -502,7 +525,7 @@ def unigram_frequencies(
             if not _is_term(token, stops):
                 continue
         counts[token] += count
-    return _frame(counts, total)
+    return _columns(counts, total)
 
 
 _VERDICTS: dict[tuple[str, frozenset[str]], tuple[frozenset[str], dict[str, bool]]] = {}
@@ -531,6 +554,8 @@ def _normalised_term(word: str) -> str:
 
 def _as_series(counts: Mapping[str, int] | pd.Series, name: str) -> pd.Series:
     """``counts`` as a float Series indexed by unique terms; checks that every count is >= 0."""
+    import pandas as pd
+
     series = counts if isinstance(counts, pd.Series) else pd.Series(dict(counts), dtype="float64")
     values = series.to_numpy(dtype="float64", na_value=np.nan)
     if np.isnan(values).any() or (values < 0).any():
@@ -569,6 +594,8 @@ def keyness(
     first; ties alphabetical. Vectorised: a thousand terms against a 20,000-term reference take
     about a millisecond.
     """
+    import pandas as pd
+
     a_series = _as_series(counts, "counts")
     b_series = _as_series(reference_counts, "reference_counts")
     c = float(a_series.sum()) if total is None else float(total)
@@ -685,6 +712,8 @@ def keyword_in_context(
                                 _one_line(_right_context(text, end, width)),
                             )
                         )
+    import pandas as pd
+
     return pd.DataFrame(
         {
             "paragraph": np.array([r[0] for r in rows], dtype="int64"),

@@ -89,6 +89,17 @@ _ORG_HEADS = frozenset(
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
     steel games lab corps militia rebels
     """.split()
+) | frozenset(
+    # legal forms ("Küstenstrom GmbH", "Nordwerk Energie AG") and the head nouns of organisations in Spanish,
+    # French and German, accents stripped ("Banco de España", "Office antistupéfiants", "Instituto Nacional")
+    """
+    gmbh ag kg kgaa ohg se sa sas sarl srl spa nv bv
+    instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
+    asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania
+    office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
+    federation fondation gouvernement
+    institut verband partei stiftung kammer gewerkschaft verein konzern
+    """.split()
 )
 _PLACE_HEADS = frozenset(
     """
@@ -173,6 +184,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 _ABBREVIATIONS = "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
 
+#: The Associated Press's abbreviations of US states (datelines: "BOULDER, Colo. (AP)"), with the period that makes
+#: them abbreviations; those that are also words or titles ("Miss.", "Ind.", "Mass.", "Wash.", "La.") are left out.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Fla.": "Florida", "Kan.": "Kansas", "Ky.": "Kentucky", "Md.": "Maryland",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+
 #: The word right before a person: "said Valencia" ("according to X" counts less).
 _SPEECH_VERBS = frozenset("said says asked added wrote argued explained noted insisted recalled".split())
 _PERSON_AFTER_WORDS = """
@@ -232,6 +255,40 @@ _ORG_AFTER_WORDS = """
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
 
+#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
+#: sentence's start, before another capitalised word, they are part of the name.
+ORG_FIRST_WORDS = frozenset("national royal federal international imperial".split())
+
+#: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
+TABLE_LABELS = frozenset(
+    """
+    independent independents other others total totals turnout majority electorate spoilt spoiled rejected
+    invalid blank seats votes swing change result results
+    """.split()
+)
+
+#: Names of parties without a head noun ("Labour", "the Greens", "Liberal Democrats"): typed organisations.
+PARTY_NAMES = frozenset(
+    """
+    labour greens conservatives tories tory liberals democrats republicans libdems socialists communists
+    """.split()
+) | frozenset({"liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
+               "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop"})
+
+#: Other names a party commonly goes by, with the keys of the names they are the same party as ("the Tories" is
+#: the Conservative Party): joined when the article names both. Lexical data, general news usage.
+PARTY_ALTERNATES: dict[str, tuple[str, ...]] = {
+    "tories": ("conservative party", "conservatives", "conservative"),
+    "tory": ("conservative party", "conservatives", "conservative"),
+    "tory party": ("conservative party", "conservatives", "conservative"),
+    "lib dems": ("liberal democrats",),
+    "lib dem": ("liberal democrats",),
+    "libdems": ("liberal democrats",),
+    "gop": ("republican party", "republicans"),
+    "grand old party": ("republican party", "republicans"),
+    "dems": ("democratic party", "democrats"),
+}
+
 
 # ------------------------------------------------------------------------------------------------
 # One table per language: what stands before or after a personal name and is not part of it.
@@ -257,6 +314,8 @@ class LanguageCues:
     title_modifiers: frozenset[str] = frozenset()
     suffixes: frozenset[str] = frozenset()
     org_endings: tuple[str, ...] = ()  # the ends of compound words that name organisations ("Kartell|amt")
+    speech_verbs: frozenset[str] = frozenset()  # right before or after a person: "dijo", "a déclaré", "sagte"
+    org_nouns: frozenset[str] = frozenset()  # right before an organisation: "el diario X", "le quotidien X"
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -266,6 +325,8 @@ class LanguageCues:
             self.title_modifiers | other.title_modifiers,
             self.suffixes | other.suffixes,
             tuple(dict.fromkeys(self.org_endings + other.org_endings)),
+            self.speech_verbs | other.speech_verbs,
+            self.org_nouns | other.org_nouns,
         )
 
     def is_title(self, key: str) -> bool:
@@ -306,6 +367,10 @@ CUES: dict[str, LanguageCues] = {
                       "directrice porte-parole"),
         ambiguous_titles=_words("général générale secrétaire"),
         title_modifiers=_words("premier première ancien ancienne"),
+        speech_verbs=_words("déclaré affirmé expliqué estimé indiqué souligné assuré ajouté précisé dit "
+                            "déclare affirme explique estime indique souligne assure ajoute précise"),
+        org_nouns=_words("quotidien journal hebdomadaire magazine chaîne radio agence parti syndicat groupe "
+                         "société entreprise club équipe association"),
     ),
     "de": LanguageCues(
         titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
@@ -317,12 +382,19 @@ CUES: dict[str, LanguageCues] = {
                        "direktorin", "sekretär", "sekretärin")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern")),
+        speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
+                            "forderte"),
+        org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
     ),
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "
                       "gobernador gobernadora juez jueza fiscal diputado diputada senador senadora director "
                       "directora portavoz secretario secretaria"),
         ambiguous_titles=_words("don director directora secretario secretaria"),
+        speech_verbs=_words("dijo dice afirmó afirma declaró explicó explica aseguró asegura señaló señala "
+                            "añadió añade indicó indica sostuvo advirtió"),
+        org_nouns=_words("diario periódico cadena agencia partido sindicato grupo empresa compañía club "
+                         "equipo banco"),
     ),
 }
 

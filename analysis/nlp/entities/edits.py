@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from analysis.errors import InvalidOptionError, NotFoundError
 from analysis.models import Article
@@ -24,6 +22,9 @@ from analysis.nlp.entities.tables import (
     _result,
     _table,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EntityEditAction = Literal["merge", "rename", "retype", "remove"]
 ENTITY_EDIT_ACTIONS: tuple[EntityEditAction, ...] = ("merge", "rename", "retype", "remove")

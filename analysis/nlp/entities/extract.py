@@ -31,11 +31,17 @@ from analysis.nlp.entities.candidates import (
 )
 from analysis.nlp.entities.cues import (
     _CONNECTOR_PARTICLES,
+    _DIRECTIONS,
+    _HEADLINE_LOWER,
     _MONTHS_AND_DAYS,
     _ORG_HEADS,
+    _PLACE_HEADS,
     ALIAS_ARTICLES,
+    AP_STATES,
     ELISIONS,
     NOUNS_CAPITALISED,
+    ORG_FIRST_WORDS,
+    TABLE_LABELS,
     cues_for,
 )
 from analysis.nlp.entities.grouping import (
@@ -106,18 +112,35 @@ class _Extractor:
         self.lower_words: LowerCaseWords | None = None
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
+        # an ambiguous title before a surname alone ("Dean Marlow"), and the title words the article also uses
+        # alone as a person's name ("Dean said"): there the title word is the given name
+        titled: list[tuple[_Span, _Tok]] = []
+        title_given: set[str] = set()
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
             stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
+            # a results table ("Conservative 14,320 Labour 12,170"): each row's label is a name, no sentence start
+            table = headline and p.kind != "title" and _is_results_table(text)
+            if table:
+                headline = False
             if stats.words and stats.acronyms * 2 > stats.words:
                 self.capitals.add(index)
             par_spans = []
+            dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
             for run in _runs(toks):
+                dotted = dotted or run[-1].dotted
+                if table:
+                    run = _table_label(run)
+                    if not run:
+                        continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
-                    if run[0].key not in _MONTHS_AND_DAYS:
-                        par_spans.append(_Span(index, text, run, initial=run[0].initial, headline=headline))
+                    tok = run[0]
+                    if tok.key not in _MONTHS_AND_DAYS:
+                        par_spans.append(_Span(index, text, run, initial=tok.initial, headline=headline))
+                        if tok.key in self.cues.ambiguous_titles and _given_name_use(text, tok):
+                            title_given.add(tok.key)  # "Dean said": a title word alone is no one's title
                     continue
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
@@ -126,10 +149,21 @@ class _Extractor:
                     initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
                     span = _Span(index, text, piece, initial=initial, headline=run_headline)
                     span.title_before = title is True
+                    if title is True and not run_headline and len(piece) == 1:
+                        before = run.index(piece[0]) - 1
+                        if before >= 0 and run[before].key in self.cues.ambiguous_titles and (
+                            not run[before].text.endswith(".")
+                        ):
+                            titled.append((span, run[before]))  # "Dean Marlow": a title or a given name
                     par_spans.append(span)
+            if dotted and not headline:
+                par_spans = self._after_dotted(par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
+        self.title_given = frozenset(title_given)
+        if title_given and titled:
+            spans = _given_names_back(spans, titled, title_given)
         return self._resolve(_numbers_off(spans))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
@@ -171,12 +205,39 @@ class _Extractor:
                     outer_surface, inner_surface = s.surface, inner.surface
                     if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
                         _norm(inner_surface), inner_surface
-                    ):
+                    ) and outer_surface not in AP_STATES:  # "BOULDER, Colo. (KDVR)": a dateline's station
                         s.defined = inner.defined = True
                         self.links.append((s, inner))
         if added:
             spans.extend(added)
             spans.sort(key=lambda sp: sp.start)
+
+    def _after_dotted(self, spans: list[_Span]) -> list[_Span]:
+        """A dotted acronym ends a run ("the U.S. State Department" names the US and the State Department), but
+        initials go with the name after them ("K.T. Moreau"), and a country with one word that is no name alone
+        ("the U.S. Treasury", "the U.S. Open")."""
+        out: list[_Span] = []
+        for s in spans:
+            prev = out[-1] if out else None
+            if (prev is not None and len(prev.toks) == 1 and prev.toks[0].dotted and s.start == prev.end + 1
+                    and not s.initial and not s.title_before and s.toks[0].shape == _CAP and self._joins_dotted(prev, s)):
+                joined = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=False)
+                out[-1] = joined
+                continue
+            out.append(s)
+        return out
+
+    def _joins_dotted(self, dotted: _Span, s: _Span) -> bool:
+        tok = dotted.toks[0]
+        if _place_strength(tok.key, tok.text) >= 4:  # U.S. + one word that is not a name of its own
+            word = s.toks[0]
+            return len(s.toks) == 1 and word.key not in _FUNCTION_WORDS and not self.written_in_lower_case(
+                word.text.lower()
+            )
+        # initials: single letters, then a name that is no organisation's or place's
+        return len(tok.key) <= 3 and tok.text.count(".") == len(tok.key) and len(s.toks) <= 2 and not any(
+            k in _ORG_HEADS or k in _PLACE_HEADS for k in s.keys
+        )
 
     def _without_weak_start(self, s: _Span, spans: list[_Span], where: dict[int, int]) -> _Span:
         """A defined name is kept as it is, so a sentence's weak first word ("Officers of the Rapid Support
@@ -249,6 +310,15 @@ class _Extractor:
                     elif self._acceptable(piece):
                         kept.append(piece)
                         lookup.add(piece)
+                        if piece.keys[0] in self.title_given and len(piece.toks) == 1:
+                            owners = lookup.surnames.get(piece.keys)  # "Dean said": Dean Marlow's given name
+                            if owners:
+                                self.links.append((owners[-1], piece))
+
+        unglued = _unglued(kept)
+        if unglued is not kept:  # (rare) the lookup is made again from the names cut apart
+            kept = unglued
+            lookup = _Lookup(kept)
 
         # pass C: entities from the spans kept so far
         groups = _Groups(kept, self.links)
@@ -264,7 +334,7 @@ class _Extractor:
         for s in headline:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
-        return groups.result(english=self.english)
+        return groups.result(english=self.english, language=self.article.language)
 
     def _needs_confirmation(self, s: _Span) -> bool:
         """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
@@ -294,6 +364,8 @@ class _Extractor:
             return True
         last = toks[-1]
         if len(toks) == 1:
+            if last.key in self.title_given and last.shape == _CAP:
+                return True  # "Dean said" after "Dean Marlow"
             if _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops, self.cues):
                 return True
             # a stopword list may hold names ("microsoft"): the article's evidence decides -- capitalised in the
@@ -303,11 +375,12 @@ class _Extractor:
                 and not s.headline and not self.written_in_lower_case(last.text.lower())
                 and _one_word_acceptable(last.key, last.text, last.shape, s.defined, frozenset(), self.cues)
             )
-        if all(t.key in self.stops or t.shape == _LOWER for t in toks):
+        if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks):  # (U.S. Open)
             return False
         if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key)
-                and not _places().strength.get(" ".join(t.key for t in toks))):
-            return False  # "Puerto Rican", "South Korean"
+                and not _places().strength.get(" ".join(t.key for t in toks))
+                and all(_demonym_part(t.key) for t in toks[:-1])):
+            return False  # "Puerto Rican", "South Korean" (but "Liberal Democrats" is a party)
         return True
 
     def _weak_first(self, span: _Span) -> bool:
@@ -320,6 +393,10 @@ class _Extractor:
             return False  # "El Capitán", "La Paz", "Van der Berg"
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
+        if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
+            key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
+        )):
+            return False  # "National Highways", "Royal Mail", "Police Scotland"
         return (
             key in self.stops
             or self.written_in_lower_case(tok.text.lower())
@@ -336,6 +413,10 @@ class _Extractor:
             return [s]
         if not weak:
             return [s]
+        toks = s.toks
+        for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
+            if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
+                return [s]
         rest = _strip_lower_edges(s.toks[1:])
         if not rest:
             return []
@@ -367,6 +448,11 @@ class _Extractor:
                 if group is not None or self._headline_place(keys, surface, length, piece[0]):
                     matched = length
                     break
+            if matched and i + matched < n and _org_after_place(toks[i : i + matched], toks[i + matched]) and (
+                i + matched + 1 == n or not toks[i + matched + 1].joined
+            ):
+                # "Franklin County Commission": a place and an organisation's head noun name the organisation
+                matched, group = matched + 1, None
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
@@ -393,8 +479,106 @@ class _Extractor:
         return level == 2 and not _is_common_word(keys[0]) and not self.written_in_lower_case(first.text.lower())
 
 
+_TABLE_NAME = (
+    r"[^\W\d_a-z][\w'’.&\-]*(?:\s+(?:(?:of|and|the|for|de|del|la|le|du|van|von|&)\s+)*[^\W\d_a-z][\w'’.&\-]*)*"
+)
+#: Two or more "Name number" cells and nothing else: rows of a results table read as one paragraph.
+_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*%?\s+)+{_TABLE_NAME}\s+\d[\d,.]*%?\s*")
+
+
+def _is_results_table(text: str) -> bool:
+    """Whether a short paragraph is rows of a results table ("Greens 23 Liberal Democrats 11"), not a headline."""
+    return _RESULTS_TABLE_RE.fullmatch(text) is not None
+
+
+def _table_label(run: list[_Tok]) -> list[_Tok]:
+    """The name of a results table's row: its numbers off ("Greens 941"), no sentence start, nothing for a label
+    that names no party or team ("Independents", "Turnout")."""
+    end = len(run)
+    while end and run[end - 1].shape == _NUMBER:
+        end -= 1
+    run = run[:end]
+    for tok in run:
+        tok.initial = False
+    if len(run) == 1 and run[0].key in TABLE_LABELS:
+        return []
+    return run
+
+
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|aus|nach)\s$")
 _ARTICLE_RE = re.compile(r"(?:%s)\s+" % "|".join(ALIAS_ARTICLES), re.IGNORECASE)
+
+
+#: A person's verb right after a word: "Dean said", "Dean told".
+_PERSON_VERB_AFTER_RE = re.compile(r"\s+(?:said|says|told|added|asked|replied|wrote|lost|won)\b")
+
+
+def _given_name_use(text: str, tok: _Tok) -> bool:
+    """Whether a capitalised title word that stands alone is used as a person's name: a person's verb right after
+    it, and no article before it ("Dean said", but "the Dean said")."""
+    if tok.possessive or not _PERSON_VERB_AFTER_RE.match(text, tok.end):
+        return False
+    return not text[max(0, tok.start - 4) : tok.start].lower().endswith(("the ", "a "))
+
+
+def _given_names_back(spans: list[_Span], titled: list[tuple[_Span, _Tok]], given: set[str]) -> list[_Span]:
+    """Put a title word the article uses as a given name back before the surname it was taken from."""
+    replace: dict[int, _Span] = {}
+    for span, tok in titled:
+        if tok.key in given:
+            whole = _Span(span.par, span.text, [tok, *span.toks], initial=tok.initial, headline=False)
+            whole.title_before = True  # the evidence that it is a person's name stays
+            replace[id(span)] = whole
+    return [replace.get(id(s), s) for s in spans] if replace else spans
+
+
+#: Words that begin sentences and no names ("in the U.S. The ..."): headline-case small words and pronouns.
+_FUNCTION_WORDS = _HEADLINE_LOWER | frozenset(
+    "he she it they we i you his her their its our this that these those there here what when where who why how "
+    "if while although though yet still also but".split()
+)
+
+
+def _unglued(spans: list[_Span]) -> list[_Span]:
+    """A run that is a known name glued to a person's known surname ("told Harbour Watch Ortiz was" after
+    "Harbour Watch founder" and "Chairman Fergus Ortiz") is two names."""
+    surnames = {s.keys[-1] for s in spans if len(s.toks) > 1 and (s.person_shaped or s.title_before)}
+    if not surnames:
+        return spans
+    forms: set[str] | None = None
+    out: list[_Span] = []
+    cut = False
+    for s in spans:
+        toks = s.toks
+        if (len(toks) > 2 and s.keys[-1] in surnames and not (s.person_shaped or s.title_before or s.defined)
+                and toks[-2].shape != _LOWER):
+            if forms is None:
+                forms = {sp.form for sp in spans}
+            rest = toks[:-1]
+            left = _form_key(s.keys[:-1], s.text[rest[0].start : rest[-1].end])
+            if left in forms and left != s.form:
+                out.append(_Span(s.par, s.text, rest, initial=False, headline=s.headline))
+                out.append(_Span(s.par, s.text, toks[-1:], initial=False, headline=s.headline))
+                cut = True
+                continue
+        out.append(s)
+    return out if cut else spans
+
+
+def _org_after_place(place: list[_Tok], nxt: _Tok) -> bool:
+    """Whether ``nxt`` is an organisation's head noun right after a place named with its head noun ("Franklin
+    County" + "Commission")."""
+    if not (nxt.joined and nxt.shape == _CAP and nxt.key in _ORG_HEADS) or place[-1].possessive:
+        return False
+    return len(place) > 1 and place[-1].key in _PLACE_HEADS
+
+
+def _demonym_part(key: str) -> bool:
+    """A word that can start a demonym of two or three words: a direction ("South Korean"), a demonym, the
+    first word of a place name of several words ("Puerto Rican", "Sri Lankan") or a big place."""
+    places = _places()
+    return (key in _DIRECTIONS or _is_demonym(key) or places.longest.get(key, 0) > 1
+            or places.strength.get(key, 0) >= 2)
 
 
 def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:

@@ -19,15 +19,16 @@ from analysis.nlp.entities.candidates import (
 )
 from analysis.nlp.entities.cues import (
     _JOINERS,
+    _PLACE_HEADS,
     _ORG_HEADS,
     ALIAS_ARTICLES,
     ALIAS_CUES,
+    PARTY_ALTERNATES,
     _alternation,
 )
-from analysis.nlp.entities.lexicon import _stopwords
+from analysis.nlp.entities.lexicon import _place_strength, _stopwords
 from analysis.nlp.entities.tables import (
     EntityResult,
-    _tables,
 )
 from analysis.nlp.entities.typing import (
     _entity_type,
@@ -107,7 +108,19 @@ class _Lookup:
                 spans.append(s)
             if len(sub) > self.longest.get(sub[0], 0):
                 self.longest[sub[0]] = len(sub)
-        if subs and s.person_shaped:
+        if subs and len(keys) in (2, 3) and not s.person_shaped:
+            # a party's own word(s), even at a sentence start or in a headline: "Reform" of "Reform UK",
+            # "Labour" of "Labour Party"
+            core = keys[:-1]
+            if (keys[-1] == "party" or _place_strength(keys[-1], s.toks[-1].text) >= 4) and not any(
+                k in self.stops or k in _ORG_HEADS or k in _JOINERS for k in core
+            ) and core in subs:
+                spans = self.surnames.get(core)
+                if spans is None:
+                    self.surnames[core] = [s]
+                else:
+                    spans.append(s)
+        if subs and (s.person_shaped or _person_by_context(s, self.stops)):
             # a surname, and a first name that is no stopword ("Martin said" after "Martin Hale")
             first = s.toks[0].key
             for own in ((s.toks[-1].key,), (first,)) if first not in self.stops else ((s.toks[-1].key,),):
@@ -154,6 +167,27 @@ class _Lookup:
             tally.counted = len(spans)
         return tally.best
 
+
+#: What right after a name says it is a person's: ", who", ", whose", a speech verb.
+_PERSON_AFTER_RE = re.compile(r",\s+(?:who|whom|whose)\b|\s+(?:said|says|told|added|asked)\b")
+_SAID_BEFORE = ("said ", "says ", "told ")
+
+
+def _person_by_context(s: _Span, stops: frozenset[str]) -> bool:
+    """A name of two or three capitalised words that are common words too ("Martin Hale", so not shaped like
+    a personal name) is a person's when the words around it say so: a title before it, ", who" or "said" after
+    it, "said" before it. Then its first name and surname alone are that person ("Martin was elected")."""
+    toks = s.toks
+    if len(toks) not in (2, 3) or toks[0].key in stops or any(
+        t.shape != _CAP or t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in toks
+    ):
+        return False
+    if s.title_before:
+        return True
+    text = s.text
+    return bool(_PERSON_AFTER_RE.match(text, s.end_with_possessive)) or text.endswith(
+        _SAID_BEFORE, max(0, s.start - 6), s.start
+    )
 
 # ------------------------------------------------------------------------------------------------
 # Entities: forms grouped by aliases, typed, named
@@ -210,6 +244,11 @@ class _Groups:
                 self.union(key, f"{keys[2]} {keys[0]}")
             if len(keys) == 1 and key.endswith("s") and key[:-1] in forms and len(key) > 3:
                 self.union(key[:-1], key)
+            if len(keys) == 1 and key.endswith("s") and f"{key[:-1]} party" in forms:
+                self.union(f"{key[:-1]} party", key)  # "the Greens" are the "Green Party"
+            for other in PARTY_ALTERNATES.get(key, ()):  # "the Tories" are the Conservative Party
+                if other in forms:
+                    self.union(other, key)
             if len(keys) > 1 and keys[0] in ALIAS_ARTICLES and key.split(" ", 1)[1] in self.nicknames:
                 self.union(key.split(" ", 1)[1], key)  # «el Notario» ... "El Notario recibía"
             if len(s.toks) < 2:
@@ -309,7 +348,7 @@ class _Groups:
 
     # -- output ---------------------------------------------------------------------------------
 
-    def result(self, *, english: bool = True) -> EntityResult:
+    def result(self, *, english: bool = True, language: str = "en") -> EntityResult:
         members: dict[str, list[_Span]] = {}
         roots: dict[str, str] = {}  # form key -> its group (no more unions from here)
         for s in self.spans:
@@ -327,7 +366,7 @@ class _Groups:
         for spans in members.values():
             spans.sort(key=_reading_order)
             name, aliases = self._names(spans)
-            etype = _entity_type(spans, name, self.nicknames, english=english)
+            etype = _entity_type(spans, name, self.nicknames, english=english, language=language)
             entities.append([name, etype, spans, aliases])
         entities.sort(key=lambda e: (-len(e[2]), e[2][0].par, e[2][0].start))
         taken: Counter = Counter()
@@ -340,9 +379,9 @@ class _Groups:
             rows.append((name, etype, len(spans), aliases, tuple(sorted({sp.par for sp in spans}))))
             mention_rows.extend([(name, etype, sp.surface, sp.par, sp.start, sp.end) for sp in spans])
         mention_rows.sort(key=_paragraph_and_start)
-        table, mentions = _tables(rows, mention_rows)
-        # the rows hold Python ints and tuples already: no conversion (see _result)
-        return EntityResult(table=table, mentions=mentions, entities=tuple(Entity(*row) for row in rows))
+        # the rows hold Python ints and tuples already: no conversion (see _result); the DataFrames are built
+        # when first read
+        return EntityResult.of_rows([Entity(*row) for row in rows], mention_rows)
 
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
         """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
