@@ -90,6 +90,7 @@ class ArticleScore:
     body_total: int
     metadata_right: dict[str, bool]
     types_right: int = 0
+    type_misses: tuple[Miss, ...] = ()  # entities right whose type is wrong
     junk_entities: tuple[str, ...] = ()
     clutter_by_pattern: dict[str, tuple[int, int]] = field(default_factory=dict)
     misses: tuple[Miss, ...] = ()
@@ -260,6 +261,7 @@ def score_article(name: str, raw_text: str, article: Article, entity_rows: Seque
             misses.append(Miss(f"clutter ({item.pattern})", f"{item.text!r} not found in the text"))
 
     right = types = 0
+    type_misses: list[Miss] = []
     for entity in gold.entities:
         verdict = entity_verdict(entity, [e for e in gold.entities if e is not entity], entity_rows)
         if verdict is None:
@@ -267,6 +269,8 @@ def score_article(name: str, raw_text: str, article: Article, entity_rows: Seque
             row = next(r for r in entity_rows if _key(r["name"]) in {_key(n) for n in entity.names}
                        or any(_key(a) in {_key(n) for n in entity.names} for a in r.get("aliases") or ()))
             types += row.get("type") == entity.type
+            if row.get("type") != entity.type:
+                type_misses.append(Miss(f"type {entity.name!r}", f"{row.get('type')}, gold {entity.type}"))
         else:
             misses.append(Miss(f"entity {entity.name!r}", verdict))
     table_names = {_key(r["name"]) for r in entity_rows} | {_key(a) for r in entity_rows for a in r.get("aliases") or ()}
@@ -294,6 +298,7 @@ def score_article(name: str, raw_text: str, article: Article, entity_rows: Seque
         body_total=body_total,
         metadata_right=metadata,
         types_right=types,
+        type_misses=tuple(type_misses),
         junk_entities=junk,
         clutter_by_pattern={pattern: (c[0], c[1]) for pattern, c in by_pattern.items()},
         misses=tuple(misses),

@@ -109,6 +109,29 @@ def chart_with_downloads(
     return event
 
 
+def table_with_download(table: pd.DataFrame, *, article: str, name: str, key: str, **dataframe_options):
+    """Show ``table`` with ``st.dataframe`` (``dataframe_options`` passed on) and a CSV button under it.
+
+    Streamlit's own table toolbar export is switched off (``client.disableDataExport`` in
+    ``.streamlit/config.toml``) because its CSV keeps text such as ``=HYPERLINK(...)`` from an article as a
+    live spreadsheet formula; this button writes :func:`dashboard.exports.table_csv`, which neutralises it.
+    The CSV holds the columns shown, in the order shown (``column_order`` when given), and is named
+    ``<article>-<name>.csv``. Returns what ``st.dataframe`` returns (the selection, with ``on_select``).
+    """
+    shown = list(dataframe_options.get("column_order") or table.columns)
+    event = st.dataframe(table, key=key, **dataframe_options)
+    st.download_button(
+        "CSV",
+        data=lambda: exports.table_csv(table[shown]),
+        file_name=exports.export_filename(article, name, "csv"),
+        mime=exports.MIME_TYPES["csv"],
+        on_click="ignore",
+        key=f"{key}-csv",
+        help="Download this table as CSV",
+    )
+    return event
+
+
 def report_downloads(make: Callable[[], report.Report], *, kind: str, subjects: Sequence[str], key: str) -> None:
     """"Download report" buttons: the page as one HTML file, as a PDF and every chart and table in a zip.
 

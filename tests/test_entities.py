@@ -335,6 +335,37 @@ def test_another_language_gets_no_person_from_the_shape_of_two_capitalised_words
     assert "person" not in set(table["type"])
 
 
+def table_of(text: str, language: str) -> pd.DataFrame:
+    article = Article(title="", paragraphs=(Paragraph(0, "body", text),), language=language)
+    return extract_entities(article).table.set_index("name")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "expected"),
+    [
+        # a personal name in another language: its first word is no common word of that language
+        ("es", "El alcalde visitó la obra. Según Ignacio Almirón, la obra termina en mayo. Almirón no dio fechas.",
+         "Ignacio Almirón", "person"),
+        ("fr", "Le maire a répondu. Hier, Solène Marchetti a déclaré que le chantier reprendra.",
+         "Solène Marchetti", "person"),
+        # ... but a name made of common words is no person ("Nuevas Ideas", "Policía Nacional")
+        ("es", "Los votantes eligieron a Futuro Común en tres distritos y Futuro Común celebró.",
+         "Futuro Común", "other"),
+        # an organisation's head noun comes first in Spanish and French
+        ("es", "El informe del Banco de Valderrama llegó tarde. Lo dijo el Banco de Valderrama.",
+         "Banco de Valderrama", "organisation"),
+        ("fr", "Selon une note, la Société Mervant a fermé deux usines cette année.", "Société Mervant",
+         "organisation"),
+        # the words around a mention in the article's language: a newspaper, a title in lower case
+        ("es", "Así lo publicó el diario La Voz del Tajo en su edición del lunes.", "La Voz del Tajo",
+         "organisation"),
+        ("fr", "Hier, le quotidien Ouest Matin a publié la lettre du maire.", "Ouest Matin", "organisation"),
+    ],
+)
+def test_types_in_other_languages_read_the_language(language, text, name, expected):
+    assert table_of(text, language).loc[name, "type"] == expected
+
+
 def rows_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     """What pandas' public constructor builds from row tuples (the dtypes an empty table keeps, too)."""
     frame = pd.DataFrame(rows, columns=columns)

@@ -82,3 +82,30 @@ def test_a_title_word_the_article_uses_as_a_given_name_stays_with_the_surname():
 def test_a_title_before_a_surname_is_still_a_title_without_that_evidence():
     table = _table_of("Their chief whip, Major Tilsley, resigned on Monday. The major said little.")
     assert "Tilsley" in table and "Major Tilsley" not in table, table
+
+
+# --- a place glued to an organisation, an organisation glued to a person ----------------------------
+
+
+def test_the_place_that_names_a_council_is_its_own_entity():
+    table = _table_of("Voters in Brackley backed the plan. Brackley District Council will vote on it in June.")
+    assert table.get("Brackley", (0,))[0] == 1 and table.get("Brackley District Council", (0,))[0] == 1, table
+
+
+def test_a_place_and_a_head_noun_in_a_heading_name_the_organisation():
+    table = _table_of("Ferris County Sheriff Ana Velde spoke. Turnout in Ferris County was low.\n\n"
+                      "Ferris County Commission, District 4 Ana Velde 55% Tom Reyes 45%")
+    assert table.get("Ferris County Commission", (0,))[0] == 1 and table.get("Ferris County", (0,))[0] == 2, table
+
+
+def test_a_known_name_glued_to_a_known_surname_is_two_names():
+    table = _table_of("River Watch founder Ann Lee said patrols would grow. Chair Tomas Reyes told River Watch Reyes "
+                      "was tired of the thefts.")
+    assert "River Watch Reyes" not in table, table
+    assert table.get("Tomas Reyes", (0,))[0] == 2 and table.get("River Watch", (0,))[0] == 2, table
+
+
+@pytest.mark.parametrize("name", ["Police Wales", "National Railways", "Royal Mint"])
+def test_an_organisation_s_first_word_at_a_sentence_start_stays_with_the_name(name):
+    table = _table_of(f"Two men were charged. {name} said the inquiry had closed.")
+    assert name in table, table

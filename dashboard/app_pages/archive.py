@@ -15,7 +15,7 @@ import streamlit as st
 
 from analysis.errors import StoryscopeError
 from dashboard import archive_charts, cached
-from dashboard.components import chart_with_downloads, escape_markdown
+from dashboard.components import chart_with_downloads, escape_markdown, table_with_download
 
 ENTITY_TYPES = {"all types": None, "people": "person", "organisations": "organisation", "places": "place"}
 VIEWS = ["Entities", "Terms", "Sentiment"]
@@ -109,8 +109,8 @@ if drill:
         st.info("No article found.")
     else:
         shown = found.drop(columns=["id", "origin"]).copy()
-        pick = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="multi-row",
-                            key="archive-articles", width="stretch")
+        pick = table_with_download(shown, article="archive", name=drill["label"], key="archive-articles",
+                                   hide_index=True, on_select="rerun", selection_mode="multi-row", width="stretch")
         chosen = list(pick.selection.rows) if pick is not None else []
         label = f"Add {len(chosen)} to library" if chosen else "Add to library"
         if st.button(label, disabled=not chosen, type="primary", key="archive-add",

@@ -13,7 +13,13 @@ from analysis.models import ENTITY_TYPES
 from analysis.nlp.news_sentiment import agreement
 from analysis.nlp.sentiment import NEWS_NEUTRAL
 from dashboard import cached, charts, report, tables
-from dashboard.components import chart_with_downloads, escape_markdown, polarity_colour, report_downloads
+from dashboard.components import (
+    chart_with_downloads,
+    escape_markdown,
+    polarity_colour,
+    report_downloads,
+    table_with_download,
+)
 
 library = cached.current_library()
 folder = cached.data_folder()
@@ -145,9 +151,9 @@ if terms_tab.open:
                 st.caption(escape_markdown(f"“{term}” does not occur in the analysed paragraphs."))
             else:
                 st.caption(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''}")
-                st.dataframe(
-                    lines.assign(paragraph=lines["paragraph"] + 1),
-                    hide_index=True,
+                table_with_download(
+                    lines.assign(paragraph=lines["paragraph"] + 1), article=title, name=f"lines-{term}",
+                    key="keyword_lines", hide_index=True,
                     # the term is pinned at the left, so a phone shows it whatever the width of its context
                     column_order=["keyword", "left", "right", "paragraph"],
                     column_config={
@@ -227,13 +233,15 @@ if entities_tab.open:
                    "paragraphs.")
         toward = cached.entity_sentiment(folder, article_id, stamp, include_boilerplate=include_boilerplate,
                                          edits=edits)
-        st.dataframe(
-            tables.entity_sentiment_table(shown, toward), hide_index=True,
+        table_with_download(
+            tables.entity_sentiment_table(shown, toward), article=title, name="entity-sentiment",
+            key="entity_sentiment", hide_index=True,
             column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f", help="within [-1, 1]")},
         )
 
         st.subheader("Names and aliases", anchor=False)
-        st.dataframe(tables.alias_table(shown), hide_index=True,
+        table_with_download(tables.alias_table(shown), article=title, name="names-and-aliases", key="aliases",
+                     hide_index=True,
                      column_config={
                          "name": st.column_config.TextColumn("name", help="The fullest name the article uses"),
                          "type": st.column_config.TextColumn("type", help="Person, organisation, place or other"),

@@ -16,7 +16,7 @@ import streamlit as st
 from analysis.compare import G2_P01, MIN_DISTINCTIVE_COUNT, MIN_DISTINCTIVE_WORDS, too_short
 from analysis.models import ENTITY_TYPES
 from dashboard import cached, charts, report, tables
-from dashboard.components import chart_with_downloads, escape_markdown, report_downloads
+from dashboard.components import chart_with_downloads, escape_markdown, report_downloads, table_with_download
 
 #: Significance thresholds offered for distinctive terms: G2 at least this (1 degree of freedom).
 SIGNIFICANCE = {3.84: "p < 0.05 (G2 ≥ 3.84)", G2_P01: "p < 0.01 (G2 ≥ 6.63)", 10.83: "p < 0.001 (G2 ≥ 10.83)",
@@ -73,8 +73,8 @@ article_names = list(summary["article"])  # the labels every chart and table use
 # One colour per article, from its library id: the same on every chart, kept when the selection changes.
 colours = charts.article_colours(compared.ids, article_names)
 subject = charts.articles_subject(article_names, [a.article.source for a in compared.analyses])
-st.dataframe(
-    summary, hide_index=True,
+table_with_download(
+    summary, article=name, name="summary", key="compare_summary", hide_index=True,
     column_config={
         "article": st.column_config.TextColumn("article", width="large"),
         "sentiment": st.column_config.NumberColumn(format="%+.2f", help="The news score, word-weighted mean, [-1, 1]"),
@@ -90,7 +90,6 @@ st.dataframe(
             "paragraphs analysed", help="Paragraphs the figures use: bylines, licence notices and link lists are "
             "left out (the Article page also counts every block)"),
     },
-    key="compare_summary",
 )
 if many:
     st.caption(f"With more than {charts.MANY_ARTICLES} articles the charts are heatmaps with one column per "
@@ -182,8 +181,8 @@ if distinctive_tab.open:
                 charts.distinctive_terms_chart(drawn, articles=panels, title="Distinctive terms of each article"),
                 drawn, article=name, chart="distinctive-terms", key="compare_distinctive", subject=subject,
             )
-            st.dataframe(
-                distinctive, hide_index=True, key="distinctive_table",
+            table_with_download(
+                distinctive, article=name, name="distinctive-terms-table", key="distinctive_table", hide_index=True,
                 column_config={
                     "article": st.column_config.TextColumn("article", width="medium"),
                     "count": st.column_config.NumberColumn(
@@ -236,7 +235,8 @@ if entities_tab.open:
         st.caption("One row per entity whatever each article calls it: names are linked when an article gives "
                    "them as aliases. Entities named in the most articles first.")
         with st.expander("Names across articles"):
-            st.dataframe(names_across(shown), hide_index=True, key="compare_entity_names")
+            table_with_download(names_across(shown), article=name, name="entity-names", key="compare_entity_names",
+                                hide_index=True)
 
         st.subheader("How each article treats the same entities", anchor=False)
         if count < 2:

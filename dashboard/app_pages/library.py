@@ -17,7 +17,7 @@ from analysis.errors import StoryscopeError
 from analysis.reading.document import size_text
 from analysis.reading.readers import SUPPORTED_EXTENSIONS, max_upload_bytes
 from dashboard import cached, tables, uploads
-from dashboard.components import escape_markdown
+from dashboard.components import escape_markdown, table_with_download
 
 #: What the uploader takes: the readers' formats (their size limit, max_upload_bytes, is checked below).
 UPLOAD_TYPES = [extension.lstrip(".") for extension in SUPPORTED_EXTENSIONS]
@@ -134,8 +134,8 @@ if pasted:
 # --- The list ------------------------------------------------------------------------------------------
 articles = library.list_articles()
 st.subheader(f"{len(articles)} article{'s' if len(articles) != 1 else ''}", anchor=False)
-st.dataframe(
-    articles,
+table_with_download(
+    articles, article="storyscope", name="library", key="library_table",
     hide_index=True,
     column_order=["title", "source", "published", "authors", "language", "word_count", "seed", "filename", "added"],
     column_config={
@@ -143,7 +143,6 @@ st.dataframe(
         "word_count": st.column_config.NumberColumn("words"),
         "seed": st.column_config.CheckboxColumn("seed", help="Seed articles ship with Storyscope and stay."),
     },
-    key="library_table",
 )
 
 # --- Edit or delete one --------------------------------------------------------------------------------

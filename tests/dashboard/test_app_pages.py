@@ -76,7 +76,9 @@ def test_article_page_opens_on_the_seed_already_analysed(library):
     assert paragraphs.value == f"{int(analysis.sentiment['included'].sum())} of {len(analysis.article.paragraphs)}"
     (figure,) = charts_of(at)  # the Terms tab is open; the others are not run
     assert len(figure["data"][0]["y"]) == 20
-    assert labels_of(at.download_button) == ["Download report", "PDF", "All charts", "PNG", "SVG", "HTML", "CSV"]
+    # the chart's four downloads, then the keyword-in-context table's own CSV
+    assert labels_of(at.download_button) == ["Download report", "PDF", "All charts", "PNG", "SVG", "HTML", "CSV",
+                                             "CSV"]
 
 
 def test_terms_slider_lemmas_bigrams_and_stopwords_change_the_chart(library):
@@ -375,7 +377,8 @@ def test_compare_defaults_to_all_articles_side_by_side(library):
     assert at.multiselect(key="compare_choice").value == list(library.list_articles()["id"])
     (figure,) = charts_of(at)
     assert len([t for t in figure["data"] if t["mode"] == "markers"]) == 2  # one dot series per article
-    assert labels_of(at.download_button) == ["Download report", "PDF", "All charts", "PNG", "SVG", "HTML", "CSV"]
+    assert labels_of(at.download_button) == ["CSV", "Download report", "PDF", "All charts", "PNG", "SVG", "HTML",
+                                             "CSV"]  # the summary table's CSV, then the report's and the chart's
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
 
     at.multiselect(key="compare_choice").set_value([]).run()
@@ -390,7 +393,7 @@ def test_without_a_browser_png_and_svg_buttons_become_a_note(library, monkeypatc
     cached.image_export_problem.clear()
     try:
         at = run_app()
-        assert labels_of(at.download_button) == ["Download report", "All charts", "HTML", "CSV"]
+        assert labels_of(at.download_button) == ["Download report", "All charts", "HTML", "CSV", "CSV"]
         images = [b for b in at.button if b.label in ("PNG", "SVG", "PDF")]
         assert [b.label for b in images] == ["PDF", "PNG", "SVG"]
         assert all(b.disabled and "apt-get install chromium" in b.help for b in images)

@@ -52,17 +52,22 @@ def download_labels(at: AppTest) -> list[str]:
 # --- Every chart, with two articles -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("tab, titles", [
-    ("Terms", ["Terms per 1,000 words, side by side"]),
-    ("Distinctive terms", ["Distinctive terms of each article"]),
-    ("Sentiment", ["Sentiment arcs: paragraph by paragraph, start to end"]),
-    ("Entities", ["Entities: mentions per 1,000 words", "Sentiment of the sentences that mention each entity"]),
-    ("Over time", ["Over time: how often each is named, and the tone around it"]),
+CHART = ["PNG", "SVG", "HTML", "CSV"]
+
+
+@pytest.mark.parametrize("tab, titles, downloads", [
+    ("Terms", ["Terms per 1,000 words, side by side"], CHART),
+    ("Distinctive terms", ["Distinctive terms of each article"], [*CHART, "CSV"]),  # and the table's CSV
+    ("Sentiment", ["Sentiment arcs: paragraph by paragraph, start to end"], CHART),
+    ("Entities", ["Entities: mentions per 1,000 words", "Sentiment of the sentences that mention each entity"],
+     [*CHART, "CSV", *CHART]),  # the names table's CSV between the two charts
+    ("Over time", ["Over time: how often each is named, and the tone around it"], CHART),
 ])
-def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, tab, titles):
+def test_each_tab_shows_its_charts_with_their_four_downloads(library, harbour, tab, titles, downloads):
     at = run_compare(tab, compare_ids=list(harbour))
     assert list(charts_of(at)) == titles
-    assert download_labels(at) == ["Download report", "PDF", "All charts"] + ["PNG", "SVG", "HTML", "CSV"] * len(titles)
+    # the summary table's CSV, the report's buttons, then the tab's
+    assert download_labels(at) == ["CSV", "Download report", "PDF", "All charts", *downloads]
     assert len(at.dataframe[0].value) == 2  # the summary: one row per article
     assert {"words", "paragraphs", "sentiment", "polarity", "subjectivity", "vader", "lexical_density", "entities"} <= set(
         at.dataframe[0].value.columns)

@@ -110,3 +110,32 @@ def test_sentiment_download_numbers_paragraphs_like_the_chart(seed_analysis):
     table = tables.sentiment_download(seed_analysis.sentiment)
     assert list(table.columns) == ["paragraph", *seed_analysis.sentiment.columns]
     assert list(table["paragraph"]) == list(seed_analysis.sentiment["index"] + 1)
+
+
+def test_every_table_download_neutralises_formulas_and_keeps_the_shown_columns(monkeypatch):
+    """Streamlit's own table export is off (it would keep "=HYPERLINK(...)" live); our CSV button replaces it."""
+    import csv
+    import io
+    import tomllib
+
+    from dashboard.components import table_with_download
+    from tests.dashboard.apptest_support import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
+
+    table = pd.DataFrame({"left": ['=HYPERLINK("http://evil.example","x")', "plain"], "hidden": [1, 2],
+                          "keyword": ["term", "term"]})
+    captured = {}
+
+    def fake_download_button(label, *, data, file_name, **_):
+        captured.update(label=label, csv=data(), file_name=file_name)
+
+    import streamlit
+
+    monkeypatch.setattr(streamlit, "download_button", fake_download_button)
+    table_with_download(table, article="A trial", name="lines", key="t", column_order=["keyword", "left"])
+    rows = list(csv.reader(io.StringIO(captured["csv"].decode("utf-8"))))
+    assert captured["file_name"] == "a-trial-lines.csv"
+    assert rows[0] == ["keyword", "left"]
+    assert rows[1] == ["term", "'=HYPERLINK(\"http://evil.example\",\"x\")"]

@@ -96,8 +96,11 @@ def test_two_uploaded_articles_show_every_compare_chart(tab, compare_dashboard):
             tab.locator(f".st-key-{key} .main-svg").first.wait_for(state="visible")
         assert chart_titles(tab) == titles, name
         downloads = tab.locator("[data-testid='stDownloadButton']")
-        # the page's report (HTML, PDF, zip), then PNG, SVG, HTML and CSV under each chart
-        assert downloads.count() == 3 + 4 * len(titles)
+        # the summary table's CSV, the page's report (HTML, PDF, zip), PNG, SVG, HTML and CSV under each chart,
+        # and a CSV under each of the tab's tables
+        tables = {"Distinctive terms": 1, "Entities": 1}.get(name, 0)
+        assert downloads.count() == 1 + 3 + 4 * len(titles) + tables, name
+        assert tab.locator("[data-testid='stDataFrame']").count() == 1 + tables, name
 
 
 def test_an_entity_is_one_row_whatever_each_article_calls_it(tab, compare_dashboard):

@@ -168,3 +168,22 @@ def test_a_file_over_the_limit_is_marked_with_its_size_and_the_limit_next_to_the
     warning = page.locator("[data-testid='stAlert']").filter(has_text="No file to add")
     warning.first.wait_for(state="visible")
     assert "20" in warning.first.inner_text() and not page.get_by_text("Choose one or more files first.").count()
+
+
+def test_tables_offer_our_safe_csv_not_the_toolbar_export(page, dashboard):
+    """The table toolbar's own CSV would keep a cell's "=..." a live formula: it is switched off, and the CSV
+    button under the table downloads the rows shown, with such cells neutralised."""
+    open_page(page, dashboard, "library")
+    table = page.locator("[data-testid='stDataFrame']").first
+    table.wait_for(state="visible")
+    table.hover()
+    toolbar = page.locator("[data-testid='stElementToolbar']").first
+    expect(toolbar.get_by_role("button", name="Search")).to_be_visible()  # the toolbar is up ...
+    assert toolbar.get_by_role("button", name="Download as CSV").count() == 0  # ... without its export
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(".st-key-library_table-csv").get_by_role("button", name="CSV").click()
+    assert info.value.suggested_filename == "storyscope-library.csv"
+    with open(info.value.path(), encoding="utf-8") as f:
+        header = f.readline().strip().split(",")
+    assert header == ["title", "source", "published", "authors", "language", "word_count", "seed", "filename",
+                      "added"]

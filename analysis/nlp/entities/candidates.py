@@ -878,10 +878,13 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
     person = _person_shaped_signature(sig)
     out = []
     n = len(head)
+    # "Ashdown District Council", "Franklin County Commission": the place before a place head is a name of its own
+    # (and so is "Franklin County"), never a shorter name of the organisation
+    place_head = next((p for p in range(1, n - 1) if head[p] in _PLACE_HEADS), -1) if not person else -1
     for i in range(n):
         for j in range(i + 1, n + 1):
             sub = tuple(head[i:j])
-            if sub == keys or sub[-1] in _CONNECTOR_PARTICLES:
+            if sub == keys or sub[-1] in _CONNECTOR_PARTICLES or (i == 0 and j <= place_head + 1):
                 continue
             if sub[0] in _CONNECTOR_PARTICLES and not (person and j == n):
                 continue

@@ -89,6 +89,17 @@ _ORG_HEADS = frozenset(
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
     steel games lab corps militia rebels
     """.split()
+) | frozenset(
+    # legal forms ("Küstenstrom GmbH", "Nordwerk Energie AG") and the head nouns of organisations in Spanish,
+    # French and German, accents stripped ("Banco de España", "Office antistupéfiants", "Instituto Nacional")
+    """
+    gmbh ag kg kgaa ohg se sa sas sarl srl spa nv bv
+    instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
+    asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania
+    office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
+    federation fondation gouvernement
+    institut verband partei stiftung kammer gewerkschaft verein konzern
+    """.split()
 )
 _PLACE_HEADS = frozenset(
     """
@@ -232,6 +243,10 @@ _ORG_AFTER_WORDS = """
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
 
+#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
+#: sentence's start, before another capitalised word, they are part of the name.
+ORG_FIRST_WORDS = frozenset("national royal federal international imperial".split())
+
 #: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
 TABLE_LABELS = frozenset(
     """
@@ -287,6 +302,8 @@ class LanguageCues:
     title_modifiers: frozenset[str] = frozenset()
     suffixes: frozenset[str] = frozenset()
     org_endings: tuple[str, ...] = ()  # the ends of compound words that name organisations ("Kartell|amt")
+    speech_verbs: frozenset[str] = frozenset()  # right before or after a person: "dijo", "a déclaré", "sagte"
+    org_nouns: frozenset[str] = frozenset()  # right before an organisation: "el diario X", "le quotidien X"
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -296,6 +313,8 @@ class LanguageCues:
             self.title_modifiers | other.title_modifiers,
             self.suffixes | other.suffixes,
             tuple(dict.fromkeys(self.org_endings + other.org_endings)),
+            self.speech_verbs | other.speech_verbs,
+            self.org_nouns | other.org_nouns,
         )
 
     def is_title(self, key: str) -> bool:
@@ -336,6 +355,10 @@ CUES: dict[str, LanguageCues] = {
                       "directrice porte-parole"),
         ambiguous_titles=_words("général générale secrétaire"),
         title_modifiers=_words("premier première ancien ancienne"),
+        speech_verbs=_words("déclaré affirmé expliqué estimé indiqué souligné assuré ajouté précisé dit "
+                            "déclare affirme explique estime indique souligne assure ajoute précise"),
+        org_nouns=_words("quotidien journal hebdomadaire magazine chaîne radio agence parti syndicat groupe "
+                         "société entreprise club équipe association"),
     ),
     "de": LanguageCues(
         titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
@@ -347,12 +370,19 @@ CUES: dict[str, LanguageCues] = {
                        "direktorin", "sekretär", "sekretärin")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern")),
+        speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
+                            "forderte"),
+        org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
     ),
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "
                       "gobernador gobernadora juez jueza fiscal diputado diputada senador senadora director "
                       "directora portavoz secretario secretaria"),
         ambiguous_titles=_words("don director directora secretario secretaria"),
+        speech_verbs=_words("dijo dice afirmó afirma declaró explicó explica aseguró asegura señaló señala "
+                            "añadió añade indicó indica sostuvo advirtió"),
+        org_nouns=_words("diario periódico cadena agencia partido sindicato grupo empresa compañía club "
+                         "equipo banco"),
     ),
 }
 

@@ -34,9 +34,11 @@ from analysis.nlp.entities.cues import (
     _DIRECTIONS,
     _MONTHS_AND_DAYS,
     _ORG_HEADS,
+    _PLACE_HEADS,
     ALIAS_ARTICLES,
     ELISIONS,
     NOUNS_CAPITALISED,
+    ORG_FIRST_WORDS,
     TABLE_LABELS,
     cues_for,
 )
@@ -280,6 +282,11 @@ class _Extractor:
                             if owners:
                                 self.links.append((owners[-1], piece))
 
+        unglued = _unglued(kept)
+        if unglued is not kept:  # (rare) the lookup is made again from the names cut apart
+            kept = unglued
+            lookup = _Lookup(kept)
+
         # pass C: entities from the spans kept so far
         groups = _Groups(kept, self.links)
 
@@ -294,7 +301,7 @@ class _Extractor:
         for s in headline:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
-        return groups.result(english=self.english)
+        return groups.result(english=self.english, language=self.article.language)
 
     def _needs_confirmation(self, s: _Span) -> bool:
         """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
@@ -353,6 +360,10 @@ class _Extractor:
             return False  # "El Capitán", "La Paz", "Van der Berg"
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
+        if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
+            key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
+        )):
+            return False  # "National Highways", "Royal Mail", "Police Scotland"
         return (
             key in self.stops
             or self.written_in_lower_case(tok.text.lower())
@@ -369,6 +380,10 @@ class _Extractor:
             return [s]
         if not weak:
             return [s]
+        toks = s.toks
+        for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
+            if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
+                return [s]
         rest = _strip_lower_edges(s.toks[1:])
         if not rest:
             return []
@@ -400,6 +415,11 @@ class _Extractor:
                 if group is not None or self._headline_place(keys, surface, length, piece[0]):
                     matched = length
                     break
+            if matched and i + matched < n and _org_after_place(toks[i : i + matched], toks[i + matched]) and (
+                i + matched + 1 == n or not toks[i + matched + 1].joined
+            ):
+                # "Franklin County Commission": a place and an organisation's head noun name the organisation
+                matched, group = matched + 1, None
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
@@ -477,6 +497,40 @@ def _given_names_back(spans: list[_Span], titled: list[tuple[_Span, _Tok]], give
             whole.title_before = True  # the evidence that it is a person's name stays
             replace[id(span)] = whole
     return [replace.get(id(s), s) for s in spans] if replace else spans
+
+
+def _unglued(spans: list[_Span]) -> list[_Span]:
+    """A run that is a known name glued to a person's known surname ("told Harbour Watch Ortiz was" after
+    "Harbour Watch founder" and "Chairman Fergus Ortiz") is two names."""
+    surnames = {s.keys[-1] for s in spans if len(s.toks) > 1 and (s.person_shaped or s.title_before)}
+    if not surnames:
+        return spans
+    forms: set[str] | None = None
+    out: list[_Span] = []
+    cut = False
+    for s in spans:
+        toks = s.toks
+        if (len(toks) > 2 and s.keys[-1] in surnames and not (s.person_shaped or s.title_before or s.defined)
+                and toks[-2].shape != _LOWER):
+            if forms is None:
+                forms = {sp.form for sp in spans}
+            rest = toks[:-1]
+            left = _form_key(s.keys[:-1], s.text[rest[0].start : rest[-1].end])
+            if left in forms and left != s.form:
+                out.append(_Span(s.par, s.text, rest, initial=False, headline=s.headline))
+                out.append(_Span(s.par, s.text, toks[-1:], initial=False, headline=s.headline))
+                cut = True
+                continue
+        out.append(s)
+    return out if cut else spans
+
+
+def _org_after_place(place: list[_Tok], nxt: _Tok) -> bool:
+    """Whether ``nxt`` is an organisation's head noun right after a place named with its head noun ("Franklin
+    County" + "Commission")."""
+    if not (nxt.joined and nxt.shape == _CAP and nxt.key in _ORG_HEADS) or place[-1].possessive:
+        return False
+    return len(place) > 1 and place[-1].key in _PLACE_HEADS
 
 
 def _demonym_part(key: str) -> bool:

@@ -348,7 +348,7 @@ class _Groups:
 
     # -- output ---------------------------------------------------------------------------------
 
-    def result(self, *, english: bool = True) -> EntityResult:
+    def result(self, *, english: bool = True, language: str = "en") -> EntityResult:
         members: dict[str, list[_Span]] = {}
         roots: dict[str, str] = {}  # form key -> its group (no more unions from here)
         for s in self.spans:
@@ -366,7 +366,7 @@ class _Groups:
         for spans in members.values():
             spans.sort(key=_reading_order)
             name, aliases = self._names(spans)
-            etype = _entity_type(spans, name, self.nicknames, english=english)
+            etype = _entity_type(spans, name, self.nicknames, english=english, language=language)
             entities.append([name, etype, spans, aliases])
         entities.sort(key=lambda e: (-len(e[2]), e[2][0].par, e[2][0].start))
         taken: Counter = Counter()

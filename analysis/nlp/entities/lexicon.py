@@ -346,6 +346,21 @@ def _is_dictionary_word(word: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _is_common_word_of(word: str, language: str) -> bool:
+    """True when simplemma's dictionary of ``language`` knows the lower-case ``word`` as a common word (its lemma is
+    in lower case): "nuevas", "real", "policía" in Spanish; not "javier", "thibaut" or "martin"."""
+    if not word or not word.isalpha():
+        return False
+    import simplemma
+
+    lower = word.lower()
+    try:
+        return bool(simplemma.is_known(lower, lang=language)) and simplemma.lemmatize(lower, lang=language)[:1].islower()
+    except (ValueError, LookupError):  # pragma: no cover - a language simplemma lacks
+        return False
+
+
+@lru_cache(maxsize=65536)
 def _is_demonym(key: str) -> bool:
     """Nationality, religion and party words ("Salvadoran", "Americans", "Muslim"): not entities."""
     if key in _DEMONYMS_IRREGULAR:

@@ -31,7 +31,9 @@ from analysis.nlp.entities.cues import (
     _STAFF_PREPOSITIONS,
     _alternation,
 )
+from analysis.nlp.entities.cues import LanguageCues, _key, cues_for
 from analysis.nlp.entities.lexicon import (
+    _is_common_word_of,
     _norm,
     _place_strength,
 )
@@ -57,22 +59,29 @@ _PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
 _FEATURE_WINDOW = 40
 
 
-def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english: bool = True) -> EntityType:
+def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english: bool = True,
+                 language: str = "en") -> EntityType:
     """Score person / organisation / place cues over an entity's forms and mentions.
 
-    Every cue is a multiple of 0.25, so the sums are exact whatever their order."""
+    Every cue is a multiple of 0.25, so the sums are exact whatever their order. Outside English the words
+    around a mention are also read in the article's language (its titles, speech verbs and organisation nouns
+    in :data:`cues.CUES`), and a name shaped like a person's must not start with a common word of that language
+    ("Nuevas Ideas", "Policía Nacional", "Deutsche Bahn" are no people)."""
     score = {"person": 0.0, "organisation": 0.0, "place": 0.0}
     seen_forms: set[str] = set()
     name_key = _norm(name)
+    cues = None if english else cues_for(language)
     for sp in spans:
         surface = sp.surface
         if surface not in seen_forms:
             seen_forms.add(surface)
             weight = 1.0 if _norm(surface) == name_key else 0.5
-            _form_cues(sp, weight, score, sp.key in nicknames, english=english)
+            _form_cues(sp, weight, score, sp.key in nicknames, english=english, language=language)
         if sp.title_before:
             score["person"] += 3
         _context_cues(sp, score)
+        if cues is not None:
+            _language_cues(sp, score, cues)
     best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
 
@@ -114,6 +123,29 @@ def _context_cues(sp: _Span, score: dict[str, float]) -> None:
                 score["organisation"] += 1
 
 
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER_RE = re.compile(r"\s+(?:(?:a|ha|hat|hatte|habría|avait)\s+)?([^\W\d_]+)")
+
+
+def _language_cues(sp: _Span, score: dict[str, float], cues: LanguageCues) -> None:
+    """Cues in the article's language: a title or speech verb right before ("el presidente X", "afirmó X"), a
+    speech verb right after ("X dijo", "X a déclaré", "X sagte"), an organisation noun right before ("el diario
+    X", "le quotidien X")."""
+    text, start = sp.text, sp.start
+    before = _WORD_BEFORE_RE.search(text, max(0, start - _FEATURE_WINDOW), start)
+    if before:
+        word = _key(before.group(1))
+        if word in cues.titles or word in cues.speech_verbs:
+            score["person"] += 2
+        elif word in cues.org_nouns:
+            score["organisation"] += 2
+    last = sp.toks[-1]
+    if not last.possessive:
+        after = _WORD_AFTER_RE.match(text, last.end, last.end + _FEATURE_WINDOW)
+        if after and _key(after.group(1)) in cues.speech_verbs:
+            score["person"] += 1  # alone not enough: "la ministra de Transición Ecológica explicó"
+
+
 def _cues_before(words: list[str], score: dict[str, float]) -> None:
     """Cues from the (up to) three lower-cased words before a mention, nearest last."""
     last = words[-1]
@@ -136,14 +168,17 @@ def _cues_before(words: list[str], score: dict[str, float]) -> None:
         score["place"] += 1
 
 
-def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool, *, english: bool = True) -> None:
+def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool, *, english: bool = True,
+               language: str = "en") -> None:
     """Cues from one form of the entity (its words, gazetteer, head noun, shape), ``weight`` 1 for the name."""
     toks = sp.toks
     acronym = toks[0].shape == _ACRONYM if len(toks) == 1 else all(t.shape == _ACRONYM for t in toks)
     place, organisation, is_place = _form_scores(sp.keys, sp.surface, acronym)
     score["place"] += place * weight
     score["organisation"] += organisation * weight
-    if english and not nickname and not is_place and sp.person_shaped:
+    if not nickname and not is_place and sp.person_shaped and (
+        english or not _is_common_word_of(toks[0].text, language)
+    ):
         score["person"] += 1.5 * weight
     if nickname and not acronym:
         score["person"] += 1.0
@@ -162,7 +197,7 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         head.append(k)
     # the head noun: the last word ("Port of Rotterdam Authority"), else the last before "of" ("Embassy of")
     last = keys[-1] if keys[-1] in _ORG_HEADS or keys[-1] in _PLACE_HEADS else head[-1] if head else ""
-    if last in _ORG_HEADS:
+    if last in _ORG_HEADS or (keys[0] in _ORG_HEADS and len(keys) > 1):  # "Banco de España", "Policía Nacional"
         organisation += 3
     elif last in _PLACE_HEADS:
         place_score += 3
