@@ -109,3 +109,38 @@ def test_a_known_name_glued_to_a_known_surname_is_two_names():
 def test_an_organisation_s_first_word_at_a_sentence_start_stays_with_the_name(name):
     table = _table_of(f"Two men were charged. {name} said the inquiry had closed.")
     assert name in table, table
+
+
+# --- dotted abbreviations --------------------------------------------------------------------------
+
+
+def test_an_ap_state_abbreviation_in_a_dateline_is_the_state_and_the_station_after_it_is_no_alias():
+    table = _table_of("DENVER, Colo. (KXRT) — Snow closed the passes. Colorado officials opened shelters.")
+    assert table.get("Colorado", (0, ()))[:2] == (2, ("Colo.",)), table
+    assert table["Colorado"][2] == "place" and "KXRT" in table, table
+
+
+def test_a_state_abbreviation_may_end_a_sentence():
+    table = _table_of("The river rose in Barre, Vt. The Guard sent two trucks.")
+    assert "Vermont" in table or "Vt." in table, table
+    assert not any(name.endswith("Guard") and name.startswith("Vt") for name in table), table
+
+
+def test_initials_go_with_the_name_after_them():
+    table = _table_of("The judge said R.J. Calloway had lied. Calloway, 61, will appeal.")
+    assert table.get("R.J. Calloway", (0, ()))[:2] == (2, ("Calloway",)), table
+    assert "R.J." not in table, table
+
+
+@pytest.mark.parametrize("text, whole, apart", [
+    ("The U.S. Treasury will sell more bonds. Treasury officials agreed.", "U.S. Treasury", None),
+    ("She won the 2019 U.S. Open in straight sets.", "U.S. Open", None),
+    ("Turnout fell in the U.S. The vote was close.", None, "U.S."),
+    ("The U.S. State Department said it would act.", None, "State Department"),
+])
+def test_a_country_s_dotted_acronym_goes_with_one_word_that_is_no_name_alone(text, whole, apart):
+    table = _table_of(text)
+    if whole:
+        assert whole in table, table
+    if apart:
+        assert apart in table and not any(name.startswith("U.S. ") for name in table), table

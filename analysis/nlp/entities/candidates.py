@@ -29,6 +29,7 @@ from analysis.nlp.entities.cues import (
     _WEEKDAY_ABBREVIATIONS,
     _WEEKDAYS,
     ALL_CUES,
+    AP_STATES,
     CUES,
     HYPHEN_INNER_PARTICLES,
     LanguageCues,
@@ -46,7 +47,8 @@ _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # dotted acronyms and abbreviations: U.S., U.S.A., a.k.a.
     r"|[^\W_]+(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?"  # words with inner apostrophes and hyphens (and a period)
 )
-_ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS.split("|"))
+#: Words whose period stays: abbreviations before names (Mr., Gen.) and states' (Colo., Vt.).
+_ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS.split("|")) | frozenset(a[:-1] for a in AP_STATES if a.count(".") == 1)
 _HYPHENS_RE = re.compile(r"[-‐‑]")
 _INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
@@ -285,8 +287,9 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
         return True
     c = text[i]
     if c in ".!?…:":
-        # the period of an abbreviation or an acronym (Mr., U.S., J.) ends no sentence
-        return not (c == "." and prev is not None and prev.end == i + 1 and prev.text.endswith("."))
+        # the period of an abbreviation or an acronym (Mr., U.S., J.) ends no sentence, but a state's may (Vt.)
+        return not (c == "." and prev is not None and prev.end == i + 1 and prev.text.endswith(".")
+                    and prev.text not in AP_STATES)
     return quoted
 
 
@@ -822,6 +825,8 @@ def _form_key(keys: Sequence[str], surface: str) -> str:
     """The grouping key of a form: its normalised text, country spellings unified."""
     if len(keys) == 1:
         key = keys[0]
+        if surface in AP_STATES:  # "Colo." is Colorado
+            return _norm(AP_STATES[surface])
     else:
         key = " ".join(keys) if all(keys) else " ".join(k for k in keys if k)
     places = _places()

@@ -184,6 +184,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 _ABBREVIATIONS = "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
 
+#: The Associated Press's abbreviations of US states (datelines: "BOULDER, Colo. (AP)"), with the period that makes
+#: them abbreviations; those that are also words or titles ("Miss.", "Ind.", "Mass.", "Wash.", "La.") are left out.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Fla.": "Florida", "Kan.": "Kansas", "Ky.": "Kentucky", "Md.": "Maryland",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+
 #: The word right before a person: "said Valencia" ("according to X" counts less).
 _SPEECH_VERBS = frozenset("said says asked added wrote argued explained noted insisted recalled".split())
 _PERSON_AFTER_WORDS = """

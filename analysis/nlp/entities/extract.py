@@ -32,10 +32,12 @@ from analysis.nlp.entities.candidates import (
 from analysis.nlp.entities.cues import (
     _CONNECTOR_PARTICLES,
     _DIRECTIONS,
+    _HEADLINE_LOWER,
     _MONTHS_AND_DAYS,
     _ORG_HEADS,
     _PLACE_HEADS,
     ALIAS_ARTICLES,
+    AP_STATES,
     ELISIONS,
     NOUNS_CAPITALISED,
     ORG_FIRST_WORDS,
@@ -126,7 +128,9 @@ class _Extractor:
             if stats.words and stats.acronyms * 2 > stats.words:
                 self.capitals.add(index)
             par_spans = []
+            dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
             for run in _runs(toks):
+                dotted = dotted or run[-1].dotted
                 if table:
                     run = _table_label(run)
                     if not run:
@@ -152,6 +156,8 @@ class _Extractor:
                         ):
                             titled.append((span, run[before]))  # "Dean Marlow": a title or a given name
                     par_spans.append(span)
+            if dotted and not headline:
+                par_spans = self._after_dotted(par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -199,12 +205,39 @@ class _Extractor:
                     outer_surface, inner_surface = s.surface, inner.surface
                     if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
                         _norm(inner_surface), inner_surface
-                    ):
+                    ) and outer_surface not in AP_STATES:  # "BOULDER, Colo. (KDVR)": a dateline's station
                         s.defined = inner.defined = True
                         self.links.append((s, inner))
         if added:
             spans.extend(added)
             spans.sort(key=lambda sp: sp.start)
+
+    def _after_dotted(self, spans: list[_Span]) -> list[_Span]:
+        """A dotted acronym ends a run ("the U.S. State Department" names the US and the State Department), but
+        initials go with the name after them ("K.T. Moreau"), and a country with one word that is no name alone
+        ("the U.S. Treasury", "the U.S. Open")."""
+        out: list[_Span] = []
+        for s in spans:
+            prev = out[-1] if out else None
+            if (prev is not None and len(prev.toks) == 1 and prev.toks[0].dotted and s.start == prev.end + 1
+                    and not s.initial and not s.title_before and s.toks[0].shape == _CAP and self._joins_dotted(prev, s)):
+                joined = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=False)
+                out[-1] = joined
+                continue
+            out.append(s)
+        return out
+
+    def _joins_dotted(self, dotted: _Span, s: _Span) -> bool:
+        tok = dotted.toks[0]
+        if _place_strength(tok.key, tok.text) >= 4:  # U.S. + one word that is not a name of its own
+            word = s.toks[0]
+            return len(s.toks) == 1 and word.key not in _FUNCTION_WORDS and not self.written_in_lower_case(
+                word.text.lower()
+            )
+        # initials: single letters, then a name that is no organisation's or place's
+        return len(tok.key) <= 3 and tok.text.count(".") == len(tok.key) and len(s.toks) <= 2 and not any(
+            k in _ORG_HEADS or k in _PLACE_HEADS for k in s.keys
+        )
 
     def _without_weak_start(self, s: _Span, spans: list[_Span], where: dict[int, int]) -> _Span:
         """A defined name is kept as it is, so a sentence's weak first word ("Officers of the Rapid Support
@@ -342,7 +375,7 @@ class _Extractor:
                 and not s.headline and not self.written_in_lower_case(last.text.lower())
                 and _one_word_acceptable(last.key, last.text, last.shape, s.defined, frozenset(), self.cues)
             )
-        if all(t.key in self.stops or t.shape == _LOWER for t in toks):
+        if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks):  # (U.S. Open)
             return False
         if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key)
                 and not _places().strength.get(" ".join(t.key for t in toks))
@@ -497,6 +530,13 @@ def _given_names_back(spans: list[_Span], titled: list[tuple[_Span, _Tok]], give
             whole.title_before = True  # the evidence that it is a person's name stays
             replace[id(span)] = whole
     return [replace.get(id(s), s) for s in spans] if replace else spans
+
+
+#: Words that begin sentences and no names ("in the U.S. The ..."): headline-case small words and pronouns.
+_FUNCTION_WORDS = _HEADLINE_LOWER | frozenset(
+    "he she it they we i you his her their its our this that these those there here what when where who why how "
+    "if while although though yet still also but".split()
+)
 
 
 def _unglued(spans: list[_Span]) -> list[_Span]:

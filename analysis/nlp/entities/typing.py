@@ -26,6 +26,7 @@ from analysis.nlp.entities.cues import (
     _PLACE_HEADS,
     _PLACE_PREPOSITIONS,
     _SPEECH_VERBS,
+    AP_STATES,
     PARTY_NAMES,
     _STAFF,
     _STAFF_PREPOSITIONS,
@@ -187,7 +188,7 @@ def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool
 @lru_cache(maxsize=1 << 14)
 def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[float, float, bool]:
     """(place score, organisation score, is a gazetteer place) of a form, before its weight."""
-    place = _place_strength(" ".join(keys), surface)
+    place = 4 if surface in AP_STATES else _place_strength(" ".join(keys), surface)
     place_score = max(place, 1.5) if place else 0.0
     organisation = 0.0
     head = []
