@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fit_news_model import fit
+from fit_news_model import fit, predict
 from sentiment_ground_truth import DEFAULT_FOLDER, ROOT, SETS, scored_set
 
 OUTPUT = ROOT / "analysis" / "nlp" / "data" / "sentiment_agreement.json"
@@ -61,9 +61,7 @@ def halves_figure(nyt) -> float:
     predicted = np.empty(len(nyt.rating))
     for train, test in ((first, second), (second, first)):
         part = type(nyt)(**{k: (v[train] if isinstance(v, np.ndarray) else v) for k, v in vars(nyt).items()})
-        c = fit([part])
-        predicted[test] = np.clip(c["intercept"] + c["compound"] * nyt.compound[test] + c["polarity"]
-                                  * nyt.polarity[test] + c["subjectivity"] * nyt.subjectivity[test], -1, 1)
+        predicted[test] = predict(fit([part]), nyt.features(test))
     return pearson(predicted, nyt.rating)
 
 

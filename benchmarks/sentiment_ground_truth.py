@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.models import Article, Paragraph  # noqa: E402
 from analysis.nlp.entities import extract_entities  # noqa: E402
-from analysis.nlp.news_sentiment import news_compound, news_sentiment  # noqa: E402
+from analysis.nlp.news_sentiment import news_reading, news_score  # noqa: E402
 from analysis.nlp.scorers import textblob_scores, vader_compound  # noqa: E402
 
 
@@ -55,8 +55,14 @@ class RatedSet:
     vader: np.ndarray
     polarity: np.ndarray
     subjectivity: np.ndarray
-    compound: np.ndarray  # the news rules' compound (names masked), the model's first input
+    compound: np.ndarray  # the news rules' compound (names masked), one of the model's inputs
+    happiness: np.ndarray  # the mean labMT happiness of the words outside names, another input
     news: np.ndarray | None = None  # the shipped news score
+
+    def features(self, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """The model's design matrix (columns in ``FEATURES`` order) for ``rows``."""
+        return np.column_stack([np.ones(len(self.rating))[rows], self.compound[rows], self.polarity[rows],
+                                self.happiness[rows]])
 
 
 def read_set(folder: Path, name: str) -> tuple[list[str], list[float], list[str]]:
@@ -83,16 +89,15 @@ def scored_set(folder: Path, name: str, *, with_news: bool = True) -> RatedSet:
     ids, ratings, texts = read_set(folder, name)
     tb = np.array([textblob_scores(t) for t in texts]).reshape(-1, 2)
     spans = [name_spans(t) for t in texts]
+    readings = [news_reading(t, masked=s) for t, s in zip(texts, spans)]
     result = RatedSet(
         name=name, ids=ids, texts=texts, rating=np.array(ratings),
         words=np.array([max(len(t.split()), 1) for t in texts], dtype=float),
         vader=np.array([vader_compound(t) for t in texts]),
         polarity=tb[:, 0], subjectivity=tb[:, 1],
-        compound=np.array([news_compound(t, masked=s) for t, s in zip(texts, spans)]),
+        compound=np.array([r.compound for r in readings]),
+        happiness=np.array([r.happiness for r in readings]),
     )
     if with_news:
-        result.news = np.array([
-            news_sentiment(t, masked=s, polarity=p, subjectivity=q)
-            for t, s, p, q in zip(texts, spans, result.polarity, result.subjectivity)
-        ])
+        result.news = np.array([news_score(r, p) for r, p in zip(readings, result.polarity)])
     return result

@@ -1,14 +1,26 @@
-"""The news sentiment score: VADER's rules read as news (names masked, negation scoped, news words, reducers)."""
+"""The news sentiment score: VADER's rules read as news (names masked, negation scoped, news words, reducers),
+labMT's word happiness beside them, and the small model that weighs both with TextBlob's polarity."""
 
 from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from work_support import lines_run
 
-from analysis.nlp.news_sentiment import agreement, news_compound, news_lexicon, news_model, news_sentiment
+from analysis.nlp import news_sentiment as news
+from analysis.nlp.news_sentiment import (
+    FEATURES, agreement, happiness_table, news_compound, news_lexicon, news_model, news_reading, news_sentiment,
+)
 from analysis.nlp.scorers import vader_compound
+from analysis.nlp.sentiment import NEWS_NEUTRAL
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("text, sign", [
@@ -18,6 +30,10 @@ from analysis.nlp.scorers import vader_compound
     ("The new policy drastically reduced homicides in the capital.", 1),
     ("The charity opened a wonderful new school and families were delighted.", 1),
     ("Police arrested three men after the killings.", -1),
+    ("The dictator's regime tortured and jailed its critics.", -1),
+    ("Volunteers rebuilt the flooded school and the children cheered.", 1),
+    ("The new treatment saved thousands of lives, doctors said.", 1),
+    ("Unemployment soared and thousands lost their homes.", -1),
 ])
 def test_clear_news_sentences_get_the_right_sign(text, sign):
     assert news_sentiment(text) * sign > 0.1
@@ -64,10 +80,73 @@ def test_but_weighs_its_own_sentence_only():
     assert news_compound("Good news. Sadly, bad.") == news_compound("Good news. Sadly, bad.")
 
 
-def test_the_model_is_small_and_was_fitted_without_the_news_set():
+def test_the_model_file_loads_and_its_inputs_are_the_ones_the_code_reads():
+    data = json.loads((news.DATA / "news_model.json").read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == FEATURES == tuple(news_model())
+    assert "nyt" not in data["fitted_on"] and data["made_by"] == "benchmarks/fit_news_model.py"
     model = news_model()
-    assert set(model) == {"intercept", "compound", "polarity", "subjectivity"}
-    assert model["compound"] > 0 and model["polarity"] > 0
+    assert model["compound"] > 0 and model["polarity"] > 0 and model["happiness"] > 0
+
+
+def test_the_model_is_the_sum_its_coefficients_say():
+    text = "The minister praised the brave rescuers, but the flood killed nine."
+    reading = news_reading(text)
+    model = news_model()
+    polarity = 0.25
+    expected = (model["intercept"] + model["compound"] * reading.compound + model["polarity"] * polarity
+                + model["happiness"] * reading.happiness)
+    assert news_sentiment(text, polarity=polarity) == pytest.approx(max(-1.0, min(1.0, expected)))
+
+
+def test_text_with_nothing_to_read_is_inside_the_neutral_band():
+    for text in ("", "2023", "The council meets on Tuesday at the town hall.", "MEXICO CITY, Dec 12"):
+        assert abs(news_sentiment(text)) < NEWS_NEUTRAL, text
+
+
+def test_happiness_reads_the_words_outside_names_and_turns_negated_words_around():
+    table = happiness_table()
+    assert table["murder"] < 0 < table["love"]
+    assert news_reading("Love.").happiness == pytest.approx(table["love"])
+    # "not" turns "love" around and is not read itself
+    assert news_reading("They do not love it.").happiness < 0 < news_reading("They love it.").happiness
+    assert news_reading("They do not know it, but they love it.").happiness > 0  # not past the clause
+    text = "Happy Valley"  # a name: its words are not read
+    assert news_reading(text, masked=[(0, len(text))]).happiness == 0.0
+
+
+def test_happiness_reaches_words_the_sentiment_lexicons_lack():
+    lexicon = news_lexicon()
+    missing = [w for w in ("disease", "flood", "tax", "hospital", "wedding") if w not in lexicon]
+    assert len(missing) == 5  # none of them is a VADER word
+    table = happiness_table()
+    assert all(w in table for w in missing)
+    assert news_sentiment("The disease spread through the town.") < news_sentiment("The wedding filled the town.")
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location("build_happiness_table", ROOT / "benchmarks" / "build_happiness_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_build_script_keeps_rated_words_far_enough_from_neutral():
+    build = _build_script()
+    labmt = "word\thappiness_rank\thappiness_average\n" + "".join(
+        f"{w}\t{i}\t{h}\n" for i, (w, h) in enumerate(
+            [("laughter", 8.5), ("the", 4.98), ("murder", 1.48), ("#tag", 2.0), ("1980s", 7.0), ("don't", 3.7)]))
+    assert build.happiness_rows(labmt) == [("laughter", 3.5), ("murder", -3.52), ("don't", -1.3)]
+    assert build.table_text(labmt).startswith("# ")
+
+
+def test_the_build_script_reproduces_the_shipped_table_from_its_source():
+    build = _build_script()
+    given = os.environ.get("LABMT_SOURCE")  # labMT1.txt or the labMTsimple sdist, when not installed
+    source = build.find_source(Path(given) if given else None)
+    if source is None:
+        pytest.skip("no labMT 1.0 source: set LABMT_SOURCE or pip install labMTsimple to check the shipped table")
+    shipped = (news.DATA / "happiness.tsv").read_text(encoding="utf-8")
+    assert build.table_text(build.read_labmt(source)) == shipped
 
 
 def test_the_agreement_figures_come_from_the_benchmark():

@@ -145,3 +145,45 @@ def test_entity_sentiment_scores_the_sentences_that_name_it_not_the_whole_paragr
     assert toward.loc[ruiz, "sentences"] == 1 and toward.loc[vidal, "sentences"] == 1
     spanish = entity_sentiment(article(("title", "x"), ("body", text), language="es"), mentions)
     assert spanish["sentiment"].isna().all()
+
+
+# How a person reads each body paragraph of the seed (an InSight Crime report on an MS13 leader's terrorism trial),
+# keyed by its opening words: -1 negative, 0 neither, +1 positive. Written by a reader, not taken from any score.
+SEED_READING = {
+    "A top leader of the Mara Salvatrucha": -1,  # terrorism charges; the government's secret deals with the gang
+    "Élmer Canales Rivera, alias": 0,  # where and when the plea was entered: procedure
+    "Mexican authorities arrested Crook": -1,  # arrested after the government freed him and helped him escape
+    "His release came amid the unraveling": -1,  # clandestine deals between a president and a gang unravel
+    "Crook was a central figure": -1,  # talks collapse after a spate of murders; rights suspended
+    "US prosecutors indicted Crook": -1,  # narco-terrorism charges against the gang's leaders
+    "However, the Salvadoran government refused": -1,  # refused to extradite indicted gang leaders
+    "As the MS13 reels from": -1,  # a crackdown; explosive details of a government-gang relationship
+    "US officials have already made": -1,  # damning allegations
+    "For example, prosecutors claim": -1,  # officials escort a gang leader out of prison after a killing spree
+    "Crook’s prosecution has already undermined": -1,  # the president's denials undermined
+    "To extract benefits and concessions": -1,  # violence ordered to intimidate civilians
+    "As the only top MS13 leader": -1,  # life in prison; a deal for a shorter sentence
+    "“Crook may reveal specific details": 0,  # what a source expects may come out: attribution and speculation
+    "“A lot of information might": -1,  # the president as "an accomplice in all of this"
+    "Beyond Crook’s potential negotiations": -1,  # the crackdown spares the gang's leaders
+    "The case in New York": -1,  # relations further complicated
+    "“The US Justice Department and": -1,  # a president who conspired with a terrorist organisation
+    "The Bukele administration has drastically": 1,  # homicides drastically reduced; public spaces full again
+}
+
+
+def test_the_seed_reads_as_a_person_reads_it(seed_analysis):
+    """Issue 10: the news score reads at least 15 of the seed's 19 body paragraphs as a person does (sign outside
+    the neutral band, or inside it for a paragraph that is neither)."""
+    from analysis.nlp.sentiment import NEWS_NEUTRAL
+
+    texts = {p.index: p.text for p in seed_analysis.article.paragraphs}
+    body = seed_analysis.sentiment[seed_analysis.sentiment["kind"] == "body"]
+    scores = {}
+    for index, score in zip(body["index"].tolist(), body["sentiment"].tolist()):
+        (opening,) = [o for o in SEED_READING if texts[index].startswith(o)]
+        scores[opening] = score
+    assert scores.keys() == SEED_READING.keys()  # every body paragraph, each read once
+    read = {o: 0 if abs(s) < NEWS_NEUTRAL else (1 if s > 0 else -1) for o, s in scores.items()}
+    misread = {o: round(scores[o], 2) for o in SEED_READING if read[o] != SEED_READING[o]}
+    assert len(SEED_READING) - len(misread) >= 15, misread

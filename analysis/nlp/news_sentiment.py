@@ -23,19 +23,28 @@ News words
 "But" within its sentence
     VADER's "but" rule weighs the whole text before the first "but" by 0.5 and all after it by 1.5; here it
     applies within the sentence of each "but".
+How happy its words are
+    Beside VADER's 7,500 sentiment words, people's ratings of 10,222 of the most frequent English words
+    (labMT 1.0, "how happy does this word make you feel", 1..9) reach the words of news that VADER leaves at 0
+    ("disease", "flood", "tax", "wedding"). The mean of those ratings over the words outside names
+    (``data/happiness.tsv``, those at least 0.5 from neutral; a word a negation or reducer precedes in its clause
+    turned around) is the model's third input.
 A small linear model on top
-    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * TextBlob subjectivity, -1, 1)``.
-    Its four coefficients (``data/news_model.json``) are fitted by ``benchmarks/fit_news_model.py`` on the
-    human-rated tweets, movie and product reviews published with VADER, never on the news set it is judged on.
+    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness, -1, 1)``. Its
+    four coefficients (``data/news_model.json``) are fitted by ``benchmarks/fit_news_model.py`` on the
+    human-rated tweets, movie and product reviews published with VADER, never on the news set it is judged on;
+    its inputs were chosen by how well a model fitted on two of those sets reads the third. A text with nothing
+    to read scores the intercept, about -0.12 (people rate plain sentences slightly below neutral).
 
-Sources and licences: VADER's lexicon and rules (vaderSentiment, MIT licence, C.J. Hutto); TextBlob's polarity and
-subjectivity (TextBlob, MIT licence; its lexicon from Pattern, BSD licence); the news supplement and the model's
-coefficients are Storyscope's own (this project's licence), the coefficients fitted on VADER's published
-ground-truth ratings (MIT licence). Nothing is downloaded. ``benchmarks/bench_sentiment.py`` measures how well it
-agrees with people.
+Sources and licences: VADER's lexicon and rules (vaderSentiment, MIT licence, C.J. Hutto); TextBlob's polarity
+(TextBlob, MIT licence; its lexicon from Pattern, BSD licence); word happiness from labMT 1.0 (Dodds, Harris,
+Kloumann, Bliss & Danforth 2011, PLoS ONE 6(12): e26752, Data S1; Creative Commons Attribution licence), made into
+``data/happiness.tsv`` by ``benchmarks/build_happiness_table.py``; the news supplement and the model's coefficients
+are Storyscope's own (this project's licence), the coefficients fitted on VADER's published ground-truth ratings
+(MIT licence). Nothing is downloaded. ``benchmarks/bench_sentiment.py`` measures how well it agrees with people.
 
-Cost: one pass over the words (one compiled whitespace pattern for the whole text, set and dict look-ups per word,
-a bounded look back of three words); the "but" rule rescales each sentence at most once.
+Cost: one pass over the words (one compiled whitespace pattern for the whole text, set and dict look-ups per word),
+then VADER's rules (a bounded look back of three words) for the sentiment words only.
 """
 
 from __future__ import annotations
@@ -44,13 +53,18 @@ import json
 import math
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
+from analysis.errors import StoryscopeError
 from analysis.nlp import scorers
 
-__all__ = ["NEGATED_PHRASES", "REDUCERS", "agreement", "news_compound", "news_lexicon", "news_model", "news_sentiment"]
+__all__ = [
+    "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "agreement", "happiness_table", "news_compound",
+    "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment",
+]
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -79,6 +93,7 @@ _NEGATIONS = scorers._NEGATIONS
 _BOOSTERS = scorers._BOOSTERS
 _N_SCALAR = scorers._N_SCALAR
 _C_INCR = scorers._C_INCR
+_NEGATORS = _NEGATIONS | REDUCERS  # with any word holding "n't" (see _negated)
 
 
 @lru_cache(maxsize=1)
@@ -94,11 +109,29 @@ def news_lexicon() -> dict[str, float]:
     return lexicon
 
 
+#: The linear model's inputs, in the order of its coefficients (``data/news_model.json`` lists the same).
+FEATURES = ("intercept", "compound", "polarity", "happiness")
+
+
+@lru_cache(maxsize=1)
+def happiness_table() -> dict[str, float]:
+    """labMT 1.0's word happiness (``data/happiness.tsv``): word -> people's mean rating - 5, within [-4, 4]."""
+    table: dict[str, float] = {}
+    for line in (DATA / "happiness.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, value = line.split("\t")
+            table[word] = float(value)
+    return table
+
+
 @lru_cache(maxsize=1)
 def news_model() -> dict[str, float]:
-    """The linear model's coefficients: intercept, compound, polarity, subjectivity (``data/news_model.json``)."""
+    """The linear model's coefficients by :data:`FEATURES` name (``data/news_model.json``)."""
     data = json.loads((DATA / "news_model.json").read_text(encoding="utf-8"))
-    return {name: float(data["coefficients"][name]) for name in ("intercept", "compound", "polarity", "subjectivity")}
+    if tuple(data.get("features", ())) != FEATURES:
+        raise StoryscopeError(f"{DATA / 'news_model.json'} was fitted on {data['features']}, the code reads {FEATURES}: "
+                         "run benchmarks/fit_news_model.py")
+    return {name: float(data["coefficients"][name]) for name in FEATURES}
 
 
 def agreement() -> dict | None:
@@ -111,38 +144,54 @@ def agreement() -> dict | None:
         return None
 
 
-def news_sentiment(
-    text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None,
-    subjectivity: float | None = None,
-) -> float:
+class NewsReading(NamedTuple):
+    """What one pass over a text's words gives the model (see :func:`news_reading`)."""
+
+    compound: float  #: VADER's compound score under the news rules, within [-1.0, 1.0]
+    happiness: float  #: mean happiness of its rated words, within [-4.0, 4.0] (0.0 when none is rated)
+
+
+def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None) -> float:
     """The news sentiment of ``text``, a float within [-1.0, 1.0] (negative below 0).
 
     ``masked``: (start, end) character spans of names in ``text``, whose words carry no sentiment.
-    ``polarity``, ``subjectivity``: TextBlob's scores of ``text`` when already known (computed otherwise).
+    ``polarity``: TextBlob's polarity of ``text`` when already known (computed otherwise).
     """
-    if polarity is None or subjectivity is None:
-        polarity, subjectivity = scorers.textblob_scores(text)
+    if polarity is None:
+        polarity = scorers.textblob_scores(text)[0]
+    return news_score(news_reading(text, masked=masked), polarity)
+
+
+def news_score(reading: NewsReading, polarity: float) -> float:
+    """The model's score from one :func:`news_reading` and TextBlob's polarity, within [-1.0, 1.0]."""
     model = news_model()
     score = (
         model["intercept"]
-        + model["compound"] * news_compound(text, masked=masked)
+        + model["compound"] * reading.compound
         + model["polarity"] * polarity
-        + model["subjectivity"] * subjectivity
+        + model["happiness"] * reading.happiness
     )
     return max(-1.0, min(1.0, score))
 
 
 def news_compound(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> float:
     """VADER's compound score with the news rules (names masked, scoped negation...), within [-1.0, 1.0]."""
-    valences = news_valences(text, masked=masked)
-    if not valences:
-        return 0.0
+    return news_reading(text, masked=masked).compound
+
+
+def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsReading:
+    """The model's inputs from ``text``, its words read once: the news compound and the mean happiness."""
+    valences, happiness, rated = _read(text, masked)
+    return NewsReading(_compound(valences, text), happiness / rated if rated else 0.0)
+
+
+def _compound(valences: list[float], text: str) -> float:
+    """VADER's normalisation of the summed valences, with its emphasis for "!" and "?"."""
     total = math.fsum(valences)
+    if not total:
+        return 0.0
     emphasis = _emphasis(text)
-    if total > 0:
-        total += emphasis
-    elif total < 0:
-        total -= emphasis
+    total = total + emphasis if total > 0 else total - emphasis
     return total / math.sqrt(total * total + 15)
 
 
@@ -153,74 +202,92 @@ def _emphasis(text: str) -> float:
     return exclamations + (0.0 if questions <= 1 else questions * 0.18 if questions <= 3 else 0.96)
 
 
-def news_valences(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> list[float]:
-    """Each whitespace-separated word's valence under the news rules, in order (0.0 for most words)."""
+def _read(text: str, masked: Iterable[tuple[int, int]]) -> tuple[list[float], float, int]:
+    """One pass over the whitespace-separated words of ``text``.
+
+    Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
+    out), and the sum and count of the happiness of the rated words outside names, each turned around (x -0.74,
+    VADER's factor) when a negation or a reducer stands within the three words before it in its clause.
+    """
     lexicon = news_lexicon()
+    happiness_of = happiness_table()
     spans = sorted(masked)
-    raws: list[str] = []
-    lowers: list[str] = []
-    hidden: list[bool] = []
-    clause: list[int] = []  # index of the first word of each word's clause
-    sentence: list[int] = []  # index of the first word of each word's sentence
-    clause_start = sentence_start = 0
+    n_spans = len(spans)
     span_at = 0
+    raws: list[str] = []  # each word as the rules see it (punctuation stripped from words of three letters or more)
+    lowers: list[str] = []  # lower-cased, a possessive or a hyphenated prefix dropped when that finds a lexicon word
+    hidden: set[int] = set()  # positions of words inside names
+    hits: list[tuple[int, int, int]] = []  # (position, clause start, sentence start) of each sentiment word
+    buts: dict[int, int] = {}  # sentence start -> position of the sentence's first "but"
+    happiness = 0.0
+    rated = 0
+    clause_start = sentence_start = 0
+    last_negation = -4
     ended_clause = ended_sentence = False
-    for position, (start, raw) in enumerate(_words_with_offsets(text)):
-        end = start + len(raw)
-        while span_at < len(spans) and spans[span_at][1] <= start:
-            span_at += 1
-        hidden.append(span_at < len(spans) and spans[span_at][0] < end)
+    position = -1
+    for match in _WORDS.finditer(text):
+        raw = match.group()
+        position += 1
+        is_hidden = False
+        if n_spans:
+            start = match.start()
+            while span_at < n_spans and spans[span_at][1] <= start:
+                span_at += 1
+            if span_at < n_spans and spans[span_at][0] < start + len(raw):
+                is_hidden = True
+                hidden.add(position)
         if ended_clause:
             clause_start = position
-        if ended_sentence and raw.lstrip(_STRIP)[:1].isupper():
-            sentence_start = position
-        clause.append(clause_start)
-        sentence.append(sentence_start)
-        tail = raw.rstrip(_CLOSERS)[-1:]
-        ended_clause = tail in _CLAUSE_ENDS
-        ended_sentence = tail in _SENTENCE_ENDS
+            if ended_sentence and raw.lstrip(_STRIP)[:1].isupper():
+                sentence_start = position
+        last = raw[-1]
+        if last in _CLOSERS:
+            last = raw.rstrip(_CLOSERS)[-1:]
+        ended_clause = last in _CLAUSE_ENDS
+        ended_sentence = last in _SENTENCE_ENDS
         stripped = raw.strip(_STRIP)
         word = stripped if len(stripped) > 2 else raw
         lower = word.lower()
+        negation = lower in _NEGATORS or "n't" in lower
+        if negation:
+            last_negation = position
+        elif not is_hidden:
+            value = happiness_of.get(lower if word is stripped else stripped.lower())
+            if value is not None:
+                if last_negation >= clause_start and position - last_negation <= 3:
+                    value *= _N_SCALAR
+                happiness += value
+                rated += 1
         if lower not in lexicon:
             if lower.endswith(_POSSESSIVES) and lower[:-2] in lexicon:
                 lower = lower[:-2]
             elif "-" in lower and lower.rsplit("-", 1)[1] in lexicon:
                 lower = lower.rsplit("-", 1)[1]
+            elif lower == "but":
+                buts.setdefault(sentence_start, position)
+        if lower in lexicon and not is_hidden and lower not in _BOOSTERS:
+            hits.append((position, clause_start, sentence_start))
         raws.append(word)
         lowers.append(lower)
-    is_cap_diff = _cap_differential(raws)
-    last = len(lowers) - 1
+    if not hits:
+        return [], happiness, rated
+    capitals = sum(map(str.isupper, raws))
+    is_cap_diff = 0 < len(raws) - capitals < len(raws)
+    last_position = len(lowers) - 1
     valences: list[float] = []
-    but_sentence = -1  # the sentence whose "but" rule is running
-    for i, lower in enumerate(lowers):
-        if lower == "but" and sentence[i] != but_sentence:
-            but_sentence = sentence[i]
-            for k in range(sentence[i], i):
-                valences[k] *= 0.5
-        if hidden[i] or lower in _BOOSTERS or lower not in lexicon or (lower == "kind" and i < last and lowers[i + 1] == "of"):
-            valence = 0.0
-        else:
-            valence = _valence(lexicon, i, raws, lowers, hidden, clause[i], is_cap_diff)
-        if sentence[i] == but_sentence and lower != "but":
-            valence *= 1.5
+    for i, clause_of, sentence_of in hits:
+        if lowers[i] == "kind" and i < last_position and lowers[i + 1] == "of":
+            continue
+        valence = _valence(lexicon, i, raws, lowers, hidden, clause_of, is_cap_diff)
+        but = buts.get(sentence_of)
+        if but is not None:  # VADER's "but" rule, within the sentence
+            valence *= 0.5 if i < but else 1.5
         valences.append(valence)
-    return valences
-
-
-def _words_with_offsets(text: str) -> Iterable[tuple[int, str]]:
-    """(offset, word) for each run of non-space characters, as ``str.split()`` cuts them."""
-    for match in _WORDS.finditer(text):
-        yield match.start(), match.group()
-
-
-def _cap_differential(words: Sequence[str]) -> bool:
-    capitals = sum(1 for w in words if w.isupper())
-    return 0 < len(words) - capitals < len(words)
+    return valences, happiness, rated
 
 
 def _valence(
-    lexicon: dict[str, float], i: int, words: list[str], lowers: list[str], hidden: list[bool], clause_start: int,
+    lexicon: dict[str, float], i: int, words: list[str], lowers: list[str], hidden: set[int], clause_start: int,
     is_cap_diff: bool,
 ) -> float:
     """VADER's valence of the lexicon word at ``i`` with the news rules (see the module's documentation)."""
@@ -232,7 +299,7 @@ def _valence(
     reach = 0
     while reach < 3 and i - reach - 1 >= clause_start:
         before = lowers[i - reach - 1]
-        if before in lexicon and not hidden[i - reach - 1] and before not in _NEGATIONS and before not in REDUCERS:
+        if before in lexicon and i - reach - 1 not in hidden and before not in _NEGATORS:
             break
         reach += 1
     if reach and _negated(lowers[i - 1]) and lower in NEGATED_PHRASES:

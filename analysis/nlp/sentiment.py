@@ -34,7 +34,7 @@ SENTIMENT_LANGUAGES = frozenset({"en", "und"})
 #: |score| below these is "neutral"; outside them, opposite signs count as a disagreement.
 TEXTBLOB_NEUTRAL = 0.05
 VADER_NEUTRAL = 0.05  # VADER's own recommended threshold for the compound score
-NEWS_NEUTRAL = 0.1  # the model gives text with no sentiment words its intercept, about -0.08
+NEWS_NEUTRAL = 0.15  # the model gives text with nothing to read its intercept, about -0.12
 OPENING_WORDS = 12
 
 SENTIMENT_COLUMNS = [
@@ -151,7 +151,7 @@ def sentiment_columns(
         for i, p in enumerate(paragraphs):
             polarity[i], subjectivity[i] = textblob_scores(p.text)
             vader[i] = vader_score(p.text)
-            news[i] = news_sentiment(p.text, masked=names[i], polarity=polarity[i], subjectivity=subjectivity[i])
+            news[i] = news_sentiment(p.text, masked=names[i], polarity=polarity[i])
     disagreeing = np.fromiter((disagree(a, b) for a, b in zip(news.tolist(), polarity.tolist())), dtype=bool, count=n)
     columns = [int_column([p.index for p in paragraphs]), [p.kind for p in paragraphs], included, counts, news,
                polarity, subjectivity, vader, disagreeing, [opening_words(p.text) for p in paragraphs]]
