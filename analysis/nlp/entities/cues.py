@@ -325,6 +325,12 @@ class LanguageCues:
     org_endings: tuple[str, ...] = ()  # the ends of compound words that name organisations ("Kartell|amt")
     speech_verbs: frozenset[str] = frozenset()  # right before or after a person: "dijo", "a déclaré", "sagte"
     org_nouns: frozenset[str] = frozenset()  # right before an organisation: "el diario X", "le quotidien X"
+    #: articles taken off the start of a name ("The", German "Die Nordwerk AG"); not Romance ones, which names
+    #: keep ("El Salvador", "Le Monde", "La Paz")
+    articles: frozenset[str] = frozenset()
+    #: articles that join two capitalised words only after an organisation's head noun ("Institut der deutschen
+    #: Wirtschaft"; but "Ende der Koalition", "Streik der GDL" are two things)
+    genitive_articles: frozenset[str] = frozenset()
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -336,6 +342,8 @@ class LanguageCues:
             tuple(dict.fromkeys(self.org_endings + other.org_endings)),
             self.speech_verbs | other.speech_verbs,
             self.org_nouns | other.org_nouns,
+            self.articles | other.articles,
+            self.genitive_articles | other.genitive_articles,
         )
 
     def is_title(self, key: str) -> bool:
@@ -370,6 +378,7 @@ CUES: dict[str, LanguageCues] = {
                                                   "general vice medical scientific commercial legal investment "
                                                   "information digital"),
         suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd"),
+        articles=_words("the a an"),
     ),
     "fr": LanguageCues(
         titles=_words("m mme mlle me mgr pr président présidente ministre maire préfet préfète député députée "
@@ -395,6 +404,8 @@ CUES: dict[str, LanguageCues] = {
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
+        articles=_words("der die das den dem des ein eine einen einem einer eines"),
+        genitive_articles=_words("der des den dem"),
     ),
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "

@@ -100,6 +100,7 @@ class _Extractor:
         self.nouns_capitalised = article.language in NOUNS_CAPITALISED
         self.elisions = ELISIONS.get(article.language, ())
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
+        self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
@@ -127,12 +128,13 @@ class _Extractor:
             table = headline and p.kind != "title" and _is_results_table(text)
             if table:
                 headline = False
+                self.tables.add(index)
             if stats.words and stats.acronyms * 2 > stats.words:
                 self.capitals.add(index)
             par_spans = []
             dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
             suffixed = False  # a run is a company's suffix (", Inc.") or ends with a camel-cased name ("iPad")
-            for run in _runs(toks):
+            for run in _runs(toks, self.cues):
                 dotted = dotted or run[-1].dotted
                 last = run[-1]
                 if (last.key in CORPORATE_SUFFIXES and len(run) == 1) or last.text[0].islower():
@@ -329,13 +331,15 @@ class _Extractor:
             lookup = _Lookup(kept)
 
         # pass C: entities from the spans kept so far
-        groups = _Groups(kept, self.links)
+        groups = _Groups(kept, self.links, inflected=self.nouns_capitalised)
 
         # pass D: headline spans and lone head nouns, matched against the entities and the gazetteer
         lookup.use_groups(groups)
         for s in heads:
             label = s.toks[0].shape == _ACRONYM
             group = lookup.group_of_span(s, partial=not label)
+            if group is None and self.nouns_capitalised and not label:
+                group = self._inflected_group(s, lookup)  # "die Grünen" after "Grüne"
             if group is not None:
                 s.group = group
                 groups.add(s)
@@ -354,12 +358,23 @@ class _Extractor:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
 
+    @staticmethod
+    def _inflected_group(s: _Span, lookup: _Lookup) -> str | None:
+        """The known name a German word is an inflected form of: an adjective's ending off ("Grünen" -> "Grüne",
+        "Deutschen" -> "Deutsche")."""
+        key = s.keys[0]
+        if len(key) > 4 and key[-2] == "e" and key[-1] in "nrsm":
+            return lookup.group_of((key[:-1],), s.surface[:-1], partial=False)
+        return None
+
     def _plain_noun(self, s: _Span) -> bool:
         """In a language that capitalises nouns, a word of its dictionary ("Haushalt") that nothing marks as a
-        name: no capital inside ("AfD"), no organisation's ending ("Bundeskartellamt"), no place, and not right
-        after "in", "aus" or "nach" without an article ("in Niedersachsen")."""
+        name: no capital inside ("AfD"), no organisation's ending ("Bundeskartellamt"), no place, not right
+        after "in", "aus" or "nach" without an article ("in Niedersachsen"), and no row label of a results table."""
         tok = s.toks[0]
         text = tok.text
+        if s.par in self.tables:
+            return False
         if not _is_dictionary_word(text, self.article.language) or not text[1:].islower():
             return False
         if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
@@ -497,7 +512,7 @@ _TABLE_NAME = (
     r"[^\W\d_a-z][\w'’.&\-]*(?:\s+(?:(?:of|and|the|for|de|del|la|le|du|van|von|&)\s+)*[^\W\d_a-z][\w'’.&\-]*)*"
 )
 #: Two or more "Name number" cells and nothing else: rows of a results table read as one paragraph.
-_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*%?\s+)+{_TABLE_NAME}\s+\d[\d,.]*%?\s*")
+_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*")
 
 
 def _is_results_table(text: str) -> bool:

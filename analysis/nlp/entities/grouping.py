@@ -198,7 +198,8 @@ def _person_by_context(s: _Span, stops: frozenset[str]) -> bool:
 class _Groups:
     """Union-find over form keys, with the spans (mentions) of each form."""
 
-    def __init__(self, spans: list[_Span], links: list[tuple[_Span, _Span]]) -> None:
+    def __init__(self, spans: list[_Span], links: list[tuple[_Span, _Span]], *, inflected: bool = False) -> None:
+        self.inflected = inflected  # German: "Deutschen Bahn" is "Deutsche Bahn", "Grünen" is "Grüne"
         self.parent: dict[str, str] = {}
         self.spans: list[_Span] = []
         self.nicknames: set[str] = set()
@@ -234,7 +235,8 @@ class _Groups:
 
     def _join_variants(self) -> None:
         """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi", a
-        nickname with its article ("Notario" / "El Notario"),
+        nickname with its article ("Notario" / "El Notario"), in German an adjective's ending on the first word
+        ("Deutschen Bahn" / "Deutsche Bahn"),
         and an acronym with the one multi-word name whose initials it is ("UN" / "United Nations")."""
         forms: dict[str, _Span] = {}
         for s in self.spans:
@@ -251,6 +253,10 @@ class _Groups:
             for other in PARTY_ALTERNATES.get(key, ()):  # "the Tories" are the Conservative Party
                 if other in forms:
                     self.union(other, key)
+            if self.inflected and len(keys[0]) > 4 and keys[0][-2] == "e" and keys[0][-1] in "nrsm":
+                base = " ".join([keys[0][:-1], *keys[1:]])  # an adjective's ending: Deutschen -> Deutsche
+                if base in forms:
+                    self.union(base, key)
             if len(keys) > 1 and keys[0] in ALIAS_ARTICLES and key.split(" ", 1)[1] in self.nicknames:
                 self.union(key.split(" ", 1)[1], key)  # «el Notario» ... "El Notario recibía"
             if len(s.toks) < 2:
