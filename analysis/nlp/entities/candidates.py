@@ -30,6 +30,7 @@ from analysis.nlp.entities.cues import (
     _WEEKDAYS,
     ALL_CUES,
     AP_STATES,
+    CORPORATE_SUFFIXES,
     CUES,
     HYPHEN_INNER_PARTICLES,
     ROMANCE_OF,
@@ -310,7 +311,7 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
     if c in ".!?…:":
         # the period of an abbreviation or an acronym (Mr., U.S., J.) ends no sentence, but a state's may (Vt.)
         return not (c == "." and prev is not None and prev.end == i + 1 and prev.text.endswith(".")
-                    and prev.text not in AP_STATES)
+                    and prev.text not in AP_STATES and prev.key not in CORPORATE_SUFFIXES)
     return quoted
 
 
@@ -596,7 +597,7 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         number.shape == _NUMBER
         and number.text.isdigit()
         and len(number.text) <= 3
-        and last.shape == _CAP
+        and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
         and not last.possessive
         and not _month_or_day(last.key)
         and (after is None or not after.joined or not _is_name_token(after))
@@ -784,6 +785,9 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
     while end > 1 and piece[end - 1].key in cues.suffixes and piece[end - 1].shape != _LOWER:
         end -= 1
     core = piece[:end]
+    of = _title_of(core, cues)
+    if of:  # "Chief Executive Officer of Acme Robotics": the organisation, no person
+        return [], core[of + 1 :], False
     for start in range(len(core) - 1):
         tok = core[start]
         if not cues.is_title(tok.key) and start:
@@ -802,6 +806,23 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
             before = before[:-1]
         return before, rest, True
     return [], core, end < len(piece)
+
+
+def _title_of(core: list, cues: LanguageCues) -> int:
+    """Where "of" follows a title block at the start of ``core`` and an organisation's name follows it ("Chief
+    Executive Officer of Acme Robotics", but "Secretary of State Antony Blinken" goes on with a title); else 0."""
+    if len(core) < 3 or not cues.is_title(core[0].key):
+        return 0
+    for idx in range(1, len(core) - 1):
+        tok = core[idx]
+        if tok.key == "of" and tok.shape == _LOWER:
+            after = core[idx + 1]
+            if after.key in cues.title_modifiers or cues.is_title(after.key):
+                return 0
+            return idx if any(t.key in _ORG_HEADS for t in core[idx + 1 :]) or cues.is_title(core[idx - 1].key) else 0
+        if not (cues.is_title(tok.key) or tok.key in cues.title_modifiers):
+            return 0
+    return 0
 
 
 def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:

@@ -183,7 +183,10 @@ def _alternation(words: Iterable[str]) -> str:
     return pattern(trie)
 
 
-_ABBREVIATIONS = "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
+    "|Inc|Corp|Ltd|Co"
+)
 
 #: The Associated Press's abbreviations of US states (datelines: "BOULDER, Colo. (AP)"), with the period that makes
 #: them abbreviations; those that are also words or titles ("Miss.", "Ind.", "Mass.", "Wash.", "La.") are left out.
@@ -255,6 +258,12 @@ _ORG_AFTER_WORDS = """
 
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
+
+#: Company-form suffixes, written after the name ("Acme Robotics Corp.", "Veridia Therapeutics, Inc."): part of the
+#: name; the name's first word alone is the company too ("Acme").
+CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp".split())
+#: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
+PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
 
 #: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
 #: sentence's start, before another capitalised word, they are part of the name.
@@ -367,7 +376,8 @@ CUES: dict[str, LanguageCues] = {
         titles=_TITLES | _words("chair chairs executive coroner founder co-founder cofounder treasurer"),
         ambiguous_titles=_AMBIGUOUS_TITLES | _words("chair executive founder co-founder cofounder treasurer"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
-                                                  "general vice"),
+                                                  "general vice medical scientific commercial legal investment "
+                                                  "information digital"),
         suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd"),
         articles=_words("the a an"),
     ),

@@ -38,7 +38,9 @@ from analysis.nlp.entities.cues import (
     _PLACE_HEADS,
     ALIAS_ARTICLES,
     AP_STATES,
+    CORPORATE_SUFFIXES,
     ELISIONS,
+    PRODUCT_MODELS,
     NOUNS_CAPITALISED,
     ORG_SUFFIXES,
     ROMANCE_ARTICLES,
@@ -134,8 +136,12 @@ class _Extractor:
                 self.capitals.add(index)
             par_spans = []
             dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
+            suffixed = False  # a run is a company's suffix (", Inc.") or ends with a camel-cased name ("iPad")
             for run in _runs(toks, self.cues):
                 dotted = dotted or run[-1].dotted
+                last = run[-1]
+                if (last.key in CORPORATE_SUFFIXES and len(run) == 1) or last.text[0].islower():
+                    suffixed = True
                 if table:
                     run = _table_label(run)
                     if not run:
@@ -166,6 +172,8 @@ class _Extractor:
                     par_spans.append(span)
             if dotted and not headline:
                 par_spans = self._after_dotted(par_spans)
+            if suffixed:
+                par_spans = _with_suffixes(par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -347,6 +355,7 @@ class _Extractor:
         for s in headline:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
+        _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
 
     def _needs_confirmation(self, s: _Span) -> bool:
@@ -423,14 +432,19 @@ class _Extractor:
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
             return False  # "National Highways", "Royal Mail", "Police Scotland"
-        return (
+        if (
             key in self.stops
             or self.written_in_lower_case(tok.text.lower())
             or _month_or_day(key)
             or self.cues.is_title(key)
             or _is_demonym(key)
-            or _is_common_word(key)
             or (not self.english and _is_common_word_of(tok.text, self.article.language))
+        ):
+            return True
+        # a common word that speaks is a name ("Apple says"; but "Critics say", "Police said")
+        return _is_common_word(key) and not (
+            len(span.toks) == 1 and not tok.possessive and not key.endswith("s") and key not in _ORG_HEADS
+            and _SPEAKS_RE.match(span.text, tok.end) is not None
         )
 
     @staticmethod
@@ -588,6 +602,57 @@ def _given_names_back(spans: list[_Span], titled: list[tuple[_Span, _Tok]], give
             whole.title_before = True  # the evidence that it is a person's name stays
             replace[id(span)] = whole
     return [replace.get(id(s), s) for s in spans] if replace else spans
+
+
+_SPEAKS_RE = re.compile(r" (?:says|said)\b")
+#: What may follow a name but never a possessive: punctuation, "and"/"or", a verb of reporting.
+_NOT_POSSESSIVE_AFTER_RE = re.compile(r"[’']s(?:[,;:.)]|\s+(?:and|or|said|says|reported|beat|rose|fell)\b)")
+
+
+def _apostrophe_names(spans: list[_Span]) -> None:
+    """A name the article writes only with "'s", once where no possessive can stand ("McDonald's, eBay and
+    AT&T beat forecasts"), has the "'s" in its name: its mentions are made to include it."""
+    plain: set[str] = set()  # forms written without "'s"
+    shown: set[str] = set()  # forms whose "'s" stands where no possessive can
+    for s in spans:
+        last = s.toks[-1]
+        if not last.possessive:
+            plain.add(s.key)
+        elif _NOT_POSSESSIVE_AFTER_RE.match(s.text, last.end):
+            shown.add(s.key)
+    names = shown - plain
+    if not names:
+        return
+    for s in spans:
+        if s.key in names and s.toks[-1].possessive:
+            s.end = s.toks[-1].end + 2
+            s.surface = s.text[s.start : s.end]
+
+
+_COMPANY_COMMA_RE = re.compile(r",\s")
+_MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
+
+
+def _with_suffixes(spans: list[_Span]) -> list[_Span]:
+    """A company's suffix after a comma is part of its name ("Veridia Therapeutics, Inc."), and so is a model
+    after a camel-cased product name ("iPad mini")."""
+    out: list[_Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and len(s.toks) == 1 and s.keys[0] in CORPORATE_SUFFIXES and s.toks[0].shape == _CAP
+                and s.start == prev.end + 2 and _COMPANY_COMMA_RE.match(s.text, prev.end) and not prev.toks[-1].possessive):
+            whole = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=prev.headline)
+            whole.title_before = prev.title_before
+            out[-1] = whole
+            continue
+        last = s.toks[-1]
+        if last.text[0].islower() and not last.possessive:
+            model = _MODEL_AFTER_RE.match(s.text, last.end)
+            if model:
+                word = _Tok(model.group(1), model.start(1), shape=_LOWER)
+                s = _Span(s.par, s.text, [*s.toks, word], initial=s.initial, headline=s.headline)
+        out.append(s)
+    return out
 
 
 #: Words that begin sentences and no names ("in the U.S. The ..."): headline-case small words and pronouns.

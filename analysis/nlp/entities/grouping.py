@@ -23,6 +23,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     ALIAS_ARTICLES,
     ALIAS_CUES,
+    CORPORATE_SUFFIXES,
     PARTY_ALTERNATES,
     _alternation,
 )
@@ -108,18 +109,19 @@ class _Lookup:
                 spans.append(s)
             if len(sub) > self.longest.get(sub[0], 0):
                 self.longest[sub[0]] = len(sub)
-        if subs and len(keys) in (2, 3) and not s.person_shaped:
+        if subs and len(keys) in (2, 3, 4) and not s.person_shaped:
             # a party's own word(s), even at a sentence start or in a headline: "Reform" of "Reform UK",
             # "Labour" of "Labour Party"
-            core = keys[:-1]
-            if (keys[-1] == "party" or _place_strength(keys[-1], s.toks[-1].text) >= 4) and not any(
-                k in self.stops or k in _ORG_HEADS or k in _JOINERS for k in core
-            ) and core in subs:
-                spans = self.surnames.get(core)
-                if spans is None:
-                    self.surnames[core] = [s]
-                else:
-                    spans.append(s)
+            last = keys[-1]
+            company = last in CORPORATE_SUFFIXES  # "Acme" of "Acme Robotics Corp."
+            if company or last == "party" or _place_strength(last, s.toks[-1].text) >= 4:
+                for core in (keys[:-1], keys[:1]) if company else (keys[:-1],):
+                    if core in subs and not any(k in self.stops or k in _ORG_HEADS or k in _JOINERS for k in core):
+                        spans = self.surnames.get(core)
+                        if spans is None:
+                            self.surnames[core] = [s]
+                        else:
+                            spans.append(s)
         if subs and (s.person_shaped or _person_by_context(s, self.stops)):
             # a surname, and a first name that is no stopword ("Martin said" after "Martin Hale")
             first = s.toks[0].key
