@@ -915,3 +915,41 @@ def test_what_stands_before_a_title_at_a_sentence_start_is_a_name_and_so_is_the_
 def test_of_joins_a_head_noun_to_a_name_but_not_a_person_to_an_institution():
     table = _table_of("Professor Alan Greaves of the University of Kent said the Chamber of Commerce agreed.")
     assert {"Alan Greaves", "University of Kent", "Chamber of Commerce"} <= set(table), table
+
+
+def names_of(text: str, language: str) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """name -> (mentions, aliases) of a one-paragraph article."""
+    table = table_of(text, language)
+    return {name: (row.mentions, tuple(row.aliases)) for name, row in table.iterrows()}
+
+
+def test_german_names_through_articles_inflection_and_suspended_compounds():
+    text = (
+        "Bonn – Die Vereinigte Fährlinie hat am Montag den Betrieb eingestellt. Kunden der Vereinigten Fährlinie "
+        "warteten vergeblich. Die Land- und Forstwirtschaftskammer Trier kritisierte das Vorgehen. Ein Sprecher "
+        "des Verbandes der deutschen Reedereien sagte, der Stillstand treffe vor allem den Hafen. Der Ausfall der "
+        "Fähren dauert an. Die Reederei Albers GmbH äußerte sich nicht."
+    )
+    names = names_of(text, "de")
+    # an adjective's ending is one name ("Vereinigten" / "Vereinigte"); the article before it is no part of it
+    (mentions, aliases), = [value for name, value in names.items() if "Fährlinie" in name]
+    assert mentions == 2 and len(aliases) == 1
+    # a suspended compound ("Land- und ...") is one name; a genitive article joins after a head noun only
+    assert "Land- und Forstwirtschaftskammer Trier" in names
+    assert "Verbandes der deutschen Reedereien" in names
+    assert not any("Ausfall" in name for name in names)  # "Der Ausfall der Fähren" is no name
+    assert table_of(text, "de").loc["Reederei Albers GmbH", "type"] == "organisation"
+
+
+def test_country_names_in_other_languages_share_the_english_key():
+    assert entity_key("España") == entity_key("Spain") == "spain"
+    assert entity_key("Italie") == entity_key("Italy")
+    assert entity_key("Vereinigte Staaten") == entity_key("United States")
+    # a city's everyday name before its river: "Frankfurt" of "Frankfurt am Main"
+    assert lexicon._place_strength("frankfurt", "Frankfurt") >= 2
+
+
+def test_a_results_table_with_spaced_percentages_names_its_rows():
+    article = Article(title="", paragraphs=(Paragraph(0, "heading", "Freie Bürger 9,6 % Neue Mitte 6,2 %"),),
+                      language="de")
+    assert {"Freie Bürger", "Neue Mitte"} <= set(extract_entities(article).table["name"])

@@ -144,3 +144,36 @@ def test_a_country_s_dotted_acronym_goes_with_one_word_that_is_no_name_alone(tex
         assert whole in table, table
     if apart:
         assert apart in table and not any(name.startswith("U.S. ") for name in table), table
+
+
+# --- names that are not capitalised words ------------------------------------------------------------
+
+
+def test_a_name_written_only_with_its_apostrophe_s_keeps_it():
+    table = _table_of("Dunkin's, Hasbro and Mattel beat forecasts. Dunkin's shares rose 3%. Hasbro's chief smiled.")
+    assert "Dunkin's" in table and "Dunkin" not in table, table
+    assert "Hasbro" in table and "Hasbro's" not in table, table  # a possessive of a name written without it
+
+
+def test_a_company_suffix_is_part_of_the_name_and_its_first_word_is_the_company():
+    table = _table_of("Shares of Borealis Drones Corp. rose on Friday. Borealis expects more orders.\n\n"
+                      "Quillon Biosciences, Inc. said the trial had ended. Quillon will publish the data.")
+    assert table.get("Borealis Drones Corp.", (0, ()))[:2] == (2, ("Borealis",)), table
+    assert table.get("Quillon Biosciences, Inc.", (0, ()))[:2] == (2, ("Quillon",)), table
+
+
+def test_a_title_of_an_organisation_names_the_organisation_and_no_person():
+    table = _table_of('"We grew," said Ana Ruiz, Chief Medical Officer of Quillon Biosciences.')
+    assert set(table) == {"Quillon Biosciences", "Ana Ruiz"}, table
+
+
+def test_a_product_model_word_and_number_stay_with_the_product_name():
+    table = _table_of("I tested the iPhone mini for a week. The Kindle HD 10 is cheaper.")
+    assert "iPhone mini" in table and "Kindle HD 10" in table, table
+
+
+def test_a_common_word_at_a_sentence_start_that_speaks_is_a_name_but_a_plural_is_not():
+    table = _table_of("Orange's network grew. Orange says the towers are ready. Critics say prices rose. "
+                      "Police said two men were held.")
+    assert table.get("Orange", (0,))[0] == 2, table
+    assert not {"Critics", "Police"} & set(table), table

@@ -44,6 +44,7 @@ import string
 import sys
 from functools import lru_cache
 from heapq import heappop, heappush
+from itertools import repeat
 from types import ModuleType
 
 from vaderSentiment import vaderSentiment as vader_module
@@ -175,6 +176,12 @@ def _split_token(token: str, tokens: list[str]) -> None:
     tokens.extend(reversed(tail))
 
 
+#: Each punctuated token's pieces as :func:`_split_token` cuts them ("said," -> "said", ","), found once per
+#: process: the same few thousand recur in every article (cleared when it grows past the bound).
+_SPLIT_TOKENS: dict[str, tuple[str, ...]] = {}
+_MAX_SPLIT_TOKENS = 100_000
+
+
 def _find_tokens(text: str) -> list[str]:
     """``textblob.en.parser.find_tokens(text)``: the sentences of ``text``, each a space-separated string."""
     text = str(text)
@@ -189,9 +196,17 @@ def _find_tokens(text: str) -> list[str]:
     if "\n\n" in text:
         text = _LINEBREAKS.sub(f" {_EOS} ", text)
     tokens: list[str] = []
+    split = _SPLIT_TOKENS
+    if len(split) > _MAX_SPLIT_TOKENS:
+        split.clear()
     for token in text.split():  # TextBlob collapses whitespace, then takes each run of non-space
         if token[0] in _LEADING or token[-1] in _TRAILING:
-            _split_token(token, tokens)
+            pieces = split.get(token)
+            if pieces is None:
+                pieces = []
+                _split_token(token, pieces)
+                pieces = split[token] = tuple(pieces)
+            tokens.extend(pieces)
         else:
             tokens.append(token)
     sentences: list[list[str]] = []
@@ -335,9 +350,19 @@ def _textblob_scorer() -> _TextBlobScorer:
 
 
 def textblob_scores(text: str) -> tuple[float, float]:
-    """``TextBlob(text).sentiment`` as a plain tuple: (polarity in [-1, 1], subjectivity in [0, 1])."""
-    polarity, subjectivity = _textblob_scorer()(text)
-    return float(polarity), float(subjectivity)
+    """``TextBlob(text).sentiment`` as a plain tuple: (polarity in [-1, 1], subjectivity in [0, 1]).
+
+    What ``textblob_text.Sentiment.__call__`` does with a string, without its generator of pairs and its
+    result class: the words of the sentences, lower-cased (the whole text at once: no case mapping makes or
+    removes a space), assessed, and the scores averaged in the same order with the same operations."""
+    words = " ".join(_find_tokens(text)).lower().split()
+    found = _textblob_scorer().assessments(zip(words, repeat(None)))
+    polarity = subjectivity = 0
+    for _words, p, s, _label in found:
+        polarity += p
+        subjectivity += s
+    n = float(len(found) or 1)
+    return float(polarity / n), float(subjectivity / n)
 
 
 # -- VADER ---------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from analysis.nlp.entities.cues import (
     _WEEKDAYS,
     ALL_CUES,
     AP_STATES,
+    CORPORATE_SUFFIXES,
     CUES,
     HYPHEN_INNER_PARTICLES,
     LanguageCues,
@@ -145,7 +146,12 @@ _LOWER_WORD_RE = re.compile(r"[a-zß-öø-ÿ](?<![\w’'\-‐‑][a-zß-öø-ÿ]
 _JOINER_GAP_RE = re.compile(
     r" (%s)(?: (%s))? $" % ("|".join(map(re.escape, sorted(_JOINERS))), "|".join(map(re.escape, sorted(_JOINERS))))
 )
-_OPENING_QUOTES = "“\"‘«"
+#: A hyphen that suspends a compound before "und" / "oder" ("Industrie- und Handelskammer"): one name.
+_SUSPENDED_GAP_RE = re.compile(r"[-‐‑] (und|oder|and|or|sowie) $")
+#: In a language that capitalises nouns, an article and a lower-case adjective between two name words
+#: ("Institut der deutschen Wirtschaft"); whether they join is decided by the run (see _runs).
+_ADJECTIVE_GAP_RE = re.compile(r" (der|des|dem|den) ([a-zäöüß]{3,}(?:e|en|er|es|em)) $")
+_OPENING_QUOTES = "“\"‘«„‚"
 _CLOSING_MARKS = "”\"’»)]"
 #: Characters that, before "<space><word>", may make the word a sentence's first (see _starts_sentence).
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:" + _OPENING_QUOTES + _CLOSING_MARKS)
@@ -199,7 +205,7 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
             else:  # the common case, a word after a word and a space: what _place_token does with it
                 if begin == prev.end + 1:
                     tok.joined = True
-                elif 2 < begin - prev.end < 16:
+                elif 2 < begin - prev.end < _GAP_MAX:
                     _add_joiners(tok, prev, text, out)
                 out.append(tok)
             prev = tok
@@ -240,28 +246,43 @@ def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> No
         gap_start = prev.end + 2 if prev.possessive else prev.end
         if start == gap_start + 1 and text[gap_start] == " ":
             tok.joined = not prev.possessive
-        elif not prev.possessive and 2 < start - gap_start < 16 and text[start - 1] == " ":
+        elif not prev.possessive and 2 < start - gap_start < _GAP_MAX and text[start - 1] == " ":
             _add_joiners(tok, prev, text, out)
     if start < 2 or text[start - 1] != " " or text[start - 2] in _NOT_PLAIN:
         tok.initial = _starts_sentence(text, start, prev)  # else: a word after a word and a space
     out.append(tok)
 
 
+#: The longest gap between two name tokens that joiners may fill (" der europäischen ").
+_GAP_MAX = 24
+
+
 def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
-    """When only one or two joiners stand between the name tokens ``prev`` and ``tok`` (" of ", " de la "),
-    append them to ``out`` and mark ``tok`` joined."""
+    """When only one or two joiners stand between the name tokens ``prev`` and ``tok`` (" of ", " de la "), or
+    the "und" after a suspended compound ("Industrie- und"), or an article and an adjective in a language that
+    capitalises nouns (" der deutschen "), append them to ``out`` and mark ``tok`` joined."""
     joiners = _JOINER_GAP_RE.fullmatch(text, prev.end, tok.start)
+    if joiners is None and text[prev.end] != " ":
+        joiners = _SUSPENDED_GAP_RE.fullmatch(text, prev.end, tok.start)
+        if joiners:
+            _add_joiner_tokens(tok, prev.end + 2, joiners.groups(), out)
+        return
+    if joiners is None and text[prev.end + 1 : prev.end + 3] == "de":
+        joiners = _ADJECTIVE_GAP_RE.fullmatch(text, prev.end, tok.start)
     if joiners:
-        position = prev.end + 1
-        for word in joiners.groups():
-            if word is None:
-                continue
-            joiner = _Tok(word, position, shape=_LOWER)
-            joiner.key = word if word == "&" else joiner.key  # "&" has no letters to make a key of
-            joiner.joined = True
-            out.append(joiner)
-            position += len(word) + 1
-        tok.joined = True
+        _add_joiner_tokens(tok, prev.end + 1, joiners.groups(), out)
+
+
+def _add_joiner_tokens(tok: _Tok, position: int, words: tuple, out: list[_Tok]) -> None:
+    for word in words:
+        if word is None:
+            continue
+        joiner = _Tok(word, position, shape=_LOWER)
+        joiner.key = word if word == "&" else joiner.key  # "&" has no letters to make a key of
+        joiner.joined = True
+        out.append(joiner)
+        position += len(word) + 1
+    tok.joined = True
 
 
 _PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
@@ -289,7 +310,7 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
     if c in ".!?…:":
         # the period of an abbreviation or an acronym (Mr., U.S., J.) ends no sentence, but a state's may (Vt.)
         return not (c == "." and prev is not None and prev.end == i + 1 and prev.text.endswith(".")
-                    and prev.text not in AP_STATES)
+                    and prev.text not in AP_STATES and prev.key not in CORPORATE_SUFFIXES)
     return quoted
 
 
@@ -480,13 +501,16 @@ def _can_join_headed(prev: _Tok, *, alone: bool = True) -> bool:
     return alone and _is_common_word(key)
 
 
-def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
+def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]]:
     """Maximal runs of name tokens separated by single spaces, with their joiners.
 
     Joiners: up to two name particles ("de", "van der", "de la"), "of"/"for"/"on" (and "of the") after a head
-    noun, and "and" inside an organisation's or a country's name. A possessive, a dotted acronym, a
-    sentence start or any punctuation ends a run.
+    noun, and "and" inside an organisation's or a country's name; "und" after a suspended compound
+    ("Industrie- und Handelskammer"). A genitive article of ``cues`` (German "der") joins only after an
+    organisation's head noun ("Institut der deutschen Wirtschaft", not "Ende der Koalition"). A possessive, a
+    dotted acronym, a sentence start or any punctuation ends a run.
     """
+    genitives = cues.genitive_articles if cues is not None else frozenset()
     runs: list[list[_Tok]] = []
     i, n = 0, len(toks)
     while i < n:
@@ -517,14 +541,16 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
                 break
             k = j
             joiners: list[_Tok] = []
-            while k < n and len(joiners) < 2 and toks[k].shape == _LOWER and toks[k].joined and (
-                toks[k].key in _JOINERS
-            ):
+            while k < n and len(joiners) < 2 and toks[k].shape == _LOWER and toks[k].joined:  # (joiners only)
                 joiners.append(toks[k])
                 k += 1
             if not joiners or k >= n or not _is_name_token(toks[k]) or not toks[k].joined or toks[k].initial:
                 break
             keys = [t.key for t in joiners]
+            if genitives and keys[0] in genitives and not (
+                last.key in _ORG_HEADS or (cues is not None and _org_word(last.key, cues.org_endings))
+            ):
+                break  # "Streik der GDL", "Ende der Koalition"
             if "&" in keys:
                 if keys != ["&"]:
                     break
@@ -546,6 +572,12 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
     return runs
 
 
+def _org_word(key: str, endings: tuple[str, ...]) -> bool:
+    """Whether a word ends with an organisation's ending, also in the genitive ("Verband", "Verbandes",
+    "Instituts")."""
+    return key.endswith(endings) or (key.endswith("s") and key[:-2 if key.endswith("es") else -1].endswith(endings))
+
+
 def _possessive_name(last: _Tok, nxt: _Tok) -> bool:
     """ "King's Fund", "Coroner's Court": a common word's possessive before a head noun is part of one name
     (but "Bukele's Government" is Bukele's)."""
@@ -561,7 +593,7 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         number.shape == _NUMBER
         and number.text.isdigit()
         and len(number.text) <= 3
-        and last.shape == _CAP
+        and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
         and not last.possessive
         and not _month_or_day(last.key)
         and (after is None or not after.joined or not _is_name_token(after))
@@ -706,7 +738,7 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cue
     out = []
     for piece in pieces:
         piece = _strip_lower_edges(piece)
-        while len(piece) > 1 and piece[0].key in ("the", "a", "an"):
+        while len(piece) > 1 and piece[0].key in cues.articles:
             piece = _strip_lower_edges(piece[1:])
         if not piece:
             continue
@@ -749,6 +781,9 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
     while end > 1 and piece[end - 1].key in cues.suffixes and piece[end - 1].shape != _LOWER:
         end -= 1
     core = piece[:end]
+    of = _title_of(core, cues)
+    if of:  # "Chief Executive Officer of Acme Robotics": the organisation, no person
+        return [], core[of + 1 :], False
     for start in range(len(core) - 1):
         tok = core[start]
         if not cues.is_title(tok.key) and start:
@@ -767,6 +802,23 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
             before = before[:-1]
         return before, rest, True
     return [], core, end < len(piece)
+
+
+def _title_of(core: list, cues: LanguageCues) -> int:
+    """Where "of" follows a title block at the start of ``core`` and an organisation's name follows it ("Chief
+    Executive Officer of Acme Robotics", but "Secretary of State Antony Blinken" goes on with a title); else 0."""
+    if len(core) < 3 or not cues.is_title(core[0].key):
+        return 0
+    for idx in range(1, len(core) - 1):
+        tok = core[idx]
+        if tok.key == "of" and tok.shape == _LOWER:
+            after = core[idx + 1]
+            if after.key in cues.title_modifiers or cues.is_title(after.key):
+                return 0
+            return idx if any(t.key in _ORG_HEADS for t in core[idx + 1 :]) or cues.is_title(core[idx - 1].key) else 0
+        if not (cues.is_title(tok.key) or tok.key in cues.title_modifiers):
+            return 0
+    return 0
 
 
 def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:

@@ -182,7 +182,10 @@ def _alternation(words: Iterable[str]) -> str:
     return pattern(trie)
 
 
-_ABBREVIATIONS = "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|Jr|Sr|Hon|Supt|Insp|Det|Brig|Cpl"
+    "|Inc|Corp|Ltd|Co"
+)
 
 #: The Associated Press's abbreviations of US states (datelines: "BOULDER, Colo. (AP)"), with the period that makes
 #: them abbreviations; those that are also words or titles ("Miss.", "Ind.", "Mass.", "Wash.", "La.") are left out.
@@ -255,6 +258,12 @@ _ORG_AFTER_WORDS = """
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
 
+#: Company-form suffixes, written after the name ("Acme Robotics Corp.", "Veridia Therapeutics, Inc."): part of the
+#: name; the name's first word alone is the company too ("Acme").
+CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp".split())
+#: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
+PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
+
 #: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
 #: sentence's start, before another capitalised word, they are part of the name.
 ORG_FIRST_WORDS = frozenset("national royal federal international imperial".split())
@@ -316,6 +325,12 @@ class LanguageCues:
     org_endings: tuple[str, ...] = ()  # the ends of compound words that name organisations ("Kartell|amt")
     speech_verbs: frozenset[str] = frozenset()  # right before or after a person: "dijo", "a déclaré", "sagte"
     org_nouns: frozenset[str] = frozenset()  # right before an organisation: "el diario X", "le quotidien X"
+    #: articles taken off the start of a name ("The", German "Die Nordwerk AG"); not Romance ones, which names
+    #: keep ("El Salvador", "Le Monde", "La Paz")
+    articles: frozenset[str] = frozenset()
+    #: articles that join two capitalised words only after an organisation's head noun ("Institut der deutschen
+    #: Wirtschaft"; but "Ende der Koalition", "Streik der GDL" are two things)
+    genitive_articles: frozenset[str] = frozenset()
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -327,6 +342,8 @@ class LanguageCues:
             tuple(dict.fromkeys(self.org_endings + other.org_endings)),
             self.speech_verbs | other.speech_verbs,
             self.org_nouns | other.org_nouns,
+            self.articles | other.articles,
+            self.genitive_articles | other.genitive_articles,
         )
 
     def is_title(self, key: str) -> bool:
@@ -358,8 +375,10 @@ CUES: dict[str, LanguageCues] = {
         titles=_TITLES | _words("chair chairs executive coroner founder co-founder cofounder treasurer"),
         ambiguous_titles=_AMBIGUOUS_TITLES | _words("chair executive founder co-founder cofounder treasurer"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
-                                                  "general vice"),
+                                                  "general vice medical scientific commercial legal investment "
+                                                  "information digital"),
         suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd"),
+        articles=_words("the a an"),
     ),
     "fr": LanguageCues(
         titles=_words("m mme mlle me mgr pr président présidente ministre maire préfet préfète député députée "
@@ -385,6 +404,8 @@ CUES: dict[str, LanguageCues] = {
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
+        articles=_words("der die das den dem des ein eine einen einem einer eines"),
+        genitive_articles=_words("der des den dem"),
     ),
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "

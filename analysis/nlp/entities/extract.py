@@ -38,7 +38,9 @@ from analysis.nlp.entities.cues import (
     _PLACE_HEADS,
     ALIAS_ARTICLES,
     AP_STATES,
+    CORPORATE_SUFFIXES,
     ELISIONS,
+    PRODUCT_MODELS,
     NOUNS_CAPITALISED,
     ORG_FIRST_WORDS,
     TABLE_LABELS,
@@ -98,6 +100,7 @@ class _Extractor:
         self.nouns_capitalised = article.language in NOUNS_CAPITALISED
         self.elisions = ELISIONS.get(article.language, ())
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
+        self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
@@ -125,12 +128,17 @@ class _Extractor:
             table = headline and p.kind != "title" and _is_results_table(text)
             if table:
                 headline = False
+                self.tables.add(index)
             if stats.words and stats.acronyms * 2 > stats.words:
                 self.capitals.add(index)
             par_spans = []
             dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
-            for run in _runs(toks):
+            suffixed = False  # a run is a company's suffix (", Inc.") or ends with a camel-cased name ("iPad")
+            for run in _runs(toks, self.cues):
                 dotted = dotted or run[-1].dotted
+                last = run[-1]
+                if (last.key in CORPORATE_SUFFIXES and len(run) == 1) or last.text[0].islower():
+                    suffixed = True
                 if table:
                     run = _table_label(run)
                     if not run:
@@ -158,6 +166,8 @@ class _Extractor:
                     par_spans.append(span)
             if dotted and not headline:
                 par_spans = self._after_dotted(par_spans)
+            if suffixed:
+                par_spans = _with_suffixes(par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -321,19 +331,22 @@ class _Extractor:
             lookup = _Lookup(kept)
 
         # pass C: entities from the spans kept so far
-        groups = _Groups(kept, self.links)
+        groups = _Groups(kept, self.links, inflected=self.nouns_capitalised)
 
         # pass D: headline spans and lone head nouns, matched against the entities and the gazetteer
         lookup.use_groups(groups)
         for s in heads:
             label = s.toks[0].shape == _ACRONYM
             group = lookup.group_of_span(s, partial=not label)
+            if group is None and self.nouns_capitalised and not label:
+                group = self._inflected_group(s, lookup)  # "die Grünen" after "Grüne"
             if group is not None:
                 s.group = group
                 groups.add(s)
         for s in headline:
             for piece in self._headline(s, lookup):
                 groups.add(piece)
+        _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
 
     def _needs_confirmation(self, s: _Span) -> bool:
@@ -345,12 +358,23 @@ class _Extractor:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
 
+    @staticmethod
+    def _inflected_group(s: _Span, lookup: _Lookup) -> str | None:
+        """The known name a German word is an inflected form of: an adjective's ending off ("Grünen" -> "Grüne",
+        "Deutschen" -> "Deutsche")."""
+        key = s.keys[0]
+        if len(key) > 4 and key[-2] == "e" and key[-1] in "nrsm":
+            return lookup.group_of((key[:-1],), s.surface[:-1], partial=False)
+        return None
+
     def _plain_noun(self, s: _Span) -> bool:
         """In a language that capitalises nouns, a word of its dictionary ("Haushalt") that nothing marks as a
-        name: no capital inside ("AfD"), no organisation's ending ("Bundeskartellamt"), no place, and not right
-        after "in", "aus" or "nach" without an article ("in Niedersachsen")."""
+        name: no capital inside ("AfD"), no organisation's ending ("Bundeskartellamt"), no place, not right
+        after "in", "aus" or "nach" without an article ("in Niedersachsen"), and no row label of a results table."""
         tok = s.toks[0]
         text = tok.text
+        if s.par in self.tables:
+            return False
         if not _is_dictionary_word(text, self.article.language) or not text[1:].islower():
             return False
         if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
@@ -397,13 +421,18 @@ class _Extractor:
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
             return False  # "National Highways", "Royal Mail", "Police Scotland"
-        return (
+        if (
             key in self.stops
             or self.written_in_lower_case(tok.text.lower())
             or _month_or_day(key)
             or self.cues.is_title(key)
             or _is_demonym(key)
-            or _is_common_word(key)
+        ):
+            return True
+        # a common word that speaks is a name ("Apple says"; but "Critics say", "Police said")
+        return _is_common_word(key) and not (
+            len(span.toks) == 1 and not tok.possessive and not key.endswith("s") and key not in _ORG_HEADS
+            and _SPEAKS_RE.match(span.text, tok.end) is not None
         )
 
     def _sentence_start(self, s: _Span, lookup: _Lookup, *, weak: bool) -> list[_Span]:
@@ -483,7 +512,7 @@ _TABLE_NAME = (
     r"[^\W\d_a-z][\w'’.&\-]*(?:\s+(?:(?:of|and|the|for|de|del|la|le|du|van|von|&)\s+)*[^\W\d_a-z][\w'’.&\-]*)*"
 )
 #: Two or more "Name number" cells and nothing else: rows of a results table read as one paragraph.
-_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*%?\s+)+{_TABLE_NAME}\s+\d[\d,.]*%?\s*")
+_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*")
 
 
 def _is_results_table(text: str) -> bool:
@@ -530,6 +559,57 @@ def _given_names_back(spans: list[_Span], titled: list[tuple[_Span, _Tok]], give
             whole.title_before = True  # the evidence that it is a person's name stays
             replace[id(span)] = whole
     return [replace.get(id(s), s) for s in spans] if replace else spans
+
+
+_SPEAKS_RE = re.compile(r" (?:says|said)\b")
+#: What may follow a name but never a possessive: punctuation, "and"/"or", a verb of reporting.
+_NOT_POSSESSIVE_AFTER_RE = re.compile(r"[’']s(?:[,;:.)]|\s+(?:and|or|said|says|reported|beat|rose|fell)\b)")
+
+
+def _apostrophe_names(spans: list[_Span]) -> None:
+    """A name the article writes only with "'s", once where no possessive can stand ("McDonald's, eBay and
+    AT&T beat forecasts"), has the "'s" in its name: its mentions are made to include it."""
+    plain: set[str] = set()  # forms written without "'s"
+    shown: set[str] = set()  # forms whose "'s" stands where no possessive can
+    for s in spans:
+        last = s.toks[-1]
+        if not last.possessive:
+            plain.add(s.key)
+        elif _NOT_POSSESSIVE_AFTER_RE.match(s.text, last.end):
+            shown.add(s.key)
+    names = shown - plain
+    if not names:
+        return
+    for s in spans:
+        if s.key in names and s.toks[-1].possessive:
+            s.end = s.toks[-1].end + 2
+            s.surface = s.text[s.start : s.end]
+
+
+_COMPANY_COMMA_RE = re.compile(r",\s")
+_MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
+
+
+def _with_suffixes(spans: list[_Span]) -> list[_Span]:
+    """A company's suffix after a comma is part of its name ("Veridia Therapeutics, Inc."), and so is a model
+    after a camel-cased product name ("iPad mini")."""
+    out: list[_Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and len(s.toks) == 1 and s.keys[0] in CORPORATE_SUFFIXES and s.toks[0].shape == _CAP
+                and s.start == prev.end + 2 and _COMPANY_COMMA_RE.match(s.text, prev.end) and not prev.toks[-1].possessive):
+            whole = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=prev.headline)
+            whole.title_before = prev.title_before
+            out[-1] = whole
+            continue
+        last = s.toks[-1]
+        if last.text[0].islower() and not last.possessive:
+            model = _MODEL_AFTER_RE.match(s.text, last.end)
+            if model:
+                word = _Tok(model.group(1), model.start(1), shape=_LOWER)
+                s = _Span(s.par, s.text, [*s.toks, word], initial=s.initial, headline=s.headline)
+        out.append(s)
+    return out
 
 
 #: Words that begin sentences and no names ("in the U.S. The ..."): headline-case small words and pronouns.

@@ -23,6 +23,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     ALIAS_ARTICLES,
     ALIAS_CUES,
+    CORPORATE_SUFFIXES,
     PARTY_ALTERNATES,
     _alternation,
 )
@@ -108,18 +109,19 @@ class _Lookup:
                 spans.append(s)
             if len(sub) > self.longest.get(sub[0], 0):
                 self.longest[sub[0]] = len(sub)
-        if subs and len(keys) in (2, 3) and not s.person_shaped:
+        if subs and len(keys) in (2, 3, 4) and not s.person_shaped:
             # a party's own word(s), even at a sentence start or in a headline: "Reform" of "Reform UK",
             # "Labour" of "Labour Party"
-            core = keys[:-1]
-            if (keys[-1] == "party" or _place_strength(keys[-1], s.toks[-1].text) >= 4) and not any(
-                k in self.stops or k in _ORG_HEADS or k in _JOINERS for k in core
-            ) and core in subs:
-                spans = self.surnames.get(core)
-                if spans is None:
-                    self.surnames[core] = [s]
-                else:
-                    spans.append(s)
+            last = keys[-1]
+            company = last in CORPORATE_SUFFIXES  # "Acme" of "Acme Robotics Corp."
+            if company or last == "party" or _place_strength(last, s.toks[-1].text) >= 4:
+                for core in (keys[:-1], keys[:1]) if company else (keys[:-1],):
+                    if core in subs and not any(k in self.stops or k in _ORG_HEADS or k in _JOINERS for k in core):
+                        spans = self.surnames.get(core)
+                        if spans is None:
+                            self.surnames[core] = [s]
+                        else:
+                            spans.append(s)
         if subs and (s.person_shaped or _person_by_context(s, self.stops)):
             # a surname, and a first name that is no stopword ("Martin said" after "Martin Hale")
             first = s.toks[0].key
@@ -196,7 +198,8 @@ def _person_by_context(s: _Span, stops: frozenset[str]) -> bool:
 class _Groups:
     """Union-find over form keys, with the spans (mentions) of each form."""
 
-    def __init__(self, spans: list[_Span], links: list[tuple[_Span, _Span]]) -> None:
+    def __init__(self, spans: list[_Span], links: list[tuple[_Span, _Span]], *, inflected: bool = False) -> None:
+        self.inflected = inflected  # German: "Deutschen Bahn" is "Deutsche Bahn", "Grünen" is "Grüne"
         self.parent: dict[str, str] = {}
         self.spans: list[_Span] = []
         self.nicknames: set[str] = set()
@@ -232,7 +235,8 @@ class _Groups:
 
     def _join_variants(self) -> None:
         """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi", a
-        nickname with its article ("Notario" / "El Notario"),
+        nickname with its article ("Notario" / "El Notario"), in German an adjective's ending on the first word
+        ("Deutschen Bahn" / "Deutsche Bahn"),
         and an acronym with the one multi-word name whose initials it is ("UN" / "United Nations")."""
         forms: dict[str, _Span] = {}
         for s in self.spans:
@@ -249,6 +253,10 @@ class _Groups:
             for other in PARTY_ALTERNATES.get(key, ()):  # "the Tories" are the Conservative Party
                 if other in forms:
                     self.union(other, key)
+            if self.inflected and len(keys[0]) > 4 and keys[0][-2] == "e" and keys[0][-1] in "nrsm":
+                base = " ".join([keys[0][:-1], *keys[1:]])  # an adjective's ending: Deutschen -> Deutsche
+                if base in forms:
+                    self.union(base, key)
             if len(keys) > 1 and keys[0] in ALIAS_ARTICLES and key.split(" ", 1)[1] in self.nicknames:
                 self.union(key.split(" ", 1)[1], key)  # «el Notario» ... "El Notario recibía"
             if len(s.toks) < 2:

