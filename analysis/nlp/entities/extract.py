@@ -443,6 +443,9 @@ class _Extractor:
         if not weak:
             return [s]
         toks = s.toks
+        if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
+                and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
+            return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
