@@ -953,3 +953,28 @@ def test_a_results_table_with_spaced_percentages_names_its_rows():
     article = Article(title="", paragraphs=(Paragraph(0, "heading", "Freie Bürger 9,6 % Neue Mitte 6,2 %"),),
                       language="de")
     assert {"Freie Bürger", "Neue Mitte"} <= set(extract_entities(article).table["name"])
+
+
+def test_spanish_names_after_an_article_at_a_sentence_start_and_through_de():
+    text = (
+        "Agentes de la Guardia Municipal detuvieron ayer a tres personas. La Guardia Municipal "
+        "informó que el Banco de Tierra Alta colaboró. El Banco de Tierra Alta no hizo comentarios. El CNT "
+        "también investiga, según el CNT. El Salvador y Honduras firmaron un acuerdo. La portavoz Marta Ibáñez "
+        "(Avanzamos) pidió calma. La operación, llamada «Operación Cobre», sigue abierta."
+    )
+    names = names_of(text, "es")
+    # "de la" stops before an organisation's head noun when nothing before it is one
+    assert names["Guardia Municipal"][0] == 2 and not any(name.startswith("Agentes") for name in names)
+    # a sentence's article goes when a head noun, an acronym or a known name follows, stays in a place's name
+    assert names["Banco de Tierra Alta"][0] == 2
+    assert names["CNT"][0] == 2
+    assert "El Salvador" in names
+    # a party in brackets after a person is a name even when it is also a word
+    assert "Avanzamos" in names
+    # a quoted operation name at a sentence start is no name cut in two
+    assert "Cobre" not in names
+
+
+def test_an_all_capitals_dateline_place_keeps_its_first_word():
+    names = names_of("BUENOS AIRES — La inflación bajó en abril, informó el instituto.", "es")
+    assert "BUENOS AIRES" in names

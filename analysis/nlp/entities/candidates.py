@@ -33,6 +33,7 @@ from analysis.nlp.entities.cues import (
     CORPORATE_SUFFIXES,
     CUES,
     HYPHEN_INNER_PARTICLES,
+    ROMANCE_OF,
     LanguageCues,
 )
 from analysis.nlp.entities.lexicon import (
@@ -446,7 +447,7 @@ class _Span:
     is shaped like a personal name -- is computed once, when it is made."""
 
     __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "form", "partials", "person_shaped",
-                 "initial", "headline", "title_before", "nickname", "defined", "group", "key")
+                 "initial", "headline", "title_before", "nickname", "defined", "group", "key", "affiliation")
 
     def __init__(self, par: int, text: str, toks: list[_Tok], *, initial: bool, headline: bool) -> None:
         self.par = par
@@ -469,6 +470,7 @@ class _Span:
         self.title_before = False
         self.nickname = False
         self.defined = False  # named in a definition: "X (Y)", "X, alias Y"
+        self.affiliation = False  # a party or employer in brackets after a person: "Claudia Ortiz (Vamos)"
         self.group = ""
         self.key = ""  # the form key, once the span is one of the entities' mentions (_Groups.add)
 
@@ -551,6 +553,8 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
                 last.key in _ORG_HEADS or (cues is not None and _org_word(last.key, cues.org_endings))
             ):
                 break  # "Streik der GDL", "Ende der Koalition"
+            if keys[0] in ROMANCE_OF and toks[k].key in _ORG_HEADS and not any(t.key in _ORG_HEADS for t in run):
+                break  # "Agentes de la Policía Nacional", "Consejería de Economía de la Junta de Andalucía"
             if "&" in keys:
                 if keys != ["&"]:
                     break

@@ -95,7 +95,8 @@ _ORG_HEADS = frozenset(
     """
     gmbh ag kg kgaa ohg se sa sas sarl srl spa nv bv
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
-    asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania
+    asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
+    fiscalia ejercito camara congreso senado
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement
     institut verband partei stiftung kammer gewerkschaft verein konzern
@@ -447,6 +448,16 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
 }
 #: Articles a nickname or former name may start with ("alias the “Hammer”", "surnommé « le Gitan »").
 ALIAS_ARTICLES = ("the", "a", "an", "le", "la", "les", "l", "el", "los", "las", "der", "die", "das")
+
+#: Romance articles, part of some names ("El Salvador", "La Paz", "Le Monde") but not of others: at a sentence's
+#: start "El Banco de España", "La Policía Nacional", "El TSE" name the Banco de España, the Policía Nacional, the TSE.
+ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli".split())
+#: "de" and its forms: a chain through them stops before an organisation's head noun when the words before name
+#: none ("Agentes de la Policía Nacional", "Misión de Observación de la Organización de ...").
+ROMANCE_OF = frozenset("de del della delle dei degli du des di da do dos das".split())
+#: Legal forms and club abbreviations written after a name ("Sevilla FC", "Küstenstrom GmbH"): in a headline
+#: they go with the name before them.
+ORG_SUFFIXES = frozenset("fc cf afc ag gmbh se sa plc inc ltd llc kg".split())
 
 #: Languages that capitalise every noun: there a capitalised word of the language's dictionary ("Haushalt",
 #: "Wahlkampf") is no evidence of a name.

@@ -42,6 +42,8 @@ from analysis.nlp.entities.cues import (
     ELISIONS,
     PRODUCT_MODELS,
     NOUNS_CAPITALISED,
+    ORG_SUFFIXES,
+    ROMANCE_ARTICLES,
     ORG_FIRST_WORDS,
     TABLE_LABELS,
     cues_for,
@@ -58,6 +60,7 @@ from analysis.nlp.entities.grouping import (
 )
 from analysis.nlp.entities.lexicon import (
     _is_common_word,
+    _is_common_word_of,
     _is_demonym,
     _is_dictionary_word,
     _norm,
@@ -155,7 +158,10 @@ class _Extractor:
                 for piece, title in _trim(run, self.stops, headline=run_headline, cues=self.cues):
                     # two or more capitalised words before a title are a name even at a sentence's start
                     initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
-                    span = _Span(index, text, piece, initial=initial, headline=run_headline)
+                    # a whole quotation of capitalised words («Operación Tinta») is read like a headline: only
+                    # the names known elsewhere in it count, never its words without the first
+                    quoted = initial and len(piece) > 1 and _quoted(text, piece[0].start, piece[-1].end)
+                    span = _Span(index, text, piece, initial=initial and not quoted, headline=run_headline or quoted)
                     span.title_before = title is True
                     if title is True and not run_headline and len(piece) == 1:
                         before = run.index(piece[0]) - 1
@@ -209,7 +215,10 @@ class _Extractor:
             m = _PAREN_OPEN_RE.match(text, after)
             if m and "(" in m.group():
                 inner = by_start.get(m.end())
-                if (inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive)
+                if inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive) \
+                        and _affiliation(s, inner, english=self.english):
+                    inner.affiliation = True  # a name even when it is also a common word ("Vamos")
+                elif (inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive)
                         and not _affiliation(s, inner, english=self.english)):
                     s = self._without_weak_start(s, spans, where)
                     outer_surface, inner_surface = s.surface, inner.surface
@@ -351,7 +360,7 @@ class _Extractor:
 
     def _needs_confirmation(self, s: _Span) -> bool:
         """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
-        if len(s.toks) != 1 or s.defined:
+        if len(s.toks) != 1 or s.defined or s.affiliation:
             return False
         tok = s.toks[0]
         if tok.shape == _CAP:
@@ -384,7 +393,7 @@ class _Extractor:
     def _acceptable(self, s: _Span) -> bool:
         """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
         toks = s.toks
-        if s.defined and s.nickname:
+        if (s.defined and s.nickname) or (s.affiliation and toks[0].shape != _LOWER and len(toks[0].key) > 1):
             return True
         last = toks[-1]
         if len(toks) == 1:
@@ -413,6 +422,8 @@ class _Extractor:
         key = tok.key
         if _place_strength(key, tok.text) >= 4:
             return False
+        if len(span.toks) > 1 and _places().strength.get(" ".join(span.keys), 0) >= 2:
+            return False  # "BUENOS AIRES —", "Santa Cruz"
         if key in _CONNECTOR_PARTICLES and tok is not span.toks[-1]:
             return False  # "El Capitán", "La Paz", "Van der Berg"
         if tok.shape == _ACRONYM:
@@ -427,6 +438,7 @@ class _Extractor:
             or _month_or_day(key)
             or self.cues.is_title(key)
             or _is_demonym(key)
+            or (not self.english and _is_common_word_of(tok.text, self.article.language))
         ):
             return True
         # a common word that speaks is a name ("Apple says"; but "Critics say", "Police said")
@@ -435,12 +447,32 @@ class _Extractor:
             and _SPEAKS_RE.match(span.text, tok.end) is not None
         )
 
+    @staticmethod
+    def _article_first(s: _Span, lookup: _Lookup) -> bool:
+        """Whether a sentence starts with a Romance article before a name that goes without it: an acronym, an
+        organisation's head noun, a known name or a place ("El TSE", "La Policía Nacional", "El Sevilla"); the
+        article stays in a name that is a place as a whole ("El Salvador", "La Paz") or none of those ("El País")."""
+        toks = s.toks
+        if len(toks) < 2 or toks[0].key not in ROMANCE_ARTICLES or toks[0].shape != _CAP:
+            return False
+        places = _places().strength
+        if places.get(" ".join(s.keys)):
+            return False
+        rest = _strip_lower_edges(toks[1:])
+        if not rest:
+            return False
+        keys = tuple([t.key for t in rest])
+        if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)):
+            return True
+        known = lookup.exact.get(_form_key(keys, s.text[rest[0].start : rest[-1].end]))
+        return known is not None and not known.nickname  # «el Relojero» ... "El Relojero" keeps its article
+
     def _sentence_start(self, s: _Span, lookup: _Lookup, *, weak: bool) -> list[_Span]:
         """A run that starts a sentence: a known name (a weak word alone only as a whole name or a surname,
         never as another part of a name), else without its first word when that word is weak, else as is."""
         if lookup.group_of_span(s, partial=not (weak and len(s.toks) == 1)):
             return [s]
-        if not weak:
+        if not weak and not self._article_first(s, lookup):
             return [s]
         toks = s.toks
         if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
@@ -463,6 +495,12 @@ class _Extractor:
         out = []
         i, n = 0, len(toks)
         while i < n:
+            if i + 1 < n and toks[i + 1].key in ORG_SUFFIXES and toks[i].shape == _CAP and toks[i + 1].joined:
+                span = _Span(s.par, text, toks[i : i + 2], initial=False, headline=True)  # "Sevilla FC"
+                if self._acceptable(span):
+                    out.append(span)
+                    i += 2
+                    continue
             matched, group = 0, None
             first = toks[i].key.split(" ", 1)[0]
             longest = max(lookup.longest.get(toks[i].key, 1), _places().longest.get(first, 1))
@@ -535,6 +573,11 @@ def _table_label(run: list[_Tok]) -> list[_Tok]:
     if len(run) == 1 and run[0].key in TABLE_LABELS:
         return []
     return run
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole quotation: an opening quotation mark right before, a closing one after."""
+    return start > 0 and text[start - 1] in "“\"‘«„‚" and text[end : end + 1] in ("”", "\"", "’", "»", "“", "‘")
 
 
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|aus|nach)\s$")

@@ -81,6 +81,8 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
             _form_cues(sp, weight, score, sp.key in nicknames, english=english, language=language)
         if sp.title_before:
             score["person"] += 3
+        if sp.affiliation:
+            score["organisation"] += 2  # a party or employer in brackets after a person
         _context_cues(sp, score)
         if cues is not None:
             _language_cues(sp, score, cues)
