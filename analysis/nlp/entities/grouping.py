@@ -43,9 +43,9 @@ _ALIAS_TRIGGER_RE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
-#: What every definition starts with (a superset of the three patterns above): a comma or a parenthesis, right
-#: after the name or after one or two lower-case words.
-_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-z]++(?:\s+[a-z]++)?\s*[,(]")  # "++": no backtracking
+#: What every definition starts with (a superset of the patterns that read them): a comma or a parenthesis, right
+#: after the name or after one to four lower-case words ("Agence nationale de la recherche (ANR)").
+_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ]++(?:\s+[a-zß-öø-ÿ]++){0,3}\s*[,(]")  # "++": no backtracking
 _CLOSING_QUOTE_RE = re.compile(r"\s*[”\"’'»]")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
