@@ -978,3 +978,14 @@ def test_spanish_names_after_an_article_at_a_sentence_start_and_through_de():
 def test_an_all_capitals_dateline_place_keeps_its_first_word():
     names = names_of("BUENOS AIRES — La inflación bajó en abril, informó el instituto.", "es")
     assert "BUENOS AIRES" in names
+
+
+def test_french_institutions_portfolios_and_titles_before_de():
+    text = (
+        "Le ministre de l'Agriculture, Paul Verdier, a rencontré la direction de l'Agence nationale des forêts "
+        "(ANF). Le PDG de la RTLM, Sophie Aubert, était présente. La ministre des Sports a salué l'accord."
+    )
+    names = names_of(text, "fr")
+    assert names["Agence nationale des forêts"] == (2, ("ANF",))  # a head noun goes on in lower case
+    assert "Agriculture" not in names and "Sports" not in names  # portfolios, not entities
+    assert "RTLM" in names and not any("PDG" in name for name in names)

@@ -177,3 +177,35 @@ def test_a_common_word_at_a_sentence_start_that_speaks_is_a_name_but_a_plural_is
                       "Police said two men were held.")
     assert table.get("Orange", (0,))[0] == 2, table
     assert not {"Critics", "Police"} & set(table), table
+
+
+# --- short given names, people who share a surname -----------------------------------------------------
+
+
+def test_a_short_form_of_a_given_name_with_the_same_surname_is_the_same_person():
+    table = _table_of("Patricia Kerrigan, the council's treasurer, resigned. Voters knew Pat Kerrigan well.")
+    assert table.get("Patricia Kerrigan", (0, ()))[:2] == (2, ("Pat Kerrigan",)), table
+
+
+def test_a_short_given_name_alone_is_the_only_person_it_can_be_short_for():
+    table = _table_of("Robert Osei led the lab for decades. Students still call him Bob.")
+    assert table.get("Robert Osei", (0, ()))[:2] == (2, ("Bob",)), table
+    two = _table_of("Robert Osei and Robert Lind ran the lab. Students still call one of them Bob.")
+    assert "Bob" in two, two
+
+
+def test_a_different_given_name_with_a_shared_surname_is_another_person():
+    table = _table_of("Rose Kendal laid flowers with her husband, Amos Kendal. Kendal said the day was hard.")
+    assert table.get("Rose Kendal", (0, ()))[:2] == (2, ("Kendal",)), table
+    assert table.get("Amos Kendal", (0,))[0] == 1, table
+
+
+def test_the_hypocorism_table_is_the_nicknames_package_s_own():
+    """Read from the package's CSV without importing it (the import costs ~50 ms): the same table its API gives."""
+    from nicknames import NickNamer
+
+    from analysis.nlp.entities.lexicon import _hypocorisms
+
+    table, namer = _hypocorisms(), NickNamer()
+    assert "margaret" in table["maggie"] and "richard" in table["rick"] and "william" in table["bill"]
+    assert all(table[short] == namer.canonicals_of(short) for short in ("maggie", "rick", "bill", "peggy", "liz"))

@@ -12,6 +12,7 @@ from textblob.en import parser as textblob_parser
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from work_support import lines_run
 
+from analysis.nlp.news_sentiment import news_and_vader, news_reading
 from analysis.nlp.scorers import (
     _Abbreviations, _but_check, _find_tokens, _split_token, textblob_scores, vader_compound,
 )
@@ -57,7 +58,13 @@ def test_there_is_real_text_to_compare_with():
 def assert_same_as_the_libraries(text: str) -> None:
     assert _find_tokens(text) == textblob_parser.find_tokens(text)
     assert textblob_scores(text) == tuple(TextBlob(text).sentiment)
-    assert vader_compound(text) == VADER.polarity_scores(text)["compound"]
+    vader = VADER.polarity_scores(text)["compound"]
+    assert vader_compound(text) == vader
+    # The news score's pass over the words gives VADER its words too: VADER's number all the same, names or not.
+    for masked in ((), [(0, len(text) // 2)]):
+        reading, vader_of_the_pass = news_and_vader(text, masked=masked)
+        assert vader_of_the_pass == vader
+        assert reading == news_reading(text, masked=masked)
 
 
 def test_same_numbers_as_the_libraries_on_the_seed_and_test_articles():

@@ -44,7 +44,9 @@ are Storyscope's own (this project's licence), the coefficients fitted on VADER'
 (MIT licence). Nothing is downloaded. ``benchmarks/bench_sentiment.py`` measures how well it agrees with people.
 
 Cost: one pass over the words (one compiled whitespace pattern for the whole text, set and dict look-ups per word),
-then VADER's rules (a bounded look back of three words) for the sentiment words only.
+then VADER's rules (a bounded look back of three words) for the sentiment words only. :func:`news_and_vader` gives
+VADER's own compound score from the same pass (its words are the same tokens, stripped of ASCII punctuation only),
+so a paragraph's words are read once for both.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ from analysis.nlp import scorers
 
 __all__ = [
     "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "agreement", "happiness_table", "news_compound",
-    "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment",
+    "news_and_vader", "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -84,7 +86,8 @@ REDUCERS = frozenset({
     "eliminate", "eliminated", "eliminates", "halt", "halted", "halts", "prevent", "prevented", "prevents",
     "preventing", "stopped", "stops", "tackle", "tackled", "tackling", "slashed", "slashing",
 })
-_STRIP = string.punctuation + "“”‘’«»—–…"
+_ASCII_PUNCTUATION = string.punctuation
+_STRIP = _ASCII_PUNCTUATION + "“”‘’«»—–…"
 _CLAUSE_ENDS = frozenset(",;:.!?—–")
 _SENTENCE_ENDS = frozenset(".!?")
 _CLOSERS = "”’\"')]»"
@@ -185,6 +188,19 @@ def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsRe
     return NewsReading(_compound(valences, text), happiness / rated if rated else 0.0)
 
 
+def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tuple[NewsReading, float]:
+    """:func:`news_reading` of ``text`` and VADER's own compound score of it (exactly
+    :func:`analysis.nlp.scorers.vader_compound`), its words read once for both."""
+    if scorers.has_emoji(text):  # VADER reads emoji as words: its own pass
+        return news_reading(text, masked=masked), scorers.vader_compound(text)
+    words: list[str] = []
+    lowers: list[str] = []
+    hits: list[int] = []
+    valences, happiness, rated = _read(text, masked, (words, lowers, hits))
+    reading = NewsReading(_compound(valences, text), happiness / rated if rated else 0.0)
+    return reading, scorers.vader_compound_of_words(text, words, lowers, hits)
+
+
 def _compound(valences: list[float], text: str) -> float:
     """VADER's normalisation of the summed valences, with its emphasis for "!" and "?"."""
     total = math.fsum(valences)
@@ -202,15 +218,22 @@ def _emphasis(text: str) -> float:
     return exclamations + (0.0 if questions <= 1 else questions * 0.18 if questions <= 3 else 0.96)
 
 
-def _read(text: str, masked: Iterable[tuple[int, int]]) -> tuple[list[float], float, int]:
+def _read(
+    text: str, masked: Iterable[tuple[int, int]], vader: tuple[list[str], list[str], list[int]] | None = None,
+) -> tuple[list[float], float, int]:
     """One pass over the whitespace-separated words of ``text``.
 
     Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
     out), and the sum and count of the happiness of the rated words outside names, each turned around (x -0.74,
     VADER's factor) when a negation or a reducer stands within the three words before it in its clause.
+    ``vader``: three lists that receive VADER's own reading of the same tokens (its words, lower-cased, and the
+    positions of its lexicon's non-booster words), for :func:`analysis.nlp.scorers.vader_compound_of_words`.
     """
     lexicon = news_lexicon()
     happiness_of = happiness_table()
+    if vader is not None:
+        vader_words, vader_lowers, vader_hits = vader
+        vader_lexicon = scorers._vader()[0].lexicon
     spans = sorted(masked)
     n_spans = len(spans)
     span_at = 0
@@ -248,6 +271,18 @@ def _read(text: str, masked: Iterable[tuple[int, int]]) -> tuple[list[float], fl
         stripped = raw.strip(_STRIP)
         word = stripped if len(stripped) > 2 else raw
         lower = word.lower()
+        if vader is not None:  # SentiText's word strips ASCII punctuation only
+            vader_stripped = raw.strip(_ASCII_PUNCTUATION)
+            if vader_stripped == stripped:
+                vader_words.append(word)
+                vader_lower = lower
+            else:
+                vader_word = vader_stripped if len(vader_stripped) > 2 else raw
+                vader_words.append(vader_word)
+                vader_lower = vader_word.lower()
+            vader_lowers.append(vader_lower)
+            if vader_lower in vader_lexicon and vader_lower not in _BOOSTERS:
+                vader_hits.append(position)
         negation = lower in _NEGATORS or "n't" in lower
         if negation:
             last_negation = position

@@ -23,8 +23,11 @@ VADER (:func:`vader_compound`)
     re-expressed below step for step on words lower-cased once, negations in a set, and its idiom check
     skipped where no word of any idiom is near. Its "but" rule looks each score up from the start of the
     paragraph, which costs minutes on a long paragraph (issue 12): it is re-expressed to give the same numbers
-    in O(n log n) (:func:`_but_check`), and emoji are rewritten in one pass. Its tokeniser (``SentiText``),
-    "least" rule and final scoring are its own functions, called as they are.
+    in O(n log n) (:func:`_but_check`), and emoji are rewritten in one pass. Its tokeniser (``SentiText``:
+    whitespace-separated tokens, punctuation stripped from words) is re-expressed as :func:`vader_word` so that
+    the news score's pass over the words can give VADER its words too (:func:`vader_compound_of_words`), and
+    only the words of its lexicon go through the rules. Its "least" rule and final scoring are its own
+    functions, called as they are.
 
 ``tests/test_scorers.py`` compares both with the libraries themselves on the seed, the test articles and
 generated text full of the cases the rules treat specially (negations, boosters, capitals, "but", "least",
@@ -37,6 +40,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import string
 import sys
 from functools import lru_cache
 from heapq import heappop, heappush
@@ -45,7 +49,7 @@ from types import ModuleType
 
 from vaderSentiment import vaderSentiment as vader_module
 
-__all__ = ["textblob_scores", "vader_compound"]
+__all__ = ["has_emoji", "textblob_scores", "vader_compound", "vader_compound_of_words", "vader_word"]
 
 
 # -- TextBlob ------------------------------------------------------------------------------------------
@@ -363,6 +367,7 @@ def textblob_scores(text: str) -> tuple[float, float]:
 
 # -- VADER ---------------------------------------------------------------------------------------------
 
+_ASCII_PUNCTUATION = string.punctuation  # what SentiText strips from a word's ends
 _NEGATIONS = frozenset(vader_module.NEGATE)
 _BOOSTERS = vader_module.BOOSTER_DICT
 _SPECIAL_CASES = vader_module.SPECIAL_CASES
@@ -388,17 +393,44 @@ def vader_compound(text: str) -> float:
     if not emoji.isdisjoint(text):
         text = _emoji_as_words(text, analyzer.emojis)
     text = text.strip()
-    sentitext = vader_module.SentiText(text)
-    words, is_cap_diff = sentitext.words_and_emoticons, sentitext.is_cap_diff
-    lowers = [w.lower() for w in words]
+    words = [vader_word(token) for token in text.split()]
+    return vader_compound_of_words(text, words, [w.lower() for w in words])
+
+
+def has_emoji(text: str) -> bool:
+    """Whether VADER rewrites an emoji of ``text`` as words before reading it."""
+    return not _vader()[1].isdisjoint(text)
+
+
+def vader_word(token: str) -> str:
+    """SentiText's word for a whitespace-separated token: punctuation stripped from its ends when at least three
+    characters are left ("good!" -> "good"), the token as it is otherwise (":)", "ok.")."""
+    stripped = token.strip(_ASCII_PUNCTUATION)
+    return token if len(stripped) <= 2 else stripped
+
+
+def vader_compound_of_words(
+    text: str, words: list[str], lowers: list[str], hits: list[int] | None = None,
+) -> float:
+    """VADER's compound score of ``text`` (without emoji: see :func:`has_emoji`), given SentiText's words of it
+    (:func:`vader_word` of each token of ``text.split()``) and those words lower-cased.
+
+    ``hits``: the positions of the words in VADER's lexicon that are not boosters, when the caller has found them;
+    every other word scores 0, as in VADER.
+    """
+    analyzer = _vader()[0]
     lexicon = analyzer.lexicon
-    last = len(words) - 1
-    sentiments: list[float] = []
-    for i, lower in enumerate(lowers):
-        if lower in _BOOSTERS or lower not in lexicon or (lower == "kind" and i < last and lowers[i + 1] == "of"):
-            sentiments.append(0)
-        else:
-            sentiments.append(_valence(analyzer, i, words, lowers, is_cap_diff))
+    count = len(words)
+    capitals = sum(map(str.isupper, words))
+    is_cap_diff = 0 < count - capitals < count  # SentiText's allcap_differential
+    if hits is None:
+        hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in _BOOSTERS]
+    last = count - 1
+    sentiments: list[float] = [0] * count
+    for i in hits:
+        if lowers[i] == "kind" and i < last and lowers[i + 1] == "of":
+            continue
+        sentiments[i] = _valence(analyzer, i, words, lowers, is_cap_diff)
     if "but" in lowers:
         sentiments = _but_check(lowers.index("but"), sentiments)
     return float(analyzer.score_valence(sentiments, text)["compound"])

@@ -23,7 +23,7 @@ import nupunkt
 from analysis.nlp import scorers
 from analysis.frames import frame_of, int_column, text_columns
 from analysis.models import Article, Sentiment, SentimentSummary
-from analysis.nlp.news_sentiment import news_sentiment
+from analysis.nlp.news_sentiment import news_and_vader, news_score, news_sentiment
 from analysis.nlp.terms import tokenize
 
 if TYPE_CHECKING:
@@ -147,11 +147,11 @@ def sentiment_columns(
 
             mentions = extract_entities(article, include_boilerplate=include_boilerplate).mentions
             names = name_spans(article, mentions)
-        textblob_scores, vader_score = scorers.textblob_scores, scorers.vader_compound
+        textblob_scores = scorers.textblob_scores
         for i, p in enumerate(paragraphs):
             polarity[i], subjectivity[i] = textblob_scores(p.text)
-            vader[i] = vader_score(p.text)
-            news[i] = news_sentiment(p.text, masked=names[i], polarity=polarity[i])
+            reading, vader[i] = news_and_vader(p.text, masked=names[i])  # one pass over the words for both
+            news[i] = news_score(reading, polarity[i])
     disagreeing = np.fromiter((disagree(a, b) for a, b in zip(news.tolist(), polarity.tolist())), dtype=bool, count=n)
     columns = [int_column([p.index for p in paragraphs]), [p.kind for p in paragraphs], included, counts, news,
                polarity, subjectivity, vader, disagreeing, [opening_words(p.text) for p in paragraphs]]

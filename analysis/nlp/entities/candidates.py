@@ -553,8 +553,11 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
                 last.key in _ORG_HEADS or (cues is not None and _org_word(last.key, cues.org_endings))
             ):
                 break  # "Streik der GDL", "Ende der Koalition"
-            if keys[0] in ROMANCE_OF and toks[k].key in _ORG_HEADS and not any(t.key in _ORG_HEADS for t in run):
-                break  # "Agentes de la Policía Nacional", "Consejería de Economía de la Junta de Andalucía"
+            if keys[0] in ROMANCE_OF and (
+                (toks[k].key in _ORG_HEADS and not any(t.key in _ORG_HEADS for t in run))
+                or (cues is not None and last.shape == _ACRONYM and cues.is_title(last.key))
+            ):
+                break  # "Agentes de la Policía Nacional", "Consejería de Economía de la Junta", "PDG de la SNCF"
             if "&" in keys:
                 if keys != ["&"]:
                     break

@@ -384,7 +384,7 @@ CUES: dict[str, LanguageCues] = {
     "fr": LanguageCues(
         titles=_words("m mme mlle me mgr pr président présidente ministre maire préfet préfète député députée "
                       "sénateur sénatrice juge procureur procureure général générale secrétaire directeur "
-                      "directrice porte-parole"),
+                      "directrice porte-parole pdg dg"),
         ambiguous_titles=_words("général générale secrétaire"),
         title_modifiers=_words("premier première ancien ancienne"),
         speech_verbs=_words("déclaré affirmé expliqué estimé indiqué souligné assuré ajouté précisé dit "
@@ -411,7 +411,7 @@ CUES: dict[str, LanguageCues] = {
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "
                       "gobernador gobernadora juez jueza fiscal diputado diputada senador senadora director "
-                      "directora portavoz secretario secretaria"),
+                      "directora portavoz secretario secretaria consejero consejera"),
         ambiguous_titles=_words("don director directora secretario secretaria"),
         speech_verbs=_words("dijo dice afirmó afirma declaró explicó explica aseguró asegura señaló señala "
                             "añadió añade indicó indica sostuvo advirtió"),

@@ -148,7 +148,7 @@ class _Extractor:
                         continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
                     tok = run[0]
-                    if tok.key not in _MONTHS_AND_DAYS:
+                    if tok.key not in _MONTHS_AND_DAYS and not (not self.english and self._portfolio(text, tok)):
                         par_spans.append(_Span(index, text, run, initial=tok.initial, headline=headline))
                         if tok.key in self.cues.ambiguous_titles and _given_name_use(text, tok):
                             title_given.add(tok.key)  # "Dean said": a title word alone is no one's title
@@ -200,6 +200,13 @@ class _Extractor:
             trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
             if trailing:
                 after = trailing.end()
+            elif not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2:
+                extended = _with_lower_words(s, text, after, by_start)  # "l'Office antistupéfiants (Ofast)"
+                if extended is not None:
+                    spans[where[id(s)]] = s = extended
+                    where[id(s)] = spans.index(s)
+                    last = s.toks[-1]
+                    after = last.end
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m:
                 target = self._alias_target(par, text, m, by_start)
@@ -367,6 +374,15 @@ class _Extractor:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
 
+    def _portfolio(self, text: str, tok: _Tok) -> bool:
+        """A minister's portfolio in French or Spanish: a common word of the language right after a title and
+        "de" ("le ministre de l'Intérieur", "la consejera de Economía", "le ministre des Transports")."""
+        if tok.shape != _CAP:
+            return False
+        m = _PORTFOLIO_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)
+        return (m is not None and self.cues.is_title(_norm(m.group(1)))
+                and _is_common_word_of(tok.text, self.article.language))
+
     @staticmethod
     def _inflected_group(s: _Span, lookup: _Lookup) -> str | None:
         """The known name a German word is an inflected form of: an adjective's ending off ("Grünen" -> "Grüne",
@@ -475,6 +491,9 @@ class _Extractor:
         if not weak and not self._article_first(s, lookup):
             return [s]
         toks = s.toks
+        if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
+                and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
+            return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
@@ -570,6 +589,33 @@ def _table_label(run: list[_Tok]) -> list[_Tok]:
     if len(run) == 1 and run[0].key in TABLE_LABELS:
         return []
     return run
+
+
+#: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
+_PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
+#: One to four lower-case words after an organisation's head noun, then a bracket ("Office antistupéfiants (").
+_LOWER_AFTER_HEAD_RE = re.compile(r"((?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,4})\s*\(")
+
+
+def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
+    """A French or Spanish institution's name goes on in lower case after its head noun ("l'Office
+    antistupéfiants", "la Banque centrale européenne"): taken as the name when an acronym in brackets right after
+    starts with the name's first letter ("(Ofast)", "(BCE)"). The span with those words, else None."""
+    m = _LOWER_AFTER_HEAD_RE.match(text, after)
+    if m is None:
+        return None
+    opening = _PAREN_OPEN_RE.match(text, m.end() - 1)
+    inner = by_start.get(opening.end()) if opening else None
+    if inner is None or len(inner.toks) != 1 or inner.keys[0][:1] != s.keys[0][:1]:
+        return None
+    toks = list(s.toks)
+    for word in re.finditer(r"\S+", text[m.start(1) : m.end(1)]):
+        tok = _Tok(word.group(), m.start(1) + word.start(), shape=_LOWER)
+        tok.joined = True
+        toks.append(tok)
+    span = _Span(s.par, text, toks, initial=s.initial, headline=s.headline)
+    span.title_before = s.title_before
+    return span
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
