@@ -88,6 +88,7 @@ _ORG_HEADS = frozenset(
     solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
     steel games lab corps militia rebels
+    united rovers athletic wanderers albion rangers hotspur
     """.split()
 ) | frozenset(
     # legal forms ("Küstenstrom GmbH", "Nordwerk Energie AG") and the head nouns of organisations in Spanish,

@@ -128,7 +128,7 @@ class _Extractor:
             stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
             # a results table ("Conservative 14,320 Labour 12,170"): each row's label is a name, no sentence start
-            table = headline and p.kind != "title" and _is_results_table(text)
+            table = (headline or stats.words <= 40) and p.kind != "title" and _is_results_table(text)
             if table:
                 headline = False
                 self.tables.add(index)
@@ -174,6 +174,8 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
+            if "“" in text or "‘" in text or '"' in text:
+                par_spans = _quoted_titles(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -426,7 +428,7 @@ class _Extractor:
             )
         if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks):  # (U.S. Open)
             return False
-        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key)
+        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key) and last.key not in _PLACE_HEADS
                 and not _places().strength.get(" ".join(t.key for t in toks))
                 and all(_demonym_part(t.key) for t in toks[:-1])):
             return False  # "Puerto Rican", "South Korean" (but "Liberal Democrats" is a party)
@@ -491,6 +493,9 @@ class _Extractor:
         if not weak and not self._article_first(s, lookup):
             return [s]
         toks = s.toks
+        if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
+                and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
+            return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
@@ -566,12 +571,16 @@ _TABLE_NAME = (
     r"[^\W\d_a-z][\w'’.&\-]*(?:\s+(?:(?:of|and|the|for|de|del|la|le|du|van|von|&)\s+)*[^\W\d_a-z][\w'’.&\-]*)*"
 )
 #: Two or more "Name number" cells and nothing else: rows of a results table read as one paragraph.
-_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*")
+_RESULTS_TABLE_RE = re.compile(
+    rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?[,;]?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*"
+)
 
 
 def _is_results_table(text: str) -> bool:
-    """Whether a short paragraph is rows of a results table ("Greens 23 Liberal Democrats 11"), not a headline."""
-    return _RESULTS_TABLE_RE.fullmatch(text) is not None
+    """Whether a short paragraph is rows of a results table ("Greens 23 Liberal Democrats 11", "Hollins Athletic 0,
+    Brackley Rovers 3"), not a headline or a sentence."""
+    end = text.rstrip()[-1:]
+    return (end.isdigit() or end == "%") and _RESULTS_TABLE_RE.fullmatch(text) is not None
 
 
 def _table_label(run: list[_Tok]) -> list[_Tok]:
@@ -670,6 +679,39 @@ def _apostrophe_names(spans: list[_Span]) -> None:
         if s.key in names and s.toks[-1].possessive:
             s.end = s.toks[-1].end + 2
             s.surface = s.text[s.start : s.end]
+
+
+_CAPITAL_WORD = r"[^\W\d_a-z][\w'’\-]*"
+#: A title of a work in quotation marks: two to eight words, capitalised but for short joiners ("Lawrence of
+#: Arabia", "The Salt Road").
+_QUOTED_TITLE_RE = re.compile(
+    rf"[“‘\"]({_CAPITAL_WORD}(?: (?:(?:of|the|and|in|on|at|to|a|an|for|from|with) )*(?:{_CAPITAL_WORD}|\d+)){{1,7}})[”’\"]"
+)
+#: A cue before a quoted nickname ("known as “the Ghost”"), which the alias rules read instead.
+_NICKNAME_CUE_BEFORE_RE = re.compile(r"(?:as|alias|aka|dubbed|nicknamed|called|named|née)\W{0,3}$", re.IGNORECASE)
+
+
+def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
+    """A title of a work in quotation marks is one name ("“Lawrence of Arabia”", "‘The Salt Road’"), the
+    candidates inside it replaced; its leading "The" is written but not part of its key."""
+    out = spans
+    for m in _QUOTED_TITLE_RE.finditer(text):
+        start, end = m.span(1)
+        if _NICKNAME_CUE_BEFORE_RE.search(text, max(0, start - 16), start):
+            continue
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        if len(inside) < 2 or inside[0].start != start or inside[-1].end != end:
+            continue  # a word the name tokens do not cover: no title
+        first = inside[0]
+        if first.key in ("the", "a", "an"):
+            inside = inside[1:]
+        span = _Span(par, text, inside, initial=False, headline=False)
+        span.start, span.surface = first.start, text[first.start : span.end]
+        out = [s for s in out if s.end <= start or s.start >= end]
+        out.append(span)
+    if out is not spans:
+        out.sort(key=lambda s: s.start)
+    return out
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
