@@ -236,3 +236,30 @@ def test_results_rows_separated_by_commas_are_names_and_teams_are_organisations(
 def test_a_place_named_with_a_place_head_is_not_read_as_a_demonym():
     table = _table_of("The birds cross the Pacific Ocean in three days. Storms over the Pacific slow them.")
     assert table.get("Pacific Ocean", (0, ()))[:2] == (2, ("Pacific",)), table
+
+
+# --- organisations joined by "and", possessives inside names, titles in sentence case -----------------
+
+
+@pytest.mark.parametrize("name", ["Dorset Fire and Rescue Service", "Oregon Parks and Recreation"])
+def test_and_joins_the_common_words_of_an_organisation_s_name(name):
+    table = _table_of(f"Crews from {name} reached the lake at noon.")
+    assert name in table, table
+
+
+def test_and_does_not_join_two_names():
+    table = _table_of("The deal between Oregon Timber and Harlan Mills collapsed on Monday.")
+    assert "Oregon Timber and Harlan Mills" not in table, table
+
+
+def test_a_possessive_common_word_before_a_named_institution_is_part_of_its_name():
+    table = _table_of("The girl was taken to the Prince's Memorial Hospital as a precaution.")
+    assert "Prince's Memorial Hospital" in table, table
+
+
+def test_a_name_of_several_words_in_a_title_in_sentence_case_is_a_name():
+    article = article_of("Rangers counted the herd on Monday.", title="Officials count more elk on the Eastern Plains")
+    table = {row.name for row in extract_entities(article).table.itertuples()}
+    assert "Eastern Plains" in table, table
+    headline_case = article_of("Rangers counted the herd on Monday.", title="Officials Count More Elk On Eastern Plains")
+    assert "Eastern Plains" not in {row.name for row in extract_entities(headline_case).table.itertuples()}

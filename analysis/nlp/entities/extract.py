@@ -104,6 +104,7 @@ class _Extractor:
         self.nouns_capitalised = article.language in NOUNS_CAPITALISED
         self.elisions = ELISIONS.get(article.language, ())
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
+        self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
@@ -128,6 +129,8 @@ class _Extractor:
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
             stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
+            if headline and p.kind in ("title", "heading") and 3 <= stats.lower_other and stats.lower_other * 3 >= stats.words:
+                self.sentence_case.add(index)  # "Colorado releases five more wolves on the Western Slope"
             # a results table ("Conservative 14,320 Labour 12,170"): each row's label is a name, no sentence start
             table = (headline or stats.words <= 40) and p.kind != "title" and _is_results_table(text)
             if table:
@@ -363,7 +366,10 @@ class _Extractor:
                 s.group = group
                 groups.add(s)
         for s in headline:
-            for piece in self._headline(s, lookup):
+            pieces = self._headline(s, lookup)
+            if not pieces and s.par in self.sentence_case and not s.initial and len(s.toks) > 1 and self._acceptable(s):
+                pieces = [s]  # a name of several words inside a title in sentence case ("... on the Western Slope")
+            for piece in pieces:
                 groups.add(piece)
         _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
