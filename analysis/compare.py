@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.nlp.entities import entity_key
 from analysis.errors import StoryscopeError
 from analysis.pipeline import Analysis
-from analysis.nlp.sentiment import entity_sentiment
+from analysis.nlp.sentiment import entity_sentiment_rows
 from analysis.nlp.terms import keyness, keyness_arrays
 
 #: G2 >= 6.63 is significant at p < 0.01 (one degree of freedom).
@@ -297,9 +297,8 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     records = []
     for label, a in zip(labels, analyses):
         polarity = dict(zip(a.sentiment["index"].tolist(), a.sentiment["polarity"].tolist()))
-        toward = entity_sentiment(a.article, a.entities.mentions)
-        feeling = dict(zip(toward["name"].tolist(), toward["sentiment"].tolist()))
-        for e in a.entities.table.itertuples(index=False):
+        feeling = {name: score for name, _type, _sentences, score in entity_sentiment_rows(a.article, a.entities.mentions)}
+        for e in a.entities.entities:  # the table's rows as records (no pandas row objects)
             names = [e.name, *e.aliases]
             keys = [k for k in (entity_key(n) for n in names) if k]
             if not keys:

@@ -222,6 +222,15 @@ def entity_sentiment(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
     Returns DataFrame[name, type, sentences, sentiment]: how many sentences mention it, and their word-weighted
     mean score in [-1, 1] (NaN when the article is not English), most mentioned first.
     """
+    import pandas as pd
+
+    return pd.DataFrame(entity_sentiment_rows(article, mentions), columns=ENTITY_SENTIMENT_COLUMNS).astype(
+        {"sentences": "int64", "sentiment": "float64"})
+
+
+def entity_sentiment_rows(article: Article, mentions: pd.DataFrame) -> list[tuple[str, str, int, float]]:
+    """:func:`entity_sentiment`'s rows as tuples of Python values, without the DataFrame (building it cost more
+    than the scores of a short article: ``compare`` reads a thousand of them)."""
     by_paragraph: dict[int, list[tuple[str, str, int, int]]] = {}
     for name, etype, paragraph, start, end in zip(
         mentions["name"].tolist(), mentions["type"].tolist(), mentions["paragraph"].tolist(),
@@ -257,12 +266,8 @@ def entity_sentiment(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
                 entry[1] += 1
                 entry[2] += score * weight
                 entry[3] += weight
-    rows = sorted(
+    return sorted(
         ((name, etype, count, total / words if english else math.nan)
          for name, (etype, count, total, words) in found.items()),
         key=lambda row: -row[2],
     )
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=ENTITY_SENTIMENT_COLUMNS).astype(
-        {"sentences": "int64", "sentiment": "float64"})

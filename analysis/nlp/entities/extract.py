@@ -103,6 +103,7 @@ class _Extractor:
         self.nouns_capitalised = article.language in NOUNS_CAPITALISED
         self.elisions = ELISIONS.get(article.language, ())
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
+        self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
@@ -127,8 +128,10 @@ class _Extractor:
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
             stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
+            if headline and p.kind in ("title", "heading") and 3 <= stats.lower_other and stats.lower_other * 3 >= stats.words:
+                self.sentence_case.add(index)  # "Colorado releases five more wolves on the Western Slope"
             # a results table ("Conservative 14,320 Labour 12,170"): each row's label is a name, no sentence start
-            table = headline and p.kind != "title" and _is_results_table(text)
+            table = (headline or stats.words <= 40) and p.kind != "title" and _is_results_table(text)
             if table:
                 headline = False
                 self.tables.add(index)
@@ -148,7 +151,7 @@ class _Extractor:
                         continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
                     tok = run[0]
-                    if tok.key not in _MONTHS_AND_DAYS:
+                    if tok.key not in _MONTHS_AND_DAYS and not (not self.english and self._portfolio(text, tok)):
                         par_spans.append(_Span(index, text, run, initial=tok.initial, headline=headline))
                         if tok.key in self.cues.ambiguous_titles and _given_name_use(text, tok):
                             title_given.add(tok.key)  # "Dean said": a title word alone is no one's title
@@ -174,6 +177,8 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
+            if "“" in text or "‘" in text or '"' in text:
+                par_spans = _quoted_titles(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -200,6 +205,13 @@ class _Extractor:
             trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
             if trailing:
                 after = trailing.end()
+            elif not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2:
+                extended = _with_lower_words(s, text, after, by_start)  # "l'Office antistupéfiants (Ofast)"
+                if extended is not None:
+                    spans[where[id(s)]] = s = extended
+                    where[id(s)] = spans.index(s)
+                    last = s.toks[-1]
+                    after = last.end
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m:
                 target = self._alias_target(par, text, m, by_start)
@@ -353,7 +365,10 @@ class _Extractor:
                 s.group = group
                 groups.add(s)
         for s in headline:
-            for piece in self._headline(s, lookup):
+            pieces = self._headline(s, lookup)
+            if not pieces and s.par in self.sentence_case and not s.initial and len(s.toks) > 1 and self._acceptable(s):
+                pieces = [s]  # a name of several words inside a title in sentence case ("... on the Western Slope")
+            for piece in pieces:
                 groups.add(piece)
         _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
@@ -366,6 +381,15 @@ class _Extractor:
         if tok.shape == _CAP:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
+
+    def _portfolio(self, text: str, tok: _Tok) -> bool:
+        """A minister's portfolio in French or Spanish: a common word of the language right after a title and
+        "de" ("le ministre de l'Intérieur", "la consejera de Economía", "le ministre des Transports")."""
+        if tok.shape != _CAP:
+            return False
+        m = _PORTFOLIO_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)
+        return (m is not None and self.cues.is_title(_norm(m.group(1)))
+                and _is_common_word_of(tok.text, self.article.language))
 
     @staticmethod
     def _inflected_group(s: _Span, lookup: _Lookup) -> str | None:
@@ -410,7 +434,7 @@ class _Extractor:
             )
         if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks):  # (U.S. Open)
             return False
-        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key)
+        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key) and last.key not in _PLACE_HEADS
                 and not _places().strength.get(" ".join(t.key for t in toks))
                 and all(_demonym_part(t.key) for t in toks[:-1])):
             return False  # "Puerto Rican", "South Korean" (but "Liberal Democrats" is a party)
@@ -475,6 +499,9 @@ class _Extractor:
         if not weak and not self._article_first(s, lookup):
             return [s]
         toks = s.toks
+        if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
+                and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
+            return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
@@ -550,12 +577,16 @@ _TABLE_NAME = (
     r"[^\W\d_a-z][\w'’.&\-]*(?:\s+(?:(?:of|and|the|for|de|del|la|le|du|van|von|&)\s+)*[^\W\d_a-z][\w'’.&\-]*)*"
 )
 #: Two or more "Name number" cells and nothing else: rows of a results table read as one paragraph.
-_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*")
+_RESULTS_TABLE_RE = re.compile(
+    rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?[,;]?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*"
+)
 
 
 def _is_results_table(text: str) -> bool:
-    """Whether a short paragraph is rows of a results table ("Greens 23 Liberal Democrats 11"), not a headline."""
-    return _RESULTS_TABLE_RE.fullmatch(text) is not None
+    """Whether a short paragraph is rows of a results table ("Greens 23 Liberal Democrats 11", "Hollins Athletic 0,
+    Brackley Rovers 3"), not a headline or a sentence."""
+    end = text.rstrip()[-1:]
+    return (end.isdigit() or end == "%") and _RESULTS_TABLE_RE.fullmatch(text) is not None
 
 
 def _table_label(run: list[_Tok]) -> list[_Tok]:
@@ -570,6 +601,33 @@ def _table_label(run: list[_Tok]) -> list[_Tok]:
     if len(run) == 1 and run[0].key in TABLE_LABELS:
         return []
     return run
+
+
+#: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
+_PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
+#: One to four lower-case words after an organisation's head noun, then a bracket ("Office antistupéfiants (").
+_LOWER_AFTER_HEAD_RE = re.compile(r"((?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,4})\s*\(")
+
+
+def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
+    """A French or Spanish institution's name goes on in lower case after its head noun ("l'Office
+    antistupéfiants", "la Banque centrale européenne"): taken as the name when an acronym in brackets right after
+    starts with the name's first letter ("(Ofast)", "(BCE)"). The span with those words, else None."""
+    m = _LOWER_AFTER_HEAD_RE.match(text, after)
+    if m is None:
+        return None
+    opening = _PAREN_OPEN_RE.match(text, m.end() - 1)
+    inner = by_start.get(opening.end()) if opening else None
+    if inner is None or len(inner.toks) != 1 or inner.keys[0][:1] != s.keys[0][:1]:
+        return None
+    toks = list(s.toks)
+    for word in re.finditer(r"\S+", text[m.start(1) : m.end(1)]):
+        tok = _Tok(word.group(), m.start(1) + word.start(), shape=_LOWER)
+        tok.joined = True
+        toks.append(tok)
+    span = _Span(s.par, text, toks, initial=s.initial, headline=s.headline)
+    span.title_before = s.title_before
+    return span
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -627,6 +685,39 @@ def _apostrophe_names(spans: list[_Span]) -> None:
         if s.key in names and s.toks[-1].possessive:
             s.end = s.toks[-1].end + 2
             s.surface = s.text[s.start : s.end]
+
+
+_CAPITAL_WORD = r"[^\W\d_a-z][\w'’\-]*"
+#: A title of a work in quotation marks: two to eight words, capitalised but for short joiners ("Lawrence of
+#: Arabia", "The Salt Road").
+_QUOTED_TITLE_RE = re.compile(
+    rf"[“‘\"]({_CAPITAL_WORD}(?: (?:(?:of|the|and|in|on|at|to|a|an|for|from|with) )*(?:{_CAPITAL_WORD}|\d+)){{1,7}})[”’\"]"
+)
+#: A cue before a quoted nickname ("known as “the Ghost”"), which the alias rules read instead.
+_NICKNAME_CUE_BEFORE_RE = re.compile(r"(?:as|alias|aka|dubbed|nicknamed|called|named|née)\W{0,3}$", re.IGNORECASE)
+
+
+def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
+    """A title of a work in quotation marks is one name ("“Lawrence of Arabia”", "‘The Salt Road’"), the
+    candidates inside it replaced; its leading "The" is written but not part of its key."""
+    out = spans
+    for m in _QUOTED_TITLE_RE.finditer(text):
+        start, end = m.span(1)
+        if _NICKNAME_CUE_BEFORE_RE.search(text, max(0, start - 16), start):
+            continue
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        if len(inside) < 2 or inside[0].start != start or inside[-1].end != end:
+            continue  # a word the name tokens do not cover: no title
+        first = inside[0]
+        if first.key in ("the", "a", "an"):
+            inside = inside[1:]
+        span = _Span(par, text, inside, initial=False, headline=False)
+        span.start, span.surface = first.start, text[first.start : span.end]
+        out = [s for s in out if s.end <= start or s.start >= end]
+        out.append(span)
+    if out is not spans:
+        out.sort(key=lambda s: s.start)
+    return out
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")

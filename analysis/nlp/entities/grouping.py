@@ -27,7 +27,7 @@ from analysis.nlp.entities.cues import (
     PARTY_ALTERNATES,
     _alternation,
 )
-from analysis.nlp.entities.lexicon import _place_strength, _stopwords
+from analysis.nlp.entities.lexicon import _hypocorisms, _place_strength, _stopwords
 from analysis.nlp.entities.tables import (
     EntityResult,
 )
@@ -43,9 +43,9 @@ _ALIAS_TRIGGER_RE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
-#: What every definition starts with (a superset of the three patterns above): a comma or a parenthesis, right
-#: after the name or after one or two lower-case words.
-_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-z]++(?:\s+[a-z]++)?\s*[,(]")  # "++": no backtracking
+#: What every definition starts with (a superset of the patterns that read them): a comma or a parenthesis, right
+#: after the name or after one to four lower-case words ("Agence nationale de la recherche (ANR)").
+_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ]++(?:\s+[a-zß-öø-ÿ]++){0,3}\s*[,(]")  # "++": no backtracking
 _CLOSING_QUOTE_RE = re.compile(r"\s*[”\"’'»]")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
@@ -170,6 +170,12 @@ class _Lookup:
         return tally.best
 
 
+#: A relative's word right before a person's name ("his wife, Danuta Wałęsa", "her brother Arjun Raman").
+_RELATIVE_BEFORE_RE = re.compile(
+    r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|spouse|partner|children|grandson|"
+    r"granddaughter|niece|nephew|cousin),?(?:\s+the\s+\w+)?\s+$"
+)
+
 #: What right after a name says it is a person's: ", who", ", whose", a speech verb.
 _PERSON_AFTER_RE = re.compile(r",\s+(?:who|whom|whose)\b|\s+(?:said|says|told|added|asked)\b")
 _SAID_BEFORE = ("said ", "says ", "told ")
@@ -209,6 +215,7 @@ class _Groups:
             if a.key and b.key:
                 self.union(a.key, b.key)
         self._join_variants()
+        self._join_hypocorisms()
         self._join_partials()
 
     def add(self, s: _Span) -> None:
@@ -272,6 +279,46 @@ class _Groups:
                     self.union(next(iter(owners)), key)
 
 
+    def _join_hypocorisms(self) -> None:
+        """A short form of a given name is the person it is short for: "Rick Hanley" is "Richard Hanley" (same
+        surname), and "Maggie" alone is "Margaret Ellison" when she is the article's only Margaret (and Maggie is
+        no one's own given name or surname). The short forms are those of :func:`lexicon._hypocorisms`."""
+        people: dict[str, _Span] = {}
+        singles: list[str] = []
+        for s in self.spans:
+            key = s.key
+            if key in people:
+                continue
+            if s.person_shaped and len(s.toks) in (2, 3):
+                people[key] = s
+            elif len(s.toks) == 1 and s.toks[0].shape == _CAP and not s.defined:
+                singles.append(key)
+        if not people:
+            return
+        given: dict[str, list[str]] = defaultdict(list)  # given name -> person forms
+        by_surname: dict[str, list[_Span]] = defaultdict(list)
+        for key, s in people.items():
+            given[s.toks[0].key].append(key)
+            by_surname[s.toks[-1].key].append(s)
+        shared = [spans for spans in by_surname.values() if len(spans) > 1]
+        singles = [k for k in dict.fromkeys(singles) if k not in given and k not in by_surname]
+        if not shared and not singles:
+            return
+        short = _hypocorisms()
+        for spans in shared:  # "Rick Hanley" / "Richard Hanley"
+            for i, a in enumerate(spans):
+                for b in spans[i + 1 :]:
+                    first_a, first_b = a.toks[0].key, b.toks[0].key
+                    if first_b in short.get(first_a, ()) or first_a in short.get(first_b, ()):
+                        self.union(b.key, a.key)
+        for key in singles:  # "Maggie" / "Margaret Ellison"
+            names = short.get(key)
+            if not names:
+                continue
+            owners = {self.find(form) for name in names for form in given.get(name, ())}
+            if len(owners) == 1:
+                self.union(next(iter(owners)), key)
+
     def _join_partials(self) -> None:
         """A short form joins the long name containing it that was mentioned last before it (else first after).
 
@@ -301,11 +348,14 @@ class _Groups:
         owner_forms = set().union(*[owners for _, _, owners in candidates])
         positions: dict[str, list[tuple[int, int]]] = {form: [] for form in owner_forms}
         person_forms: set[str] = set()
+        introduced: dict[str, bool] = {}  # person form -> every mention follows a relative's word ("his wife, X")
         for s in self.spans:
             if s.key in owner_forms:
                 positions[s.key].append((s.par, s.start))
                 if s.person_shaped:
                     person_forms.add(s.key)
+                    if introduced.get(s.key, True):
+                        introduced[s.key] = _RELATIVE_BEFORE_RE.search(s.text, max(0, s.start - 40), s.start) is not None
         for found in positions.values():  # spans found at sentence starts come after the others: sort for bisect
             found.sort()
         reassign: dict[int, str] = {}
@@ -329,7 +379,11 @@ class _Groups:
             roots = owner_roots.get(id(owners))
             if roots is None:
                 roots = owner_roots[id(owners)] = {self.find(o) for o in owners}
-                owner_mentions[id(owners)] = sorted((where, o) for o in owners for where in positions[o])
+                # a surname alone is the person's whom the article names for themselves, not their relative's
+                # ("Wałęsa rejected" after "Lech Wałęsa ... his wife, Danuta Wałęsa")
+                main = [o for o in owners if not introduced.get(o)]
+                chosen = main if main and len(main) < len(owners) and all(o in person_forms for o in owners) else owners
+                owner_mentions[id(owners)] = sorted((where, o) for o in chosen for where in positions[o])
             if self.find(s.key) in roots:
                 continue
             mentions = owner_mentions[id(owners)]

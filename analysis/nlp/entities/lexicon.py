@@ -243,6 +243,10 @@ def build_places() -> _Places:
             for other in city.get("alternatenames") or ():
                 if _LATIN_NAME_RE.fullmatch(other):
                     add(other, 1)
+        elif population >= 100_000:  # other spellings of a big city: Seville, Bologne, Frankfort (weak evidence)
+            for other in city.get("alternatenames") or ():
+                if other[:3] == name[:3] and _LATIN_NAME_RE.fullmatch(other):
+                    add(other, 1)
     variants = {k: v for k, v in country_names.items() if k not in _COUNTRY_ALIAS_EXCLUDED}
     variants.update(_COUNTRY_ALIASES)
     # the countries' names in the languages Storyscope reads, from Babel's CLDR data ("España", "Italie",
@@ -377,6 +381,27 @@ def _is_common_word_of(word: str, language: str) -> bool:
         return bool(simplemma.is_known(lower, lang=language)) and simplemma.lemmatize(lower, lang=language)[:1].islower()
     except (ValueError, LookupError):  # pragma: no cover - a language simplemma lacks
         return False
+
+
+@lru_cache(maxsize=1)
+def _hypocorisms() -> dict[str, frozenset[str]]:
+    """Short forms of English given names and the names they are short for ("maggie" -> {"margaret", ...},
+    "rick" -> {"richard", ...}), from the hand-curated table the ``nicknames`` package ships (Apache-2.0). Its
+    CSV is read without importing the package (whose import costs ~50 ms); empty when it is not installed."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("nicknames")
+        folder = next(iter(spec.submodule_search_locations or ())) if spec else None
+        text = (Path(folder) / "names.csv").read_text(encoding="utf-8") if folder else ""
+    except (OSError, ValueError, StopIteration):  # pragma: no cover - a broken install
+        text = ""
+    table: dict[str, set[str]] = {}
+    for line in text.splitlines()[1:]:  # "margaret,has_nickname,maggie"
+        parts = line.split(",")
+        if len(parts) == 3 and parts[1] == "has_nickname":
+            table.setdefault(_plain(parts[2].strip()), set()).add(_plain(parts[0].strip()))
+    return {short: frozenset(names) for short, names in table.items()}
 
 
 @lru_cache(maxsize=65536)
