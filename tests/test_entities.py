@@ -360,6 +360,14 @@ def table_of(text: str, language: str) -> pd.DataFrame:
         ("es", "Así lo publicó el diario La Voz del Tajo en su edición del lunes.", "La Voz del Tajo",
          "organisation"),
         ("fr", "Hier, le quotidien Ouest Matin a publié la lettre du maire.", "Ouest Matin", "organisation"),
+        # a paper's name: a Romance article and a common word, mid-sentence, no place
+        ("fr", "Selon Le Matin, la route restera fermée.", "Le Matin", "organisation"),
+        # an acronym joined to a word, capitals inside a short word; a compound with an organisation's ending
+        ("fr", "Les syndicats FO-Cheminots et SUD-Aérien appellent à la grève.", "SUD-Aérien", "organisation"),
+        ("de", "Die Gewerkschaft prüft das, sagte die BfS in Bonn.", "BfS", "organisation"),
+        ("de", "Die Fusion muss noch vom Landeskartellamt genehmigt werden.", "Landeskartellamt", "organisation"),
+        # a place after the language's preposition or a region's noun
+        ("fr", "Des orages ont frappé la région Haute-Vallée-Verte dimanche.", "Haute-Vallée-Verte", "place"),
     ],
 )
 def test_types_in_other_languages_read_the_language(language, text, name, expected):
@@ -989,3 +997,19 @@ def test_french_institutions_portfolios_and_titles_before_de():
     assert names["Agence nationale des forêts"] == (2, ("ANF",))  # a head noun goes on in lower case
     assert "Agriculture" not in names and "Sports" not in names  # portfolios, not entities
     assert "RTLM" in names and not any("PDG" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a single name right after "in" or "near" is a place, even a village no gazetteer knows
+        ("Rescuers reached the hikers near Glenbrackie on Sunday.", "Glenbrackie", "place"),
+        # a club's suffix makes an organisation of a name shaped like a person's
+        ("Goals from two substitutes gave Ashvale Rovers the win.", "Ashvale Rovers", "organisation"),
+        # a country or continent is no person's surname
+        ("The charity Oxfam Africa said the appeal had raised more than expected.", "Oxfam Africa",
+         "organisation"),
+    ],
+)
+def test_types_from_the_words_before_and_the_last_word(text, name, expected):
+    assert table_of(text, "en").loc[name, "type"] == expected

@@ -209,3 +209,57 @@ def test_the_hypocorism_table_is_the_nicknames_package_s_own():
     table, namer = _hypocorisms(), NickNamer()
     assert "margaret" in table["maggie"] and "richard" in table["rick"] and "william" in table["bill"]
     assert all(table[short] == namer.canonicals_of(short) for short in ("maggie", "rick", "bill", "peggy", "liz"))
+
+
+# --- titles of works, results rows with commas, place names with a place head -------------------------
+
+
+def test_a_title_of_a_work_in_quotation_marks_is_one_name():
+    table = _table_of("Critics compared it to “Bridge of Sighs”, and to ‘The Long Harbour’. The Long Harbour "
+                      "opens on Friday.")
+    assert "Bridge of Sighs" in table, table
+    row = next(row for name, row in table.items() if "Long Harbour" in name)
+    assert row[0] == 2 and "The Long Harbour" in (*row[1], *[n for n in table if "Long Harbour" in n]), table
+
+
+def test_a_quoted_nickname_after_its_cue_is_left_to_the_alias_rules():
+    table = _table_of("Ana Pérez, known as “The Teacher”, led the cell. Police say the Teacher fled.")
+    assert table.get("Ana Pérez", (0,))[0] == 3 and any("Teacher" in alias for alias in table["Ana Pérez"][1]), table
+
+
+def test_results_rows_separated_by_commas_are_names_and_teams_are_organisations():
+    table = _table_of("Results\n\nKelso United 2, Dunmore Rovers 1 Ashby Athletic 0, Brent Wanderers 3")
+    assert {"Kelso United", "Dunmore Rovers", "Ashby Athletic", "Brent Wanderers"} <= set(table), table
+    assert all(table[name][2] == "organisation" for name in ("Kelso United", "Dunmore Rovers")), table
+
+
+def test_a_place_named_with_a_place_head_is_not_read_as_a_demonym():
+    table = _table_of("The birds cross the Pacific Ocean in three days. Storms over the Pacific slow them.")
+    assert table.get("Pacific Ocean", (0, ()))[:2] == (2, ("Pacific",)), table
+
+
+# --- organisations joined by "and", possessives inside names, titles in sentence case -----------------
+
+
+@pytest.mark.parametrize("name", ["Dorset Fire and Rescue Service", "Oregon Parks and Recreation"])
+def test_and_joins_the_common_words_of_an_organisation_s_name(name):
+    table = _table_of(f"Crews from {name} reached the lake at noon.")
+    assert name in table, table
+
+
+def test_and_does_not_join_two_names():
+    table = _table_of("The deal between Oregon Timber and Harlan Mills collapsed on Monday.")
+    assert "Oregon Timber and Harlan Mills" not in table, table
+
+
+def test_a_possessive_common_word_before_a_named_institution_is_part_of_its_name():
+    table = _table_of("The girl was taken to the Prince's Memorial Hospital as a precaution.")
+    assert "Prince's Memorial Hospital" in table, table
+
+
+def test_a_name_of_several_words_in_a_title_in_sentence_case_is_a_name():
+    article = article_of("Rangers counted the herd on Monday.", title="Officials count more elk on the Eastern Plains")
+    table = {row.name for row in extract_entities(article).table.itertuples()}
+    assert "Eastern Plains" in table, table
+    headline_case = article_of("Rangers counted the herd on Monday.", title="Officials Count More Elk On Eastern Plains")
+    assert "Eastern Plains" not in {row.name for row in extract_entities(headline_case).table.itertuples()}

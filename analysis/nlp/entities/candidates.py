@@ -525,7 +525,7 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
         while j < n:
             last = run[-1]
             if last.possessive or last.dotted:
-                if last.possessive and _possessive_name(last, toks[j]):
+                if last.possessive and _possessive_name(last, toks[j], toks[j + 1 : j + 3]):
                     run.append(toks[j])  # "King's Fund", "Plymouth Coroner's Court"
                     j += 1
                     continue
@@ -585,13 +585,21 @@ def _org_word(key: str, endings: tuple[str, ...]) -> bool:
     return key.endswith(endings) or (key.endswith("s") and key[:-2 if key.endswith("es") else -1].endswith(endings))
 
 
-def _possessive_name(last: _Tok, nxt: _Tok) -> bool:
-    """ "King's Fund", "Coroner's Court": a common word's possessive before a head noun is part of one name
-    (but "Bukele's Government" is Bukele's)."""
-    return (
-        nxt.start == last.end + 3 and nxt.shape == _CAP and not nxt.initial
-        and (nxt.key in _ORG_HEADS or nxt.key in _PLACE_HEADS) and last.shape == _CAP and _is_common_word(last.key)
-    )
+def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = ()) -> bool:
+    """ "King's Fund", "Coroner's Court", "Queen's Medical Centre": a common word's possessive before a head noun
+    (right after it, or after one or two capitalised words) is part of one name (but "Bukele's Government" is
+    Bukele's)."""
+    if not (nxt.start == last.end + 3 and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP
+            and _is_common_word(last.key)):
+        return False
+    if nxt.key in _ORG_HEADS or nxt.key in _PLACE_HEADS:
+        return True
+    for tok in after[:2]:
+        if not (tok.joined and tok.shape == _CAP and not tok.initial):
+            return False
+        if tok.key in _ORG_HEADS or tok.key in _PLACE_HEADS:
+            return True
+    return False
 
 
 def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
@@ -636,7 +644,16 @@ def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
     if headed and common_segment:
         return True
     common_run = all(t.shape == _CAP and _is_common_word(t.key) for t in run)
-    return common_run and segment[-1].key in _ORG_HEADS
+    if common_run and segment[-1].key in _ORG_HEADS:
+        return True
+    if not common_segment or len(run) + len(segment) > 5 or run[-1].shape != _CAP or not _is_common_word(run[-1].key):
+        return False
+    # "Nottinghamshire Fire and Rescue Service" (common words ending with a head noun), "Colorado Parks and
+    # Wildlife" (a place's common words)
+    return segment[-1].key in _ORG_HEADS or (
+        len(run) >= 2 and _place_strength(run[0].key, run[0].text) >= 4
+        and all(t.shape == _CAP and _is_common_word(t.key) for t in run[1:])
+    )
 
 
 def _is_headline(kind: str, toks: list[_Tok], stats: _TokenStats) -> bool:

@@ -88,12 +88,14 @@ _ORG_HEADS = frozenset(
     solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
     steel games lab corps militia rebels
+    united rovers athletic wanderers albion rangers hotspur
     """.split()
 ) | frozenset(
     # legal forms ("Küstenstrom GmbH", "Nordwerk Energie AG") and the head nouns of organisations in Spanish,
     # French and German, accents stripped ("Banco de España", "Office antistupéfiants", "Instituto Nacional")
     """
     gmbh ag kg kgaa ohg se sa sas sarl srl spa nv bv
+    united rovers wanderers athletic albion rangers hotspur
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
     fiscalia ejercito camara congreso senado
@@ -249,6 +251,8 @@ _ORG_NOUN_WORDS = frozenset(
     """.split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at near outside across throughout into from toward towards via".split())
+#: Of those, the ones after which a single name is nearly always a place ("in Kremmling", "near Barre").
+_PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout".split())
 _ORG_AFTER_WORDS = """
     leader leaders member members spokesman spokeswoman spokesperson headquarters bosses boss affiliate
     affiliates clique cliques faction factions operative operatives militant militants fighters employees staff
@@ -332,6 +336,8 @@ class LanguageCues:
     #: articles that join two capitalised words only after an organisation's head noun ("Institut der deutschen
     #: Wirtschaft"; but "Ende der Koalition", "Streik der GDL" are two things)
     genitive_articles: frozenset[str] = frozenset()
+    #: right before a place: prepositions and nouns ("en Émilie-Romagne", "la région Auvergne", "in Niedersachsen")
+    place_words: frozenset[str] = frozenset()
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -345,6 +351,7 @@ class LanguageCues:
             self.org_nouns | other.org_nouns,
             self.articles | other.articles,
             self.genitive_articles | other.genitive_articles,
+            self.place_words | other.place_words,
         )
 
     def is_title(self, key: str) -> bool:
@@ -391,6 +398,7 @@ CUES: dict[str, LanguageCues] = {
                             "déclare affirme explique estime indique souligne assure ajoute précise"),
         org_nouns=_words("quotidien journal hebdomadaire magazine chaîne radio agence parti syndicat groupe "
                          "société entreprise club équipe association"),
+        place_words=_words("en à près région département commune ville village province"),
     ),
     "de": LanguageCues(
         titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
@@ -401,7 +409,9 @@ CUES: dict[str, LanguageCues] = {
                        "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
                        "direktorin", "sekretär", "sekretärin")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
-                                            "stiftung", "institut", "bank", "gesellschaft", "konzern")),
+                                            "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
+                                            "gewerkschaft", "agentur")),
+        place_words=_words("in nach aus bei land bundesland stadt gemeinde region kreis landkreis"),
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
@@ -417,6 +427,7 @@ CUES: dict[str, LanguageCues] = {
                             "añadió añade indicó indica sostuvo advirtió"),
         org_nouns=_words("diario periódico cadena agencia partido sindicato grupo empresa compañía club "
                          "equipo banco"),
+        place_words=_words("en desde hacia región provincia comunidad ciudad municipio localidad barrio pueblo"),
     ),
 }
 

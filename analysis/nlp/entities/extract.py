@@ -105,6 +105,7 @@ class _Extractor:
         self.nouns_capitalised = article.language in NOUNS_CAPITALISED
         self.elisions = ELISIONS.get(article.language, ())
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
+        self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
@@ -129,8 +130,10 @@ class _Extractor:
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
             stats = _paragraph_stats(text, toks)
             headline = _is_headline(p.kind, toks, stats)
+            if headline and p.kind in ("title", "heading") and 3 <= stats.lower_other and stats.lower_other * 3 >= stats.words:
+                self.sentence_case.add(index)  # "Colorado releases five more wolves on the Western Slope"
             # a results table ("Conservative 14,320 Labour 12,170"): each row's label is a name, no sentence start
-            table = headline and p.kind != "title" and _is_results_table(text)
+            table = (headline or stats.words <= 40) and p.kind != "title" and _is_results_table(text)
             if table:
                 headline = False
                 self.tables.add(index)
@@ -176,6 +179,8 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
+            if "“" in text or "‘" in text or '"' in text:
+                par_spans = _quoted_titles(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -362,7 +367,10 @@ class _Extractor:
                 s.group = group
                 groups.add(s)
         for s in headline:
-            for piece in self._headline(s, lookup):
+            pieces = self._headline(s, lookup)
+            if not pieces and s.par in self.sentence_case and not s.initial and len(s.toks) > 1 and self._acceptable(s):
+                pieces = [s]  # a name of several words inside a title in sentence case ("... on the Western Slope")
+            for piece in pieces:
                 groups.add(piece)
         _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
@@ -428,7 +436,7 @@ class _Extractor:
             )
         if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks):  # (U.S. Open)
             return False
-        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key)
+        if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key) and last.key not in _PLACE_HEADS
                 and not _places().strength.get(" ".join(t.key for t in toks))
                 and all(_demonym_part(t.key) for t in toks[:-1])):
             return False  # "Puerto Rican", "South Korean" (but "Liberal Democrats" is a party)
@@ -571,12 +579,16 @@ _TABLE_NAME = (
     r"[^\W\d_a-z][\w'’.&\-]*(?:\s+(?:(?:of|and|the|for|de|del|la|le|du|van|von|&)\s+)*[^\W\d_a-z][\w'’.&\-]*)*"
 )
 #: Two or more "Name number" cells and nothing else: rows of a results table read as one paragraph.
-_RESULTS_TABLE_RE = re.compile(rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*")
+_RESULTS_TABLE_RE = re.compile(
+    rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?[,;]?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*"
+)
 
 
 def _is_results_table(text: str) -> bool:
-    """Whether a short paragraph is rows of a results table ("Greens 23 Liberal Democrats 11"), not a headline."""
-    return _RESULTS_TABLE_RE.fullmatch(text) is not None
+    """Whether a short paragraph is rows of a results table ("Greens 23 Liberal Democrats 11", "Hollins Athletic 0,
+    Brackley Rovers 3"), not a headline or a sentence."""
+    end = text.rstrip()[-1:]
+    return (end.isdigit() or end == "%") and _RESULTS_TABLE_RE.fullmatch(text) is not None
 
 
 def _table_label(run: list[_Tok]) -> list[_Tok]:
@@ -675,6 +687,39 @@ def _apostrophe_names(spans: list[_Span]) -> None:
         if s.key in names and s.toks[-1].possessive:
             s.end = s.toks[-1].end + 2
             s.surface = s.text[s.start : s.end]
+
+
+_CAPITAL_WORD = r"[^\W\d_a-z][\w'’\-]*"
+#: A title of a work in quotation marks: two to eight words, capitalised but for short joiners ("Lawrence of
+#: Arabia", "The Salt Road").
+_QUOTED_TITLE_RE = re.compile(
+    rf"[“‘\"]({_CAPITAL_WORD}(?: (?:(?:of|the|and|in|on|at|to|a|an|for|from|with) )*(?:{_CAPITAL_WORD}|\d+)){{1,7}})[”’\"]"
+)
+#: A cue before a quoted nickname ("known as “the Ghost”"), which the alias rules read instead.
+_NICKNAME_CUE_BEFORE_RE = re.compile(r"(?:as|alias|aka|dubbed|nicknamed|called|named|née)\W{0,3}$", re.IGNORECASE)
+
+
+def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
+    """A title of a work in quotation marks is one name ("“Lawrence of Arabia”", "‘The Salt Road’"), the
+    candidates inside it replaced; its leading "The" is written but not part of its key."""
+    out = spans
+    for m in _QUOTED_TITLE_RE.finditer(text):
+        start, end = m.span(1)
+        if _NICKNAME_CUE_BEFORE_RE.search(text, max(0, start - 16), start):
+            continue
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        if len(inside) < 2 or inside[0].start != start or inside[-1].end != end:
+            continue  # a word the name tokens do not cover: no title
+        first = inside[0]
+        if first.key in ("the", "a", "an"):
+            inside = inside[1:]
+        span = _Span(par, text, inside, initial=False, headline=False)
+        span.start, span.surface = first.start, text[first.start : span.end]
+        out = [s for s in out if s.end <= start or s.start >= end]
+        out.append(span)
+    if out is not spans:
+        out.sort(key=lambda s: s.start)
+    return out
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")

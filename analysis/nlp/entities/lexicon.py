@@ -243,6 +243,10 @@ def build_places() -> _Places:
             for other in city.get("alternatenames") or ():
                 if _LATIN_NAME_RE.fullmatch(other):
                     add(other, 1)
+        elif population >= 100_000:  # other spellings of a big city: Seville, Bologne, Frankfort (weak evidence)
+            for other in city.get("alternatenames") or ():
+                if other[:3] == name[:3] and _LATIN_NAME_RE.fullmatch(other):
+                    add(other, 1)
     variants = {k: v for k, v in country_names.items() if k not in _COUNTRY_ALIAS_EXCLUDED}
     variants.update(_COUNTRY_ALIASES)
     # the countries' names in the languages Storyscope reads, from Babel's CLDR data ("España", "Italie",

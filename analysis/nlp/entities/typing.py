@@ -24,6 +24,7 @@ from analysis.nlp.entities.cues import (
     _PERSON_AFTER_WORDS,
     _PERSON_ROLES,
     _PLACE_HEADS,
+    _PLACE_ONLY_PREPOSITIONS,
     _PLACE_PREPOSITIONS,
     _SPEECH_VERBS,
     AP_STATES,
@@ -32,7 +33,7 @@ from analysis.nlp.entities.cues import (
     _STAFF_PREPOSITIONS,
     _alternation,
 )
-from analysis.nlp.entities.cues import NOUNS_CAPITALISED, LanguageCues, _key, cues_for
+from analysis.nlp.entities.cues import NOUNS_CAPITALISED, ROMANCE_ARTICLES, LanguageCues, _key, cues_for
 from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
     _is_dictionary_word,
@@ -143,6 +144,8 @@ def _language_cues(sp: _Span, score: dict[str, float], cues: LanguageCues) -> No
             score["person"] += 2
         elif word in cues.org_nouns:
             score["organisation"] += 2
+        elif word in cues.place_words:
+            score["place"] += 1.5
     last = sp.toks[-1]
     if not last.possessive:
         after = _WORD_AFTER_RE.match(text, last.end, last.end + _FEATURE_WINDOW)
@@ -169,7 +172,7 @@ def _cues_before(words: list[str], score: dict[str, float]) -> None:
         score["organisation"] += 0.5
         score["person"] -= 0.5
     if core in _PLACE_PREPOSITIONS:
-        score["place"] += 1
+        score["place"] += 1.5 if core in _PLACE_ONLY_PREPOSITIONS and last != "the" else 1
 
 
 def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool, *, english: bool = True,
@@ -178,9 +181,14 @@ def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool
     toks = sp.toks
     acronym = toks[0].shape == _ACRONYM if len(toks) == 1 else all(t.shape == _ACRONYM for t in toks)
     place, organisation, is_place = _form_scores(sp.keys, sp.surface, acronym)
+    if not english and organisation < 3 and any(
+        k.endswith(ending) for k in sp.keys for ending in cues_for(language).org_endings
+    ):
+        organisation += 3  # "Bundeskartellamt", "Lokführergewerkschaft GDL"
     score["place"] += place * weight
     score["organisation"] += organisation * weight
-    if not nickname and not is_place and sp.person_shaped and (english or _foreign_person_shaped(sp, language)):
+    if not nickname and not is_place and sp.person_shaped and (english or _foreign_person_shaped(sp, language)) \
+            and _place_strength(sp.keys[-1], toks[-1].text) < 4:  # "Greenpeace Africa", "NHS England"
         score["person"] += 1.5 * weight
     if nickname and not acronym:
         score["person"] += 1.0
@@ -200,6 +208,8 @@ def _foreign_person_shaped(sp: _Span, language: str) -> bool:
 def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[float, float, bool]:
     """(place score, organisation score, is a gazetteer place) of a form, before its weight."""
     place = 4 if surface in AP_STATES else _place_strength(" ".join(keys), surface)
+    if acronym and place <= 2 and len(surface) <= 4:
+        place = 0  # an acronym, not a small town of that name ("UN")
     place_score = max(place, 1.5) if place else 0.0
     organisation = 0.0
     head = []
@@ -221,8 +231,16 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         place_score += 3
     if head and keys[0] == head[0] and len(keys) > len(head) and keys[0] in ("district", "province", "state"):
         place_score += 2
-    if acronym and not place:
-        organisation += 2
+    if (acronym or _ACRONYM_LIKE_RE.fullmatch(surface)) and not place:
+        organisation += 2  # "UN", "AfD", "SUD-Rail", "Groupama-FDJ"
+    elif len(keys) == 2 and keys[0] in ROMANCE_ARTICLES and not place:
+        organisation += 1.5  # a paper, a league, a team: "Le Monde", "El País", "La Liga"
     if (keys[0] if len(keys) == 1 else " ".join(keys)) in PARTY_NAMES:
         organisation += 3
     return place_score, organisation, bool(place)
+
+
+#: Capitals inside a short word, or an acronym joined to a word: "AfD", "BaFin", "SUD-Rail", "Groupama-FDJ".
+_ACRONYM_LIKE_RE = re.compile(
+    r"(?!Ma?c[A-Z])[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,2}|[A-Z]{2,}[-‐‑][A-Z][^\W\d_A-Z]+|[A-Z][^\W\d_A-Z]+[-‐‑][A-Z]{2,}"
+)
