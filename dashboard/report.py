@@ -177,8 +177,8 @@ METHOD_NOTES: tuple[tuple[str, str], ...] = (
      "numbers and one-letter fragments are not terms. Per 1,000 words = count / analysed words × 1,000. Two-word "
      "phrases never cross sentence or clause punctuation. Lemmas (optional) count word forms together."),
     ("Sentiment", "Sentiment is the news score (−1 … +1): VADER's word list and rules read as news (words inside "
-     "names left out, negation kept in its clause, news words added) and people's happiness ratings of common "
-     "words, with a small model over them and TextBlob. "
+     "names left out, negation kept in its clause, news words added), people's happiness ratings of common "
+     "words and valences guessed from word vectors for the rest, with a small model over them and TextBlob. "
      "TextBlob polarity (−1 negative … +1 positive) and subjectivity (0 factual … 1 opinion) and VADER's compound "
      "score (−1 … +1) are shown beside it. All are computed per paragraph; the article's figures are means "
      "weighted by each paragraph's words. A disagreement is a paragraph where the news score and TextBlob lean "

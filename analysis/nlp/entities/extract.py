@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.collector import collector_paused
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
 from analysis.nlp.entities.candidates import (
@@ -86,7 +87,8 @@ def extract_entities(article: Article, *, include_boilerplate: bool = False) -> 
     """
     if not isinstance(include_boilerplate, bool):
         raise InvalidOptionError("include_boilerplate", include_boilerplate, {True, False})
-    return _Extractor(article, include_boilerplate).run()
+    with collector_paused():  # tokens and spans by the hundred thousand on a long article: see analysis.collector
+        return _Extractor(article, include_boilerplate).run()
 
 
 class _Extractor:
