@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from analysis.collector import collector_paused
 from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult, extract_entities
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.sentiment import (
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "18"
+ANALYSER_VERSION = "20"
 
 
 
@@ -131,7 +132,8 @@ def analyze(article: Article, *, include_boilerplate: bool = False, names_as_ter
     ``names_as_terms`` (default): a name of several words found by the entity pass ("El Salvador") is one
     term of ``terms`` ("el salvador"); False counts single words only ("el", "salvador").
     """
-    parts = _Parts(article, include_boilerplate, names_as_terms)
+    with collector_paused():
+        parts = _Parts(article, include_boilerplate, names_as_terms)
     return Analysis(
         article=article,
         word_count=parts.word_count,
@@ -149,7 +151,8 @@ def analysis_dict(
 ) -> dict[str, Any]:
     """``analyze(article, ...).to_dict(top=top)``, equal to it, without building the DataFrames (pandas is not
     imported): what the command line writes."""
-    parts = _Parts(article, include_boilerplate, names_as_terms)
+    with collector_paused():
+        parts = _Parts(article, include_boilerplate, names_as_terms)
     columns = dict(zip(SENTIMENT_COLUMNS, parts.sentiment))
     terms, counts, per_1000 = parts.terms
     term_rows = zip(terms[:top], counts[:top].tolist(), per_1000[:top].tolist())

@@ -1013,3 +1013,16 @@ def test_french_institutions_portfolios_and_titles_before_de():
 )
 def test_types_from_the_words_before_and_the_last_word(text, name, expected):
     assert table_of(text, "en").loc[name, "type"] == expected
+
+
+def test_a_german_party_named_by_an_adjective_is_one_entity_in_its_forms():
+    article = Article(
+        title="Wahl in Kassel: Grüne legen zu",
+        paragraphs=(Paragraph(0, "title", "Wahl in Kassel: Grüne legen zu"),
+                    Paragraph(1, "body", "Die Grünen gewannen am Sonntag zwei Sitze hinzu, die Reisenden warteten.")),
+        language="de",
+    )
+    table = extract_entities(article).table.set_index("name")
+    (name,) = [n for n in table.index if n.startswith("Grün")]
+    assert table.loc[name, "mentions"] == 2 and table.loc[name, "type"] == "organisation"
+    assert not any(n.startswith("Reisend") for n in table.index)

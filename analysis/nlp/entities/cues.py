@@ -281,10 +281,12 @@ TABLE_LABELS = frozenset(
     """.split()
 )
 
-#: Names of parties without a head noun ("Labour", "the Greens", "Liberal Democrats"): typed organisations.
+#: Names of parties without a head noun ("Labour", "the Greens", "Liberal Democrats", "die Grünen", "les Verts"):
+#: typed organisations, and in German no plain noun.
 PARTY_NAMES = frozenset(
     """
     labour greens conservatives tories tory liberals democrats republicans libdems socialists communists
+    grune grunen verts verdes
     """.split()
 ) | frozenset({"liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
                "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop"})

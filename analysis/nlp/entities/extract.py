@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.collector import collector_paused
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
 from analysis.nlp.entities.candidates import (
@@ -43,6 +44,7 @@ from analysis.nlp.entities.cues import (
     PRODUCT_MODELS,
     NOUNS_CAPITALISED,
     ORG_SUFFIXES,
+    PARTY_NAMES,
     ROMANCE_ARTICLES,
     ORG_FIRST_WORDS,
     TABLE_LABELS,
@@ -86,7 +88,8 @@ def extract_entities(article: Article, *, include_boilerplate: bool = False) -> 
     """
     if not isinstance(include_boilerplate, bool):
         raise InvalidOptionError("include_boilerplate", include_boilerplate, {True, False})
-    return _Extractor(article, include_boilerplate).run()
+    with collector_paused():  # tokens and spans by the hundred thousand on a long article: see analysis.collector
+        return _Extractor(article, include_boilerplate).run()
 
 
 class _Extractor:
@@ -393,11 +396,13 @@ class _Extractor:
 
     @staticmethod
     def _inflected_group(s: _Span, lookup: _Lookup) -> str | None:
-        """The known name a German word is an inflected form of: an adjective's ending off ("Grünen" -> "Grüne",
-        "Deutschen" -> "Deutsche")."""
+        """The known name a German word is an inflected form of: an adjective's ending off or on ("Grünen" ->
+        "Grüne", "Grüne" -> "Grünen")."""
         key = s.keys[0]
         if len(key) > 4 and key[-2] == "e" and key[-1] in "nrsm":
             return lookup.group_of((key[:-1],), s.surface[:-1], partial=False)
+        if len(key) > 3 and key[-1] == "e":
+            return lookup.group_of((key + "n",), s.surface + "n", partial=False)
         return None
 
     def _plain_noun(self, s: _Span) -> bool:
@@ -406,7 +411,7 @@ class _Extractor:
         after "in", "aus" or "nach" without an article ("in Niedersachsen"), and no row label of a results table."""
         tok = s.toks[0]
         text = tok.text
-        if s.par in self.tables:
+        if s.par in self.tables or tok.key in PARTY_NAMES:
             return False
         if not _is_dictionary_word(text, self.article.language) or not text[1:].islower():
             return False
@@ -539,6 +544,8 @@ class _Extractor:
                     or _is_common_word(keys[0])
                 )
                 group = lookup.group_of(keys, surface, partial=not weak)
+                if group is None and length == 1 and self.nouns_capitalised:
+                    group = self._inflected_group(_Span(s.par, text, piece, initial=False, headline=True), lookup)
                 if group is not None or self._headline_place(keys, surface, length, piece[0]):
                     matched = length
                     break
