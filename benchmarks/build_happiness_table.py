@@ -47,6 +47,8 @@ IDENTITY_WORDS = frozenset("""
     christians cuban democrat democrats dutch egyptian english european french gay germans greek hindu indian
     indians iranian iraqi irish italian japanese jew jewish jews man men muslim muslims negro nigga palestinians
     polish republican republicans russian spanish swiss thai turkish white woman women
+    afghans algerians amerindian balkan czech disabilities disabled handicapped haitians hibernian hindi kosovars
+    maori rwandan scandinavian scots seniors tribesmen yemenis youngsters zimbabweans
 """.split())
 HEADER = """\
 # Word happiness for Storyscope's news score: word<TAB>mean rating - 5 (people's 1..9 scale, so -4 .. +4).

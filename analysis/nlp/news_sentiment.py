@@ -32,7 +32,7 @@ How happy its words are
 Words no list rates
     For news words neither list rates ("barbaric", "tyranny", "overspending", "bureaucratic"), a valence guessed
     from the word's GloVe vector by a ridge regression fitted on the words VADER and labMT rate
-    (``data/inferred_valence.tsv``, 10,051 dictionary words; ``benchmarks/build_inferred_valence.py``). Their sum
+    (``data/inferred_valence.tsv``, 11,351 dictionary words; ``benchmarks/build_inferred_valence.py``). Their sum
     over the root of the word count is the fourth input.
     Both tables are of lower-case words: a capitalised word inside a sentence is taken for a name and not read (a
     word in capitals throughout is emphasis and is read). Words that name a group of people by origin, faith,
