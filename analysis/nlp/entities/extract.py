@@ -325,7 +325,8 @@ class _Extractor:
             if s.defined:
                 kept.append(s)
             elif s.headline:
-                headline.append(s)
+                for piece, named in _club_names(s):  # "Real Betis 3-2 Sevilla FC": a name, even in a headline
+                    (kept if named else headline).append(piece)
             elif s.initial:
                 initial.append(s)
             elif self._needs_confirmation(s):
@@ -354,7 +355,7 @@ class _Extractor:
                             if owners:
                                 self.links.append((owners[-1], piece))
 
-        unglued = _unglued(kept)
+        unglued = _unglued(_surname_then_name(kept))
         if unglued is not kept:  # (rare) the lookup is made again from the names cut apart
             kept = unglued
             lookup = _Lookup(kept)
@@ -529,12 +530,6 @@ class _Extractor:
         out = []
         i, n = 0, len(toks)
         while i < n:
-            if i + 1 < n and toks[i + 1].key in ORG_SUFFIXES and toks[i].shape == _CAP and toks[i + 1].joined:
-                span = _Span(s.par, text, toks[i : i + 2], initial=False, headline=True)  # "Sevilla FC"
-                if self._acceptable(span):
-                    out.append(span)
-                    i += 2
-                    continue
             matched, group = 0, None
             first = toks[i].key.split(" ", 1)[0]
             longest = max(lookup.longest.get(toks[i].key, 1), _places().longest.get(first, 1))
@@ -640,6 +635,52 @@ def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span
     span = _Span(s.par, text, toks, initial=s.initial, headline=s.headline)
     span.title_before = s.title_before
     return span
+
+
+def _club_names(s: _Span) -> list[tuple[_Span, bool]]:
+    """A headline span cut around a name with a legal form or club abbreviation after it ("Sevilla FC",
+    "Nordwerk AG"), which is a name as it stands: (piece, is that name) pairs, the span itself when there is none."""
+    toks = s.toks
+    for i in range(len(toks) - 1):
+        if toks[i + 1].key in ORG_SUFFIXES and toks[i].shape == _CAP and toks[i + 1].joined:
+            out = []
+            for piece, named in ((toks[:i], False), (toks[i : i + 2], True), (toks[i + 2 :], False)):
+                piece = _strip_lower_edges(piece)
+                if piece:
+                    out.append((_Span(s.par, s.text, piece, initial=False, headline=not named), named))
+            return out
+    return [(s, False)]
+
+
+def _surname_then_name(spans: list[_Span]) -> list[_Span]:
+    """Two names written side by side across a lost line break or a list ("Isco, Roque Sevilla: Nyland"): a pair
+    of words seen once, whose first is the surname of a person named in full elsewhere and whose second is a place
+    or a name of its own elsewhere, is those two names ("Roque" of "Vitor Roque", and "Sevilla")."""
+    surnames: dict[str, set[str]] = {}
+    singles: set[str] = set()
+    forms: dict[str, int] = {}
+    for s in spans:
+        forms[s.form] = forms.get(s.form, 0) + 1
+        if len(s.toks) == 1:
+            singles.add(s.form)
+        elif s.person_shaped:
+            surnames.setdefault(s.toks[-1].key, set()).add(s.form)
+    if not surnames:
+        return spans
+    out = []
+    cut = False
+    for s in spans:
+        if len(s.toks) == 2 and forms[s.form] == 1 and not (s.title_before or s.defined or s.affiliation):
+            first, second = s.toks
+            owners = surnames.get(first.key)
+            if (owners and owners - {s.form} and first.shape == second.shape == _CAP and not second.possessive
+                    and (second.key in singles or _place_strength(second.key, second.text))):
+                out.append(_Span(s.par, s.text, [first], initial=False, headline=False))
+                out.append(_Span(s.par, s.text, [second], initial=False, headline=False))
+                cut = True
+                continue
+        out.append(s)
+    return out if cut else spans
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
