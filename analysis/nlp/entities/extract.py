@@ -257,10 +257,14 @@ class _Extractor:
         for s in spans:
             prev = out[-1] if out else None
             if (prev is not None and len(prev.toks) == 1 and prev.toks[0].dotted and s.start == prev.end + 1
-                    and not s.initial and not s.title_before and s.toks[0].shape == _CAP and self._joins_dotted(prev, s)):
-                joined = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=False)
-                out[-1] = joined
-                continue
+                    and not s.initial and not s.title_before and s.toks[0].shape == _CAP):
+                if self._joins_dotted(prev, s):
+                    joined = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=False)
+                    out[-1] = joined
+                    continue
+                key = s.toks[0].key
+                if key.endswith("s") and _is_common_word(key[:-1]):
+                    s.initial = True  # "in the U.S. Officials said": the period ended the sentence
             out.append(s)
         return out
 
@@ -268,9 +272,10 @@ class _Extractor:
         tok = dotted.toks[0]
         if _place_strength(tok.key, tok.text) >= 4:  # U.S. + one word that is not a name of its own
             word = s.toks[0]
-            return len(s.toks) == 1 and word.key not in _FUNCTION_WORDS and not self.written_in_lower_case(
-                word.text.lower()
-            )
+            key = word.key
+            if len(s.toks) != 1 or key in _FUNCTION_WORDS or (key.endswith("s") and _is_common_word(key[:-1])):
+                return False  # "in the U.S. Officials said": a plural starts the next sentence
+            return not self.written_in_lower_case(word.text.lower())
         # initials: single letters, then a name that is no organisation's or place's
         return len(tok.key) <= 3 and tok.text.count(".") == len(tok.key) and len(s.toks) <= 2 and not any(
             k in _ORG_HEADS or k in _PLACE_HEADS for k in s.keys
@@ -821,27 +826,37 @@ _FUNCTION_WORDS = _HEADLINE_LOWER | frozenset(
 def _unglued(spans: list[_Span]) -> list[_Span]:
     """A run that is a known name glued to a person's known surname ("told Harbour Watch Ortiz was" after
     "Harbour Watch founder" and "Chairman Fergus Ortiz") is two names."""
-    surnames = {s.keys[-1] for s in spans if len(s.toks) > 1 and (s.person_shaped or s.title_before)}
-    if not surnames:
-        return spans
-    forms: set[str] | None = None
-    out: list[_Span] = []
-    cut = False
+    surnames: set[str] = set()
+    glued: list[_Span] = []  # names of three words or more that are no person's
     for s in spans:
         toks = s.toks
-        if (len(toks) > 2 and s.keys[-1] in surnames and not (s.person_shaped or s.title_before or s.defined)
-                and toks[-2].shape != _LOWER):
-            if forms is None:
-                forms = {sp.form for sp in spans}
-            rest = toks[:-1]
-            left = _form_key(s.keys[:-1], s.text[rest[0].start : rest[-1].end])
-            if left in forms and left != s.form:
-                out.append(_Span(s.par, s.text, rest, initial=False, headline=s.headline))
-                out.append(_Span(s.par, s.text, toks[-1:], initial=False, headline=s.headline))
-                cut = True
-                continue
-        out.append(s)
-    return out if cut else spans
+        if len(toks) > 1:
+            if s.person_shaped or s.title_before:
+                surnames.add(s.keys[-1])
+            elif len(toks) > 2 and not s.defined and toks[-2].shape != _LOWER:
+                glued.append(s)
+    glued = [s for s in glued if s.keys[-1] in surnames]
+    if not glued:
+        return spans
+    forms = {sp.form for sp in spans}
+    cut: dict[int, tuple[_Span, _Span]] = {}
+    for s in glued:
+        toks = s.toks
+        rest = toks[:-1]
+        left = _form_key(s.keys[:-1], s.text[rest[0].start : rest[-1].end])
+        if left in forms and left != s.form:
+            cut[id(s)] = (_Span(s.par, s.text, rest, initial=False, headline=s.headline),
+                          _Span(s.par, s.text, toks[-1:], initial=False, headline=s.headline))
+    if not cut:
+        return spans
+    out: list[_Span] = []
+    for s in spans:
+        pieces = cut.get(id(s))
+        if pieces is None:
+            out.append(s)
+        else:
+            out.extend(pieces)
+    return out
 
 
 def _org_after_place(place: list[_Tok], nxt: _Tok) -> bool:
