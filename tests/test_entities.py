@@ -1026,3 +1026,20 @@ def test_a_german_party_named_by_an_adjective_is_one_entity_in_its_forms():
     (name,) = [n for n in table.index if n.startswith("Grün")]
     assert table.loc[name, "mentions"] == 2 and table.loc[name, "type"] == "organisation"
     assert not any(n.startswith("Reisend") for n in table.index)
+
+
+def test_a_club_named_after_its_town_and_a_surname_glued_to_a_name():
+    article = Article(
+        title="Derby: Norte gana al Soria",
+        paragraphs=(
+            Paragraph(0, "heading", "CD Norte 2-1 Soria FC"),
+            Paragraph(1, "body", "El Soria empezó mejor. Pablo Ruidíaz marcó pronto y el Soria se relajó."),
+            Paragraph(2, "body", "Titulares: Lemos, Ruidíaz Soria: Vela, Ortuño."),
+        ),
+        language="es",
+    )
+    table = extract_entities(article).table.set_index("name")
+    # a town's name alone is the club named with its abbreviation; a surname and a name side by side are two
+    assert table.loc["Soria FC", "mentions"] == 4 and "Soria" in table.loc["Soria FC", "aliases"]
+    assert table.loc["Soria FC", "type"] == "organisation"
+    assert table.loc["Pablo Ruidíaz", "mentions"] == 2

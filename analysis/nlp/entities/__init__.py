@@ -57,7 +57,18 @@ Types
     spellings (US, U.S., UK); head nouns ("Department", "Police", "Embassy" / "District", "Island", "Port");
     acronyms (organisations unless places); titles, speech verbs ("said Valencia", "Valencia said"),
     appositions (", who", ", a former head of", ", the Danish carrier"), "members of X", "analysts at X",
-    "in X", "X, Texas", and the shape of a personal name.
+    "in X", "X, Texas", and the shape of a personal name. Outside English also the article's language: its
+    titles, speech verbs, organisation nouns and place words around a mention ("el presidente X", "X a
+    déclaré", "el diario X", "la région X"), head nouns that come first ("Banco de España", "Société X"),
+    compounds with an organisation's ending ("Bundeskartellamt"), and a personal name's shape only when its
+    first word is no common word of the language ("Nuevas Ideas" is no person).
+Other languages
+    German: articles off a name's start ("Die Nordwerk AG"), a genitive article joins only after a head noun
+    ("Institut der deutschen Wirtschaft"), suspended compounds ("Industrie- und Handelskammer"), adjective
+    endings ("Deutschen Bahn" is "Deutsche Bahn"). Spanish and French: a sentence's article before an acronym,
+    head noun, place or known name ("El TSE", "La Policía Nacional"), a de/del chain stops before a head noun
+    ("Agentes de la Policía Nacional"), a head noun goes on in lower case before its acronym ("Office
+    antistupéfiants (Ofast)"), a minister's portfolio is no entity ("ministre de l'Intérieur").
 
 Cost is linear in the article's length (``tests/test_entities.py`` counts the work at two sizes): regexes are
 compiled once (word lists as tries, no backtracking where none can help), names are matched through dictionaries

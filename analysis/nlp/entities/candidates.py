@@ -32,6 +32,7 @@ from analysis.nlp.entities.cues import (
     AP_STATES,
     CORPORATE_SUFFIXES,
     CUES,
+    CLUB_AFFIXES,
     HYPHEN_INNER_PARTICLES,
     ROMANCE_OF,
     LanguageCues,
@@ -978,7 +979,9 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
                         or _is_demonym(k)):
                     continue
             level = places.get(" ".join(sub), 0)
-            if level >= 2 and not (person and j == n and level < 4):
-                continue
+            if level >= 2 and not (person and j == n and level < 4) and not (
+                level < 4 and all(k in CLUB_AFFIXES for k in keys[:i] + keys[j:])
+            ):
+                continue  # (but "Sevilla" of "Sevilla FC", a club)
             out.append(sub)
     return tuple(out)

@@ -471,6 +471,9 @@ ROMANCE_OF = frozenset("de del della delle dei degli du des di da do dos das".sp
 #: Legal forms and club abbreviations written after a name ("Sevilla FC", "Küstenstrom GmbH"): in a headline
 #: they go with the name before them.
 ORG_SUFFIXES = frozenset("fc cf afc ag gmbh se sa plc inc ltd llc kg".split())
+#: The abbreviations of a sports club before or after its town's name ("Sevilla FC", "SC Paderborn"): the town's
+#: name alone then names the club too.
+CLUB_AFFIXES = frozenset("fc cf afc sc sv ac cd ud vfb vfl tsv".split())
 
 #: Languages that capitalise every noun: there a capitalised word of the language's dictionary ("Haushalt",
 #: "Wahlkampf") is no evidence of a name.

@@ -33,7 +33,7 @@ from analysis.nlp.entities.cues import (
     _STAFF_PREPOSITIONS,
     _alternation,
 )
-from analysis.nlp.entities.cues import NOUNS_CAPITALISED, ROMANCE_ARTICLES, LanguageCues, _key, cues_for
+from analysis.nlp.entities.cues import CLUB_AFFIXES, NOUNS_CAPITALISED, ROMANCE_ARTICLES, LanguageCues, _key, cues_for
 from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
     _is_dictionary_word,
@@ -219,7 +219,8 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         head.append(k)
     # the head noun: the last word ("Port of Rotterdam Authority"), else the last before "of" ("Embassy of")
     last = keys[-1] if keys[-1] in _ORG_HEADS or keys[-1] in _PLACE_HEADS else head[-1] if head else ""
-    if last in _ORG_HEADS or (keys[0] in _ORG_HEADS and len(keys) > 1):  # "Banco de España", "Policía Nacional"
+    if last in _ORG_HEADS or (len(keys) > 1 and (keys[0] in _ORG_HEADS or keys[0] in CLUB_AFFIXES)):
+        # "Banco de España", "Policía Nacional", "SC Paderborn"
         organisation += 3
     elif last in _PLACE_HEADS:
         place_score += 3
