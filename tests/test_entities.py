@@ -1026,3 +1026,39 @@ def test_a_german_party_named_by_an_adjective_is_one_entity_in_its_forms():
     (name,) = [n for n in table.index if n.startswith("Grün")]
     assert table.loc[name, "mentions"] == 2 and table.loc[name, "type"] == "organisation"
     assert not any(n.startswith("Reisend") for n in table.index)
+
+
+def test_a_club_named_after_its_town_and_a_surname_glued_to_a_name():
+    article = Article(
+        title="Derby: Norte gana al Soria",
+        paragraphs=(
+            Paragraph(0, "heading", "CD Norte 2-1 Soria FC"),
+            Paragraph(1, "body", "El Soria empezó mejor. Pablo Ruidíaz marcó pronto y el Soria se relajó."),
+            Paragraph(2, "body", "Titulares: Lemos, Ruidíaz Soria: Vela, Ortuño."),
+        ),
+        language="es",
+    )
+    table = extract_entities(article).table.set_index("name")
+    # a town's name alone is the club named with its abbreviation; a surname and a name side by side are two
+    assert table.loc["Soria FC", "mentions"] == 4 and "Soria" in table.loc["Soria FC", "aliases"]
+    assert table.loc["Soria FC", "type"] == "organisation"
+    assert table.loc["Pablo Ruidíaz", "mentions"] == 2
+
+
+def test_a_french_demonym_before_a_name_is_what_the_person_is():
+    names = names_of("L'étape est revenue au Danois Jonas Vingrud devant le Belge Arno Peeterszoon.", "fr")
+    assert "Jonas Vingrud" in names and "Arno Peeterszoon" in names
+    table = table_of("L'étape est revenue au Danois Jonas Vingrud devant le Belge Arno Peeterszoon.", "fr")
+    assert table.loc["Arno Peeterszoon", "type"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Online marketplace Tradewell reported higher quarterly sales on Tuesday.", "Tradewell"),
+        ("A keyboard case is extra. Keyloft sells one for $99.", "Keyloft"),
+        ("Viewers can stream the final on Canal Télévisions this weekend.", "Canal Télévisions"),
+    ],
+)
+def test_what_a_company_does_and_is_types_it(text, name):
+    assert table_of(text, "en").loc[name, "type"] == "organisation"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pdf_support import make_pdf
@@ -560,6 +560,7 @@ VALID_FILES = {
     damage=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=12),
     keep=st.floats(0.05, 1.0),
 )
+@example(extension=".docx", damage=[(0.0625, 0)], keep=1.0)  # a damaged deflate stream: zlib.error (found by Hypothesis)
 def test_damaged_real_files_give_a_document_or_a_clear_input_error(extension, damage, keep):
     data = bytearray(VALID_FILES[extension])
     for where, byte in damage:

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -68,7 +69,7 @@ def docx_document(data: bytes, filename: str) -> Document:
             "read; upload the document saved normally from Word.",
         ) from err
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, KeyError,
-            NotImplementedError, RuntimeError, etree.LxmlError) as err:
+            NotImplementedError, RuntimeError, etree.LxmlError, zlib.error) as err:  # zlib: a damaged member
         raise CorruptFileError(filename, _DAMAGED.format(type(err).__name__)) from err
     if not any(b.strip() for b in blocks):
         raise EmptyInputError(filename, "holds no text; check that it is the right document.")

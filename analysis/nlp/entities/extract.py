@@ -24,6 +24,7 @@ from analysis.nlp.entities.candidates import (
     _one_word_acceptable,
     _paragraph_stats,
     _runs,
+    _name_shape,
     _Span,
     _strip_lower_edges,
     _Tok,
@@ -162,6 +163,8 @@ class _Extractor:
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
                 for piece, title in _trim(run, self.stops, headline=run_headline, cues=self.cues):
+                    if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
+                        piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
                     # two or more capitalised words before a title are a name even at a sentence's start
                     initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
                     # a whole quotation of capitalised words («Operación Tinta») is read like a headline: only
@@ -254,10 +257,14 @@ class _Extractor:
         for s in spans:
             prev = out[-1] if out else None
             if (prev is not None and len(prev.toks) == 1 and prev.toks[0].dotted and s.start == prev.end + 1
-                    and not s.initial and not s.title_before and s.toks[0].shape == _CAP and self._joins_dotted(prev, s)):
-                joined = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=False)
-                out[-1] = joined
-                continue
+                    and not s.initial and not s.title_before and s.toks[0].shape == _CAP):
+                if self._joins_dotted(prev, s):
+                    joined = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=False)
+                    out[-1] = joined
+                    continue
+                key = s.toks[0].key
+                if key.endswith("s") and _is_common_word(key[:-1]):
+                    s.initial = True  # "in the U.S. Officials said": the period ended the sentence
             out.append(s)
         return out
 
@@ -265,9 +272,10 @@ class _Extractor:
         tok = dotted.toks[0]
         if _place_strength(tok.key, tok.text) >= 4:  # U.S. + one word that is not a name of its own
             word = s.toks[0]
-            return len(s.toks) == 1 and word.key not in _FUNCTION_WORDS and not self.written_in_lower_case(
-                word.text.lower()
-            )
+            key = word.key
+            if len(s.toks) != 1 or key in _FUNCTION_WORDS or (key.endswith("s") and _is_common_word(key[:-1])):
+                return False  # "in the U.S. Officials said": a plural starts the next sentence
+            return not self.written_in_lower_case(word.text.lower())
         # initials: single letters, then a name that is no organisation's or place's
         return len(tok.key) <= 3 and tok.text.count(".") == len(tok.key) and len(s.toks) <= 2 and not any(
             k in _ORG_HEADS or k in _PLACE_HEADS for k in s.keys
@@ -320,7 +328,8 @@ class _Extractor:
             if s.defined:
                 kept.append(s)
             elif s.headline:
-                headline.append(s)
+                for piece, named in _club_names(s):  # "Real Betis 3-2 Sevilla FC": a name, even in a headline
+                    (kept if named else headline).append(piece)
             elif s.initial:
                 initial.append(s)
             elif self._needs_confirmation(s):
@@ -349,7 +358,7 @@ class _Extractor:
                             if owners:
                                 self.links.append((owners[-1], piece))
 
-        unglued = _unglued(kept)
+        unglued = _unglued(_surname_then_name(kept))
         if unglued is not kept:  # (rare) the lookup is made again from the names cut apart
             kept = unglued
             lookup = _Lookup(kept)
@@ -384,6 +393,19 @@ class _Extractor:
         if tok.shape == _CAP:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
+
+    def _descriptor_first(self, text: str, piece: list[_Tok]) -> bool:
+        """In French or Spanish, a capitalised common word after an article before a personal name is what the
+        person is, not their name: "le Slovène Tadej Pogačar", "la Française Anne Roux" (demonyms written as
+        nouns are capitalised)."""
+        first, given = piece[0], piece[1]
+        if first.shape != _CAP or given.shape != _CAP or piece[-1].shape != _CAP or first.initial:
+            return False
+        if not _DESCRIPTOR_ARTICLE_RE.search(text, max(0, first.start - 4), first.start):
+            return False
+        language = self.article.language
+        return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
+                and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
 
     def _portfolio(self, text: str, tok: _Tok) -> bool:
         """A minister's portfolio in French or Spanish: a common word of the language right after a title and
@@ -524,12 +546,6 @@ class _Extractor:
         out = []
         i, n = 0, len(toks)
         while i < n:
-            if i + 1 < n and toks[i + 1].key in ORG_SUFFIXES and toks[i].shape == _CAP and toks[i + 1].joined:
-                span = _Span(s.par, text, toks[i : i + 2], initial=False, headline=True)  # "Sevilla FC"
-                if self._acceptable(span):
-                    out.append(span)
-                    i += 2
-                    continue
             matched, group = 0, None
             first = toks[i].key.split(" ", 1)[0]
             longest = max(lookup.longest.get(toks[i].key, 1), _places().longest.get(first, 1))
@@ -610,6 +626,7 @@ def _table_label(run: list[_Tok]) -> list[_Tok]:
     return run
 
 
+_DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\s?$")
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
 #: One to four lower-case words after an organisation's head noun, then a bracket ("Office antistupéfiants (").
@@ -635,6 +652,52 @@ def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span
     span = _Span(s.par, text, toks, initial=s.initial, headline=s.headline)
     span.title_before = s.title_before
     return span
+
+
+def _club_names(s: _Span) -> list[tuple[_Span, bool]]:
+    """A headline span cut around a name with a legal form or club abbreviation after it ("Sevilla FC",
+    "Nordwerk AG"), which is a name as it stands: (piece, is that name) pairs, the span itself when there is none."""
+    toks = s.toks
+    for i in range(len(toks) - 1):
+        if toks[i + 1].key in ORG_SUFFIXES and toks[i].shape == _CAP and toks[i + 1].joined:
+            out = []
+            for piece, named in ((toks[:i], False), (toks[i : i + 2], True), (toks[i + 2 :], False)):
+                piece = _strip_lower_edges(piece)
+                if piece:
+                    out.append((_Span(s.par, s.text, piece, initial=False, headline=not named), named))
+            return out
+    return [(s, False)]
+
+
+def _surname_then_name(spans: list[_Span]) -> list[_Span]:
+    """Two names written side by side across a lost line break or a list ("Isco, Roque Sevilla: Nyland"): a pair
+    of words seen once, whose first is the surname of a person named in full elsewhere and whose second is a place
+    or a name of its own elsewhere, is those two names ("Roque" of "Vitor Roque", and "Sevilla")."""
+    surnames: dict[str, set[str]] = {}
+    singles: set[str] = set()
+    forms: dict[str, int] = {}
+    for s in spans:
+        forms[s.form] = forms.get(s.form, 0) + 1
+        if len(s.toks) == 1:
+            singles.add(s.form)
+        elif s.person_shaped:
+            surnames.setdefault(s.toks[-1].key, set()).add(s.form)
+    if not surnames:
+        return spans
+    out = []
+    cut = False
+    for s in spans:
+        if len(s.toks) == 2 and forms[s.form] == 1 and not (s.title_before or s.defined or s.affiliation):
+            first, second = s.toks
+            owners = surnames.get(first.key)
+            if (owners and owners - {s.form} and first.shape == second.shape == _CAP and not second.possessive
+                    and (second.key in singles or _place_strength(second.key, second.text))):
+                out.append(_Span(s.par, s.text, [first], initial=False, headline=False))
+                out.append(_Span(s.par, s.text, [second], initial=False, headline=False))
+                cut = True
+                continue
+        out.append(s)
+    return out if cut else spans
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -763,27 +826,37 @@ _FUNCTION_WORDS = _HEADLINE_LOWER | frozenset(
 def _unglued(spans: list[_Span]) -> list[_Span]:
     """A run that is a known name glued to a person's known surname ("told Harbour Watch Ortiz was" after
     "Harbour Watch founder" and "Chairman Fergus Ortiz") is two names."""
-    surnames = {s.keys[-1] for s in spans if len(s.toks) > 1 and (s.person_shaped or s.title_before)}
-    if not surnames:
-        return spans
-    forms: set[str] | None = None
-    out: list[_Span] = []
-    cut = False
+    surnames: set[str] = set()
+    glued: list[_Span] = []  # names of three words or more that are no person's
     for s in spans:
         toks = s.toks
-        if (len(toks) > 2 and s.keys[-1] in surnames and not (s.person_shaped or s.title_before or s.defined)
-                and toks[-2].shape != _LOWER):
-            if forms is None:
-                forms = {sp.form for sp in spans}
-            rest = toks[:-1]
-            left = _form_key(s.keys[:-1], s.text[rest[0].start : rest[-1].end])
-            if left in forms and left != s.form:
-                out.append(_Span(s.par, s.text, rest, initial=False, headline=s.headline))
-                out.append(_Span(s.par, s.text, toks[-1:], initial=False, headline=s.headline))
-                cut = True
-                continue
-        out.append(s)
-    return out if cut else spans
+        if len(toks) > 1:
+            if s.person_shaped or s.title_before:
+                surnames.add(s.keys[-1])
+            elif len(toks) > 2 and not s.defined and toks[-2].shape != _LOWER:
+                glued.append(s)
+    glued = [s for s in glued if s.keys[-1] in surnames]
+    if not glued:
+        return spans
+    forms = {sp.form for sp in spans}
+    cut: dict[int, tuple[_Span, _Span]] = {}
+    for s in glued:
+        toks = s.toks
+        rest = toks[:-1]
+        left = _form_key(s.keys[:-1], s.text[rest[0].start : rest[-1].end])
+        if left in forms and left != s.form:
+            cut[id(s)] = (_Span(s.par, s.text, rest, initial=False, headline=s.headline),
+                          _Span(s.par, s.text, toks[-1:], initial=False, headline=s.headline))
+    if not cut:
+        return spans
+    out: list[_Span] = []
+    for s in spans:
+        pieces = cut.get(id(s))
+        if pieces is None:
+            out.append(s)
+        else:
+            out.extend(pieces)
+    return out
 
 
 def _org_after_place(place: list[_Tok], nxt: _Tok) -> bool:

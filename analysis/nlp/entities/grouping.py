@@ -214,8 +214,8 @@ class _Groups:
         for a, b in links:
             if a.key and b.key:
                 self.union(a.key, b.key)
-        self._join_variants()
-        self._join_hypocorisms()
+        forms = self._join_variants()
+        self._join_hypocorisms(forms)
         self._join_partials()
 
     def add(self, s: _Span) -> None:
@@ -240,7 +240,7 @@ class _Groups:
         if ra != rb:
             self.parent[rb] = ra
 
-    def _join_variants(self) -> None:
+    def _join_variants(self) -> dict[str, _Span]:
         """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi", a
         nickname with its article ("Notario" / "El Notario"), in German an adjective's ending on the first word
         ("Deutschen Bahn" / "Deutsche Bahn"),
@@ -277,31 +277,27 @@ class _Groups:
                 owners = {self.find(o) for o in initials.get(compact, ())}
                 if len(owners) == 1:
                     self.union(next(iter(owners)), key)
+        return forms
 
-
-    def _join_hypocorisms(self) -> None:
+    def _join_hypocorisms(self, forms: dict[str, _Span]) -> None:
         """A short form of a given name is the person it is short for: "Rick Hanley" is "Richard Hanley" (same
         surname), and "Maggie" alone is "Margaret Ellison" when she is the article's only Margaret (and Maggie is
-        no one's own given name or surname). The short forms are those of :func:`lexicon._hypocorisms`."""
-        people: dict[str, _Span] = {}
+        no one's own given name or surname, nor written after "the": "the Bill" is a law). The short forms are
+        those of :func:`lexicon._hypocorisms`. ``forms``: the first mention of each form."""
+        given: dict[str, list[str]] = {}  # given name -> person forms
+        by_surname: dict[str, list[_Span]] = {}
         singles: list[str] = []
-        for s in self.spans:
-            key = s.key
-            if key in people:
-                continue
-            if s.person_shaped and len(s.toks) in (2, 3):
-                people[key] = s
+        for key, s in forms.items():
+            if s.person_shaped:
+                if len(s.toks) in (2, 3):
+                    given.setdefault(s.toks[0].key, []).append(key)
+                    by_surname.setdefault(s.toks[-1].key, []).append(s)
             elif len(s.toks) == 1 and s.toks[0].shape == _CAP and not s.defined:
                 singles.append(key)
-        if not people:
+        if not given:
             return
-        given: dict[str, list[str]] = defaultdict(list)  # given name -> person forms
-        by_surname: dict[str, list[_Span]] = defaultdict(list)
-        for key, s in people.items():
-            given[s.toks[0].key].append(key)
-            by_surname[s.toks[-1].key].append(s)
         shared = [spans for spans in by_surname.values() if len(spans) > 1]
-        singles = [k for k in dict.fromkeys(singles) if k not in given and k not in by_surname]
+        singles = [k for k in singles if k not in given and k not in by_surname]
         if not shared and not singles:
             return
         short = _hypocorisms()
@@ -316,7 +312,9 @@ class _Groups:
             if not names:
                 continue
             owners = {self.find(form) for name in names for form in given.get(name, ())}
-            if len(owners) == 1:
+            if len(owners) == 1 and not any(
+                s.key == key and s.text.endswith(("the ", "The "), 0, s.start) for s in self.spans
+            ):
                 self.union(next(iter(owners)), key)
 
     def _join_partials(self) -> None:
