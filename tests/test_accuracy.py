@@ -76,8 +76,16 @@ def test_everything_right_scores_full_marks():
     assert (result.body_lost, result.body_total) == (0, 2)
     assert all(result.metadata_right.values())
     assert result.types_right == 2
-    assert result.misses == ()
+    assert result.misses == () and result.type_misses == ()
     assert result.clutter_by_pattern == {"byline": (1, 1), "caption": (1, 1), "related": (1, 1)}
+
+
+def test_an_entity_right_but_mistyped_counts_as_right_and_is_listed_as_a_type_miss():
+    rows = [{**ROWS[0], "type": "organisation"}, ROWS[1]]
+    result = score(rows=rows)
+    assert result.entities_right == 2 and result.types_right == 1
+    assert [miss.what for miss in result.type_misses] == ["type 'Fergus Ortiz'"]
+    assert "organisation, gold person" in result.type_misses[0].detail
 
 
 def test_clutter_typed_heading_or_body_is_not_kept_out():

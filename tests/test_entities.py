@@ -1043,3 +1043,22 @@ def test_a_club_named_after_its_town_and_a_surname_glued_to_a_name():
     assert table.loc["Soria FC", "mentions"] == 4 and "Soria" in table.loc["Soria FC", "aliases"]
     assert table.loc["Soria FC", "type"] == "organisation"
     assert table.loc["Pablo Ruidíaz", "mentions"] == 2
+
+
+def test_a_french_demonym_before_a_name_is_what_the_person_is():
+    names = names_of("L'étape est revenue au Danois Jonas Vingrud devant le Belge Arno Peeterszoon.", "fr")
+    assert "Jonas Vingrud" in names and "Arno Peeterszoon" in names
+    table = table_of("L'étape est revenue au Danois Jonas Vingrud devant le Belge Arno Peeterszoon.", "fr")
+    assert table.loc["Arno Peeterszoon", "type"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Online marketplace Tradewell reported higher quarterly sales on Tuesday.", "Tradewell"),
+        ("A keyboard case is extra. Keyloft sells one for $99.", "Keyloft"),
+        ("Viewers can stream the final on Canal Télévisions this weekend.", "Canal Télévisions"),
+    ],
+)
+def test_what_a_company_does_and_is_types_it(text, name):
+    assert table_of(text, "en").loc[name, "type"] == "organisation"

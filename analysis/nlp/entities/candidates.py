@@ -169,7 +169,9 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
     prev: _Tok | None = None  # the last name token (not a joiner)
     for m in _NAME_TOKEN_RE.finditer(text):
         raw, begin = m.group(), m.start()
-        if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2 and raw[2].isupper():
+        if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2:
+            if not raw[2].isupper():
+                continue  # "L'étape" at a sentence's start: an article and a word, no name
             raw, begin = raw[2:], begin + 2  # "L'ONU" at a sentence's start
         if begin and text[begin - 1] != " ":  # most names follow a space
             before = text[begin - 1]

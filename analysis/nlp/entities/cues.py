@@ -247,7 +247,7 @@ _ORG_NOUN_WORDS = frozenset(
     startup start-up conglomerate nonprofit non-profit tank university rival competitor supplier developer
     producer exporter importer regulator watchdog ministry department court club team league federation
     association movement coalition alliance promoter outlet platform chain brand giant subsidiary utility fund
-    lab
+    lab marketplace automaker carmaker chipmaker drugmaker broadcaster agency wire
     """.split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at near outside across throughout into from toward towards via".split())
@@ -257,8 +257,8 @@ _ORG_AFTER_WORDS = """
     leader leaders member members spokesman spokeswoman spokesperson headquarters bosses boss affiliate
     affiliates clique cliques faction factions operative operatives militant militants fighters employees staff
     executive executives shareholders movement group militia rebels leadership target targets positions
-    strongholds
-    """.split()
+    strongholds sells makes employs manufactures operates owns acquired hires shipped reported
+    """.split()  # (what a company does: "Logitech sells", "eBay reported second-quarter sales")
 
 
 _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS

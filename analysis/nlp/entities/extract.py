@@ -24,6 +24,7 @@ from analysis.nlp.entities.candidates import (
     _one_word_acceptable,
     _paragraph_stats,
     _runs,
+    _name_shape,
     _Span,
     _strip_lower_edges,
     _Tok,
@@ -162,6 +163,8 @@ class _Extractor:
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
                 for piece, title in _trim(run, self.stops, headline=run_headline, cues=self.cues):
+                    if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
+                        piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
                     # two or more capitalised words before a title are a name even at a sentence's start
                     initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
                     # a whole quotation of capitalised words («Operación Tinta») is read like a headline: only
@@ -391,6 +394,19 @@ class _Extractor:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
 
+    def _descriptor_first(self, text: str, piece: list[_Tok]) -> bool:
+        """In French or Spanish, a capitalised common word after an article before a personal name is what the
+        person is, not their name: "le Slovène Tadej Pogačar", "la Française Anne Roux" (demonyms written as
+        nouns are capitalised)."""
+        first, given = piece[0], piece[1]
+        if first.shape != _CAP or given.shape != _CAP or piece[-1].shape != _CAP or first.initial:
+            return False
+        if not _DESCRIPTOR_ARTICLE_RE.search(text, max(0, first.start - 4), first.start):
+            return False
+        language = self.article.language
+        return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
+                and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
+
     def _portfolio(self, text: str, tok: _Tok) -> bool:
         """A minister's portfolio in French or Spanish: a common word of the language right after a title and
         "de" ("le ministre de l'Intérieur", "la consejera de Economía", "le ministre des Transports")."""
@@ -610,6 +626,7 @@ def _table_label(run: list[_Tok]) -> list[_Tok]:
     return run
 
 
+_DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\s?$")
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
 #: One to four lower-case words after an organisation's head noun, then a bracket ("Office antistupéfiants (").

@@ -60,6 +60,7 @@ _AFTER_RE = re.compile(
 _PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
 
 _FEATURE_WINDOW = 40
+_ORG_VERBS = frozenset("sells makes employs manufactures operates owns acquired hires shipped reported".split())
 
 
 def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english: bool = True,
@@ -124,8 +125,8 @@ def _context_cues(sp: _Span, score: dict[str, float]) -> None:
         if word_after:
             if word_after.group("person"):
                 score["person"] += 1.5
-            else:
-                score["organisation"] += 1
+            else:  # a company's verb says more than a noun ("Keyloft sells" / "MS13 leaders")
+                score["organisation"] += 1.5 if word_after.group().split()[-1] in _ORG_VERBS else 1
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
@@ -219,7 +220,9 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         head.append(k)
     # the head noun: the last word ("Port of Rotterdam Authority"), else the last before "of" ("Embassy of")
     last = keys[-1] if keys[-1] in _ORG_HEADS or keys[-1] in _PLACE_HEADS else head[-1] if head else ""
-    if last in _ORG_HEADS or (len(keys) > 1 and (keys[0] in _ORG_HEADS or keys[0] in CLUB_AFFIXES)):
+    if last in _ORG_HEADS or (last[-1:] == "s" and last[:-1] in _ORG_HEADS) or (
+        len(keys) > 1 and (keys[0] in _ORG_HEADS or keys[0] in CLUB_AFFIXES)
+    ):
         # "Banco de España", "Policía Nacional", "SC Paderborn"
         organisation += 3
     elif last in _PLACE_HEADS:
