@@ -49,6 +49,9 @@ IDENTITY_WORDS = frozenset("""
     polish republican republicans russian spanish swiss thai turkish white woman women
     afghans algerians amerindian balkan czech disabilities disabled handicapped haitians hibernian hindi kosovars
     maori rwandan scandinavian scots seniors tribesmen yemenis youngsters zimbabweans
+    alaskan angolans apostates argentinians austronesian canarian columbian cornish heretics humanists infidel
+    islamist kenyan lesbianism libyans manx micronesian moroccans nonbelievers tanzanians texan tunisians
+    unbelievers
 """.split())
 HEADER = """\
 # Word happiness for Storyscope's news score: word<TAB>mean rating - 5 (people's 1..9 scale, so -4 .. +4).

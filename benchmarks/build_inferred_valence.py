@@ -74,14 +74,14 @@ def read_vectors(source: Path) -> tuple[list[str], np.ndarray]:
 
 def rated_words(labmt: str) -> dict[str, float]:
     """Each word VADER (with the news supplement) or labMT rates -> its rating on VADER's scale."""
-    from analysis.nlp.news_sentiment import news_lexicon
+    from analysis.nlp.news_sentiment import rated_lexicon
 
     ratings: dict[str, float] = {}
     for line in labmt.splitlines()[1:]:
         parts = line.split("\t")
         if len(parts) >= 3:
             ratings[parts[0].strip().lower()] = float(parts[2]) - NEUTRAL
-    for word, valence in news_lexicon().items():
+    for word, valence in rated_lexicon().items():
         ratings[word] = (ratings[word] + valence) / 2 if word in ratings else valence
     return ratings
 

@@ -4,8 +4,7 @@
 
 Least squares of the people's mean rating (scaled to -1 .. +1) on the model's inputs
 (``analysis.nlp.news_sentiment.FEATURES``): an intercept, the news rules' compound score (names masked),
-TextBlob's polarity, the mean labMT happiness of the words outside names (negated words turned around) and the
-inferred valence of the words no list rates (summed, over the root of the word count), over
+TextBlob's polarity and the mean labMT happiness of the words outside names (negated words turned around), over
 the tweets, movie and product reviews published with VADER (``sentiment_ground_truth.TRAINING_SETS``). The news
 set (NYT editorials) is never used: it is what ``bench_sentiment.py`` judges the model on.
 

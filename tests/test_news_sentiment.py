@@ -17,7 +17,7 @@ from work_support import lines_run
 from analysis.nlp import news_sentiment as news
 from analysis.nlp.news_sentiment import (
     FEATURES, agreement, happiness_table, inferred_table, news_compound, news_lexicon, news_model, news_reading,
-    news_sentiment,
+    news_sentiment, rated_lexicon,
 )
 from analysis.nlp.scorers import vader_compound
 from analysis.nlp.sentiment import NEWS_NEUTRAL
@@ -100,7 +100,7 @@ def test_the_model_is_the_sum_its_coefficients_say():
     model = news_model()
     polarity = 0.25
     expected = (model["intercept"] + model["compound"] * reading.compound + model["polarity"] * polarity
-                + model["happiness"] * reading.happiness + model["inferred"] * reading.inferred)
+                + model["happiness"] * reading.happiness)
     assert news_sentiment(text, polarity=polarity) == pytest.approx(max(-1.0, min(1.0, expected)))
 
 
@@ -130,10 +130,13 @@ def test_happiness_reaches_words_the_sentiment_lexicons_lack():
 
 
 def test_inferred_valences_reach_words_no_list_rates():
-    inferred, lexicon, happiness = inferred_table(), news_lexicon(), happiness_table()
-    assert inferred.keys().isdisjoint(lexicon) and inferred.keys().isdisjoint(happiness)
+    inferred, rated, happiness = inferred_table(), rated_lexicon(), happiness_table()
+    assert inferred.keys().isdisjoint(rated) and inferred.keys().isdisjoint(happiness)
     assert inferred["barbaric"] < 0 and inferred["tyranny"] < 0 and inferred["scenic"] > 0
-    assert news_reading("The regime was barbaric.").inferred < 0 < news_reading("The view was scenic.").inferred
+    assert news_lexicon()["barbaric"] == inferred["barbaric"]  # the rules read them like VADER's words
+    assert news_compound("The regime was barbaric.") < 0 < news_compound("The view was scenic.")
+    assert news_compound("The regime was not barbaric.") > 0  # negation and all
+    assert news_compound("They met Barbaric Smith.") == 0.0  # a capitalised word inside a sentence: a name
     assert news_sentiment("A barbaric tyranny rules the province.") < news_sentiment("A province rules.")
 
 

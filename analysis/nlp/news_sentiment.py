@@ -30,19 +30,19 @@ How happy its words are
     (``data/happiness.tsv``, those at least 0.5 from neutral; a word a negation or reducer precedes in its clause
     turned around) is the model's third input.
 Words no list rates
-    For news words neither list rates ("barbaric", "tyranny", "overspending", "bureaucratic"), a valence guessed
-    from the word's GloVe vector by a ridge regression fitted on the words VADER and labMT rate
-    (``data/inferred_valence.tsv``, 11,351 dictionary words; ``benchmarks/build_inferred_valence.py``). Their sum
-    over the root of the word count is the fourth input.
-    Both tables are of lower-case words: a capitalised word inside a sentence is taken for a name and not read (a
-    word in capitals throughout is emphasis and is read). Words that name a group of people by origin, faith,
-    ethnicity, migration, politics, sexuality or gender carry no valence in either table: people's ratings and
-    vectors alike reflect the contexts such words appear in, and a text must not read better or worse for naming
-    a people.
+    News words neither VADER nor labMT rates ("barbaric", "tyranny", "overspending", "bureaucratic") join the
+    lexicon the rules read with a valence guessed from the word's GloVe vector: a ridge regression and the
+    nearest rated words, both learnt from the words VADER and labMT rate (``data/inferred_valence.tsv``, 11,328
+    dictionary words; ``benchmarks/build_inferred_valence.py``).
+    The happiness and inferred tables are of lower-case words: a capitalised word inside a sentence is taken for
+    a name and not read from them (a word in capitals throughout is emphasis and is read). Words that name a
+    group of people by origin, faith, ethnicity, migration, politics, sexuality or gender carry no valence in
+    either table: people's ratings and vectors alike reflect the contexts such words appear in, and a text must
+    not read better or worse for naming a people.
 A small linear model on top
-    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness + b4 * inferred,
-    -1, 1)``. Its five coefficients (``data/news_model.json``) are fitted by ``benchmarks/fit_news_model.py`` on
-    the human-rated tweets, movie and product reviews published with VADER, never on the news set it is judged on;
+    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness, -1, 1)``. Its
+    four coefficients (``data/news_model.json``) are fitted by ``benchmarks/fit_news_model.py`` on the
+    human-rated tweets, movie and product reviews published with VADER, never on the news set it is judged on;
     its inputs were chosen by how well a model fitted on two of those sets reads the third. A text with nothing
     to read scores the intercept, about -0.13 (people rate plain sentences slightly below neutral).
 
@@ -78,8 +78,9 @@ from analysis.errors import StoryscopeError
 from analysis.nlp import scorers
 
 __all__ = [
-    "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "agreement", "happiness_table", "news_compound",
-    "news_and_vader", "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment",
+    "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "agreement", "happiness_table", "inferred_table",
+    "news_and_vader", "news_compound", "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment",
+    "rated_lexicon",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -115,6 +116,12 @@ _NEGATORS = _NEGATIONS | REDUCERS  # with any word holding "n't" (see _negated)
 
 @lru_cache(maxsize=1)
 def news_lexicon() -> dict[str, float]:
+    """The words the news rules read: :func:`rated_lexicon` and the inferred valences (:func:`inferred_table`)."""
+    return {**inferred_table(), **rated_lexicon()}
+
+
+@lru_cache(maxsize=1)
+def rated_lexicon() -> dict[str, float]:
     """VADER's lexicon with Storyscope's news supplement (``data/news_lexicon.tsv``) added: word -> valence."""
     analyzer, _emoji = scorers._vader()
     lexicon = dict(analyzer.lexicon)
@@ -127,7 +134,7 @@ def news_lexicon() -> dict[str, float]:
 
 
 #: The linear model's inputs, in the order of its coefficients (``data/news_model.json`` lists the same).
-FEATURES = ("intercept", "compound", "polarity", "happiness", "inferred")
+FEATURES = ("intercept", "compound", "polarity", "happiness")
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +184,6 @@ class NewsReading(NamedTuple):
 
     compound: float  #: VADER's compound score under the news rules, within [-1.0, 1.0]
     happiness: float  #: mean happiness of its rated words, within [-4.0, 4.0] (0.0 when none is rated)
-    inferred: float  #: inferred valences of the words no list rates, summed, over the root of the word count
 
 
 def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None) -> float:
@@ -199,7 +205,6 @@ def news_score(reading: NewsReading, polarity: float) -> float:
         + model["compound"] * reading.compound
         + model["polarity"] * polarity
         + model["happiness"] * reading.happiness
-        + model["inferred"] * reading.inferred
     )
     return max(-1.0, min(1.0, score))
 
@@ -226,10 +231,8 @@ def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tupl
     return reading, scorers.vader_compound_of_words(text, words, lowers, hits)
 
 
-def _reading(text: str, valences: list[float], happiness: float, rated: int, inferred: float, words: int) -> NewsReading:
-    return NewsReading(
-        _compound(valences, text), happiness / rated if rated else 0.0, inferred / math.sqrt(words) if words else 0.0,
-    )
+def _reading(text: str, valences: list[float], happiness: float, rated: int) -> NewsReading:
+    return NewsReading(_compound(valences, text), happiness / rated if rated else 0.0)
 
 
 def _compound(valences: list[float], text: str) -> float:
@@ -251,7 +254,7 @@ def _emphasis(text: str) -> float:
 
 def _read(
     text: str, masked: Iterable[tuple[int, int]], vader: tuple[list[str], list[str], list[int]] | None = None,
-) -> tuple[list[float], float, int, float, int]:
+) -> tuple[list[float], float, int]:
     """One pass over the whitespace-separated words of ``text``.
 
     Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
@@ -274,8 +277,8 @@ def _read(
     hidden: set[int] = set()  # positions of words inside names
     hits: list[tuple[int, int, int]] = []  # (position, clause start, sentence start) of each sentiment word
     buts: dict[int, int] = {}  # sentence start -> position of the sentence's first "but"
-    happiness = inferred = 0.0
-    rated = outside = 0
+    happiness = 0.0
+    rated = 0
     clause_start = sentence_start = 0
     last_negation = -4
     ended_clause = ended_sentence = False
@@ -318,24 +321,16 @@ def _read(
         negation = lower in _NEGATORS or "n't" in lower
         if negation:
             last_negation = position
-        if not is_hidden:
-            outside += 1
-            # Both word tables are of lower-case words: a capitalised word inside a sentence is taken for a name
-            # (one in capitals throughout is emphasis, and is read).
-            if not negation and (position == sentence_start or not stripped[:1].isupper() or stripped.isupper()):
-                key = lower if word is stripped else stripped.lower()
-                value = happiness_of.get(key)
-                if value is not None:
-                    if last_negation >= clause_start and position - last_negation <= 3:
-                        value *= _N_SCALAR
-                    happiness += value
-                    rated += 1
-                else:
-                    value = inferred_of.get(key)
-                    if value is not None:
-                        if last_negation >= clause_start and position - last_negation <= 3:
-                            value *= _N_SCALAR
-                        inferred += value
+        # The happiness and inferred tables are of lower-case words: a capitalised word inside a sentence is
+        # taken for a name (one in capitals throughout is emphasis, and is read).
+        name_like = position != sentence_start and stripped[:1].isupper() and not stripped.isupper()
+        if not (is_hidden or negation or name_like):
+            value = happiness_of.get(lower if word is stripped else stripped.lower())
+            if value is not None:
+                if last_negation >= clause_start and position - last_negation <= 3:
+                    value *= _N_SCALAR
+                happiness += value
+                rated += 1
         if lower not in lexicon:
             if lower.endswith(_POSSESSIVES) and lower[:-2] in lexicon:
                 lower = lower[:-2]
@@ -343,12 +338,12 @@ def _read(
                 lower = lower.rsplit("-", 1)[1]
             elif lower == "but":
                 buts.setdefault(sentence_start, position)
-        if lower in lexicon and not is_hidden and lower not in _BOOSTERS:
+        if lower in lexicon and not is_hidden and lower not in _BOOSTERS and not (name_like and lower in inferred_of):
             hits.append((position, clause_start, sentence_start))
         raws.append(word)
         lowers.append(lower)
     if not hits:
-        return [], happiness, rated, inferred, outside
+        return [], happiness, rated
     capitals = sum(map(str.isupper, raws))
     is_cap_diff = 0 < len(raws) - capitals < len(raws)
     last_position = len(lowers) - 1
@@ -361,7 +356,7 @@ def _read(
         if but is not None:  # VADER's "but" rule, within the sentence
             valence *= 0.5 if i < but else 1.5
         valences.append(valence)
-    return valences, happiness, rated, inferred, outside
+    return valences, happiness, rated
 
 
 def _valence(
