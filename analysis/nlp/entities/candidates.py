@@ -742,7 +742,7 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cue
                 ) -> list[tuple[list, bool]]:
     """:func:`_trim` of a run of words (tokens, or anything with their key, shape and text)."""
     if len(run) == 1:  # most runs: one word, kept unless it is a month or a weekday
-        return [] if run[0].key in _MONTHS_AND_DAYS else [(run, False)]
+        return [] if run[0].key in _MONTHS_AND_DAYS or run[0].key in cues.dates else [(run, False)]
     pieces: list[list[_Tok]] = []
     current: list[_Tok] = []
     labels = 0 if headline else sum(1 for t in run if t.shape == _ACRONYM and _is_label(t, stops))
@@ -752,6 +752,8 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cue
             drop = True
         elif tok.key in _MONTHS or tok.key in _WEEKDAYS:
             drop = not (tok.key in _NAME_MONTHS and idx > 0 and run[idx - 1].shape == _CAP)
+        elif tok.key in cues.dates:
+            drop = True  # "Ende Juli", "el lunes"
         elif (tok.key in _MONTH_ABBREVIATIONS or tok.key in _WEEKDAY_ABBREVIATIONS) and len(run) == 1:
             drop = True
         if drop:
