@@ -340,6 +340,10 @@ class LanguageCues:
     genitive_articles: frozenset[str] = frozenset()
     #: right before a place: prepositions and nouns ("en Émilie-Romagne", "la région Auvergne", "in Niedersachsen")
     place_words: frozenset[str] = frozenset()
+    #: before "de" and an organisation: its members, candidates, supporters ("el candidato de Arena")
+    members: frozenset[str] = frozenset()
+    #: the language's months and weekdays, never names ("Ende Juli", "el lunes")
+    dates: frozenset[str] = frozenset()
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -354,6 +358,8 @@ class LanguageCues:
             self.articles | other.articles,
             self.genitive_articles | other.genitive_articles,
             self.place_words | other.place_words,
+            self.members | other.members,
+            self.dates | other.dates,
         )
 
     def is_title(self, key: str) -> bool:
@@ -401,6 +407,10 @@ CUES: dict[str, LanguageCues] = {
         org_nouns=_words("quotidien journal hebdomadaire magazine chaîne radio agence parti syndicat groupe "
                          "société entreprise club équipe association"),
         place_words=_words("en à près région département commune ville village province"),
+        members=_words("membre membres candidat candidate candidats dirigeant dirigeants militants partisans "
+                       "salariés porte-parole"),
+        dates=_words("janvier février avril juin juillet août septembre octobre novembre décembre lundi mardi "
+                     "mercredi jeudi vendredi samedi dimanche"),  # not "Mars", "Mai": names too
     ),
     "de": LanguageCues(
         titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
@@ -419,6 +429,8 @@ CUES: dict[str, LanguageCues] = {
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
         articles=_words("der die das den dem des ein eine einen einem einer eines"),
         genitive_articles=_words("der des den dem"),
+        dates=_words("januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
+                     "samstag sonntag"),  # (April, August, September, November: English's too; not "Mai")
     ),
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "
@@ -428,7 +440,11 @@ CUES: dict[str, LanguageCues] = {
         speech_verbs=_words("dijo dice afirmó afirma declaró explicó explica aseguró asegura señaló señala "
                             "añadió añade indicó indica sostuvo advirtió"),
         org_nouns=_words("diario periódico cadena agencia partido sindicato grupo empresa compañía club "
-                         "equipo banco"),
+                         "equipo banco consultora firma aerolínea constructora entidad cooperativa"),
+        members=_words("miembro miembros candidato candidata candidatos dirigente dirigentes militantes "
+                       "simpatizantes afiliados trabajadores empleados portavoz"),
+        dates=_words("enero febrero marzo abril junio julio agosto septiembre octubre noviembre diciembre lunes "
+                     "martes miércoles jueves viernes sábado domingo"),  # not "Mayo": a name too
         place_words=_words("en desde hacia región provincia comunidad ciudad municipio localidad barrio pueblo"),
     ),
 }
