@@ -105,7 +105,8 @@ def test_a_known_name_glued_to_a_known_surname_is_two_names():
     assert table.get("Tomas Reyes", (0,))[0] == 2 and table.get("River Watch", (0,))[0] == 2, table
 
 
-@pytest.mark.parametrize("name", ["Police Wales", "National Railways", "Royal Mint"])
+@pytest.mark.parametrize("name", ["Police Wales", "National Railways", "Royal Mint", "General Dynamics",
+                                  "Major League Soccer"])
 def test_an_organisation_s_first_word_at_a_sentence_start_stays_with_the_name(name):
     table = _table_of(f"Two men were charged. {name} said the inquiry had closed.")
     assert name in table, table

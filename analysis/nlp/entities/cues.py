@@ -269,9 +269,10 @@ CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp"
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
 PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
 
-#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
-#: sentence's start, before another capitalised word, they are part of the name.
-ORG_FIRST_WORDS = frozenset("national royal federal international imperial".split())
+#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve", "General
+#: Motors", "Major League Baseball"): at a sentence's start, before another capitalised word that is no personal
+#: name (a title before one is stripped first: "General Patton"), they are part of the name.
+ORG_FIRST_WORDS = frozenset("national royal federal international imperial general major".split())
 
 #: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
 TABLE_LABELS = frozenset(
