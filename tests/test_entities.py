@@ -1062,3 +1062,19 @@ def test_a_french_demonym_before_a_name_is_what_the_person_is():
 )
 def test_what_a_company_does_and_is_types_it(text, name):
     assert table_of(text, "en").loc[name, "type"] == "organisation"
+
+
+def test_months_and_weekdays_of_other_languages_are_no_names():
+    names = names_of("Die Behörde will bis Ende Juli entscheiden, sagte Anna Keller am Montag in Potsdam.", "de")
+    assert not any("Juli" in name or "Montag" in name for name in names)
+    names = names_of("La reunión del Consejo Rector será el próximo Lunes, confirmó Iñaki Olabe.", "es")
+    assert not any("Lunes" in name for name in names)
+
+
+def test_spanish_conjunctions_and_en_do_not_glue_two_names():
+    names = names_of(
+        "El ministro recibió ayer al Rey Arturo IV en el Palacio de Valdemoro. La Comisión Nacional y el Fondo "
+        "Agrario Regional (FAR) firmaron el acuerdo. Todos leímos a Ortega y Gasset en clase.", "es")
+    assert "Arturo IV" in names and "Palacio de Valdemoro" in names
+    assert "Comisión Nacional" in names and names["Fondo Agrario Regional"] == (2, ("FAR",))
+    assert "Ortega y Gasset" in names  # a name with "y" inside stays whole

@@ -105,7 +105,8 @@ def test_a_known_name_glued_to_a_known_surname_is_two_names():
     assert table.get("Tomas Reyes", (0,))[0] == 2 and table.get("River Watch", (0,))[0] == 2, table
 
 
-@pytest.mark.parametrize("name", ["Police Wales", "National Railways", "Royal Mint"])
+@pytest.mark.parametrize("name", ["Police Wales", "National Railways", "Royal Mint", "General Dynamics",
+                                  "Major League Soccer"])
 def test_an_organisation_s_first_word_at_a_sentence_start_stays_with_the_name(name):
     table = _table_of(f"Two men were charged. {name} said the inquiry had closed.")
     assert name in table, table
@@ -270,3 +271,13 @@ def test_a_name_of_several_words_in_a_title_in_sentence_case_is_a_name():
 def test_a_short_given_name_after_the_is_no_person():
     table = _table_of("William Hague backed the plan. MPs will vote on the Bill next week.")
     assert "William Hague" in table and table["William Hague"][0] == 1, table
+
+
+@pytest.mark.parametrize("text, named, person", [
+    ("The plan was backed by Mayor of Dunmore Ailsa Brodie on Monday.", "Dunmore", "Ailsa Brodie"),
+    ("Chief Executive Officer of Kestrel Foods Ravi Anand spoke.", "Kestrel Foods", "Ravi Anand"),
+])
+def test_a_title_of_a_place_or_an_organisation_before_a_name_gives_both(text, named, person):
+    table = _table_of(text)
+    assert named in table and person in table and len(table) == 2, table
+    assert table[person][2] == "person", table

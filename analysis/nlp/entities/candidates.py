@@ -567,8 +567,12 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             elif "and" in keys:
                 if keys != ["and"] or not _and_joins(run, toks, k):
                     break
-            elif keys in (["y"], ["e"]) and _two_places(run, toks, k):
-                break  # "Estados Unidos y Japón" (but "Ortega y Gasset")
+            elif keys in (["y"], ["e"]) and (
+                _two_places(run, toks, k) or last.shape == _ACRONYM or toks[k].shape == _ACRONYM
+            ):
+                break  # "Estados Unidos y Japón", "PP y Vox" (but "Ortega y Gasset")
+            elif keys[0] in _CONJUNCTIONS_OR_IN and len(keys) > 1:
+                break  # "La Comisión Europea y el Fondo", "Felipe VI en el Palacio" (but "Desaparecidos en Honduras")
             elif any(key in _CONNECTOR_HEADED for key in keys):
                 if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1) or (
                     len(keys) == 2 and keys[1] != "the"
@@ -580,6 +584,10 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
         runs.append(run)
         i = j
     return runs
+
+
+#: Joiners that are a conjunction or "in" when another joiner (an article) follows.
+_CONJUNCTIONS_OR_IN = frozenset({"y", "e", "en"})
 
 
 def _org_word(key: str, endings: tuple[str, ...]) -> bool:
@@ -742,7 +750,7 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cue
                 ) -> list[tuple[list, bool]]:
     """:func:`_trim` of a run of words (tokens, or anything with their key, shape and text)."""
     if len(run) == 1:  # most runs: one word, kept unless it is a month or a weekday
-        return [] if run[0].key in _MONTHS_AND_DAYS else [(run, False)]
+        return [] if run[0].key in _MONTHS_AND_DAYS or run[0].key in cues.dates else [(run, False)]
     pieces: list[list[_Tok]] = []
     current: list[_Tok] = []
     labels = 0 if headline else sum(1 for t in run if t.shape == _ACRONYM and _is_label(t, stops))
@@ -752,6 +760,8 @@ def _trim_words(run: list, stops: frozenset[str], *, headline: bool = False, cue
             drop = True
         elif tok.key in _MONTHS or tok.key in _WEEKDAYS:
             drop = not (tok.key in _NAME_MONTHS and idx > 0 and run[idx - 1].shape == _CAP)
+        elif tok.key in cues.dates:
+            drop = True  # "Ende Juli", "el lunes"
         elif (tok.key in _MONTH_ABBREVIATIONS or tok.key in _WEEKDAY_ABBREVIATIONS) and len(run) == 1:
             drop = True
         if drop:
@@ -809,8 +819,9 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
         end -= 1
     core = piece[:end]
     of = _title_of(core, cues)
-    if of:  # "Chief Executive Officer of Acme Robotics": the organisation, no person
-        return [], core[of + 1 :], False
+    if of:  # "Chief Executive Officer of Acme Robotics": the organisation, and the person after it if any
+        named, person = _named_then_person(core[of + 1 :])
+        return (named, person, True) if person else ([], named, False)
     for start in range(len(core) - 1):
         tok = core[start]
         if not cues.is_title(tok.key) and start:
@@ -846,6 +857,26 @@ def _title_of(core: list, cues: LanguageCues) -> int:
         if not (cues.is_title(tok.key) or tok.key in cues.title_modifiers):
             return 0
     return 0
+
+
+def _named_then_person(after: list) -> tuple[list, list]:
+    """What follows "Title of": a place or an organisation, then maybe a personal name ("Mayor of London Sadiq
+    Khan", "Chief Executive of Acme Robotics Jane Doe"): (the place or organisation, the person or [])."""
+    n = len(after)
+    for k in range(min(3, n - 2), 0, -1):
+        head = after[:k]
+        if _place_strength(" ".join(t.key for t in head), " ".join(t.text for t in head)) >= 2:
+            rest = after[k:]
+            return (head, rest) if len(rest) <= 3 and _name_like(rest) else (after, [])
+    for k in range(n - 2):
+        if after[k].key in _ORG_HEADS:
+            rest = after[k + 1 :]
+            if len(rest) <= 3 and _name_like(rest) and not any(t.key in _ORG_HEADS for t in rest):
+                return after[: k + 1], rest
+    rest = after[-2:]  # "Mayor of Dunmore Ailsa Brodie": a place the gazetteer lacks, then a two-word name
+    if n >= 3 and _name_like(rest) and not any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in after):
+        return after[:-2], rest
+    return after, []
 
 
 def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:

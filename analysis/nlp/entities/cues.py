@@ -98,7 +98,7 @@ _ORG_HEADS = frozenset(
     united rovers wanderers athletic albion rangers hotspur
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
-    fiscalia ejercito camara congreso senado
+    fiscalia ejercito camara congreso senado fondo fonds
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement
     institut verband partei stiftung kammer gewerkschaft verein konzern
@@ -269,9 +269,10 @@ CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp"
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
 PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
 
-#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
-#: sentence's start, before another capitalised word, they are part of the name.
-ORG_FIRST_WORDS = frozenset("national royal federal international imperial".split())
+#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve", "General
+#: Motors", "Major League Baseball"): at a sentence's start, before another capitalised word that is no personal
+#: name (a title before one is stripped first: "General Patton"), they are part of the name.
+ORG_FIRST_WORDS = frozenset("national royal federal international imperial general major".split())
 
 #: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
 TABLE_LABELS = frozenset(
@@ -286,7 +287,7 @@ TABLE_LABELS = frozenset(
 PARTY_NAMES = frozenset(
     """
     labour greens conservatives tories tory liberals democrats republicans libdems socialists communists
-    grune grunen verts verdes
+    grune grunen linke verts verdes
     """.split()
 ) | frozenset({"liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
                "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop"})
@@ -340,6 +341,10 @@ class LanguageCues:
     genitive_articles: frozenset[str] = frozenset()
     #: right before a place: prepositions and nouns ("en Émilie-Romagne", "la région Auvergne", "in Niedersachsen")
     place_words: frozenset[str] = frozenset()
+    #: before "de" and an organisation: its members, candidates, supporters ("el candidato de Arena")
+    members: frozenset[str] = frozenset()
+    #: the language's months and weekdays, never names ("Ende Juli", "el lunes")
+    dates: frozenset[str] = frozenset()
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -354,6 +359,8 @@ class LanguageCues:
             self.articles | other.articles,
             self.genitive_articles | other.genitive_articles,
             self.place_words | other.place_words,
+            self.members | other.members,
+            self.dates | other.dates,
         )
 
     def is_title(self, key: str) -> bool:
@@ -393,7 +400,7 @@ CUES: dict[str, LanguageCues] = {
     "fr": LanguageCues(
         titles=_words("m mme mlle me mgr pr président présidente ministre maire préfet préfète député députée "
                       "sénateur sénatrice juge procureur procureure général générale secrétaire directeur "
-                      "directrice porte-parole pdg dg"),
+                      "directrice porte-parole pdg dg roi reine prince princesse pape"),
         ambiguous_titles=_words("général générale secrétaire"),
         title_modifiers=_words("premier première ancien ancienne"),
         speech_verbs=_words("déclaré affirmé expliqué estimé indiqué souligné assuré ajouté précisé dit "
@@ -401,11 +408,16 @@ CUES: dict[str, LanguageCues] = {
         org_nouns=_words("quotidien journal hebdomadaire magazine chaîne radio agence parti syndicat groupe "
                          "société entreprise club équipe association"),
         place_words=_words("en à près région département commune ville village province"),
+        members=_words("membre membres candidat candidate candidats dirigeant dirigeants militants partisans "
+                       "salariés porte-parole"),
+        dates=_words("janvier février avril juin juillet août septembre octobre novembre décembre lundi mardi "
+                     "mercredi jeudi vendredi samedi dimanche"),  # not "Mars", "Mai": names too
     ),
     "de": LanguageCues(
         titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
                       "bürgermeister bürgermeisterin vorsitzende vorsitzender sprecher sprecherin gründer "
-                      "gründerin vorstand leiter leiterin direktor direktorin"),
+                      "gründerin vorstand leiter leiterin direktor direktorin könig königin prinz prinzessin "
+                      "papst"),
         title_endings=tuple(_key(e) for e in ("minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin", "präsident",
                        "präsidentin", "bürgermeister", "bürgermeisterin", "vorsitzende", "vorsitzender", "sprecher",
                        "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
@@ -419,16 +431,23 @@ CUES: dict[str, LanguageCues] = {
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
         articles=_words("der die das den dem des ein eine einen einem einer eines"),
         genitive_articles=_words("der des den dem"),
+        dates=_words("januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
+                     "samstag sonntag"),  # (April, August, September, November: English's too; not "Mai")
     ),
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "
                       "gobernador gobernadora juez jueza fiscal diputado diputada senador senadora director "
-                      "directora portavoz secretario secretaria consejero consejera"),
-        ambiguous_titles=_words("don director directora secretario secretaria"),
+                      "directora portavoz secretario secretaria consejero consejera rey reina príncipe princesa "
+                      "papa infanta infante"),
+        ambiguous_titles=_words("don director directora secretario secretaria papa"),
         speech_verbs=_words("dijo dice afirmó afirma declaró explicó explica aseguró asegura señaló señala "
                             "añadió añade indicó indica sostuvo advirtió"),
         org_nouns=_words("diario periódico cadena agencia partido sindicato grupo empresa compañía club "
-                         "equipo banco"),
+                         "equipo banco consultora firma aerolínea constructora entidad cooperativa"),
+        members=_words("miembro miembros candidato candidata candidatos dirigente dirigentes militantes "
+                       "simpatizantes afiliados trabajadores empleados portavoz"),
+        dates=_words("enero febrero marzo abril junio julio agosto septiembre octubre noviembre diciembre lunes "
+                     "martes miércoles jueves viernes sábado domingo"),  # not "Mayo": a name too
         place_words=_words("en desde hacia región provincia comunidad ciudad municipio localidad barrio pueblo"),
     ),
 }

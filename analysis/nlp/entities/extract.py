@@ -155,7 +155,9 @@ class _Extractor:
                         continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
                     tok = run[0]
-                    if tok.key not in _MONTHS_AND_DAYS and not (not self.english and self._portfolio(text, tok)):
+                    if tok.key not in _MONTHS_AND_DAYS and not (not self.english and (
+                        tok.key in self.cues.dates or self._portfolio(text, tok)
+                    )):
                         par_spans.append(_Span(index, text, run, initial=tok.initial, headline=headline))
                         if tok.key in self.cues.ambiguous_titles and _given_name_use(text, tok):
                             title_given.add(tok.key)  # "Dean said": a title word alone is no one's title
@@ -437,7 +439,7 @@ class _Extractor:
             return False
         if not _is_dictionary_word(text, self.article.language) or not text[1:].islower():
             return False
-        if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
+        if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text) >= 2:  # (not town "Ende")
             return False
         return not _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start)
 
@@ -660,8 +662,13 @@ def _club_names(s: _Span) -> list[tuple[_Span, bool]]:
     toks = s.toks
     for i in range(len(toks) - 1):
         if toks[i + 1].key in ORG_SUFFIXES and toks[i].shape == _CAP and toks[i + 1].joined:
+            end = i + 2
+            while i > 0 and end - i < 4 and toks[i].joined and toks[i - 1].shape == _CAP and not (
+                _is_common_word(toks[i - 1].key) or toks[i - 1].key in _stopwords()
+            ):
+                i -= 1  # "Nordwerk Energie AG", not "Energie AG"
             out = []
-            for piece, named in ((toks[:i], False), (toks[i : i + 2], True), (toks[i + 2 :], False)):
+            for piece, named in ((toks[:i], False), (toks[i:end], True), (toks[end:], False)):
                 piece = _strip_lower_edges(piece)
                 if piece:
                     out.append((_Span(s.par, s.text, piece, initial=False, headline=not named), named))

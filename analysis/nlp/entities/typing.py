@@ -32,8 +32,14 @@ from analysis.nlp.entities.cues import (
     _STAFF,
     _STAFF_PREPOSITIONS,
     _alternation,
+    CLUB_AFFIXES,
+    NOUNS_CAPITALISED,
+    ROMANCE_ARTICLES,
+    ROMANCE_OF,
+    LanguageCues,
+    _key,
+    cues_for,
 )
-from analysis.nlp.entities.cues import CLUB_AFFIXES, NOUNS_CAPITALISED, ROMANCE_ARTICLES, LanguageCues, _key, cues_for
 from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
     _is_dictionary_word,
@@ -147,6 +153,10 @@ def _language_cues(sp: _Span, score: dict[str, float], cues: LanguageCues) -> No
             score["organisation"] += 2
         elif word in cues.place_words:
             score["place"] += 1.5
+        elif word in ROMANCE_OF:
+            member = _WORD_BEFORE_RE.search(text, max(0, before.start() - _FEATURE_WINDOW), before.start())
+            if member and _key(member.group(1)) in cues.members:
+                score["organisation"] += 2  # "el candidato de Arena", "les militants de X"
     last = sp.toks[-1]
     if not last.possessive:
         after = _WORD_AFTER_RE.match(text, last.end, last.end + _FEATURE_WINDOW)
