@@ -1069,3 +1069,12 @@ def test_months_and_weekdays_of_other_languages_are_no_names():
     assert not any("Juli" in name or "Montag" in name for name in names)
     names = names_of("La reunión del Consejo Rector será el próximo Lunes, confirmó Iñaki Olabe.", "es")
     assert not any("Lunes" in name for name in names)
+
+
+def test_spanish_conjunctions_and_en_do_not_glue_two_names():
+    names = names_of(
+        "El ministro recibió ayer al Rey Arturo IV en el Palacio de Valdemoro. La Comisión Nacional y el Fondo "
+        "Agrario Regional (FAR) firmaron el acuerdo. Todos leímos a Ortega y Gasset en clase.", "es")
+    assert "Arturo IV" in names and "Palacio de Valdemoro" in names
+    assert "Comisión Nacional" in names and names["Fondo Agrario Regional"] == (2, ("FAR",))
+    assert "Ortega y Gasset" in names  # a name with "y" inside stays whole

@@ -9,6 +9,7 @@ import dataclasses
 
 import pytest
 
+from analysis.models import Paragraph
 from analysis.nlp.entities import extract_entities
 from analysis.nlp.entities.extract import _is_results_table
 from tests.test_entities import article_of
@@ -105,7 +106,8 @@ def test_a_known_name_glued_to_a_known_surname_is_two_names():
     assert table.get("Tomas Reyes", (0,))[0] == 2 and table.get("River Watch", (0,))[0] == 2, table
 
 
-@pytest.mark.parametrize("name", ["Police Wales", "National Railways", "Royal Mint"])
+@pytest.mark.parametrize("name", ["Police Wales", "National Railways", "Royal Mint", "General Dynamics",
+                                  "Major League Soccer"])
 def test_an_organisation_s_first_word_at_a_sentence_start_stays_with_the_name(name):
     table = _table_of(f"Two men were charged. {name} said the inquiry had closed.")
     assert name in table, table
@@ -280,3 +282,12 @@ def test_a_title_of_a_place_or_an_organisation_before_a_name_gives_both(text, na
     table = _table_of(text)
     assert named in table and person in table and len(table) == 2, table
     assert table[person][2] == "person", table
+
+
+def test_a_caption_s_evidence_makes_a_common_word_at_a_sentence_start_a_name():
+    article = article_of('"He would not let go," Dawson said. "Rusty barked until help came."', title="Dog saves boy")
+    with_caption = dataclasses.replace(article, paragraphs=(*article.paragraphs, Paragraph(
+        len(article.paragraphs), "boilerplate", "Tom Dawson with his terrier, Rusty, at the pond. (Image: Kay Lane)")))
+    names = {row.name for row in extract_entities(with_caption).table.itertuples()}
+    assert "Rusty" in names and "Kay Lane" not in names, names
+    assert "Rusty" not in {row.name for row in extract_entities(article).table.itertuples()}

@@ -567,8 +567,12 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             elif "and" in keys:
                 if keys != ["and"] or not _and_joins(run, toks, k):
                     break
-            elif keys in (["y"], ["e"]) and _two_places(run, toks, k):
-                break  # "Estados Unidos y Japón" (but "Ortega y Gasset")
+            elif keys in (["y"], ["e"]) and (
+                _two_places(run, toks, k) or last.shape == _ACRONYM or toks[k].shape == _ACRONYM
+            ):
+                break  # "Estados Unidos y Japón", "PP y Vox" (but "Ortega y Gasset")
+            elif keys[0] in _CONJUNCTIONS_OR_IN and len(keys) > 1:
+                break  # "La Comisión Europea y el Fondo", "Felipe VI en el Palacio" (but "Desaparecidos en Honduras")
             elif any(key in _CONNECTOR_HEADED for key in keys):
                 if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1) or (
                     len(keys) == 2 and keys[1] != "the"
@@ -580,6 +584,10 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
         runs.append(run)
         i = j
     return runs
+
+
+#: Joiners that are a conjunction or "in" when another joiner (an article) follows.
+_CONJUNCTIONS_OR_IN = frozenset({"y", "e", "en"})
 
 
 def _org_word(key: str, endings: tuple[str, ...]) -> bool:

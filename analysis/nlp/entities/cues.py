@@ -98,7 +98,7 @@ _ORG_HEADS = frozenset(
     united rovers wanderers athletic albion rangers hotspur
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
-    fiscalia ejercito camara congreso senado
+    fiscalia ejercito camara congreso senado fondo fonds
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement
     institut verband partei stiftung kammer gewerkschaft verein konzern
@@ -269,9 +269,10 @@ CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp"
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
 PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
 
-#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve"): at a
-#: sentence's start, before another capitalised word, they are part of the name.
-ORG_FIRST_WORDS = frozenset("national royal federal international imperial".split())
+#: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve", "General
+#: Motors", "Major League Baseball"): at a sentence's start, before another capitalised word that is no personal
+#: name (a title before one is stripped first: "General Patton"), they are part of the name.
+ORG_FIRST_WORDS = frozenset("national royal federal international imperial general major".split())
 
 #: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
 TABLE_LABELS = frozenset(
@@ -286,7 +287,7 @@ TABLE_LABELS = frozenset(
 PARTY_NAMES = frozenset(
     """
     labour greens conservatives tories tory liberals democrats republicans libdems socialists communists
-    grune grunen verts verdes
+    grune grunen linke verts verdes
     """.split()
 ) | frozenset({"liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
                "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop"})
@@ -399,7 +400,7 @@ CUES: dict[str, LanguageCues] = {
     "fr": LanguageCues(
         titles=_words("m mme mlle me mgr pr président présidente ministre maire préfet préfète député députée "
                       "sénateur sénatrice juge procureur procureure général générale secrétaire directeur "
-                      "directrice porte-parole pdg dg"),
+                      "directrice porte-parole pdg dg roi reine prince princesse pape"),
         ambiguous_titles=_words("général générale secrétaire"),
         title_modifiers=_words("premier première ancien ancienne"),
         speech_verbs=_words("déclaré affirmé expliqué estimé indiqué souligné assuré ajouté précisé dit "
@@ -415,7 +416,8 @@ CUES: dict[str, LanguageCues] = {
     "de": LanguageCues(
         titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
                       "bürgermeister bürgermeisterin vorsitzende vorsitzender sprecher sprecherin gründer "
-                      "gründerin vorstand leiter leiterin direktor direktorin"),
+                      "gründerin vorstand leiter leiterin direktor direktorin könig königin prinz prinzessin "
+                      "papst"),
         title_endings=tuple(_key(e) for e in ("minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin", "präsident",
                        "präsidentin", "bürgermeister", "bürgermeisterin", "vorsitzende", "vorsitzender", "sprecher",
                        "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
@@ -435,8 +437,9 @@ CUES: dict[str, LanguageCues] = {
     "es": LanguageCues(
         titles=_words("sr sra srta don doña dña presidente presidenta ministro ministra alcalde alcaldesa "
                       "gobernador gobernadora juez jueza fiscal diputado diputada senador senadora director "
-                      "directora portavoz secretario secretaria consejero consejera"),
-        ambiguous_titles=_words("don director directora secretario secretaria"),
+                      "directora portavoz secretario secretaria consejero consejera rey reina príncipe princesa "
+                      "papa infanta infante"),
+        ambiguous_titles=_words("don director directora secretario secretaria papa"),
         speech_verbs=_words("dijo dice afirmó afirma declaró explicó explica aseguró asegura señaló señala "
                             "añadió añade indicó indica sostuvo advirtió"),
         org_nouns=_words("diario periódico cadena agencia partido sindicato grupo empresa compañía club "

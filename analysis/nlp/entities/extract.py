@@ -119,8 +119,22 @@ class _Extractor:
             self.lower_words = LowerCaseWords("\n".join(p.text for p in self.article.paragraphs))
         return word in self.lower_words
 
+    def named_in_clutter(self, word: str) -> bool:
+        """Whether a caption, credit or other block left out of the analysis writes ``word`` capitalised right
+        after a comma or a lower-case word that is no stopword ("with his labrador, Bailey, at the lake"):
+        evidence that it is a name when the body writes it only at sentence starts. The blocks are read once,
+        when first asked."""
+        if self.clutter_names is None:
+            analysed = {p.index for p in self.paragraphs}
+            text = "\n".join(p.text for p in self.article.paragraphs if p.index not in analysed)
+            self.clutter_names = frozenset(
+                name for before, comma, name in _NAME_AFTER_LOWER_RE.findall(text) if comma or before not in self.stops
+            )  # "labrador, Bailey", "labrador Bailey"; not "more about Climate Change"
+        return word in self.clutter_names
+
     def run(self) -> EntityResult:
         self.lower_words: LowerCaseWords | None = None
+        self.clutter_names: frozenset[str] | None = None
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
         # an ambiguous title before a surname alone ("Dean Marlow"), and the title words the article also uses
@@ -494,10 +508,12 @@ class _Extractor:
             or (not self.english and _is_common_word_of(tok.text, self.article.language))
         ):
             return True
-        # a common word that speaks is a name ("Apple says"; but "Critics say", "Police said")
+        # a common word that speaks is a name ("Apple says"; but "Critics say", "Police said"), and so is one a
+        # caption writes as a name ("his labrador, Bailey, ...")
         return _is_common_word(key) and not (
-            len(span.toks) == 1 and not tok.possessive and not key.endswith("s") and key not in _ORG_HEADS
-            and _SPEAKS_RE.match(span.text, tok.end) is not None
+            (len(span.toks) == 1 and not tok.possessive and not key.endswith("s") and key not in _ORG_HEADS
+             and _SPEAKS_RE.match(span.text, tok.end) is not None)
+            or self.named_in_clutter(tok.text)
         )
 
     @staticmethod
@@ -739,6 +755,8 @@ def _given_names_back(spans: list[_Span], titled: list[tuple[_Span, _Tok]], give
     return [replace.get(id(s), s) for s in spans] if replace else spans
 
 
+#: A capitalised word right after a lower-case word (and maybe a comma): a name, wherever the line is.
+_NAME_AFTER_LOWER_RE = re.compile(r"(?<![\w’'-])([a-z]+)(,?) ([A-Z][a-z]+)\b(?![’'-])")
 _SPEAKS_RE = re.compile(r" (?:says|said)\b")
 #: What may follow a name but never a possessive: punctuation, "and"/"or", a verb of reporting.
 _NOT_POSSESSIVE_AFTER_RE = re.compile(r"[’']s(?:[,;:.)]|\s+(?:and|or|said|says|reported|beat|rose|fell)\b)")
