@@ -120,6 +120,16 @@ def corpus(folder: Path = CORPUS) -> list[tuple[Path, Gold]]:
     return [(path.with_suffix(".txt"), load_gold(path)) for path in sorted(folder.glob("*.json"))]
 
 
+def select(articles: Sequence[tuple[Path, Gold]], names: Iterable[str] | None = None,
+           prefixes: Iterable[str] | None = None) -> list[tuple[Path, Gold]]:
+    """The articles of ``articles`` whose file stem is one of ``names`` or starts with one of ``prefixes``
+    (``prefixes=["heldout2-"]``: the second held-out set alone); all of them when neither is given."""
+    names, prefixes = set(names or ()), tuple(prefixes or ())
+    if not names and not prefixes:
+        return list(articles)
+    return [(path, gold) for path, gold in articles if path.stem in names or path.stem.startswith(prefixes)]
+
+
 # --- finding blocks by position -------------------------------------------------------------------------
 
 

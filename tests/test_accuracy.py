@@ -159,6 +159,16 @@ def test_the_corpus_has_the_shapes_issue_15_asks_for():
     assert {"caption", "credit", "related", "prompt", "breadcrumb", "tags", "pr-footer", "copyright"} <= patterns
 
 
+def test_select_keeps_the_articles_named_or_starting_with_a_prefix():
+    held_out = accuracy.select(CORPUS, prefixes=["heldout2-"])
+    assert len(held_out) == 12 and all(path.stem.startswith("heldout2-") for path, _ in held_out)
+    both = {path.stem for path, _ in accuracy.select(CORPUS, prefixes=["heldout-", "heldout2-"])}
+    assert both > {path.stem for path, _ in held_out} and len(both) == 15
+    named = accuracy.select(CORPUS, names=["wire-port-strike"], prefixes=["heldout2-"])
+    assert [path.stem for path, _ in named] == [*(path.stem for path, _ in held_out), "wire-port-strike"]
+    assert accuracy.select(CORPUS) == CORPUS and accuracy.select(CORPUS, names=["no-such-article"]) == []
+
+
 @pytest.mark.parametrize(("path", "gold"), CORPUS, ids=[path.stem for path, _ in CORPUS])
 def test_gold_fits_its_text(path, gold):
     text = normalize_text(path.read_text(encoding="utf-8"))
