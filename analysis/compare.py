@@ -297,7 +297,9 @@ def shared_entities(analyses: Sequence[Analysis]) -> pd.DataFrame:
     records = []
     for label, a in zip(labels, analyses):
         polarity = dict(zip(a.sentiment["index"].tolist(), a.sentiment["polarity"].tolist()))
-        feeling = {name: score for name, _type, _sentences, score in entity_sentiment_rows(a.article, a.entities.mentions)}
+        # the sentence scores cached with the analysis are summed, not computed again
+        toward = entity_sentiment_rows(a.article, a.entities.mentions, scored=a.entity_sentences)
+        feeling = {name: score for name, _type, _sentences, score in toward}
         for e in a.entities.entities:  # the table's rows as records (no pandas row objects)
             names = [e.name, *e.aliases]
             keys = [k for k in (entity_key(n) for n in names) if k]

@@ -19,6 +19,7 @@ from analysis.nlp.entities import ENTITY_COLUMNS, MENTION_COLUMNS, EntityResult,
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.sentiment import (
     SENTIMENT_COLUMNS,
+    SentenceScore,
     name_spans,
     opening_words,
     sentiment_columns,
@@ -49,6 +50,9 @@ class Analysis:
     names_as_terms: whether a name of several words the entity pass found is one term ("el salvador") in
     ``terms``, or its words count apart ("el", "salvador").
     article_id: the article's id in the library when it came from there (see ``Library.analyses``), else None.
+    entity_sentences: the scores of the sentences naming an entity, as computed before the user's edits
+    (:func:`analysis.nlp.sentiment.entity_sentence_scores`), when the library gave them (``Library.analyses``
+    with ``entity_sentences``); else None, and who needs them computes them.
     """
 
     article: Article
@@ -60,6 +64,7 @@ class Analysis:
     include_boilerplate: bool = False
     names_as_terms: bool = True
     article_id: int | None = None
+    entity_sentences: tuple[SentenceScore, ...] | None = None
 
     def to_dict(self, *, top: int | None = None) -> dict[str, Any]:
         """A JSON-safe dict: the article's metadata and paragraphs with their scores, terms and entities.

@@ -197,7 +197,8 @@ def _compared_analyses(folder: str, keys: tuple[ArticleKey, ...], include_boiler
     log.info("Loading %s analyses to compare (include_boilerplate=%s)", len(keys), include_boilerplate)
     ids = [int(k[0]) for k in keys]
     try:  # one query for all of them (the library applies each article's entity corrections)
-        loaded = dict(zip(ids, library(folder).analyses(ids, include_boilerplate=include_boilerplate)))
+        loaded = dict(zip(ids, library(folder).analyses(
+            ids, include_boilerplate=include_boilerplate, entity_sentences=True)))
     except StoryscopeError:  # one of them cannot be loaded: one by one, to name it
         loaded = {}
     kept, analyses, left_out = [], [], []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
 import os
 import signal
 import sqlite3
@@ -420,6 +421,49 @@ def test_an_unreadable_cache_entry_is_recomputed_not_fatal(tmp_path, counted_ana
     assert len(counted_analyze) == 3  # two adds, then only the damaged one again
 
 
+
+def test_sentence_scores_round_trip_and_anything_else_decodes_to_none():
+    import pyarrow as pa
+
+    from analysis.nlp.sentiment import SentenceScore
+    from analysis.store.codec import decode_sentence_scores, encode_sentence_scores
+
+    batch = pa.RecordBatch.from_pydict({"paragraph": [1], "score": [0.5]})  # another layout
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    scores = (SentenceScore(0, 0, 41, 7, -0.25, ((3, 9), (20, 31))), SentenceScore(2, 50, 90, 6, math.nan, ((50, 55),)))
+    first, empty, bad, missing, other = decode_sentence_scores(
+        [encode_sentence_scores(scores), encode_sentence_scores(()), b"not arrow", None,
+         sink.getvalue().to_pybytes()])
+    assert first[0] == scores[0] and first[1][:4] == scores[1][:4] and math.isnan(first[1].score)
+    assert first[1].masked == scores[1].masked
+    assert empty == () and bad is None and missing is None and other is None
+
+
+def test_compare_sentence_scores_are_computed_once_then_read_and_edits_apply(tmp_path, monkeypatch):
+    from analysis.nlp import sentiment
+    from analysis.store.library import _entity_edit_type
+
+    calls = []
+    real = sentiment.entity_sentence_scores
+    monkeypatch.setattr(sentiment, "entity_sentence_scores", lambda *a: calls.append(1) or real(*a))
+    with Library(tmp_path) as library:
+        ids = [library.add_file(article_text(n).encode(), f"{n}.txt").id for n in (20, 21)]
+        library.add_entity_edit(ids[0], _entity_edit_type()(action="remove", a="Lena Hartmann"))
+        assert all(a.entity_sentences is None for a in library.analyses(ids))  # only when asked for
+        first = library.analyses(ids, entity_sentences=True)
+    assert len(calls) == 2
+    with Library(tmp_path) as library:
+        again = library.analyses(ids, entity_sentences=True)
+    assert len(calls) == 2  # read from the cache after a restart
+    for a, b in zip(first, again):
+        assert a.entity_sentences == b.entity_sentences and b.entity_sentences
+        assert (sentiment.entity_sentiment_rows(b.article, b.entities.mentions, scored=b.entity_sentences)
+                == sentiment.entity_sentiment_rows(b.article, b.entities.mentions))
+    assert "Lena Hartmann" not in {row[0] for row in sentiment.entity_sentiment_rows(
+        again[0].article, again[0].entities.mentions, scored=again[0].entity_sentences)}
+
 def test_title_source_and_date_can_be_edited_and_survive_a_restart(tmp_path):
     with Library(tmp_path) as library:
         result = library.add_file(article_text(10).encode(), "a.txt")
@@ -459,6 +503,7 @@ def test_removing_an_article_removes_its_analysis_and_edits(tmp_path):
     with Library(tmp_path) as library:
         result = library.add_file(article_text(12).encode(), "a.txt")
         library.add_entity_edit(result.id, _entity_edit_type()(action="rename", a="Lena Hartmann", b="Mayor"))
+        library.analyses([result.id], entity_sentences=True)  # its sentence scores cached too
         library.remove(result.id)
         assert result.id not in library.list_articles()["id"].tolist()
         with pytest.raises(NotFoundError):
@@ -466,6 +511,7 @@ def test_removing_an_article_removes_its_analysis_and_edits(tmp_path):
     db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
     assert db.execute("SELECT COUNT(*) FROM entity_edits").fetchone() == (0,)
     assert db.execute("SELECT COUNT(*) FROM analysis_cache").fetchone() == (0,)
+    assert db.execute("SELECT COUNT(*) FROM sentence_cache").fetchone() == (0,)
     # the same text can be added again afterwards, as a new article
     with Library(tmp_path) as library:
         assert library.add_file(article_text(12).encode(), "a.txt", analyze=False).status == "added"

@@ -147,6 +147,61 @@ def test_entity_sentiment_scores_the_sentences_that_name_it_not_the_whole_paragr
     assert spanish["sentiment"].isna().all()
 
 
+
+def _counting_news_sentiment(monkeypatch) -> list[int]:
+    from analysis.nlp import sentiment
+
+    calls: list[int] = []
+    real = sentiment.news_sentiment
+
+    def counting(text, **options):
+        calls.append(1)
+        return real(text, **options)
+
+    monkeypatch.setattr(sentiment, "news_sentiment", counting)
+    return calls
+
+
+def test_cached_sentence_scores_give_the_same_rows_and_score_nothing_again(seed_analysis, monkeypatch):
+    from analysis.nlp.sentiment import entity_sentence_scores, entity_sentiment_rows
+
+    a = seed_analysis
+    scored = entity_sentence_scores(a.article, a.entities.mentions)
+    assert scored and all(s.masked and s.words >= 1 and -1 <= s.score <= 1 for s in scored)
+    fresh = entity_sentiment_rows(a.article, a.entities.mentions)
+    calls = _counting_news_sentiment(monkeypatch)
+    assert entity_sentiment_rows(a.article, a.entities.mentions, scored=scored) == fresh
+    assert calls == []
+
+
+def test_a_removed_entity_rescores_only_the_sentences_it_was_masked_in(seed_analysis, monkeypatch):
+    from analysis.nlp.sentiment import entity_sentence_scores, entity_sentiment_rows
+
+    a = seed_analysis
+    mentions = a.entities.mentions
+    scored = entity_sentence_scores(a.article, mentions)
+    gone = mentions["name"].iloc[0]
+    kept = mentions[mentions["name"] != gone].reset_index(drop=True)  # what removing an entity leaves
+    gone_spans = {(p, s, e) for p, s, e in zip(*(mentions.loc[mentions["name"] == gone, c] for c in ("paragraph", "start", "end")))}
+    changed = [s for s in scored if any((s.paragraph, *span) in gone_spans for span in s.masked)
+               and len(s.masked) > sum((s.paragraph, *span) in gone_spans for span in s.masked)]
+    assert changed  # the seed's most named entity shares sentences with others
+    fresh = entity_sentiment_rows(a.article, kept)
+    calls = _counting_news_sentiment(monkeypatch)
+    assert entity_sentiment_rows(a.article, kept, scored=scored) == fresh
+    assert len(calls) == len(changed)
+
+
+def test_cached_scores_of_another_text_are_not_trusted():
+    from analysis.nlp.entities import extract_entities
+    from analysis.nlp.sentiment import SentenceScore, entity_sentiment_rows
+
+    text = "Mayor Ana Ruiz opened a wonderful new library. The smuggler Tomas Vidal was charged with homicide."
+    a = article(("title", "Town news"), ("body", text))
+    mentions = extract_entities(a).mentions
+    wrong = (SentenceScore(1, 0, 10, 3, 0.9, ((99, 104),)),)  # a span no mention starts in: sentences re-cut
+    assert entity_sentiment_rows(a, mentions, scored=wrong) == entity_sentiment_rows(a, mentions)
+
 # How a person reads each body paragraph of the seed (an InSight Crime report on an MS13 leader's terrorism trial),
 # keyed by its opening words: -1 negative, 0 neither, +1 positive. Written by a reader, not taken from any score.
 SEED_READING = {

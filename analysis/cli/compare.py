@@ -50,11 +50,11 @@ def _load_all(items: list[str]) -> list[tuple[str, object]]:
         try:
             with Library() as library:
                 try:
-                    from_library = dict(zip(ids, library.analyses(ids)))
+                    from_library = dict(zip(ids, library.analyses(ids, entity_sentences=True)))
                 except Exception:  # noqa: BLE001 - an unknown id: each one alone, to name the bad ones
                     for i in dict.fromkeys(ids):
                         try:
-                            from_library[i] = library.analysis(i)
+                            from_library[i] = library.analyses([i], entity_sentences=True)[0]
                         except Exception as err:  # noqa: BLE001
                             from_library[i] = err
         except Exception as err:  # noqa: BLE001 - the library cannot be opened: every id fails with it

@@ -12,9 +12,9 @@ mention each entity.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -228,9 +228,65 @@ def entity_sentiment(article: Article, mentions: pd.DataFrame) -> pd.DataFrame:
         {"sentences": "int64", "sentiment": "float64"})
 
 
-def entity_sentiment_rows(article: Article, mentions: pd.DataFrame) -> list[tuple[str, str, int, float]]:
+class SentenceScore(NamedTuple):
+    """One sentence that names an entity, scored as :func:`entity_sentiment` scores it.
+
+    paragraph: the paragraph's index; start, end: the sentence's character span in the paragraph's text;
+    words: its whitespace-separated words (at least 1), its weight; score: its news score within [-1, 1] (NaN when
+    the article is not English); masked: the (start, end) spans in the paragraph of the mentions it masked, sorted.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    words: int
+    score: float
+    masked: tuple[tuple[int, int], ...]
+
+
+def entity_sentence_scores(article: Article, mentions: pd.DataFrame) -> tuple[SentenceScore, ...]:
+    """The scores :func:`entity_sentiment` computes for ``mentions``: one per sentence naming an entity, in the
+    order it reads them. The store caches them with the analysis (mentions as computed), so that ``compare``
+    only sums them (:func:`entity_sentiment_rows` with ``scored``)."""
+    return tuple(sentence for sentence, _inside in _naming_sentences(article, mentions, None))
+
+
+def entity_sentiment_rows(
+    article: Article, mentions: pd.DataFrame, *, scored: Sequence[SentenceScore] | None = None,
+) -> list[tuple[str, str, int, float]]:
     """:func:`entity_sentiment`'s rows as tuples of Python values, without the DataFrame (building it cost more
-    than the scores of a short article: ``compare`` reads a thousand of them)."""
+    than the scores of a short article: ``compare`` reads a thousand of them).
+
+    ``scored``: :func:`entity_sentence_scores` of this article computed before (``Analysis.entity_sentences``,
+    from the store's cache). A sentence whose masked mentions are the same is not scored again; one where the
+    user's edits changed them (a removed entity is no longer masked) is. The rows are the same either way.
+    """
+    english = article.language in SENTIMENT_LANGUAGES
+    found: dict[str, list] = {}  # name -> [type, sentences, weighted sum, words]
+    for sentence, inside in _naming_sentences(article, mentions, scored):
+        score = sentence.score
+        weight = sentence.words
+        for name in dict.fromkeys(item[0] for item in inside):
+            etype = next(item[1] for item in inside if item[0] == name)
+            entry = found.setdefault(name, [etype, 0, 0.0, 0])
+            entry[1] += 1
+            entry[2] += score * weight
+            entry[3] += weight
+    return sorted(
+        ((name, etype, count, total / words if english else math.nan)
+         for name, (etype, count, total, words) in found.items()),
+        key=lambda row: -row[2],
+    )
+
+
+def _naming_sentences(
+    article: Article, mentions: pd.DataFrame, scored: Sequence[SentenceScore] | None,
+) -> Iterator[tuple[SentenceScore, list[tuple[str, str, int, int]]]]:
+    """Each sentence (nupunkt, offline) of ``article`` that holds a mention, scored, with the mentions in it
+    (name, type, start, end), sorted by start. Paragraphs in the order the mentions first name them.
+
+    With ``scored``, a paragraph whose every mention lies in one of its scored sentences reads those sentences
+    (no sentence splitting), and a sentence whose masked spans are unchanged keeps its score."""
     by_paragraph: dict[int, list[tuple[str, str, int, int]]] = {}
     for name, etype, paragraph, start, end in zip(
         mentions["name"].tolist(), mentions["type"].tolist(), mentions["paragraph"].tolist(),
@@ -238,15 +294,21 @@ def entity_sentiment_rows(article: Article, mentions: pd.DataFrame) -> list[tupl
     ):
         by_paragraph.setdefault(paragraph, []).append((name, etype, start, end))
     english = article.language in SENTIMENT_LANGUAGES
-    found: dict[str, list] = {}  # name -> [type, sentences, weighted sum, words]
+    known: dict[int, list[SentenceScore]] = {}
+    for sentence in scored or ():
+        known.setdefault(sentence.paragraph, []).append(sentence)
     texts = {p.index: p.text for p in article.paragraphs}
     for paragraph, items in by_paragraph.items():
         text = texts.get(paragraph)
         if text is None:
             continue
         items.sort(key=lambda item: item[2])
+        by_span = {(s.start, s.end): s for s in sorted(known.get(paragraph, ()))}
+        spans: Iterable[tuple[int, int]] = list(by_span)
+        if not _all_inside(items, spans):
+            spans = nupunkt.sent_spans(text)
         at = 0
-        for start, end in nupunkt.sent_spans(text):
+        for start, end in spans:
             inside = []
             while at < len(items) and items[at][2] < end:
                 if items[at][2] >= start:
@@ -254,20 +316,27 @@ def entity_sentiment_rows(article: Article, mentions: pd.DataFrame) -> list[tupl
                 at += 1
             if not inside:
                 continue
+            masked = tuple(sorted((s, e) for _n, _t, s, e in inside))
+            kept = by_span.get((start, end))
+            if kept is not None and kept.masked == masked and (not english or kept.score == kept.score):
+                yield kept, inside
+                continue
             sentence = text[start:end]
             score = (
                 news_sentiment(sentence, masked=[(s - start, e - start) for _n, _t, s, e in inside])
                 if english else math.nan
             )
-            weight = max(len(sentence.split()), 1)
-            for name in dict.fromkeys(item[0] for item in inside):
-                etype = next(item[1] for item in inside if item[0] == name)
-                entry = found.setdefault(name, [etype, 0, 0.0, 0])
-                entry[1] += 1
-                entry[2] += score * weight
-                entry[3] += weight
-    return sorted(
-        ((name, etype, count, total / words if english else math.nan)
-         for name, (etype, count, total, words) in found.items()),
-        key=lambda row: -row[2],
-    )
+            yield SentenceScore(paragraph, start, end, max(len(sentence.split()), 1), score, masked), inside
+
+
+def _all_inside(items: Sequence[tuple[str, str, int, int]], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether every item (sorted by start) starts inside one of ``spans`` (sorted, disjoint)."""
+    if not spans:
+        return False
+    at = 0
+    for item in items:
+        while at < len(spans) and spans[at][1] <= item[2]:
+            at += 1
+        if at == len(spans) or item[2] < spans[at][0]:
+            return False
+    return True

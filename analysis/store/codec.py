@@ -16,6 +16,11 @@ per analysis. Anything unreadable decodes to None, and the store recomputes it.
 
 Bump :data:`CODEC_VERSION` whenever the layout changes: the store keys its cache on it, so an old entry is
 recomputed, never misread.
+
+The scores of the sentences naming an entity (``Analysis.entity_sentences``) are cached apart, computed the
+first time a comparison needs them: :func:`encode_sentence_scores` writes one Arrow record batch with a row per
+sentence (paragraph, start, end, words, score, masked: the masked spans flattened to start, end, start, ...),
+:func:`decode_sentence_scores` reads many. Their layout is :data:`SENTENCES_VERSION`.
 """
 
 from __future__ import annotations
@@ -34,10 +39,16 @@ from analysis.frames import column_arrays, frame_of, object_column, text_dtype
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 
 if TYPE_CHECKING:
+    from analysis.nlp.sentiment import SentenceScore
     from analysis.pipeline import Analysis
 
 #: The layout's version; part of the store's cache key.
 CODEC_VERSION = "arrow-3"
+
+#: The layout of the cached sentence scores; part of their cache key.
+SENTENCES_VERSION = "sentences-1"
+_SENTENCE_SCHEMA = pa.schema([("paragraph", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
+                              ("words", pa.int64()), ("score", pa.float64()), ("masked", pa.large_list(pa.int64()))])
 
 #: The DataFrames of an Analysis, by the prefix of their columns in the record batch.
 FRAMES = ("terms", "sentiment", "entities", "mentions")
@@ -228,6 +239,47 @@ def _values(values: pa.Array) -> Any:
         # a writable copy, taken once: pandas' frames must never share read-only Arrow memory
         return np.array(values.to_numpy(zero_copy_only=False))
     raise TypeError(f"cannot decode a column of Arrow type {kind}")
+
+
+def encode_sentence_scores(scores: Sequence[SentenceScore]) -> bytes:
+    """The cache's bytes for one article's :func:`analysis.nlp.sentiment.entity_sentence_scores` (a record batch
+    of one row per sentence; none is a valid, empty batch)."""
+    columns = [pa.array([s[i] for s in scores], _SENTENCE_SCHEMA.field(i).type) for i in range(5)]
+    columns.append(pa.array([[x for span in s.masked for x in span] for s in scores], pa.large_list(pa.int64())))
+    batch = pa.RecordBatch.from_arrays(columns, schema=_SENTENCE_SCHEMA)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, _SENTENCE_SCHEMA) as writer:
+        writer.write_batch(batch)
+    return sink.getvalue().to_pybytes()
+
+
+def decode_sentence_scores(payloads: Sequence[bytes | None]) -> list[tuple[SentenceScore, ...] | None]:
+    """The sentence scores stored by :func:`encode_sentence_scores`, read together (one conversion per column);
+    None for a payload that is None, empty, unreadable or of another layout."""
+    from analysis.nlp.sentiment import SentenceScore
+
+    results: list[tuple[SentenceScore, ...] | None] = [None] * len(payloads)
+    batches: list[tuple[int, pa.RecordBatch]] = []
+    for i, payload in enumerate(payloads):
+        if not payload:
+            continue
+        try:
+            batch = pa.ipc.open_stream(payload).read_next_batch()
+        except (pa.ArrowException, ValueError, TypeError, StopIteration):
+            continue
+        if batch.schema.equals(_SENTENCE_SCHEMA):
+            batches.append((i, batch))
+    if not batches:
+        return results
+    table = pa.Table.from_batches([batch for _, batch in batches], schema=_SENTENCE_SCHEMA).combine_chunks()
+    paragraph, start, end, words, score, masked = (table.column(i).to_pylist() for i in range(6))
+    rows = [SentenceScore(p, s, e, w, float("nan") if x is None else x, tuple(zip(m[::2], m[1::2])))
+            for p, s, e, w, x, m in zip(paragraph, start, end, words, score, masked)]
+    at = 0
+    for i, batch in batches:
+        results[i] = tuple(rows[at: at + batch.num_rows])
+        at += batch.num_rows
+    return results
 
 
 def article_header(*, title: str, authors: Sequence[str] = (), published: dt.date | None = None,

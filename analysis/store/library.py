@@ -17,6 +17,10 @@ Tables:
   without the article's metadata (that is the row's). An unchanged article is never analysed twice; a new
   :data:`analysis.pipeline.ANALYSER_VERSION` or :data:`analysis.store.codec.CODEC_VERSION` (``version`` is
   both) recomputes. The JSON cache of earlier versions (table ``analyses``) is dropped on opening.
+- ``sentence_cache``: (content_hash, version) -> the scores of the sentences naming an entity
+  (``Analysis.entity_sentences``, :func:`analysis.store.codec.encode_sentence_scores`), stored the first time
+  a comparison asks for them (``analyses(..., entity_sentences=True)``); ``version`` adds
+  :data:`analysis.store.codec.SENTENCES_VERSION` to the analysis' version.
 - ``entity_edits``: (article_id, seq) -> action ("merge", "rename", "retype" or "remove"), a, b: the user's
   entity corrections (a library made before retype/remove existed is brought up to date on opening).
 
@@ -54,7 +58,10 @@ from analysis.errors import (
 )
 from analysis import pipeline
 from analysis.models import Article
-from analysis.store.codec import CODEC_VERSION, article_header, decode_analyses, encode_analysis
+from analysis.store.codec import (
+    CODEC_VERSION, SENTENCES_VERSION, article_header, decode_analyses, decode_sentence_scores, encode_analysis,
+    encode_sentence_scores,
+)
 from analysis.reading.readers import SUPPORTED_EXTENSIONS, load_article, max_upload_bytes, safe_filename
 
 if TYPE_CHECKING:
@@ -107,6 +114,12 @@ _SCHEMA = (
         arrow BLOB NOT NULL,
         PRIMARY KEY (content_hash, version)
     )""",  # a rowid table: its rows (~20 KB each) are far too large for WITHOUT ROWID
+    """CREATE TABLE IF NOT EXISTS sentence_cache (
+        content_hash TEXT NOT NULL,
+        version TEXT NOT NULL,
+        arrow BLOB NOT NULL,
+        PRIMARY KEY (content_hash, version)
+    )""",
     _ENTITY_EDITS_TABLE.format(name="entity_edits"),
 )
 _LIST_SQL = f"SELECT {', '.join(LIST_COLUMNS)} FROM articles INDEXED BY articles_listing ORDER BY id"
@@ -412,7 +425,8 @@ class Library:
         return self.analyses([id], edited=edited, include_boilerplate=include_boilerplate)[0]
 
     def analyses(
-        self, ids: Sequence[int], *, edited: bool = True, include_boilerplate: bool = False
+        self, ids: Sequence[int], *, edited: bool = True, include_boilerplate: bool = False,
+        entity_sentences: bool = False,
     ) -> list[Analysis]:
         """The analyses of ``ids``, in that order, as the user sees them; raises ``NotFoundError`` naming the
         first unknown id.
@@ -423,6 +437,9 @@ class Library:
         (:meth:`entity_edits`); ``edited=False`` gives the analyses as computed. Default analyses come from the
         cache (one query for all ids; a missing one is computed and cached now); with ``include_boilerplate``
         each article is analysed again, bylines and notices included (never cached).
+        ``entity_sentences``: each analysis also carries ``entity_sentences`` (the scores of its sentences naming
+        an entity, before the user's edits), from the cache or computed and cached now, so that comparing only
+        sums them; not with ``include_boilerplate``.
         """
         wanted = [int(i) for i in ids]
         if not wanted:
@@ -431,11 +448,13 @@ class Library:
         with self._reading() as db:
             rows = db.execute(
                 """SELECT a.id, a.title, a.authors, a.published, a.source, a.filename, a.language, a.content_hash,
-                          c.arrow
+                          c.arrow, s.arrow
                    FROM articles AS a
                    LEFT JOIN analysis_cache AS c ON c.content_hash = a.content_hash AND c.version = ?
+                   LEFT JOIN sentence_cache AS s ON s.content_hash = a.content_hash AND s.version = ?
+                                                    AND ? -- read only when asked for
                    WHERE a.id IN (SELECT value FROM json_each(?))""",
-                (_cache_version(), json.dumps(unique)),
+                (_cache_version(), _sentences_version(), int(entity_sentences), json.dumps(unique)),
             ).fetchall()
             edits = self._edits_of(db, unique) if edited else {}
         by_id = {row[0]: row for row in rows}
@@ -448,7 +467,7 @@ class Library:
                 title=title, authors=json.loads(authors), published=dt.date.fromisoformat(published) if published
                 else None, source=source, filename=filename, language=language,
             )
-            for _, title, authors, published, source, filename, language, _, _ in by_id.values()
+            for _, title, authors, published, source, filename, language, _, _, _ in by_id.values()
         ]
         if include_boilerplate:
             decoded: list[Analysis | None] = [
@@ -457,8 +476,12 @@ class Library:
             ]
         else:
             decoded = decode_analyses([by_id[i][8] for i in found], headers, found)
+        sentences: list[tuple | None] = [None] * len(found)
+        if entity_sentences and not include_boilerplate:
+            sentences = decode_sentence_scores([by_id[i][9] for i in found])
+        new_sentences: list[tuple[str, bytes]] = []
         results: dict[int, Analysis] = {}
-        for article_id, result in zip(found, decoded):
+        for article_id, result, scored in zip(found, decoded, sentences):
             if result is None:  # not cached yet, or cached by other code: compute and cache it now
                 result = pipeline.analyze(self.article(article_id))
                 payload = _encoded(result)
@@ -466,12 +489,23 @@ class Library:
                     with self._transaction() as db:
                         self._store_analysis(db, by_id[article_id][7], payload)
                 result = dataclasses.replace(result, article_id=article_id)
+            if entity_sentences and not include_boilerplate:
+                if scored is None:  # computed once per article text, from the mentions as computed
+                    from analysis.nlp.sentiment import entity_sentence_scores
+
+                    scored = entity_sentence_scores(result.article, result.entities.mentions)
+                    new_sentences.append((by_id[article_id][7], encode_sentence_scores(scored)))
+                result = dataclasses.replace(result, entity_sentences=scored)
             if edits.get(article_id):
                 from analysis.nlp.entities import apply_entity_edits
 
                 result = dataclasses.replace(
                     result, entities=apply_entity_edits(result.entities, edits[article_id], article=result.article))
             results[article_id] = result
+        if new_sentences:  # one transaction for all of them
+            with self._transaction() as db:
+                for digest, payload in new_sentences:
+                    self._store_sentences(db, digest, payload)
         return [results[i] for i in wanted]
 
     @staticmethod
@@ -482,6 +516,13 @@ class Library:
             "INSERT OR REPLACE INTO analysis_cache (content_hash, version, arrow) VALUES (?, ?, ?)",
             (digest, version, payload),
         )
+
+    @staticmethod
+    def _store_sentences(db: sqlite3.Connection, digest: str, payload: bytes) -> None:
+        version = _sentences_version()
+        db.execute("DELETE FROM sentence_cache WHERE content_hash = ? AND version != ?", (digest, version))
+        db.execute("INSERT OR REPLACE INTO sentence_cache (content_hash, version, arrow) VALUES (?, ?, ?)",
+                   (digest, version, payload))
 
     # --- editing --------------------------------------------------------------------------------------
 
@@ -532,6 +573,7 @@ class Library:
             db.execute("DELETE FROM entity_edits WHERE article_id = ?", (int(id),))
             db.execute("DELETE FROM articles WHERE id = ?", (int(id),))
             db.execute("DELETE FROM analysis_cache WHERE content_hash = ?", (digest,))
+            db.execute("DELETE FROM sentence_cache WHERE content_hash = ?", (digest,))
 
     # --- entity edits ---------------------------------------------------------------------------------
 
@@ -756,6 +798,11 @@ def _allow_every_entity_edit(db: sqlite3.Connection) -> None:
 def _cache_version() -> str:
     """The cache key's version: the analyser's and the codec's (a change of either recomputes)."""
     return f"{pipeline.ANALYSER_VERSION}/{CODEC_VERSION}"
+
+
+def _sentences_version() -> str:
+    """The sentence scores' cache key: the analysis' and the layout's (a change of either recomputes)."""
+    return f"{_cache_version()}/{SENTENCES_VERSION}"
 
 
 def _encoded(result: Analysis) -> bytes | None:

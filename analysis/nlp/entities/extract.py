@@ -311,7 +311,7 @@ class _Extractor:
     def _without_weak_start(self, s: _Span, spans: list[_Span], where: dict[int, int]) -> _Span:
         """A defined name is kept as it is, so a sentence's weak first word ("Officers of the Rapid Support
         Forces, known as the RSF") is taken off it first (in ``spans`` too)."""
-        if not s.initial or len(s.toks) < 2 or not self._weak_first(s):
+        if not s.initial or len(s.toks) < 2 or not (self._weak_first(s) or self._article_first(s, None)):
             return s
         rest = _strip_lower_edges(s.toks[1:])
         if not rest:
@@ -464,7 +464,7 @@ class _Extractor:
             return False
         if not _is_dictionary_word(text, self.article.language) or not text[1:].islower():
             return False
-        if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text) >= 2:  # (not town "Ende")
+        if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
             return False
         return not _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start)
 
@@ -486,8 +486,11 @@ class _Extractor:
                 and not s.headline and not self.written_in_lower_case(last.text.lower())
                 and _one_word_acceptable(last.key, last.text, last.shape, s.defined, frozenset(), self.cues)
             )
-        if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks):  # (U.S. Open)
-            return False
+        if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks) and (  # (U.S. Open)
+            self.english or s.initial or s.headline
+            or all(t.key in _stopwords() or t.key in _CONNECTOR_PARTICLES or t.shape == _LOWER for t in toks)
+        ):
+            return False  # (but "El País" inside a sentence: "país" is only a Spanish stopword)
         if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key) and last.key not in _PLACE_HEADS
                 and not _places().strength.get(" ".join(t.key for t in toks))
                 and all(_demonym_part(t.key) for t in toks[:-1])):
@@ -531,7 +534,7 @@ class _Extractor:
         )
 
     @staticmethod
-    def _article_first(s: _Span, lookup: _Lookup) -> bool:
+    def _article_first(s: _Span, lookup: _Lookup | None) -> bool:
         """Whether a sentence starts with a Romance article before a name that goes without it: an acronym, an
         organisation's head noun, a known name or a place ("El TSE", "La Policía Nacional", "El Sevilla"); the
         article stays in a name that is a place as a whole ("El Salvador", "La Paz") or none of those ("El País")."""
@@ -547,6 +550,8 @@ class _Extractor:
         keys = tuple([t.key for t in rest])
         if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)):
             return True
+        if lookup is None:
+            return False
         known = lookup.exact.get(_form_key(keys, s.text[rest[0].start : rest[-1].end]))
         return known is not None and not known.nickname  # «el Relojero» ... "El Relojero" keeps its article
 
