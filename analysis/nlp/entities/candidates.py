@@ -138,7 +138,7 @@ def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
 _UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
 #: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
 _NAME_TOKEN_RE = re.compile(
-    rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?)"
+    rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=[\s,;)]))?)"
     r"(?:&[^\W\d_a-zß-öø-ÿ]{1,4}\b)?"  # AT&T, P&G: tried only after a token, never at every position
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.

@@ -178,7 +178,14 @@ class _Extractor:
                     continue
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
-                for piece, title in _trim(run, self.stops, headline=run_headline, cues=self.cues):
+                pieces = _trim(run, self.stops, headline=run_headline, cues=self.cues)
+                if run_headline and not headline and any(title for _, title in pieces) and all(
+                    len(piece) <= _MAX_NAME_TOKENS // 2 + 1 for piece, _ in pieces
+                ):  # a long run that a title cuts into names ("Chief Executive Officer of Granite Peak Materials
+                    # Dana Ruiz") is read as names, not as a shouting paragraph
+                    run_headline = False
+                    pieces = _trim(run, self.stops, headline=False, cues=self.cues)
+                for piece, title in pieces:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
                     # two or more capitalised words before a title are a name even at a sentence's start
@@ -205,8 +212,12 @@ class _Extractor:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
         self.title_given = frozenset(title_given)
-        if title_given and titled:
-            spans = _given_names_back(spans, titled, title_given)
+        if title_given:
+            if titled:
+                spans = _given_names_back(spans, titled, title_given)
+            for s in spans:  # "Major Pell" kept whole (Pell is a common word too): a person's name all the same
+                if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
+                    s.title_before = True
         return self._resolve(_numbers_off(spans))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
@@ -498,6 +509,9 @@ class _Extractor:
             return False  # "El Capitán", "La Paz", "Van der Berg"
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
+        if (len(span.toks) > 1 and span.toks[-1].key in CORPORATE_SUFFIXES and span.toks[-1].shape == _CAP
+                and span.toks[1].shape != _LOWER):
+            return False  # "Granite Peak Materials, Inc. agreed" (but "Shares of Meridian Labs Inc. fell")
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
