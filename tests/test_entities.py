@@ -1078,3 +1078,12 @@ def test_spanish_conjunctions_and_en_do_not_glue_two_names():
     assert "Arturo IV" in names and "Palacio de Valdemoro" in names
     assert "Comisión Nacional" in names and names["Fondo Agrario Regional"] == (2, ("FAR",))
     assert "Ortega y Gasset" in names  # a name with "y" inside stays whole
+
+
+def test_spanish_dateline_dash_titles_before_de_and_names_of_stopwords():
+    names = names_of(
+        "Montevideo (EFE).- La Policía Nacional detuvo a dos hombres. La Confederación General del Trabajo (CGT) "
+        "convocó una huelga. Mañana viajará a El Salvador y hablará con El País.", "es")
+    assert "Policía Nacional" in names  # a dateline's dash starts a sentence: its article goes
+    assert names["Confederación General del Trabajo"][0] == 2  # "General del Trabajo" is no person
+    assert "El País" in names and "El Salvador" in names

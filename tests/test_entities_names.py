@@ -291,3 +291,25 @@ def test_a_caption_s_evidence_makes_a_common_word_at_a_sentence_start_a_name():
     names = {row.name for row in extract_entities(with_caption).table.itertuples()}
     assert "Rusty" in names and "Kay Lane" not in names, names
     assert "Rusty" not in {row.name for row in extract_entities(article).table.itertuples()}
+
+
+def test_a_title_word_kept_with_a_common_word_surname_is_still_a_person_s_name():
+    table = _table_of("Their leader, Major Pike, held his seat. Major said the party would regroup.")
+    assert table.get("Major Pike", (0, ()))[:2] == (2, ("Major",)), table
+    assert table["Major Pike"][2] == "person", table
+
+
+def test_a_long_run_a_title_cuts_into_names_is_read_as_names():
+    table = _table_of("Chief Executive Officer of Basalt Ridge Minerals Omar Haddad said the company regretted it.")
+    assert {"Basalt Ridge Minerals", "Omar Haddad"} <= set(table), table
+
+
+def test_a_company_with_its_suffix_at_a_sentence_start_keeps_its_first_word():
+    table = _table_of("Basalt Ridge Minerals, Inc. agreed to pay. Basalt Ridge said the pipe was replaced.")
+    assert table.get("Basalt Ridge Minerals, Inc.", (0, ()))[:2] == (2, ("Basalt Ridge",)), table
+
+
+def test_a_state_abbreviation_before_a_comma_keeps_its_period():
+    table = _table_of("Tom Reyes, who fishes near Greeley, Colo., said the water turned grey. Colorado officials agreed.")
+    assert table.get("Colorado", (0, ()))[:2] == (2, ("Colo.",)), table
+    assert "Colo" not in table, table

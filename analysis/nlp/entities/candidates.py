@@ -138,7 +138,7 @@ def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
 _UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
 #: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
 _NAME_TOKEN_RE = re.compile(
-    rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?)"
+    rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=[\s,;)]))?)"
     r"(?:&[^\W\d_a-zß-öø-ÿ]{1,4}\b)?"  # AT&T, P&G: tried only after a token, never at every position
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.
@@ -156,7 +156,7 @@ _ADJECTIVE_GAP_RE = re.compile(r" (der|des|dem|den) ([a-zäöüß]{3,}(?:e|en|er
 _OPENING_QUOTES = "“\"‘«„‚"
 _CLOSING_MARKS = "”\"’»)]"
 #: Characters that, before "<space><word>", may make the word a sentence's first (see _starts_sentence).
-_NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:" + _OPENING_QUOTES + _CLOSING_MARKS)
+_NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:-–—" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
 def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = ()) -> list[_Tok]:
@@ -315,7 +315,16 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
         # the period of an abbreviation or an acronym (Mr., U.S., J.) ends no sentence, but a state's may (Vt.)
         return not (c == "." and prev is not None and prev.end == i + 1 and prev.text.endswith(".")
                     and prev.text not in AP_STATES and prev.key not in CORPORATE_SUFFIXES)
+    if c in "-–—":  # a dateline's dash after its agency or place, then an article: "(EFE).- El Gobierno"
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        article = _ARTICLE_AT_RE.match(text, start)
+        return (j >= 0 and text[j] in ").:" and article is not None) or quoted
     return quoted
+
+
+_ARTICLE_AT_RE = re.compile(r"(?:El|La|Los|Las|Le|Les|Il|Lo|Die|Der|Das|Den|Dem|Des)\b")
 
 
 def _paragraph_stats(text: str, toks: list[_Tok]) -> _TokenStats:
@@ -898,6 +907,8 @@ def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:
         idx += 1
     if last_title < 0:
         return None
+    if piece[last_title + 1].shape == _LOWER and piece[last_title + 1].key in ROMANCE_OF:
+        return None  # "Confederación General del Trabajo", "PDG de la SNCF": what the title is of, no person
     rest = _strip_lower_edges(piece[last_title + 1 :])
     if not rest or any(t.key in _ORG_HEADS or t.key in _PLACE_HEADS for t in rest):
         return None

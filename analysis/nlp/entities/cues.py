@@ -98,7 +98,7 @@ _ORG_HEADS = frozenset(
     united rovers wanderers athletic albion rangers hotspur
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
-    fiscalia ejercito camara congreso senado fondo fonds
+    fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement
     institut verband partei stiftung kammer gewerkschaft verein konzern

@@ -178,7 +178,14 @@ class _Extractor:
                     continue
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
-                for piece, title in _trim(run, self.stops, headline=run_headline, cues=self.cues):
+                pieces = _trim(run, self.stops, headline=run_headline, cues=self.cues)
+                if run_headline and not headline and any(title for _, title in pieces) and all(
+                    len(piece) <= _MAX_NAME_TOKENS // 2 + 1 for piece, _ in pieces
+                ):  # a long run that a title cuts into names ("Chief Executive Officer of Granite Peak Materials
+                    # Dana Ruiz") is read as names, not as a shouting paragraph
+                    run_headline = False
+                    pieces = _trim(run, self.stops, headline=False, cues=self.cues)
+                for piece, title in pieces:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
                     # two or more capitalised words before a title are a name even at a sentence's start
@@ -205,8 +212,12 @@ class _Extractor:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
         self.title_given = frozenset(title_given)
-        if title_given and titled:
-            spans = _given_names_back(spans, titled, title_given)
+        if title_given:
+            if titled:
+                spans = _given_names_back(spans, titled, title_given)
+            for s in spans:  # "Major Pell" kept whole (Pell is a common word too): a person's name all the same
+                if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
+                    s.title_before = True
         return self._resolve(_numbers_off(spans))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
@@ -300,7 +311,7 @@ class _Extractor:
     def _without_weak_start(self, s: _Span, spans: list[_Span], where: dict[int, int]) -> _Span:
         """A defined name is kept as it is, so a sentence's weak first word ("Officers of the Rapid Support
         Forces, known as the RSF") is taken off it first (in ``spans`` too)."""
-        if not s.initial or len(s.toks) < 2 or not self._weak_first(s):
+        if not s.initial or len(s.toks) < 2 or not (self._weak_first(s) or self._article_first(s, None)):
             return s
         rest = _strip_lower_edges(s.toks[1:])
         if not rest:
@@ -453,7 +464,7 @@ class _Extractor:
             return False
         if not _is_dictionary_word(text, self.article.language) or not text[1:].islower():
             return False
-        if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text) >= 2:  # (not town "Ende")
+        if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
             return False
         return not _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start)
 
@@ -475,8 +486,11 @@ class _Extractor:
                 and not s.headline and not self.written_in_lower_case(last.text.lower())
                 and _one_word_acceptable(last.key, last.text, last.shape, s.defined, frozenset(), self.cues)
             )
-        if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks):  # (U.S. Open)
-            return False
+        if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks) and (  # (U.S. Open)
+            self.english or s.initial or s.headline
+            or all(t.key in _stopwords() or t.key in _CONNECTOR_PARTICLES or t.shape == _LOWER for t in toks)
+        ):
+            return False  # (but "El País" inside a sentence: "país" is only a Spanish stopword)
         if (len(toks) <= 3 and not s.title_before and _is_demonym(last.key) and last.key not in _PLACE_HEADS
                 and not _places().strength.get(" ".join(t.key for t in toks))
                 and all(_demonym_part(t.key) for t in toks[:-1])):
@@ -495,6 +509,9 @@ class _Extractor:
             return False  # "El Capitán", "La Paz", "Van der Berg"
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
+        if (len(span.toks) > 1 and span.toks[-1].key in CORPORATE_SUFFIXES and span.toks[-1].shape == _CAP
+                and span.toks[1].shape != _LOWER):
+            return False  # "Granite Peak Materials, Inc. agreed" (but "Shares of Meridian Labs Inc. fell")
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
@@ -517,7 +534,7 @@ class _Extractor:
         )
 
     @staticmethod
-    def _article_first(s: _Span, lookup: _Lookup) -> bool:
+    def _article_first(s: _Span, lookup: _Lookup | None) -> bool:
         """Whether a sentence starts with a Romance article before a name that goes without it: an acronym, an
         organisation's head noun, a known name or a place ("El TSE", "La Policía Nacional", "El Sevilla"); the
         article stays in a name that is a place as a whole ("El Salvador", "La Paz") or none of those ("El País")."""
@@ -533,6 +550,8 @@ class _Extractor:
         keys = tuple([t.key for t in rest])
         if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)):
             return True
+        if lookup is None:
+            return False
         known = lookup.exact.get(_form_key(keys, s.text[rest[0].start : rest[-1].end]))
         return known is not None and not known.nickname  # «el Relojero» ... "El Relojero" keeps its article
 
