@@ -835,6 +835,7 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+_MODEL_NUMBER_RE = re.compile(r" (\d{1,4}(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2})\b")  # "16e", not "11th"
 _MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
 
 
@@ -851,9 +852,9 @@ def _with_suffixes(spans: list[_Span]) -> list[_Span]:
             out[-1] = whole
             continue
         last = s.toks[-1]
-        if last.text[0].islower() and not last.possessive:
-            model = _MODEL_AFTER_RE.match(s.text, last.end)
-            if model:
+        if s.toks[0].text[0].islower() and not last.possessive:
+            model = _MODEL_AFTER_RE.match(s.text, last.end) or _MODEL_NUMBER_RE.match(s.text, last.end)
+            if model:  # "iPad mini", "iPhone 16e"
                 word = _Tok(model.group(1), model.start(1), shape=_LOWER)
                 s = _Span(s.par, s.text, [*s.toks, word], initial=s.initial, headline=s.headline)
         out.append(s)
