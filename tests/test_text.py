@@ -387,6 +387,25 @@ def test_repeated_blocks():
     ]
 
 
+
+def test_long_copies_are_found_however_their_opening_is_spaced_and_near_copies_are_not():
+    opening = "Residents of Millford -- the town by the river -- will see the plans"
+    rest = " at the town hall from Monday, the council said, after a vote that ran late into the night."
+    spaced = "RESIDENTS   of Millford - the town by the river - will see the plans" + rest
+    differing = opening + rest.replace("Monday", "Tuesday")
+    paragraphs = classify_paragraphs(["Title Line", opening + rest, differing, spaced, "Another body paragraph."])
+    assert [p.kind for p in paragraphs] == ["title", "body", "body", "boilerplate", "body"]
+
+
+@given(st.lists(st.text(alphabet="aB ,.-ß\u0130x", max_size=120), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_copy_keys_tell_copies_as_the_whole_keys_do(texts):
+    from analysis.reading.text import _KEY_PART, _copy_keys
+
+    whole = [" ".join(_KEY_PART.findall(t.casefold())) for t in texts]
+    keys = _copy_keys(texts)
+    assert [[a == b for b in keys] for a in keys] == [[a == b for b in whole] for a in whole]
+
 def test_classify_indexes_and_markdown_marks():
     paragraphs = classify_paragraphs(["# Big News", "Body text.", "## A Section ##", "More text."])
     assert [(p.index, p.kind, p.text) for p in paragraphs] == [
