@@ -512,6 +512,12 @@ class _Extractor:
         if (len(span.toks) > 1 and span.toks[-1].key in CORPORATE_SUFFIXES and span.toks[-1].shape == _CAP
                 and span.toks[1].shape != _LOWER):
             return False  # "Granite Peak Materials, Inc. agreed" (but "Shares of Meridian Labs Inc. fell")
+        second = span.toks[1] if len(span.toks) > 1 else None
+        if second is not None and key in _DIRECTIONS and second.shape == _CAP and (
+            _place_strength(second.key, second.text) >= 2 or second.key in _PLACE_HEADS
+            or (second.key not in self.stops and not _is_common_word(second.key))
+        ):
+            return False  # "West Yorkshire Police", "Upper Silesia", "North Sea": a direction before a place
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
