@@ -313,3 +313,19 @@ def test_a_state_abbreviation_before_a_comma_keeps_its_period():
     table = _table_of("Tom Reyes, who fishes near Greeley, Colo., said the water turned grey. Colorado officials agreed.")
     assert table.get("Colorado", (0, ()))[:2] == (2, ("Colo.",)), table
     assert "Colo" not in table, table
+
+
+def test_a_title_block_that_starts_with_a_modifier_before_of_names_the_organisation():
+    table = _table_of('"We grew," said Ana Ruiz, Managing Director of Quillon Foods. Ruiz smiled.')
+    assert set(table) == {"Ana Ruiz", "Quillon Foods"}, table
+
+
+def test_a_model_number_with_a_letter_stays_with_a_camel_cased_product():
+    table = _table_of("I used the iPhone 14e for a week and an iPad on the 11th.")
+    assert "iPhone 14e" in table and "iPad" in table, table
+
+
+@pytest.mark.parametrize("name", ["West Yorkshire Police", "Upper Silesia", "North Sea"])
+def test_a_direction_at_a_sentence_start_before_a_place_stays_with_it(name):
+    table = _table_of(f"Rain fell for days. {name} was in the news again.")
+    assert name in table, table

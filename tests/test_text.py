@@ -105,12 +105,13 @@ def test_wire_story_with_dateline_and_credit_line():
 def test_read_more_links_share_prompt_copyright_and_repeated_block():
     article = parse_article(fixture("read-more-copyright.txt"))
     assert kinds(article) == [
-        "title", "byline", "body", "boilerplate", "body", "body", "body", "boilerplate", "body",
+        "title", "byline", "body", "boilerplate", "body", "boilerplate", "body", "boilerplate", "body",
         "boilerplate", "boilerplate", "boilerplate",
     ]
     texts = [p.text for p in article.paragraphs]
     assert texts[3].startswith("Read more:") and texts[7].startswith("Related:")
-    # a plain block repeated by the site: the first copy keeps its kind, the second is boilerplate
+    # a newsletter prompt (a question, then "Subscribe ...") repeated by the site: both copies are boilerplate
+    # (test_repeated_blocks checks that the first copy of a plain repeated block keeps its kind)
     assert texts[5] == texts[9] and texts[5].startswith("Want our weekly round-up")
     assert texts[10] == "Share: Facebook Twitter Email"
     # the copyright line and the line after it stay one notice
@@ -386,6 +387,25 @@ def test_repeated_blocks():
         "title", "boilerplate", "body", "body", "body", "boilerplate", "boilerplate",
     ]
 
+
+
+def test_long_copies_are_found_however_their_opening_is_spaced_and_near_copies_are_not():
+    opening = "Residents of Millford -- the town by the river -- will see the plans"
+    rest = " at the town hall from Monday, the council said, after a vote that ran late into the night."
+    spaced = "RESIDENTS   of Millford - the town by the river - will see the plans" + rest
+    differing = opening + rest.replace("Monday", "Tuesday")
+    paragraphs = classify_paragraphs(["Title Line", opening + rest, differing, spaced, "Another body paragraph."])
+    assert [p.kind for p in paragraphs] == ["title", "body", "body", "boilerplate", "body"]
+
+
+@given(st.lists(st.text(alphabet="aB ,.-ß\u0130x", max_size=120), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_copy_keys_tell_copies_as_the_whole_keys_do(texts):
+    from analysis.reading.text import _KEY_PART, _copy_keys
+
+    whole = [" ".join(_KEY_PART.findall(t.casefold())) for t in texts]
+    keys = _copy_keys(texts)
+    assert [[a == b for b in keys] for a in keys] == [[a == b for b in whole] for a in whole]
 
 def test_classify_indexes_and_markdown_marks():
     paragraphs = classify_paragraphs(["# Big News", "Body text.", "## A Section ##", "More text."])

@@ -79,7 +79,7 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(sample)
     if not words:
         return UNDETERMINED
-    other = _NON_LATIN_LETTER.findall(sample)
+    other = [] if sample.isascii() else _NON_LATIN_LETTER.findall(sample)  # ASCII holds no such letter
     letters = sum(map(len, words))
     if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > letters:
         by_script = _language_by_script("".join(other))

@@ -316,6 +316,27 @@ _MINOR_WORDS = frozenset(
 )
 
 
+#: How many of a block's first key words tell it apart from the others before its whole key is made.
+_KEY_HEAD_WORDS = 4
+_KEY_HEAD_CHARS = 80
+
+
+def _copy_keys(texts: list[str]) -> list[str | int]:
+    """Each block's key for finding copies (its words, case-folded, joined by spaces: verbatim copies and
+    ones differing only in case, spacing and punctuation share it). Only blocks whose first few key words
+    are another block's get their whole key made; every other block gets its position (an int: no block's
+    key can equal it), since its whole key cannot be another's either."""
+    heads = []
+    for text in texts:
+        head = _KEY_PART.findall(text[:_KEY_HEAD_CHARS].casefold())
+        if len(head) <= _KEY_HEAD_WORDS and len(text) > _KEY_HEAD_CHARS:  # the cut may fall inside a head word
+            head = _KEY_PART.findall(text.casefold())
+        heads.append(tuple(head[:_KEY_HEAD_WORDS]))
+    shared = Counter(heads)
+    return [" ".join(_KEY_PART.findall(text.casefold())) if shared[head] > 1 else position
+            for position, (text, head) in enumerate(zip(texts, heads))]
+
+
 def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
     """Each block as a :class:`Paragraph` with its index (from 0) and kind.
 
@@ -350,7 +371,7 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             levels.append(0)
     has_h1 = 1 in levels
 
-    keys = [" ".join(_KEY_PART.findall(text.casefold())) for text in texts]
+    keys = _copy_keys(texts)
     copies = Counter(keys)
     seen: set[str] = set()
     kinds: list[ParagraphKind] = []

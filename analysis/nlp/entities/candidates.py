@@ -865,17 +865,21 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
 
 def _title_of(core: list, cues: LanguageCues) -> int:
     """Where "of" follows a title block at the start of ``core`` and an organisation's name follows it ("Chief
-    Executive Officer of Acme Robotics", but "Secretary of State Antony Blinken" goes on with a title); else 0."""
-    if len(core) < 3 or not cues.is_title(core[0].key):
+    Executive Officer of Acme Robotics", "Managing Director of Northwind Logistics", but "Secretary of State
+    Antony Blinken" goes on with a title); else 0."""
+    if len(core) < 3:
         return 0
-    for idx in range(1, len(core) - 1):
+    titled = False
+    for idx in range(len(core) - 1):
         tok = core[idx]
-        if tok.key == "of" and tok.shape == _LOWER:
+        if idx and tok.key == "of" and tok.shape == _LOWER:
             after = core[idx + 1]
-            if after.key in cues.title_modifiers or cues.is_title(after.key):
+            if not titled or after.key in cues.title_modifiers or cues.is_title(after.key):
                 return 0
             return idx if any(t.key in _ORG_HEADS for t in core[idx + 1 :]) or cues.is_title(core[idx - 1].key) else 0
-        if not (cues.is_title(tok.key) or tok.key in cues.title_modifiers):
+        if cues.is_title(tok.key):
+            titled = True
+        elif tok.key not in cues.title_modifiers:
             return 0
     return 0
 

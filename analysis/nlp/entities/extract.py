@@ -533,6 +533,12 @@ class _Extractor:
         if (len(span.toks) > 1 and span.toks[-1].key in CORPORATE_SUFFIXES and span.toks[-1].shape == _CAP
                 and span.toks[1].shape != _LOWER):
             return False  # "Granite Peak Materials, Inc. agreed" (but "Shares of Meridian Labs Inc. fell")
+        second = span.toks[1] if len(span.toks) > 1 else None
+        if second is not None and key in _DIRECTIONS and second.shape == _CAP and (
+            _place_strength(second.key, second.text) >= 2 or second.key in _PLACE_HEADS
+            or (second.key not in self.stops and not _is_common_word(second.key))
+        ):
+            return False  # "West Yorkshire Police", "Upper Silesia", "North Sea": a direction before a place
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
@@ -857,6 +863,7 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+_MODEL_NUMBER_RE = re.compile(r" (\d{1,4}(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2})\b")  # "16e", not "11th"
 _MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
 
 
@@ -873,9 +880,9 @@ def _with_suffixes(spans: list[_Span]) -> list[_Span]:
             out[-1] = whole
             continue
         last = s.toks[-1]
-        if last.text[0].islower() and not last.possessive:
-            model = _MODEL_AFTER_RE.match(s.text, last.end)
-            if model:
+        if s.toks[0].text[0].islower() and not last.possessive:
+            model = _MODEL_AFTER_RE.match(s.text, last.end) or _MODEL_NUMBER_RE.match(s.text, last.end)
+            if model:  # "iPad mini", "iPhone 16e"
                 word = _Tok(model.group(1), model.start(1), shape=_LOWER)
                 s = _Span(s.par, s.text, [*s.toks, word], initial=s.initial, headline=s.headline)
         out.append(s)
