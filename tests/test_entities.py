@@ -1092,7 +1092,8 @@ def test_spanish_dateline_dash_titles_before_de_and_names_of_stopwords():
 # --- issue 15, blind set's patterns: what stands glued before a name, on sentences of our own ----------------
 
 
-def names_of(text: str, language: str) -> set[str]:
+def all_names_of(text: str, language: str) -> set[str]:
+    """Every name and alias of a one-paragraph article."""
     table = table_of(text, language)
     return set(table.index) | {a for aliases in table["aliases"] for a in aliases}
 
@@ -1127,6 +1128,6 @@ def names_of(text: str, language: str) -> set[str]:
     ],
 )
 def test_what_is_glued_before_a_name_is_no_part_of_it(language, text, present, absent):
-    names = names_of(text, language)
+    names = all_names_of(text, language)
     assert present <= names, names
     assert not (absent & names), names

@@ -446,8 +446,8 @@ class _Extractor:
             return False
         if first.key in self.cues.place_words:
             return _place_strength(second.key, second.text) > 0 or len(piece) == 2
-        if first.key in self.cues.org_nouns:
-            return True
+        if first.key in self.cues.org_nouns:  # but "Reederei Albers GmbH": a registered name, its noun in it
+            return piece[-1].key not in CORPORATE_SUFFIXES and piece[-1].key not in ORG_SUFFIXES
         return not first.key.endswith(self.cues.org_endings) and _is_inflected_noun(first.text, self.article.language)
 
     def _portfolio(self, text: str, tok: _Tok) -> bool:
