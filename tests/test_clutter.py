@@ -157,3 +157,84 @@ def test_a_footer_heading_in_the_middle_of_a_story_needs_the_body_first():
 def test_captions_with_a_photo_credit_at_the_end(caption):
     found = clutter_of(caption, words(caption))
     assert found is not None and found.role == "block"
+
+
+# Shapes a blind set of articles showed (issue 15), each in new words and in several languages.
+@pytest.mark.parametrize(
+    "block",
+    [
+        # photo captions: the credit at the end, or the whole caption in brackets behind a photo label
+        "Fans queue outside the ground before kick-off. (Photo: Megan Hollis/PA)",
+        "(Photo: Volunteers clear debris from the harbour wall. Owen Pryce/PA)",
+        "The new ferry on its first crossing. Photo: Lewis Grant/Alamy",
+        "Des manifestants devant la préfecture. Photo : Claire Morel / AFP",
+        "Le maire lors du conseil municipal. Crédit photo : AFP",
+        "Ein Kran am Hafenbecken. Bild: Jonas Weber/dpa",
+        "Simpatizantes en la plaza mayor. Foto de Andrés Molina/EFE",
+        "(Foto: Blick auf die leere Werfthalle. Katrin Vogel/dpa)",
+        # a question, then a call to subscribe, sign up, download or write in
+        "Know a neighbour who deserves a medal? Tell us at heroes@example.org",
+        "Missed the big match? Sign up for our evening sports bulletin.",
+        "Get the latest weather warnings on your phone with our app",
+        "Vous avez aimé ce reportage ? Inscrivez-vous à notre lettre hebdomadaire.",
+        "Sie wollen keine Meldung aus dem Landkreis verpassen? Abonnieren Sie unseren Newsletter.",
+        "Holen Sie sich unsere App mit allen Eilmeldungen aus der Region",
+        "¿Te interesa la actualidad de tu ciudad? Síguenos en nuestro canal de WhatsApp.",
+        # related links under a header
+        "Weitere Artikel zum Thema\nWie die Fähre gerettet werden soll\nHafen: Land gibt Bürgschaft",
+        "La rédaction vous conseille\nLes grands incendies de l'été dernier",
+        "Nos articles sur la sécheresse\nLes nappes phréatiques au plus bas",
+        "Das könnte Sie auch interessieren\nNeue Radwege für die Innenstadt",
+        "Le puede interesar: Las obras del metro se retrasan otro año",
+        "Otras noticias\nEl ayuntamiento aprueba el presupuesto",
+        "More stories like this\nHow the river flooded twice in a month",
+        # agency notes at the end of an article
+        "Dieser Text wurde mit Material der Nachrichtenagenturen dpa und AFP erstellt.",
+        "Avec AFP",
+        "(avec l'AFP et Reuters)",
+        "Con información de Europa Press",
+        "Redacción con agencias",
+        "With reporting by Reuters",
+        "This story includes reporting from The Associated Press.",
+        # disclosures, also behind Markdown emphasis
+        "*Disclosure: the publisher sent us a copy of the game. We may earn a fee from links on this page.*",
+        "**Disclaimer:** nothing in this column is investment advice.",
+        "_Transparenzhinweis_: Die Reise wurde vom Veranstalter bezahlt.",
+        "Nota de la redacción: este artículo se corrigió para precisar la fecha.",
+    ],
+)
+def test_blocks_of_the_blind_set_shapes_are_boilerplate(block: str):
+    found = clutter_of(block.split("\n", 1)[0], words(block.split("\n", 1)[0]))
+    assert found is not None and found.role in ("block", "label"), block
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“Why would anyone stay? Tell us that,” she said.",
+        "What did the council decide? Residents say they still do not know.",
+        "Get the latest figures from the ministry, the opposition demanded.",
+        "A photo by Ansel Adams hangs in the hall.",
+        "Weitere Artikel zum Hafen folgen in den nächsten Tagen.",
+        "La rédaction du journal a été évacuée mardi matin.",
+        "Mit Material aus dem Archiv belegte der Autor seine These.",
+        "Avec l'aide de la région, la commune a rouvert l'école.",
+        "Otras noticias apuntan a un acuerdo antes del verano.",
+        "Disclosure rules for lobbyists were tightened in 2019.",
+    ],
+)
+def test_body_sentences_near_the_new_shapes_stay_body(sentence: str):
+    assert clutter_of(sentence, words(sentence)) is None
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{sentence}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "body", "body"], sentence
+
+
+def test_an_emphasised_label_at_the_start_does_not_hide_the_block():
+    assert unwrapped("**Disclosure:** we were lent the phone.") == "Disclosure: we were lent the phone."
+    assert unwrapped("_Disclaimer_: not advice.") == "Disclaimer: not advice."
+    assert unwrapped("**Bold** opening of a sentence.") == "Bold opening of a sentence."
+    assert clutter_of("**Bold** opening of a sentence.", 5) is None

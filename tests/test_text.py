@@ -105,12 +105,13 @@ def test_wire_story_with_dateline_and_credit_line():
 def test_read_more_links_share_prompt_copyright_and_repeated_block():
     article = parse_article(fixture("read-more-copyright.txt"))
     assert kinds(article) == [
-        "title", "byline", "body", "boilerplate", "body", "body", "body", "boilerplate", "body",
+        "title", "byline", "body", "boilerplate", "body", "boilerplate", "body", "boilerplate", "body",
         "boilerplate", "boilerplate", "boilerplate",
     ]
     texts = [p.text for p in article.paragraphs]
     assert texts[3].startswith("Read more:") and texts[7].startswith("Related:")
-    # a plain block repeated by the site: the first copy keeps its kind, the second is boilerplate
+    # a newsletter prompt (a question, then "Subscribe ...") repeated by the site: both copies are boilerplate
+    # (test_repeated_blocks checks that the first copy of a plain repeated block keeps its kind)
     assert texts[5] == texts[9] and texts[5].startswith("Want our weekly round-up")
     assert texts[10] == "Share: Facebook Twitter Email"
     # the copyright line and the line after it stay one notice

@@ -67,6 +67,9 @@ P = BlockPattern
 _SOCIAL = r"(?:x|twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|telegram|mastodon)"
 _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EFE|dpa|DPA|EPA|ANSA|Anadolu|ANADOLU|Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?)"
 
+#: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP".
+_CREDITED = r"(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
+
 #: Shapes that are not words of one language.
 ANY: tuple[BlockPattern, ...] = (
     P("breadcrumb", r"^[^\W\d][^›»>\n]{0,30}(?:\s[›»>]\s[^›»>\n]{1,40}){1,6}$", "Home › World › Europe", 15),
@@ -79,6 +82,9 @@ ANY: tuple[BlockPattern, ...] = (
       "Une rue inondée à Faenza, le 16 mai. ANDREA ROSSI / AFP", 60, hints=("/",)),
     P("caption", r"(?:^|[\s.])" + _AGENCY + r"/(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\.?$",
       "Supporters celebrate in the square. EFE/Rodrigo Sura", 60, hints=("/",)),
+    P("caption", r"^\((?:crédit\s+)?(?:photo|photograph|picture|image|foto|bild|fotografía|imagen|grafik)s?"
+      r"(?:\s+(?:by|de|von|par|credit))?\s*:?\s[^()\n]{2,400}\)\.?$",
+      "(Photo: Dock workers walk out at dawn. Tom Reed/PA)", 60),
     P("caption", r"^!\[[^\]\n]*\]\([^)\n]*\)", "![A warbler on a branch](warbler.jpg)", 60),
     P("advert", r"^\[?(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità)\]?$",
       "[Advertisement]", 2),
@@ -88,9 +94,11 @@ ENGLISH: tuple[BlockPattern, ...] = (
     # captions and credits
     P("caption", r"^(?:image\s+caption\s*[:,]|(?:caption|photo|photograph|image|picture|graphic|illustration|"
       r"file\s+photo|credit)s?(?:\s+credit)?\s*:)", "Image caption, Hannah Voss was described as fearless", 60),
-    P("caption", r"\b(?:photograph|photo|picture|image|credit)(?:\s+by)?\s*:\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)"
-      r"{0,4})(?:\s*/\s*[\w .&-]{2,40})?\)?\.?$",
-      "The sidings, unused since 2009. Photograph: Chris Hale", 60, hints=(":",)),
+    P("caption", r"\b(?:photograph|photo|picture|image|credit|foto|bild|fotografía|imagen|crédit\s+photo)"
+      r"(?:(?:\s+(?:by|de|von|par))?\s*:\s*" + _CREDITED + r"(?:\s*/\s*[\w .&-]{2,40})?|\s+(?:by|de|von|par)\s+"
+      + _CREDITED + r"\s*/\s*[\w .&-]{2,40})\)?\.?$",
+      "The sidings, unused since 2009. Photograph: Chris Hale", 60,
+      hints=("photo", "picture", "image", "credit", "foto", "bild", "imagen", "crédit")),
     P("caption", r"\bcourtesy\s+of\s+[^.\n]{2,60}\.?$", "Ellison aboard the vessel in 1963. Courtesy of the family", 60, hints=("courtesy",)),
     P("credit", r"\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting|article)\.?$",
       "Associated Press writer Holly Ramer in Concord contributed to this report.", 40, hints=("contributed",)),
@@ -100,14 +108,16 @@ ENGLISH: tuple[BlockPattern, ...] = (
     # related links and lists of them
     P("related", r"^(?:see\s+also|read\s+(?:more|also|next|the\s+full\s+story)|also\s+read|more\s+reading|"
       r"further\s+reading|related(?:\s+(?:articles?|stories|story|coverage|content|reading|links?|news|posts?|"
-      r"video))?|recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|more\s+from\s+[^:\n]{1,40}|"
+      r"video))?|recommended(?:\s+(?:reading|for\s+you))?|more\s+on\s+this(?:\s+(?:story|topic))?|more\s+stories|more\s+from\s+[^:\n]{1,40}|"
       r"you\s+(?:may|might)\s+also\s+like|don[’']?t\s+miss|must\s+read|trending|explore\s+more)"
       r"\s*(?:[:»›>|]|[-–—]\s)", "Read more: Why the port matters"),
     P("related", r"^(?:read\s+more(?:\s+about\s+this\s+story)?|see\s+also|also\s+read|related(?:\s+(?:topics|"
       r"stories|articles|links|internet\s+links|coverage|content|posts))?|more\s+on\s+this\s+story|"
       r"more\s+from\s+[^:\n]{1,30}|top\s+stories|most\s+(?:viewed|read|popular|shared)|"
       r"explore\s+more(?:\s+on\s+these\s+topics)?|you\s+(?:may|might)\s+also\s+like|recommended|trending|"
-      r"share\s+this(?:\s+article|\s+story)?|like\s+this|news\s+provided\s+by)\s*[:›»>|]?$",
+      r"share\s+this(?:\s+article|\s+story)?|like\s+this|news\s+provided\s+by|more\s+stories(?:\s+like\s+this)?|"
+      r"more\s+on\s+this\s+topic|recommended\s+for\s+you|editor['’]s\s+picks|what\s+to\s+read\s+next|"
+      r"more\s+coverage|related\s+reading)\s*[:›»>|]?$",
       "More on this story", 8, "label"),
     P("tags", r"^(?:categories|category|tags?|topics|filed\s+under|posted\s+in)\s*:", "Categories: Space, Launch", 40),
     # prompts
@@ -129,6 +139,19 @@ ENGLISH: tuple[BlockPattern, ...] = (
       "Enjoyed this story? Subscribe to our weekly science newsletter.", 30),
     P("prompt", r"^(?:do|did|have|were|are)\s+you\b[^?\n]{0,120}\?\s*(?:get\s+in\s+touch|e-?mail|contact|tell\s+us|"
       r"send|write|share)", "Have you been affected by the issues raised in this story? Get in touch.", 40),
+    # a short question, then a call to act: "Know someone who ...? Tell us at ...", "Missed the match? Sign up ..."
+    P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:subscribe|sign\s+up|register\s+(?:now|here|for|at|online)|download\s+(?:our|the)|tell\s+us|let\s+us\s+know|contact\s+us|"
+      r"get\s+in\s+touch|e-?mail\s+us|write\s+to\s+us|send\s+us|join\s+(?:us|our)|follow\s+us|get\s+(?:our|the)\s+"
+      r"(?:free\s+)?(?:app|newsletter))\b", "Spotted a hedgehog in your garden? Tell us at wildlife@example.org", 35),
+    P("prompt", r"^(?:get|download|receive|stay\s+on\s+top\s+of)\b[^\n]{0,80}?\b(?:with|on|in|via|from|through)\s+"
+      r"(?:our|the\s+[\w-]+)\s+(?:free\s+)?(?:app|newsletter|podcast|alerts)\b",
+      "Get breaking cricket scores on your phone with our app", 25),
+    P("credit", r"^(?:with\s+(?:additional\s+)?(?:reporting|contributions?|material)\s+(?:by|from)\b|(?:this\s+(?:story|"
+      r"report|article)\s+(?:includes|contains|uses)\s+(?:reporting|material|information)\s+from\b)|information\s+"
+      r"from\s+(?:the\s+)?[^\n]{2,40}?\s+was\s+used\s+in\s+this\s+(?:report|story|article))",
+      "With reporting by Reuters and AFP", 25),
+    P("disclaimer", r"^(?:disclosure|disclaimer|full\s+disclosure|affiliate\s+(?:disclosure|note)|transparency\s+note|"
+      r"conflict\s+of\s+interest)\s*:", "Disclosure: the maker lent us the headset for a week.", 60),
     P("prompt", r"^have\s+a\s+(?:confidential\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
       "Have a confidential tip for our reporters? Get in touch", 30),
     P("prompt", r"^follow\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)",
@@ -154,14 +177,28 @@ ENGLISH: tuple[BlockPattern, ...] = (
 
 FRENCH: tuple[BlockPattern, ...] = (
     P("caption", r"^(?:crédit\s+photo|légende|photo|image)s?\s*:", "Crédit photo : Des voyageurs en gare", 60),
-    P("credit", r"\bavec\s+(?:l['’])?(?:AFP|AP|Reuters|agences)\.?$", "Le Monde avec AFP", 8, hints=("avec",)),
+    P("credit", r"\(?\bavec\s+(?:l['’]\s*)?(?:AFP|AP|Reuters|agences|dpa|EFE|ANSA)(?:\s+et\s+(?:l['’]\s*)?"
+      r"(?:AFP|AP|Reuters|agences|dpa|EFE|ANSA))?\)?\.?$", "Le Monde avec AFP", 8, hints=("avec",)),
     P("credit", r"^sources?\s*:", "Source : Ouest-France, avec AFP", 15),
-    P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|à\s+voir\s+aussi)"
+    P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|à\s+voir\s+aussi|"
+      r"la\s+rédaction\s+vous\s+(?:conseille|recommande)|nos\s+articles\s+sur\b[^:\n]{1,40}|"
+      r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
+      r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?)"
       r"\s*(?:[:»›>|]|[-–—]\s)", "À lire aussi : En Italie, la crainte d'un été de sécheresse"),
-    P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus)"
+    P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|"
+      r"la\s+rédaction\s+vous\s+(?:conseille|recommande)|nos\s+articles\s+sur\b[^:\n]{1,40}|"
+      r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
+      r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?|dans\s+la\s+même\s+rubrique)"
       r"\s*[:›»>|]?$", "À lire aussi", 6, "label"),
     P("prompt", r"^(?:abonnez-vous\b|newsletter\b|partager\s+sur\b|réagir\b|inscrivez-vous\b)",
       "Partager sur Facebook Partager sur X", 40),
+    P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:inscrivez-vous|abonnez-vous|téléchargez|suivez-nous|écrivez-nous|"
+      r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez)\b",
+      "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35),
+    P("prompt", r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
+      r"lettre\s+d['’]information)", "Téléchargez notre application pour suivre les résultats en direct", 25),
+    P("disclaimer", r"^(?:avertissement|transparence|note\s+de\s+la\s+rédaction|précision)\s*:",
+      "Note de la rédaction : cet article a été corrigé le lendemain.", 60),
     P("prompt", r"\bs['’]inscrire\.?$", "Chaque matin, les titres clés de l'actualité. S'inscrire", 40, hints=("inscrire",)),
     P("prompt", r"^cet\s+article\s+est\s+réservé\s+aux\s+abonnés", "Cet article est réservé aux abonnés.", 30),
     P("prompt", r"^réutiliser\s+ce\s+contenu", "Réutiliser ce contenu", 6),
@@ -177,15 +214,25 @@ GERMAN: tuple[BlockPattern, ...] = (
     P("caption", r"\bfoto\s*:\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4})(?:\s*/\s*[\w .&-]{2,40})?\.?$", "Leere Bahnsteige in Frankfurt. Foto: Boris Roessler/dpa", 60, hints=("foto",)),
     P("credit", r"^(?:quelle|hinweis)\s*:", "Hinweis: Dieser Text wurde automatisch übernommen.", 30),
     P("credit", r"^originalinhalt\s+von\b", "Originalinhalt von: Nordwerk AG, übermittelt durch news aktuell", 30),
-    P("credit", r"\bmit\s+Material\s+von\s+(?:dpa|AFP|Reuters|epd|KNA)\.?$", "mit Material von dpa", 10,
-      hints=("material von",)),
+    P("credit", r"\bmit\s+(?:material|informationen|angaben)\s+(?:von\s+|der\s+|des\s+)?(?:nachrichtenagentur(?:en)?\s+)?"
+      r"(?:dpa|AFP|Reuters|epd|KNA|AP|SID|dts|APA)(?:\s*(?:,|und)\s*(?:dpa|AFP|Reuters|epd|KNA|AP|SID|dts|APA))*"
+      r"(?:\s+(?:erstellt|verfasst|geschrieben))?\)?\.?$", "mit Material von dpa", 16,
+      hints=("material", "informationen", "angaben")),
     P("related", r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|weitere\s+videos|"
-      r"das\s+könnte\s+sie\s+auch\s+interessieren)\s*(?:[:»›>|]|[-–—]\s)", "Lesen Sie auch: Wie die Wahl ausging"),
-    P("related", r"^(?:lesen\s+sie\s+auch|mehr\s+zum\s+thema|weitere\s+(?:videos|artikel|nachrichten)|"
+      r"das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+(?:artikel|beiträge|nachrichten)\s+zu(?:m|r)?\s+thema|"
+      r"passend\s+zum\s+thema)\s*(?:[:»›>|]|[-–—]\s)", "Lesen Sie auch: Wie die Wahl ausging"),
+    P("related", r"^(?:lesen\s+sie\s+auch|mehr\s+zum\s+thema|weitere\s+(?:videos|artikel|beiträge|nachrichten)"
+      r"(?:\s+zu(?:m|r)?\s+thema)?|passend\s+zum\s+thema|mehr\s+aus\s+(?:der\s+region|dem\s+ressort)|"
       r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen)\s*[:›»>|]?$",
       "Weitere Videos", 8, "label"),
     P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
       r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren|diskutieren\s+sie\s+mit\b|(?:teilen|drucken|merken)$)", "Jetzt die Rundschau als App herunterladen!", 30),
+    P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:abonnieren|folgen|laden|melden|schreiben|kontaktieren|registrieren|"
+      r"erzählen|teilen)\s+sie\b", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35),
+    P("prompt", r"^(?:laden\s+sie|holen\s+sie\s+sich|erhalten\s+sie|abonnieren\s+sie)\b[^\n]{0,80}?\b(?:app|newsletter|"
+      r"whatsapp-kanal|kanal|eilmeldungen)\b", "Holen Sie sich die neue App mit allen Ergebnissen", 25),
+    P("disclaimer", r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion|"
+      r"in\s+eigener\s+sache)\s*:", "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
     P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
     P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
       "Dieser Artikel ist nur für Abonnenten.", 30),
@@ -200,14 +247,25 @@ SPANISH: tuple[BlockPattern, ...] = (
     P("caption", r"^(?:foto|fotografía|imagen|pie\s+de\s+foto)s?\s*:", "Foto: Simpatizantes celebran en la plaza", 60),
     P("credit", r"^(?:fuente|fuentes)\s*:", "Fuente: EFE", 15),
     P("credit", r"\(?con\s+información\s+de\s+[^\n)]{2,40}\)?\.?$", "(Con información de EFE)", 10, hints=("información",)),
+    P("credit", r"^\(?(?:(?:redacción\s+)?con\s+(?:agencias|EFE|Europa\s+Press|AFP|Reuters)(?:\s+y\s+(?:agencias|EFE|"
+      r"Europa\s+Press|AFP|Reuters))?|redacción\s*/\s*agencias)\)?\.?$", "Redacción con agencias", 8),
     P("related", r"^(?:le[ae]\s+también|leer\s+más|ver\s+también|vea\s+también|noticias\s+relacionadas|"
-      r"relacionad[oa]s?|te\s+puede\s+interesar|más\s+información|también\s+te\s+puede\s+interesar)"
+      r"relacionad[oa]s?|(?:te|le)\s+puede\s+interesar|más\s+información|también\s+(?:te|le)\s+puede\s+interesar|"
+      r"contenido\s+relacionado|otras\s+noticias|más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?)"
       r"\s*(?:[:»›>|]|[-–—]\s)", "Lea también: Así fue la jornada electoral"),
-    P("related", r"^(?:más\s+información|te\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+leído|"
-      r"le[ae]\s+también|también\s+te\s+puede\s+interesar)\s*[:›»>|]?$", "Más información", 8, "label"),
+    P("related", r"^(?:más\s+información|(?:te|le)\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+leído|"
+      r"le[ae]\s+también|también\s+(?:te|le)\s+puede\s+interesar|contenido\s+relacionado|otras\s+noticias|"
+      r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?)\s*[:›»>|]?$", "Más información", 8, "label"),
     P("tags", r"^(?:archivado\s+en|etiquetas|temas)\s*:", "Archivado en: Sucesos, Valencia", 40),
     P("prompt", r"^(?:suscr[ií]bete\b|comparte\s+esta\s+noticia|sigue\s+(?:toda\s+)?(?:la\s+)?(?:actualidad|"
       r"información|noticias)\b|compartir\s+en\b|comentarios\s*\(\d+\))", "Comparte esta noticia", 40),
+    P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:suscr[ií]bete|suscr[ií]base|descarga|descargue|s[ií]guenos|síganos|escr[ií]benos|"
+      r"cu[eé]ntanos|apúntate|regístrate|únete|contáctanos|env[ií]anos)\b",
+      "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35),
+    P("prompt", r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
+      "Descarga nuestra aplicación y recibe las alertas al momento", 25),
+    P("disclaimer", r"^(?:aviso|descargo\s+de\s+responsabilidad|nota\s+de\s+la\s+redacción|transparencia)\s*:",
+      "Nota de la redacción: este texto se actualizó con la cifra definitiva.", 60),
     P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
     P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
       "NOTA DE PRENSA", 3, "top"),
@@ -352,12 +410,20 @@ def _start_rows(first: str) -> tuple[BlockPattern, ...]:
 
 
 _EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*?\S)\1$", re.S)
+# An emphasised label at the start only: "**Disclosure:** we ...", "_Disclaimer_: ...".
+_LEADING_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)([^*_\n]{1,60}?\S)\1")
 
 
 def unwrapped(text: str) -> str:
-    """``text`` without a Markdown emphasis around the whole of it ("*By Jane Doe*" -> "By Jane Doe")."""
-    match = _EMPHASIS.match(text) if text[:1] in "*_" else None
-    return match.group(2) if match else text
+    """``text`` without a Markdown emphasis around the whole of it ("*By Jane Doe*" -> "By Jane Doe") or around
+    its opening words ("**Disclosure:** We ..." -> "Disclosure: We ...")."""
+    if text[:1] not in "*_":
+        return text
+    match = _EMPHASIS.match(text)
+    if match:
+        return match.group(2)
+    match = _LEADING_EMPHASIS.match(text)
+    return match.group(2) + text[match.end():] if match else text
 
 
 @dataclass(frozen=True)
