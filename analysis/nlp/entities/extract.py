@@ -211,6 +211,8 @@ class _Extractor:
                 par_spans = _with_suffixes(par_spans)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
+                if self.english:
+                    par_spans = self._nicknames_inside(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -310,6 +312,31 @@ class _Extractor:
         return len(tok.key) <= 3 and tok.text.count(".") == len(tok.key) and len(s.toks) <= 2 and not any(
             k in _ORG_HEADS or k in _PLACE_HEADS for k in s.keys
         )
+
+    def _nicknames_inside(self, par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
+        """A nickname in quotation marks between a given name and a surname (``Robert "Bobby" Hainsworth``): one
+        person, written with the nickname, and the nickname an alias of theirs."""
+        out = spans
+        for m in _NICKNAME_INSIDE_RE.finditer(text):
+            given = next((t for t in toks if t.start == m.start(1)), None)
+            surname = next((t for t in toks if t.start == m.start(3)), None)
+            if given is None or surname is None or given.key in self.stops or self.cues.is_title(given.key):
+                continue
+            inside = _tokens(text, start=m.start(2), end=m.end(2))
+            while inside and inside[0].key in ("the", "a", "an"):
+                inside = inside[1:]
+            if not inside or any(t.shape == _LOWER for t in inside):
+                continue
+            person = _Span(par, text, [given, surname], initial=False, headline=False)
+            person.end, person.surface = surname.end, text[given.start : surname.end]
+            nickname = _Span(par, text, inside, initial=False, headline=False)
+            person.defined = nickname.defined = nickname.nickname = True
+            self.links.append((person, nickname))
+            out = [s for s in out if s.end <= given.start or s.start >= surname.end]
+            out.extend((person, nickname))
+        if out is not spans:
+            out.sort(key=lambda s: s.start)
+        return out
 
     def _without_weak_start(self, s: _Span, spans: list[_Span], where: dict[int, int]) -> _Span:
         """A defined name is kept as it is, so a sentence's weak first word ("Officers of the Rapid Support
@@ -837,6 +864,12 @@ _QUOTED_TITLE_RE = re.compile(
 )
 #: A cue before a quoted nickname ("known as “the Ghost”"), which the alias rules read instead.
 _NICKNAME_CUE_BEFORE_RE = re.compile(r"(?:as|alias|aka|dubbed|nicknamed|called|named|née)\W{0,3}$", re.IGNORECASE)
+
+
+#: A given name, a nickname in quotation marks, a surname: ``Robert "Bobby" Hainsworth``, ``Dwayne “The Rock” Johnson``.
+_NICKNAME_INSIDE_RE = re.compile(
+    rf"\b({_CAPITAL_WORD}) [“\"‘]((?:the |The )?{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)[”\"’] ({_CAPITAL_WORD})"
+)
 
 
 def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
