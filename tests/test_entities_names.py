@@ -329,3 +329,9 @@ def test_a_model_number_with_a_letter_stays_with_a_camel_cased_product():
 def test_a_direction_at_a_sentence_start_before_a_place_stays_with_it(name):
     table = _table_of(f"Rain fell for days. {name} was in the news again.")
     assert name in table, table
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person_s_alias():
+    table = _table_of('Edward "Ted" Marsh, 58, admitted fraud. Ted Marsh had run the club since 2010. Marsh wept.')
+    name = 'Edward "Ted" Marsh'
+    assert table.get(name, (0, ()))[0] == 4 and {"Ted", "Ted Marsh", "Marsh"} <= set(table[name][1]), table

@@ -66,6 +66,7 @@ from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
     _is_demonym,
     _is_dictionary_word,
+    _is_inflected_noun,
     _norm,
     _place_strength,
     _places,
@@ -188,6 +189,8 @@ class _Extractor:
                 for piece, title in pieces:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
+                    elif self.nouns_capitalised and len(piece) >= 2 and self._noun_first(piece):
+                        piece = piece[1:]  # "das Land Niedersachsen", "an den Standorten Bremen"
                     # two or more capitalised words before a title are a name even at a sentence's start
                     initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
                     # a whole quotation of capitalised words («Operación Tinta») is read like a headline: only
@@ -208,6 +211,8 @@ class _Extractor:
                 par_spans = _with_suffixes(par_spans)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
+                if self.english:
+                    par_spans = self._nicknames_inside(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -307,6 +312,31 @@ class _Extractor:
         return len(tok.key) <= 3 and tok.text.count(".") == len(tok.key) and len(s.toks) <= 2 and not any(
             k in _ORG_HEADS or k in _PLACE_HEADS for k in s.keys
         )
+
+    def _nicknames_inside(self, par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
+        """A nickname in quotation marks between a given name and a surname (``Robert "Bobby" Hainsworth``): one
+        person, written with the nickname, and the nickname an alias of theirs."""
+        out = spans
+        for m in _NICKNAME_INSIDE_RE.finditer(text):
+            given = next((t for t in toks if t.start == m.start(1)), None)
+            surname = next((t for t in toks if t.start == m.start(3)), None)
+            if given is None or surname is None or given.key in self.stops or self.cues.is_title(given.key):
+                continue
+            inside = _tokens(text, start=m.start(2), end=m.end(2))
+            while inside and inside[0].key in ("the", "a", "an"):
+                inside = inside[1:]
+            if not inside or any(t.shape == _LOWER for t in inside):
+                continue
+            person = _Span(par, text, [given, surname], initial=False, headline=False)
+            person.end, person.surface = surname.end, text[given.start : surname.end]
+            nickname = _Span(par, text, inside, initial=False, headline=False)
+            person.defined = nickname.defined = nickname.nickname = True
+            self.links.append((person, nickname))
+            out = [s for s in out if s.end <= given.start or s.start >= surname.end]
+            out.extend((person, nickname))
+        if out is not spans:
+            out.sort(key=lambda s: s.start)
+        return out
 
     def _without_weak_start(self, s: _Span, spans: list[_Span], where: dict[int, int]) -> _Span:
         """A defined name is kept as it is, so a sentence's weak first word ("Officers of the Rapid Support
@@ -434,6 +464,19 @@ class _Extractor:
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
 
+    def _noun_first(self, piece: list[_Tok]) -> bool:
+        """In a language that capitalises nouns, a noun that says what the name after it is, or an inflected
+        noun (never a name's first word), glued to the name: "Land Niedersachsen", "Stadt Cottbus", "Reederei
+        Nordlicht" (a place or an organisation's noun of the language's cues), "Standorten Bremen"."""
+        first, second = piece[0], piece[1]
+        if first.shape != _CAP or second.shape == _LOWER or first.key in _ORG_HEADS:
+            return False
+        if first.key in self.cues.place_words:
+            return _place_strength(second.key, second.text) > 0 or len(piece) == 2
+        if first.key in self.cues.org_nouns:  # but "Reederei Albers GmbH": a registered name, its noun in it
+            return piece[-1].key not in CORPORATE_SUFFIXES and piece[-1].key not in ORG_SUFFIXES
+        return not first.key.endswith(self.cues.org_endings) and _is_inflected_noun(first.text, self.article.language)
+
     def _portfolio(self, text: str, tok: _Tok) -> bool:
         """A minister's portfolio in French or Spanish: a common word of the language right after a title and
         "de" ("le ministre de l'Intérieur", "la consejera de Economía", "le ministre des Transports")."""
@@ -466,7 +509,12 @@ class _Extractor:
             return False
         if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
             return False
-        return not _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start)
+        if _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start):
+            return False
+        before = _WORD_BEFORE_RE.search(s.text, max(0, s.start - 24), s.start)  # "Land Niedersachsen"
+        return before is None or not before.group(1)[:1].isupper() or (
+            (key := _norm(before.group(1))) not in self.cues.place_words and key not in self.cues.org_nouns
+        )
 
     def _acceptable(self, s: _Span) -> bool:
         """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
@@ -754,6 +802,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|aus|nach)\s$")
+_WORD_BEFORE_RE = re.compile(r"(\w+) $")
 _ARTICLE_RE = re.compile(r"(?:%s)\s+" % "|".join(ALIAS_ARTICLES), re.IGNORECASE)
 
 
@@ -815,6 +864,12 @@ _QUOTED_TITLE_RE = re.compile(
 )
 #: A cue before a quoted nickname ("known as “the Ghost”"), which the alias rules read instead.
 _NICKNAME_CUE_BEFORE_RE = re.compile(r"(?:as|alias|aka|dubbed|nicknamed|called|named|née)\W{0,3}$", re.IGNORECASE)
+
+
+#: A given name, a nickname in quotation marks, a surname: ``Robert "Bobby" Hainsworth``, ``Dwayne “The Rock” Johnson``.
+_NICKNAME_INSIDE_RE = re.compile(
+    rf"\b({_CAPITAL_WORD}) [“\"‘]((?:the |The )?{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)[”\"’] ({_CAPITAL_WORD})"
+)
 
 
 def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:

@@ -287,6 +287,7 @@ class _Groups:
         given: dict[str, list[str]] = {}  # given name -> person forms
         by_surname: dict[str, list[_Span]] = {}
         singles: list[str] = []
+        pairs: list[_Span] = []  # two capitalised words that are common words too ("Ted Marsh")
         for key, s in forms.items():
             if s.person_shaped:
                 if len(s.toks) in (2, 3):
@@ -294,8 +295,13 @@ class _Groups:
                     by_surname.setdefault(s.toks[-1].key, []).append(s)
             elif len(s.toks) == 1 and s.toks[0].shape == _CAP and not s.defined:
                 singles.append(key)
+            elif len(s.toks) == 2 and s.toks[0].shape == _CAP and s.toks[1].shape == _CAP:
+                pairs.append(s)
         if not given:
             return
+        for s in pairs:  # "Ted Marsh" after "Edward Marsh": a short given name before a person's surname
+            if s.toks[1].key in by_surname:
+                by_surname[s.toks[1].key].append(s)
         shared = [spans for spans in by_surname.values() if len(spans) > 1]
         singles = [k for k in singles if k not in given and k not in by_surname]
         if not shared and not singles:
