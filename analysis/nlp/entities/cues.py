@@ -125,7 +125,7 @@ _DEMONYMS_IRREGULAR = frozenset(
     filipinos argentine hispanic latino latina latinos latinas arab arabs arabic kurdish kurd kurds basque
     catalan flemish maori muslim muslims christian christians jewish jews jew catholic catholics protestant
     protestants hindu hindus buddhist buddhists islamic sunni sunnis shia shiite shiites evangelical
-    evangelicals democrat democrats republican republicans english scots cypriot
+    evangelicals democrat democrats republican republicans english scots cypriot cornish manx
     """.split()
 )
 _DEMONYM_SUFFIXES = ("ians", "eans", "ans", "ian", "ean", "an", "ese", "ish", "is", "i", "ic")
@@ -389,8 +389,12 @@ def _words(text: str) -> frozenset[str]:
 
 CUES: dict[str, LanguageCues] = {
     "en": LanguageCues(
-        titles=_TITLES | _words("chair chairs executive coroner founder co-founder cofounder treasurer"),
-        ambiguous_titles=_AMBIGUOUS_TITLES | _words("chair executive founder co-founder cofounder treasurer"),
+        # police ranks as British news writes them ("Det Con", "DC", "DS", "DCI", "PC"), and a member's letters
+        # before the name ("Devon MP Harriet Lusk"; after it they are a suffix)
+        titles=_TITLES | _words("chair chairs executive coroner founder co-founder cofounder treasurer dc ds dci "
+                                "dsupt pc pcso mp mep msp mla"),
+        ambiguous_titles=_AMBIGUOUS_TITLES | _words("chair executive founder co-founder cofounder treasurer pc "
+                                                    "ds dc"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
                                                   "general vice medical scientific commercial legal investment "
                                                   "information digital"),
@@ -417,20 +421,23 @@ CUES: dict[str, LanguageCues] = {
         titles=_words("herr frau dr prof minister ministerin kanzler kanzlerin chef chefin präsident präsidentin "
                       "bürgermeister bürgermeisterin vorsitzende vorsitzender sprecher sprecherin gründer "
                       "gründerin vorstand leiter leiterin direktor direktorin könig königin prinz prinzessin "
-                      "papst"),
+                      "papst geschäftsführer geschäftsführerin rechtsanwalt rechtsanwältin anwalt anwältin "
+                      "staatsanwalt staatsanwältin richter richterin landrat landrätin pfarrer pfarrerin "
+                      "kommissar kommissarin trainer trainerin"),
         title_endings=tuple(_key(e) for e in ("minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin", "präsident",
                        "präsidentin", "bürgermeister", "bürgermeisterin", "vorsitzende", "vorsitzender", "sprecher",
                        "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
-                       "direktorin", "sekretär", "sekretärin")),
+                       "direktorin", "sekretär", "sekretärin", "geschäftsführer", "geschäftsführerin", "anwalt",
+                       "anwältin", "richter", "richterin")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur")),
         place_words=_words("in nach aus bei land bundesland stadt gemeinde region kreis landkreis"),
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
-        org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma"),
+        org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma reederei"),
         articles=_words("der die das den dem des ein eine einen einem einer eines"),
-        genitive_articles=_words("der des den dem"),
+        genitive_articles=_words("der des"),  # ("den", "dem": no genitive; "das Gericht den Anwalt")
         dates=_words("januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
                      "samstag sonntag"),  # (April, August, September, November: English's too; not "Mai")
     ),
@@ -478,6 +485,14 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
     "es": (r"conocid[oa]\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
 }
+#: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
+#: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften").
+HEADED_JOINERS = frozenset({"für"})
+
+#: Words that are a title only right after another title: "Det Con Aaron Pell" (a detective constable); "Con
+#: Edison" keeps its word.
+SECOND_TITLE_WORDS = frozenset({"con"})
+
 #: Articles a nickname or former name may start with ("alias the “Hammer”", "surnommé « le Gitan »").
 ALIAS_ARTICLES = ("the", "a", "an", "le", "la", "les", "l", "el", "los", "las", "der", "die", "das")
 

@@ -66,6 +66,7 @@ from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
     _is_demonym,
     _is_dictionary_word,
+    _is_inflected_noun,
     _norm,
     _place_strength,
     _places,
@@ -188,6 +189,8 @@ class _Extractor:
                 for piece, title in pieces:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
+                    elif self.nouns_capitalised and len(piece) >= 2 and self._noun_first(piece):
+                        piece = piece[1:]  # "das Land Niedersachsen", "an den Standorten Bremen"
                     # two or more capitalised words before a title are a name even at a sentence's start
                     initial = piece[0].initial and not (title == BEFORE_TITLE and len(piece) > 1)
                     # a whole quotation of capitalised words («Operación Tinta») is read like a headline: only
@@ -461,6 +464,19 @@ class _Extractor:
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
 
+    def _noun_first(self, piece: list[_Tok]) -> bool:
+        """In a language that capitalises nouns, a noun that says what the name after it is, or an inflected
+        noun (never a name's first word), glued to the name: "Land Niedersachsen", "Stadt Cottbus", "Reederei
+        Nordlicht" (a place or an organisation's noun of the language's cues), "Standorten Bremen"."""
+        first, second = piece[0], piece[1]
+        if first.shape != _CAP or second.shape == _LOWER or first.key in _ORG_HEADS:
+            return False
+        if first.key in self.cues.place_words:
+            return _place_strength(second.key, second.text) > 0 or len(piece) == 2
+        if first.key in self.cues.org_nouns:  # but "Reederei Albers GmbH": a registered name, its noun in it
+            return piece[-1].key not in CORPORATE_SUFFIXES and piece[-1].key not in ORG_SUFFIXES
+        return not first.key.endswith(self.cues.org_endings) and _is_inflected_noun(first.text, self.article.language)
+
     def _portfolio(self, text: str, tok: _Tok) -> bool:
         """A minister's portfolio in French or Spanish: a common word of the language right after a title and
         "de" ("le ministre de l'Intérieur", "la consejera de Economía", "le ministre des Transports")."""
@@ -493,7 +509,12 @@ class _Extractor:
             return False
         if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
             return False
-        return not _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start)
+        if _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start):
+            return False
+        before = _WORD_BEFORE_RE.search(s.text, max(0, s.start - 24), s.start)  # "Land Niedersachsen"
+        return before is None or not before.group(1)[:1].isupper() or (
+            (key := _norm(before.group(1))) not in self.cues.place_words and key not in self.cues.org_nouns
+        )
 
     def _acceptable(self, s: _Span) -> bool:
         """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
@@ -781,6 +802,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|aus|nach)\s$")
+_WORD_BEFORE_RE = re.compile(r"(\w+) $")
 _ARTICLE_RE = re.compile(r"(?:%s)\s+" % "|".join(ALIAS_ARTICLES), re.IGNORECASE)
 
 

@@ -383,6 +383,21 @@ def _is_common_word_of(word: str, language: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=65536)
+def _is_inflected_noun(word: str, language: str) -> bool:
+    """True when ``word`` is an inflected form of a capitalised noun of ``language``'s dictionary: German's
+    "Standorten" (Standort), "Werften" (Werft); not a name's own form, nor an adjective ("Deutschen": deutsch)."""
+    if not word or not word.isalpha() or not word[:1].isupper():
+        return False
+    import simplemma
+
+    try:
+        lemma = simplemma.lemmatize(word, lang=language)
+    except (ValueError, LookupError):  # pragma: no cover - a language simplemma lacks
+        return False
+    return lemma != word and lemma[:1].isupper() and not _is_common_word_of(word, language)
+
+
 @lru_cache(maxsize=1)
 def _hypocorisms() -> dict[str, frozenset[str]]:
     """Short forms of English given names and the names they are short for ("maggie" -> {"margaret", ...},
