@@ -172,6 +172,23 @@ def test_shared_entities_work_grows_linearly_with_the_articles(trio, monkeypatch
     assert 0 < work[1] <= 2.2 * work[0], work
 
 
+
+def test_shared_entities_sum_cached_sentence_scores_without_scoring_again(trio, monkeypatch):
+    """Issue 11: compare re-scored every sentence naming an entity in every article. With the scores cached with
+    the analysis (``entity_sentences``, as the library gives them) the table is the same and nothing is scored."""
+    from analysis.nlp import sentiment
+
+    cached = [dataclasses.replace(a, entity_sentences=sentiment.entity_sentence_scores(a.article, a.entities.mentions))
+              for a in trio]
+    expected = shared_entities(trio)
+    scored = []
+    real = sentiment.news_sentiment
+    monkeypatch.setattr(sentiment, "news_sentiment", lambda text, **options: scored.append(1) or real(text, **options))
+    assert shared_entities(cached).equals(expected)
+    assert scored == []
+    shared_entities(trio)
+    assert scored  # without the cache, every sentence naming an entity is scored
+
 @pytest.mark.parametrize("options", [{}, {"min_g2": 0, "top": None}, {"min_g2": 1e9}])
 def test_distinctive_terms_are_each_articles_keyness_against_the_others(trio, options):
     """distinctive_terms works on arrays (one keyness per article, without DataFrames); it equals the plain
