@@ -660,3 +660,77 @@ def test_headlines_may_end_on_a_quoted_name_but_not_a_quoted_sentence():
     assert parse_article("Huit ans requis contre « le Gitan »\n\nLe parquet a requis huit ans.").title == \
         "Huit ans requis contre « le Gitan »"
     assert parse_article("“We will never give up.”\n\nThe port reopened, officials said.").paragraphs[0].kind != "title"
+
+
+# Bylines and date lines in the shapes of issue 15's second blind set (new words, four languages).
+_LEDE = "The council approved the budget on Tuesday after a long debate, officials said."
+_MORE = "Opposition members voted against it, saying the cuts would fall on libraries and buses."
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Sam Okafor, Transport Correspondent", "Sam Okafor"),
+        ("Anna Weber, Chefredakteurin", "Anna Weber"),
+        ("Marie Dupont, envoyée spéciale à Kyiv", "Marie Dupont"),
+        ("Lucía Ferrer, corresponsal en Bruselas", "Lucía Ferrer"),
+    ],
+)
+def test_a_name_and_role_line_is_a_byline_with_its_author(line, author):
+    article = parse_article(f"Budget passes after long night\n\n{line}\n\n{_LEDE}\n\n{_MORE}")
+    assert kinds(article) == ["title", "byline", "body", "body"]
+    assert article.authors == (author,)
+
+
+def test_a_bare_name_under_the_standfirst_next_to_a_date_line_is_the_byline():
+    text = (
+        "Budget passes after long night\n\nThe vote ends months of wrangling at the town hall\n\n"
+        f"Lucía Ferrer Ortega\n\nValencia, 12 mar 2024 - 10:05 CET\n\n{_LEDE}\n\n{_MORE}"
+    )
+    article = parse_article(text)
+    assert kinds(article) == ["title", "body", "byline", "byline", "body", "body"]
+    assert article.authors == ("Lucía Ferrer Ortega",)
+    assert article.published == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name-shaped heading with no byline beside it, and one deep in the body, stay headings
+        f"Budget passes after long night\n\nRiver Thames Barrier\n\n{_LEDE}\n\n{_MORE}",
+        f"Budget passes after long night\n\n{_LEDE}\n\n{_MORE}\n\nHarbour Master Reports\n\nPosted 3 May 2024\n\n{_LEDE}",
+        # "Name, the role, said ..." is a sentence
+        f"Budget passes after long night\n\n{_LEDE}\n\nSam Okafor, the editor, said the vote was close.",
+    ],
+)
+def test_name_shaped_headings_and_sentences_are_not_bylines(text):
+    article = parse_article(text)
+    assert article.authors == ()
+    assert "byline" not in [p.kind for p in article.paragraphs if p.text != "Posted 3 May 2024"]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Publié le 12 mars 2024 à 17h32, mis à jour le 13 mars 2024 à 08h10", dt.date(2024, 3, 12)),
+        ("Mis à jour le 13 mars 2024 à 08h10", dt.date(2024, 3, 13)),
+        ("Stand: 16.07.2024, 14:05 Uhr", dt.date(2024, 7, 16)),
+        ("Actualizado: 9 de julio de 2024, 14:03", dt.date(2024, 7, 9)),
+        ("Publicado el 9 jul 2024 a las 13:47", dt.date(2024, 7, 9)),
+    ],
+)
+def test_a_published_and_updated_line_gives_the_date(line, published):
+    article = parse_article(f"Budget passes after long night\n\n{line}\n\n{_LEDE}\n\n{_MORE}")
+    assert kinds(article) == ["title", "byline", "body", "body"]
+    assert article.published == published
+
+
+def test_a_closing_source_line_gives_the_date_when_nothing_better_does():
+    article = parse_article(f"Budget passes after long night\n\n{_LEDE}\n\n{_MORE}\n\nQuelle: Nordkurier, 16.07.2024")
+    assert kinds(article) == ["title", "body", "body", "boilerplate"]
+    assert article.published == dt.date(2024, 7, 16)
+    # a byline's date wins over it
+    article = parse_article(
+        f"Budget passes after long night\n\nStand: 15.07.2024\n\n{_LEDE}\n\nQuelle: Nordkurier, 16.07.2024"
+    )
+    assert article.published == dt.date(2024, 7, 15)

@@ -182,7 +182,7 @@ _DATE_LINE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi "
     "dimanche le la el de del à a am um uhr stand modifié ago hour hours minute minutes min mins mdt mst cdt cst "
-    "akst hst aest aedt ist jst".split()
+    "akst hst aest aedt ist jst jour mise actualisé actualisée las publicada actualizada zuletzt".split()
 ) | frozenset(_MONTHS)
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Dec 11 (AP) —", "PARIS —" at the start of a lede.
 _DATELINE = re.compile(
@@ -218,6 +218,8 @@ MAX_HEADING_WORDS = 12
 MAX_BYLINE_WORDS = 30
 MAX_LINK_WORDS = 40
 MAX_LICENCE_WORDS = 60
+#: A date line is at most this long ("Publié le 12 mars 2024 à 17h32, mis à jour le 13 mars 2024 à 08h10").
+MAX_DATE_LINE_WORDS = 24
 #: Metadata (authors, dates, credits) is looked for in this many paragraphs at each end of the text.
 EDGE_PARAGRAPHS = 12
 
@@ -416,6 +418,8 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             body_seen = True
             prose_seen = prose_seen or kind == "body"
         kinds.append(kind)
+    for position in _bare_name_bylines(texts, kinds):
+        kinds[position] = "byline"
     return [Paragraph(index, kind, text) for index, (kind, text) in enumerate(zip(kinds, texts))]
 
 
@@ -485,14 +489,75 @@ def _is_byline(text: str, words: int | None = None) -> bool:
                 return True  # "Par A et B, publié le 9 octobre 2024 à 17h05"
             return len(after) <= 6 and (not after or after[0][0].isupper())  # ", Staff Writer", ", Reuters"
         return tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail)
-    if words <= 15 and _is_date_line(text):
+    if words <= MAX_DATE_LINE_WORDS and _is_date_line(text):
         return True
+    if words <= 12 and _name_and_role(text) is not None:
+        return True  # "Jane Doe, Political Editor"
     if words <= 15:
         names, tail = _leading_names(text)
         if names and tail[:1] in tuple(_SEPARATORS) and find_date(tail) is not None:
             return True  # "Jane Doe | December 11, 2023"
     dateline = _DATELINE.match(text + " ") if words <= 8 else None
     return bool(dateline) and dateline.end() >= len(text)
+
+
+# "Jane Doe, Political Editor", "Marie Dupont, envoyée spéciale": a person's name, a comma and a newsroom role.
+_NAME_WORD = r"(?-i:[A-ZÀ-Ý][\w'’-]*\.?)"
+_NAME_ROLE = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|da|del|van|von|der|di|du|la|le|y)){{1,4}}),\s+(?P<role>[^,;\n]{{3,60}})$"
+)
+_ROLE_WORDS = frozenset(
+    "editor correspondent reporter writer columnist journalist critic contributor analyst producer presenter "
+    "redakteur redakteurin korrespondent korrespondentin reporterin autor autorin chefredakteur chefredakteurin "
+    "journaliste correspondant correspondante rédacteur rédactrice chroniqueur chroniqueuse envoyé envoyée "
+    "corresponsal periodista redactor redactora columnista cronista enviado enviada".split()
+)
+# A bare personal name on its own line ("Rocío Navarro Gil", "Kirsty MacLeod"): two to four capitalised words.
+_BARE_NAME = re.compile(
+    r"^(?-i:[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[-'’A-ZÀ-Ý][a-zß-ÿ'’]+)*)(?:\s+(?:(?-i:[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[-'’A-ZÀ-Ý][a-zß-ÿ'’]+)*)"
+    r"|de|da|del|van|von|der|di|du|la|le|y)){1,3}$"
+)
+
+
+def _name_and_role(text: str) -> str | None:
+    """The name of a "Name, Role" byline ("Jane Doe, Political Editor"), or None."""
+    match = _NAME_ROLE.match(text) if "," in text else None
+    if match is None or match.group("role")[-1] in ".!?":
+        return None
+    roles = match.group("role").lower().split()
+    if len(roles) > 6 or not any(word.strip("()") in _ROLE_WORDS for word in roles):
+        return None
+    names = _leading_names(match.group("name"))[0]
+    return names[0] if len(names) == 1 else None
+
+
+def _is_bare_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else, none of them a common title or newsroom word."""
+    if len(text) > 60 or _BARE_NAME.match(text) is None:
+        return False
+    tokens = [token.lower() for token in text.split()]
+    return not any(token in _NOT_NAMES or (token in _MINOR_WORDS and token not in _NAME_PARTICLES) for token in tokens)
+
+
+def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int]:
+    """The positions of bare names that are bylines: a name alone on its line under the title (and at most one
+    standfirst), next to a byline or date line ("Rocío Navarro Gil" then "Sevilla, 9 jul 2024 - 13:47")."""
+    found: list[int] = []
+    prose = 0  # body and heading paragraphs seen: only the first two places are tried
+    title_seen = False
+    for position, kind in enumerate(kinds):
+        title_seen = title_seen or kind == "title"
+        if kind not in ("body", "heading"):
+            continue
+        before = kinds[position - 1] if position else None
+        after = kinds[position + 1] if position + 1 < len(kinds) else None
+        if title_seen and "byline" in (before, after) and _is_bare_name(texts[position]):
+            found.append(position)
+            continue
+        prose += 1
+        if prose == 2:
+            break
+    return found
 
 
 _POSTED_ON = re.compile(r"^(?:posted|published|updated)\s+(?:on\s+)?(?P<date>[^\n]{6,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
@@ -650,6 +715,11 @@ def _byline_authors(text: str) -> tuple[str, ...]:
     names, tail = _leading_names(text)
     if names and tail[:1] in tuple(_SEPARATORS):
         return names
+    name = _name_and_role(text)
+    if name is not None:
+        return (name,)  # "Jane Doe, Political Editor"
+    if names and not tail and _is_bare_name(text):
+        return names  # a bare name typed byline by its place under the title
     return ()
 
 
@@ -821,7 +891,16 @@ def _found_date(paragraphs: tuple[Paragraph, ...], *, day_first: bool = False) -
                 found = find_date(paragraph.text, day_first=day_first)
                 if found is not None:
                     return found
+    for paragraph in _edges(paragraphs):  # the last resort: "Quelle: Landbote, 16.07.2024"
+        if paragraph.kind == "boilerplate" and _SOURCE_LINE.match(paragraph.text) and _word_count(paragraph.text) <= 25:
+            found = find_date(paragraph.text, day_first=day_first)
+            if found is not None:
+                return found
     return None
+
+
+# A closing source line: "Quelle: Landbote, 16.07.2024", "Source : Le Courrier, 3 mai 2024", "Fuente: El Diario".
+_SOURCE_LINE = re.compile(r"^(?:quelle|sources?|fuentes?)\s*:", re.I)
 
 
 def _found_source(paragraphs: tuple[Paragraph, ...]) -> str | None:
