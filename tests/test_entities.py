@@ -1131,3 +1131,26 @@ def test_what_is_glued_before_a_name_is_no_part_of_it(language, text, present, a
     names = all_names_of(text, language)
     assert present <= names, names
     assert not (absent & names), names
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "whole", "place"),
+    [
+        ("de", "Die Sparkasse Cottbus meldet Gewinne. In Cottbus freut man sich darüber.", "Sparkasse Cottbus",
+         "Cottbus"),
+        ("es", "La Junta de Andalucía aprobó el plan. En Andalucía llueve poco desde marzo.", "Junta de Andalucía",
+         "Andalucía"),
+        ("fr", "La Banque de Savoie a prêté dix millions. En Savoie, les artisans attendent.", "Banque de Savoie",
+         "Savoie"),
+    ],
+)
+def test_a_place_named_on_its_own_is_no_alias_of_an_organisation_named_after_it(language, text, whole, place):
+    table = table_of(text, language)
+    assert place not in table.loc[whole, "aliases"], table
+    assert table.loc[place, "type"] == "place" and table.loc[place, "mentions"] == 1, table
+
+
+def test_a_capitalised_preposition_at_a_sentence_start_is_no_part_of_the_place():
+    table = table_of("En Osuna los pozos se secan. Los vecinos de Osuna piden agua. En El Salvador también.", "es")
+    assert table.loc["Osuna", "mentions"] == 2 and "En Osuna" not in table.index, table
+    assert "El Salvador" in table.index, table  # a particle that is part of the name stays

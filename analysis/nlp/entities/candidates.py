@@ -1014,6 +1014,9 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
     if len(keys) < 2 or len(keys) > _MAX_NAME_TOKENS or places.get(" ".join(keys)):
         return ()
     head: list[str] = []
+    # an organisation named by its head noun first ("Junta de Andalucía", "Confederación Hidrográfica del
+    # Guadalquivir"): what follows "de" at its end is what it is of, never a shorter name of it
+    of_head = keys[0] in _ORG_HEADS
     for k in keys:
         if k in _CONNECTOR_HEADED or k in _AND:
             break
@@ -1031,6 +1034,8 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
             if sub == keys or sub[-1] in _CONNECTOR_PARTICLES or (i == 0 and j <= place_head + 1):
                 continue
             if sub[0] in _CONNECTOR_PARTICLES and not (person and j == n):
+                continue
+            if of_head and i and j == n and head[i - 1] in ROMANCE_OF:
                 continue
             if len(sub) == 1:
                 k = sub[0]

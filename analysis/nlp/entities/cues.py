@@ -431,7 +431,8 @@ CUES: dict[str, LanguageCues] = {
                        "anwältin", "richter", "richterin")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
-                                            "gewerkschaft", "agentur")),
+                                            "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
+                                            "werft")),
         place_words=_words("in nach aus bei land bundesland stadt gemeinde region kreis landkreis"),
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
@@ -488,6 +489,11 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften").
 HEADED_JOINERS = frozenset({"für"})
+
+#: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
+#: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
+#: it ("Sparkasse Cottbus", "Junta de Andalucía").
+PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout en à nach aus bei dans desde hacia".split())
 
 #: Words that are a title only right after another title: "Det Con Aaron Pell" (a detective constable); "Con
 #: Edison" keeps its word.

@@ -554,7 +554,8 @@ class _Extractor:
         if len(span.toks) > 1 and _places().strength.get(" ".join(span.keys), 0) >= 2:
             return False  # "BUENOS AIRES —", "Santa Cruz"
         if key in _CONNECTOR_PARTICLES and tok is not span.toks[-1]:
-            return False  # "El Capitán", "La Paz", "Van der Berg"
+            # "El Capitán", "La Paz", "Van der Berg"; but a preposition before a place: "En Estepa"
+            return not self.english and key in self.cues.place_words and tok.shape == _CAP
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
         if (len(span.toks) > 1 and span.toks[-1].key in CORPORATE_SUFFIXES and span.toks[-1].shape == _CAP

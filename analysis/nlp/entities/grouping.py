@@ -25,9 +25,13 @@ from analysis.nlp.entities.cues import (
     ALIAS_CUES,
     CORPORATE_SUFFIXES,
     PARTY_ALTERNATES,
+    PLACE_ONLY_PREPOSITIONS,
     _alternation,
 )
 from analysis.nlp.entities.lexicon import _hypocorisms, _place_strength, _stopwords
+
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:%s)\s$" % "|".join(sorted(PLACE_ONLY_PREPOSITIONS)),
+                                          re.IGNORECASE)
 from analysis.nlp.entities.tables import (
     EntityResult,
 )
@@ -377,6 +381,10 @@ class _Groups:
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined:
                 continue
+            if len(s.toks) == 1 and _place_strength(s.keys[0], s.surface) and _PLACE_PREPOSITION_BEFORE_RE.search(
+                s.text, max(0, s.start - 8), s.start
+            ):
+                continue  # "in Cottbus" after "Sparkasse Cottbus": the place itself
             first = first_in_body.get(s.key)
             if first is not None and all(positions[o][0] > first and o not in person_forms for o in owners):
                 continue  # (a surname named before the full name, in a teaser or a headline, is that person's)
