@@ -1154,3 +1154,34 @@ def test_a_capitalised_preposition_at_a_sentence_start_is_no_part_of_the_place()
     table = table_of("En Osuna los pozos se secan. Los vecinos de Osuna piden agua. En El Salvador también.", "es")
     assert table.loc["Osuna", "mentions"] == 2 and "En Osuna" not in table.index, table
     assert "El Salvador" in table.index, table  # a particle that is part of the name stays
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "etype", "aliases"),
+    [
+        # a French institution's name in lower case after its head noun, up to the acronym in brackets
+        ("fr", "L'Office central de lutte contre la fraude fiscale (OCLFF) enquête. L'OCLFF a saisi trois toiles.",
+         "Office central de lutte contre la fraude fiscale", "organisation", ("OCLFF",)),
+        ("fr", "Le Syndicat mixte des transports de l'agglomération lyonnaise (SMTAL) a voté. Le SMTAL paiera.",
+         "Syndicat mixte des transports de l'agglomération lyonnaise", "organisation", ("SMTAL",)),
+        # a hyphenated place with an elided "de" stays whole
+        ("fr", "Les habitants de Saint-Martin-d'Hères protestent. À Saint-Martin-d'Hères, la mairie répond.",
+         "Saint-Martin-d'Hères", "place", ()),
+        ("fr", "Le maire de Villeneuve-d'Ascq a signé.", "Villeneuve-d'Ascq", "place", ()),
+        # a lower-case head noun begins the name; a place after "de" at its end is its own
+        ("fr", "La toile a été volée au musée des Beaux-Arts de Rouen mardi.", "musée des Beaux-Arts",
+         "organisation", ()),
+        ("es", "El cuadro salió del museo del Prado en un camión. Vive en la calle Mayor.", "museo del Prado",
+         "organisation", ()),
+        ("es", "Vive en la calle Mayor desde 1990.", "calle Mayor", "place", ()),
+    ],
+)
+def test_official_names_with_lower_case_words(language, text, name, etype, aliases):
+    table = table_of(text, language)
+    assert name in table.index, table
+    assert table.loc[name, "type"] == etype and tuple(table.loc[name, "aliases"]) == aliases, table
+
+
+def test_a_lower_case_head_before_a_place_alone_leaves_the_place():
+    table = table_of("La toile a été volée au musée des Beaux-Arts de Rouen. Le musée de Rouen ferme.", "fr")
+    assert table.loc["Rouen", "mentions"] == 2 and table.loc["Rouen", "type"] == "place", table

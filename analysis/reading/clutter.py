@@ -45,6 +45,8 @@ Role = Literal["block", "label", "top", "footer", "about"]
 ROLES: tuple[Role, ...] = ("block", "label", "top", "footer", "about")
 #: An end-anchored row is searched in this many characters at the end of a block.
 END_WINDOW = 80
+#: A start-anchored row's hints are looked for in this many characters at the start of a block.
+START_WINDOW = 200
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,9 @@ class BlockPattern:
     """One shape of clutter: its name (caption, related, prompt ...), the regex, an example block it must match,
     the longest block it may match (in words), what a match does (see the module docstring) and, for a row
     anchored at the end, ``hints``: lower-case strings one of which the block's end must hold for the regex to
-    be tried (a search from every position is slow; a substring test is not)."""
+    be tried (a search from every position is slow; a substring test is not); for a row anchored at the start,
+    ``hints`` are looked for in the block's first ``START_WINDOW`` characters ("?" for a question's prompt: most
+    blocks have none, and the row's regex then need not scan them)."""
 
     name: str
     regex: str
@@ -142,7 +146,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
     # a short question, then a call to act: "Know someone who ...? Tell us at ...", "Missed the match? Sign up ..."
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:subscribe|sign\s+up|register\s+(?:now|here|for|at|online)|download\s+(?:our|the)|tell\s+us|let\s+us\s+know|contact\s+us|"
       r"get\s+in\s+touch|e-?mail\s+us|write\s+to\s+us|send\s+us|join\s+(?:us|our)|follow\s+us|get\s+(?:our|the)\s+"
-      r"(?:free\s+)?(?:app|newsletter))\b", "Spotted a hedgehog in your garden? Tell us at wildlife@example.org", 35),
+      r"(?:free\s+)?(?:app|newsletter))\b", "Spotted a hedgehog in your garden? Tell us at wildlife@example.org", 35, hints=("?",)),
     P("prompt", r"^(?:get|download|receive|stay\s+on\s+top\s+of)\b[^\n]{0,80}?\b(?:with|on|in|via|from|through)\s+"
       r"(?:our|the\s+[\w-]+)\s+(?:free\s+)?(?:app|newsletter|podcast|alerts)\b",
       "Get breaking cricket scores on your phone with our app", 25),
@@ -194,7 +198,7 @@ FRENCH: tuple[BlockPattern, ...] = (
       "Partager sur Facebook Partager sur X", 40),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:inscrivez-vous|abonnez-vous|téléchargez|suivez-nous|écrivez-nous|"
       r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez)\b",
-      "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35),
+      "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35, hints=("?",)),
     P("prompt", r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
       r"lettre\s+d['’]information)", "Téléchargez notre application pour suivre les résultats en direct", 25),
     P("disclaimer", r"^(?:avertissement|transparence|note\s+de\s+la\s+rédaction|précision)\s*:",
@@ -228,7 +232,7 @@ GERMAN: tuple[BlockPattern, ...] = (
     P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
       r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren|diskutieren\s+sie\s+mit\b|(?:teilen|drucken|merken)$)", "Jetzt die Rundschau als App herunterladen!", 30),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:abonnieren|folgen|laden|melden|schreiben|kontaktieren|registrieren|"
-      r"erzählen|teilen)\s+sie\b", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35),
+      r"erzählen|teilen)\s+sie\b", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35, hints=("?",)),
     P("prompt", r"^(?:laden\s+sie|holen\s+sie\s+sich|erhalten\s+sie|abonnieren\s+sie)\b[^\n]{0,80}?\b(?:app|newsletter|"
       r"whatsapp-kanal|kanal|eilmeldungen)\b", "Holen Sie sich die neue App mit allen Ergebnissen", 25),
     P("disclaimer", r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion|"
@@ -261,7 +265,7 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"información|noticias)\b|compartir\s+en\b|comentarios\s*\(\d+\))", "Comparte esta noticia", 40),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:suscr[ií]bete|suscr[ií]base|descarga|descargue|s[ií]guenos|síganos|escr[ií]benos|"
       r"cu[eé]ntanos|apúntate|regístrate|únete|contáctanos|env[ií]anos)\b",
-      "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35),
+      "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35, hints=("?",)),
     P("prompt", r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
       "Descarga nuestra aplicación y recibe las alertas al momento", 25),
     P("disclaimer", r"^(?:aviso|descargo\s+de\s+responsabilidad|nota\s+de\s+la\s+redacción|transparencia)\s*:",
@@ -395,16 +399,22 @@ _FIRST_CHARS = {row: _row_first_chars(row) for row in _START_ROWS}
 # The start-anchored rows a block meets: those that can start with its first character (lower case), in
 # role order. Rows are tried one by one with their own regex: an alternation of all of them would cost
 # ~10 ms to compile per character and save nothing per block.
-_START_BY_CHAR: dict[str, tuple[BlockPattern, ...]] = {}
+_START_HINTS = tuple(dict.fromkeys(hint for row in _START_ROWS for hint in row.hints))
+# Keyed by the block's first character and the start hints its opening holds: (row, compiled regex) pairs (a
+# frozen dataclass hashes all its fields: looking a regex up by row for every row tried costs more than the match).
+_START_BY_CHAR: dict[tuple[str, frozenset[str]], tuple[tuple[BlockPattern, re.Pattern[str]], ...]] = {}
 _LABEL_ROWS = tuple(row for row in _START_ROWS if row.role == "label")
 _MAX_LABEL_WORDS = max(row.max_words for row in _LABEL_ROWS)
 
 
-def _start_rows(first: str) -> tuple[BlockPattern, ...]:
-    rows = _START_BY_CHAR.get(first)
+def _start_rows(first: str, hints: frozenset[str]) -> tuple[tuple[BlockPattern, re.Pattern[str]], ...]:
+    key = (first, hints)
+    rows = _START_BY_CHAR.get(key)
     if rows is None:
-        rows = _START_BY_CHAR[first] = tuple(
-            row for row in _START_ROWS if _FIRST_CHARS[row] is None or first in _FIRST_CHARS[row]
+        rows = _START_BY_CHAR[key] = tuple(
+            (row, _row_regex(row)) for row in _START_ROWS
+            if (_FIRST_CHARS[row] is None or first in _FIRST_CHARS[row])
+            and (not row.hints or any(hint in hints for hint in row.hints))
         )
     return rows
 
@@ -447,9 +457,11 @@ def clutter_of(text: str, words: int) -> Clutter | None:
     if not text:
         return None
     found: tuple[BlockPattern, re.Match[str]] | None = None
-    for row in _start_rows(text[0].lower()[:1]):
+    head = text[:START_WINDOW].lower()
+    hints = frozenset(hint for hint in _START_HINTS if hint in head)
+    for row, regex in _start_rows(head[:1], hints):
         if row.max_words >= words:
-            match = _row_regex(row).match(text)
+            match = regex.match(text)
             if match is not None:
                 found = (row, match)
                 break

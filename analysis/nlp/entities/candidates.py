@@ -57,6 +57,8 @@ _ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS.split("|")) | frozenset(a[:-1] for
 _HYPHENS_RE = re.compile(r"[-‐‑]")
 _INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
+#: The last part of a hyphenated place that is an elided "de" or "le" and a name: "Saint-Martin-d'Hères".
+_ELIDED_PART_RE = re.compile(r"[dl][’'][^\W\d_a-z][^\W\d_]*")
 _ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}[^\W\d_]?")
 
 
@@ -426,11 +428,12 @@ def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bo
     parts = _HYPHENS_RE.split(raw)
     if all(p[:1].islower() for p in parts):
         return whole
-    if len(parts) > 2 and parts[0][:1].isupper() and parts[-1][:1].isupper() and all(
-        p.lower() in HYPHEN_INNER_PARTICLES for p in parts[1:-1]
+    elided_last = _ELIDED_PART_RE.fullmatch(parts[-1]) is not None
+    if (len(parts) > 2 or elided_last) and parts[0][:1].isupper() and (parts[-1][:1].isupper() or elided_last) and all(
+        p.lower() in HYPHEN_INNER_PARTICLES or (elided_last and p[:1].isupper()) for p in parts[1:-1]
     ):
         whole[0].shape = _CAP
-        return whole  # "Aix-en-Provence", "Stratford-upon-Avon", "Frankfurt-am-Main"
+        return whole  # "Aix-en-Provence", "Stratford-upon-Avon", "Frankfurt-am-Main", "Villeneuve-d'Ascq"
     if len(parts) == 2 and parts[0].lower() in _HYPHEN_PARTICLES and parts[1][:1].isupper():
         whole[0].shape = _CAP
         return whole

@@ -100,7 +100,7 @@ _ORG_HEADS = frozenset(
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
-    federation fondation gouvernement
+    federation fondation gouvernement musee museo lycee hopital
     institut verband partei stiftung kammer gewerkschaft verein konzern
     """.split()
 )
@@ -110,7 +110,7 @@ _PLACE_HEADS = frozenset(
     coast mountain mountains mount mt valley desert canyon square street avenue road boulevard bridge port
     harbour harbor airport strait border territory territories republic kingdom emirates prefecture oblast
     municipality village town township borough neighbourhood neighborhood quarter plaza heights hills falls
-    beach canal highway park forest basin delta cape corridor
+    beach canal highway park forest basin delta cape corridor rue calle avenida paseo quai
     """.split()
 )
 _DIRECTIONS = frozenset(
@@ -494,6 +494,16 @@ HEADED_JOINERS = frozenset({"für"})
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
 #: it ("Sparkasse Cottbus", "Junta de Andalucía").
 PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout en à nach aus bei dans desde hacia".split())
+
+#: Lower-case nouns that begin a name in French and Spanish, before "de"/"des"/"del" and a capitalised word or before
+#: it directly ("le musée des Beaux-Arts", "la ligne B", "la rue Victor-Hugo", "el museo del Prado", "la línea 5"):
+#: part of the name, which is the place, the line or the institution, not the capitalised words alone.
+LOWER_HEADS: dict[str, frozenset[str]] = {
+    "fr": frozenset("musée ligne lycée collège hôpital gare rue place pont avenue boulevard quai aéroport stade "
+                    "église cathédrale château palais théâtre parc".split()),
+    "es": frozenset("museo línea calle plaza estación aeropuerto estadio puente avenida paseo catedral palacio "
+                    "teatro parque".split()),
+}
 
 #: Words that are a title only right after another title: "Det Con Aaron Pell" (a detective constable); "Con
 #: Edison" keeps its word.

@@ -46,7 +46,9 @@ from analysis.nlp.entities.cues import (
     NOUNS_CAPITALISED,
     ORG_SUFFIXES,
     PARTY_NAMES,
+    LOWER_HEADS,
     ROMANCE_ARTICLES,
+    ROMANCE_OF,
     ORG_FIRST_WORDS,
     TABLE_LABELS,
     cues_for,
@@ -107,6 +109,10 @@ class _Extractor:
         # German capitalises every noun: a capitalised dictionary word alone is a name only when confirmed
         self.nouns_capitalised = article.language in NOUNS_CAPITALISED
         self.elisions = ELISIONS.get(article.language, ())
+        heads = LOWER_HEADS.get(article.language)
+        self.lower_heads = heads and re.compile(
+            r"(?:^|(?<=[\s(«“]))(%s)(?: (des|du|del|de la|de) | (d['’]|de l['’])| )$" % "|".join(sorted(heads))
+        )  # "le musée des Beaux-Arts", "la ligne B", "le musée d'Orsay"
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
         self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
@@ -209,6 +215,8 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
+            if self.lower_heads is not None and not headline:
+                par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english:
@@ -463,6 +471,37 @@ class _Extractor:
         language = self.article.language
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
+
+    def _with_lower_head(self, s: _Span) -> list[_Span]:
+        """The span with the lower-case head noun before it in French or Spanish ("le musée des Beaux-Arts",
+        "la ligne B"); the span itself when there is none, or when it is a place alone ("le musée de Vernon"
+        names Vernon); a place after "de" at its end is its own ("le musée des Impressionnismes de Vernon")."""
+        first = s.toks[0]
+        if first.shape == _LOWER or s.defined:
+            return [s]
+        m = self.lower_heads.search(s.text, max(0, s.start - 24), s.start)
+        if m is None:
+            return [s]
+        if len(s.toks) == 1 and (m.group(2) == "de" or (m.group(3) or "")[:1] == "d") and _place_strength(
+            first.key, first.text
+        ):
+            return [s]  # a town takes no article: "le musée de Vernon" (but "el museo del Prado")
+        rest = s.toks
+        place: list[_Tok] = []
+        if len(rest) >= 3 and rest[-2].shape == _LOWER and rest[-2].key in ROMANCE_OF and _place_strength(
+            rest[-1].key, rest[-1].text
+        ):
+            rest, place = rest[:-2], rest[-1:]
+        toks = [_Tok(m.group(1), m.start(1), shape=_LOWER)]
+        joiner = m.group(2) or m.group(3)
+        if joiner:
+            toks.append(_Tok(joiner, m.start(2) if m.group(2) else m.start(3), shape=_LOWER))
+        for tok in toks[1:]:
+            tok.joined = True
+        rest[0].joined = True
+        span = _Span(s.par, s.text, [*toks, *rest], initial=False, headline=s.headline)
+        span.title_before = s.title_before
+        return [span, _Span(s.par, s.text, place, initial=False, headline=s.headline)] if place else [span]
 
     def _noun_first(self, piece: list[_Tok]) -> bool:
         """In a language that capitalises nouns, a noun that says what the name after it is, or an inflected
@@ -722,7 +761,7 @@ _DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
 #: One to four lower-case words after an organisation's head noun, then a bracket ("Office antistupéfiants (").
-_LOWER_AFTER_HEAD_RE = re.compile(r"((?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,4})\s*\(")
+_LOWER_AFTER_HEAD_RE = re.compile(r"((?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,9})\s*\(")
 
 
 def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
@@ -734,14 +773,16 @@ def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span
         return None
     opening = _PAREN_OPEN_RE.match(text, m.end() - 1)
     inner = by_start.get(opening.end()) if opening else None
-    if inner is None or len(inner.toks) != 1 or inner.keys[0][:1] != s.keys[0][:1]:
-        return None
     toks = list(s.toks)
+    if len(toks) == 2 and toks[0].key in ROMANCE_ARTICLES:
+        toks = toks[1:]  # "Le Syndicat mixte des transports (SMT)" at a sentence's start
+    if inner is None or len(inner.toks) != 1 or inner.keys[0][:1] != toks[0].key[:1]:
+        return None
     for word in re.finditer(r"\S+", text[m.start(1) : m.end(1)]):
         tok = _Tok(word.group(), m.start(1) + word.start(), shape=_LOWER)
         tok.joined = True
         toks.append(tok)
-    span = _Span(s.par, text, toks, initial=s.initial, headline=s.headline)
+    span = _Span(s.par, text, toks, initial=s.initial and toks[0] is s.toks[0], headline=s.headline)
     span.title_before = s.title_before
     return span
 
