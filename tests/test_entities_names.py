@@ -335,3 +335,29 @@ def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person_s_alias():
     table = _table_of('Edward "Ted" Marsh, 58, admitted fraud. Ted Marsh had run the club since 2010. Marsh wept.')
     name = 'Edward "Ted" Marsh'
     assert table.get(name, (0, ()))[0] == 4 and {"Ted", "Ted Marsh", "Marsh"} <= set(table[name][1]), table
+
+
+# --- given names that are common words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "given, surname",
+    [("Bill", "Gates"), ("Will", "Smith"), ("Hope", "Hicks"), ("Drew", "Barrymore"), ("Frank", "Okoro"),
+     ("Grace", "Lin"), ("Faith", "Wambui")],
+)
+def test_a_given_name_that_is_a_common_word_stays_with_the_surname_at_a_sentence_start(given, surname):
+    table = _table_of(f"{given} {surname} said on Monday the plan would work. {surname} added that it was cheap.")
+    name = f"{given} {surname}"
+    assert table.get(name, (0, (), ""))[0] == 2 and table[name][2] == "person", table
+    assert surname not in table, table
+
+
+def test_a_given_name_that_is_a_common_word_mid_sentence_makes_a_person_with_the_surname_alone_later():
+    table = _table_of("The charity, run by Pat Dorrance since 2019, grew. Dorrance said donors were generous.")
+    assert table.get("Pat Dorrance", (0, (), ""))[0] == 2 and table["Pat Dorrance"][2] == "person", table
+
+
+def test_the_modal_will_opening_a_question_is_no_given_name_and_a_bill_in_parliament_is_no_person():
+    table = _table_of("Will Parliament act? MPs debated the Bill on Tuesday, and the Bill passed.")
+    assert "Will Parliament" not in table, table
+    assert table.get("Bill", (0, (), ""))[2] != "person", table

@@ -33,6 +33,7 @@ from analysis.nlp.entities.cues import (
     CORPORATE_SUFFIXES,
     CUES,
     CLUB_AFFIXES,
+    GIVEN_NAME_WORDS,
     HYPHEN_INNER_PARTICLES,
     ROMANCE_OF,
     HEADED_JOINERS,
@@ -954,6 +955,8 @@ def _name_like_signature(sig: _Signature) -> bool:
     if not words or any(shape != _CAP for _, shape in words):
         return False
     first, last = words[0][0], words[-1][0]
+    if first in GIVEN_NAME_WORDS and len(words) > 1:
+        return True  # "Bill Gates", "Will Smith": a given name that is also a common word (or stopword)
     if first in _stopwords():
         return False
     return not (_is_common_word(first) and _is_common_word(last))

@@ -269,6 +269,17 @@ CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp"
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
 PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
 
+#: English given names that are also common words ("Bill Gates", "Will Smith", "Hope Hicks", "Drew Barrymore"):
+#: before another capitalised word that is no head noun or place, the pair is shaped like a personal name, and at a
+#: sentence's start the given name stays part of it. Months ("April", "June") are left to the date rules.
+GIVEN_NAME_WORDS = frozenset(
+    """
+    bill will mark grace rose hope faith drew frank pat joy ray guy art sue rob bob jack nick ruby amber holly
+    ivy lily iris violet heather dawn daisy penny sandy chase miles wade rusty cliff glen herb rich gene carol
+    eve mercy hunter crystal jade pearl robin sally jim dick chuck gale skip buck sonny
+    """.split()
+)
+
 #: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve", "General
 #: Motors", "Major League Baseball"): at a sentence's start, before another capitalised word that is no personal
 #: name (a title before one is stripped first: "General Patton"), they are part of the name.

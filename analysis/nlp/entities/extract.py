@@ -42,6 +42,7 @@ from analysis.nlp.entities.cues import (
     AP_STATES,
     CORPORATE_SUFFIXES,
     ELISIONS,
+    GIVEN_NAME_WORDS,
     PRODUCT_MODELS,
     NOUNS_CAPITALISED,
     ORG_SUFFIXES,
@@ -606,6 +607,10 @@ class _Extractor:
             or (second.key not in self.stops and not _is_common_word(second.key))
         ):
             return False  # "West Yorkshire Police", "Upper Silesia", "North Sea": a direction before a place
+        if (self.english and len(span.toks) > 1 and key in GIVEN_NAME_WORDS and tok.shape == _CAP
+                and span.person_shaped and _place_strength(span.toks[-1].key, span.toks[-1].text) < 2
+                and not (key in self.stops and _in_question(span.text, span.end))):
+            return False  # "Bill Gates said", "Hope Hicks testified" (but the modal of "Will Congress act?")
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
@@ -725,6 +730,15 @@ class _Extractor:
         if level >= 3 or (level and length > 1):
             return True
         return level == 2 and not _is_common_word(keys[0]) and not self.written_in_lower_case(first.text.lower())
+
+
+_SENTENCE_END_RE = re.compile(r"[.?!]")
+
+
+def _in_question(text: str, pos: int) -> bool:
+    """Whether the sentence going on at ``pos`` of a paragraph ends with a question mark."""
+    end = _SENTENCE_END_RE.search(text, pos)
+    return end is not None and end.group() == "?"
 
 
 _TABLE_NAME = (
