@@ -72,6 +72,7 @@ from analysis.nlp.entities.lexicon import (
     _given_names,
     _is_inflected_noun,
     _norm,
+    _is_given_name,
     _place_strength,
     _places,
     _stopwords,
@@ -640,6 +641,10 @@ class _Extractor:
                 and span.person_shaped and _place_strength(span.toks[-1].key, span.toks[-1].text) < 2
                 and not (key in self.stops and _in_question(span.text, span.end))):
             return False  # "Bill Gates said", "Hope Hicks testified" (but the modal of "Will Congress act?")
+        if (self.english and len(span.toks) > 1 and tok.shape == _CAP and _is_demonym(key)
+                and all(t.shape == _CAP and _is_common_word(t.key) and t.key not in self.stops
+                        and not self.cues.is_title(t.key) and not _is_given_name(t.key) for t in span.toks[1:])):
+            return False  # "British Gas", "American Express said": a nationality before common nouns, a company
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
