@@ -499,8 +499,9 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
-    "fr": (r"dite?", r"surnommée?", r"connue?\s+sous\s+le\s+nom\s+de", r"anciennement", r"ex"),
-    "es": (r"conocid[oa]\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
+    "fr": (r"dite?", r"surnommée?", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
+           r"anciennement", r"ex"),
+    "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
 }
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending

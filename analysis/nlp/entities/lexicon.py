@@ -400,6 +400,13 @@ def _is_inflected_noun(word: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """English given names and their short forms (keys, accents stripped): every name of the ``nicknames`` table."""
+    table = _hypocorisms()
+    return frozenset(table).union(*table.values()) if table else frozenset()
+
+
+@lru_cache(maxsize=1)
 def _hypocorisms() -> dict[str, frozenset[str]]:
     """Short forms of English given names and the names they are short for ("maggie" -> {"margaret", ...},
     "rick" -> {"richard", ...}), from the hand-curated table the ``nicknames`` package ships (Apache-2.0). Its
