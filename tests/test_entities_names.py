@@ -361,3 +361,24 @@ def test_the_modal_will_opening_a_question_is_no_given_name_and_a_bill_in_parlia
     table = _table_of("Will Parliament act? MPs debated the Bill on Tuesday, and the Bill passed.")
     assert "Will Parliament" not in table, table
     assert table.get("Bill", (0, (), ""))[2] != "person", table
+
+
+# --- organisations named by an adjective and common nouns ---------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Eastern Power", "British Tin", "Standard Freight", "United Bakeries", "Royal Post"])
+def test_an_adjective_before_common_nouns_at_a_sentence_start_stays_and_names_an_organisation(name):
+    table = _table_of(f"{name} said on Monday that prices would rise. Customers were angry.")
+    assert table.get(name, (0, (), ""))[::2] == (1, "organisation"), table
+    assert name.split()[-1] not in table, table
+
+
+def test_a_nationality_before_a_title_or_a_given_name_at_a_sentence_start_is_no_part_of_the_name():
+    table = _table_of("British Foreign Secretary Alma Reyes said no. Kenyan Grace Otieno won the race.")
+    assert "Alma Reyes" in table and "Grace Otieno" in table, table
+    assert not any(name.startswith(("British", "Kenyan")) for name in table), table
+
+
+def test_a_given_name_that_is_also_a_nationality_word_still_makes_a_person():
+    table = _table_of("The film starred Christian Vale. Vale said the shoot was cold.")
+    assert table.get("Christian Vale", (0, (), ""))[::2] == (2, "person"), table

@@ -281,9 +281,15 @@ GIVEN_NAME_WORDS = frozenset(
 )
 
 #: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve", "General
-#: Motors", "Major League Baseball"): at a sentence's start, before another capitalised word that is no personal
-#: name (a title before one is stripped first: "General Patton"), they are part of the name.
-ORG_FIRST_WORDS = frozenset("national royal federal international imperial general major".split())
+#: Motors", "Major League Baseball", "United Airlines", "Standard Chartered", "Southern Water", "Central Bank"):
+#: at a sentence's start, before another capitalised word that is no personal name (a title before one is stripped
+#: first: "General Patton"), they are part of the name.
+ORG_FIRST_WORDS = frozenset(
+    """
+    national royal federal international imperial general major united standard allied consolidated universal
+    continental global central northern southern eastern western
+    """.split()
+)
 
 #: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
 TABLE_LABELS = frozenset(
@@ -493,8 +499,9 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
-    "fr": (r"dite?", r"surnommée?", r"connue?\s+sous\s+le\s+nom\s+de", r"anciennement", r"ex"),
-    "es": (r"conocid[oa]\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
+    "fr": (r"dite?", r"surnommée?", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
+           r"anciennement", r"ex"),
+    "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
 }
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending

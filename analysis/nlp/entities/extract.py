@@ -69,8 +69,10 @@ from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
     _is_demonym,
     _is_dictionary_word,
+    _given_names,
     _is_inflected_noun,
     _norm,
+    _is_given_name,
     _place_strength,
     _places,
     _stopwords,
@@ -222,6 +224,8 @@ class _Extractor:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english:
                     par_spans = self._nicknames_inside(index, text, toks, par_spans)
+            if "'" in text or "‘" in text or '"' in text or "“" in text:
+                par_spans = self._nickname_inside(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -473,6 +477,32 @@ class _Extractor:
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
 
+    def _nickname_inside(self, index: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
+        """A quoted name between a given name and a surname is that person's nickname ("Anna 'Nan' Pellow", also in
+        a headline): the nickname and the surname, one person's names, replace the candidates there (the given
+        name, written once with them, is one mention)."""
+        out = spans
+        for m in _NICKNAME_INSIDE_RE.finditer(text):
+            at = {t.start: t for t in toks if m.start() <= t.start < m.end()}
+            words = [at.get(m.start(k)) for k in (1, 2, 3)]
+            if words[1] is None:  # a word right after a straight quote is no name token ("O'Brien"): made here
+                words[1] = _Tok(m.group(2), m.start(2))
+            if any(t is None or t.end != m.end(k) for k, t in zip((1, 2, 3), words)):
+                continue
+            first, last = words[0], words[2]
+            if first.key in self.stops or not (first.key in _given_names() or not _is_common_word(first.key)) or (
+                _is_common_word(last.key) or _place_strength(first.key, first.text) >= 2
+            ):
+                continue  # not "Rain 'Storm' Warning"
+            nick, surname = (_Span(index, text, [t], initial=False, headline=False) for t in words[1:])
+            nick.defined = surname.defined = nick.nickname = True
+            surname.title_before = True  # a given name before it: a person's
+            self.links.append((surname, nick))
+            out = [sp for sp in out if sp.end <= m.start() or sp.start >= m.end()] + [nick, surname]
+        if out is not spans:
+            out.sort(key=lambda sp: sp.start)
+        return out
+
     def _with_lower_head(self, s: _Span) -> list[_Span]:
         """The span with the lower-case head noun before it in French or Spanish ("le musée des Beaux-Arts",
         "la ligne B"); the span itself when there is none, or when it is a place alone ("le musée de Vernon"
@@ -611,6 +641,10 @@ class _Extractor:
                 and span.person_shaped and _place_strength(span.toks[-1].key, span.toks[-1].text) < 2
                 and not (key in self.stops and _in_question(span.text, span.end))):
             return False  # "Bill Gates said", "Hope Hicks testified" (but the modal of "Will Congress act?")
+        if (self.english and len(span.toks) > 1 and tok.shape == _CAP and _is_demonym(key)
+                and all(t.shape == _CAP and _is_common_word(t.key) and t.key not in self.stops
+                        and not self.cues.is_title(t.key) and not _is_given_name(t.key) for t in span.toks[1:])):
+            return False  # "British Gas", "American Express said": a nationality before common nouns, a company
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
@@ -665,6 +699,10 @@ class _Extractor:
         if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
                 and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
             return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
+        if (self.english and len(toks) == 2 and toks[0].key in _given_names() and toks[1].shape == _CAP
+                and not _is_common_word(toks[1].key) and toks[1].key not in self.stops
+                and _place_strength(toks[1].key, toks[1].text) < 2):
+            return [s]  # "Louis Pelham scored": a given name of the names table before a word that is no common one
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
@@ -952,6 +990,10 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+#: A given name, a quoted nickname, a surname: "Anna 'Nan' Pellow", "Jack “Bud” Rowe".
+_NICKNAME_INSIDE_RE = re.compile(
+    r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+) [‘'\"“]([^\W\d_a-z][^\W\d_]+)[’'\"”] ([^\W\d_a-z][^\W\d_]+)"
+)
 _MODEL_NUMBER_RE = re.compile(r" (\d{1,4}(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2})\b")  # "16e", not "11th"
 _MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
 
