@@ -382,3 +382,14 @@ def test_a_nationality_before_a_title_or_a_given_name_at_a_sentence_start_is_no_
 def test_a_given_name_that_is_also_a_nationality_word_still_makes_a_person():
     table = _table_of("The film starred Christian Vale. Vale said the shoot was cold.")
     assert table.get("Christian Vale", (0, (), ""))[::2] == (2, "person"), table
+
+
+# --- a saint's possessive inside a name ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["St Agnes' Hospital", "St. Oswald's Church", "Saint Cuthbert's School",
+                                  "St Nicholas' Park"])
+def test_a_saint_s_possessive_before_a_head_noun_is_part_of_the_name_mid_sentence_and_at_a_sentence_start(name):
+    table = _table_of(f"Staff at {name} were praised on Monday. {name} said the winter had been hard.")
+    assert table.get(name, (0,))[0] == 2, table
+    assert not any(other != name and other in name for other in table), table

@@ -207,6 +207,10 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
         possessive = raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2
         if possessive:
             raw = raw[:-2]
+        elif raw[-1:] == "s" and prev is not None and prev.key in _SAINTS and text[
+            begin + len(raw) : begin + len(raw) + 2
+        ] in _S_APOSTROPHES:
+            possessive = True  # "St Thomas' Hospital": a saint's name ending in s takes an apostrophe alone
         if raw.isalnum() or "." in raw or not ("-" in raw or "‐" in raw or "‑" in raw):
             tok = _Tok(raw, begin, possessive)
             if tok.shape == _LOWER:  # "11th" is no name
@@ -545,7 +549,9 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
         while j < n:
             last = run[-1]
             if last.possessive or last.dotted:
-                if last.possessive and _possessive_name(last, toks[j], toks[j + 1 : j + 3]):
+                if last.possessive and _possessive_name(
+                    last, toks[j], toks[j + 1 : j + 3], saint=len(run) > 1 and run[-2].key in _SAINTS
+                ):
                     run.append(toks[j])  # "King's Fund", "Plymouth Coroner's Court"
                     j += 1
                     continue
@@ -619,12 +625,18 @@ def _org_word(key: str, endings: tuple[str, ...]) -> bool:
     return key.endswith(endings) or (key.endswith("s") and key[:-2 if key.endswith("es") else -1].endswith(endings))
 
 
-def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = ()) -> bool:
-    """ "King's Fund", "Coroner's Court", "Queen's Medical Centre": a common word's possessive before a head noun
-    (right after it, or after one or two capitalised words) is part of one name (but "Bukele's Government" is
-    Bukele's)."""
-    if not (nxt.start == last.end + 3 and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP
-            and _is_common_word(last.key)):
+#: Keys of "St", "St." and "Saint" before a saint's name.
+_SAINTS = frozenset({"st", "saint"})
+#: An apostrophe alone after a saint's name ending in s ("St Thomas' Hospital"), before a space.
+_S_APOSTROPHES = ("' ", "’ ")
+
+
+def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = (), *, saint: bool = False) -> bool:
+    """ "King's Fund", "Coroner's Court", "Queen's Medical Centre", "St Mary's Church": a common word's (or a
+    saint's, ``saint``) possessive before a head noun (right after it, or after one or two capitalised words) is
+    part of one name (but "Bukele's Government" is Bukele's)."""
+    if not ((nxt.start == last.end + 3 or (saint and nxt.start == last.end + 2)) and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP
+            and (saint or _is_common_word(last.key))):
         return False
     if nxt.key in _ORG_HEADS or nxt.key in _PLACE_HEADS:
         return True

@@ -9,6 +9,7 @@ from analysis.collector import collector_paused
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
 from analysis.nlp.entities.candidates import (
+    _SAINTS,
     BEFORE_TITLE,
     _ACRONYM,
     _CAP,
@@ -637,6 +638,8 @@ class _Extractor:
             or (second.key not in self.stops and not _is_common_word(second.key))
         ):
             return False  # "West Yorkshire Police", "Upper Silesia", "North Sea": a direction before a place
+        if key in _SAINTS and len(span.toks) > 1 and tok.shape == _CAP and span.toks[1].shape == _CAP:
+            return False  # "St Mary's Church was full", "Saint Helena"
         if (self.english and len(span.toks) > 1 and key in GIVEN_NAME_WORDS and tok.shape == _CAP
                 and span.person_shaped and _place_strength(span.toks[-1].key, span.toks[-1].text) < 2
                 and not (key in self.stops and _in_question(span.text, span.end))):
