@@ -1216,3 +1216,23 @@ def test_nicknames_join_their_person(language, text, person, nickname):
 def test_a_quoted_word_between_common_words_is_no_nickname():
     table = table_of("A Rain 'Storm' Warning was issued for Cornwall.", "en")
     assert "Storm" not in {a for aliases in table["aliases"] for a in aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "alias"),
+    [
+        ("Full-back Tomas de Ruyter crossed; de Ruyter then kicked the conversion.", "Tomas de Ruyter", "de Ruyter"),
+        ("Coach Johann van Staden agreed, and van Staden said so twice.", "Johann van Staden", "van Staden"),
+    ],
+)
+def test_a_surname_keeps_its_lower_case_particle_when_written_alone(text, person, alias):
+    table = table_of(text, "en")
+    assert table.loc[person, "aliases"] == (alias,) and table.loc[person, "mentions"] == 2, table
+
+
+def test_product_models_with_numbers_and_model_words():
+    table = table_of("We compared the Galaxy Buds 3 Pro with the Sony WF-1000XM5. The Buds 3 Pro beat the Buds 3 "
+                     "and the Sony WF-1000XM5 held its own.", "en")
+    assert table.loc["Galaxy Buds 3 Pro", "aliases"] == ("Buds 3 Pro",), table  # "Buds 3" is another model
+    assert table.loc["Sony WF-1000XM5", "mentions"] == 2 and "Buds 3" in table.index, table
+    assert "Pro" not in table.index and "Pro" not in {a for aliases in table["aliases"] for a in aliases}

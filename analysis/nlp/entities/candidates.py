@@ -37,6 +37,8 @@ from analysis.nlp.entities.cues import (
     HYPHEN_INNER_PARTICLES,
     ROMANCE_OF,
     HEADED_JOINERS,
+    MODEL_WORDS,
+    PRODUCT_MODELS,
     SECOND_TITLE_WORDS,
     LanguageCues,
 )
@@ -60,7 +62,7 @@ _INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
 #: The last part of a hyphenated place that is an elided "de" or "le" and a name: "Saint-Martin-d'Hères".
 _ELIDED_PART_RE = re.compile(r"[dl][’'][^\W\d_a-z][^\W\d_]*")
-_ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}[^\W\d_]?")
+_ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}(?:[^\W\d_]|\d{0,2}[^\W\d_a-z]{1,3}\d{0,2})?")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -566,6 +568,9 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             if _joins_number(last, nxt, toks[j + 1] if j + 1 < n else None):
                 run.append(nxt)  # "Barrio 18", "Apollo 11"
                 j += 1
+                if j < n and toks[j].joined and _model_word(toks[j]):
+                    run.append(toks[j])  # "Buds 4 Pro"
+                    j += 1
                 break
             k = j
             joiners: list[_Tok] = []
@@ -657,8 +662,13 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
         and not last.possessive
         and not _month_or_day(last.key)
-        and (after is None or not after.joined or not _is_name_token(after))
+        and (after is None or not after.joined or not _is_name_token(after) or _model_word(after))
     )
+
+
+def _model_word(tok: _Tok) -> bool:
+    """A model's word after a product's number ("Buds 4 Pro", "Pixel 9 Pro")."""
+    return tok.shape == _CAP and tok.key in PRODUCT_MODELS
 
 
 def _two_places(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
@@ -1057,6 +1067,10 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
                 continue
             if len(sub) == 1:
                 k = sub[0]
+                if k in MODEL_WORDS:
+                    continue  # "Pro" of "Buds 4 Pro" names nothing alone
+            if keys[-1] in MODEL_WORDS and j < n and any(k.isdigit() for k in sub):
+                continue  # "Buds 3" is another model than "Galaxy Buds 3 Pro"
                 if k in _ORG_HEADS or k in _PLACE_HEADS:
                     if j != n or k in _PLACE_HEADS:
                         continue

@@ -268,6 +268,9 @@ _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVI
 CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp".split())
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
 PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
+#: Words of a product's model that name nothing alone ("Pro" of "Buds 4 Pro", "Studio" of "zenko Studio"): never a
+#: shorter name of the product.
+MODEL_WORDS = frozenset("mini pro plus ultra lite studio".split())
 
 #: English given names that are also common words ("Bill Gates", "Will Smith", "Hope Hicks", "Drew Barrymore"):
 #: before another capitalised word that is no head noun or place, the pair is shaped like a personal name, and at a

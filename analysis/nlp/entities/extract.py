@@ -243,7 +243,7 @@ class _Extractor:
             for s in spans:  # "Major Pell" kept whole (Pell is a common word too): a person's name all the same
                 if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
                     s.title_before = True
-        return self._resolve(_numbers_off(spans))
+        return self._resolve(_particles_back(_numbers_off(spans)))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
@@ -1008,6 +1008,35 @@ def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venu
         out.append(span)
     if out is not spans:
         out.sort(key=lambda s: s.start)
+    return out
+
+
+_PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la|de los|van|von|de|der|den|da|di|du|dos|"
+                                 r"das|del|ter|ten|le|la) $")
+
+
+def _particles_back(spans: list[_Span]) -> list[_Span]:
+    """A surname written with its lower-case particle alone ("de Ruyter", "van Staden") keeps the particle when the
+    article's full name has it ("Tomas de Ruyter"): the particle is no joiner there, since no name stands before it."""
+    endings = {s.keys[-2:] for s in spans if len(s.toks) >= 3 and s.toks[-2].shape == _LOWER
+               and s.toks[-2].key in _CONNECTOR_PARTICLES and s.toks[0].shape == _CAP}
+    if not endings:
+        return spans
+    out = []
+    for s in spans:
+        if len(s.toks) == 1 and s.toks[0].shape == _CAP:
+            m = _PARTICLE_BEFORE_RE.search(s.text, max(0, s.start - 8), s.start)
+            if m is not None and (m.group(1).rsplit(" ", 1)[-1], s.keys[0]) in endings:
+                toks = []
+                for word in re.finditer(r"\S+", m.group(1)):
+                    tok = _Tok(word.group(), m.start(1) + word.start(), shape=_LOWER)
+                    tok.joined = bool(toks)
+                    toks.append(tok)
+                s.toks[0].joined = True
+                piece = _Span(s.par, s.text, [*toks, *s.toks], initial=False, headline=s.headline)
+                piece.title_before, piece.defined = s.title_before, s.defined
+                s = piece
+        out.append(s)
     return out
 
 
