@@ -393,3 +393,18 @@ def test_a_saint_s_possessive_before_a_head_noun_is_part_of_the_name_mid_sentenc
     table = _table_of(f"Staff at {name} were praised on Monday. {name} said the winter had been hard.")
     assert table.get(name, (0,))[0] == 2, table
     assert not any(other != name and other in name for other in table), table
+
+
+# --- a venue named "X and Y" ---------------------------------------------------------------------------
+
+
+def test_a_pub_named_x_and_y_is_one_name_also_where_it_is_written_without_its_noun():
+    table = _table_of("Regulars at the Plough and Harrow pub raised money. The Plough and Harrow reopens in May.\n\n"
+                      "Plough teams and Harrow School were not involved.")
+    assert table.get("Plough and Harrow", (0,))[0] == 2, table
+    assert "Plough and Harrow pub" not in table, table
+
+
+def test_two_names_joined_by_and_without_a_venue_s_noun_stay_two():
+    table = _table_of("The Fox and Hounds inn closed. Labour and Reform fought the seat.")
+    assert "Fox and Hounds" in table and "Labour and Reform" not in table, table

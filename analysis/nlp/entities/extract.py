@@ -153,6 +153,10 @@ class _Extractor:
         # alone as a person's name ("Dean said"): there the title word is the given name
         titled: list[tuple[_Span, _Tok]] = []
         title_given: set[str] = set()
+        # "X and Y" names a venue once ("the Horse and Jockey pub"), then is written without its noun
+        venues = frozenset(
+            m.group(1) for p in self.paragraphs if " and " in p.text for m in _VENUE_NAME_RE.finditer(p.text)
+        ) if self.english else frozenset()
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
@@ -222,6 +226,8 @@ class _Extractor:
                 par_spans = _with_suffixes(par_spans)
             if self.lower_heads is not None and not headline:
                 par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
+            if venues and not headline and " and " in text:
+                par_spans = _venue_names(index, text, toks, par_spans, venues)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english:
@@ -972,6 +978,42 @@ _NICKNAME_CUE_BEFORE_RE = re.compile(r"(?:as|alias|aka|dubbed|nicknamed|called|n
 _NICKNAME_INSIDE_RE = re.compile(
     rf"\b({_CAPITAL_WORD}) [“\"‘]((?:the |The )?{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)[”\"’] ({_CAPITAL_WORD})"
 )
+
+
+def _occurrences(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of one of ``names`` in ``text``."""
+    out = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                out.append((at, end))
+            at = text.find(name, end)
+    return out
+
+
+#: "the Horse and Jockey pub", "the Fox and Hounds inn": two capitalised words joined by "and" between "the" and
+#: a venue's noun name one pub, inn or restaurant.
+_VENUE_NAME_RE = re.compile(
+    r"\b[Tt]he ([^\W\d_a-z][^\W\d_]+ and [^\W\d_a-z][^\W\d_]+) (?:pub|inn|tavern|bar|restaurant|hotel|caf[eé])\b"
+)
+
+
+def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venues: frozenset[str]) -> list[_Span]:
+    """"X and Y" named by a venue's noun after it somewhere in the article (``venues``: "the Horse and Jockey
+    pub") is one name wherever it is written, the candidates inside it replaced."""
+    out = spans
+    for start, end in _occurrences(text, venues):
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        if len(inside) != 3 or inside[0].start != start or inside[-1].end != end:
+            continue
+        span = _Span(par, text, inside, initial=False, headline=False)
+        out = [s for s in out if s.end <= start or s.start >= end]
+        out.append(span)
+    if out is not spans:
+        out.sort(key=lambda s: s.start)
+    return out
 
 
 _PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la|de los|van|von|de|der|den|da|di|du|dos|"
