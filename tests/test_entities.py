@@ -1185,3 +1185,54 @@ def test_official_names_with_lower_case_words(language, text, name, etype, alias
 def test_a_lower_case_head_before_a_place_alone_leaves_the_place():
     table = table_of("La toile a été volée au musée des Beaux-Arts de Rouen. Le musée de Rouen ferme.", "fr")
     assert table.loc["Rouen", "mentions"] == 2 and table.loc["Rouen", "type"] == "place", table
+
+
+def test_a_given_name_of_the_names_table_at_a_sentence_start_stays_with_the_surname():
+    table = table_of("Henry Arkwell scored twice before the break. Louis Pelham kicked the conversion. "
+                     "Arkwell limped off and Pelham stayed on.", "en")
+    assert table.loc["Henry Arkwell", "aliases"] == ("Arkwell",) and table.loc["Henry Arkwell", "mentions"] == 2
+    assert table.loc["Louis Pelham", "type"] == "person" and table.loc["Louis Pelham", "mentions"] == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person", "nickname"),
+    [
+        # a quoted nickname between a given name and a surname
+        ("en", "Jack “Bud” Rowe ran the ferry for thirty years. Rowe died in May.", "Rowe", "Bud"),
+        ("en", "Anna 'Nan' Pellow ran the café. Nan never left Pellow's café.", "Pellow", "Nan"),
+        # an alias cue with words inside it ("conocido en el sector como", "connu dans le quartier sous le nom de")
+        ("es", "El ingeniero Andrés Villalta, conocido en el sector como «el Zahorí», dijo que falta agua.",
+         "Andrés Villalta", "Zahorí"),
+        ("fr", "Jean Morel, connu dans le quartier sous le nom de « Papy Vélo », répare tout.", "Jean Morel",
+         "Papy Vélo"),
+    ],
+)
+def test_nicknames_join_their_person(language, text, person, nickname):
+    table = table_of(text, language)
+    assert nickname in table.loc[person, "aliases"], table
+    assert table.loc[person, "type"] == "person"
+
+
+def test_a_quoted_word_between_common_words_is_no_nickname():
+    table = table_of("A Rain 'Storm' Warning was issued for Cornwall.", "en")
+    assert "Storm" not in {a for aliases in table["aliases"] for a in aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "alias"),
+    [
+        ("Full-back Tomas de Ruyter crossed; de Ruyter then kicked the conversion.", "Tomas de Ruyter", "de Ruyter"),
+        ("Coach Johann van Staden agreed, and van Staden said so twice.", "Johann van Staden", "van Staden"),
+    ],
+)
+def test_a_surname_keeps_its_lower_case_particle_when_written_alone(text, person, alias):
+    table = table_of(text, "en")
+    assert table.loc[person, "aliases"] == (alias,) and table.loc[person, "mentions"] == 2, table
+
+
+def test_product_models_with_numbers_and_model_words():
+    table = table_of("We compared the Galaxy Buds 3 Pro with the Sony WF-1000XM5. The Buds 3 Pro beat the Buds 3 "
+                     "and the Sony WF-1000XM5 held its own.", "en")
+    assert table.loc["Galaxy Buds 3 Pro", "aliases"] == ("Buds 3 Pro",), table  # "Buds 3" is another model
+    assert table.loc["Sony WF-1000XM5", "mentions"] == 2 and "Buds 3" in table.index, table
+    assert "Pro" not in table.index and "Pro" not in {a for aliases in table["aliases"] for a in aliases}

@@ -335,3 +335,76 @@ def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person_s_alias():
     table = _table_of('Edward "Ted" Marsh, 58, admitted fraud. Ted Marsh had run the club since 2010. Marsh wept.')
     name = 'Edward "Ted" Marsh'
     assert table.get(name, (0, ()))[0] == 4 and {"Ted", "Ted Marsh", "Marsh"} <= set(table[name][1]), table
+
+
+# --- given names that are common words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "given, surname",
+    [("Bill", "Gates"), ("Will", "Smith"), ("Hope", "Hicks"), ("Drew", "Barrymore"), ("Frank", "Okoro"),
+     ("Grace", "Lin"), ("Faith", "Wambui")],
+)
+def test_a_given_name_that_is_a_common_word_stays_with_the_surname_at_a_sentence_start(given, surname):
+    table = _table_of(f"{given} {surname} said on Monday the plan would work. {surname} added that it was cheap.")
+    name = f"{given} {surname}"
+    assert table.get(name, (0, (), ""))[0] == 2 and table[name][2] == "person", table
+    assert surname not in table, table
+
+
+def test_a_given_name_that_is_a_common_word_mid_sentence_makes_a_person_with_the_surname_alone_later():
+    table = _table_of("The charity, run by Pat Dorrance since 2019, grew. Dorrance said donors were generous.")
+    assert table.get("Pat Dorrance", (0, (), ""))[0] == 2 and table["Pat Dorrance"][2] == "person", table
+
+
+def test_the_modal_will_opening_a_question_is_no_given_name_and_a_bill_in_parliament_is_no_person():
+    table = _table_of("Will Parliament act? MPs debated the Bill on Tuesday, and the Bill passed.")
+    assert "Will Parliament" not in table, table
+    assert table.get("Bill", (0, (), ""))[2] != "person", table
+
+
+# --- organisations named by an adjective and common nouns ---------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Eastern Power", "British Tin", "Standard Freight", "United Bakeries", "Royal Post"])
+def test_an_adjective_before_common_nouns_at_a_sentence_start_stays_and_names_an_organisation(name):
+    table = _table_of(f"{name} said on Monday that prices would rise. Customers were angry.")
+    assert table.get(name, (0, (), ""))[::2] == (1, "organisation"), table
+    assert name.split()[-1] not in table, table
+
+
+def test_a_nationality_before_a_title_or_a_given_name_at_a_sentence_start_is_no_part_of_the_name():
+    table = _table_of("British Foreign Secretary Alma Reyes said no. Kenyan Grace Otieno won the race.")
+    assert "Alma Reyes" in table and "Grace Otieno" in table, table
+    assert not any(name.startswith(("British", "Kenyan")) for name in table), table
+
+
+def test_a_given_name_that_is_also_a_nationality_word_still_makes_a_person():
+    table = _table_of("The film starred Christian Vale. Vale said the shoot was cold.")
+    assert table.get("Christian Vale", (0, (), ""))[::2] == (2, "person"), table
+
+
+# --- a saint's possessive inside a name ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["St Agnes' Hospital", "St. Oswald's Church", "Saint Cuthbert's School",
+                                  "St Nicholas' Park"])
+def test_a_saint_s_possessive_before_a_head_noun_is_part_of_the_name_mid_sentence_and_at_a_sentence_start(name):
+    table = _table_of(f"Staff at {name} were praised on Monday. {name} said the winter had been hard.")
+    assert table.get(name, (0,))[0] == 2, table
+    assert not any(other != name and other in name for other in table), table
+
+
+# --- a venue named "X and Y" ---------------------------------------------------------------------------
+
+
+def test_a_pub_named_x_and_y_is_one_name_also_where_it_is_written_without_its_noun():
+    table = _table_of("Regulars at the Plough and Harrow pub raised money. The Plough and Harrow reopens in May.\n\n"
+                      "Plough teams and Harrow School were not involved.")
+    assert table.get("Plough and Harrow", (0,))[0] == 2, table
+    assert "Plough and Harrow pub" not in table, table
+
+
+def test_two_names_joined_by_and_without_a_venue_s_noun_stay_two():
+    table = _table_of("The Fox and Hounds inn closed. Labour and Reform fought the seat.")
+    assert "Fox and Hounds" in table and "Labour and Reform" not in table, table

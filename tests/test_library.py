@@ -464,6 +464,22 @@ def test_compare_sentence_scores_are_computed_once_then_read_and_edits_apply(tmp
     assert "Lena Hartmann" not in {row[0] for row in sentiment.entity_sentiment_rows(
         again[0].article, again[0].entities.mentions, scored=again[0].entity_sentences)}
 
+
+def test_sentence_scores_that_cannot_be_stored_are_returned_all_the_same(tmp_path, monkeypatch):
+    from analysis.errors import StoreError
+
+    with Library(tmp_path) as library:
+        ids = [library.add_file(article_text(n).encode(), f"{n}.txt").id for n in (22, 23)]
+
+        def refuse(*args):
+            raise StoreError("the library is busy")
+
+        monkeypatch.setattr(Library, "_store_sentences", staticmethod(refuse))
+        loaded = library.analyses(ids, entity_sentences=True)
+    assert all(a.entity_sentences for a in loaded)
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    assert db.execute("SELECT COUNT(*) FROM sentence_cache").fetchone() == (0,)
+
 def test_title_source_and_date_can_be_edited_and_survive_a_restart(tmp_path):
     with Library(tmp_path) as library:
         result = library.add_file(article_text(10).encode(), "a.txt")

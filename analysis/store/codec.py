@@ -278,8 +278,14 @@ def decode_sentence_scores(payloads: Sequence[bytes | None]) -> list[tuple[Sente
     offsets = lists.offsets.to_numpy()
     offsets = (offsets - offsets[0]).tolist()  # flatten() starts at the first row's values
     spans = lists.flatten().to_numpy().tolist()
-    masked = [tuple(zip(spans[a:b:2], spans[a + 1:b:2])) for a, b in zip(offsets, offsets[1:])]
-    rows = list(map(SentenceScore, paragraph, start, end, words, score, masked))
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of small tuples: the collector would walk every live analysis again and again
+    try:
+        masked = [tuple(zip(spans[a:b:2], spans[a + 1:b:2])) for a, b in zip(offsets, offsets[1:])]
+        rows = list(map(SentenceScore, paragraph, start, end, words, score, masked))
+    finally:
+        if collecting:
+            gc.enable()
     at = 0
     for i, batch in batches:
         results[i] = tuple(rows[at: at + batch.num_rows])

@@ -502,10 +502,13 @@ class Library:
                 result = dataclasses.replace(
                     result, entities=apply_entity_edits(result.entities, edits[article_id], article=result.article))
             results[article_id] = result
-        if new_sentences:  # one transaction for all of them
-            with self._transaction() as db:
-                for digest, payload in new_sentences:
-                    self._store_sentences(db, digest, payload)
+        if new_sentences:  # one transaction for all of them; a cache only: the scores are returned all the same
+            try:
+                with self._transaction() as db:
+                    for digest, payload in new_sentences:
+                        self._store_sentences(db, digest, payload)
+            except StoreError:
+                pass  # the library is busy or cannot be written: they are computed again next time
         return [results[i] for i in wanted]
 
     @staticmethod

@@ -33,9 +33,12 @@ from analysis.nlp.entities.cues import (
     CORPORATE_SUFFIXES,
     CUES,
     CLUB_AFFIXES,
+    GIVEN_NAME_WORDS,
     HYPHEN_INNER_PARTICLES,
     ROMANCE_OF,
     HEADED_JOINERS,
+    MODEL_WORDS,
+    PRODUCT_MODELS,
     SECOND_TITLE_WORDS,
     LanguageCues,
 )
@@ -59,7 +62,7 @@ _INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
 #: The last part of a hyphenated place that is an elided "de" or "le" and a name: "Saint-Martin-d'Hères".
 _ELIDED_PART_RE = re.compile(r"[dl][’'][^\W\d_a-z][^\W\d_]*")
-_ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}[^\W\d_]?")
+_ACRONYM_DIGITS_RE = re.compile(r"[^\W\d_a-z]{1,6}[-‐‑]?\d{1,4}(?:[^\W\d_]|\d{0,2}[^\W\d_a-z]{1,3}\d{0,2})?")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -206,6 +209,10 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
         possessive = raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2
         if possessive:
             raw = raw[:-2]
+        elif raw[-1:] == "s" and prev is not None and prev.key in _SAINTS and text[
+            begin + len(raw) : begin + len(raw) + 2
+        ] in _S_APOSTROPHES:
+            possessive = True  # "St Thomas' Hospital": a saint's name ending in s takes an apostrophe alone
         if raw.isalnum() or "." in raw or not ("-" in raw or "‐" in raw or "‑" in raw):
             tok = _Tok(raw, begin, possessive)
             if tok.shape == _LOWER:  # "11th" is no name
@@ -544,7 +551,9 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
         while j < n:
             last = run[-1]
             if last.possessive or last.dotted:
-                if last.possessive and _possessive_name(last, toks[j], toks[j + 1 : j + 3]):
+                if last.possessive and _possessive_name(
+                    last, toks[j], toks[j + 1 : j + 3], saint=len(run) > 1 and run[-2].key in _SAINTS
+                ):
                     run.append(toks[j])  # "King's Fund", "Plymouth Coroner's Court"
                     j += 1
                     continue
@@ -559,6 +568,9 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             if _joins_number(last, nxt, toks[j + 1] if j + 1 < n else None):
                 run.append(nxt)  # "Barrio 18", "Apollo 11"
                 j += 1
+                if j < n and toks[j].joined and _model_word(toks[j]):
+                    run.append(toks[j])  # "Buds 4 Pro"
+                    j += 1
                 break
             k = j
             joiners: list[_Tok] = []
@@ -618,12 +630,18 @@ def _org_word(key: str, endings: tuple[str, ...]) -> bool:
     return key.endswith(endings) or (key.endswith("s") and key[:-2 if key.endswith("es") else -1].endswith(endings))
 
 
-def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = ()) -> bool:
-    """ "King's Fund", "Coroner's Court", "Queen's Medical Centre": a common word's possessive before a head noun
-    (right after it, or after one or two capitalised words) is part of one name (but "Bukele's Government" is
-    Bukele's)."""
-    if not (nxt.start == last.end + 3 and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP
-            and _is_common_word(last.key)):
+#: Keys of "St", "St." and "Saint" before a saint's name.
+_SAINTS = frozenset({"st", "saint"})
+#: An apostrophe alone after a saint's name ending in s ("St Thomas' Hospital"), before a space.
+_S_APOSTROPHES = ("' ", "’ ")
+
+
+def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = (), *, saint: bool = False) -> bool:
+    """ "King's Fund", "Coroner's Court", "Queen's Medical Centre", "St Mary's Church": a common word's (or a
+    saint's, ``saint``) possessive before a head noun (right after it, or after one or two capitalised words) is
+    part of one name (but "Bukele's Government" is Bukele's)."""
+    if not ((nxt.start == last.end + 3 or (saint and nxt.start == last.end + 2)) and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP
+            and (saint or _is_common_word(last.key))):
         return False
     if nxt.key in _ORG_HEADS or nxt.key in _PLACE_HEADS:
         return True
@@ -644,8 +662,13 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
         and not last.possessive
         and not _month_or_day(last.key)
-        and (after is None or not after.joined or not _is_name_token(after))
+        and (after is None or not after.joined or not _is_name_token(after) or _model_word(after))
     )
+
+
+def _model_word(tok: _Tok) -> bool:
+    """A model's word after a product's number ("Buds 4 Pro", "Pixel 9 Pro")."""
+    return tok.shape == _CAP and tok.key in PRODUCT_MODELS
 
 
 def _two_places(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
@@ -954,6 +977,8 @@ def _name_like_signature(sig: _Signature) -> bool:
     if not words or any(shape != _CAP for _, shape in words):
         return False
     first, last = words[0][0], words[-1][0]
+    if first in GIVEN_NAME_WORDS and len(words) > 1:
+        return True  # "Bill Gates", "Will Smith": a given name that is also a common word (or stopword)
     if first in _stopwords():
         return False
     return not (_is_common_word(first) and _is_common_word(last))
@@ -1042,6 +1067,10 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
                 continue
             if len(sub) == 1:
                 k = sub[0]
+                if k in MODEL_WORDS:
+                    continue  # "Pro" of "Buds 4 Pro" names nothing alone
+            if keys[-1] in MODEL_WORDS and j < n and any(k.isdigit() for k in sub):
+                continue  # "Buds 3" is another model than "Galaxy Buds 3 Pro"
                 if k in _ORG_HEADS or k in _PLACE_HEADS:
                     if j != n or k in _PLACE_HEADS:
                         continue

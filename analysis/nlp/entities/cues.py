@@ -268,11 +268,31 @@ _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVI
 CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp".split())
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
 PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
+#: Words of a product's model that name nothing alone ("Pro" of "Buds 4 Pro", "Studio" of "zenko Studio"): never a
+#: shorter name of the product.
+MODEL_WORDS = frozenset("mini pro plus ultra lite studio".split())
+
+#: English given names that are also common words ("Bill Gates", "Will Smith", "Hope Hicks", "Drew Barrymore"):
+#: before another capitalised word that is no head noun or place, the pair is shaped like a personal name, and at a
+#: sentence's start the given name stays part of it. Months ("April", "June") are left to the date rules.
+GIVEN_NAME_WORDS = frozenset(
+    """
+    bill will mark grace rose hope faith drew frank pat joy ray guy art sue rob bob jack nick ruby amber holly
+    ivy lily iris violet heather dawn daisy penny sandy chase miles wade rusty cliff glen herb rich gene carol
+    eve mercy hunter crystal jade pearl robin sally jim dick chuck gale skip buck sonny
+    """.split()
+)
 
 #: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve", "General
-#: Motors", "Major League Baseball"): at a sentence's start, before another capitalised word that is no personal
-#: name (a title before one is stripped first: "General Patton"), they are part of the name.
-ORG_FIRST_WORDS = frozenset("national royal federal international imperial general major".split())
+#: Motors", "Major League Baseball", "United Airlines", "Standard Chartered", "Southern Water", "Central Bank"):
+#: at a sentence's start, before another capitalised word that is no personal name (a title before one is stripped
+#: first: "General Patton"), they are part of the name.
+ORG_FIRST_WORDS = frozenset(
+    """
+    national royal federal international imperial general major united standard allied consolidated universal
+    continental global central northern southern eastern western
+    """.split()
+)
 
 #: Row labels of a results table that name no party or team ("Independents 2", "Turnout 34%", "Total 41").
 TABLE_LABELS = frozenset(
@@ -482,8 +502,9 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
-    "fr": (r"dite?", r"surnommée?", r"connue?\s+sous\s+le\s+nom\s+de", r"anciennement", r"ex"),
-    "es": (r"conocid[oa]\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
+    "fr": (r"dite?", r"surnommée?", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
+           r"anciennement", r"ex"),
+    "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
 }
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending

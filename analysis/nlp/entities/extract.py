@@ -9,6 +9,7 @@ from analysis.collector import collector_paused
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
 from analysis.nlp.entities.candidates import (
+    _SAINTS,
     BEFORE_TITLE,
     _ACRONYM,
     _CAP,
@@ -42,6 +43,7 @@ from analysis.nlp.entities.cues import (
     AP_STATES,
     CORPORATE_SUFFIXES,
     ELISIONS,
+    GIVEN_NAME_WORDS,
     PRODUCT_MODELS,
     NOUNS_CAPITALISED,
     ORG_SUFFIXES,
@@ -68,8 +70,10 @@ from analysis.nlp.entities.lexicon import (
     _is_common_word_of,
     _is_demonym,
     _is_dictionary_word,
+    _given_names,
     _is_inflected_noun,
     _norm,
+    _is_given_name,
     _place_strength,
     _places,
     _stopwords,
@@ -148,6 +152,10 @@ class _Extractor:
         # alone as a person's name ("Dean said"): there the title word is the given name
         titled: list[tuple[_Span, _Tok]] = []
         title_given: set[str] = set()
+        # "X and Y" names a venue once ("the Horse and Jockey pub"), then is written without its noun
+        venues = frozenset(
+            m.group(1) for p in self.paragraphs if " and " in p.text for m in _VENUE_NAME_RE.finditer(p.text)
+        ) if self.english else frozenset()
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
@@ -217,10 +225,14 @@ class _Extractor:
                 par_spans = _with_suffixes(par_spans)
             if self.lower_heads is not None and not headline:
                 par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
+            if venues and not headline and " and " in text:
+                par_spans = _venue_names(index, text, toks, par_spans, venues)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english:
                     par_spans = self._nicknames_inside(index, text, toks, par_spans)
+            if "'" in text or "‘" in text or '"' in text or "“" in text:
+                par_spans = self._nickname_inside(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
             spans.extend(par_spans)
@@ -231,7 +243,7 @@ class _Extractor:
             for s in spans:  # "Major Pell" kept whole (Pell is a common word too): a person's name all the same
                 if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
                     s.title_before = True
-        return self._resolve(_numbers_off(spans))
+        return self._resolve(_particles_back(_numbers_off(spans)))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
@@ -472,6 +484,32 @@ class _Extractor:
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
 
+    def _nickname_inside(self, index: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
+        """A quoted name between a given name and a surname is that person's nickname ("Anna 'Nan' Pellow", also in
+        a headline): the nickname and the surname, one person's names, replace the candidates there (the given
+        name, written once with them, is one mention)."""
+        out = spans
+        for m in _NICKNAME_INSIDE_RE.finditer(text):
+            at = {t.start: t for t in toks if m.start() <= t.start < m.end()}
+            words = [at.get(m.start(k)) for k in (1, 2, 3)]
+            if words[1] is None:  # a word right after a straight quote is no name token ("O'Brien"): made here
+                words[1] = _Tok(m.group(2), m.start(2))
+            if any(t is None or t.end != m.end(k) for k, t in zip((1, 2, 3), words)):
+                continue
+            first, last = words[0], words[2]
+            if first.key in self.stops or not (first.key in _given_names() or not _is_common_word(first.key)) or (
+                _is_common_word(last.key) or _place_strength(first.key, first.text) >= 2
+            ):
+                continue  # not "Rain 'Storm' Warning"
+            nick, surname = (_Span(index, text, [t], initial=False, headline=False) for t in words[1:])
+            nick.defined = surname.defined = nick.nickname = True
+            surname.title_before = True  # a given name before it: a person's
+            self.links.append((surname, nick))
+            out = [sp for sp in out if sp.end <= m.start() or sp.start >= m.end()] + [nick, surname]
+        if out is not spans:
+            out.sort(key=lambda sp: sp.start)
+        return out
+
     def _with_lower_head(self, s: _Span) -> list[_Span]:
         """The span with the lower-case head noun before it in French or Spanish ("le musée des Beaux-Arts",
         "la ligne B"); the span itself when there is none, or when it is a place alone ("le musée de Vernon"
@@ -606,6 +644,16 @@ class _Extractor:
             or (second.key not in self.stops and not _is_common_word(second.key))
         ):
             return False  # "West Yorkshire Police", "Upper Silesia", "North Sea": a direction before a place
+        if key in _SAINTS and len(span.toks) > 1 and tok.shape == _CAP and span.toks[1].shape == _CAP:
+            return False  # "St Mary's Church was full", "Saint Helena"
+        if (self.english and len(span.toks) > 1 and key in GIVEN_NAME_WORDS and tok.shape == _CAP
+                and span.person_shaped and _place_strength(span.toks[-1].key, span.toks[-1].text) < 2
+                and not (key in self.stops and _in_question(span.text, span.end))):
+            return False  # "Bill Gates said", "Hope Hicks testified" (but the modal of "Will Congress act?")
+        if (self.english and len(span.toks) > 1 and tok.shape == _CAP and _is_demonym(key)
+                and all(t.shape == _CAP and _is_common_word(t.key) and t.key not in self.stops
+                        and not self.cues.is_title(t.key) and not _is_given_name(t.key) for t in span.toks[1:])):
+            return False  # "British Gas", "American Express said": a nationality before common nouns, a company
         if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
@@ -660,6 +708,10 @@ class _Extractor:
         if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
                 and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
             return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
+        if (self.english and len(toks) == 2 and toks[0].key in _given_names() and toks[1].shape == _CAP
+                and not _is_common_word(toks[1].key) and toks[1].key not in self.stops
+                and _place_strength(toks[1].key, toks[1].text) < 2):
+            return [s]  # "Louis Pelham scored": a given name of the names table before a word that is no common one
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
@@ -725,6 +777,15 @@ class _Extractor:
         if level >= 3 or (level and length > 1):
             return True
         return level == 2 and not _is_common_word(keys[0]) and not self.written_in_lower_case(first.text.lower())
+
+
+_SENTENCE_END_RE = re.compile(r"[.?!]")
+
+
+def _in_question(text: str, pos: int) -> bool:
+    """Whether the sentence going on at ``pos`` of a paragraph ends with a question mark."""
+    end = _SENTENCE_END_RE.search(text, pos)
+    return end is not None and end.group() == "?"
 
 
 _TABLE_NAME = (
@@ -914,6 +975,71 @@ _NICKNAME_INSIDE_RE = re.compile(
 )
 
 
+def _occurrences(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of one of ``names`` in ``text``."""
+    out = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                out.append((at, end))
+            at = text.find(name, end)
+    return out
+
+
+#: "the Horse and Jockey pub", "the Fox and Hounds inn": two capitalised words joined by "and" between "the" and
+#: a venue's noun name one pub, inn or restaurant.
+_VENUE_NAME_RE = re.compile(
+    r"\b[Tt]he ([^\W\d_a-z][^\W\d_]+ and [^\W\d_a-z][^\W\d_]+) (?:pub|inn|tavern|bar|restaurant|hotel|caf[eé])\b"
+)
+
+
+def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venues: frozenset[str]) -> list[_Span]:
+    """"X and Y" named by a venue's noun after it somewhere in the article (``venues``: "the Horse and Jockey
+    pub") is one name wherever it is written, the candidates inside it replaced."""
+    out = spans
+    for start, end in _occurrences(text, venues):
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        if len(inside) != 3 or inside[0].start != start or inside[-1].end != end:
+            continue
+        span = _Span(par, text, inside, initial=False, headline=False)
+        out = [s for s in out if s.end <= start or s.start >= end]
+        out.append(span)
+    if out is not spans:
+        out.sort(key=lambda s: s.start)
+    return out
+
+
+_PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la|de los|van|von|de|der|den|da|di|du|dos|"
+                                 r"das|del|ter|ten|le|la) $")
+
+
+def _particles_back(spans: list[_Span]) -> list[_Span]:
+    """A surname written with its lower-case particle alone ("de Ruyter", "van Staden") keeps the particle when the
+    article's full name has it ("Tomas de Ruyter"): the particle is no joiner there, since no name stands before it."""
+    endings = {s.keys[-2:] for s in spans if len(s.toks) >= 3 and s.toks[-2].shape == _LOWER
+               and s.toks[-2].key in _CONNECTOR_PARTICLES and s.toks[0].shape == _CAP}
+    if not endings:
+        return spans
+    out = []
+    for s in spans:
+        if len(s.toks) == 1 and s.toks[0].shape == _CAP:
+            m = _PARTICLE_BEFORE_RE.search(s.text, max(0, s.start - 8), s.start)
+            if m is not None and (m.group(1).rsplit(" ", 1)[-1], s.keys[0]) in endings:
+                toks = []
+                for word in re.finditer(r"\S+", m.group(1)):
+                    tok = _Tok(word.group(), m.start(1) + word.start(), shape=_LOWER)
+                    tok.joined = bool(toks)
+                    toks.append(tok)
+                s.toks[0].joined = True
+                piece = _Span(s.par, s.text, [*toks, *s.toks], initial=False, headline=s.headline)
+                piece.title_before, piece.defined = s.title_before, s.defined
+                s = piece
+        out.append(s)
+    return out
+
+
 def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
     """A title of a work in quotation marks is one name ("“Lawrence of Arabia”", "‘The Salt Road’"), the
     candidates inside it replaced; its leading "The" is written but not part of its key."""
@@ -938,6 +1064,10 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+#: A given name, a quoted nickname, a surname: "Anna 'Nan' Pellow", "Jack “Bud” Rowe".
+_NICKNAME_INSIDE_RE = re.compile(
+    r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+) [‘'\"“]([^\W\d_a-z][^\W\d_]+)[’'\"”] ([^\W\d_a-z][^\W\d_]+)"
+)
 _MODEL_NUMBER_RE = re.compile(r" (\d{1,4}(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2})\b")  # "16e", not "11th"
 _MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
 

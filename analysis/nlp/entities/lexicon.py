@@ -28,6 +28,7 @@ from analysis.nlp.entities.cues import (
     _DEMONYMS_IRREGULAR,
     _GENERIC_PLACE_WORDS,
     _REGIONS,
+    GIVEN_NAME_WORDS,
 )
 
 _POSSESSIVE_RE = re.compile(r"[’']s$", re.IGNORECASE)
@@ -399,6 +400,13 @@ def _is_inflected_noun(word: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """English given names and their short forms (keys, accents stripped): every name of the ``nicknames`` table."""
+    table = _hypocorisms()
+    return frozenset(table).union(*table.values()) if table else frozenset()
+
+
+@lru_cache(maxsize=1)
 def _hypocorisms() -> dict[str, frozenset[str]]:
     """Short forms of English given names and the names they are short for ("maggie" -> {"margaret", ...},
     "rick" -> {"richard", ...}), from the hand-curated table the ``nicknames`` package ships (Apache-2.0). Its
@@ -417,6 +425,18 @@ def _hypocorisms() -> dict[str, frozenset[str]]:
         if len(parts) == 3 and parts[1] == "has_nickname":
             table.setdefault(_plain(parts[2].strip()), set()).add(_plain(parts[0].strip()))
     return {short: frozenset(names) for short, names in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """English given names: the short forms of :func:`_hypocorisms`, the names they are short for, and
+    ``GIVEN_NAME_WORDS``."""
+    table = _hypocorisms()
+    return frozenset(GIVEN_NAME_WORDS).union(table, *table.values())
+
+
+def _is_given_name(key: str) -> bool:
+    return key in _given_names()
 
 
 @lru_cache(maxsize=65536)

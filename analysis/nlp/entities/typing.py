@@ -28,6 +28,7 @@ from analysis.nlp.entities.cues import (
     _PLACE_PREPOSITIONS,
     _SPEECH_VERBS,
     AP_STATES,
+    ORG_FIRST_WORDS,
     PARTY_NAMES,
     _STAFF,
     _STAFF_PREPOSITIONS,
@@ -41,7 +42,10 @@ from analysis.nlp.entities.cues import (
     cues_for,
 )
 from analysis.nlp.entities.lexicon import (
+    _is_common_word,
     _is_common_word_of,
+    _is_demonym,
+    _is_given_name,
     _is_dictionary_word,
     _norm,
     _place_strength,
@@ -245,6 +249,10 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         place_score += 3
     if head and keys[0] == head[0] and len(keys) > len(head) and keys[0] in ("district", "province", "state"):
         place_score += 2
+    if (not organisation and not place_score and 1 < len(keys) <= 3 and (
+            keys[0] in ORG_FIRST_WORDS or (_is_demonym(keys[0]) and not _is_given_name(keys[0])))
+            and all(_is_common_word(k) and not _is_given_name(k) for k in keys[1:])):
+        organisation += 3  # "Royal Mail", "British Gas", "Southern Water", "Standard Chartered": an adjective, nouns
     if (acronym or _ACRONYM_LIKE_RE.fullmatch(surface)) and not place:
         organisation += 2  # "UN", "AfD", "SUD-Rail", "Groupama-FDJ"
     elif len(keys) == 2 and keys[0] in ROMANCE_ARTICLES and not place:
