@@ -59,6 +59,7 @@ from analysis.nlp.entities.grouping import (
     _ALIAS_TRIGGER_RE,
     _CLOSING_QUOTE_RE,
     _DEFINITION_NEAR_RE,
+    _DEFINITION_NEAR_ROMANCE_RE,
     _PAREN_CLOSE_RE,
     _PAREN_OPEN_RE,
     _TRAILING_HEAD_RE,
@@ -231,7 +232,7 @@ class _Extractor:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english:
                     par_spans = self._nicknames_inside(index, text, toks, par_spans)
-            if "'" in text or "‘" in text or '"' in text or "“" in text:
+            if _QUOTED_CAPITAL_RE.search(text):
                 par_spans = self._nickname_inside(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
@@ -251,10 +252,11 @@ class _Extractor:
         known: set[int] = set()
         where: dict[int, int] = {}  # id of a span -> its place in spans
         added: list[_Span] = []
+        near = _DEFINITION_NEAR_ROMANCE_RE if self.elisions or self.article.language == "es" else _DEFINITION_NEAR_RE
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
-            if not _DEFINITION_NEAR_RE.match(text, after):
+            if not near.match(text, after):
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
@@ -489,7 +491,10 @@ class _Extractor:
         a headline): the nickname and the surname, one person's names, replace the candidates there (the given
         name, written once with them, is one mention)."""
         out = spans
-        for m in _NICKNAME_INSIDE_RE.finditer(text):
+        for quote in _QUOTED_CAPITAL_RE.finditer(text):
+            m = _NICKNAME_INSIDE_RE.match(text, text.rfind(" ", 0, quote.start() - 1) + 1)
+            if m is None or m.start(2) != quote.end() - 1:
+                continue
             at = {t.start: t for t in toks if m.start() <= t.start < m.end()}
             words = [at.get(m.start(k)) for k in (1, 2, 3)]
             if words[1] is None:  # a word right after a straight quote is no name token ("O'Brien"): made here
@@ -1018,13 +1023,13 @@ _PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la
 def _particles_back(spans: list[_Span]) -> list[_Span]:
     """A surname written with its lower-case particle alone ("de Ruyter", "van Staden") keeps the particle when the
     article's full name has it ("Tomas de Ruyter"): the particle is no joiner there, since no name stands before it."""
-    endings = {s.keys[-2:] for s in spans if len(s.toks) >= 3 and s.toks[-2].shape == _LOWER
-               and s.toks[-2].key in _CONNECTOR_PARTICLES and s.toks[0].shape == _CAP}
+    endings = {s.keys[-2:] for s in spans if s.person_shaped and len(s.toks) >= 3 and s.toks[-2].shape == _LOWER
+               and s.toks[-2].key in _CONNECTOR_PARTICLES}
     if not endings:
         return spans
     out = []
     for s in spans:
-        if len(s.toks) == 1 and s.toks[0].shape == _CAP:
+        if len(s.toks) == 1 and s.toks[0].shape == _CAP and s.start > 2 and s.text[s.start - 2].islower():
             m = _PARTICLE_BEFORE_RE.search(s.text, max(0, s.start - 8), s.start)
             if m is not None and (m.group(1).rsplit(" ", 1)[-1], s.keys[0]) in endings:
                 toks = []
@@ -1064,6 +1069,8 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+#: A quotation mark after a word and a space, before a capital: where a nickname may stand.
+_QUOTED_CAPITAL_RE = re.compile(r"(?<=\w )[‘'\"“][^\W\d_a-z]")
 #: A given name, a quoted nickname, a surname: "Anna 'Nan' Pellow", "Jack “Bud” Rowe".
 _NICKNAME_INSIDE_RE = re.compile(
     r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+) [‘'\"“]([^\W\d_a-z][^\W\d_]+)[’'\"”] ([^\W\d_a-z][^\W\d_]+)"

@@ -49,8 +49,10 @@ _ALIAS_TRIGGER_RE = re.compile(
 _TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
 #: What every definition starts with (a superset of the patterns that read them): a comma or a parenthesis, right
 #: after the name or after one to four lower-case words ("Agence nationale de la recherche (ANR)").
-# (up to nine lower-case words before a bracket: "l'Office central de lutte contre la fraude fiscale (OCLFF)")
-_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ'’]++(?:\s+[a-zß-öø-ÿ'’-]++){0,8}\s*[,(]")  # "++": no backtracking
+_DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ]++(?:\s+[a-zß-öø-ÿ]++){0,3}\s*[,(]")  # "++": no backtracking
+#: The same in French or Spanish, where an institution's name goes on in lower case up to its acronym in brackets
+#: ("l'Office central de lutte contre la fraude fiscale (OCLFF)"): up to nine words, elided ones too.
+_DEFINITION_NEAR_ROMANCE_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ'’]++(?:\s+[a-zß-öø-ÿ'’-]++){0,8}\s*[,(]")
 _CLOSING_QUOTE_RE = re.compile(r"\s*[”\"’'»]")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
