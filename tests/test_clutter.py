@@ -114,6 +114,8 @@ def test_a_row_must_be_anchored_and_an_end_row_needs_hints():
         clutter._ordered((BlockPattern("x", "photo:", "photo:"),))
     with pytest.raises(ValueError, match="needs hints"):
         clutter._ordered((BlockPattern("x", r"\(AP Photo\)$", "x (AP Photo)"),))
+    with pytest.raises(ValueError, match="must be a block row"):
+        clutter._ordered((BlockPattern("x", r"^why\b[^?]*\?$", "why?", role="label", hints=("?",)),))
 
 
 def test_an_about_row_catches_the_name_the_next_block_must_hold():

@@ -154,8 +154,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"report|article)\s+(?:includes|contains|uses)\s+(?:reporting|material|information)\s+from\b)|information\s+"
       r"from\s+(?:the\s+)?[^\n]{2,40}?\s+was\s+used\s+in\s+this\s+(?:report|story|article))",
       "With reporting by Reuters and AFP", 25),
-    P("disclaimer", r"^(?:disclosure|disclaimer|full\s+disclosure|affiliate\s+(?:disclosure|note)|transparency\s+note|"
-      r"conflict\s+of\s+interest)\s*:", "Disclosure: the maker lent us the headset for a week.", 60),
+    P("disclaimer", r"^(?:disclosure|disclaimer|full\s+disclosure)\s*:", "Disclosure: the maker lent us the headset for a week.", 60),
     P("prompt", r"^have\s+a\s+(?:confidential\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
       "Have a confidential tip for our reporters? Get in touch", 30),
     P("prompt", r"^follow\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)",
@@ -201,7 +200,7 @@ FRENCH: tuple[BlockPattern, ...] = (
       "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35, hints=("?",)),
     P("prompt", r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
       r"lettre\s+d['’]information)", "Téléchargez notre application pour suivre les résultats en direct", 25),
-    P("disclaimer", r"^(?:avertissement|transparence|note\s+de\s+la\s+rédaction|précision)\s*:",
+    P("disclaimer", r"^(?:avertissement|note\s+de\s+la\s+rédaction)\s*:",
       "Note de la rédaction : cet article a été corrigé le lendemain.", 60),
     P("prompt", r"\bs['’]inscrire\.?$", "Chaque matin, les titres clés de l'actualité. S'inscrire", 40, hints=("inscrire",)),
     P("prompt", r"^cet\s+article\s+est\s+réservé\s+aux\s+abonnés", "Cet article est réservé aux abonnés.", 30),
@@ -235,8 +234,7 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"erzählen|teilen)\s+sie\b", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35, hints=("?",)),
     P("prompt", r"^(?:laden\s+sie|holen\s+sie\s+sich|erhalten\s+sie|abonnieren\s+sie)\b[^\n]{0,80}?\b(?:app|newsletter|"
       r"whatsapp-kanal|kanal|eilmeldungen)\b", "Holen Sie sich die neue App mit allen Ergebnissen", 25),
-    P("disclaimer", r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion|"
-      r"in\s+eigener\s+sache)\s*:", "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
+    P("disclaimer", r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:", "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
     P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
     P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
       "Dieser Artikel ist nur für Abonnenten.", 30),
@@ -268,7 +266,7 @@ SPANISH: tuple[BlockPattern, ...] = (
       "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35, hints=("?",)),
     P("prompt", r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
       "Descarga nuestra aplicación y recibe las alertas al momento", 25),
-    P("disclaimer", r"^(?:aviso|descargo\s+de\s+responsabilidad|nota\s+de\s+la\s+redacción|transparencia)\s*:",
+    P("disclaimer", r"^(?:descargo\s+de\s+responsabilidad|nota\s+de\s+la\s+redacción)\s*:",
       "Nota de la redacción: este texto se actualizó con la cifra definitiva.", 60),
     P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
     P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
@@ -329,6 +327,8 @@ def _ordered(rows: tuple[BlockPattern, ...]) -> tuple[BlockPattern, ...]:
             raise ValueError(f"clutter row {row.example!r}: regex must start with ^ or end with $")
         if not row.regex.startswith("^") and not row.hints:
             raise ValueError(f"clutter row {row.example!r}: an end-anchored row needs hints")
+        if row.regex.startswith("^") and row.hints and row.role != "block":
+            raise ValueError(f"clutter row {row.example!r}: a start-anchored row with hints must be a block row")
     return tuple(sorted(rows, key=lambda row: ROLES.index(row.role)))  # "block" rows first
 
 
@@ -400,21 +400,23 @@ _FIRST_CHARS = {row: _row_first_chars(row) for row in _START_ROWS}
 # role order. Rows are tried one by one with their own regex: an alternation of all of them would cost
 # ~10 ms to compile per character and save nothing per block.
 _START_HINTS = tuple(dict.fromkeys(hint for row in _START_ROWS for hint in row.hints))
-# Keyed by the block's first character and the start hints its opening holds: (row, compiled regex) pairs (a
-# frozen dataclass hashes all its fields: looking a regex up by row for every row tried costs more than the match).
-_START_BY_CHAR: dict[tuple[str, frozenset[str]], tuple[tuple[BlockPattern, re.Pattern[str]], ...]] = {}
+_START_HINT = re.compile("|".join(re.escape(hint) for hint in _START_HINTS) or "(?!)", re.I)
+_StartRows = tuple[tuple[tuple[BlockPattern, re.Pattern[str]], ...], tuple[tuple[BlockPattern, re.Pattern[str]], ...]]
+# Keyed by the block's first character: the rows without hints and those with hints, as (row, compiled regex)
+# pairs (a frozen dataclass hashes all its fields: a regex looked up by row for every row tried costs more
+# than the match).
+_START_BY_CHAR: dict[str, _StartRows] = {}
 _LABEL_ROWS = tuple(row for row in _START_ROWS if row.role == "label")
 _MAX_LABEL_WORDS = max(row.max_words for row in _LABEL_ROWS)
 
 
-def _start_rows(first: str, hints: frozenset[str]) -> tuple[tuple[BlockPattern, re.Pattern[str]], ...]:
-    key = (first, hints)
-    rows = _START_BY_CHAR.get(key)
+def _start_rows(first: str) -> _StartRows:
+    rows = _START_BY_CHAR.get(first)
     if rows is None:
-        rows = _START_BY_CHAR[key] = tuple(
-            (row, _row_regex(row)) for row in _START_ROWS
-            if (_FIRST_CHARS[row] is None or first in _FIRST_CHARS[row])
-            and (not row.hints or any(hint in hints for hint in row.hints))
+        fitting = [(row, _row_regex(row)) for row in _START_ROWS if _FIRST_CHARS[row] is None or first in _FIRST_CHARS[row]]
+        rows = _START_BY_CHAR[first] = (
+            tuple(pair for pair in fitting if not pair[0].hints),
+            tuple(pair for pair in fitting if pair[0].hints),
         )
     return rows
 
@@ -457,9 +459,16 @@ def clutter_of(text: str, words: int) -> Clutter | None:
     if not text:
         return None
     found: tuple[BlockPattern, re.Match[str]] | None = None
-    head = text[:START_WINDOW].lower()
-    hints = frozenset(hint for hint in _START_HINTS if hint in head)
-    for row, regex in _start_rows(head[:1], hints):
+    plain, hinted = _start_rows(text[0].lower()[:1])
+    if hinted:  # rows with hints are "block" rows: tried first, and only when the block's opening holds a hint
+        present = [hint.lower() for hint in _START_HINT.findall(text, 0, START_WINDOW)]
+        for row, regex in hinted if present else ():
+            if row.max_words >= words and any(hint in present for hint in row.hints):
+                match = regex.match(text)
+                if match is not None:
+                    found = (row, match)
+                    break
+    for row, regex in plain if found is None else ():
         if row.max_words >= words:
             match = regex.match(text)
             if match is not None:

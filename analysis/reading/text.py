@@ -489,7 +489,7 @@ def _is_byline(text: str, words: int | None = None) -> bool:
                 return True  # "Par A et B, publié le 9 octobre 2024 à 17h05"
             return len(after) <= 6 and (not after or after[0][0].isupper())  # ", Staff Writer", ", Reuters"
         return tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail)
-    if words <= MAX_DATE_LINE_WORDS and _is_date_line(text):
+    if (words <= 15 or (words <= MAX_DATE_LINE_WORDS and _opens_with_date_word(text))) and _is_date_line(text):
         return True
     if words <= 12 and _name_and_role(text) is not None:
         return True  # "Jane Doe, Political Editor"
@@ -595,6 +595,13 @@ def _is_date_line(text: str) -> bool:
     if not names:
         return True
     return names <= 4 and (clocks > 0 or any(ch in text[: match.start()] for ch in "|•·"))
+
+
+def _opens_with_date_word(text: str) -> bool:
+    """True when ``text`` opens with a word of date lines ("Publié", "Updated", "Stand:"): a long date line
+    ("Publié le ..., mis à jour le ...") is searched for a date only then (the date regex is costly)."""
+    first = _WORD_TOKEN.match(text)
+    return first is not None and first.group().lower() in _DATE_LINE_WORDS
 
 
 def _is_date_word(token: str) -> bool:

@@ -154,9 +154,7 @@ class _Extractor:
         titled: list[tuple[_Span, _Tok]] = []
         title_given: set[str] = set()
         # "X and Y" names a venue once ("the Horse and Jockey pub"), then is written without its noun
-        venues = frozenset(
-            m.group(1) for p in self.paragraphs if " and " in p.text for m in _VENUE_NAME_RE.finditer(p.text)
-        ) if self.english else frozenset()
+        venues = frozenset(name for p in self.paragraphs for name in _venues(p.text)) if self.english else frozenset()
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
@@ -1001,9 +999,18 @@ def _occurrences(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
 
 #: "the Horse and Jockey pub", "the Fox and Hounds inn": two capitalised words joined by "and" between "the" and
 #: a venue's noun name one pub, inn or restaurant.
-_VENUE_NAME_RE = re.compile(
-    r"\b[Tt]he ([^\W\d_a-z][^\W\d_]+ and [^\W\d_a-z][^\W\d_]+) (?:pub|inn|tavern|bar|restaurant|hotel|caf[eé])\b"
-)
+_VENUE_AND_RE = re.compile(r" and ([^\W\d_a-z][^\W\d_]+) (?:pub|inn|tavern|bar|restaurant|hotel|caf[eé])\b")
+_VENUE_THE_RE = re.compile(r"(?:^|(?<=\W))[Tt]he ([^\W\d_a-z][^\W\d_]+)$")
+
+
+def _venues(text: str) -> list[str]:
+    """The "X and Y" names of venues in a paragraph (searched from its literal " and ", then "the X" before it)."""
+    out = []
+    for m in _VENUE_AND_RE.finditer(text):
+        before = _VENUE_THE_RE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None:
+            out.append(f"{before.group(1)} and {m.group(1)}")
+    return out
 
 
 def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venues: frozenset[str]) -> list[_Span]:
