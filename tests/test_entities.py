@@ -1241,3 +1241,16 @@ def test_product_models_with_numbers_and_model_words():
     assert table.loc["Galaxy Buds 3 Pro", "aliases"] == ("Buds 3 Pro",), table  # "Buds 3" is another model
     assert table.loc["Sony WF-1000XM5", "mentions"] == 2 and "Buds 3" in table.index, table
     assert "Pro" not in table.index and "Pro" not in {a for aliases in table["aliases"] for a in aliases}
+
+
+def test_a_lower_case_brand_goes_with_its_models_and_is_a_name_alone():
+    table = table_of("The zenko Buds 4 Pro cost $149, less than the Galaxy Buds 3 Pro. The company zenko says the "
+                     "Buds 4 Pro last eight hours. It also sells the zenko Studio.", "en")
+    assert table.loc["zenko Buds 4 Pro", "aliases"] == ("Buds 4 Pro",), table
+    assert table.loc["zenko", "type"] == "organisation" and table.loc["zenko", "mentions"] == 1, table
+    assert "zenko Studio" in table.index and "Studio" not in table.index, table
+
+
+def test_a_rare_lower_case_word_written_once_is_no_brand():
+    table = table_of("The report was written by the quixotical Mara Lenz, who lives in Leeds.", "en")
+    assert "Mara Lenz" in table.index and not any("quixotical" in name for name in table.index), table

@@ -1071,6 +1071,8 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
                     continue  # "Pro" of "Buds 4 Pro" names nothing alone
             if keys[-1] in MODEL_WORDS and j < n and any(k.isdigit() for k in sub):
                 continue  # "Buds 3" is another model than "Galaxy Buds 3 Pro"
+            if i == 0 and j == 1 and (keys[-1] in MODEL_WORDS or (n >= 3 and any(k.isdigit() for k in keys))):
+                continue  # the maker of "zenko Buds 4 Pro", "zenko Studio": a name of its own
                 if k in _ORG_HEADS or k in _PLACE_HEADS:
                     if j != n or k in _PLACE_HEADS:
                         continue

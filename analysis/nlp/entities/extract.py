@@ -243,6 +243,8 @@ class _Extractor:
                 if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
                     s.title_before = True
         spans = _numbers_off(spans)
+        if self.english:
+            spans = self._lower_case_brands(spans)
         self.particle_endings = _particle_endings(spans)
         return self._resolve(_particles_back(spans, self.particle_endings))
 
@@ -485,6 +487,47 @@ class _Extractor:
         language = self.article.language
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
+
+    def _lower_case_brands(self, spans: list[_Span]) -> list[_Span]:
+        """A brand written in lower case ("zenko"): a word that no dictionary knows, right before a capitalised name
+        ("the zenko Buds 4 Pro") and written at least twice. It goes with the names after it and is a name alone."""
+        brands: set[str] = set()
+        for s in spans:
+            if s.headline or s.start < 5 or not s.text[s.start - 2].isalnum():
+                continue
+            m = _LOWER_WORD_BEFORE_RE.search(s.text, max(0, s.start - 24), s.start)
+            if m is not None and m.group(1) not in brands:
+                word = m.group(1)
+                if word.isalpha() and word not in self.stops and not _is_common_word(word) and not any(
+                    _is_dictionary_word(word, lang) for lang in ("en", "fr", "de", "es")
+                ):
+                    brands.add(word)
+        if not brands:
+            return spans
+        brand_re = re.compile(r"(?<![\w'’-])(%s)(?![\w'’-])" % "|".join(map(re.escape, sorted(brands))))
+        found: dict[str, list[tuple[int, int]]] = {}
+        for p in self.paragraphs:
+            for m in brand_re.finditer(p.text):
+                found.setdefault(m.group(1), []).append((p.index, m.start()))
+        brands = {b for b, where in found.items() if len(where) >= 2}
+        if not brands:
+            return spans
+        starts = {(s.par, s.start): s for s in spans}
+        out = [s for s in spans]
+        for brand in brands:
+            for par, at in found[brand]:
+                text = self.texts[par]
+                tok = _Tok(brand, at, shape=_CAP)
+                nxt = starts.get((par, at + len(brand) + 1))
+                if nxt is not None and text[at + len(brand)] == " ":
+                    nxt.toks[0].joined = True
+                    joined = _Span(par, text, [tok, *nxt.toks], initial=False, headline=nxt.headline)
+                    joined.title_before = nxt.title_before
+                    out[out.index(nxt)] = joined
+                else:
+                    out.append(_Span(par, text, [tok], initial=False, headline=False))
+        out.sort(key=lambda sp: (sp.par, sp.start))
+        return out
 
     def _nickname_inside(self, index: int, text: str, toks: list[_Tok], spans: list[_Span]) -> list[_Span]:
         """A quoted name between a given name and a surname is that person's nickname ("Anna 'Nan' Pellow", also in
@@ -1087,6 +1130,7 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+_LOWER_WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(“\"]))([a-z][a-z0-9]{3,}) $")
 #: A quotation mark after a word and a space, before a capital: where a nickname may stand.
 _QUOTED_CAPITAL_RE = re.compile(r"(?<=\w )[‘'\"“][^\W\d_a-z]")
 #: A given name, a quoted nickname, a surname: "Anna 'Nan' Pellow", "Jack “Bud” Rowe".
