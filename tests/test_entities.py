@@ -1223,6 +1223,11 @@ def test_a_quoted_word_between_common_words_is_no_nickname():
     [
         ("Full-back Tomas de Ruyter crossed; de Ruyter then kicked the conversion.", "Tomas de Ruyter", "de Ruyter"),
         ("Coach Johann van Staden agreed, and van Staden said so twice.", "Johann van Staden", "van Staden"),
+        # after a sentence's weak first word that the particle joined to it
+        ("Tom de Ruyter crossed for the first try. Later de Ruyter kicked the conversion.", "Tom de Ruyter",
+         "de Ruyter"),
+        # in a list of capitalised names
+        ("Tom de Ruyter crossed for the first try. Tries: Carr, de Ruyter, Webb.", "Tom de Ruyter", "de Ruyter"),
     ],
 )
 def test_a_surname_keeps_its_lower_case_particle_when_written_alone(text, person, alias):

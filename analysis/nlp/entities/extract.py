@@ -242,7 +242,9 @@ class _Extractor:
             for s in spans:  # "Major Pell" kept whole (Pell is a common word too): a person's name all the same
                 if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
                     s.title_before = True
-        return self._resolve(_particles_back(_numbers_off(spans)))
+        spans = _numbers_off(spans)
+        self.particle_endings = _particle_endings(spans)
+        return self._resolve(_particles_back(spans, self.particle_endings))
 
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
@@ -721,6 +723,10 @@ class _Extractor:
         rest = _strip_lower_edges(s.toks[1:])
         if not rest:
             return []
+        after = s.toks[1:]
+        if (self.english and len(after) == 2 and after[0].key in _CONNECTOR_PARTICLES and after[1].shape == _CAP
+                and (after[0].key, after[1].key) in self.particle_endings):
+            rest = after  # "Later de Ruyter kicked": the surname keeps its particle (see _particles_back)
         piece = _Span(s.par, s.text, rest, initial=False, headline=False)
         piece.title_before = s.title_before
         return [piece]
@@ -1027,11 +1033,15 @@ _PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la
                                  r"das|del|ter|ten|le|la) $")
 
 
-def _particles_back(spans: list[_Span]) -> list[_Span]:
+def _particle_endings(spans: list[_Span]) -> frozenset[tuple[str, ...]]:
+    """The particles and surnames of the article's personal names ("de", "ruyter" of "Tomas de Ruyter")."""
+    return frozenset(s.keys[-2:] for s in spans if s.person_shaped and len(s.toks) >= 3
+                     and s.toks[-2].shape == _LOWER and s.toks[-2].key in _CONNECTOR_PARTICLES)
+
+
+def _particles_back(spans: list[_Span], endings: frozenset[tuple[str, ...]]) -> list[_Span]:
     """A surname written with its lower-case particle alone ("de Ruyter", "van Staden") keeps the particle when the
     article's full name has it ("Tomas de Ruyter"): the particle is no joiner there, since no name stands before it."""
-    endings = {s.keys[-2:] for s in spans if s.person_shaped and len(s.toks) >= 3 and s.toks[-2].shape == _LOWER
-               and s.toks[-2].key in _CONNECTOR_PARTICLES}
     if not endings:
         return spans
     out = []
@@ -1045,7 +1055,8 @@ def _particles_back(spans: list[_Span]) -> list[_Span]:
                     tok.joined = bool(toks)
                     toks.append(tok)
                 s.toks[0].joined = True
-                piece = _Span(s.par, s.text, [*toks, *s.toks], initial=False, headline=s.headline)
+                # (a known name's end, also in a list of capitalised names: "Tries: Ashby, de Ruyter")
+                piece = _Span(s.par, s.text, [*toks, *s.toks], initial=False, headline=False)
                 piece.title_before, piece.defined = s.title_before, s.defined
                 s = piece
         out.append(s)
