@@ -408,3 +408,9 @@ def test_a_pub_named_x_and_y_is_one_name_also_where_it_is_written_without_its_no
 def test_two_names_joined_by_and_without_a_venue_s_noun_stay_two():
     table = _table_of("The Fox and Hounds inn closed. Labour and Reform fought the seat.")
     assert "Fox and Hounds" in table and "Labour and Reform" not in table, table
+
+
+def test_a_given_name_word_before_a_place_s_head_noun_names_a_place_not_a_person():
+    table = _table_of("Guests met in the Ivy Garden on Friday, then walked to Hope Gardens.")
+    assert table.get("Ivy Garden", (0, (), ""))[2] == "place", table
+    assert table.get("Hope Gardens", (0, (), ""))[2] == "place", table

@@ -110,7 +110,7 @@ _PLACE_HEADS = frozenset(
     coast mountain mountains mount mt valley desert canyon square street avenue road boulevard bridge port
     harbour harbor airport strait border territory territories republic kingdom emirates prefecture oblast
     municipality village town township borough neighbourhood neighborhood quarter plaza heights hills falls
-    beach canal highway park forest basin delta cape corridor rue calle avenida paseo quai
+    beach canal highway park garden gardens forest basin delta cape corridor rue calle avenida paseo quai
     """.split()
 )
 _DIRECTIONS = frozenset(
