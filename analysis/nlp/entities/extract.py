@@ -492,16 +492,19 @@ class _Extractor:
         """A brand written in lower case ("zenko"): a word that no dictionary knows, right before a capitalised name
         ("the zenko Buds 4 Pro") and written at least twice. It goes with the names after it and is a name alone."""
         brands: set[str] = set()
+        seen: set[str] = set()
         for s in spans:
-            if s.headline or s.start < 5 or not s.text[s.start - 2].isalnum():
+            text, start = s.text, s.start
+            if start < 5 or not text[start - 2].islower() or s.headline:
                 continue
-            m = _LOWER_WORD_BEFORE_RE.search(s.text, max(0, s.start - 24), s.start)
-            if m is not None and m.group(1) not in brands:
-                word = m.group(1)
-                if word.isalpha() and word not in self.stops and not _is_common_word(word) and not any(
-                    _is_dictionary_word(word, lang) for lang in ("en", "fr", "de", "es")
-                ):
-                    brands.add(word)
+            word = text[text.rfind(" ", max(0, start - 24), start - 1) + 1 : start - 1]
+            if word in seen:
+                continue
+            seen.add(word)
+            if (len(word) > 3 and word.isalpha() and word.islower() and word not in self.stops
+                    and not _is_common_word(word)
+                    and not any(_is_dictionary_word(word, lang) for lang in ("en", "fr", "de", "es"))):
+                brands.add(word)
         if not brands:
             return spans
         brand_re = re.compile(r"(?<![\w'’-])(%s)(?![\w'’-])" % "|".join(map(re.escape, sorted(brands))))
@@ -1130,7 +1133,6 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
-_LOWER_WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(“\"]))([a-z][a-z0-9]{3,}) $")
 #: A quotation mark after a word and a space, before a capital: where a nickname may stand.
 _QUOTED_CAPITAL_RE = re.compile(r"(?<=\w )[‘'\"“][^\W\d_a-z]")
 #: A given name, a quoted nickname, a surname: "Anna 'Nan' Pellow", "Jack “Bud” Rowe".
