@@ -414,3 +414,49 @@ def test_a_given_name_word_before_a_place_s_head_noun_names_a_place_not_a_person
     table = _table_of("Guests met in the Ivy Garden on Friday, then walked to Hope Gardens.")
     assert table.get("Ivy Garden", (0, (), ""))[2] == "place", table
     assert table.get("Hope Gardens", (0, (), ""))[2] == "place", table
+
+
+# --- possessives before names, possessive institutions, a given name alone --------------------------------
+
+
+def test_a_person_after_a_possessive_country_or_company_is_whole_even_before_a_score():
+    table = _table_of("Mara Quist, the top seed, beat Canada's Tessa Morrow 6-1, 6-3 on Tuesday.\n\n"
+                      "Nokia's Pekka Lindqvist watched from the stands. Lindqvist left early.")
+    assert table["Tessa Morrow"][2] == "person", table
+    assert "Tessa Morrow 6" not in table, table
+    assert table["Pekka Lindqvist"][:2] == (2, ("Lindqvist",)), table
+    assert {"Canada", "Nokia"} <= set(table), table
+
+
+def test_a_number_glued_to_a_name_stays_when_it_is_no_score():
+    table = _table_of("Gangs such as Barrio 18 grew. Police raided Barrio 18 again.")
+    assert "Barrio 18" in table, table
+
+
+@pytest.mark.parametrize("name", ["Parkinson's Society", "Barnardo's Foundation", "Brennan's Trust"])
+def test_a_possessive_before_an_institution_s_head_noun_is_one_organisation(name):
+    table = _table_of(f"A spokeswoman for the {name} said the cuts would hurt families in Leeds.")
+    assert table[name][2] == "organisation", table
+
+
+def test_a_country_s_possessive_before_an_institution_s_head_noun_stays_the_country():
+    table = _table_of("Norway's Foundation for Clean Seas said the spill was small.")
+    assert "Norway" in table, table
+    assert not any(name.startswith("Norway's") for name in table), table
+
+
+def test_a_given_name_that_is_also_a_city_joins_the_one_person_with_that_given_name():
+    table = _table_of('Sofia Marchetti won the sprint in Turin. "Sofia rode a perfect race," her coach said.\n\n'
+                      "Sofia will defend the title next year.")
+    assert table["Sofia Marchetti"] == (3, ("Sofia",), "person"), table
+    assert "Sofia" not in table, table
+
+
+def test_a_given_name_two_people_share_joins_neither():
+    table = _table_of("Mia Corral met Mia Lindgren in Madrid. Mia said it went well.")
+    assert table["Mia Corral"][:2] == (1, ()) and table["Mia Lindgren"][:2] == (1, ()), table
+
+
+def test_a_city_before_a_common_word_is_no_given_name():
+    table = _table_of("The Houston Rockets lost again. Houston fans booed the coach.")
+    assert "Houston" in table and table["Houston"][2] == "place", table

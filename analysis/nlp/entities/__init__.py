@@ -10,9 +10,11 @@ Candidates
     to two name particles ("Diablito de Hollywood", "Elena van der Berg", "bin", "al-"), after a head noun by
     "of", "for", "on" ("Embassy of El Salvador", "Port of Rotterdam Authority"), by "and" inside an
     organisation's or a country's name ("Department of Health and Human Services"), and ending with a short
-    number after a word ("Barrio 18"; not when the article writes the name without it: "Medvedev 3-6"). Also
+    number after a word ("Barrio 18"; not when the article writes the name without it: "Medvedev 3-6", nor a
+    score's first number: "Katie Boulter 6-2"). Also
     names that are no capitalised words: "iPad", "eBay", "watchOS 11", "AT&T", "Procter & Gamble", "3M",
-    "King's Fund"; after a French elision ("l'Italie", "d'Emmanuel Macron"). A possessive ("Bukele’s") is a
+    "King's Fund", and any possessive but a place's before an institution's head noun ("Alzheimer's Society",
+    not "Britain's Trust"); after a French elision ("l'Italie", "d'Emmanuel Macron"). A possessive ("Bukele’s") is a
     mention of the name. A hyphen splits a place off a word ("US-based" and "US-El Salvador" mention the US;
     "pro-Bukele" mentions Bukele), a name off a title ("SPD-Chefin"), and in German an acronym off a noun
     ("GDL-Streik"); a place with lower-case words inside stays whole ("Aix-en-Provence"). A dotted acronym ends a

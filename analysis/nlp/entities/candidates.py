@@ -24,6 +24,7 @@ from analysis.nlp.entities.cues import (
     _MONTHS_AND_DAYS,
     _NAME_MONTHS,
     _ORG_HEADS,
+    _POSSESSIVE_INSTITUTION_HEADS,
     _PLACE_HEADS,
     _TITLES,
     _WEEKDAY_ABBREVIATIONS,
@@ -639,10 +640,13 @@ _S_APOSTROPHES = ("' ", "’ ")
 def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = (), *, saint: bool = False) -> bool:
     """ "King's Fund", "Coroner's Court", "Queen's Medical Centre", "St Mary's Church": a common word's (or a
     saint's, ``saint``) possessive before a head noun (right after it, or after one or two capitalised words) is
-    part of one name (but "Bukele's Government" is Bukele's)."""
-    if not ((nxt.start == last.end + 3 or (saint and nxt.start == last.end + 2)) and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP
-            and (saint or _is_common_word(last.key))):
+    part of one name (but "Bukele's Government" is Bukele's). Before an institution's head noun right after it
+    any possessive that is no place is ("Alzheimer's Society"; "Britain's Trust" is Britain's)."""
+    if not ((nxt.start == last.end + 3 or (saint and nxt.start == last.end + 2)) and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP):
         return False
+    if not (saint or _is_common_word(last.key)):
+        return (nxt.start == last.end + 3 and nxt.key in _POSSESSIVE_INSTITUTION_HEADS
+                and not _place_strength(last.key, last.text))
     if nxt.key in _ORG_HEADS or nxt.key in _PLACE_HEADS:
         return True
     for tok in after[:2]:
@@ -654,11 +658,13 @@ def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = (), *, saint
 
 
 def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
-    """A short number ends a name after a capitalised word ("Barrio 18") but never a date ("May 5")."""
+    """A short number ends a name after a capitalised word ("Barrio 18") but never a date ("May 5") nor a
+    score's first number ("Tessa Morrow 6-1": a number right after it, past one hyphen or dash)."""
     return (
         number.shape == _NUMBER
         and number.text.isdigit()
         and len(number.text) <= 3
+        and not (after is not None and after.shape == _NUMBER and after.start == number.end + 1)
         and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
         and not last.possessive
         and not _month_or_day(last.key)
@@ -1027,6 +1033,12 @@ def _name_shape(sig: _Signature) -> tuple[tuple[tuple[str, ...], ...], bool]:
     return _partials_signature(sig), _person_shaped_signature(sig)
 
 
+def _given_city(i: int, j: int, keys: tuple[str, ...], places: dict[str, int]) -> bool:
+    """ "Sofia" of "Sofia Ruiz": a city's name is a personal name's given name when it is the name's first word
+    and the surname is neither a common word nor a place (not "Houston Rockets", "Toronto Star")."""
+    return i == 0 and j == 1 and len(keys) == 2 and not places.get(keys[1]) and not _is_common_word(keys[1])
+
+
 @lru_cache(maxsize=1 << 14)
 def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
     """Shorter names a longer name can be called by: "Bukele" and "Nayib" for "Nayib Bukele", "van der Berg"
@@ -1035,7 +1047,7 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
     Never the part after "of" ("El Salvador" in "Embassy of El Salvador"), a stopword, title, demonym or
     direction alone, a head noun alone unless it ends the name; a country, state or city of 100,000 people
     only as the surname of a personal name ("Valencia" for "Ricardo Valencia", never "New York" for "New
-    York Times").
+    York Times"), a city also as its given name (:func:`_given_city`).
     """
     keys = tuple(k for k, _ in sig)
     places = _places().strength
@@ -1080,7 +1092,7 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
                         or _is_demonym(k)):
                     continue
             level = places.get(" ".join(sub), 0)
-            if level >= 2 and not (person and j == n and level < 4) and not (
+            if level >= 2 and not (person and level < 4 and (j == n or _given_city(i, j, keys, places))) and not (
                 level < 4 and all(k in CLUB_AFFIXES for k in keys[:i] + keys[j:])
             ):
                 continue  # (but "Sevilla" of "Sevilla FC", a club)

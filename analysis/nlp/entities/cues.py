@@ -72,6 +72,11 @@ _TITLE_MODIFIERS = frozenset(
     police opposition party majority minority house senate former acting interim then
     """.split()
 )
+#: Head nouns of institutions named after someone's or something's possessive ("Alzheimer's Society",
+#: "Children's Hospital", "Carers' Trust"): after any capitalised possessive that is no place, one name.
+_POSSESSIVE_INSTITUTION_HEADS = frozenset(
+    "society trust hospital college foundation association".split()
+)
 _ORG_HEADS = frozenset(
     """
     department ministry court police party agency bank university college school academy institute

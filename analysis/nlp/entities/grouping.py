@@ -388,6 +388,9 @@ class _Groups:
                 s.text, max(0, s.start - 8), s.start
             ):
                 continue  # "in Cottbus" after "Sparkasse Cottbus": the place itself
+            if len(s.toks) == 1 and len(owners) > 1 and all(
+                    o in person_forms and forms_tokens[o][0] == s.keys[0] for o in owners):
+                continue  # "Sofia said" after "Sofia Ruiz" and "Sofia Lindgren": whose, no one can tell
             first = first_in_body.get(s.key)
             if first is not None and all(positions[o][0] > first and o not in person_forms for o in owners):
                 continue  # (a surname named before the full name, in a teaser or a headline, is that person's)

@@ -85,12 +85,17 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
     seen_forms: set[str] = set()
     name_key = _norm(name)
     cues = None if english else cues_for(language)
+    name_keys = name_key.split()
+    given = name_keys[0] if len(name_keys) == 2 else None
     for sp in spans:
         surface = sp.surface
         if surface not in seen_forms:
             seen_forms.add(surface)
             weight = 1.0 if _norm(surface) == name_key else 0.5
-            _form_cues(sp, weight, score, sp.key in nicknames, english=english, language=language)
+            # "Sofia" of "Sofia Ruiz": a given name, whatever city has that name
+            given_name = weight < 1 and len(sp.toks) == 1 and sp.keys[0] == given
+            _form_cues(sp, weight, score, sp.key in nicknames, english=english, language=language,
+                       given_name=given_name)
         if sp.title_before:
             score["person"] += 3
         if sp.affiliation:
@@ -191,11 +196,14 @@ def _cues_before(words: list[str], score: dict[str, float]) -> None:
 
 
 def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool, *, english: bool = True,
-               language: str = "en") -> None:
-    """Cues from one form of the entity (its words, gazetteer, head noun, shape), ``weight`` 1 for the name."""
+               language: str = "en", given_name: bool = False) -> None:
+    """Cues from one form of the entity (its words, gazetteer, head noun, shape), ``weight`` 1 for the name;
+    a ``given_name`` (the first word of a two-word name, alone) is no place."""
     toks = sp.toks
     acronym = toks[0].shape == _ACRONYM if len(toks) == 1 else all(t.shape == _ACRONYM for t in toks)
     place, organisation, is_place = _form_scores(sp.keys, sp.surface, acronym)
+    if given_name:
+        place = 0.0
     if not english and organisation < 3 and any(
         k.endswith(ending) for k in sp.keys for ending in cues_for(language).org_endings
     ):
