@@ -240,3 +240,64 @@ def test_an_emphasised_label_at_the_start_does_not_hide_the_block():
     assert unwrapped("_Disclaimer_: not advice.") == "Disclaimer: not advice."
     assert unwrapped("**Bold** opening of a sentence.") == "Bold opening of a sentence."
     assert clutter_of("**Bold** opening of a sentence.", 5) is None
+
+
+# Shapes a third blind set showed (contributor lines, share-link blocks, "/ Agency" captions), in new words.
+@pytest.mark.parametrize(
+    "block",
+    [
+        # contributor lines at the end of wire stories
+        "Associated Press writer Dana Whitlock in Nairobi contributed to this report.",
+        "AP writers Omar Haddad and Lena Brandt contributed.",
+        "Staff writer Priya Nair contributed reporting.",
+        "Reuters reporter Tomás Ruiz contributed from Bogotá.",
+        "AFP correspondents Mei Tan in Hanoi and Joel Abara in Accra contributed to this story.",
+        # share-link blocks: every line a share action
+        "Share on Facebook\nCopy link\nShare via WhatsApp",
+        "Share on Twitter/X\nEmail this link",
+        "Post on X\nShare on LinkedIn\nPrint this article",
+        # captions ending " / Agency"
+        "Vecinos achican agua en un garaje de Alzira / Europa Press",
+        "Imagen de archivo de la fachada del juzgado. / Guardia Civil",
+        "Il sindaco durante la conferenza stampa / Ansa",
+        "Bomberos trabajan en el incendio del polígono / Ayuntamiento de Lorca",
+    ],
+)
+def test_blocks_of_the_third_blind_set_shapes_are_boilerplate(block: str):
+    for line in block.split("\n"):
+        found = clutter_of(line, words(line))
+        assert found is not None and found.role == "block", line
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
+    kinds = [p.kind for p in article.paragraphs]
+    assert kinds[0] == "title" and kinds[1] == "body" and kinds[-1] == "body", block
+    assert set(kinds[2:-1]) == {"boilerplate"}, (block, kinds)  # no share line typed heading
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporters said the drought contributed to the losses at the estate.",
+        "Staff writers at the paper contributed to a fund for the family.",
+        "Writers Guild members contributed to the strike fund in May.",
+        "Copy links between the two servers failed twice last week.",
+        "Los propietarios y/o inquilinos deberán presentar la solicitud antes del lunes.",
+        "El precio subió un 1/2 por ciento en marzo, según el Instituto Nacional de Estadística.",
+        "La relación entre ingresos / gastos mejoró en el último trimestre del año.",
+        "Las rutas Madrid / Barcelona y Sevilla / Valencia recuperan frecuencias este verano.",
+    ],
+)
+def test_body_sentences_near_the_third_set_shapes_stay_body(sentence: str):
+    assert clutter_of(sentence, words(sentence)) is None
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{sentence}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "body", "body"], sentence
+
+
+def test_a_contributor_named_at_the_end_is_not_an_entity():
+    from analysis.pipeline import analyze
+
+    text = ("Ferry returns to service\n\nThe ferry between Dover and Calais resumed service on Monday after nine days "
+            "of repairs, the operator said.\n\nAP writer Hollis Tranter contributed from Calais.")
+    names = set(analyze(parse_article(text)).entities.table["name"])
+    assert "Dover" in names and not any("Tranter" in name for name in names), names

@@ -71,6 +71,12 @@ P = BlockPattern
 _SOCIAL = r"(?:x|twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|telegram|mastodon)"
 _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EFE|dpa|DPA|EPA|ANSA|Anadolu|ANADOLU|Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?)"
 
+#: One share action of a share-link block: "Share on Twitter/X", "Email this link", "Copy link", "Print this page".
+_SHARE_ACTION = (r"share\s+(?:on|via|to|with)\s+" + _SOCIAL + r"(?:\s*/\s*" + _SOCIAL + r")?|share\s+(?:on|via|to)\s+"
+                 r"(?:reddit|pinterest|messenger|flipboard|e-?mail|sms)|(?:e-?mail|send|share|copy)\s+(?:this|the)\s+"
+                 r"(?:link|article|story|page|url)|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print\s+(?:this\s+)?"
+                 r"(?:article|story|page)|tweet\s+this|post\s+(?:on|to)\s+" + _SOCIAL)
+
 #: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP".
 _CREDITED = r"(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
 
@@ -106,6 +112,13 @@ ENGLISH: tuple[BlockPattern, ...] = (
     P("caption", r"\bcourtesy\s+of\s+[^.\n]{2,60}\.?$", "Ellison aboard the vessel in 1963. Courtesy of the family", 60, hints=("courtesy",)),
     P("credit", r"\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting|article)\.?$",
       "Associated Press writer Holly Ramer in Concord contributed to this report.", 40, hints=("contributed",)),
+    # contributor lines at the end of wire stories: "AP writers Jane Roe and Tom Bell contributed.",
+    # "Staff writer Ann Lee contributed reporting.", "Reuters reporter Sam Ito contributed from Oslo."
+    P("credit", r"^(?:(?:the\s+)?" + _AGENCY + r"|associated\s+press|bloomberg|staff|freelance|special)?\s*"
+      r"(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?|photographers?|researchers?)\s+"
+      r"(?-i:[A-ZÀ-Ý])[^\n]{1,200}?\scontributed(?:\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting|"
+      r"article|coverage)s?)?(?:\s+(?:from|in)\s+(?-i:[A-ZÀ-Ý])[^.\n]{1,40})?\.?$",
+      "Reuters reporter Sam Ito contributed from Oslo.", 40),
     P("credit", r"^our\s+standards\b", "Our Standards: The Thomson Reuters Trust Principles.", 20),
     P("credit", r"^(?:source|sources)\s*:", "Source: Al Jazeera and news agencies", 15),
     P("credit", r"^(?-i:SOURCE)\s+(?-i:[A-Z])", "SOURCE Acme Corp.", 12),
@@ -139,6 +152,9 @@ ENGLISH: tuple[BlockPattern, ...] = (
       "Sign up to First Edition, our free daily newsletter", 40),
     P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
     P("prompt", r"^comments?\s*\(\d+\)$", "Comments (214)", 2),
+    # a line (or a run) of share actions: "Share on Twitter/X", "Email This Link", "Copy link", "Share via WhatsApp"
+    P("prompt", r"^(?:" + _SHARE_ACTION + r")(?:\s*[|•·,]?\s*(?:" + _SHARE_ACTION + r"))*$",
+      "Email This Link", 30),
     P("prompt", r"^(?:enjoyed|liked|like|love|loved)\s+this\s+(?:story|article|post|piece|newsletter)\s*\?",
       "Enjoyed this story? Subscribe to our weekly science newsletter.", 30),
     P("prompt", r"^(?:do|did|have|were|are)\s+you\b[^?\n]{0,120}\?\s*(?:get\s+in\s+touch|e-?mail|contact|tell\s+us|"
@@ -248,6 +264,12 @@ GERMAN: tuple[BlockPattern, ...] = (
 SPANISH: tuple[BlockPattern, ...] = (
     P("caption", r"^(?:foto|fotografía|imagen|pie\s+de\s+foto)s?\s*:", "Foto: Simpatizantes celebran en la plaza", 60),
     P("credit", r"^(?:fuente|fuentes)\s*:", "Fuente: EFE", 15),
+    # a caption ending " / Agency" (Spanish and Italian papers): "Agentes en el registro / Policía Nacional",
+    # "Foto de archivo / EFE": three words or more, then " / " and one to four capitalised words
+    # (with "de", "del", "la", "y", "di" between them); no final period, and "y/o" or "1/2" never match.
+    P("caption", r"(?:^|\s)[^\s/]+\s+[^\s/]+\s+[^\s/]+(?:\s+[^/\n]*?)?\s/\s(?-i:[A-ZÀ-Ý][\w'’.-]*"
+      r"(?:\s+(?:(?:de|del|la|las|los|y|e|di|della)\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})$",
+      "Foto de archivo del puerto / EFE", 40, hints=(" / ",)),
     P("credit", r"\(?con\s+información\s+de\s+[^\n)]{2,40}\)?\.?$", "(Con información de EFE)", 10, hints=("información",)),
     P("credit", r"^\(?(?:(?:redacción\s+)?con\s+(?:agencias|EFE|Europa\s+Press|AFP|Reuters)(?:\s+y\s+(?:agencias|EFE|"
       r"Europa\s+Press|AFP|Reuters))?|redacción\s*/\s*agencias)\)?\.?$", "Redacción con agencias", 8),
