@@ -372,6 +372,7 @@ class _Groups:
         reassign: dict[int, str] = {}
         # per set of owners (one per shorter name): their groups, and all their mentions in reading order
         owner_roots: dict[int, set[str]] = {}
+        shared_given: dict[int, bool] = {}  # per set of owners: all people whose given name the short form is
         owner_mentions: dict[int, list[tuple[tuple[int, int], str]]] = {}
         # a short form the body names before any longer name containing it is a name of its own ("Solidarity",
         # the movement, before the "Solidarity Party" that took its name)
@@ -388,9 +389,13 @@ class _Groups:
                 s.text, max(0, s.start - 8), s.start
             ):
                 continue  # "in Cottbus" after "Sparkasse Cottbus": the place itself
-            if len(s.toks) == 1 and len(owners) > 1 and all(
-                    o in person_forms and forms_tokens[o][0] == s.keys[0] for o in owners):
-                continue  # "Sofia said" after "Sofia Ruiz" and "Sofia Lindgren": whose, no one can tell
+            if len(s.toks) == 1 and len(owners) > 1:
+                shared = shared_given.get(id(owners))
+                if shared is None:
+                    shared = shared_given[id(owners)] = all(
+                        o in person_forms and forms_tokens[o][0] == s.keys[0] for o in owners)
+                if shared:
+                    continue  # "Sofia said" after "Sofia Ruiz" and "Sofia Lindgren": whose, no one can tell
             first = first_in_body.get(s.key)
             if first is not None and all(positions[o][0] > first and o not in person_forms for o in owners):
                 continue  # (a surname named before the full name, in a teaser or a headline, is that person's)
