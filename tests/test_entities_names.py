@@ -460,3 +460,20 @@ def test_a_given_name_two_people_share_joins_neither():
 def test_a_city_before_a_common_word_is_no_given_name():
     table = _table_of("The Houston Rockets lost again. Houston fans booed the coach.")
     assert "Houston" in table and table["Houston"][2] == "place", table
+
+
+# --- the first word after a wire dateline ------------------------------------------------------------------
+
+
+def test_the_first_word_after_an_agency_dateline_starts_a_sentence():
+    """ "PLACE (AP) — Storm damage ..." : the story's first word is capitalised because a sentence starts there,
+    so a common word is no name; a name there stays one."""
+    story = ("Storm damage closes coastal road\n\n"
+             "PORTHAVEN, Maine (AP) — Storm damage closed the coastal road on Monday, officials said.\n\n"
+             "Crews from Halvorsen Marine began repairs on Tuesday.")
+    table = _table_of(story, title="Storm damage closes coastal road")
+    assert "Storm" not in table and "Storm damage" not in table
+    assert "Maine" in table
+    wire = ("BERGEN, Norway (Reuters) - Halvorsen Marine said on Monday it would cut 200 jobs.\n\n"
+            "The cuts at Halvorsen Marine follow a weak year, the company said.")
+    assert _table_of(wire)["Halvorsen Marine"][0] == 2

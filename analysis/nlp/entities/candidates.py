@@ -333,8 +333,12 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
         j = i - 1
         while j >= 0 and text[j] == " ":
             j -= 1
+        # "(AP) — Flood barriers failed": the story's first sentence starts after the agency's bracket, whatever
+        # its first word; after a place or a colon only an article shows it ("Madrid.- El Gobierno")
+        if j >= 0 and text[j] == ")":
+            return True
         article = _ARTICLE_AT_RE.match(text, start)
-        return (j >= 0 and text[j] in ").:" and article is not None) or quoted
+        return (j >= 0 and text[j] in ".:" and article is not None) or quoted
     return quoted
 
 
