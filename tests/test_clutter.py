@@ -213,6 +213,14 @@ def test_blocks_of_the_blind_set_shapes_are_boilerplate(block: str):
     assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
 
 
+def assert_stays_body(sentence: str) -> None:
+    """``sentence`` is no clutter alone, and stays a body paragraph between two body paragraphs."""
+    assert clutter_of(sentence, words(sentence)) is None
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{sentence}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "body", "body"], sentence
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -229,10 +237,7 @@ def test_blocks_of_the_blind_set_shapes_are_boilerplate(block: str):
     ],
 )
 def test_body_sentences_near_the_new_shapes_stay_body(sentence: str):
-    assert clutter_of(sentence, words(sentence)) is None
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{sentence}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "body", "body"], sentence
+    assert_stays_body(sentence)
 
 
 def test_an_emphasised_label_at_the_start_does_not_hide_the_block():
@@ -288,10 +293,7 @@ def test_blocks_of_the_third_blind_set_shapes_are_boilerplate(block: str):
     ],
 )
 def test_body_sentences_near_the_third_set_shapes_stay_body(sentence: str):
-    assert clutter_of(sentence, words(sentence)) is None
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{sentence}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "body", "body"], sentence
+    assert_stays_body(sentence)
 
 
 def test_a_contributor_named_at_the_end_is_not_an_entity():

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from analysis.collector import collector_paused
 from analysis.frames import column_arrays, frame_of, object_column, text_dtype
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 
@@ -114,18 +114,11 @@ def decode_analyses(
 
     results: list[Any] = [None] * len(payloads)
     groups: dict[pa.Schema, list[tuple[int, pa.RecordBatch]]] = {}
-    for i, payload in enumerate(payloads):
-        if not payload:
-            continue
-        try:
-            batch = pa.ipc.open_stream(payload).read_next_batch()
-        except (pa.ArrowException, ValueError, TypeError, StopIteration):
-            continue  # written by other code, or damaged: the caller recomputes it
+    for i, batch in _payload_batches(payloads):
         if batch.num_rows == 1:
             groups.setdefault(batch.schema, []).append((i, batch))
-    collecting = gc.isenabled()
-    gc.disable()  # bulk-building tens of thousands of objects: the collector would walk them again and again
-    try:
+    # bulk-building tens of thousands of objects: the collector would walk them again and again
+    with collector_paused():
         for schema, members in groups.items():
             try:
                 table = pa.Table.from_batches([batch for _, batch in members], schema=schema).combine_chunks()
@@ -135,10 +128,19 @@ def decode_analyses(
                 continue
             for (i, _), analysis in zip(members, decoded):
                 results[i] = analysis
-    finally:
-        if collecting:
-            gc.enable()
     return results
+
+
+def _payload_batches(payloads: Sequence[bytes | None]) -> Iterator[tuple[int, pa.RecordBatch]]:
+    """(index, first record batch) of each payload that is an Arrow IPC stream; None, empty, damaged or foreign
+    payloads are skipped (the caller recomputes them)."""
+    for i, payload in enumerate(payloads):
+        if not payload:
+            continue
+        try:
+            yield i, pa.ipc.open_stream(payload).read_next_batch()
+        except (pa.ArrowException, ValueError, TypeError, StopIteration):
+            continue
 
 
 def _frames(analysis: Analysis) -> tuple[pd.DataFrame, ...]:
@@ -259,16 +261,7 @@ def decode_sentence_scores(payloads: Sequence[bytes | None]) -> list[tuple[Sente
     from analysis.nlp.sentiment import SentenceScore
 
     results: list[tuple[SentenceScore, ...] | None] = [None] * len(payloads)
-    batches: list[tuple[int, pa.RecordBatch]] = []
-    for i, payload in enumerate(payloads):
-        if not payload:
-            continue
-        try:
-            batch = pa.ipc.open_stream(payload).read_next_batch()
-        except (pa.ArrowException, ValueError, TypeError, StopIteration):
-            continue
-        if batch.schema.equals(_SENTENCE_SCHEMA):
-            batches.append((i, batch))
+    batches = [(i, batch) for i, batch in _payload_batches(payloads) if batch.schema.equals(_SENTENCE_SCHEMA)]
     if not batches:
         return results
     table = pa.Table.from_batches([batch for _, batch in batches], schema=_SENTENCE_SCHEMA).combine_chunks()
@@ -278,14 +271,10 @@ def decode_sentence_scores(payloads: Sequence[bytes | None]) -> list[tuple[Sente
     offsets = lists.offsets.to_numpy()
     offsets = (offsets - offsets[0]).tolist()  # flatten() starts at the first row's values
     spans = lists.flatten().to_numpy().tolist()
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of small tuples: the collector would walk every live analysis again and again
-    try:
+    # tens of thousands of small tuples: the collector would walk every live analysis again and again
+    with collector_paused():
         masked = [tuple(zip(spans[a:b:2], spans[a + 1:b:2])) for a, b in zip(offsets, offsets[1:])]
         rows = list(map(SentenceScore, paragraph, start, end, words, score, masked))
-    finally:
-        if collecting:
-            gc.enable()
     at = 0
     for i, batch in batches:
         results[i] = tuple(rows[at: at + batch.num_rows])
