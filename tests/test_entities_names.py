@@ -477,3 +477,15 @@ def test_the_first_word_after_an_agency_dateline_starts_a_sentence():
     wire = ("BERGEN, Norway (Reuters) - Halvorsen Marine said on Monday it would cut 200 jobs.\n\n"
             "The cuts at Halvorsen Marine follow a weak year, the company said.")
     assert _table_of(wire)["Halvorsen Marine"][0] == 2
+
+
+def test_shorter_names_are_never_a_demonym_title_or_inner_head_noun_alone_but_an_opening_head_is():
+    from analysis.nlp.entities.candidates import _name_tokens, _partials_signature, _signature
+
+    def partials(name: str) -> set[str]:
+        return {" ".join(p) for p in _partials_signature(_signature(_name_tokens(name)))}
+
+    assert "british" not in partials("British Heart Foundation")  # a demonym alone
+    assert "foundation" in partials("British Heart Foundation")  # the head noun that ends it
+    assert "council" not in partials("Ashby Council Depot")  # a head noun inside, not ending it
+    assert "junta" in partials("Junta de Andalucía")  # "la Junta": the head that opens it

@@ -1085,16 +1085,18 @@ def _partials_signature(sig: _Signature) -> tuple[tuple[str, ...], ...]:
                 k = sub[0]
                 if k in MODEL_WORDS:
                     continue  # "Pro" of "Buds 4 Pro" names nothing alone
-            if keys[-1] in MODEL_WORDS and j < n and any(k.isdigit() for k in sub):
-                continue  # "Buds 3" is another model than "Galaxy Buds 3 Pro"
-            if i == 0 and j == 1 and (keys[-1] in MODEL_WORDS or (n >= 3 and any(k.isdigit() for k in keys))):
-                continue  # the maker of "zenko Buds 4 Pro", "zenko Studio": a name of its own
                 if k in _ORG_HEADS or k in _PLACE_HEADS:
-                    if j != n or k in _PLACE_HEADS:
+                    # a head noun alone names the organisation it ends ("the Council"), or that it opens ("la
+                    # Junta" of "Junta de Andalucía")
+                    if (j != n and not (of_head and i == 0)) or k in _PLACE_HEADS:
                         continue
                 elif (k in stops or k in _TITLES or k in _DIRECTIONS or _month_or_day(k) or len(k) < 2
                         or _is_demonym(k)):
                     continue
+            if keys[-1] in MODEL_WORDS and j < n and any(k.isdigit() for k in sub):
+                continue  # "Buds 3" is another model than "Galaxy Buds 3 Pro"
+            if i == 0 and j == 1 and (keys[-1] in MODEL_WORDS or (n >= 3 and any(k.isdigit() for k in keys))):
+                continue  # the maker of "zenko Buds 4 Pro", "zenko Studio": a name of its own
             level = places.get(" ".join(sub), 0)
             if level >= 2 and not (person and level < 4 and (j == n or _given_city(i, j, keys, places))) and not (
                 level < 4 and all(k in CLUB_AFFIXES for k in keys[:i] + keys[j:])
