@@ -26,8 +26,9 @@ VADER (:func:`vader_compound`)
     in O(n log n) (:func:`_but_check`), and emoji are rewritten in one pass. Its tokeniser (``SentiText``:
     whitespace-separated tokens, punctuation stripped from words) is re-expressed as :func:`vader_word` so that
     the news score's pass over the words can give VADER its words too (:func:`vader_compound_of_words`), and
-    only the words of its lexicon go through the rules. Its "least" rule and final scoring are its own
-    functions, called as they are.
+    only the words of its lexicon go through the rules. Its "least" rule, punctuation emphasis and normalisation
+    are its own functions, called as they are, on the scores of its lexicon's words only (the other words score 0,
+    which changes no sum); the positive/negative/neutral shares it also computes are not needed.
 
 ``tests/test_scorers.py`` compares both with the libraries themselves on the seed, the test articles and
 generated text full of the cases the rules treat specially (negations, boosters, capitals, "but", "least",
@@ -42,6 +43,7 @@ import os
 import re
 import string
 import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from heapq import heappop, heappush
 from itertools import repeat
@@ -426,14 +428,30 @@ def vader_compound_of_words(
     if hits is None:
         hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in _BOOSTERS]
     last = count - 1
-    sentiments: list[float] = [0] * count
+    positions: list[int] = []  # the words that score, and their scores: every other word scores 0
+    scores: list[float] = []
     for i in hits:
         if lowers[i] == "kind" and i < last and lowers[i + 1] == "of":
             continue
-        sentiments[i] = _valence(analyzer, i, words, lowers, is_cap_diff)
+        positions.append(i)
+        scores.append(_valence(analyzer, i, words, lowers, is_cap_diff))
+    if not scores:
+        return 0.0
     if "but" in lowers:
-        sentiments = _but_check(lowers.index("but"), sentiments)
-    return float(analyzer.score_valence(sentiments, text)["compound"])
+        scores = _but_check_at(lowers.index("but"), positions, scores)
+    return _compound(analyzer, scores, text)
+
+
+def _compound(analyzer, scores: list[float], text: str) -> float:
+    """VADER's ``score_valence(...)["compound"]`` of a text's scores (the non-zero ones suffice: a sum is unchanged by
+    zeros), with its own punctuation emphasis and normalisation; its pos/neg/neu shares are not computed."""
+    total = float(sum(scores))
+    emphasis = analyzer._punctuation_emphasis(text)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    return round(vader_module.normalize(total), 4)
 
 
 def _emoji_as_words(text: str, descriptions: dict[str, str]) -> str:
@@ -467,8 +485,13 @@ def _but_check(but: int, sentiments: list[float]) -> list[float]:
     which gives the same first position: a position is stale in a heap once its score has changed (checked
     when it reaches the top), and pushed onto the heap of its new value. Zeros stay zero, so they are skipped.
     """
-    scores = list(sentiments)
-    positions: dict[float, list[int]] = {}  # value -> heap of positions before the current one (some stale)
+    return _but_check_at(but, range(len(sentiments)), list(sentiments))
+
+
+def _but_check_at(but: int, at: Sequence[int], scores: list[float]) -> list[float]:
+    """:func:`_but_check` of a text's scores given where they are: ``scores[k]`` is the score of word ``at[k]``
+    (increasing), every other word's score is 0. Returns the new scores, in the same order."""
+    positions: dict[float, list[int]] = {}  # value -> heap of indices before the current one (some stale)
     for k, value in enumerate(scores):
         if value == 0:
             continue
@@ -479,9 +502,9 @@ def _but_check(but: int, sentiments: list[float]) -> list[float]:
                 heappop(heap)
             if heap:
                 first = heap[0]
-        if first < but:
+        if at[first] < but:
             changed = value * 0.5
-        elif first > but:
+        elif at[first] > but:
             changed = value * 1.5
         else:
             changed = value
