@@ -15,6 +15,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from analysis import native
+
+native.install()  # the hot modules compiled when built from today's source (analysis/native.py)
+
 _EXPORTS = {
     "Article": "analysis.models",
     "Paragraph": "analysis.models",

@@ -7,6 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from analysis import native
+
+# In process, the suite runs the analysis from its Python source: the growth tests count the Python lines run.
+# Subprocesses (the CLI, the dashboard, Dask workers) take the compiled modules when built; test_native.py
+# checks that they give the same analyses.
+native.prefer_source()
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: its support modules by name
 SEED_PATH = next((ROOT / "seeds").glob("*.txt"))

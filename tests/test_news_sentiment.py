@@ -227,3 +227,69 @@ def test_the_build_script_reproduces_the_shipped_inferred_table_from_its_sources
     shipped = {w: v for w, v in inferred_table().items()}
     assert [w for w, _v in rows] == list(shipped)
     assert all(abs(v - shipped[w]) <= 0.011 for w, v in rows)  # two decimals, whatever the BLAS
+
+
+# -- The pass over the words: spacing, masked spans and the facts kept per token ----------------------------------
+
+NEWS_PIECES = [
+    "The", "court", "heard", "good", "bad", "news", "murder", "not", "guilty", "never", "reduced", "homicides", "but",
+    "But", "Hope", "hope", "HOPE", "very", "kind", "of", "least", "gang’s", "narco-terrorism", "“murders”", "happy",
+    "tax", "wedding", "barbaric", "no", "NO", "United", "States", "Justice", "Department", "said.", "it,", "sad!",
+    "(bad)", "isn't", "lower", "levels", "violence", "—", ":)", "ok.",
+]
+
+
+def _spaced(words: list[str], gaps: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """``words`` joined by ``gaps`` (cycled), and each word's character span in the text."""
+    text, spans = "", []
+    for k, word in enumerate(words):
+        if k:
+            text += gaps[k % len(gaps)]
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    return text, spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(NEWS_PIECES), min_size=1, max_size=30),
+    st.lists(st.sampled_from(["  ", "\n", "\t", " \n ", "\u00a0"]), min_size=1, max_size=4),
+    st.lists(st.tuples(st.integers(0, 29), st.integers(0, 3), st.integers(-2, 2)), max_size=3),
+)
+def test_a_masked_span_hides_the_same_words_whatever_the_spacing(words, gaps, names):
+    """One space between words lets the pass add up word offsets; other spacing finds them with a pattern. A span
+    masks the words it overlaps either way: the same name masked in both texts gives the same reading."""
+    single, single_spans = _spaced(words, [" "])
+    spaced, spaced_spans = _spaced(words, gaps)
+    masked_single, masked_spaced = [], []
+    for first, extra, trim in names:  # a name over words first..first+extra, its ends moved inside or out by trim
+        first = min(first, len(words) - 1)
+        last = min(first + extra, len(words) - 1)
+        for spans, masked in ((single_spans, masked_single), (spaced_spans, masked_spaced)):
+            start, end = spans[first][0], spans[last][1]
+            if trim > 0:  # inside the first and last words: they still overlap the span
+                start, end = min(start + trim, spans[first][1] - 1), max(end - trim, spans[last][0] + 1)
+            masked.append((start, end))
+    assert news_reading(single, masked=masked_single) == news_reading(spaced, masked=masked_spaced)
+    assert news_reading(single) == news_reading(spaced)
+
+
+def test_a_span_masks_only_the_words_it_overlaps():
+    text = "They met at the good hall on Monday."
+    good = (text.index("good"), text.index("good") + 4)
+    assert news_compound(text, masked=[good]) == 0.0 < news_compound(text)
+    assert news_compound(text, masked=[(good[0] - 1, good[0])]) == news_compound(text)  # only the space before it
+    assert news_compound(text, masked=[(good[1] - 1, good[1] + 1)]) == 0.0  # its last letter and the space after
+    assert news_compound(text, masked=(span for span in [good])) == 0.0  # spans from a generator
+
+
+def test_the_facts_kept_per_token_give_the_same_readings_when_the_store_is_cleared(monkeypatch):
+    texts = [" ".join(NEWS_PIECES[k:] + NEWS_PIECES[:k]) for k in range(0, len(NEWS_PIECES), 3)]
+    expected = [news_reading(text) for text in texts]
+    monkeypatch.setattr(news._Reader, "MAX_TOKENS", 5)  # cleared at almost every text
+    news._READER.clear()
+    try:
+        assert [news_reading(text) for text in texts] == expected
+        assert len(news._reader().known) <= 5 + len(set(texts[-1].split()))
+    finally:
+        news._READER.clear()

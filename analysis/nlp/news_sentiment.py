@@ -57,10 +57,13 @@ the news supplement and the model's coefficients are Storyscope's own (this proj
 fitted on VADER's published ground-truth ratings (MIT licence). Nothing is downloaded.
 ``benchmarks/bench_sentiment.py`` measures how well it agrees with people.
 
-Cost: one pass over the words (one compiled whitespace pattern for the whole text, set and dict look-ups per word),
-then VADER's rules (a bounded look back of three words) for the sentiment words only. :func:`news_and_vader` gives
-VADER's own compound score from the same pass (its words are the same tokens, stripped of ASCII punctuation only),
-so a paragraph's words are read once for both.
+Cost: the text is split once (``str.split``); what the rules need to know of each distinct token (its look-up
+word, table values, whether it ends a clause...) is worked out the first time it is met and kept, so a text becomes a
+list of those facts with one dict look-up per word. The rules then run only where they can matter: VADER's rules (a
+bounded look back of three words) at the sentiment words, the negation scope after negations, the name test at
+capitalised words, the "but" rule in texts holding a "but". :func:`news_and_vader` gives VADER's own compound score
+from the same pass (its words are the same tokens, stripped of ASCII punctuation only), so a paragraph's words are
+read once for both.
 """
 
 from __future__ import annotations
@@ -69,8 +72,12 @@ import json
 import math
 import re
 import string
-from collections.abc import Iterable
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache, reduce
+from itertools import accumulate, compress, repeat
+from operator import add, is_not, itemgetter, sub
 from pathlib import Path
 from typing import NamedTuple
 
@@ -224,11 +231,13 @@ def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tupl
     :func:`analysis.nlp.scorers.vader_compound`), its words read once for both."""
     if scorers.has_emoji(text):  # VADER reads emoji as words: its own pass
         return news_reading(text, masked=masked), scorers.vader_compound(text)
-    words: list[str] = []
-    lowers: list[str] = []
-    hits: list[int] = []
-    reading = _reading(text, *_read(text, masked, (words, lowers, hits)))
-    return reading, scorers.vader_compound_of_words(text, words, lowers, hits)
+    words = text.split()
+    facts = _reader().facts_of(words)
+    reading = _reading(text, *_read(text, masked, words, facts))
+    vader_hits = list(compress(range(len(facts)), map(_VADER_HIT, facts)))
+    return reading, scorers.vader_compound_of_words(
+        text, list(map(_VADER_WORD, facts)), list(map(_VADER_LOWER, facts)), vader_hits,
+    )
 
 
 def _reading(text: str, valences: list[float], happiness: float, rated: int) -> NewsReading:
@@ -252,125 +261,209 @@ def _emphasis(text: str) -> float:
     return exclamations + (0.0 if questions <= 1 else questions * 0.18 if questions <= 3 else 0.96)
 
 
+# -- Reading the words ---------------------------------------------------------------------------------------------
+# What the rules need to know of a token (a whitespace-separated word of the text) depends on the token alone, so it
+# is worked out once per distinct token (:meth:`_Reader.facts_of`) and kept; a text's tokens then become a list of
+# these facts with one dict look-up each, and the rules run only at the positions where they can matter, found with
+# C-level passes (``compress``, ``map`` of an ``itemgetter``). A token's facts are a tuple, read by these indices:
+_KEY = 0  # the word the rules look up, lower-cased: punctuation stripped from a word of three characters or more,
+# then a possessive or a hyphenated prefix dropped when that finds a lexicon word
+_UPPER = 1  # the word is in capitals (str.isupper(): the same for the token and for both of its stripped forms)
+_HIT = 2  # a sentiment word of the news lexicon (not a booster)
+_HAPPY = 3  # its happiness (labMT), or None when unrated or a negation
+_RARE = 4  # a negation or reducer, "but", or a capitalised word that a name-like position takes out of a table
+_ENDS = 5  # 2 when it ends a sentence (".", "!", "?" before closing quotes or brackets), 1 a clause, 0 neither
+_STARTS_UPPER = 6  # its first character after leading punctuation is a capital
+_NEGATION = 7  # a negation (VADER's list, "n't") or a reducer, read before the look-up's fallbacks
+_CAPITALISED = 8  # capitalised but not in capitals throughout: a name when it stands inside a sentence
+_INFERRED = 9  # its word is in the inferred table
+_BUT = 10  # "but" (and not a lexicon word)
+_BOOST = 11  # VADER's booster or dampener scalar of the word (0.0 for none)
+_VADER_WORD_AT = 12  # SentiText's word (ASCII punctuation stripped from a word of three characters or more)
+_VADER_LOWER_AT = 13  # that word lower-cased
+_VADER_HIT_AT = 14  # a word of VADER's own lexicon, not a booster
+_KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF = (itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE))
+_VADER_WORD, _VADER_LOWER, _VADER_HIT = (itemgetter(k) for k in (_VADER_WORD_AT, _VADER_LOWER_AT, _VADER_HIT_AT))
+
+
+class _Reader:
+    """The tables the rules read, and the facts of each token met so far (cleared when they grow past a bound)."""
+
+    MAX_TOKENS = 200_000
+
+    def __init__(self, tables: tuple[dict[str, float], dict[str, float], dict[str, float]]) -> None:
+        self.tables = tables
+        self.lexicon, self.happiness, self.inferred = tables
+        self.vader_lexicon = scorers._vader()[0].lexicon
+        self.known: dict[str, tuple] = {}
+
+    def facts_of(self, words: list[str]) -> list[tuple]:
+        """The facts of each of ``words`` (see :data:`_KEY`), in order."""
+        known = self.known
+        found = list(map(known.get, words))
+        if not all(found):  # facts are non-empty tuples: a None is a token not met yet
+            if len(known) > self.MAX_TOKENS:
+                known.clear()
+            for word in set(words).difference(known):
+                known[word] = self._facts(word)
+            found = list(map(known.__getitem__, words))
+        return found
+
+    def _facts(self, raw: str) -> tuple:
+        lexicon = self.lexicon
+        stripped = raw.strip(_STRIP)
+        word = stripped if len(stripped) > 2 else raw
+        lower = word.lower()
+        key = lower
+        but = False
+        if key not in lexicon:
+            if key.endswith(_POSSESSIVES) and key[:-2] in lexicon:
+                key = key[:-2]
+            elif "-" in key and key.rsplit("-", 1)[1] in lexicon:
+                key = key.rsplit("-", 1)[1]
+            elif key == "but":
+                but = True
+        negation = lower in _NEGATORS or "n't" in lower
+        hit = key in lexicon and key not in _BOOSTERS
+        happy = None if negation else self.happiness.get(stripped.lower())
+        capitalised = stripped[:1].isupper() and not stripped.isupper()
+        inferred = key in self.inferred
+        last = raw[-1]
+        if last in _CLOSERS:
+            last = raw.rstrip(_CLOSERS)[-1:]
+        ends = 2 if last in _SENTENCE_ENDS else 1 if last in _CLAUSE_ENDS else 0
+        rare = negation or but or (capitalised and (happy is not None or (hit and inferred)))
+        vader_stripped = raw.strip(_ASCII_PUNCTUATION)  # SentiText's word strips ASCII punctuation only
+        if vader_stripped == stripped:
+            vader_word, vader_lower = word, lower
+        else:
+            vader_word = vader_stripped if len(vader_stripped) > 2 else raw
+            vader_lower = vader_word.lower()
+        vader_hit = vader_lower in self.vader_lexicon and vader_lower not in _BOOSTERS
+        return (
+            key, word.isupper(), hit, happy, rare, ends, stripped[:1].isupper(), negation, capitalised, inferred, but,
+            _BOOSTERS.get(lower, 0.0), vader_word, vader_lower, vader_hit,
+        )
+
+
+_READER: list[_Reader] = []
+
+
+def _reader() -> _Reader:
+    """The reader of the current tables (a new one when a table's cache was cleared)."""
+    tables = (news_lexicon(), happiness_table(), inferred_table())
+    if not _READER or _READER[0].tables != tables:
+        _READER[:] = [_Reader(tables)]
+    return _READER[0]
+
+
 def _read(
-    text: str, masked: Iterable[tuple[int, int]], vader: tuple[list[str], list[str], list[int]] | None = None,
+    text: str, masked: Iterable[tuple[int, int]], words: list[str] | None = None, facts: list[tuple] | None = None,
 ) -> tuple[list[float], float, int]:
-    """One pass over the whitespace-separated words of ``text``.
+    """The whitespace-separated words of ``text`` read once (``words`` and their ``facts`` when the caller has them).
 
     Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
     out), and the sum and count of the happiness of the rated words outside names, each turned around (x -0.74,
     VADER's factor) when a negation or a reducer stands within the three words before it in its clause.
-    ``vader``: three lists that receive VADER's own reading of the same tokens (its words, lower-cased, and the
-    positions of its lexicon's non-booster words), for :func:`analysis.nlp.scorers.vader_compound_of_words`.
     """
-    lexicon = news_lexicon()
-    happiness_of = happiness_table()
-    inferred_of = inferred_table()
-    if vader is not None:
-        vader_words, vader_lowers, vader_hits = vader
-        vader_lexicon = scorers._vader()[0].lexicon
-    spans = sorted(masked)
-    n_spans = len(spans)
-    span_at = 0
-    raws: list[str] = []  # each word as the rules see it (punctuation stripped from words of three letters or more)
-    lowers: list[str] = []  # lower-cased, a possessive or a hyphenated prefix dropped when that finds a lexicon word
-    hidden: set[int] = set()  # positions of words inside names
-    hits: list[tuple[int, int, int]] = []  # (position, clause start, sentence start) of each sentiment word
-    buts: dict[int, int] = {}  # sentence start -> position of the sentence's first "but"
-    happiness = 0.0
-    rated = 0
-    clause_start = sentence_start = 0
-    last_negation = -4
-    ended_clause = ended_sentence = False
-    position = -1
-    for match in _WORDS.finditer(text):
-        raw = match.group()
-        position += 1
-        is_hidden = False
-        if n_spans:
-            start = match.start()
-            while span_at < n_spans and spans[span_at][1] <= start:
-                span_at += 1
-            if span_at < n_spans and spans[span_at][0] < start + len(raw):
-                is_hidden = True
-                hidden.add(position)
-        if ended_clause:
-            clause_start = position
-            if ended_sentence and raw.lstrip(_STRIP)[:1].isupper():
-                sentence_start = position
-        last = raw[-1]
-        if last in _CLOSERS:
-            last = raw.rstrip(_CLOSERS)[-1:]
-        ended_clause = last in _CLAUSE_ENDS
-        ended_sentence = last in _SENTENCE_ENDS
-        stripped = raw.strip(_STRIP)
-        word = stripped if len(stripped) > 2 else raw
-        lower = word.lower()
-        if vader is not None:  # SentiText's word strips ASCII punctuation only
-            vader_stripped = raw.strip(_ASCII_PUNCTUATION)
-            if vader_stripped == stripped:
-                vader_words.append(word)
-                vader_lower = lower
-            else:
-                vader_word = vader_stripped if len(vader_stripped) > 2 else raw
-                vader_words.append(vader_word)
-                vader_lower = vader_word.lower()
-            vader_lowers.append(vader_lower)
-            if vader_lower in vader_lexicon and vader_lower not in _BOOSTERS:
-                vader_hits.append(position)
-        negation = lower in _NEGATORS or "n't" in lower
-        if negation:
-            last_negation = position
+    if words is None:
+        words = text.split()
+    if facts is None:
+        facts = _reader().facts_of(words)
+    n = len(words)
+    if not n:
+        return [], 0.0, 0
+    lexicon = _reader().lexicon
+    spans = masked if isinstance(masked, (list, tuple)) else list(masked)
+    hidden = _hidden_positions(text, words, spans) if spans else _NO_POSITIONS  # the positions of words inside names
+    happiness = list(map(_HAPPY_OF, facts))  # each word's happiness, None for a word not counted
+    for i in hidden:
+        happiness[i] = None
+    name_like: set[int] = set()  # capitalised words inside a sentence: names to the happiness and inferred tables
+    negations: list[int] = []
+    buts: list[int] = []
+    for i in compress(range(n), map(_RARE_OF, facts)):
+        fact = facts[i]
         # The happiness and inferred tables are of lower-case words: a capitalised word inside a sentence is
         # taken for a name (one in capitals throughout is emphasis, and is read).
-        name_like = position != sentence_start and stripped[:1].isupper() and not stripped.isupper()
-        if not (is_hidden or negation or name_like):
-            value = happiness_of.get(lower if word is stripped else stripped.lower())
-            if value is not None:
-                if last_negation >= clause_start and position - last_negation <= 3:
-                    value *= _N_SCALAR
-                happiness += value
-                rated += 1
-        if lower not in lexicon:
-            if lower.endswith(_POSSESSIVES) and lower[:-2] in lexicon:
-                lower = lower[:-2]
-            elif "-" in lower and lower.rsplit("-", 1)[1] in lexicon:
-                lower = lower.rsplit("-", 1)[1]
-            elif lower == "but":
-                buts.setdefault(sentence_start, position)
-        if lower in lexicon and not is_hidden and lower not in _BOOSTERS and not (name_like and lower in inferred_of):
-            hits.append((position, clause_start, sentence_start))
-        raws.append(word)
-        lowers.append(lower)
+        if fact[_CAPITALISED] and i and facts[i - 1][_ENDS] != 2:
+            name_like.add(i)
+            happiness[i] = None
+        if fact[_NEGATION]:
+            negations.append(i)
+        if fact[_BUT]:
+            buts.append(i)
+    turned: set[int] = set()  # the words a negation reaches: up to three after it, inside its clause
+    for at in negations:
+        for i in range(at + 1, min(at + 4, n)):
+            if facts[i - 1][_ENDS]:
+                break
+            turned.add(i)
+    for i in turned:
+        if happiness[i] is not None:
+            happiness[i] *= _N_SCALAR
+    rated = list(compress(happiness, map(is_not, happiness, repeat(None))))
+    total = reduce(add, rated, 0.0)  # in order, as a running sum
+    hits = list(compress(range(n), map(_HIT_OF, facts)))
+    if hidden or name_like:
+        hits = [i for i in hits if i not in hidden and not (i in name_like and facts[i][_INFERRED])]
     if not hits:
-        return [], happiness, rated
-    capitals = sum(map(str.isupper, raws))
-    is_cap_diff = 0 < len(raws) - capitals < len(raws)
-    last_position = len(lowers) - 1
+        return [], total, len(rated)
+    lowers = list(map(_KEY_OF, facts))
+    capitals = sum(map(_UPPER_OF, facts))
+    is_cap_diff = 0 < n - capitals < n
+    starts: list[int] = []  # with a "but": where each sentence starts (a capital after a sentence's end)
+    but_of: dict[int, int] = {}  # sentence start -> position of the sentence's first "but"
+    if buts:
+        starts = [0, *(i for i in range(1, n) if facts[i - 1][_ENDS] == 2 and facts[i][_STARTS_UPPER])]
+        for at in buts:
+            but_of.setdefault(starts[bisect_right(starts, at) - 1], at)
+    last_position = n - 1
     valences: list[float] = []
-    for i, clause_of, sentence_of in hits:
+    for i in hits:
         if lowers[i] == "kind" and i < last_position and lowers[i + 1] == "of":
             continue
-        valence = _valence(lexicon, i, raws, lowers, hidden, clause_of, is_cap_diff)
-        but = buts.get(sentence_of)
-        if but is not None:  # VADER's "but" rule, within the sentence
-            valence *= 0.5 if i < but else 1.5
+        valence = _valence(lexicon, i, lowers, facts, hidden, is_cap_diff)
+        if but_of:  # VADER's "but" rule, within the sentence
+            but = but_of.get(starts[bisect_right(starts, i) - 1])
+            if but is not None:
+                valence *= 0.5 if i < but else 1.5
         valences.append(valence)
-    return valences, happiness, rated
+    return valences, total, len(rated)
+
+
+_NO_POSITIONS: frozenset[int] = frozenset()
+
+
+def _hidden_positions(text: str, words: list[str], spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The positions in ``words`` (``text.split()``) of the words that overlap one of the character ``spans``."""
+    lengths = list(map(len, words))
+    n = len(words)
+    if len(text) == sum(lengths) + n - 1:  # one character between words and none around: offsets add up
+        ends = list(map(add, accumulate(lengths), range(n)))
+        starts = list(map(sub, ends, lengths))
+    else:
+        matches = list(_WORDS.finditer(text))
+        starts = [match.start() for match in matches]
+        ends = [match.end() for match in matches]
+    hidden: set[int] = set()
+    for span in spans:
+        hidden.update(range(bisect_right(ends, span[0]), bisect_left(starts, span[1])))
+    return hidden
 
 
 def _valence(
-    lexicon: dict[str, float], i: int, words: list[str], lowers: list[str], hidden: set[int], clause_start: int,
+    lexicon: dict[str, float], i: int, lowers: list[str], facts: list[tuple], hidden: AbstractSet[int],
     is_cap_diff: bool,
 ) -> float:
     """VADER's valence of the lexicon word at ``i`` with the news rules (see the module's documentation)."""
     lower = lowers[i]
     valence = lexicon[lower]
-    if lower == "no" and i != len(words) - 1 and lowers[i + 1] in lexicon:
+    if lower == "no" and i != len(lowers) - 1 and lowers[i + 1] in lexicon:
         return 0.0  # "no" negates the next word rather than scoring itself
     # How far back the rules may look: three words, not past the clause's start nor a sentiment word.
     reach = 0
-    while reach < 3 and i - reach - 1 >= clause_start:
+    while reach < 3 and i - reach - 1 >= 0 and not facts[i - reach - 1][_ENDS]:
         before = lowers[i - reach - 1]
         if before in lexicon and i - reach - 1 not in hidden and before not in _NEGATORS:
             break
@@ -381,11 +474,16 @@ def _valence(
         reach >= 3 and lowers[i - 3] == "no" and lowers[i - 1] in ("or", "nor")
     ):
         valence = lexicon[lower] * _N_SCALAR
-    if is_cap_diff and words[i].isupper():
+    if is_cap_diff and facts[i][_UPPER]:
         valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
     for back in range(reach):
-        before = words[i - back - 1]
-        scalar = _booster(before, valence, is_cap_diff)
+        fact = facts[i - back - 1]
+        scalar = fact[_BOOST]  # VADER's scalar_inc_dec
+        if scalar:
+            if valence < 0:
+                scalar = -scalar
+            if is_cap_diff and fact[_UPPER]:
+                scalar = scalar + _C_INCR if valence > 0 else scalar - _C_INCR
         if back == 1 and scalar != 0:
             scalar = scalar * 0.95
         if back == 2 and scalar != 0:
@@ -420,13 +518,3 @@ def _negation_check(valence: float, lowers: list[str], back: int, i: int) -> flo
         return valence
     return valence * _N_SCALAR if _negated(lowers[i - 3]) else valence
 
-
-def _booster(word: str, valence: float, is_cap_diff: bool) -> float:
-    """VADER's ``scalar_inc_dec``: how much a booster or dampener before a sentiment word adds to it."""
-    scalar = _BOOSTERS.get(word.lower(), 0.0)
-    if scalar:
-        if valence < 0:
-            scalar = -scalar
-        if is_cap_diff and word.isupper():
-            scalar = scalar + _C_INCR if valence > 0 else scalar - _C_INCR
-    return scalar

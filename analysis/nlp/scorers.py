@@ -11,10 +11,13 @@ TextBlob (:func:`textblob_scores`)
     "am I loaded yet?" check; ours is loaded once, then looked up as a plain dict. Its ``assessments`` scan
     (the rules: modifiers, negations, "!", "(!)", emoticons) is re-expressed below step for step, except that
     a token is looked up in one precomputed emoticon table instead of lower-casing every emoticon for every
-    short non-alphabetic token ("13", "’"). Its tokeniser (``find_tokens``: contractions, quotes, punctuation
+    short non-alphabetic token ("13", "’"); for the scores, the scan visits only the words that can start or change
+    an assessment (:meth:`_TextBlobScorer.scores`: a word outside the lexicon longer than two characters clears
+    whatever was pending and adds nothing). Its tokeniser (``find_tokens``: contractions, quotes, punctuation
     split from words, abbreviations, sentences, sarcasm and emoticons) is re-expressed too, with plain string
-    replacements for its literal regular expressions, a word with no punctuation at either end taken as it
-    is, and sentence ends found in one pass; TextBlob's own abbreviation list and regular expressions are used.
+    replacements for its literal regular expressions, each distinct token's pieces cut once per process, and
+    sentence ends found in one pass; TextBlob's own abbreviation list and regular expressions are used. The scores
+    need the sentences only where its sarcasm or emoticon patterns match, so elsewhere they are not cut.
 VADER (:func:`vader_compound`)
     VADER turns emoji into words by rebuilding the text one character at a time; text without emoji is left
     as it is, so that loop runs only when a character is an emoji (then VADER scores the text itself). For
@@ -26,8 +29,9 @@ VADER (:func:`vader_compound`)
     in O(n log n) (:func:`_but_check`), and emoji are rewritten in one pass. Its tokeniser (``SentiText``:
     whitespace-separated tokens, punctuation stripped from words) is re-expressed as :func:`vader_word` so that
     the news score's pass over the words can give VADER its words too (:func:`vader_compound_of_words`), and
-    only the words of its lexicon go through the rules. Its "least" rule and final scoring are its own
-    functions, called as they are.
+    only the words of its lexicon go through the rules. Its "least" rule, punctuation emphasis and normalisation
+    are its own functions, called as they are, on the scores of its lexicon's words only (the other words score 0,
+    which changes no sum); the positive/negative/neutral shares it also computes are not needed.
 
 ``tests/test_scorers.py`` compares both with the libraries themselves on the seed, the test articles and
 generated text full of the cases the rules treat specially (negations, boosters, capitals, "but", "least",
@@ -42,9 +46,11 @@ import os
 import re
 import string
 import sys
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import lru_cache, reduce
 from heapq import heappop, heappush
-from itertools import repeat
+from itertools import chain, compress, repeat
+from operator import add
 from types import ModuleType
 
 from vaderSentiment import vaderSentiment as vader_module
@@ -176,14 +182,22 @@ def _split_token(token: str, tokens: list[str]) -> None:
     tokens.extend(reversed(tail))
 
 
-#: Each punctuated token's pieces as :func:`_split_token` cuts them ("said," -> "said", ","), found once per
+#: Each token's pieces as :func:`_split_token` cuts them ("said," -> "said", ","; "said" -> "said"), found once per
 #: process: the same few thousand recur in every article (cleared when it grows past the bound).
-_SPLIT_TOKENS: dict[str, tuple[str, ...]] = {}
-_MAX_SPLIT_TOKENS = 100_000
+_TOKEN_PIECES: dict[str, tuple[str, ...]] = {}
+_MAX_TOKEN_PIECES = 100_000
 
 
-def _find_tokens(text: str) -> list[str]:
-    """``textblob.en.parser.find_tokens(text)``: the sentences of ``text``, each a space-separated string."""
+def _pieces_of(token: str) -> tuple[str, ...]:
+    if token[0] in _LEADING or token[-1] in _TRAILING:
+        pieces: list[str] = []
+        _split_token(token, pieces)
+        return tuple(pieces)
+    return (token,)
+
+
+def _tokens(text: str) -> list[str]:
+    """``find_tokens``' tokens of ``text`` before it groups them into sentences (its end-of-sentence marks kept)."""
     text = str(text)
     for contraction, spaced in _CONTRACTIONS:
         if contraction in text:
@@ -195,24 +209,25 @@ def _find_tokens(text: str) -> list[str]:
     text = text.replace("\r\n", "\n")
     if "\n\n" in text:
         text = _LINEBREAKS.sub(f" {_EOS} ", text)
-    tokens: list[str] = []
-    split = _SPLIT_TOKENS
-    if len(split) > _MAX_SPLIT_TOKENS:
-        split.clear()
-    for token in text.split():  # TextBlob collapses whitespace, then takes each run of non-space
-        if token[0] in _LEADING or token[-1] in _TRAILING:
-            pieces = split.get(token)
-            if pieces is None:
-                pieces = []
-                _split_token(token, pieces)
-                pieces = split[token] = tuple(pieces)
-            tokens.extend(pieces)
-        else:
-            tokens.append(token)
+    raw = text.split()  # TextBlob collapses whitespace, then takes each run of non-space
+    known = _TOKEN_PIECES
+    found = list(map(known.get, raw))
+    if not all(found):  # pieces are non-empty tuples: a None is a token not met yet
+        if len(known) > _MAX_TOKEN_PIECES:
+            known.clear()
+        for token in set(raw).difference(known):
+            known[token] = _pieces_of(token)
+        found = list(map(known.__getitem__, raw))
+    return list(chain.from_iterable(found))
+
+
+def _find_tokens(text: str) -> list[str]:
+    """``textblob.en.parser.find_tokens(text)``: the sentences of ``text``, each a space-separated string."""
+    tokens = _tokens(text)
     sentences: list[list[str]] = []
     start = resume = 0
     count = len(tokens)
-    for end in [k for k, token in enumerate(tokens) if token in _SENTENCE_ENDS]:
+    for end in compress(range(count), map(_SENTENCE_ENDS.__contains__, tokens)):
         if end < resume:  # already taken as the tail of the previous sentence
             continue
         j = end
@@ -225,6 +240,21 @@ def _find_tokens(text: str) -> list[str]:
     return [
         emoticons.sub(_join_emoticon, sarcasm.sub("(!)", " ".join(sentence))) for sentence in sentences if sentence
     ]
+
+
+def _scored_words(text: str) -> list[str]:
+    """The words TextBlob's scorer reads in ``text``: ``" ".join(_find_tokens(text)).lower().split()``.
+
+    Cutting the tokens into sentences changes nothing but where the sarcasm "(!)" and emoticon patterns may match
+    (and drops the end-of-sentence marks, which are sentence ends themselves); so when neither pattern matches
+    anywhere in the tokens joined, the words are the tokens, lower-cased, without those marks."""
+    tokens = _tokens(text)
+    if _EOS in tokens:
+        tokens = [t for t in tokens if t != _EOS]
+    joined = " ".join(tokens)
+    if ("(" in joined and textblob_text.RE_SARCASM.search(joined)) or textblob_text.RE_EMOTICONS.search(joined):
+        return " ".join(_find_tokens(text)).lower().split()
+    return joined.lower().split()
 
 
 def _join_emoticon(match: re.Match) -> str:
@@ -310,6 +340,86 @@ class _TextBlobScorer(textblob_text.Sentiment):
                     found.append([[word], polarity, 1.0, 1.0, 1, textblob_text.MOOD])
         return [(w, p * -0.5 if n < 0 else p, s, x) for w, p, s, _i, n, x in found]
 
+    def scores(self, words: list[str]) -> tuple[float, float]:
+        """The polarity and subjectivity sums and the count of :meth:`assessments` of ``words`` (no parts of speech),
+        its rules run only at the words that can start or change an assessment.
+
+        A word that is not in the lexicon, not a negation, not "!", "(!)" nor an emoticon, and longer than two
+        characters (and than one without its apostrophes), leaves no modifier and no negation behind it and adds
+        nothing: after one, the scan is where it starts. So the scan visits the words that matter (found in one pass
+        with a set) and, while a modifier or a negation is pending, the words after them until one of those clears it.
+        """
+        polarity: list[float] = []
+        subjectivity: list[float] = []
+        negated: list[bool] = []
+        modifier = None  # the preceding known word that can modify the next one ("very good")
+        negator = None  # the preceding negation ("not good")
+        negations = self.negations
+        modifiers = self.modifiers
+        after = 0  # the position after the last word read
+        for at in compress(range(len(words)), map(self._matters.__contains__, words)):
+            if (modifier is not None or negator is not None) and at > after:
+                for word in words[after:at]:  # words outside the lexicon: only what is pending changes
+                    if negator and len(word.strip("'")) > 1:
+                        negator = None
+                    if negator is not None and modifier is not None and self.modifier(modifier[0]):
+                        negated[-1] = True
+                        negator = None
+                    elif modifier and len(word) > 2:
+                        modifier = None
+                    if modifier is None and negator is None:
+                        break
+            after = at + 1
+            word = words[at]
+            senses = dict.get(self, word)
+            if senses is not None and None in senses:
+                p, s, intensity = senses[None]
+                if modifier is None:
+                    polarity.append(p)
+                    subjectivity.append(s)
+                    negated.append(False)
+                    last_intensity = intensity
+                else:
+                    polarity[-1] = max(-1.0, min(p * last_intensity, +1.0))
+                    subjectivity[-1] = max(-1.0, min(s * last_intensity, +1.0))
+                    last_intensity = intensity
+                if negator is not None:
+                    last_intensity = 1.0 / last_intensity
+                    negated[-1] = True
+                modifier = negator = None
+                if any(map(senses.__contains__, modifiers)):
+                    modifier = (word, None)
+                if word in negations:
+                    negator = word
+                continue
+            if word in negations:
+                negator = word
+            elif negator and len(word.strip("'")) > 1:
+                negator = None
+            if negator is not None and modifier is not None and self.modifier(modifier[0]):
+                negated[-1] = True
+                negator = None
+            elif modifier and len(word) > 2:
+                modifier = None
+            if word == "!" and polarity:
+                polarity[-1] = max(-1.0, min(polarity[-1] * 1.25, +1.0))
+            if word == "(!)":
+                polarity.append(0.0)
+                subjectivity.append(1.0)
+                negated.append(False)
+                last_intensity = 1.0
+            if word.isalpha() is False and len(word) <= 5 and word not in textblob_text.PUNCTUATION:
+                p = _EMOTICON_POLARITY.get(word)
+                if p is not None:
+                    polarity.append(p)
+                    subjectivity.append(1.0)
+                    negated.append(False)
+                    last_intensity = 1.0
+        total = 0
+        for p, is_negated in zip(polarity, negated):
+            total += p * -0.5 if is_negated else p
+        return total, reduce(add, subjectivity, 0), len(polarity)
+
 
 def _emoticon_polarity() -> dict[str, float]:
     """Each lower-cased emoticon's polarity, the first group listing it winning (as TextBlob's scan does)."""
@@ -346,6 +456,8 @@ def _textblob_scorer() -> _TextBlobScorer:
         **TEXTBLOB_EN_SETTINGS,
     )
     scorer.load()
+    # The words the scan must visit (see _TextBlobScorer.scores).
+    scorer._matters = frozenset({*dict.keys(scorer), *scorer.negations, "!", "(!)", *_EMOTICON_POLARITY})
     return scorer
 
 
@@ -355,13 +467,8 @@ def textblob_scores(text: str) -> tuple[float, float]:
     What ``textblob_text.Sentiment.__call__`` does with a string, without its generator of pairs and its
     result class: the words of the sentences, lower-cased (the whole text at once: no case mapping makes or
     removes a space), assessed, and the scores averaged in the same order with the same operations."""
-    words = " ".join(_find_tokens(text)).lower().split()
-    found = _textblob_scorer().assessments(zip(words, repeat(None)))
-    polarity = subjectivity = 0
-    for _words, p, s, _label in found:
-        polarity += p
-        subjectivity += s
-    n = float(len(found) or 1)
+    polarity, subjectivity, count = _textblob_scorer().scores(_scored_words(text))
+    n = float(count or 1)
     return float(polarity / n), float(subjectivity / n)
 
 
@@ -426,14 +533,30 @@ def vader_compound_of_words(
     if hits is None:
         hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in _BOOSTERS]
     last = count - 1
-    sentiments: list[float] = [0] * count
+    positions: list[int] = []  # the words that score, and their scores: every other word scores 0
+    scores: list[float] = []
     for i in hits:
         if lowers[i] == "kind" and i < last and lowers[i + 1] == "of":
             continue
-        sentiments[i] = _valence(analyzer, i, words, lowers, is_cap_diff)
+        positions.append(i)
+        scores.append(_valence(analyzer, i, words, lowers, is_cap_diff))
+    if not scores:
+        return 0.0
     if "but" in lowers:
-        sentiments = _but_check(lowers.index("but"), sentiments)
-    return float(analyzer.score_valence(sentiments, text)["compound"])
+        scores = _but_check_at(lowers.index("but"), positions, scores)
+    return _compound(analyzer, scores, text)
+
+
+def _compound(analyzer, scores: list[float], text: str) -> float:
+    """VADER's ``score_valence(...)["compound"]`` of a text's scores (the non-zero ones suffice: a sum is unchanged by
+    zeros), with its own punctuation emphasis and normalisation; its pos/neg/neu shares are not computed."""
+    total = float(sum(scores))
+    emphasis = analyzer._punctuation_emphasis(text)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    return round(vader_module.normalize(total), 4)
 
 
 def _emoji_as_words(text: str, descriptions: dict[str, str]) -> str:
@@ -467,8 +590,13 @@ def _but_check(but: int, sentiments: list[float]) -> list[float]:
     which gives the same first position: a position is stale in a heap once its score has changed (checked
     when it reaches the top), and pushed onto the heap of its new value. Zeros stay zero, so they are skipped.
     """
-    scores = list(sentiments)
-    positions: dict[float, list[int]] = {}  # value -> heap of positions before the current one (some stale)
+    return _but_check_at(but, range(len(sentiments)), list(sentiments))
+
+
+def _but_check_at(but: int, at: Sequence[int], scores: list[float]) -> list[float]:
+    """:func:`_but_check` of a text's scores given where they are: ``scores[k]`` is the score of word ``at[k]``
+    (increasing), every other word's score is 0. Returns the new scores, in the same order."""
+    positions: dict[float, list[int]] = {}  # value -> heap of indices before the current one (some stale)
     for k, value in enumerate(scores):
         if value == 0:
             continue
@@ -479,9 +607,9 @@ def _but_check(but: int, sentiments: list[float]) -> list[float]:
                 heappop(heap)
             if heap:
                 first = heap[0]
-        if first < but:
+        if at[first] < but:
             changed = value * 0.5
-        elif first > but:
+        elif at[first] > but:
             changed = value * 1.5
         else:
             changed = value

@@ -177,8 +177,38 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
     ("l'Italie", "L'ONU")."""
     out: list[_Tok] = []
     prev: _Tok | None = None  # the last name token (not a joiner)
+    plain = _PLAIN_TOKENS
+    new = _Tok.__new__
     for m in _NAME_TOKEN_RE.finditer(text):
         raw, begin = m.group(), m.start()
+        if (not begin or text[begin - 1] == " ") and not (elisions and raw[1:2] in "’'"):
+            # the common case, a word after a space: its token is the same wherever the spelling stands (see
+            # _plain_token), made here without the general path's checks
+            info = plain.get(raw, _UNSEEN)
+            if info is _UNSEEN:
+                info = _plain_token(raw)
+            if info is None:
+                continue  # "11th" is no name
+            if info is not _IN_CONTEXT:
+                word, possessive, key, shape, dotted = info
+                tok = new(_Tok)
+                tok.text, tok.start, tok.end, tok.key, tok.shape, tok.dotted = word, begin, begin + len(word), key, shape, dotted
+                tok.initial = tok.joined = False
+                if not possessive and word[-1] == "s" and prev is not None and prev.key in _SAINTS and text[
+                    tok.end : tok.end + 2
+                ] in _S_APOSTROPHES:
+                    possessive = True  # "St Thomas' Hospital": a saint's name ending in s takes an apostrophe alone
+                tok.possessive = possessive
+                if prev is None or prev.possessive or begin < 2 or text[begin - 2] in _NOT_PLAIN:
+                    _place_token(tok, prev, text, out)
+                else:  # a word after a word and a space: what _place_token does with it
+                    if begin == prev.end + 1:
+                        tok.joined = True
+                    elif 2 < begin - prev.end < _GAP_MAX:
+                        _add_joiners(tok, prev, text, out)
+                    out.append(tok)
+                prev = tok
+                continue
         if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2:
             if not raw[2].isupper():
                 continue  # "L'étape" at a sentence's start: an article and a word, no name
@@ -233,6 +263,42 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
                 _place_token(piece, prev, text, out)
                 prev = piece
     return out
+
+
+#: What :func:`_plain_token` gives each spelling: (text, possessive, key, shape, dotted), None for no name, or
+#: _IN_CONTEXT (per process, emptied when it grows past its bound).
+_PLAIN_TOKENS: dict[str, tuple | None | object] = {}
+_PLAIN_TOKENS_MAX = 1 << 17
+_UNSEEN = object()
+_IN_CONTEXT = object()
+
+
+def _plain_token(raw: str) -> tuple | None | object:
+    """What :func:`_name_tokens` makes of a match ``raw`` of _NAME_TOKEN_RE after a space (or at the start), where
+    no elision applies: (the token's text, possessive, key, shape, dotted), or None when it is no name token (a
+    lower-case word: "11th"); _IN_CONTEXT when the answer depends on the text around it (an initial's period, a
+    hyphenated word). The same steps as the general path, once per spelling."""
+    word = raw
+    if word[-1] == "." and word.count(".") == 1:
+        bare = word[:-1]
+        if bare not in _ABBREVIATION_KEYS:
+            if len(bare) == 1 and bare.isupper():
+                return _remember(raw, _IN_CONTEXT)  # an initial before a name keeps its period (J. Smith)
+            word = bare
+    possessive = word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 2
+    if possessive:
+        word = word[:-2]
+    if not (word.isalnum() or "." in word or not ("-" in word or "‐" in word or "‑" in word)):
+        return _remember(raw, _IN_CONTEXT)  # a hyphenated word: see _hyphenated
+    key, shape, dotted = _word(word)
+    return _remember(raw, None if shape == _LOWER else (word, possessive, key, shape, dotted))
+
+
+def _remember(raw: str, info: tuple | None | object) -> tuple | None | object:
+    if len(_PLAIN_TOKENS) >= _PLAIN_TOKENS_MAX:
+        _PLAIN_TOKENS.clear()
+    _PLAIN_TOKENS[raw] = info
+    return info
 
 
 def _camel_start(text: str, capital: int) -> int:
@@ -355,15 +421,16 @@ def _paragraph_stats(text: str, toks: list[_Tok]) -> _TokenStats:
     stats = _TokenStats()
     shapes = [t.shape for t in toks]
     names = len(shapes) - shapes.count(_LOWER)  # the joiners are lower-case words
-    at_least = names + len(_SPACE_BEFORE_LOWER_RE.findall(text))
-    if at_least > 40:
-        stats.words = at_least  # no headline, not in capitals: the exact count would say the same
-        return stats
+    if names + text.count(" ") >= 40:  # (else no more than 40 words can follow a space: no quick count needed)
+        at_least = names + len(_SPACE_BEFORE_LOWER_RE.findall(text))
+        if at_least > 40:
+            stats.words = at_least  # no headline, not in capitals: the exact count would say the same
+            return stats
     lower = _LOWER_WORD_RE.findall(text)
     stats.words = len(lower) + names
     if stats.words <= 40:
         stats.acronyms = shapes.count(_ACRONYM)
-        stats.lower_other = sum(1 for w in lower if w not in _HEADLINE_LOWER)
+        stats.lower_other = len(lower) - sum(map(_HEADLINE_LOWER.__contains__, lower))
     return stats
 
 

@@ -226,11 +226,14 @@ class _Extractor:
                 par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
             if venues and not headline and " and " in text:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
+            # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
+            # match of _NICKNAME_INSIDE_RE has one)
+            quoted_capital = _QUOTED_CAPITAL_RE.search(text)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
-                if self.english:
+                if self.english and quoted_capital:
                     par_spans = self._nicknames_inside(index, text, toks, par_spans)
-            if _QUOTED_CAPITAL_RE.search(text):
+            if quoted_capital:
                 par_spans = self._nickname_inside(index, text, toks, par_spans)
             if not headline:
                 self._definitions(index, text, par_spans)
@@ -1134,7 +1137,8 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
 #: A quotation mark after a word and a space, before a capital: where a nickname may stand.
-_QUOTED_CAPITAL_RE = re.compile(r"(?<=\w )[‘'\"“][^\W\d_a-z]")
+#: (The look-behind comes after the quotation mark, so that the search skips to quotation marks in C.)
+_QUOTED_CAPITAL_RE = re.compile(r"[‘'\"“](?<=\w .)[^\W\d_a-z]")
 #: A given name, a quoted nickname, a surname: "Anna 'Nan' Pellow", "Jack “Bud” Rowe".
 _NICKNAME_INSIDE_RE = re.compile(
     r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+) [‘'\"“]([^\W\d_a-z][^\W\d_]+)[’'\"”] ([^\W\d_a-z][^\W\d_]+)"

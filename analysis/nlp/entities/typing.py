@@ -116,11 +116,17 @@ _CUE_WORDS_BEFORE = (
 def _context_cues(sp: _Span, score: dict[str, float]) -> None:
     """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
     text, start = sp.text, sp.start
-    if start and text[start - 1] == " ":
-        # the few words right before, nearest last
-        words = text[max(0, start - _FEATURE_WINDOW) : start].lower().rsplit(None, 3)[-3:]
-        if words and words[-1] in _CUE_WORDS_BEFORE:
-            _cues_before(words, score)
+    if start > 1 and text[start - 1] == " ":
+        # the word right before decides whether the few words before are read: when it is a plain word between
+        # two spaces it is the last word of the window, found without lower-casing and splitting the window
+        lo = max(0, start - _FEATURE_WINDOW)
+        space = text.rfind(" ", lo, start - 1)
+        word = text[space + 1 : start - 1]
+        if space < 0 or not word.isalpha() or word.lower() in _CUE_WORDS_BEFORE:
+            # the few words right before, nearest last
+            words = text[lo:start].lower().rsplit(None, 3)[-3:]
+            if words and words[-1] in _CUE_WORDS_BEFORE:
+                _cues_before(words, score)
     last_tok = sp.toks[-1]
     if last_tok.possessive:
         return

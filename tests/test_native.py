@@ -1,0 +1,151 @@
+"""analysis/native.py: compiled modules run only when built from today's source, and give the same analyses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from analysis import native
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTENSION = __import__("importlib.machinery").machinery.EXTENSION_SUFFIXES[0]
+
+
+def _package(tmp_path: Path) -> Path:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "mod.py").write_text("def twice(x):\n    return 2 * x\n", encoding="utf-8")
+    return package
+
+
+def _manifest(path: Path, modules: dict[str, str]) -> Path:
+    path.write_text(json.dumps({"modules": modules}), encoding="utf-8")
+    return path
+
+
+def test_a_module_with_no_build_is_read_from_its_source(tmp_path):
+    package = _package(tmp_path)
+    finder = native.SourceUnlessBuilt(("pkg.mod",), package, tmp_path / "absent.json")
+    spec = finder.find_spec("pkg.mod")
+    assert spec.origin == str(package / "mod.py")
+    assert finder.find_spec("pkg.other") is None  # modules not compiled are not its business
+
+
+def test_an_extension_built_from_this_source_is_left_to_python(tmp_path):
+    package = _package(tmp_path)
+    (package / f"mod{EXTENSION}").write_bytes(b"")
+    manifest = _manifest(tmp_path / "m.json", {"pkg.mod": native.digest(package / "mod.py")})
+    finder = native.SourceUnlessBuilt(("pkg.mod",), package, manifest)
+    assert finder.find_spec("pkg.mod") is None
+    assert finder.compiled == {"pkg.mod"}
+
+
+def test_an_edited_source_wins_over_its_stale_extension(tmp_path):
+    package = _package(tmp_path)
+    (package / f"mod{EXTENSION}").write_bytes(b"")
+    manifest = _manifest(tmp_path / "m.json", {"pkg.mod": native.digest(package / "mod.py")})
+    (package / "mod.py").write_text("def twice(x):\n    return x + x\n", encoding="utf-8")
+    finder = native.SourceUnlessBuilt(("pkg.mod",), package, manifest)
+    assert finder.find_spec("pkg.mod").origin == str(package / "mod.py")
+    assert not finder.compiled
+
+
+def test_pure_mode_and_a_broken_manifest_read_the_source(tmp_path, monkeypatch):
+    package = _package(tmp_path)
+    (package / f"mod{EXTENSION}").write_bytes(b"")
+    good = _manifest(tmp_path / "m.json", {"pkg.mod": native.digest(package / "mod.py")})
+    monkeypatch.setenv(native.PURE_ENV, "1")
+    assert native.SourceUnlessBuilt(("pkg.mod",), package, good).find_spec("pkg.mod").origin.endswith("mod.py")
+    monkeypatch.delenv(native.PURE_ENV)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert native.SourceUnlessBuilt(("pkg.mod",), package, broken).find_spec("pkg.mod").origin.endswith("mod.py")
+
+
+def test_every_listed_module_exists_and_none_is_read_back_by_inspect():
+    for module in native.MODULES:
+        source = native.source_of(module)
+        assert source.is_file(), module
+        assert "inspect.getsource" not in source.read_text(encoding="utf-8"), module
+
+
+def _compiler_or_skip() -> None:
+    pytest.importorskip("Cython", reason="Cython is not installed (scripts/setup installs it)")
+    import shutil
+    import sysconfig
+
+    if not (shutil.which("cc") or shutil.which("gcc")) or not Path(sysconfig.get_paths()["include"], "Python.h").is_file():
+        pytest.skip("no C compiler or Python headers: the analysis runs as plain Python here")
+
+
+@pytest.mark.slow
+def test_a_real_build_is_imported_compiled_until_its_source_changes(tmp_path):
+    _compiler_or_skip()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_native
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    package = _package(tmp_path)
+    manifest = tmp_path / "pkg" / "native-build.json"
+    assert build_native.build(("pkg.mod",), package, manifest) == ["pkg.mod"]
+    assert build_native.build(("pkg.mod",), package, manifest) == []  # nothing changed: nothing compiled
+    probe = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(tmp_path)!r})
+        from pathlib import Path
+        from analysis import native
+        sys.meta_path.insert(0, native.SourceUnlessBuilt(("pkg.mod",), Path({str(package)!r}), Path({str(manifest)!r})))
+        import pkg.mod
+        print(Path(pkg.mod.__file__).name, pkg.mod.twice(21))
+    """)
+
+    def imported() -> str:
+        env = {k: v for k, v in os.environ.items() if k != native.PURE_ENV}
+        return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                              env=env).stdout.split()
+
+    assert imported() == [f"mod{EXTENSION}", "42"]
+    (package / "mod.py").write_text("def twice(x):\n    return x * 2 + 1\n", encoding="utf-8")
+    assert imported() == ["mod.py", "43"]
+
+
+ANALYSE_ALL = """
+import json, sys
+from analysis import native
+from analysis.cli.common import load_path
+from analysis.pipeline import analysis_dict
+out = {"compiled": native.compiled_modules(), "analyses": [analysis_dict(load_path(p)) for p in sys.argv[1:]]}
+json.dump(out, sys.stdout, sort_keys=True)
+"""
+
+
+@pytest.mark.slow
+def test_the_compiled_modules_give_the_same_analyses_as_the_source():
+    """Every article of the development corpus and the seed, analysed by this checkout's compiled modules in a
+    subprocess, gives JSON identical to the analysis from source in this process."""
+    built = native.install().built()
+    fresh = [m for m in native.MODULES if built.get(m) == native.digest(native.source_of(m))
+             and native._has_extension(native.source_of(m))]
+    if not fresh:
+        pytest.skip("no module of this checkout is compiled from its current source (run scripts/build_native.py)")
+    paths = sorted(str(p) for p in (ROOT / "tests" / "data" / "news").glob("*.txt")) + sorted(
+        str(p) for p in (ROOT / "seeds").glob("*.txt"))
+    env = {k: v for k, v in os.environ.items() if k != native.PURE_ENV}
+    done = subprocess.run([sys.executable, "-c", ANALYSE_ALL, *paths], capture_output=True, text=True, check=True,
+                          cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)})
+    compiled = json.loads(done.stdout)
+    assert compiled["compiled"] and set(compiled["compiled"]) <= set(fresh)
+    from analysis.cli.common import load_path
+    from analysis.pipeline import analysis_dict
+
+    assert not set(native.compiled_modules())  # this process reads the source (conftest)
+    expected = json.loads(json.dumps([analysis_dict(load_path(p)) for p in paths], sort_keys=True))
+    assert compiled["analyses"] == expected
