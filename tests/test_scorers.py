@@ -14,7 +14,8 @@ from work_support import lines_run
 
 from analysis.nlp.news_sentiment import news_and_vader, news_reading
 from analysis.nlp.scorers import (
-    _Abbreviations, _but_check, _find_tokens, _split_token, textblob_scores, vader_compound,
+    _Abbreviations, _but_check, _find_tokens, _scored_words, _split_token, _textblob_scorer, textblob_scores,
+    vader_compound,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,6 +110,40 @@ def test_same_numbers_on_generated_text_full_of_special_cases(pieces, separator)
 @given(st.text(max_size=200))
 def test_same_numbers_on_any_text(text):
     assert_same_as_the_libraries(text)
+
+
+# -- TextBlob's scan, run only where words matter ---------------------------------------------------------------
+
+# Lower-cased words as the scan reads them: lexicon words (adverbs that modify, adjectives), negations, "!", "(!)",
+# emoticons, and words outside the lexicon that clear a pending modifier or negation or do not ("a", "'", "of").
+SCAN_WORDS = [
+    "very", "really", "extremely", "good", "bad", "happy", "terribly", "not", "no", "never", "n't", "!", "(!)", ":)",
+    ":(", "<3", "xd", "a", "'", "''", "of", "to", "it", "table", "said", ",", ".", "?", "13", "ok", "'s",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SCAN_WORDS), max_size=40))
+def test_the_scan_that_skips_words_gives_textblobs_assessments(words):
+    """The scan visits only the words that can start or change an assessment (and those after a pending modifier or
+    negation): its sums are those of TextBlob's own assessments of every word."""
+    import textblob.en
+
+    found = textblob.en.sentiment.assessments([(word, None) for word in words])
+    polarity = subjectivity = 0
+    for _words, p, s, _label in found:
+        polarity += p
+        subjectivity += s
+    assert _textblob_scorer().scores(words) == (polarity, subjectivity, len(found))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["x D", "Max Dole", "box. D", "( !", ")"]), max_size=40),
+       st.sampled_from([" ", "", "\n\n"]))
+def test_the_scored_words_are_textblobs_sentences_joined(pieces, separator):
+    """Without cutting sentences when no emoticon or "(!)" pattern matches: the same words as TextBlob's sentences."""
+    text = separator.join(pieces)
+    assert _scored_words(text) == " ".join(textblob_parser.find_tokens(text)).lower().split()
 
 
 # -- TextBlob's trimming of punctuation, made linear ------------------------------------------------------------

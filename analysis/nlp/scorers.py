@@ -11,10 +11,13 @@ TextBlob (:func:`textblob_scores`)
     "am I loaded yet?" check; ours is loaded once, then looked up as a plain dict. Its ``assessments`` scan
     (the rules: modifiers, negations, "!", "(!)", emoticons) is re-expressed below step for step, except that
     a token is looked up in one precomputed emoticon table instead of lower-casing every emoticon for every
-    short non-alphabetic token ("13", "’"). Its tokeniser (``find_tokens``: contractions, quotes, punctuation
+    short non-alphabetic token ("13", "’"); for the scores, the scan visits only the words that can start or change
+    an assessment (:meth:`_TextBlobScorer.scores`: a word outside the lexicon longer than two characters clears
+    whatever was pending and adds nothing). Its tokeniser (``find_tokens``: contractions, quotes, punctuation
     split from words, abbreviations, sentences, sarcasm and emoticons) is re-expressed too, with plain string
-    replacements for its literal regular expressions, a word with no punctuation at either end taken as it
-    is, and sentence ends found in one pass; TextBlob's own abbreviation list and regular expressions are used.
+    replacements for its literal regular expressions, each distinct token's pieces cut once per process, and
+    sentence ends found in one pass; TextBlob's own abbreviation list and regular expressions are used. The scores
+    need the sentences only where its sarcasm or emoticon patterns match, so elsewhere they are not cut.
 VADER (:func:`vader_compound`)
     VADER turns emoji into words by rebuilding the text one character at a time; text without emoji is left
     as it is, so that loop runs only when a character is an emoji (then VADER scores the text itself). For
@@ -44,9 +47,10 @@ import re
 import string
 import sys
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, reduce
 from heapq import heappop, heappush
-from itertools import repeat
+from itertools import chain, compress, repeat
+from operator import add
 from types import ModuleType
 
 from vaderSentiment import vaderSentiment as vader_module
@@ -178,14 +182,22 @@ def _split_token(token: str, tokens: list[str]) -> None:
     tokens.extend(reversed(tail))
 
 
-#: Each punctuated token's pieces as :func:`_split_token` cuts them ("said," -> "said", ","), found once per
+#: Each token's pieces as :func:`_split_token` cuts them ("said," -> "said", ","; "said" -> "said"), found once per
 #: process: the same few thousand recur in every article (cleared when it grows past the bound).
-_SPLIT_TOKENS: dict[str, tuple[str, ...]] = {}
-_MAX_SPLIT_TOKENS = 100_000
+_TOKEN_PIECES: dict[str, tuple[str, ...]] = {}
+_MAX_TOKEN_PIECES = 100_000
 
 
-def _find_tokens(text: str) -> list[str]:
-    """``textblob.en.parser.find_tokens(text)``: the sentences of ``text``, each a space-separated string."""
+def _pieces_of(token: str) -> tuple[str, ...]:
+    if token[0] in _LEADING or token[-1] in _TRAILING:
+        pieces: list[str] = []
+        _split_token(token, pieces)
+        return tuple(pieces)
+    return (token,)
+
+
+def _tokens(text: str) -> list[str]:
+    """``find_tokens``' tokens of ``text`` before it groups them into sentences (its end-of-sentence marks kept)."""
     text = str(text)
     for contraction, spaced in _CONTRACTIONS:
         if contraction in text:
@@ -197,24 +209,25 @@ def _find_tokens(text: str) -> list[str]:
     text = text.replace("\r\n", "\n")
     if "\n\n" in text:
         text = _LINEBREAKS.sub(f" {_EOS} ", text)
-    tokens: list[str] = []
-    split = _SPLIT_TOKENS
-    if len(split) > _MAX_SPLIT_TOKENS:
-        split.clear()
-    for token in text.split():  # TextBlob collapses whitespace, then takes each run of non-space
-        if token[0] in _LEADING or token[-1] in _TRAILING:
-            pieces = split.get(token)
-            if pieces is None:
-                pieces = []
-                _split_token(token, pieces)
-                pieces = split[token] = tuple(pieces)
-            tokens.extend(pieces)
-        else:
-            tokens.append(token)
+    raw = text.split()  # TextBlob collapses whitespace, then takes each run of non-space
+    known = _TOKEN_PIECES
+    found = list(map(known.get, raw))
+    if not all(found):  # pieces are non-empty tuples: a None is a token not met yet
+        if len(known) > _MAX_TOKEN_PIECES:
+            known.clear()
+        for token in set(raw).difference(known):
+            known[token] = _pieces_of(token)
+        found = list(map(known.__getitem__, raw))
+    return list(chain.from_iterable(found))
+
+
+def _find_tokens(text: str) -> list[str]:
+    """``textblob.en.parser.find_tokens(text)``: the sentences of ``text``, each a space-separated string."""
+    tokens = _tokens(text)
     sentences: list[list[str]] = []
     start = resume = 0
     count = len(tokens)
-    for end in [k for k, token in enumerate(tokens) if token in _SENTENCE_ENDS]:
+    for end in compress(range(count), map(_SENTENCE_ENDS.__contains__, tokens)):
         if end < resume:  # already taken as the tail of the previous sentence
             continue
         j = end
@@ -227,6 +240,21 @@ def _find_tokens(text: str) -> list[str]:
     return [
         emoticons.sub(_join_emoticon, sarcasm.sub("(!)", " ".join(sentence))) for sentence in sentences if sentence
     ]
+
+
+def _scored_words(text: str) -> list[str]:
+    """The words TextBlob's scorer reads in ``text``: ``" ".join(_find_tokens(text)).lower().split()``.
+
+    Cutting the tokens into sentences changes nothing but where the sarcasm "(!)" and emoticon patterns may match
+    (and drops the end-of-sentence marks, which are sentence ends themselves); so when neither pattern matches
+    anywhere in the tokens joined, the words are the tokens, lower-cased, without those marks."""
+    tokens = _tokens(text)
+    if _EOS in tokens:
+        tokens = [t for t in tokens if t != _EOS]
+    joined = " ".join(tokens)
+    if ("(" in joined and textblob_text.RE_SARCASM.search(joined)) or textblob_text.RE_EMOTICONS.search(joined):
+        return " ".join(_find_tokens(text)).lower().split()
+    return joined.lower().split()
 
 
 def _join_emoticon(match: re.Match) -> str:
@@ -312,6 +340,86 @@ class _TextBlobScorer(textblob_text.Sentiment):
                     found.append([[word], polarity, 1.0, 1.0, 1, textblob_text.MOOD])
         return [(w, p * -0.5 if n < 0 else p, s, x) for w, p, s, _i, n, x in found]
 
+    def scores(self, words: list[str]) -> tuple[float, float]:
+        """The polarity and subjectivity sums and the count of :meth:`assessments` of ``words`` (no parts of speech),
+        its rules run only at the words that can start or change an assessment.
+
+        A word that is not in the lexicon, not a negation, not "!", "(!)" nor an emoticon, and longer than two
+        characters (and than one without its apostrophes), leaves no modifier and no negation behind it and adds
+        nothing: after one, the scan is where it starts. So the scan visits the words that matter (found in one pass
+        with a set) and, while a modifier or a negation is pending, the words after them until one of those clears it.
+        """
+        polarity: list[float] = []
+        subjectivity: list[float] = []
+        negated: list[bool] = []
+        modifier = None  # the preceding known word that can modify the next one ("very good")
+        negator = None  # the preceding negation ("not good")
+        negations = self.negations
+        modifiers = self.modifiers
+        after = 0  # the position after the last word read
+        for at in compress(range(len(words)), map(self._matters.__contains__, words)):
+            if (modifier is not None or negator is not None) and at > after:
+                for word in words[after:at]:  # words outside the lexicon: only what is pending changes
+                    if negator and len(word.strip("'")) > 1:
+                        negator = None
+                    if negator is not None and modifier is not None and self.modifier(modifier[0]):
+                        negated[-1] = True
+                        negator = None
+                    elif modifier and len(word) > 2:
+                        modifier = None
+                    if modifier is None and negator is None:
+                        break
+            after = at + 1
+            word = words[at]
+            senses = dict.get(self, word)
+            if senses is not None and None in senses:
+                p, s, intensity = senses[None]
+                if modifier is None:
+                    polarity.append(p)
+                    subjectivity.append(s)
+                    negated.append(False)
+                    last_intensity = intensity
+                else:
+                    polarity[-1] = max(-1.0, min(p * last_intensity, +1.0))
+                    subjectivity[-1] = max(-1.0, min(s * last_intensity, +1.0))
+                    last_intensity = intensity
+                if negator is not None:
+                    last_intensity = 1.0 / last_intensity
+                    negated[-1] = True
+                modifier = negator = None
+                if any(map(senses.__contains__, modifiers)):
+                    modifier = (word, None)
+                if word in negations:
+                    negator = word
+                continue
+            if word in negations:
+                negator = word
+            elif negator and len(word.strip("'")) > 1:
+                negator = None
+            if negator is not None and modifier is not None and self.modifier(modifier[0]):
+                negated[-1] = True
+                negator = None
+            elif modifier and len(word) > 2:
+                modifier = None
+            if word == "!" and polarity:
+                polarity[-1] = max(-1.0, min(polarity[-1] * 1.25, +1.0))
+            if word == "(!)":
+                polarity.append(0.0)
+                subjectivity.append(1.0)
+                negated.append(False)
+                last_intensity = 1.0
+            if word.isalpha() is False and len(word) <= 5 and word not in textblob_text.PUNCTUATION:
+                p = _EMOTICON_POLARITY.get(word)
+                if p is not None:
+                    polarity.append(p)
+                    subjectivity.append(1.0)
+                    negated.append(False)
+                    last_intensity = 1.0
+        total = 0
+        for p, is_negated in zip(polarity, negated):
+            total += p * -0.5 if is_negated else p
+        return total, reduce(add, subjectivity, 0), len(polarity)
+
 
 def _emoticon_polarity() -> dict[str, float]:
     """Each lower-cased emoticon's polarity, the first group listing it winning (as TextBlob's scan does)."""
@@ -348,6 +456,8 @@ def _textblob_scorer() -> _TextBlobScorer:
         **TEXTBLOB_EN_SETTINGS,
     )
     scorer.load()
+    # The words the scan must visit (see _TextBlobScorer.scores).
+    scorer._matters = frozenset({*dict.keys(scorer), *scorer.negations, "!", "(!)", *_EMOTICON_POLARITY})
     return scorer
 
 
@@ -357,13 +467,8 @@ def textblob_scores(text: str) -> tuple[float, float]:
     What ``textblob_text.Sentiment.__call__`` does with a string, without its generator of pairs and its
     result class: the words of the sentences, lower-cased (the whole text at once: no case mapping makes or
     removes a space), assessed, and the scores averaged in the same order with the same operations."""
-    words = " ".join(_find_tokens(text)).lower().split()
-    found = _textblob_scorer().assessments(zip(words, repeat(None)))
-    polarity = subjectivity = 0
-    for _words, p, s, _label in found:
-        polarity += p
-        subjectivity += s
-    n = float(len(found) or 1)
+    polarity, subjectivity, count = _textblob_scorer().scores(_scored_words(text))
+    n = float(count or 1)
     return float(polarity / n), float(subjectivity / n)
 
 
