@@ -155,6 +155,8 @@ class _Extractor:
         title_given: set[str] = set()
         # "X and Y" names a venue once ("the Horse and Jockey pub"), then is written without its noun
         venues = frozenset(name for p in self.paragraphs for name in _venues(p.text)) if self.english else frozenset()
+        english, cues, stops = self.english, self.cues, self.stops
+        ambiguous_titles, dates = cues.ambiguous_titles, cues.dates
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
@@ -172,10 +174,10 @@ class _Extractor:
             par_spans = []
             dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
             suffixed = False  # a run is a company's suffix (", Inc.") or ends with a camel-cased name ("iPad")
-            for run in _runs(toks, self.cues):
-                dotted = dotted or run[-1].dotted
+            for run in _runs(toks, cues):
                 last = run[-1]
-                if (last.key in CORPORATE_SUFFIXES and len(run) == 1) or last.text[0].islower():
+                dotted = dotted or last.dotted
+                if (len(run) == 1 and last.key in CORPORATE_SUFFIXES) or last.text[0].islower():
                     suffixed = True
                 if table:
                     run = _table_label(run)
@@ -183,16 +185,15 @@ class _Extractor:
                         continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
                     tok = run[0]
-                    if tok.key not in _MONTHS_AND_DAYS and not (not self.english and (
-                        tok.key in self.cues.dates or self._portfolio(text, tok)
-                    )):
-                        par_spans.append(_Span(index, text, run, initial=tok.initial, headline=headline))
-                        if tok.key in self.cues.ambiguous_titles and _given_name_use(text, tok):
-                            title_given.add(tok.key)  # "Dean said": a title word alone is no one's title
+                    key = tok.key
+                    if key not in _MONTHS_AND_DAYS and (english or not (key in dates or self._portfolio(text, tok))):
+                        par_spans.append(_Span(index, text, run, tok.initial, headline))
+                        if key in ambiguous_titles and _given_name_use(text, tok):
+                            title_given.add(key)  # "Dean said": a title word alone is no one's title
                     continue
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
-                pieces = _trim(run, self.stops, headline=run_headline, cues=self.cues)
+                pieces = _trim(run, stops, headline=run_headline, cues=cues)
                 if run_headline and not headline and any(title for _, title in pieces) and all(
                     len(piece) <= _MAX_NAME_TOKENS // 2 + 1 for piece, _ in pieces
                 ):  # a long run that a title cuts into names ("Chief Executive Officer of Granite Peak Materials

@@ -221,8 +221,14 @@ class _Groups:
         self.parent: dict[str, str] = {}
         self.spans: list[_Span] = []
         self.nicknames: set[str] = set()
-        for s in spans:
-            self.add(s)
+        parent, nicknames, kept = self.parent, self.nicknames, self.spans
+        for s in spans:  # (what add does)
+            key = s.key = s.form
+            if key:
+                parent.setdefault(key, key)
+                if s.nickname:
+                    nicknames.add(key)
+                kept.append(s)
         for a, b in links:
             if a.key and b.key:
                 self.union(a.key, b.key)
@@ -425,7 +431,7 @@ class _Groups:
         by_form: dict[str, dict[int, str]] = defaultdict(dict)
         for idx, owner in reassign.items():
             by_form[self.spans[idx].key][idx] = owner
-        total: Counter = Counter(s.key for s in self.spans)
+        total: Counter = Counter(map(_key_of, self.spans))
         groups = {form: {self.find(owner) for owner in reassigned.values()} for form, reassigned in by_form.items()}
         for form, reassigned in by_form.items():
             owners = groups[form]
@@ -497,4 +503,5 @@ class _Groups:
 
 
 _reading_order = attrgetter("par", "start")
+_key_of = attrgetter("key")
 _paragraph_and_start = itemgetter(3, 4)
