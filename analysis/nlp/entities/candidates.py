@@ -39,6 +39,7 @@ from analysis.nlp.entities.cues import (
     HONORIFIC_ABBREVIATIONS,
     ROMANCE_OF,
     HEADED_JOINERS,
+    MODEL_GENERATIONS,
     MODEL_WORDS,
     PRODUCT_MODELS,
     SECOND_TITLE_WORDS,
@@ -114,7 +115,17 @@ def _shape(text: str) -> int:
         return _ACRONYM
     if first.isdigit() and letters and not any(c.islower() for c in letters) and len(text) <= 4:
         return _ACRONYM  # "3M"
+    if _MODEL_NUMBER_RE.fullmatch(text):
+        return _NUMBER  # a model's number with its letter ("Pixel 9a", "Snapdragon 7s", "iPhone 16e")
     return _CAP if first.isupper() else _LOWER
+
+
+#: A model's number with one lower-case letter after it ("9a", "7s", "16e", "5c"); not a unit ("5m", "10k", "4x"),
+#: an ordinal ("1st") or a decade ("1990s").
+_MODEL_NUMBER_RE = re.compile(r"\d{1,2}[aceis]")
+#: A word with a capital after three lower-case letters: a product's or a brand's coined name ("FernPhone",
+#: "PlayStation"), not a surname's prefix ("McCann", "MacLeod").
+_COINED_RE = re.compile(r"[^\W\d_][a-z]{2,}[A-Z]")
 
 
 #: A word that starts in lower case and goes on with a capital: "iPad", "eBay", "watchOS", "iPadOS".
@@ -170,6 +181,7 @@ _JOINER_GAPS = frozenset(_JOINERS | HEADED_JOINERS) | frozenset(
     f"{first} {second}" for first in _JOINERS | HEADED_JOINERS for second in _JOINERS
 )
 _HEADED_JOINER_KEYS = frozenset(_norm(w) for w in HEADED_JOINERS)
+_FACILITY_JOINERS = frozenset({"am", "im"})  # after a facility only (LanguageCues.facility_endings)
 #: A hyphen that suspends a compound before "und" / "oder" ("Industrie- und Handelskammer"): one name.
 _SUSPENDED_GAP_RE = re.compile(r"[-‐‑] (und|oder|and|or|sowie) $")
 #: In a language that capitalises nouns, an article and a lower-case adjective between two name words
@@ -666,6 +678,11 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
                 if j < n and toks[j].joined and _model_word(toks[j]):
                     run.append(toks[j])  # "Buds 4 Pro"
                     j += 1
+                    if j < n and toks[j].joined and toks[j].shape == _NUMBER and toks[j].text.isdigit() and len(
+                        toks[j].text
+                    ) <= 2 and toks[j - 1].key in MODEL_GENERATIONS:
+                        run.append(toks[j])  # "Snapdragon 7s Gen 4"
+                        j += 1
                 break
             k = j
             joiners: list[_Tok] = []
@@ -682,9 +699,11 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             if genitives and keys[0] in cues.articles and keys[0] not in genitives:
                 break  # "das Gericht den Anwalt": no genitive, two things
             if keys[0] in _HEADED_JOINER_KEYS and (len(keys) > 1 or not (
-                last.key in _ORG_HEADS or (cues is not None and _org_word(last.key, cues.org_endings))
+                (last.key in _ORG_HEADS and keys[0] not in _FACILITY_JOINERS)
+                or (cues is not None and _org_word(last.key, cues.org_endings) and keys[0] not in _FACILITY_JOINERS)
+                or (cues is not None and keys[0] in _FACILITY_JOINERS and last.key.endswith(cues.facility_endings))
             )):
-                break  # "Bundesagentur für Arbeit", not "Geld für Werften"
+                break  # "Bundesagentur für Arbeit", "Freibad am Stadtwald"; not "Geld für Werften", "Kritik am Bund"
             if keys[0] in ROMANCE_OF and (
                 (toks[k].key in _ORG_HEADS and not any(t.key in _ORG_HEADS for t in run))
                 or (cues is not None and last.shape == _ACRONYM and cues.is_title(last.key))
@@ -756,7 +775,7 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
     score's first number ("Tessa Morrow 6-1": a number right after it, past one hyphen or dash)."""
     return (
         number.shape == _NUMBER
-        and number.text.isdigit()
+        and (number.text.isdigit() or _MODEL_NUMBER_RE.fullmatch(number.text) is not None)
         and len(number.text) <= 3
         and not (after is not None and after.shape == _NUMBER and after.start == number.end + 1)
         and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
@@ -971,6 +990,8 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
         tok = core[start]
         if not cues.is_title(tok.key) and start:
             continue
+        if start and tok.key in MODEL_GENERATIONS and core[start - 1].shape == _NUMBER:
+            continue  # "Snapdragon 7s Gen 4": a model's generation, not a general
         rest = _after_title(core, start, cues)
         if rest is None:
             continue
@@ -1060,6 +1081,8 @@ def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:
         return None
     if not strict and not _name_like(rest):
         return None
+    if not strict and _place_strength(" ".join(t.key for t in piece[start:]), " ".join(t.text for t in piece[start:])) >= 2:
+        return None  # "Saint Helena", "General Santos": an ambiguous title that begins a place's name
     return rest
 
 
