@@ -545,3 +545,18 @@ def test_term_frequencies_with_names_keep_the_word_count(seed_article, seed_anal
     lemmas = term_frequencies(seed_article, names=names, lemmatize=True)
     assert "el salvador" in set(lemmas["term"])
     assert term_frequencies(seed_article, n=2, names=names).equals(term_frequencies(seed_article, n=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aZé1 9,.-'’_\u0301\u05f3b Ü\n") + ["US", "l'", "3,000", "U.S.", "MS-13"]),
+                max_size=40).map("".join))
+def test_token_starts_found_by_find_are_the_regex_match_starts(text):
+    from analysis.nlp.terms import _TOKEN_RE, _token_starts
+
+    raws = _TOKEN_RE.findall(text)
+    starts = [match.start() for match in _TOKEN_RE.finditer(text)]
+    assert _token_starts(text, raws, len(text) + 1) == starts
+    # stopped at the first token at or after a given offset
+    for until in (0, len(text) // 2, len(text)):
+        expected = [s for s in starts if s < until] + [s for s in starts if s >= until][:1]
+        assert _token_starts(text, raws, until) == expected

@@ -570,30 +570,45 @@ _ROWS = _ordered(PATTERNS)
 _START_ROWS = tuple(row for row in _ROWS if row.regex.startswith("^"))
 _END_ROWS = tuple(row for row in _ROWS if not row.regex.startswith("^"))
 _HINTS = tuple(dict.fromkeys(hint for row in _END_ROWS for hint in row.hints))
-_MAX_END_WORDS = max(row.max_words for row in _END_ROWS)
 _FIRST_CHARS = {row: _row_first_chars(row) for row in _START_ROWS}
-# The start-anchored rows a block meets: those that can start with its first character (lower case), in
-# role order. Rows are tried one by one with their own regex: an alternation of all of them would cost
-# ~10 ms to compile per character and save nothing per block.
+# The start-anchored rows a block meets: those that can start with its first character (lower case) and whose word
+# limit its length does not pass, in role order. Rows are tried one by one with their own regex: an alternation of
+# all of them would cost ~10 ms to compile per character and save nothing per block.
 _START_HINTS = tuple(dict.fromkeys(hint for row in _START_ROWS for hint in row.hints))
 _START_HINT = re.compile("|".join(re.escape(hint) for hint in _START_HINTS) or "(?!)", re.I)
-_StartRows = tuple[tuple[tuple[BlockPattern, re.Pattern[str]], ...], tuple[tuple[BlockPattern, re.Pattern[str]], ...]]
-# Keyed by the block's first character: the rows without hints and those with hints, as (row, compiled regex)
-# pairs (a frozen dataclass hashes all its fields: a regex looked up by row for every row tried costs more
-# than the match).
-_START_BY_CHAR: dict[str, _StartRows] = {}
+_RowRegexes = tuple[tuple[BlockPattern, re.Pattern[str]], ...]
+_StartRows = tuple[_RowRegexes, _RowRegexes]
+#: Word counts above every row's limit are all alike: a block's count is capped at this before the look-ups below.
+_WORDS_CAP = max(row.max_words for row in _ROWS) + 1
+# Keyed by (the block's first character, its capped word count): the rows without hints and those with hints, as
+# (row, compiled regex) pairs (a frozen dataclass hashes all its fields: a regex looked up by row for every row tried
+# costs more than the match). A long body paragraph meets no row at all.
+_START_BY_CHAR: dict[tuple[str, int], _StartRows] = {}
+# Keyed by the capped word count: the end-anchored rows whose limit it does not pass, with their regexes, and the
+# hints one of which a block's end must hold for any of them to be tried.
+_END_BY_WORDS: dict[int, tuple[_RowRegexes, tuple[str, ...]]] = {}
 _LABEL_ROWS = tuple(row for row in _START_ROWS if row.role == "label")
 _MAX_LABEL_WORDS = max(row.max_words for row in _LABEL_ROWS)
 
 
-def _start_rows(first: str) -> _StartRows:
-    rows = _START_BY_CHAR.get(first)
+def _start_rows(first: str, words: int) -> _StartRows:
+    key = (first, words)
+    rows = _START_BY_CHAR.get(key)
     if rows is None:
-        fitting = [(row, _row_regex(row)) for row in _START_ROWS if _FIRST_CHARS[row] is None or first in _FIRST_CHARS[row]]
-        rows = _START_BY_CHAR[first] = (
+        fitting = [(row, _row_regex(row)) for row in _START_ROWS
+                   if row.max_words >= words and (_FIRST_CHARS[row] is None or first in _FIRST_CHARS[row])]
+        rows = _START_BY_CHAR[key] = (
             tuple(pair for pair in fitting if not pair[0].hints),
             tuple(pair for pair in fitting if pair[0].hints),
         )
+    return rows
+
+
+def _end_rows(words: int) -> tuple[_RowRegexes, tuple[str, ...]]:
+    rows = _END_BY_WORDS.get(words)
+    if rows is None:
+        fitting = tuple((row, _row_regex(row)) for row in _END_ROWS if row.max_words >= words)
+        rows = _END_BY_WORDS[words] = (fitting, tuple(dict.fromkeys(hint for row, _ in fitting for hint in row.hints)))
     return rows
 
 
@@ -635,28 +650,31 @@ def clutter_of(text: str, words: int) -> Clutter | None:
     if not text:
         return None
     found: tuple[BlockPattern, re.Match[str]] | None = None
-    plain, hinted = _start_rows(text[0].lower()[:1])
+    capped = words if words < _WORDS_CAP else _WORDS_CAP
+    plain, hinted = _start_rows(text[0].lower()[:1], capped)
     if hinted:  # rows with hints are "block" rows: tried first, and only when the block's opening holds a hint
         present = [hint.lower() for hint in _START_HINT.findall(text, 0, START_WINDOW)]
         for row, regex in hinted if present else ():
-            if row.max_words >= words and any(hint in present for hint in row.hints):
+            if any(hint in present for hint in row.hints):
                 match = regex.match(text)
                 if match is not None:
                     found = (row, match)
                     break
     for row, regex in plain if found is None else ():
-        if row.max_words >= words:
-            match = regex.match(text)
-            if match is not None:
-                found = (row, match)
-                break
-    if (found is None or found[0].role != "block") and words <= _MAX_END_WORDS:
+        match = regex.match(text)
+        if match is not None:
+            found = (row, match)
+            break
+    if found is None or found[0].role != "block":
+        end_rows, hints = _end_rows(capped)
+        if not end_rows:
+            return None if found is None else _found(*found)
         tail = text[-END_WINDOW:]
         lower = tail.lower()
-        present = [hint for hint in _HINTS if hint in lower]
-        for row in _END_ROWS if present else ():
-            if row.max_words >= words and any(hint in present for hint in row.hints):
-                match = _row_regex(row).search(tail)
+        present = [hint for hint in hints if hint in lower]
+        for row, regex in end_rows if present else ():
+            if any(hint in present for hint in row.hints):
+                match = regex.search(tail)
                 if match is not None:
                     if found is None or ROLES.index(row.role) < ROLES.index(found[0].role):
                         found = (row, match)
