@@ -36,6 +36,7 @@ from analysis.nlp.entities.cues import (
     CLUB_AFFIXES,
     GIVEN_NAME_WORDS,
     HYPHEN_INNER_PARTICLES,
+    HONORIFIC_ABBREVIATIONS,
     ROMANCE_OF,
     HEADED_JOINERS,
     MODEL_WORDS,
@@ -57,7 +58,10 @@ _TOKEN_RE = re.compile(
     r"|[^\W_]+(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?"  # words with inner apostrophes and hyphens (and a period)
 )
 #: Words whose period stays: abbreviations before names (Mr., Gen.) and states' (Colo., Vt.).
-_ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS.split("|")) | frozenset(a[:-1] for a in AP_STATES if a.count(".") == 1)
+_ABBREVIATION_KEYS = (
+    frozenset(_ABBREVIATIONS.split("|")) | frozenset(HONORIFIC_ABBREVIATIONS.split("|"))
+    | frozenset(a[:-1] for a in AP_STATES if a.count(".") == 1)
+)
 _HYPHENS_RE = re.compile(r"[-‐‑]")
 _INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")

@@ -332,6 +332,30 @@ PARTY_ALTERNATES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Honorifics written before a personal name, by where news uses them (keys: no dots, accents stripped). They are
+#: stripped from the name in any article ("Cllr Priya Varma" is Priya Varma; "Smt. Lakshmi Iyer", "Sra. Ruiz"), and
+#: those written with a period keep it (``HONORIFIC_ABBREVIATIONS``). A new one is one word here and one case in
+#: tests/test_entities_shapes.py.
+HONORIFICS: dict[str, str] = {
+    # British and Commonwealth councils and parliaments ("Cllr", "Coun.", Australian "Cr"), "Hon." and "Rt Hon"
+    "uk": "cllr coun cr hon honourable honorable rt rthon",
+    # India and Sri Lanka ("Shri", "Smt.", Tamil "Thiru", "Tmt.", "Selvi"; "Kumari", "Sushri", "Pandit")
+    "in": "shri shrimati smt sushri kumari thiru thirumathi tmt selvi pandit",
+    # Nigeria and Ghana ("Alhaji", "Engr.", "Barr."), the Philippines ("Atty."), pastors ("Pst.")
+    "ng": "alhaji alhaja hajiya engr barr atty pst",
+    # Malaysia and Brunei ("Datuk", "Dato'", "Tan Sri", "Tun", "Haji")
+    "my": "datuk dato datin tun haji hajjah",
+    # forms of address of other languages that English news keeps ("Mme Dupont", "Herr Vogt", "Sra. Ruiz"); the
+    # short or ambiguous ones ("M.", "Me", "Don", "Frau") are in their language's table only
+    "other": "mme mmes mlle mlles herr sra srta sres dna dott dottssa sigra dhr mevr",
+}
+_HONORIFIC_WORDS = frozenset(word for words in HONORIFICS.values() for word in words.split())
+#: Honorifics that are also common words or names ("Tun", "Barr", "Rt", "Haji", "Pandit"): stripped only before
+#: something shaped like a personal name.
+_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr".split())
+#: Honorifics written with a period ("Smt.", "Coun.", "Engr."): the period stays with the word.
+HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
+
 # ------------------------------------------------------------------------------------------------
 # One table per language: what stands before or after a personal name and is not part of it.
 #
@@ -416,10 +440,10 @@ CUES: dict[str, LanguageCues] = {
     "en": LanguageCues(
         # police ranks as British news writes them ("Det Con", "DC", "DS", "DCI", "PC"), and a member's letters
         # before the name ("Devon MP Harriet Lusk"; after it they are a suffix)
-        titles=_TITLES | _words("chair chairs executive coroner founder co-founder cofounder treasurer dc ds dci "
-                                "dsupt pc pcso mp mep msp mla"),
-        ambiguous_titles=_AMBIGUOUS_TITLES | _words("chair executive founder co-founder cofounder treasurer pc "
-                                                    "ds dc"),
+        titles=_TITLES | _HONORIFIC_WORDS | _words("chair chairs executive coroner founder co-founder cofounder "
+                                                   "treasurer dc ds dci dsupt pc pcso mp mep msp mla"),
+        ambiguous_titles=_AMBIGUOUS_TITLES | _AMBIGUOUS_HONORIFICS | _words("chair executive founder co-founder "
+                                                                            "cofounder treasurer pc ds dc"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
                                                   "general vice medical scientific commercial legal investment "
                                                   "information digital"),
@@ -502,8 +526,11 @@ def cues_for(language: str) -> LanguageCues:
 #: (regular expressions; "X, alias “Y”", "X (née Y)", "X, formerly the Y", "X, surnommé « Y »").
 ALIAS_CUES: dict[str, tuple[str, ...]] = {
     "en": (
-        r"(?:(?:also|better|widely|popularly|commonly|locally|more\s+commonly|more\s+widely)\s+)?known"
-        r"(?:\s+to\s+\w+)?\s+as",
+        # "known as", "better known around the arena as", "known to pupils and parents as", "known until 2021 as":
+        # up to five words of where, to whom or since when between "known" and "as"
+        r"(?:(?:also|better|widely|popularly|commonly|locally|affectionately|simply|more\s+commonly|more\s+widely)"
+        r"\s+)?known(?:\s+(?:to|around|in|on|at|among|across|by|until|till|since|from|throughout)"
+        r"(?:\s+(?!as\b)[\w'’-]+){1,5}?)?\s+as",
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
@@ -512,6 +539,9 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
     "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
 }
+#: Articles that start an apposition between a name and its alias cue ("X, the Oslo startup formerly known as Y",
+#: "X, la start-up anciennement ...", "X, el grupo conocido como ...").
+APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "una", "der", "die", "das")
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften").
 HEADED_JOINERS = frozenset({"für"})

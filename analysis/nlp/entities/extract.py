@@ -1245,10 +1245,14 @@ def _numbers_off(spans: list[_Span]) -> list[_Span]:
     if not numbered:
         return spans
     forms = {s.form for s in spans if s.toks[-1].shape != _NUMBER}
+    # a person's surname before a number is a box score's row ("Hastings 19 pts" after "Andre Hastings")
+    surnames = {s.toks[-1].key for s in spans if len(s.toks) > 1 and s.toks[-1].shape != _NUMBER and s.person_shaped}
     for i in numbered:
         s = spans[i]
         rest = s.toks[:-1]
-        if s.toks[-2].key in forms or _form_key([t.key for t in rest], s.text[rest[0].start : rest[-1].end]) in forms:
+        if s.toks[-2].key in forms or (len(rest) == 1 and rest[0].key in surnames) or _form_key(
+            [t.key for t in rest], s.text[rest[0].start : rest[-1].end]
+        ) in forms:
             piece = _Span(s.par, s.text, rest, initial=s.initial, headline=s.headline)
             piece.title_before = s.title_before
             spans[i] = piece
