@@ -105,3 +105,59 @@ def test_a_surname_before_a_number_is_a_box_score_row():
     table = _table_of("Devin Castell led the Owls with 31 points.\n\nOWLS 101\n\nCastell 31 pts, 6 ast")
     assert table["Devin Castell"][:2] == (2, ("Castell",)), table
     assert "Castell 31" not in table, table
+
+
+# --- products with model numbers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, product",
+    [
+        ("The LarkPhone 4a costs $399. We liked the LarkPhone 4a.", "LarkPhone 4a"),
+        ("It beat the Pixel 8a by a fifth. The Pixel 8a is older.", "Pixel 8a"),
+        ("Inside is a Snapdragon 8s Gen 3. The Snapdragon 8s Gen 3 runs cool.", "Snapdragon 8s Gen 3"),
+        ("Apple also sells the iPhone 16e. The iPhone 16e has one camera.", "iPhone 16e"),
+    ],
+)
+def test_a_model_number_with_its_letter_is_part_of_the_product_s_name(text, product):
+    table = _table_of(text)
+    assert product in table and table[product][0] == 2, table
+    assert not {"LarkPhone", "Pixel", "Snapdragon 8s", "iPhone"} & set(table), table
+
+
+def test_two_models_of_a_coined_name_are_two_products_even_beside_the_name_alone():
+    table = _table_of("The LarkPhone 4a replaces the LarkPhone 3. LarkPhone owners will like the LarkPhone 4a.")
+    assert table["LarkPhone 4a"][0] == 2 and "LarkPhone 3" in table, table  # (the name alone joins one of them)
+
+
+@pytest.mark.parametrize("text", ["Gen. Mark Milley spoke to reporters.", "The storm hit 5m homes in Kerala."])
+def test_a_title_or_a_unit_after_a_number_is_no_model(text):
+    table = _table_of(text)
+    assert not [name for name in table if any(c.isdigit() for c in name)], table
+
+
+def test_a_score_after_a_name_is_still_no_part_of_it():
+    table = _table_of("Daniil Medvedev beat Tessa Morrow. Medvedev 6 Morrow 3.")
+    assert "Medvedev 6" not in table and "Morrow 3" not in table, table
+
+
+# --- German organisations and facilities with a common noun at their head ---------------------------
+
+
+def test_a_german_utility_and_a_bund_der_association_are_names_and_the_utility_alone_is_the_same():
+    table = _table_of("Am Montag erhöhen die Stadtwerke Celle die Preise. Kritik kam vom Bund der Kleingärtner. "
+                      "Die Stadtwerke wollen sparen.", "de")
+    assert table["Stadtwerke Celle"][:2] == (2, ("Stadtwerke",)), table
+    assert "Bund der Kleingärtner" in table, table
+
+
+def test_a_german_facility_named_am_its_place_is_one_name_but_criticism_am_something_is_not():
+    table = _table_of("Das Hallenbad am Stadtgraben bleibt zu. Kritik am Bund kam von allen. Im Theater im Hafen "
+                      "lief ein Stück.", "de")
+    assert {"Hallenbad am Stadtgraben", "Theater im Hafen"} <= set(table), table
+    assert not [name for name in table if name.startswith("Kritik")], table
+
+
+def test_a_german_plural_noun_after_a_preposition_at_a_sentence_start_is_no_place():
+    table = _table_of("Nach Angaben der Polizei zog er nach Niedersachsen.", "de")
+    assert "Angaben" not in table and "Niedersachsen" in table, table

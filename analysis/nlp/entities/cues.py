@@ -106,7 +106,7 @@ _ORG_HEADS = frozenset(
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement musee museo lycee hopital
-    institut verband partei stiftung kammer gewerkschaft verein konzern
+    institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
     """.split()
 )
 _PLACE_HEADS = frozenset(
@@ -272,10 +272,12 @@ _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVI
 #: name; the name's first word alone is the company too ("Acme").
 CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp".split())
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
-PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
+PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite gen".split())
+#: Model words followed by a number of their own ("Snapdragon 7s Gen 4"): the number is part of the name.
+MODEL_GENERATIONS = frozenset({"gen"})
 #: Words of a product's model that name nothing alone ("Pro" of "Buds 4 Pro", "Studio" of "zenko Studio"): never a
 #: shorter name of the product.
-MODEL_WORDS = frozenset("mini pro plus ultra lite studio".split())
+MODEL_WORDS = frozenset("mini pro plus ultra lite studio gen".split())
 
 #: English given names that are also common words ("Bill Gates", "Will Smith", "Hope Hicks", "Drew Barrymore"):
 #: before another capitalised word that is no head noun or place, the pair is shaped like a personal name, and at a
@@ -394,6 +396,8 @@ class LanguageCues:
     members: frozenset[str] = frozenset()
     #: the language's months and weekdays, never names ("Ende Juli", "el lunes")
     dates: frozenset[str] = frozenset()
+    #: the ends of compound words that name a facility, before "am" / "im" and its place ("Freibad am Stadtwald")
+    facility_endings: tuple[str, ...] = ()
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -410,6 +414,7 @@ class LanguageCues:
             self.place_words | other.place_words,
             self.members | other.members,
             self.dates | other.dates,
+            tuple(dict.fromkeys(self.facility_endings + other.facility_endings)),
         )
 
     def is_title(self, key: str) -> bool:
@@ -481,12 +486,15 @@ CUES: dict[str, LanguageCues] = {
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
-                                            "werft")),
+                                            "werft", "werk", "werke", "bund", "verein", "zentrale")),
         place_words=_words("in nach aus bei land bundesland stadt gemeinde region kreis landkreis"),
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma reederei"),
         articles=_words("der die das den dem des ein eine einen einem einer eines"),
+        facility_endings=tuple(_key(e) for e in ("bad", "halle", "stadion", "theater", "klinikum", "krankenhaus",
+                                                 "schule", "gymnasium", "museum", "kirche", "schloss", "bahnhof",
+                                                 "zoo", "park")),
         genitive_articles=_words("der des"),  # ("den", "dem": no genitive; "das Gericht den Anwalt")
         dates=_words("januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
                      "samstag sonntag"),  # (April, August, September, November: English's too; not "Mai")
@@ -543,8 +551,9 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
 #: "X, la start-up anciennement ...", "X, el grupo conocido como ...").
 APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "una", "der", "die", "das")
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
-#: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften").
-HEADED_JOINERS = frozenset({"für"})
+#: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
+#: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
+HEADED_JOINERS = frozenset({"für", "am", "im"})
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after

@@ -113,6 +113,8 @@ class _Lookup:
         if keys and len(keys) > self.longest.get(keys[0], 0):
             self.longest[keys[0]] = len(keys)
         subs = s.partials
+        if not subs:  # a name of one word (most): no shorter names, no surname
+            return
         for sub in subs:
             spans = self.partial.get(sub)
             if spans is None:
@@ -221,8 +223,14 @@ class _Groups:
         self.parent: dict[str, str] = {}
         self.spans: list[_Span] = []
         self.nicknames: set[str] = set()
-        for s in spans:
-            self.add(s)
+        parent, nicknames, kept = self.parent, self.nicknames, self.spans
+        for s in spans:  # (what add does)
+            key = s.key = s.form
+            if key:
+                parent.setdefault(key, key)
+                if s.nickname:
+                    nicknames.add(key)
+                kept.append(s)
         for a, b in links:
             if a.key and b.key:
                 self.union(a.key, b.key)
@@ -425,7 +433,7 @@ class _Groups:
         by_form: dict[str, dict[int, str]] = defaultdict(dict)
         for idx, owner in reassign.items():
             by_form[self.spans[idx].key][idx] = owner
-        total: Counter = Counter(s.key for s in self.spans)
+        total: Counter = Counter(map(_key_of, self.spans))
         groups = {form: {self.find(owner) for owner in reassigned.values()} for form, reassigned in by_form.items()}
         for form, reassigned in by_form.items():
             owners = groups[form]
@@ -456,7 +464,8 @@ class _Groups:
                 spans.append(s)
         entities = []
         for spans in members.values():
-            spans.sort(key=_reading_order)
+            if len(spans) > 1:
+                spans.sort(key=_reading_order)
             name, aliases = self._names(spans)
             etype = _entity_type(spans, name, self.nicknames, english=english, language=language)
             entities.append([name, etype, spans, aliases])
@@ -477,6 +486,8 @@ class _Groups:
 
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
         """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
+        if len(spans) == 1:  # most entities: one mention
+            return spans[0].surface, ()
         counts: dict[str, int] = {}  # surface -> mentions, in order of first mention
         last: dict[str, _Span] = {}  # surface -> its last mention
         for sp in spans:
@@ -497,4 +508,5 @@ class _Groups:
 
 
 _reading_order = attrgetter("par", "start")
+_key_of = attrgetter("key")
 _paragraph_and_start = itemgetter(3, 4)
