@@ -82,21 +82,78 @@ def column_labels(columns: tuple[str, ...]) -> pd.Index:
 def frame_of(columns: Sequence[str], arrays: Sequence[Any]) -> pd.DataFrame:
     """A DataFrame of ready column arrays (numpy arrays or pandas extension arrays) of one length, index 0..n-1.
 
-    ``DataFrame._from_arrays`` (pandas 2.2 to 3.x, used by pandas itself) skips re-inferring the column
-    labels' dtype and re-checking the arrays; the public constructor is the fallback.
+    pandas 3's ``pandas.api.internals.create_dataframe_from_blocks`` takes the frame's blocks as they are: the
+    numpy columns of one dtype stacked into one block (a copy, as pandas' own constructor makes) and each extension
+    array a block of its own, in the layout ``DataFrame._from_arrays`` gives (pandas 2.2 to 3.x, which skips
+    re-inferring the column labels' dtype and re-checking the arrays: the fallback); the public constructor is the
+    last resort.
     """
     import pandas as pd
 
-    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     rows = len(arrays[0]) if len(arrays) else 0
+    labels = column_labels(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
+    from_blocks = _from_blocks()
+    if from_blocks is not None and len(arrays):
+        blocks = _blocks(arrays, rows)
+        if blocks is not None:
+            return from_blocks(blocks, pd.RangeIndex(rows), labels)
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     if from_arrays is None:  # a pandas without it
         frame = pd.DataFrame(dict(zip(columns, arrays)), columns=list(columns), index=pd.RangeIndex(rows), copy=False)
         for name, array in zip(columns, arrays):  # the public constructor makes object arrays of text "str"
             if array.dtype == object and frame[name].dtype != object:
                 frame[name] = frame[name].astype(object)
         return frame
-    labels = column_labels(tuple(columns)).view()  # a new Index object: a caller may rename its frame's columns
     return from_arrays(list(arrays), columns=labels, index=pd.RangeIndex(rows), verify_integrity=False)
+
+
+@lru_cache(maxsize=1)
+def _from_blocks() -> Any:
+    """pandas' ``create_dataframe_from_blocks`` (public since pandas 3.0), or None."""
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:  # pragma: no cover - pandas before 3
+        return None
+    return create_dataframe_from_blocks
+
+
+#: The block layout of a sequence of column dtypes: per block, its numpy dtype (None: an extension array, a block
+#: of its own) and the positions of its columns.
+_LAYOUTS: dict[tuple[Any, ...], tuple[tuple[np.dtype | None, tuple[int, ...]], ...]] = {}
+
+
+def _blocks(arrays: Sequence[Any], rows: int) -> list[tuple[Any, np.ndarray]] | None:
+    """``(block values, column positions)`` pairs for ``create_dataframe_from_blocks``, grouped as pandas' own
+    constructor groups them (numpy columns by dtype, in order of first appearance, each extension dtype object a
+    group whose arrays are blocks of their own); None for dtypes pandas wraps or converts (dates, bytes, numpy
+    strings), which the fallback handles."""
+    key = tuple(array.dtype if isinstance(array, np.ndarray) else id(array.dtype) for array in arrays)
+    layout = _LAYOUTS.get(key)
+    if layout is None:
+        if any(isinstance(dtype, np.dtype) and dtype.kind in "mMSUV" for dtype in key):
+            return None
+        groups: dict[Any, list[int]] = {}
+        for position, dtype in enumerate(key):
+            groups.setdefault(dtype, []).append(position)
+        parts: list[tuple[np.dtype | None, tuple[int, ...]]] = []
+        for dtype, positions in groups.items():
+            if isinstance(dtype, np.dtype):
+                parts.append((dtype, tuple(positions)))
+            else:
+                parts.extend((None, (position,)) for position in positions)
+        if len(_LAYOUTS) > 256:
+            _LAYOUTS.clear()
+        layout = _LAYOUTS[key] = tuple(parts)
+    blocks = []
+    for dtype, positions in layout:
+        if dtype is None:
+            blocks.append((arrays[positions[0]], np.array(positions, dtype=np.intp)))
+            continue
+        stacked = np.empty((len(positions), rows), dtype=dtype)
+        for row, position in enumerate(positions):
+            stacked[row] = arrays[position]
+        blocks.append((stacked, np.array(positions, dtype=np.intp)))
+    return blocks
 
 
 def column_arrays(frame: pd.DataFrame) -> list[Any]:

@@ -1254,3 +1254,84 @@ def test_a_lower_case_brand_goes_with_its_models_and_is_a_name_alone():
 def test_a_rare_lower_case_word_written_once_is_no_brand():
     table = table_of("The report was written by the quixotical Mara Lenz, who lives in Leeds.", "en")
     assert "Mara Lenz" in table.index and not any("quixotical" in name for name in table.index), table
+
+
+# ------------------------------------------------------------------------------------------------
+# Speed-ups that must equal the plain rule (issue 11)
+
+_NAME_PIECES = st.sampled_from(
+    ["Nayib", "Bukele", "MS-13", "U.S.", "J.", "Mr.", "St", "Thomas", "Thomas'", "King's", "Fund", "iPad", "eBay",
+     "AT&T", "3M", "11th", "Aix-en-Provence", "US-based", "pro-Bukele", "l'Italie", "L'ONU", "d'Emmanuel", "of",
+     "the", "de", "la", "and", "für", "said", "Co.", "Inc.", "Colo.", "Vt.", "’s", "'", ".", ",", "(", ")", "“", "”",
+     " ", " ", " ", "  ", "\n", "-", "—", "18", "Barrio"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=40), st.sampled_from([(), ("l", "d", "qu")]), st.booleans())
+def test_name_tokens_made_once_per_spelling_are_the_tokens_of_the_general_path(pieces, elisions, nouns):
+    text = "".join(pieces)
+    fields = ("text", "start", "end", "key", "shape", "possessive", "initial", "joined", "dotted")
+
+    def seen(plain_once: bool) -> list[tuple]:
+        toks = candidates._name_tokens(text, elisions=elisions, nouns_capitalised=nouns, plain_once=plain_once)
+        return [tuple(getattr(t, f) for f in fields) for t in toks]
+
+    assert seen(True) == seen(False)
+
+
+def test_the_first_character_of_a_name_token_is_matched_as_the_plain_class_says():
+    import re
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    plain, fast = re.compile(candidates._UPPER_OR_DIGIT), re.compile(candidates._UPPER_OR_DIGIT_FIRST)
+    assert [m.start() for m in fast.finditer(every)] == [m.start() for m in plain.finditer(every)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["of", "the", "de", "la", "and", "&", "für", "y", "said", "Of", "x"]), max_size=3))
+def test_a_joiner_gap_is_in_the_gap_table_exactly_when_the_expression_matches_it(words):
+    gap = " ".join(words)
+    assert (gap in candidates._JOINER_GAPS) == (candidates._JOINER_GAP_RE.fullmatch(f" {gap} ") is not None)
+
+
+_QUOTE_PIECES = st.sampled_from(["Anna", "Nan", "Pellow", "the", "The", "a", " ", "'", "\"", "“", "”", "‘", "’",
+                                 "O'Brien", ",", "x", "É"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_QUOTE_PIECES, max_size=30))
+def test_a_quoted_capital_is_found_as_with_the_look_behind_first_and_every_nickname_has_one(pieces):
+    import re
+
+    from analysis.nlp.entities import extract
+
+    text = "".join(pieces)
+    plain = re.compile(r"(?<=\w )[‘'\"“][^\W\d_a-z]")
+    assert [m.span() for m in extract._QUOTED_CAPITAL_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    if extract._NICKNAME_INSIDE_RE.search(text):
+        assert extract._QUOTED_CAPITAL_RE.search(text)
+
+
+_CONTEXT_PIECES = st.sampled_from(["said", "Said", "the", "of", "members", "in", "x", "İ", "start-up", "U.S.", " ",
+                                   "  ", "\n", ",", "Name"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CONTEXT_PIECES, max_size=25))
+def test_the_words_before_a_mention_give_the_cues_of_the_whole_window(pieces):
+    from analysis.nlp.entities import typing as entity_typing
+
+    before = "".join(pieces)
+    text = before + "Valencia said"
+    span = candidates._Span(0, text, [candidates._Tok("Valencia", len(before))], False, False)
+    score = {"person": 0.0, "organisation": 0.0, "place": 0.0}
+    entity_typing._context_cues(span, score)
+    expected = {"person": 0.0, "organisation": 0.0, "place": 0.0}
+    start = len(before)
+    if start and text[start - 1] == " ":  # the plain rule: the window lower-cased and split
+        words = text[max(0, start - entity_typing._FEATURE_WINDOW) : start].lower().rsplit(None, 3)[-3:]
+        if words and words[-1] in entity_typing._CUE_WORDS_BEFORE:
+            entity_typing._cues_before(words, expected)
+    expected["person"] += 1.5  # "said" after the mention
+    assert score == expected

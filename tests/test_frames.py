@@ -72,3 +72,23 @@ def test_column_arrays_equal_the_public_column_values_with_or_without_the_privat
         assert len(ours) == frame.shape[1]
         for got, name in zip(ours, frame.columns):
             pd.testing.assert_series_equal(pd.Series(got, name=name, copy=False), frame[name], check_exact=True)
+
+
+def test_frame_of_lays_out_blocks_as_pandas_does_and_copies_numpy_columns(monkeypatch):
+    import analysis.frames as frames
+
+    kinds, openings = text_columns(["title", "body"], ["A b", "C d"])
+    ints, flags, scores = int_column([0, 1]), np.array([True, False]), np.array([0.5, -0.5])
+    columns = ["index", "kind", "included", "words", "score", "opening", "flag", "other"]
+    arrays = [ints, kinds, flags, int_column([3, 4]), scores, openings, flags.copy(), scores.copy()]
+    ours = frame_of(columns, arrays)
+    monkeypatch.setattr(frames, "_from_blocks", lambda: None)
+    theirs = frame_of(columns, arrays)  # pandas' DataFrame._from_arrays
+    pd.testing.assert_frame_equal(ours, theirs, check_exact=True, check_index_type=True, check_column_type=True)
+
+    def layout(frame):
+        return [(str(block.dtype), block.mgr_locs.as_array.tolist()) for block in frame._mgr.blocks]
+
+    assert layout(ours) == layout(theirs)
+    ints[0], scores[0] = 99, 9.0  # the caller's arrays are the caller's: the frame holds copies
+    assert ours["index"].tolist() == [0, 1] and ours["score"].tolist() == [0.5, -0.5]

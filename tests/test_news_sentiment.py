@@ -378,3 +378,37 @@ def test_the_build_script_reproduces_the_shipped_neighbour_table_from_its_source
     shipped = neighbour_table()
     assert [w for w, _v in rows] == list(shipped)
     assert all(abs(v - shipped[w]) <= 0.011 for w, v in rows)  # two decimals, whatever the BLAS
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "bb", "word", "—", "“x”", "é"]), min_size=1, max_size=12),
+    st.sampled_from([[" "], ["  "], ["\n", " "], ["\t"]]),
+    st.lists(st.tuples(st.integers(-3, 60), st.integers(-3, 60)), min_size=1, max_size=4),
+)
+def test_the_words_a_span_hides_are_those_it_overlaps(words, gaps, spans):
+    """Any span, even one reaching outside the text or empty: a word is hidden when the two overlap."""
+    text, offsets = _spaced(words, gaps)
+    overlapping = {k for k, (start, end) in enumerate(offsets) for s, e in spans if s < end and e > start}
+    assert news._hidden_positions(text, text.split(), spans) == overlapping
+
+
+LOOK_BACK_PIECES = NEWS_PIECES + ["so", "this", "without", "doubt", "or", "nor", "at", "least", "extremely", "barely",
+                                  "the", "shit", "bomb", "deny", "not,", "didn't", "kind of", "sort of", "GOOD"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LOOK_BACK_PIECES), max_size=30))
+def test_the_shortcut_for_words_with_no_rule_word_before_them_gives_the_rules_numbers(pieces):
+    """A sentiment word with no negation, booster or other rule word within reach skips the look back's rules; taking
+    every word for a rule word (so that every sentiment word goes through them) gives the same reading."""
+    text = " ".join(pieces)
+    expected = news_reading(text)
+    real = news._Reader._facts
+    news._READER.clear()
+    try:
+        news._Reader._facts = lambda self, raw: (*real(self, raw)[:news._RULE], True, *real(self, raw)[news._RULE + 1:])
+        assert news_reading(text) == expected
+    finally:
+        news._Reader._facts = real
+        news._READER.clear()

@@ -71,7 +71,7 @@ fitted on VADER's published ground-truth ratings (MIT licence). Nothing is downl
 Cost: the text is split once (``str.split``); what the rules need to know of each distinct token (its look-up
 word, table values, whether it ends a clause...) is worked out the first time it is met and kept, so a text becomes a
 list of those facts with one dict look-up per word. The rules then run only where they can matter: VADER's rules (a
-bounded look back of three words) at the sentiment words, the negation scope after negations, the name test at
+bounded look back of three words) at the sentiment words with a negation, booster or other rule word within reach, the negation scope after negations, the name test at
 capitalised words, the "but" rule in texts holding a "but". :func:`news_and_vader` gives VADER's own compound score
 from the same pass (its words are the same tokens, stripped of ASCII punctuation only), so a paragraph's words are
 read once for both.
@@ -87,8 +87,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache, reduce
-from itertools import accumulate, compress, repeat
-from operator import add, is_not, itemgetter, sub
+from itertools import compress, repeat
+from operator import add, is_not, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -258,7 +258,7 @@ def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tupl
     reading = _reading(text, *_read(text, masked, words, facts))
     vader_hits = list(compress(range(len(facts)), map(_VADER_HIT, facts)))
     return reading, scorers.vader_compound_of_words(
-        text, list(map(_VADER_WORD, facts)), list(map(_VADER_LOWER, facts)), vader_hits,
+        text, list(map(_VADER_WORD, facts)), list(map(_VADER_LOWER, facts)), vader_hits, list(map(_VADER_RULE, facts)),
     )
 
 
@@ -308,10 +308,17 @@ _BOOST = 11  # VADER's booster or dampener scalar of the word (0.0 for none)
 _VADER_WORD_AT = 12  # SentiText's word (ASCII punctuation stripped from a word of three characters or more)
 _VADER_LOWER_AT = 13  # that word lower-cased
 _VADER_HIT_AT = 14  # a word of VADER's own lexicon, not a booster
-_NEIGHBOUR = 15  # its neighbour valence, or None when the table has none or it is a negation
+_STOPS = 15  # a sentiment word that is not a negation: the rules' look back stops there (unless it is in a name)
+_RULE = 16  # a word the look back reacts to: a negation or reducer, "no", "never", "without", "so", "this", a booster
+_VADER_RULE_AT = 17  # the same for VADER's own rules (see analysis.nlp.scorers.rule_word)
+_NEIGHBOUR = 18  # its neighbour valence, or None when the table has none or it is a negation
 _KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF, _NEIGHBOUR_OF = (
     itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE, _NEIGHBOUR))
-_VADER_WORD, _VADER_LOWER, _VADER_HIT = (itemgetter(k) for k in (_VADER_WORD_AT, _VADER_LOWER_AT, _VADER_HIT_AT))
+_VADER_WORD, _VADER_LOWER, _VADER_HIT, _VADER_RULE = (
+    itemgetter(k) for k in (_VADER_WORD_AT, _VADER_LOWER_AT, _VADER_HIT_AT, _VADER_RULE_AT))
+#: Besides negations, reducers and boosters, the words the look back's rules read ("no", "never so", "without doubt",
+#: "so", "this"); "least" is read before every sentiment word, and "or", "nor", "doubt" only after one of these.
+_RULE_WORDS = frozenset({"no", "never", "without", "so", "this"})
 
 
 class _Reader:
@@ -369,9 +376,11 @@ class _Reader:
             vader_word = vader_stripped if len(vader_stripped) > 2 else raw
             vader_lower = vader_word.lower()
         vader_hit = vader_lower in self.vader_lexicon and vader_lower not in _BOOSTERS
+        boost = _BOOSTERS.get(lower, 0.0)
         return (
             key, word.isupper(), hit, happy, rare, ends, stripped[:1].isupper(), negation, capitalised, inferred, but,
-            _BOOSTERS.get(lower, 0.0), vader_word, vader_lower, vader_hit, neighbour,
+            boost, vader_word, vader_lower, vader_hit, key in lexicon and key not in _NEGATORS,
+            bool(boost) or key in _RULE_WORDS or _negated(key), scorers.rule_word(vader_lower), neighbour,
         )
 
 
@@ -497,16 +506,17 @@ def _opens_sentence(i: int, words: list[str], facts: list[tuple]) -> bool:
 
 def _hidden_positions(text: str, words: list[str], spans: Sequence[tuple[int, int]]) -> set[int]:
     """The positions in ``words`` (``text.split()``) of the words that overlap one of the character ``spans``."""
-    lengths = list(map(len, words))
-    n = len(words)
-    if len(text) == sum(lengths) + n - 1:  # one character between words and none around: offsets add up
-        ends = list(map(add, accumulate(lengths), range(n)))
-        starts = list(map(sub, ends, lengths))
-    else:
-        matches = list(_WORDS.finditer(text))
-        starts = [match.start() for match in matches]
-        ends = [match.end() for match in matches]
     hidden: set[int] = set()
+    if " ".join(words) == text:  # one space between words, none around: a word's position is a count of spaces
+        size = len(text)
+        for span in spans:
+            start, end = span[0], span[1]
+            if start < size and end > 0:  # the words ending after start and starting before end
+                hidden.update(range(text.count(" ", 0, max(start, 0) + 1), text.count(" ", 0, end - 1) + 1))
+        return hidden
+    matches = list(_WORDS.finditer(text))
+    starts = [match.start() for match in matches]
+    ends = [match.end() for match in matches]
     for span in spans:
         hidden.update(range(bisect_right(ends, span[0]), bisect_left(starts, span[1])))
     return hidden
@@ -523,11 +533,21 @@ def _valence(
         return 0.0  # "no" negates the next word rather than scoring itself
     # How far back the rules may look: three words, not past the clause's start nor a sentiment word.
     reach = 0
-    while reach < 3 and i - reach - 1 >= 0 and not facts[i - reach - 1][_ENDS]:
-        before = lowers[i - reach - 1]
-        if before in lexicon and i - reach - 1 not in hidden and before not in _NEGATORS:
+    rule = False  # whether a word within reach is one the rules react to
+    while reach < 3 and i > reach:
+        fact = facts[i - reach - 1]
+        if fact[_ENDS] or (fact[_STOPS] and i - reach - 1 not in hidden):
             break
+        rule = rule or fact[_RULE]
         reach += 1
+    if not rule:  # the rules below leave the valence as it is but for capitals, idioms and "least"
+        if is_cap_diff and facts[i][_UPPER]:
+            valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+        if reach == 3:
+            valence = scorers._idioms_check(valence, lowers, i)
+        if i > 0 and lowers[i - 1] == "least" and not (i > 1 and lowers[i - 2] in ("at", "very")):
+            valence = valence * _N_SCALAR
+        return valence
     if reach and _negated(lowers[i - 1]) and lower in NEGATED_PHRASES:
         return NEGATED_PHRASES[lower]
     if (reach >= 1 and lowers[i - 1] == "no") or (reach >= 2 and lowers[i - 2] == "no") or (

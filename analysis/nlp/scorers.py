@@ -29,7 +29,8 @@ VADER (:func:`vader_compound`)
     in O(n log n) (:func:`_but_check`), and emoji are rewritten in one pass. Its tokeniser (``SentiText``:
     whitespace-separated tokens, punctuation stripped from words) is re-expressed as :func:`vader_word` so that
     the news score's pass over the words can give VADER its words too (:func:`vader_compound_of_words`), and
-    only the words of its lexicon go through the rules. Its "least" rule, punctuation emphasis and normalisation
+    only the words of its lexicon go through the rules (and of those, only the ones with a word the rules react
+    to among the three before them go through the look back: :func:`rule_word`). Its "least" rule, punctuation emphasis and normalisation
     are its own functions, called as they are, on the scores of its lexicon's words only (the other words score 0,
     which changes no sum); the positive/negative/neutral shares it also computes are not needed.
 
@@ -516,14 +517,24 @@ def vader_word(token: str) -> str:
     return token if len(stripped) <= 2 else stripped
 
 
+#: Besides negations and boosters, the words VADER's rules read before a sentiment word ("no", "never so", "without
+#: doubt", "so", "this", "least"); "or", "nor", "at", "very" and "doubt" only next to one of these.
+_RULE_WORDS = frozenset({"no", "never", "without", "so", "this", "least"})
+
+
+def rule_word(lower: str) -> bool:
+    """Whether VADER's rules react to the lower-cased word when it stands before a sentiment word."""
+    return lower in _RULE_WORDS or lower in _BOOSTERS or _negated(lower)
+
+
 def vader_compound_of_words(
-    text: str, words: list[str], lowers: list[str], hits: list[int] | None = None,
+    text: str, words: list[str], lowers: list[str], hits: list[int] | None = None, rules: list[bool] | None = None,
 ) -> float:
     """VADER's compound score of ``text`` (without emoji: see :func:`has_emoji`), given SentiText's words of it
     (:func:`vader_word` of each token of ``text.split()``) and those words lower-cased.
 
     ``hits``: the positions of the words in VADER's lexicon that are not boosters, when the caller has found them;
-    every other word scores 0, as in VADER.
+    every other word scores 0, as in VADER. ``rules``: :func:`rule_word` of each word, when the caller has it.
     """
     analyzer = _vader()[0]
     lexicon = analyzer.lexicon
@@ -532,6 +543,8 @@ def vader_compound_of_words(
     is_cap_diff = 0 < count - capitals < count  # SentiText's allcap_differential
     if hits is None:
         hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in _BOOSTERS]
+    if rules is None:
+        rules = list(map(rule_word, lowers))
     last = count - 1
     positions: list[int] = []  # the words that score, and their scores: every other word scores 0
     scores: list[float] = []
@@ -539,7 +552,17 @@ def vader_compound_of_words(
         if lowers[i] == "kind" and i < last and lowers[i + 1] == "of":
             continue
         positions.append(i)
-        scores.append(_valence(analyzer, i, words, lowers, is_cap_diff))
+        if any(rules[max(i - 3, 0):i]):
+            scores.append(_valence(analyzer, i, words, lowers, is_cap_diff))
+        else:  # no rule word before it: its rules leave the valence as it is but for "no", capitals and idioms
+            valence = lexicon[lowers[i]]
+            if lowers[i] == "no" and i != last and lowers[i + 1] in lexicon:
+                valence = 0.0
+            if is_cap_diff and words[i].isupper():
+                valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+            if i > 2 and lowers[i - 3] not in lexicon:
+                valence = _idioms_check(valence, lowers, i)
+            scores.append(valence)
     if not scores:
         return 0.0
     if "but" in lowers:

@@ -36,8 +36,10 @@ from analysis.nlp.entities.cues import (
     CLUB_AFFIXES,
     GIVEN_NAME_WORDS,
     HYPHEN_INNER_PARTICLES,
+    HONORIFIC_ABBREVIATIONS,
     ROMANCE_OF,
     HEADED_JOINERS,
+    MODEL_GENERATIONS,
     MODEL_WORDS,
     PRODUCT_MODELS,
     SECOND_TITLE_WORDS,
@@ -57,7 +59,10 @@ _TOKEN_RE = re.compile(
     r"|[^\W_]+(?:[’'\-‐‑][^\W_]+)*(?:\.(?=\s))?"  # words with inner apostrophes and hyphens (and a period)
 )
 #: Words whose period stays: abbreviations before names (Mr., Gen.) and states' (Colo., Vt.).
-_ABBREVIATION_KEYS = frozenset(_ABBREVIATIONS.split("|")) | frozenset(a[:-1] for a in AP_STATES if a.count(".") == 1)
+_ABBREVIATION_KEYS = (
+    frozenset(_ABBREVIATIONS.split("|")) | frozenset(HONORIFIC_ABBREVIATIONS.split("|"))
+    | frozenset(a[:-1] for a in AP_STATES if a.count(".") == 1)
+)
 _HYPHENS_RE = re.compile(r"[-‐‑]")
 _INITIAL_NEXT_RE = re.compile(r"\s+[^\W\d_a-z]")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
@@ -110,7 +115,17 @@ def _shape(text: str) -> int:
         return _ACRONYM
     if first.isdigit() and letters and not any(c.islower() for c in letters) and len(text) <= 4:
         return _ACRONYM  # "3M"
+    if _MODEL_NUMBER_RE.fullmatch(text):
+        return _NUMBER  # a model's number with its letter ("Pixel 9a", "Snapdragon 7s", "iPhone 16e")
     return _CAP if first.isupper() else _LOWER
+
+
+#: A model's number with one lower-case letter after it ("9a", "7s", "16e", "5c"); not a unit ("5m", "10k", "4x"),
+#: an ordinal ("1st") or a decade ("1990s").
+_MODEL_NUMBER_RE = re.compile(r"\d{1,2}[aceis]")
+#: A word with a capital after three lower-case letters: a product's or a brand's coined name ("FernPhone",
+#: "PlayStation"), not a surname's prefix ("McCann", "MacLeod").
+_COINED_RE = re.compile(r"[^\W\d_][a-z]{2,}[A-Z]")
 
 
 #: A word that starts in lower case and goes on with a capital: "iPad", "eBay", "watchOS", "iPadOS".
@@ -144,9 +159,12 @@ def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
 
 
 _UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
+#: _UPPER_OR_DIGIT written so that a search skips to its characters faster: the Latin-1 ones listed (a look-up in
+#: a table) or any other character, which the look-behind then checks (tests/test_entities.py checks every one).
+_UPPER_OR_DIGIT_FIRST = r"[0-9A-Zª²³µ¹º¼½¾À-ÖØ-Þ\u0100-\U0010ffff](?<=%s)" % _UPPER_OR_DIGIT
 #: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
 _NAME_TOKEN_RE = re.compile(
-    rf"{_UPPER_OR_DIGIT}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=[\s,;)]))?)"
+    rf"{_UPPER_OR_DIGIT_FIRST}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=[\s,;)]))?)"
     r"(?:&[^\W\d_a-zß-öø-ÿ]{1,4}\b)?"  # AT&T, P&G: tried only after a token, never at every position
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.
@@ -157,7 +175,13 @@ _JOINER_GAP_RE = re.compile(
     r" (%s)(?: (%s))? $" % ("|".join(map(re.escape, sorted(_JOINERS | HEADED_JOINERS))),
                            "|".join(map(re.escape, sorted(_JOINERS))))
 )
+#: Every text between the two spaces of a gap that _JOINER_GAP_RE matches ("of", "de la"): a look-up tells
+#: whether the expression can match before it is run.
+_JOINER_GAPS = frozenset(_JOINERS | HEADED_JOINERS) | frozenset(
+    f"{first} {second}" for first in _JOINERS | HEADED_JOINERS for second in _JOINERS
+)
 _HEADED_JOINER_KEYS = frozenset(_norm(w) for w in HEADED_JOINERS)
+_FACILITY_JOINERS = frozenset({"am", "im"})  # after a facility only (LanguageCues.facility_endings)
 #: A hyphen that suspends a compound before "und" / "oder" ("Industrie- und Handelskammer"): one name.
 _SUSPENDED_GAP_RE = re.compile(r"[-‐‑] (und|oder|and|or|sowie) $")
 #: In a language that capitalises nouns, an article and a lower-case adjective between two name words
@@ -169,19 +193,21 @@ _CLOSING_MARKS = "”\"’»)]"
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:-–—" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
-def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = ()) -> list[_Tok]:
+def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = (),
+                 plain_once: bool = True) -> list[_Tok]:
     """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
     joiners between two of them -- with offsets, shapes, sentence starts and joins. Lower-case words are
     skipped by the regular expression itself, so the cost is in C for most of the text. A word that starts in
     lower case and goes on with a capital ("iPad") is a name token; so is a word after an ``elisions`` prefix
-    ("l'Italie", "L'ONU")."""
+    ("l'Italie", "L'ONU"). ``plain_once``: a word after a space is made from what its spelling gives once per
+    process (:func:`_plain_token`); False takes the general path for every word (the same tokens, slower)."""
     out: list[_Tok] = []
     prev: _Tok | None = None  # the last name token (not a joiner)
     plain = _PLAIN_TOKENS
     new = _Tok.__new__
     for m in _NAME_TOKEN_RE.finditer(text):
         raw, begin = m.group(), m.start()
-        if (not begin or text[begin - 1] == " ") and not (elisions and raw[1:2] in "’'"):
+        if plain_once and (not begin or text[begin - 1] == " ") and not (elisions and raw[1:2] in "’'"):
             # the common case, a word after a space: its token is the same wherever the spelling stands (see
             # _plain_token), made here without the general path's checks
             info = plain.get(raw, _UNSEEN)
@@ -345,7 +371,10 @@ def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
     """When only one or two joiners stand between the name tokens ``prev`` and ``tok`` (" of ", " de la "), or
     the "und" after a suspended compound ("Industrie- und"), or an article and an adjective in a language that
     capitalises nouns (" der deutschen "), append them to ``out`` and mark ``tok`` joined."""
-    joiners = _JOINER_GAP_RE.fullmatch(text, prev.end, tok.start)
+    end, start = prev.end, tok.start
+    joiners = _JOINER_GAP_RE.fullmatch(text, end, start) if (
+        text[end] == " " and text[start - 1] == " " and text[end + 1 : start - 1] in _JOINER_GAPS
+    ) else None
     if joiners is None and text[prev.end] != " ":
         joiners = _SUSPENDED_GAP_RE.fullmatch(text, prev.end, tok.start)
         if joiners:
@@ -422,7 +451,11 @@ def _paragraph_stats(text: str, toks: list[_Tok]) -> _TokenStats:
     shapes = [t.shape for t in toks]
     names = len(shapes) - shapes.count(_LOWER)  # the joiners are lower-case words
     if names + text.count(" ") >= 40:  # (else no more than 40 words can follow a space: no quick count needed)
-        at_least = names + len(_SPACE_BEFORE_LOWER_RE.findall(text))
+        # counted first in the paragraph's beginning, long enough for the words needed, which most often suffices
+        need = 41 - names
+        at_least = names + len(_SPACE_BEFORE_LOWER_RE.findall(text, 0, need * 10))
+        if at_least <= 40 and len(text) > need * 10:
+            at_least = names + len(_SPACE_BEFORE_LOWER_RE.findall(text))
         if at_least > 40:
             stats.words = at_least  # no headline, not in capitals: the exact count would say the same
             return stats
@@ -547,7 +580,7 @@ class _Span:
     __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "form", "partials", "person_shaped",
                  "initial", "headline", "title_before", "nickname", "defined", "group", "key", "affiliation")
 
-    def __init__(self, par: int, text: str, toks: list[_Tok], *, initial: bool, headline: bool) -> None:
+    def __init__(self, par: int, text: str, toks: list[_Tok], initial: bool, headline: bool) -> None:
         self.par = par
         self.text = text
         self.toks = toks
@@ -555,14 +588,16 @@ class _Span:
         self.end = end = toks[-1].end
         self.surface = surface = text[start:end]  # the text as written, a possessive left out
         if len(toks) == 1:  # most names: one word, which has no shorter name and is no personal name's shape
-            self.keys = keys = (toks[0].key,)
+            key = toks[0].key
+            self.keys = (key,)
             self.partials: tuple[tuple[str, ...], ...] = ()
             self.person_shaped = False
+            self.form = _one_word_form_key(key, surface)  # the grouping key of its form
         else:
             self.keys = keys = tuple([t.key for t in toks])
             # the shorter names it can be called by (_partials) and its shape (_person_shaped)
             self.partials, self.person_shaped = _name_shape(tuple([(t.key, t.shape) for t in toks]))
-        self.form = _form_key(keys, surface)  # the grouping key of its form
+            self.form = _form_key(keys, surface)
         self.initial = initial
         self.headline = headline
         self.title_before = False
@@ -643,6 +678,11 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
                 if j < n and toks[j].joined and _model_word(toks[j]):
                     run.append(toks[j])  # "Buds 4 Pro"
                     j += 1
+                    if j < n and toks[j].joined and toks[j].shape == _NUMBER and toks[j].text.isdigit() and len(
+                        toks[j].text
+                    ) <= 2 and toks[j - 1].key in MODEL_GENERATIONS:
+                        run.append(toks[j])  # "Snapdragon 7s Gen 4"
+                        j += 1
                 break
             k = j
             joiners: list[_Tok] = []
@@ -659,9 +699,11 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             if genitives and keys[0] in cues.articles and keys[0] not in genitives:
                 break  # "das Gericht den Anwalt": no genitive, two things
             if keys[0] in _HEADED_JOINER_KEYS and (len(keys) > 1 or not (
-                last.key in _ORG_HEADS or (cues is not None and _org_word(last.key, cues.org_endings))
+                (last.key in _ORG_HEADS and keys[0] not in _FACILITY_JOINERS)
+                or (cues is not None and _org_word(last.key, cues.org_endings) and keys[0] not in _FACILITY_JOINERS)
+                or (cues is not None and keys[0] in _FACILITY_JOINERS and last.key.endswith(cues.facility_endings))
             )):
-                break  # "Bundesagentur für Arbeit", not "Geld für Werften"
+                break  # "Bundesagentur für Arbeit", "Freibad am Stadtwald"; not "Geld für Werften", "Kritik am Bund"
             if keys[0] in ROMANCE_OF and (
                 (toks[k].key in _ORG_HEADS and not any(t.key in _ORG_HEADS for t in run))
                 or (cues is not None and last.shape == _ACRONYM and cues.is_title(last.key))
@@ -733,7 +775,7 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
     score's first number ("Tessa Morrow 6-1": a number right after it, past one hyphen or dash)."""
     return (
         number.shape == _NUMBER
-        and number.text.isdigit()
+        and (number.text.isdigit() or _MODEL_NUMBER_RE.fullmatch(number.text) is not None)
         and len(number.text) <= 3
         and not (after is not None and after.shape == _NUMBER and after.start == number.end + 1)
         and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
@@ -948,6 +990,8 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
         tok = core[start]
         if not cues.is_title(tok.key) and start:
             continue
+        if start and tok.key in MODEL_GENERATIONS and core[start - 1].shape == _NUMBER:
+            continue  # "Snapdragon 7s Gen 4": a model's generation, not a general
         rest = _after_title(core, start, cues)
         if rest is None:
             continue
@@ -1037,6 +1081,8 @@ def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:
         return None
     if not strict and not _name_like(rest):
         return None
+    if not strict and _place_strength(" ".join(t.key for t in piece[start:]), " ".join(t.text for t in piece[start:])) >= 2:
+        return None  # "Saint Helena", "General Santos": an ambiguous title that begins a place's name
     return rest
 
 
@@ -1068,11 +1114,19 @@ def _name_like_signature(sig: _Signature) -> bool:
 def _form_key(keys: Sequence[str], surface: str) -> str:
     """The grouping key of a form: its normalised text, country spellings unified."""
     if len(keys) == 1:
-        key = keys[0]
-        if surface in AP_STATES:  # "Colo." is Colorado
-            return _norm(AP_STATES[surface])
-    else:
-        key = " ".join(keys) if all(keys) else " ".join(k for k in keys if k)
+        return _one_word_form_key(keys[0], surface)
+    key = " ".join(keys) if all(keys) else " ".join(k for k in keys if k)
+    places = _places()
+    if key in places.canonical and _place_strength(key, surface):
+        return places.canonical[key]
+    return key
+
+
+@lru_cache(maxsize=1 << 16)
+def _one_word_form_key(key: str, surface: str) -> str:
+    """:func:`_form_key` of a form of one word (most forms), once per process for each spelling."""
+    if surface in AP_STATES:  # "Colo." is Colorado
+        return _norm(AP_STATES[surface])
     places = _places()
     if key in places.canonical and _place_strength(key, surface):
         return places.canonical[key]

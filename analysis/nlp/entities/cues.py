@@ -106,7 +106,7 @@ _ORG_HEADS = frozenset(
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement musee museo lycee hopital
-    institut verband partei stiftung kammer gewerkschaft verein konzern
+    institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
     """.split()
 )
 _PLACE_HEADS = frozenset(
@@ -272,10 +272,12 @@ _MONTHS_AND_DAYS = _MONTHS | _WEEKDAYS | _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVI
 #: name; the name's first word alone is the company too ("Acme").
 CORPORATE_SUFFIXES = frozenset("inc corp ltd llc plc co gmbh ag sa nv bv lp llp".split())
 #: Words that name a model of a product after its camel-cased name ("iPad mini", "iPhone Pro").
-PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite".split())
+PRODUCT_MODELS = frozenset("mini pro air max plus ultra lite gen".split())
+#: Model words followed by a number of their own ("Snapdragon 7s Gen 4"): the number is part of the name.
+MODEL_GENERATIONS = frozenset({"gen"})
 #: Words of a product's model that name nothing alone ("Pro" of "Buds 4 Pro", "Studio" of "zenko Studio"): never a
 #: shorter name of the product.
-MODEL_WORDS = frozenset("mini pro plus ultra lite studio".split())
+MODEL_WORDS = frozenset("mini pro plus ultra lite studio gen".split())
 
 #: English given names that are also common words ("Bill Gates", "Will Smith", "Hope Hicks", "Drew Barrymore"):
 #: before another capitalised word that is no head noun or place, the pair is shaped like a personal name, and at a
@@ -332,6 +334,30 @@ PARTY_ALTERNATES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Honorifics written before a personal name, by where news uses them (keys: no dots, accents stripped). They are
+#: stripped from the name in any article ("Cllr Priya Varma" is Priya Varma; "Smt. Lakshmi Iyer", "Sra. Ruiz"), and
+#: those written with a period keep it (``HONORIFIC_ABBREVIATIONS``). A new one is one word here and one case in
+#: tests/test_entities_shapes.py.
+HONORIFICS: dict[str, str] = {
+    # British and Commonwealth councils and parliaments ("Cllr", "Coun.", Australian "Cr"), "Hon." and "Rt Hon"
+    "uk": "cllr coun cr hon honourable honorable rt rthon",
+    # India and Sri Lanka ("Shri", "Smt.", Tamil "Thiru", "Tmt.", "Selvi"; "Kumari", "Sushri", "Pandit")
+    "in": "shri shrimati smt sushri kumari thiru thirumathi tmt selvi pandit",
+    # Nigeria and Ghana ("Alhaji", "Engr.", "Barr."), the Philippines ("Atty."), pastors ("Pst.")
+    "ng": "alhaji alhaja hajiya engr barr atty pst",
+    # Malaysia and Brunei ("Datuk", "Dato'", "Tan Sri", "Tun", "Haji")
+    "my": "datuk dato datin tun haji hajjah",
+    # forms of address of other languages that English news keeps ("Mme Dupont", "Herr Vogt", "Sra. Ruiz"); the
+    # short or ambiguous ones ("M.", "Me", "Don", "Frau") are in their language's table only
+    "other": "mme mmes mlle mlles herr sra srta sres dna dott dottssa sigra dhr mevr",
+}
+_HONORIFIC_WORDS = frozenset(word for words in HONORIFICS.values() for word in words.split())
+#: Honorifics that are also common words or names ("Tun", "Barr", "Rt", "Haji", "Pandit"): stripped only before
+#: something shaped like a personal name.
+_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr".split())
+#: Honorifics written with a period ("Smt.", "Coun.", "Engr."): the period stays with the word.
+HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
+
 # ------------------------------------------------------------------------------------------------
 # One table per language: what stands before or after a personal name and is not part of it.
 #
@@ -370,6 +396,8 @@ class LanguageCues:
     members: frozenset[str] = frozenset()
     #: the language's months and weekdays, never names ("Ende Juli", "el lunes")
     dates: frozenset[str] = frozenset()
+    #: the ends of compound words that name a facility, before "am" / "im" and its place ("Freibad am Stadtwald")
+    facility_endings: tuple[str, ...] = ()
 
     def __or__(self, other: LanguageCues) -> LanguageCues:
         return LanguageCues(
@@ -386,6 +414,7 @@ class LanguageCues:
             self.place_words | other.place_words,
             self.members | other.members,
             self.dates | other.dates,
+            tuple(dict.fromkeys(self.facility_endings + other.facility_endings)),
         )
 
     def is_title(self, key: str) -> bool:
@@ -416,10 +445,10 @@ CUES: dict[str, LanguageCues] = {
     "en": LanguageCues(
         # police ranks as British news writes them ("Det Con", "DC", "DS", "DCI", "PC"), and a member's letters
         # before the name ("Devon MP Harriet Lusk"; after it they are a suffix)
-        titles=_TITLES | _words("chair chairs executive coroner founder co-founder cofounder treasurer dc ds dci "
-                                "dsupt pc pcso mp mep msp mla"),
-        ambiguous_titles=_AMBIGUOUS_TITLES | _words("chair executive founder co-founder cofounder treasurer pc "
-                                                    "ds dc"),
+        titles=_TITLES | _HONORIFIC_WORDS | _words("chair chairs executive coroner founder co-founder cofounder "
+                                                   "treasurer dc ds dci dsupt pc pcso mp mep msp mla"),
+        ambiguous_titles=_AMBIGUOUS_TITLES | _AMBIGUOUS_HONORIFICS | _words("chair executive founder co-founder "
+                                                                            "cofounder treasurer pc ds dc"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
                                                   "general vice medical scientific commercial legal investment "
                                                   "information digital"),
@@ -457,12 +486,15 @@ CUES: dict[str, LanguageCues] = {
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
-                                            "werft")),
+                                            "werft", "werk", "werke", "bund", "verein", "zentrale")),
         place_words=_words("in nach aus bei land bundesland stadt gemeinde region kreis landkreis"),
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma reederei"),
         articles=_words("der die das den dem des ein eine einen einem einer eines"),
+        facility_endings=tuple(_key(e) for e in ("bad", "halle", "stadion", "theater", "klinikum", "krankenhaus",
+                                                 "schule", "gymnasium", "museum", "kirche", "schloss", "bahnhof",
+                                                 "zoo", "park")),
         genitive_articles=_words("der des"),  # ("den", "dem": no genitive; "das Gericht den Anwalt")
         dates=_words("januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
                      "samstag sonntag"),  # (April, August, September, November: English's too; not "Mai")
@@ -502,8 +534,11 @@ def cues_for(language: str) -> LanguageCues:
 #: (regular expressions; "X, alias “Y”", "X (née Y)", "X, formerly the Y", "X, surnommé « Y »").
 ALIAS_CUES: dict[str, tuple[str, ...]] = {
     "en": (
-        r"(?:(?:also|better|widely|popularly|commonly|locally|more\s+commonly|more\s+widely)\s+)?known"
-        r"(?:\s+to\s+\w+)?\s+as",
+        # "known as", "better known around the arena as", "known to pupils and parents as", "known until 2021 as":
+        # up to five words of where, to whom or since when between "known" and "as"
+        r"(?:(?:also|better|widely|popularly|commonly|locally|affectionately|simply|more\s+commonly|more\s+widely)"
+        r"\s+)?known(?:\s+(?:to|around|in|on|at|among|across|by|until|till|since|from|throughout)"
+        r"(?:\s+(?!as\b)[\w'’-]+){1,5}?)?\s+as",
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
@@ -512,9 +547,13 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
     "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
 }
+#: Articles that start an apposition between a name and its alias cue ("X, the Oslo startup formerly known as Y",
+#: "X, la start-up anciennement ...", "X, el grupo conocido como ...").
+APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "una", "der", "die", "das")
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
-#: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften").
-HEADED_JOINERS = frozenset({"für"})
+#: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
+#: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
+HEADED_JOINERS = frozenset({"für", "am", "im"})
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after

@@ -13,6 +13,7 @@ from analysis.nlp.entities.candidates import (
     BEFORE_TITLE,
     _ACRONYM,
     _CAP,
+    _COINED_RE,
     _LOWER,
     _MAX_NAME_TOKENS,
     _NUMBER,
@@ -121,6 +122,7 @@ class _Extractor:
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
         self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
+        self.repeated_starts: set[str] = set()  # forms of runs that start two sentences or more (see _resolve)
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
@@ -155,6 +157,8 @@ class _Extractor:
         title_given: set[str] = set()
         # "X and Y" names a venue once ("the Horse and Jockey pub"), then is written without its noun
         venues = frozenset(name for p in self.paragraphs for name in _venues(p.text)) if self.english else frozenset()
+        english, cues, stops = self.english, self.cues, self.stops
+        ambiguous_titles, dates = cues.ambiguous_titles, cues.dates
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
@@ -172,10 +176,10 @@ class _Extractor:
             par_spans = []
             dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
             suffixed = False  # a run is a company's suffix (", Inc.") or ends with a camel-cased name ("iPad")
-            for run in _runs(toks, self.cues):
-                dotted = dotted or run[-1].dotted
+            for run in _runs(toks, cues):
                 last = run[-1]
-                if (last.key in CORPORATE_SUFFIXES and len(run) == 1) or last.text[0].islower():
+                dotted = dotted or last.dotted
+                if (len(run) == 1 and last.key in CORPORATE_SUFFIXES) or last.text[0].islower():
                     suffixed = True
                 if table:
                     run = _table_label(run)
@@ -183,16 +187,15 @@ class _Extractor:
                         continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
                     tok = run[0]
-                    if tok.key not in _MONTHS_AND_DAYS and not (not self.english and (
-                        tok.key in self.cues.dates or self._portfolio(text, tok)
-                    )):
-                        par_spans.append(_Span(index, text, run, initial=tok.initial, headline=headline))
-                        if tok.key in self.cues.ambiguous_titles and _given_name_use(text, tok):
-                            title_given.add(tok.key)  # "Dean said": a title word alone is no one's title
+                    key = tok.key
+                    if key not in _MONTHS_AND_DAYS and (english or not (key in dates or self._portfolio(text, tok))):
+                        par_spans.append(_Span(index, text, run, tok.initial, headline))
+                        if key in ambiguous_titles and _given_name_use(text, tok):
+                            title_given.add(key)  # "Dean said": a title word alone is no one's title
                     continue
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
-                pieces = _trim(run, self.stops, headline=run_headline, cues=self.cues)
+                pieces = _trim(run, stops, headline=run_headline, cues=cues)
                 if run_headline and not headline and any(title for _, title in pieces) and all(
                     len(piece) <= _MAX_NAME_TOKENS // 2 + 1 for piece, _ in pieces
                 ):  # a long run that a title cuts into names ("Chief Executive Officer of Granite Peak Materials
@@ -427,6 +430,13 @@ class _Extractor:
         # Inc. fell" before "Meridian Labs employs")
         lookup = _Lookup(kept)
         weak = [self._weak_first(s) for s in initial]
+        # runs of several words that start two sentences or more, word for word ("Historic England objected ...
+        # Historic England said"): the article's evidence that the first word is part of the name
+        starts: dict[str, int] = {}
+        for s, is_weak in zip(initial, weak):
+            if is_weak and len(s.toks) > 1:
+                starts[s.form] = starts.get(s.form, 0) + 1
+        self.repeated_starts = {form for form, n in starts.items() if n > 1}
         for round_ in (False, True):
             for s, is_weak in zip(initial, weak):
                 if is_weak != round_:
@@ -640,6 +650,9 @@ class _Extractor:
             return False
         if tok.key.endswith(self.cues.org_endings) or _place_strength(tok.key, text):
             return False
+        language = self.article.language
+        if _is_inflected_noun(text, language) or _is_common_word_of(text, language):
+            return True  # "nach Angaben", "Nach Angaben der Stadt": a plural or a common word, no place
         if _PLACE_PREPOSITION_BEFORE_RE.search(s.text, max(0, s.start - 6), s.start):
             return False
         before = _WORD_BEFORE_RE.search(s.text, max(0, s.start - 24), s.start)  # "Land Niedersachsen"
@@ -729,6 +742,15 @@ class _Extractor:
             or self.named_in_clutter(tok.text)
         )
 
+    def _first_word_may_name(self, toks: list[_Tok]) -> bool:
+        """Whether a sentence's capitalised first word, weak only as a common word, may begin a name: no stopword,
+        month, title or demonym, never written in lower case in the article, before capitalised words only."""
+        tok = toks[0]
+        key = tok.key
+        return (tok.shape == _CAP and all(t.shape != _LOWER for t in toks[1:]) and key not in self.stops
+                and not _month_or_day(key) and not self.cues.is_title(key) and not _is_demonym(key)
+                and not self.written_in_lower_case(tok.text.lower()))
+
     @staticmethod
     def _article_first(s: _Span, lookup: _Lookup | None) -> bool:
         """Whether a sentence starts with a Romance article before a name that goes without it: an acronym, an
@@ -759,6 +781,8 @@ class _Extractor:
         if not weak and not self._article_first(s, lookup):
             return [s]
         toks = s.toks
+        if s.form in self.repeated_starts and self._first_word_may_name(toks):
+            return [s]
         if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
                 and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
             return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
@@ -1245,10 +1269,15 @@ def _numbers_off(spans: list[_Span]) -> list[_Span]:
     if not numbered:
         return spans
     forms = {s.form for s in spans if s.toks[-1].shape != _NUMBER}
+    # a person's surname before a number is a box score's row ("Hastings 19 pts" after "Andre Hastings")
+    surnames = {s.toks[-1].key for s in spans if len(s.toks) > 1 and s.toks[-1].shape != _NUMBER and s.person_shaped}
     for i in numbered:
         s = spans[i]
         rest = s.toks[:-1]
-        if s.toks[-2].key in forms or _form_key([t.key for t in rest], s.text[rest[0].start : rest[-1].end]) in forms:
+        if (len(rest) == 1 and rest[0].key in surnames) or (
+            (s.toks[-2].key in forms or _form_key([t.key for t in rest], s.text[rest[0].start : rest[-1].end]) in forms)
+            and s.toks[-1].text.isdigit() and not _COINED_RE.match(rest[0].text)
+        ):  # (but a model's number is the product's: "LarkPhone 3" beside "LarkPhone", "Pixel 9a" beside "Pixel")
             piece = _Span(s.par, s.text, rest, initial=s.initial, headline=s.headline)
             piece.title_before = s.title_before
             spans[i] = piece

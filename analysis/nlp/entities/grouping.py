@@ -23,6 +23,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     ALIAS_ARTICLES,
     ALIAS_CUES,
+    APPOSITION_ARTICLES,
     CORPORATE_SUFFIXES,
     PARTY_ALTERNATES,
     PLACE_ONLY_PREPOSITIONS,
@@ -40,10 +41,14 @@ from analysis.nlp.entities.typing import (
 )
 
 #: A cue of any language (cues.ALIAS_CUES) after a comma or a parenthesis, then an optional article before an
-#: opening quotation mark, then the quotation mark.
+#: opening quotation mark, then the quotation mark. Between the comma and the cue may stand an age ("Gene Hale, 61,
+#: known to pupils as ...") and a short apposition that starts with an article and names no one else ("Larchwood
+#: Labs, the Oslo startup formerly known as Pinecone"; not "Dana Hill, the mother of a boy nicknamed ...").
 _ALIAS_TRIGGER_RE = re.compile(
-    r"\s*[,(]\s*(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?"
-    % ("|".join(cue for cues in ALIAS_CUES.values() for cue in cues), "|".join(ALIAS_ARTICLES)),
+    r"\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:%s)\s+(?:(?!(?:of|who|whose|which|that|and|with|de|du|des|del)\b)"
+    r"[^\W\d_][\w'’-]*\s+){1,4}?)?(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?"
+    % ("|".join(APPOSITION_ARTICLES), "|".join(cue for cues in ALIAS_CUES.values() for cue in cues),
+       "|".join(ALIAS_ARTICLES)),
     re.IGNORECASE,
 )
 _TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
@@ -216,8 +221,14 @@ class _Groups:
         self.parent: dict[str, str] = {}
         self.spans: list[_Span] = []
         self.nicknames: set[str] = set()
-        for s in spans:
-            self.add(s)
+        parent, nicknames, kept = self.parent, self.nicknames, self.spans
+        for s in spans:  # (what add does)
+            key = s.key = s.form
+            if key:
+                parent.setdefault(key, key)
+                if s.nickname:
+                    nicknames.add(key)
+                kept.append(s)
         for a, b in links:
             if a.key and b.key:
                 self.union(a.key, b.key)
@@ -383,7 +394,9 @@ class _Groups:
                 if where < first_in_body.get(s.key, (1 << 30, 0)):
                     first_in_body[s.key] = where
         for idx, s, owners in candidates:
-            if self.find(s.key) in defined_groups and s.defined:
+            if self.find(s.key) in defined_groups and s.defined and not (
+                len(s.toks) == 1 and all(o in person_forms and forms_tokens[o][-1] == s.keys[0] for o in owners)
+            ):  # (but a surname given a nickname, "Adeyemi, nicknamed “Tower”", is still its person's)
                 continue
             if len(s.toks) == 1 and _place_strength(s.keys[0], s.surface) and _PLACE_PREPOSITION_BEFORE_RE.search(
                 s.text, max(0, s.start - 8), s.start
@@ -418,7 +431,7 @@ class _Groups:
         by_form: dict[str, dict[int, str]] = defaultdict(dict)
         for idx, owner in reassign.items():
             by_form[self.spans[idx].key][idx] = owner
-        total: Counter = Counter(s.key for s in self.spans)
+        total: Counter = Counter(map(_key_of, self.spans))
         groups = {form: {self.find(owner) for owner in reassigned.values()} for form, reassigned in by_form.items()}
         for form, reassigned in by_form.items():
             owners = groups[form]
@@ -490,4 +503,5 @@ class _Groups:
 
 
 _reading_order = attrgetter("par", "start")
+_key_of = attrgetter("key")
 _paragraph_and_start = itemgetter(3, 4)
