@@ -228,9 +228,13 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
                 if prev is None or prev.possessive or begin < 2 or text[begin - 2] in _NOT_PLAIN:
                     _place_token(tok, prev, text, out)
                 else:  # a word after a word and a space: what _place_token does with it
-                    if begin == prev.end + 1:
+                    end = prev.end
+                    if begin == end + 1:
                         tok.joined = True
-                    elif 2 < begin - prev.end < _GAP_MAX:
+                    elif 2 < begin - end < _GAP_MAX and (
+                        text[end] in "-‐‑" or (text[end] == " " and (
+                            text[end + 1 : begin - 1] in _JOINER_GAPS or text[end + 1 : end + 3] == "de"))
+                    ):  # (only where _add_joiners can find joiners)
                         _add_joiners(tok, prev, text, out)
                     out.append(tok)
                 prev = tok

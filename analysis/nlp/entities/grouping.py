@@ -113,6 +113,8 @@ class _Lookup:
         if keys and len(keys) > self.longest.get(keys[0], 0):
             self.longest[keys[0]] = len(keys)
         subs = s.partials
+        if not subs:  # a name of one word (most): no shorter names, no surname
+            return
         for sub in subs:
             spans = self.partial.get(sub)
             if spans is None:
@@ -462,7 +464,8 @@ class _Groups:
                 spans.append(s)
         entities = []
         for spans in members.values():
-            spans.sort(key=_reading_order)
+            if len(spans) > 1:
+                spans.sort(key=_reading_order)
             name, aliases = self._names(spans)
             etype = _entity_type(spans, name, self.nicknames, english=english, language=language)
             entities.append([name, etype, spans, aliases])
@@ -483,6 +486,8 @@ class _Groups:
 
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
         """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
+        if len(spans) == 1:  # most entities: one mention
+            return spans[0].surface, ()
         counts: dict[str, int] = {}  # surface -> mentions, in order of first mention
         last: dict[str, _Span] = {}  # surface -> its last mention
         for sp in spans:
