@@ -143,7 +143,9 @@ def test_the_scan_that_skips_words_gives_textblobs_assessments(words):
 def test_the_scored_words_are_textblobs_sentences_joined(pieces, separator):
     """Without cutting sentences when no emoticon or "(!)" pattern matches: the same words as TextBlob's sentences."""
     text = separator.join(pieces)
-    assert _scored_words(text) == " ".join(textblob_parser.find_tokens(text)).lower().split()
+    words, infos = _scored_words(text)
+    assert words == " ".join(textblob_parser.find_tokens(text)).lower().split()
+    assert infos == [_textblob_scorer().word_info(word) for word in words]
 
 
 # -- TextBlob's trimming of punctuation, made linear ------------------------------------------------------------

@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from functools import lru_cache, reduce
 from heapq import heappop, heappush
 from itertools import chain, compress, repeat
-from operator import add
+from operator import add, itemgetter
 from types import ModuleType
 
 from vaderSentiment import vaderSentiment as vader_module
@@ -183,22 +183,30 @@ def _split_token(token: str, tokens: list[str]) -> None:
     tokens.extend(reversed(tail))
 
 
-#: Each token's pieces as :func:`_split_token` cuts them ("said," -> "said", ","; "said" -> "said"), found once per
-#: process: the same few thousand recur in every article (cleared when it grows past the bound).
-_TOKEN_PIECES: dict[str, tuple[str, ...]] = {}
-_MAX_TOKEN_PIECES = 100_000
+#: Each token's pieces as :func:`_split_token` cuts them ("Said," -> "Said", ","; "said" -> "said"), those pieces
+#: lower-cased, and the scorer's :meth:`_TextBlobScorer.word_info` of each, found once per process: the same few
+#: thousand tokens recur in every article (cleared when it grows past the bound).
+_TOKEN_ENTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple]] = {}
+_MAX_TOKEN_ENTRIES = 100_000
+_PIECES, _LOWERED, _INFOS = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
-def _pieces_of(token: str) -> tuple[str, ...]:
+def _entry_of(token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple]:
     if token[0] in _LEADING or token[-1] in _TRAILING:
-        pieces: list[str] = []
-        _split_token(token, pieces)
-        return tuple(pieces)
-    return (token,)
+        cut: list[str] = []
+        _split_token(token, cut)
+        pieces = tuple(cut)
+    else:
+        pieces = (token,)
+    # A piece holds no space, and no case mapping makes one or looks past one ("Σ"), so lower-casing each piece
+    # gives the words of lower-casing the pieces joined by spaces.
+    lowered = tuple(piece.lower() for piece in pieces)
+    return pieces, lowered, tuple(map(_textblob_scorer().word_info, lowered))
 
 
-def _tokens(text: str) -> list[str]:
-    """``find_tokens``' tokens of ``text`` before it groups them into sentences (its end-of-sentence marks kept)."""
+def _token_entries(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple]]:
+    """``find_tokens``' whitespace-separated tokens of ``text`` (after its contractions, quotes and paragraph breaks,
+    which add its end-of-sentence marks), each as its entry of :data:`_TOKEN_ENTRIES`."""
     text = str(text)
     for contraction, spaced in _CONTRACTIONS:
         if contraction in text:
@@ -211,15 +219,20 @@ def _tokens(text: str) -> list[str]:
     if "\n\n" in text:
         text = _LINEBREAKS.sub(f" {_EOS} ", text)
     raw = text.split()  # TextBlob collapses whitespace, then takes each run of non-space
-    known = _TOKEN_PIECES
+    known = _TOKEN_ENTRIES
     found = list(map(known.get, raw))
-    if not all(found):  # pieces are non-empty tuples: a None is a token not met yet
-        if len(known) > _MAX_TOKEN_PIECES:
+    if not all(found):  # entries are non-empty tuples: a None is a token not met yet
+        if len(known) > _MAX_TOKEN_ENTRIES:
             known.clear()
         for token in set(raw).difference(known):
-            known[token] = _pieces_of(token)
+            known[token] = _entry_of(token)
         found = list(map(known.__getitem__, raw))
-    return list(chain.from_iterable(found))
+    return found
+
+
+def _tokens(text: str) -> list[str]:
+    """``find_tokens``' tokens of ``text`` before it groups them into sentences (its end-of-sentence marks kept)."""
+    return list(chain.from_iterable(map(_PIECES, _token_entries(text))))
 
 
 def _find_tokens(text: str) -> list[str]:
@@ -243,19 +256,22 @@ def _find_tokens(text: str) -> list[str]:
     ]
 
 
-def _scored_words(text: str) -> list[str]:
-    """The words TextBlob's scorer reads in ``text``: ``" ".join(_find_tokens(text)).lower().split()``.
+def _scored_words(text: str) -> tuple[list[str], list[tuple | None]]:
+    """The words TextBlob's scorer reads in ``text`` (``" ".join(_find_tokens(text)).lower().split()``), and the
+    scorer's :meth:`_TextBlobScorer.word_info` of each.
 
     Cutting the tokens into sentences changes nothing but where the sarcasm "(!)" and emoticon patterns may match
     (and drops the end-of-sentence marks, which are sentence ends themselves); so when neither pattern matches
-    anywhere in the tokens joined, the words are the tokens, lower-cased, without those marks."""
-    tokens = _tokens(text)
-    if _EOS in tokens:
-        tokens = [t for t in tokens if t != _EOS]
-    joined = " ".join(tokens)
-    if ("(" in joined and textblob_text.RE_SARCASM.search(joined)) or textblob_text.RE_EMOTICONS.search(joined):
-        return " ".join(_find_tokens(text)).lower().split()
-    return joined.lower().split()
+    anywhere in the tokens joined (nor a mark is there), the words are the tokens' pieces lower-cased."""
+    entries = _token_entries(text)
+    joined = " ".join(chain.from_iterable(map(_PIECES, entries)))
+    if (
+        _EOS in joined or ("(" in joined and textblob_text.RE_SARCASM.search(joined))
+        or textblob_text.RE_EMOTICONS.search(joined)
+    ):
+        words = " ".join(_find_tokens(text)).lower().split()
+        return words, list(map(_textblob_scorer().word_info, words))
+    return list(chain.from_iterable(map(_LOWERED, entries))), list(chain.from_iterable(map(_INFOS, entries)))
 
 
 def _join_emoticon(match: re.Match) -> str:
@@ -341,29 +357,45 @@ class _TextBlobScorer(textblob_text.Sentiment):
                     found.append([[word], polarity, 1.0, 1.0, 1, textblob_text.MOOD])
         return [(w, p * -0.5 if n < 0 else p, s, x) for w, p, s, _i, n, x in found]
 
-    def scores(self, words: list[str]) -> tuple[float, float]:
+    def word_info(self, word: str) -> tuple | None:
+        """What :meth:`scores` needs of a lower-cased word that can start or change an assessment (None for any
+        other word): its lexicon scores (polarity, subjectivity, intensity) or None, whether it can modify the next
+        word, whether it is an adverb, a negation, its emoticon polarity or None, whether it is "!", "(!)"."""
+        if word not in self._matters:
+            return None
+        senses = dict.get(self, word)
+        lexical = senses[None] if senses is not None and None in senses else None
+        modifies = lexical is not None and any(map(senses.__contains__, self.modifiers))
+        emoticon = None
+        # TextBlob's own test: `in` on its PUNCTUATION string is a substring test, kept as it is.
+        if word.isalpha() is False and len(word) <= 5 and word not in textblob_text.PUNCTUATION:
+            emoticon = _EMOTICON_POLARITY.get(word)
+        return (lexical, modifies, self.modifier(word), word in self.negations, emoticon, word == "!", word == "(!)")
+
+    def scores(self, words: list[str], infos: list[tuple | None] | None = None) -> tuple[float, float, int]:
         """The polarity and subjectivity sums and the count of :meth:`assessments` of ``words`` (no parts of speech),
-        its rules run only at the words that can start or change an assessment.
+        its rules run only at the words that can start or change an assessment (``infos``: :meth:`word_info` of
+        each word, when the caller has them).
 
         A word that is not in the lexicon, not a negation, not "!", "(!)" nor an emoticon, and longer than two
         characters (and than one without its apostrophes), leaves no modifier and no negation behind it and adds
-        nothing: after one, the scan is where it starts. So the scan visits the words that matter (found in one pass
-        with a set) and, while a modifier or a negation is pending, the words after them until one of those clears it.
+        nothing: after one, the scan is where it starts. So the scan visits the words that matter and, while a
+        modifier or a negation is pending, the words after them until one of those clears it.
         """
+        if infos is None:
+            infos = list(map(self.word_info, words))
         polarity: list[float] = []
         subjectivity: list[float] = []
         negated: list[bool] = []
-        modifier = None  # the preceding known word that can modify the next one ("very good")
+        modifier = None  # the info of the preceding known word that can modify the next one ("very good")
         negator = None  # the preceding negation ("not good")
-        negations = self.negations
-        modifiers = self.modifiers
         after = 0  # the position after the last word read
-        for at in compress(range(len(words)), map(self._matters.__contains__, words)):
+        for at in compress(range(len(words)), infos):
             if (modifier is not None or negator is not None) and at > after:
                 for word in words[after:at]:  # words outside the lexicon: only what is pending changes
                     if negator and len(word.strip("'")) > 1:
                         negator = None
-                    if negator is not None and modifier is not None and self.modifier(modifier[0]):
+                    if negator is not None and modifier is not None and modifier[2]:
                         negated[-1] = True
                         negator = None
                     elif modifier and len(word) > 2:
@@ -371,51 +403,46 @@ class _TextBlobScorer(textblob_text.Sentiment):
                     if modifier is None and negator is None:
                         break
             after = at + 1
-            word = words[at]
-            senses = dict.get(self, word)
-            if senses is not None and None in senses:
-                p, s, intensity = senses[None]
+            info = infos[at]
+            lexical, modifies, _adverb, negation, emoticon, exclaim, sarcasm = info
+            if lexical is not None:
+                p, s, intensity = lexical
                 if modifier is None:
                     polarity.append(p)
                     subjectivity.append(s)
                     negated.append(False)
-                    last_intensity = intensity
                 else:
                     polarity[-1] = max(-1.0, min(p * last_intensity, +1.0))
                     subjectivity[-1] = max(-1.0, min(s * last_intensity, +1.0))
-                    last_intensity = intensity
+                last_intensity = intensity
                 if negator is not None:
                     last_intensity = 1.0 / last_intensity
                     negated[-1] = True
-                modifier = negator = None
-                if any(map(senses.__contains__, modifiers)):
-                    modifier = (word, None)
-                if word in negations:
-                    negator = word
+                modifier = info if modifies else None
+                negator = words[at] if negation else None
                 continue
-            if word in negations:
+            word = words[at]
+            if negation:
                 negator = word
             elif negator and len(word.strip("'")) > 1:
                 negator = None
-            if negator is not None and modifier is not None and self.modifier(modifier[0]):
+            if negator is not None and modifier is not None and modifier[2]:
                 negated[-1] = True
                 negator = None
             elif modifier and len(word) > 2:
                 modifier = None
-            if word == "!" and polarity:
+            if exclaim and polarity:
                 polarity[-1] = max(-1.0, min(polarity[-1] * 1.25, +1.0))
-            if word == "(!)":
+            if sarcasm:
                 polarity.append(0.0)
                 subjectivity.append(1.0)
                 negated.append(False)
                 last_intensity = 1.0
-            if word.isalpha() is False and len(word) <= 5 and word not in textblob_text.PUNCTUATION:
-                p = _EMOTICON_POLARITY.get(word)
-                if p is not None:
-                    polarity.append(p)
-                    subjectivity.append(1.0)
-                    negated.append(False)
-                    last_intensity = 1.0
+            if emoticon is not None:
+                polarity.append(emoticon)
+                subjectivity.append(1.0)
+                negated.append(False)
+                last_intensity = 1.0
         total = 0
         for p, is_negated in zip(polarity, negated):
             total += p * -0.5 if is_negated else p
@@ -468,7 +495,7 @@ def textblob_scores(text: str) -> tuple[float, float]:
     What ``textblob_text.Sentiment.__call__`` does with a string, without its generator of pairs and its
     result class: the words of the sentences, lower-cased (the whole text at once: no case mapping makes or
     removes a space), assessed, and the scores averaged in the same order with the same operations."""
-    polarity, subjectivity, count = _textblob_scorer().scores(_scored_words(text))
+    polarity, subjectivity, count = _textblob_scorer().scores(*_scored_words(text))
     n = float(count or 1)
     return float(polarity / n), float(subjectivity / n)
 

@@ -182,10 +182,40 @@ def _cache_for(language: str, caps: bool) -> tuple[dict[str, str], frozenset[str
     return cache, elisions
 
 
+#: Punctuation stripped from the ends of a whitespace-separated chunk before testing whether the rest is one word
+#: of letters. None of it is a word character or a combining mark, so it never belongs to a token (a joiner such as
+#: "-", "'" or "." joins only when word characters follow it): see :func:`_raw_tokens`.
+_EDGE_PUNCTUATION = "\"'“”‘’«»„‚‹›()[]{}<>,.;:!?¡¿…-‐‑–—/\\|*&%$#@+=~^`·•"
+
+
+def _raw_tokens(text: str) -> list[str]:
+    """``_TOKEN_RE.findall(text)``, found faster.
+
+    No token crosses whitespace (it is neither a word character nor a joiner, and the comma rule looks only at the
+    characters next to the comma), so the tokens of ``text`` are those of its whitespace-separated chunks in turn.
+    Most chunks are a word of letters alone or with punctuation around it ("said,", "(Reuters)", "“We"): that word
+    is the chunk's one token, and ``str.isalpha`` tells it without the regex. Any other chunk ("MS-13", "U.S.",
+    "Bukele’s", "1,000", text without spaces) goes through the regex."""
+    raws: list[str] = []
+    append = raws.append
+    extend = raws.extend
+    findall = _TOKEN_RE.findall
+    for chunk in text.split():
+        if chunk.isalpha():
+            append(chunk)
+            continue
+        core = chunk.strip(_EDGE_PUNCTUATION)
+        if core.isalpha():
+            append(core)
+        else:
+            extend(findall(chunk))
+    return raws
+
+
 def _tokens(text: str, language: str, caps: bool) -> list[str]:
     cache, elisions = _cache_for(language, caps)
     get = cache.get
-    return [get(raw) or _remember(cache, raw, elisions, caps) for raw in _TOKEN_RE.findall(text)]
+    return [get(raw) or _remember(cache, raw, elisions, caps) for raw in _raw_tokens(text)]
 
 
 def _remember(cache: dict[str, str], raw: str, elisions: frozenset[str], caps: bool) -> str:
@@ -239,7 +269,7 @@ def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: 
     caps = text.isupper()
     cache, elisions = _cache_for(language, caps)
     get = cache.get
-    raws = _TOKEN_RE.findall(text)
+    raws = _raw_tokens(text)
     tokens = [get(raw) or _remember(cache, raw, elisions, caps) for raw in raws]
     if not spans or len(tokens) < 2:
         return tokens, len(tokens)
