@@ -59,6 +59,7 @@ import numpy as np
 from analysis.errors import InvalidOptionError, StoryscopeError
 from analysis.frames import frame_of, int_column, object_column, text_columns
 from analysis.models import Article
+from analysis.reading.language import EDGE_PUNCTUATION
 
 if TYPE_CHECKING:
     import pandas as pd

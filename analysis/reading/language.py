@@ -95,9 +95,10 @@ def detect_language(text: str) -> str:
     return language
 
 
-#: Punctuation stripped from the ends of a whitespace-separated chunk before testing whether the rest is letters
-#: alone: none of it is a word character.
-_EDGE_PUNCTUATION = "\"'“”‘’«»„‚‹›()[]{}<>,.;:!?¡¿…-‐‑–—/\\|*&%$#@+=~^`·•"
+#: Punctuation stripped from the ends of a whitespace-separated chunk before testing whether the rest is one word
+#: (here, in analysis.reading.text's copy keys and analysis.nlp.terms' tokens): none of it is a word character
+#: (``\w``), a combining mark or a space, so it never belongs to a run of word characters.
+EDGE_PUNCTUATION = "\"'“”‘’«»„‚‹›()[]{}<>,.;:!?¡¿…-‐‑–—/\\|*&%$#@+=~^`·•"
 
 
 def _words(text: str) -> list[str]:
@@ -111,7 +112,7 @@ def _words(text: str) -> list[str]:
         if chunk.isalpha():
             append(chunk)
             continue
-        core = chunk.strip(_EDGE_PUNCTUATION)
+        core = chunk.strip(EDGE_PUNCTUATION)
         if core.isalpha():
             append(core)
         else:
