@@ -610,6 +610,8 @@ def test_seed_kinds_survive_layout_changes(seed_text, change):
         ("March 4, 2024 10:42 AM GMT Updated 2 hours ago", (), dt.date(2024, 3, 4)),
         ("Sevilla, 10 de noviembre de 2024 - 22:58 CET", (), dt.date(2024, 11, 10)),
         ("Written by Arjun Nair | Kochi | Updated: March 3, 2025 10:12 IST", ("Arjun Nair",), dt.date(2025, 3, 3)),
+        ("By Arjun Nair · Staff Writer · Reuters", ("Arjun Nair",), None),
+        ("Von Jana Reimers • Lokalredaktion • Celle", ("Jana Reimers",), None),
     ],
 )
 def test_bylines_and_date_lines_of_many_publishers(line, authors, published):
