@@ -303,3 +303,180 @@ def test_a_contributor_named_at_the_end_is_not_an_entity():
             "of repairs, the operator said.\n\nAP writer Hollis Tranter contributed from Calais.")
     names = set(analyze(parse_article(text)).entities.table["name"])
     assert "Dover" in names and not any("Tranter" in name for name in names), names
+
+
+# Shapes a fourth blind set showed (prompts, credits, read-time and audio-player lines, share lines, buy buttons,
+# affiliate and licensing notes, tag lines), each in new words and in four languages.
+FOURTH_SET_SHAPES = [
+    # newsletter sign-ups: an opening verb, then "your inbox" or "our ... newsletter"
+    "Get the day's biggest stories from across the county delivered to your inbox. Sign up here",
+    "Receive the latest Harriers news and transfer gossip in your inbox every Friday.",
+    "Catch up on the week in politics with our free Sunday Briefing newsletter.",
+    "Start your day with our Morning Markets newsletter. Sign up now.",
+    "Recevez chaque soir l'essentiel de l'actualité régionale dans votre boîte mail.",
+    "Retrouvez toute l'actualité du club dans notre newsletter hebdomadaire.",
+    "Erhalten Sie die wichtigsten Nachrichten aus Ihrer Stadt jeden Morgen in Ihr Postfach.",
+    "Melden Sie sich für unseren kostenlosen Newsletter an.",
+    "Recibe cada mañana las claves de la jornada en tu correo.",
+    "Apúntate a nuestro boletín semanal de economía.",
+    # follow prompts
+    "Follow the Courier on Google News for breaking headlines",
+    "Follow us on WhatsApp for the latest updates",
+    "Suivez-nous sur Google Actualités pour ne rien manquer.",
+    "Suivez Le Courrier du Nord sur Instagram.",
+    "Folgen Sie uns auf Instagram und TikTok.",
+    "Síguenos en Google Noticias y en X.",
+    "Sigue a La Voz del Sur en nuestro canal de WhatsApp",
+    # tip lines: a question, a contact verb and an address, phone number or newsroom
+    "Have a news tip? Email the newsroom at tips@example.com",
+    "Got a story for us? Call the newsdesk on 0161 555 0142",
+    "Seen something we should know about? Text our newsroom at 555-014-2233",
+    "Vous avez été témoin de l'accident ? Envoyez-nous vos photos à redaction@example.fr",
+    "Sie haben etwas beobachtet? Schicken Sie uns Ihre Hinweise an hinweise@example.de",
+    "¿Has visto algo? Envíanos tu denuncia a lectores@example.es",
+    # read-time lines
+    "Read Time: 3 mins",
+    "Reading time: 6 minutes",
+    "7 min read",
+    "Temps de lecture : 2 min",
+    "3 min de lecture",
+    "Lesezeit: 4 Minuten",
+    "Lesedauer: ca. 3 Min.",
+    "Tiempo de lectura: 5 min",
+    "2 min de lectura",
+    # audio players
+    "Listen to this article 00:00 / 06:15",
+    "Listen 4 min",
+    "Écouter cet article 00:00/05:47",
+    "Artikel vorlesen lassen 04:20",
+    "Escuchar este artículo 00:00 / 03:33",
+    "00:00 / 07:02",
+    # share lines
+    "Share this story: Facebook | X | Email",
+    "Partager : Facebook · WhatsApp · Copier le lien",
+    "Artikel teilen: Facebook | WhatsApp | E-Mail",
+    "Teilen",
+    "Compartir en: Facebook · X · WhatsApp · Correo electrónico",
+    "Compartir",
+    "Imprimer",
+    # credits
+    "(With inputs from PTI)",
+    "With inputs from Reuters and ANI",
+    "(With agency inputs)",
+    "Published By: Rahul Verma",
+    "Edited by Sneha Iyer",
+    "Fact-checked by: Alina Costa",
+    "This story was produced through the Community News Project, which funds local reporters.",
+    "This article is part of a series on housing in the north, supported by the Joseph Trust.",
+    "Cet article a été réalisé en partenariat avec le Fonds pour la presse locale.",
+    "Dieser Beitrag entstand in Zusammenarbeit mit dem Recherchenetzwerk Nord.",
+    "Este reportaje forma parte de una serie sobre la sequía.",
+    # licensing links and affiliate disclosures
+    "Purchase Reprint Rights",
+    "Request licensing rights, opens new tab",
+    "Reprints & Permissions",
+    "This article contains affiliate links. If you buy through them, we may earn a commission.",
+    "Some of the links on this page are affiliate links.",
+    "When you buy through links on our site, we may earn a small commission.",
+    "Cet article contient des liens affiliés.",
+    "Dieser Artikel enthält Affiliate-Links.",
+    "Este artículo contiene enlaces de afiliados.",
+    # buy buttons
+    "Buy the Aster 2 at Currys for £349",
+    "Pre-order the Lumo Band from Lumo for $199.99",
+    "$89 at Walmart",
+    "€249 at MediaMarkt",
+    "Buy now at Amazon",
+    "View deal",
+    "See it at Best Buy",
+    "Voir l'offre",
+    "Commander la Pixi 4 sur Boulanger pour 299 €",
+    "Zum Angebot",
+    "Bei Otto ansehen",
+    "Ver oferta en Amazon",
+    "Comprar en El Corte Inglés",
+    # related links
+    "Te recomendamos: Cómo pedir la ayuda del alquiler",
+    "Nous vous recommandons : Les marchés de Noël de la région",
+    "Unsere Empfehlung: So sparen Sie beim Heizen",
+    "We recommend: The towns where rents fell",
+    # tag lines between bullets or middle dots, and hashtags
+    "Bretagne • Transports • Rennes",
+    "Celle · Energie · Verbraucher · Stadtwerke",
+    "#Elecciones #Andalucía #Sevilla",
+]
+
+
+@pytest.mark.parametrize("block", FOURTH_SET_SHAPES)
+def test_blocks_of_the_fourth_blind_set_shapes_are_boilerplate(block: str):
+    found = clutter_of(block, words(block))
+    assert found is not None and found.role == "block", block
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # share, follow, listen and read words in body sentences
+        "Share on Facebook was down 3 % in the quarter, the company said.",
+        "Follow the money, the prosecutor said.",
+        "Follow us, the guide told the hikers as the fog came down.",
+        "Follow-up messages on X drew thousands of replies.",
+        "Listen to this: the band played for three hours without a break.",
+        "Reading time at the library rose by a third after the refit.",
+        "Teilen Sie Ihre Meinung mit uns, bat der Bürgermeister die Anwohner.",
+        "Partager les fruits de la croissance reste la priorité, a-t-il dit.",
+        "Compartir piso es cada vez más caro en Madrid.",
+        "Sigue abierta la investigación en X sobre los mensajes del concejal.",
+        "Suivez le guide, lança le conservateur aux visiteurs.",
+        # newsletters, inboxes and tips in body sentences
+        "Get rid of the weekly newsletter, one councillor urged.",
+        "Start-ups flooded the inbox of the ministry with complaints.",
+        "Subscribers to the council's own newsletter were not told of the closure.",
+        "Who was to blame? Call us naive, but we trusted him, she said.",
+        "What happened next? Call it luck, said the captain.",
+        "Chaque semaine, notre lettre ouverte au maire reste sans réponse.",
+        "Jeden Morgen lesen Tausende unseren Newsletter, sagte die Chefredakteurin.",
+        "Recibe cada año miles de cartas de vecinos, explicó el alcalde.",
+        # credits, inputs and partnerships in body sentences
+        "With inputs from farmers, the ministry redrew the plan.",
+        "Edited by the late Mary Ross, the anthology was reissued in 2019.",
+        "Published by Penguin in 2019, the book sold 40,000 copies.",
+        "This story was produced by a team of students, the dean said.",
+        "This report was produced by the National Audit Office after two years of work.",
+        # affiliate, buying and prices in body sentences
+        "If you buy now, we expect you to earn 5 % a year, the adviser said.",
+        "Some products sold through affiliate marketers were recalled.",
+        "Buy the dip, traders said as shares fell 3 % at the open.",
+        "Check the price on Amazon before you buy, consumer groups advise.",
+        "$5 at the door, the organisers said.",
+        "Tickets cost £12 at the box office.",
+        "Clicking the icon opens a new tab.",
+    ],
+)
+def test_body_sentences_near_the_fourth_set_shapes_stay_body(sentence: str):
+    assert_stays_body(sentence)
+
+
+@pytest.mark.parametrize("line", ["Greens 41 · Labour 30 · Liberals 12", "Paris, Lyon · Marseille, Nice · Lille, Rennes",
+                                  "Mayor Ann Cole · Deputy Raj Patel"])
+def test_a_bulleted_line_with_numbers_commas_or_two_items_is_no_tag_line(line: str):
+    # a results row or a list of pairs is the article's (a heading by its shape), not a tag line
+    assert clutter_of(line, words(line)) is None
+    article = parse_article(f"Ferry returns to service\n\nThe ferry resumed on Monday, the operator said.\n\n{line}"
+                            "\n\nMore sailings follow next week, the operator said.")
+    assert article.paragraphs[2].kind in ("body", "heading"), line
+
+
+def test_a_credit_name_is_neither_an_author_nor_an_entity():
+    from analysis.pipeline import analyze
+
+    text = ("Ferry returns to service\n\nBy Dana Whitlock\n\nThe ferry between Dover and Calais resumed service on "
+            "Monday after nine days of repairs, the operator said.\n\n(With inputs from PTI)\n\nPublished By: Hollis "
+            "Tranter\n\nEdited By: Mira Sandoval")
+    article = parse_article(text)
+    assert article.authors == ("Dana Whitlock",)
+    names = set(analyze(article).entities.table["name"])
+    assert "Dover" in names and not any(n in name for name in names for n in ("Tranter", "Sandoval", "PTI")), names

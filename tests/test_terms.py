@@ -8,6 +8,7 @@ Their counts below were checked by reading the texts.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -560,3 +561,24 @@ def test_token_starts_found_by_find_are_the_regex_match_starts(text):
     for until in (0, len(text) // 2, len(text)):
         expected = [s for s in starts if s < until] + [s for s in starts if s >= until][:1]
         assert _token_starts(text, raws, until) == expected
+
+
+_TOKEN_PIECES = list("aZé1 9,.-'’_\u0301\u05f3\u05d0\u200db Ü\n\t\u00a0(“”)…!?$%/") + [
+    "US", "l'", "3,000", "U.S.", "MS-13", "said,", "(Reuters)", "“We", "cafe\u0301", "東京", "حمد", "x_y", "co-op.",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=40).map("".join))
+def test_raw_tokens_are_exactly_the_token_regex_matches(text):
+    from analysis.nlp.terms import _TOKEN_RE, _raw_tokens
+
+    assert _raw_tokens(text) == _TOKEN_RE.findall(text)
+
+
+def test_edge_punctuation_never_belongs_to_a_token():
+    from analysis.nlp.terms import _WORD_CHAR
+    from analysis.reading.language import EDGE_PUNCTUATION
+
+    word_char = re.compile(_WORD_CHAR)
+    assert not [ch for ch in EDGE_PUNCTUATION if word_char.match(ch) or ch.isspace()]

@@ -609,6 +609,9 @@ def test_seed_kinds_survive_layout_changes(seed_text, change):
         ("Publié le 16 mai 2024 à 18h42, modifié le 17 mai 2024 à 08h10", (), dt.date(2024, 5, 16)),
         ("March 4, 2024 10:42 AM GMT Updated 2 hours ago", (), dt.date(2024, 3, 4)),
         ("Sevilla, 10 de noviembre de 2024 - 22:58 CET", (), dt.date(2024, 11, 10)),
+        ("Written by Arjun Nair | Kochi | Updated: March 3, 2025 10:12 IST", ("Arjun Nair",), dt.date(2025, 3, 3)),
+        ("By Arjun Nair · Staff Writer · Reuters", ("Arjun Nair",), None),
+        ("Von Jana Reimers • Lokalredaktion • Celle", ("Jana Reimers",), None),
     ],
 )
 def test_bylines_and_date_lines_of_many_publishers(line, authors, published):
@@ -734,3 +737,30 @@ def test_a_closing_source_line_gives_the_date_when_nothing_better_does():
         f"Budget passes after long night\n\nStand: 15.07.2024\n\n{_LEDE}\n\nQuelle: Nordkurier, 16.07.2024"
     )
     assert article.published == dt.date(2024, 7, 15)
+
+
+@pytest.mark.parametrize(
+    "credit", ["Published By: Leela Menon", "Edited By: Leela Menon", "Curated by Leela Menon", "(With inputs from PTI)"]
+)
+def test_a_credit_of_the_page_is_boilerplate_and_names_no_author(credit):
+    # "Published By:" and "Edited By:" name the people who handled the page, not its authors: with a byline the
+    # byline's names stay the authors, without one the article has none
+    body = "The port reopened on Monday after a nine-day strike, officials said."
+    with_byline = parse_article(f"Port reopens after strike\n\nBy Arjun Nair\n\n{body}\n\n{credit}")
+    assert [p.kind for p in with_byline.paragraphs] == ["title", "byline", "body", "boilerplate"]
+    assert with_byline.authors == ("Arjun Nair",)
+    alone = parse_article(f"Port reopens after strike\n\n{body}\n\n{credit}")
+    assert alone.paragraphs[-1].kind == "boilerplate" and alone.authors == ()
+
+
+_KEY_PIECES = list("aZé1 9,.-'’_\u0301ßİ\u05d0\n\t(“”)…!?") + ["ΟΔΟΣ", "東京", "x_y", "co-op.", "l'État", "(Reuters)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KEY_PIECES), max_size=30).map("".join), st.integers(min_value=1, max_value=8))
+def test_key_parts_are_the_first_key_regex_matches(text, enough):
+    from analysis.reading.text import _KEY_PART, _key_parts
+
+    every = _KEY_PART.findall(text)
+    found = _key_parts(text, enough)
+    assert found == every[:len(found)] and (len(found) >= enough or found == every)

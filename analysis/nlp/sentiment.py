@@ -137,10 +137,6 @@ def sentiment_columns(
     counts = int_column(words)
     included = np.fromiter((p.is_analysed(include_boilerplate=include_boilerplate) for p in paragraphs),
                            dtype=bool, count=n)
-    news = np.full(n, np.nan)
-    polarity = np.full(n, np.nan)
-    subjectivity = np.full(n, np.nan)
-    vader = np.full(n, np.nan)
     if article.language in SENTIMENT_LANGUAGES:
         if names is None:
             from analysis.nlp.entities import extract_entities
@@ -148,11 +144,16 @@ def sentiment_columns(
             mentions = extract_entities(article, include_boilerplate=include_boilerplate).mentions
             names = name_spans(article, mentions)
         textblob_scores = scorers.textblob_scores
-        for i, p in enumerate(paragraphs):
-            polarity[i], subjectivity[i] = textblob_scores(p.text)
-            reading, vader[i] = news_and_vader(p.text, masked=names[i])  # one pass over the words for both
-            news[i] = news_score(reading, polarity[i])
-    disagreeing = np.fromiter((disagree(a, b) for a, b in zip(news.tolist(), polarity.tolist())), dtype=bool, count=n)
+        scores: list[tuple[float, float, float, float]] = []  # (news, polarity, subjectivity, vader) per paragraph
+        for p, masked in zip(paragraphs, names):
+            polarity_of, subjectivity_of = textblob_scores(p.text)
+            reading, vader_of = news_and_vader(p.text, masked=masked)  # one pass over the words for both
+            scores.append((news_score(reading, polarity_of), polarity_of, subjectivity_of, vader_of))
+        news, polarity, subjectivity, vader = np.array(scores, dtype=np.float64).reshape(n, 4).T.copy()
+        disagreeing = np.fromiter((disagree(row[0], row[1]) for row in scores), dtype=bool, count=n)
+    else:
+        news, polarity, subjectivity, vader = np.full((4, n), np.nan)
+        disagreeing = np.zeros(n, dtype=bool)
     columns = [int_column([p.index for p in paragraphs]), [p.kind for p in paragraphs], included, counts, news,
                polarity, subjectivity, vader, disagreeing, [opening_words(p.text) for p in paragraphs]]
     summary = _summary(article.language, included, counts, news, polarity, subjectivity, vader, disagreeing)

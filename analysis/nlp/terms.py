@@ -59,6 +59,7 @@ import numpy as np
 from analysis.errors import InvalidOptionError, StoryscopeError
 from analysis.frames import frame_of, int_column, object_column, text_columns
 from analysis.models import Article
+from analysis.reading.language import EDGE_PUNCTUATION
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,10 +183,34 @@ def _cache_for(language: str, caps: bool) -> tuple[dict[str, str], frozenset[str
     return cache, elisions
 
 
+def _raw_tokens(text: str) -> list[str]:
+    """``_TOKEN_RE.findall(text)``, found faster.
+
+    No token crosses whitespace (it is neither a word character nor a joiner, and the comma rule looks only at the
+    characters next to the comma), so the tokens of ``text`` are those of its whitespace-separated chunks in turn.
+    Most chunks are a word of letters alone or with punctuation around it ("said,", "(Reuters)", "“We"): that word
+    is the chunk's one token, and ``str.isalpha`` tells it without the regex. Any other chunk ("MS-13", "U.S.",
+    "Bukele’s", "1,000", text without spaces) goes through the regex."""
+    raws: list[str] = []
+    append = raws.append
+    extend = raws.extend
+    findall = _TOKEN_RE.findall
+    for chunk in text.split():
+        if chunk.isalpha():
+            append(chunk)
+            continue
+        core = chunk.strip(EDGE_PUNCTUATION)
+        if core.isalpha():
+            append(core)
+        else:
+            extend(findall(chunk))
+    return raws
+
+
 def _tokens(text: str, language: str, caps: bool) -> list[str]:
     cache, elisions = _cache_for(language, caps)
     get = cache.get
-    return [get(raw) or _remember(cache, raw, elisions, caps) for raw in _TOKEN_RE.findall(text)]
+    return [get(raw) or _remember(cache, raw, elisions, caps) for raw in _raw_tokens(text)]
 
 
 def _remember(cache: dict[str, str], raw: str, elisions: frozenset[str], caps: bool) -> str:
@@ -239,7 +264,7 @@ def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: 
     caps = text.isupper()
     cache, elisions = _cache_for(language, caps)
     get = cache.get
-    raws = _TOKEN_RE.findall(text)
+    raws = _raw_tokens(text)
     tokens = [get(raw) or _remember(cache, raw, elisions, caps) for raw in raws]
     if not spans or len(tokens) < 2:
         return tokens, len(tokens)

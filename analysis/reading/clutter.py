@@ -68,7 +68,15 @@ class BlockPattern:
 
 P = BlockPattern
 
-_SOCIAL = r"(?:x|twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|telegram|mastodon)"
+
+def _either(*regexes: str) -> str:
+    """One start-anchored regex of several ("^a", "^b" -> "^(?:a|b)"): shapes of one role and language share a row,
+    so a block meets one pattern call where it would meet several (the cost per paragraph stays flat)."""
+    assert all(regex.startswith("^") for regex in regexes)
+    return "^(?:" + "|".join(regex[1:] for regex in regexes) + ")"
+
+_SOCIAL = (r"(?:x|twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|telegram|mastodon|"
+           r"google\s+(?:news|discover|actualités|noticias)|apple\s+news|flipboard)")
 _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EFE|dpa|DPA|EPA|ANSA|Anadolu|ANADOLU|Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?)"
 
 #: One share action of a share-link block: "Share on Twitter/X", "Email this link", "Copy link", "Print this page".
@@ -76,6 +84,21 @@ _SHARE_ACTION = (r"share\s+(?:on|via|to|with)\s+" + _SOCIAL + r"(?:\s*/\s*" + _S
                  r"(?:reddit|pinterest|messenger|flipboard|e-?mail|sms)|(?:e-?mail|send|share|copy)\s+(?:this|the)\s+"
                  r"(?:link|article|story|page|url)|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print\s+(?:this\s+)?"
                  r"(?:article|story|page)|tweet\s+this|post\s+(?:on|to)\s+" + _SOCIAL)
+
+#: Where a share line sends the page: the networks, e-mail, a copied link, the printer, in four languages.
+_SHARE_TARGET = (r"(?:" + _SOCIAL + r"|e-?mail|mail|courriel|correo(?:\s+electrónico)?|sms|messenger|pinterest|reddit|"
+                 r"copy\s+link|copier\s+le\s+lien|link\s+kopieren|copiar\s+(?:el\s+)?enlace|print|imprimer|drucken|imprimir)")
+#: The targets after a share label, as a list ("Facebook | X | WhatsApp | E-mail"), or nothing (the label alone).
+_SHARE_LIST = r"(?:\s*:?\s*" + _SHARE_TARGET + r"(?:\s*[|•·,/]\s*" + _SHARE_TARGET + r")*)?\s*$"
+#: What may follow an audio player's label: its timer ("00:00 / 04:12"), its length ("03:05", "4 min") or nothing.
+_PLAYER_TAIL = (r"(?:\s*[:|·•-]?\s*(?:\d{1,2}:\d\d(?:\s*/\s*\d{1,2}:\d\d)?|\d+\s*(?:min(?:ute|uten|utos)?s?\.?)))?"
+                r"\s*$")
+#: A price on a buy button: "$449", "€119", "£89.99", "119 €", "119 euros".
+_PRICE = r"(?:[$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|£|\$|euros?|dollars?|pounds?))"
+
+#: Who supplied a story, in an agency note: "PTI", "agencies", "Reuters and AFP", "Press Trust of India".
+_ONE_SOURCE = r"(?:(?:the\s+)?agencies|(?-i:[A-ZÀ-Ý])[\w.&'’-]*(?:\s+(?:of\s+)?(?-i:[A-ZÀ-Ý])[\w.&'’-]*){0,4})"
+_SOURCES = _ONE_SOURCE + r"(?:\s*(?:,|and|&)\s*" + _ONE_SOURCE + r")*"
 
 #: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP".
 _CREDITED = r"(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
@@ -98,6 +121,23 @@ ANY: tuple[BlockPattern, ...] = (
     P("caption", r"^!\[[^\]\n]*\]\([^)\n]*\)", "![A warbler on a branch](warbler.jpg)", 60),
     P("advert", r"^\[?(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità)\]?$",
       "[Advertisement]", 2),
+    # a line of three to eight tags or sections between bullets or middle dots, no digits, commas or sentence
+    # marks: "Finistère • Commerce • Quimper", "Celle · Energie · Verbraucher". Read as an end row (its hints are
+    # cheap substring tests there) with "\A": the line must fill the END_WINDOW characters it is searched in. A byline
+    # in that shape ("By Jane Doe · Staff Writer · Reuters") is not one.
+    P("tags", r"\A(?!(?:by|von|par|por|door|written\s+by|posted\s+by)\s)(?-i:[A-ZÀ-Ý#])[^•·,;\d.!?\n]{0,30}(?:\s[•·]\s[^\W\d][^•·,;\d.!?\n]{0,30}){2,7}$",
+      "Smart home • Kitchen • Reviews", 20, hints=("•", "·")),
+    P("tags", r"^#[^\W\d_][\w-]*(?:\s+#[^\W\d_][\w-]*)+$", "#Quimper #Commerce #Bretagne", 12),
+    # a share label in English, French, German or Spanish and the networks it offers (or nothing): "Share this article:
+    # Facebook | X | Email", "Partager : Facebook · X", "Artikel teilen: WhatsApp · E-Mail", "Compartir: Correo"
+    P("prompt", r"^(?:share(?:\s+(?:this|the)\s+(?:article|story|post|page))?|(?:partager|partagez)(?:\s+(?:cet\s+article|"
+      r"l['’]\s*article|la\s+page))?|(?:(?:artikel|beitrag|seite)\s+)?teilen|(?:compartir|comparte)(?:\s+(?:esta\s+noticia|"
+      r"este\s+artículo|la\s+nota))?)" + _SHARE_LIST, "Share this story: Facebook | WhatsApp | Email", 14),
+    # an audio player's timer alone ("00:00 / 04:12")
+    P("prompt", r"^\d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d$", "00:00 / 04:12", 3),
+    # a buy button, price first: "$129 at Best Buy", "119 € chez Darty", "99 € bei Otto"
+    P("advert", r"^" + _PRICE + r"\s+(?:at|from|on|sur|chez|bei|auf|en)\s+(?-i:[A-ZÀ-Ý0-9])[^\n.!?]{0,40}$",
+      "$129 at Best Buy", 8),
 )
 
 ENGLISH: tuple[BlockPattern, ...] = (
@@ -119,6 +159,22 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?-i:[A-ZÀ-Ý])[^\n]{1,200}?\scontributed(?:\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting|"
       r"article|coverage)s?)?(?:\s+(?:from|in)\s+(?-i:[A-ZÀ-Ý])[^.\n]{1,40})?\.?$",
       "Reuters reporter Sam Ito contributed from Oslo.", 40),
+    # credit lines of the people who handled the page: "Published By: A", "Edited by B", "Curated By: C" (not
+    # "Written by" or "Posted by": those name the authors and are bylines), and an agency note in brackets or alone:
+    # "(With inputs from PTI)", "With agency inputs"
+    P("credit", _either(
+      r"^(?:published|edited|curated|uploaded|compiled|moderated|translated|fact[-\s]?checked|copy[-\s]?edited|"
+      r"reviewed|edited\s+and\s+\w+)\s+by(?:\s*:\s*\S[^\n]{0,80}|\s+(?-i:[A-ZÀ-Ý])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-Ý])"
+      r"[\w'’.-]*){0,3})$",
+      r"^\(?(?:with\s+)?(?:(?:additional\s+)?inputs?\s+(?:from|by)\s+" + _SOURCES + r"|agency\s+inputs?)\)?\.?$",
+    ), "Published By: Anjali Rao", 15),
+    # a partnership or funding note: "This article was produced as part of the X Service, ...", "This story is part
+    # of a series ..."; not "This report was ..." (a body may describe a report)
+    P("credit", r"^this\s+(?:story|article|piece|content|feature|coverage|series|project)\s+(?:was|is|has\s+been)\s+"
+      r"(?:(?:produced|written|supplied|provided|funded|made|created|commissioned|published|reported)\s+(?:by|with|"
+      r"through|under|in\s+(?:partnership|collaboration|association)\s+with|as\s+(?:a\s+)?part\s+of)|(?:a\s+)?part\s+of|"
+      r"supported\s+by)\s+(?:(?:(?:the|our)\s+)?(?-i:[A-Z0-9])|(?:a|an|our)\s+(?:[\w-]+\s+){0,2}(?:series|partnership|"
+      r"collaboration|project|programme|program|initiative|fellowship|grant)\b)", "This story was produced through the Community News Project, which pays for local reporters.", 60),
     P("credit", r"^our\s+standards\b", "Our Standards: The Thomson Reuters Trust Principles.", 20),
     P("credit", r"^(?:source|sources)\s*:", "Source: Al Jazeera and news agencies", 15),
     P("credit", r"^(?-i:SOURCE)\s+(?-i:[A-Z])", "SOURCE Acme Corp.", 12),
@@ -126,7 +182,8 @@ ENGLISH: tuple[BlockPattern, ...] = (
     P("related", r"^(?:see\s+also|read\s+(?:more|also|next|the\s+full\s+story)|also\s+read|more\s+reading|"
       r"further\s+reading|related(?:\s+(?:articles?|stories|story|coverage|content|reading|links?|news|posts?|"
       r"video))?|recommended(?:\s+(?:reading|for\s+you))?|more\s+on\s+this(?:\s+(?:story|topic))?|more\s+stories|more\s+from\s+[^:\n]{1,40}|"
-      r"you\s+(?:may|might)\s+also\s+like|don[’']?t\s+miss|must\s+read|trending|explore\s+more)"
+      r"you\s+(?:may|might)\s+also\s+like|don[’']?t\s+miss|must\s+read|trending|explore\s+more|we\s+recommend|"
+      r"suggested(?:\s+(?:reading|for\s+you|stories))?)"
       r"\s*(?:[:»›>|]|[-–—]\s)", "Read more: Why the port matters"),
     P("related", r"^(?:read\s+more(?:\s+about\s+this\s+story)?|see\s+also|also\s+read|related(?:\s+(?:topics|"
       r"stories|articles|links|internet\s+links|coverage|content|posts))?|more\s+on\s+this\s+story|"
@@ -134,12 +191,14 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"explore\s+more(?:\s+on\s+these\s+topics)?|you\s+(?:may|might)\s+also\s+like|recommended|trending|"
       r"share\s+this(?:\s+article|\s+story)?|like\s+this|news\s+provided\s+by|more\s+stories(?:\s+like\s+this)?|"
       r"more\s+on\s+this\s+topic|recommended\s+for\s+you|editor['’]s\s+picks|what\s+to\s+read\s+next|"
-      r"more\s+coverage|related\s+reading)\s*[:›»>|]?$",
+      r"more\s+coverage|related\s+reading|we\s+recommend|suggested(?:\s+(?:reading|for\s+you|stories))?)"
+      r"\s*[:›»>|]?$",
       "More on this story", 8, "label"),
     P("tags", r"^(?:categories|category|tags?|topics|filed\s+under|posted\s+in)\s*:", "Categories: Space, Launch", 40),
     # prompts
-    P("prompt", r"^(?:click\s+here|subscribe\b|sign\s+up\b|sign-up\b|register\s+(?:now|here|for\s+free)|"
-      r"follow\s+us\b|share\s+(?:this|on|via)\b|share\s*:|tweet\s+this|join\s+our|"
+    P("prompt", _either(
+      r"^(?:click\s+here|subscribe\b|sign\s+up\b|sign-up\b|register\s+(?:now|here|for\s+free)|"
+      r"follow\s+us(?:\s+(?:on|at|for|to|via|in)\b|\s*[:@]|\s*$)|share\s+this\b|share\s*:|tweet\s+this|join\s+our|"
       r"get\s+(?:our|the)\b[^\n]{0,60}\bnewsletter|download\s+(?:our|the)\s+app|"
       r"support\s+(?:our|independent)\s+journalism|advertisement\b|sponsored(?:\s+content)?\b|"
       r"story\s+continues\s+below|continue\s+reading\b|this\s+content\s+is\s+not\s+available|"
@@ -149,8 +208,25 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"we\s+may\s+earn\s+(?:a\s+)?(?:commission|money)|the\s+(?:views|opinions)\s+expressed\b|"
       r"this\s+(?:is\s+a\s+)?(?:developing|breaking)\s+(?:story|news)|"
       r"this\s+(?:article|story)\s+is\s+more\s+than\s+\d+\s+\w+\s+old)",
-      "Sign up to First Edition, our free daily newsletter", 40),
+      # a newsletter sign-up: an opening verb, then "your inbox" or "our ... newsletter" ("Get the top stories from
+      # your area delivered to your inbox", "Catch up on the day with our Morning Brief newsletter")
+      r"^(?:get|receive|want|sign\s+up|subscribe|start|stay|never\s+miss|don['’]?t\s+miss|catch\s+up|"
+      r"be\s+the\s+first|keep\s+up|wake\s+up|end\s+your\s+day|join)(?!-)\b[^\n]{0,160}?\b(?:your\s+inbox|our\s+"
+      r"(?:[\w'’&-]+\s+){0,4}(?:newsletters?|e-?mail\s+(?:alerts|briefings?|updates))|free\s+(?:[\w'’&-]+\s+){0,3}"
+      r"newsletters?)\b",
+      # an app, podcast or alerts: "Get breaking scores on your phone with our app", "Stream X or download the app"
+      r"^(?:get|download|receive|stay\s+on\s+top\s+of|stream|watch|install|catch\s+up)\b[^\n]{0,80}?\b(?:with|on|in|"
+      r"via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|newsletter|"
+      r"podcast|alerts)\b",
+      r"^(?:have|got)\s+a\s+(?:confidential\s+|news\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
+      r"^follow(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)",
+    ), "Sign up to First Edition, our free daily newsletter", 40),
     P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
+    P("readtime", r"^(?:(?:estimated\s+)?read(?:ing)?\s+time|time\s+to\s+read)\s*:?\s*(?:about\s+|approx\.?\s+|~\s*)?"
+      r"\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:ute)?s?\.?)$", "Read Time: 2 mins", 8),
+    P("readtime", r"^\d+[-\s]?min(?:ute)?s?\.?\s+read$", "5 minute read", 4),
+    P("prompt", r"^(?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen(?:\s+now)?|audio\s+version|play\s+audio)"
+      + _PLAYER_TAIL, "Listen 00:00 / 03:40", 10),
     P("prompt", r"^comments?\s*\(\d+\)$", "Comments (214)", 2),
     # a line (or a run) of share actions: "Share on Twitter/X", "Email This Link", "Copy link", "Share via WhatsApp"
     P("prompt", r"^(?:" + _SHARE_ACTION + r")(?:\s*[|•·,]?\s*(?:" + _SHARE_ACTION + r"))*$",
@@ -163,20 +239,37 @@ ENGLISH: tuple[BlockPattern, ...] = (
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:subscribe|sign\s+up|register\s+(?:now|here|for|at|online)|download\s+(?:our|the)|tell\s+us|let\s+us\s+know|contact\s+us|"
       r"get\s+in\s+touch|e-?mail\s+us|write\s+to\s+us|send\s+us|join\s+(?:us|our)|follow\s+us|get\s+(?:our|the)\s+"
       r"(?:free\s+)?(?:app|newsletter))\b", "Spotted a hedgehog in your garden? Tell us at wildlife@example.org", 35, hints=("?",)),
-    P("prompt", r"^(?:get|download|receive|stay\s+on\s+top\s+of)\b[^\n]{0,80}?\b(?:with|on|in|via|from|through)\s+"
-      r"(?:our|the\s+[\w-]+)\s+(?:free\s+)?(?:app|newsletter|podcast|alerts)\b",
-      "Get breaking cricket scores on your phone with our app", 25),
     P("credit", r"^(?:with\s+(?:additional\s+)?(?:reporting|contributions?|material)\s+(?:by|from)\b|(?:this\s+(?:story|"
       r"report|article)\s+(?:includes|contains|uses)\s+(?:reporting|material|information)\s+from\b)|information\s+"
       r"from\s+(?:the\s+)?[^\n]{2,40}?\s+was\s+used\s+in\s+this\s+(?:report|story|article))",
       "With reporting by Reuters and AFP", 25),
     P("disclaimer", r"^(?:disclosure|disclaimer|full\s+disclosure)\s*:", "Disclosure: the maker lent us the headset for a week.", 60),
-    P("prompt", r"^have\s+a\s+(?:confidential\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
-      "Have a confidential tip for our reporters? Get in touch", 30),
-    P("prompt", r"^follow\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)",
-      "Follow BBC Devon on X, Facebook and Instagram.", 40),
+    # a question, then where to send something: "Got a story for us? Email newsdesk@...", "Seen the fire? Text our
+    # newsroom at 402-555-0147": a contact verb after the question, and an address, a phone number or "us" after it
+    P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,120}\?\s*(?:e-?mail|text|call|contact|message|send|write\s+to|reach|dm|"
+      r"whatsapp)\b[^\n]{0,160}?(?:@|\b\d{3}[-. ]\d{3,4}(?:[-. ]\d{3,4})?\b|\bnewsroom\b|\bnewsdesk\b|\bus\s+(?:at|on|via)\b)",
+      "Seen the fire? Text our newsroom at 402-555-0199 or email pictures@example.com", 40, hints=("?",)),
     P("prompt", r"(?-i:LEARN MORE|READ MORE|SUBSCRIBE NOW|SIGN UP NOW)$", "Before it's here, it's on the Terminal. LEARN MORE", 20, hints=("learn more", "read more", "subscribe now", "sign up now")),
-    P("prompt", r"^(?:reuse\s+this\s+content|acquire\s+licensing\s+rights)", "Reuse this content", 8),
+    P("licensing", r"^(?:reuse\s+this\s+content|(?:purchase|acquire|buy|request|get)\s+(?:a\s+)?(?:licen[cs]ing|reprints?|"
+      r"republishing|syndication)\b|reprints?\s*(?:and|&)\s*(?:permissions|licen[cs]ing)|licen[cs]ing\s*(?:and|&)\s*reprints?)",
+      "Reuse this content", 10),
+    # a link label that says where it opens: "Purchase Licensing Rights, opens new tab"
+    P("licensing", r",\s*opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)$", "Reprints and licensing, opens new tab", 12,
+      hints=("new tab", "new window")),
+    # affiliate-link disclosures: "This post contains affiliate links", "If you buy through our links we may earn ..."
+    P("disclaimer", r"^(?:this\s+(?:post|article|page|story|review|guide|content|roundup|list)\s+(?:contains|includes|may\s+"
+      r"contain|has)\s+affiliate|(?:some|all|many)\s+(?:of\s+the\s+)?(?:links|products)\b[^\n]{0,80}?\baffiliate\s+(?:links?|"
+      r"commissions?|partners?|programs?|programmes?)|(?:when|if)\s+you\s+(?:buy|purchase|shop|click|subscribe|make\s+a\s+"
+      r"purchase)\b[^\n]{0,100}?\b(?:we|us|our\s+site)\s+(?:may\s+|might\s+|could\s+|will\s+)?(?:earn|receive|get|be\s+paid)"
+      r"\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share|affiliate|money|compensation)|as\s+an\s+amazon\s+associate|affiliate\s+(?:disclosure|disclaimer|links?)\s*:|"
+      r"we\s+(?:may\s+)?(?:receive|earn|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of\s+(?:sales|revenue))\b)",
+      "This post contains affiliate links; we earn a small fee if you buy through them.", 60),
+    # buy buttons: "Buy the X at Y for $449", "Order the X from Y for €119", "Buy now at Y", "Check price on Amazon"
+    P("advert", r"^(?:buy|order|pre-?order|shop|get)\b[^\n.!?]{0,60}?\s(?:at|from|on|via)\s[^\n.!?]{1,40}?\s+for\s+"
+      + _PRICE + r"$", "Pre-order the Aster 2 from Lumo for $299", 16),
+    P("advert", r"^(?:(?:(?:buy|shop|order)\s+(?:it\s+)?now|check\s+(?:the\s+)?(?:latest\s+)?price|(?:see|view|get)\s+"
+      r"(?:the\s+)?deal)(?:\s+(?:at|on)\s+[^\n.!?]{1,40})?|see\s+it\s+(?:at|on)\s+(?-i:[A-Z])[^\n.!?]{0,40})$",
+      "Check price on Amazon", 8),
     P("video", r"^(?:related\s+)?(?:video|watch)\s*[:.|]", "VIDEO: Drone footage shows smoke over the county", 30),
     P("stations", r"^this\s+story\s+(?:is\s+)?(?:also\s+)?(?:carried|available|appears)\b",
       "This story is also carried by: KDVR Denver, KWGN Denver", 40),
@@ -199,23 +292,48 @@ FRENCH: tuple[BlockPattern, ...] = (
     P("credit", r"\(?\bavec\s+(?:l['’]\s*)?(?:AFP|AP|Reuters|agences|dpa|EFE|ANSA)(?:\s+et\s+(?:l['’]\s*)?"
       r"(?:AFP|AP|Reuters|agences|dpa|EFE|ANSA))?\)?\.?$", "Le Monde avec AFP", 8, hints=("avec",)),
     P("credit", r"^sources?\s*:", "Source : Ouest-France, avec AFP", 15),
+    P("credit", r"^cet\s+(?:article|contenu|reportage)\s+(?:a\s+été|est)\s+(?:réalisé|produit|publié|financé|écrit|rédigé)\s+"
+      r"(?:en\s+partenariat|avec\s+le\s+soutien|dans\s+le\s+cadre|par\s+(?:le|la|l['’]))",
+      "Cet article a été réalisé en partenariat avec le Fonds pour la presse locale.", 60),
     P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|à\s+voir\s+aussi|"
       r"la\s+rédaction\s+vous\s+(?:conseille|recommande)|nos\s+articles\s+sur\b[^:\n]{1,40}|"
       r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
-      r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?)"
+      r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?|nous\s+vous\s+(?:recommandons|conseillons|suggérons)|"
+      r"vous\s+aimerez\s+aussi|à\s+lire\s+également|notre\s+sélection)"
       r"\s*(?:[:»›>|]|[-–—]\s)", "À lire aussi : En Italie, la crainte d'un été de sécheresse"),
     P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|"
       r"la\s+rédaction\s+vous\s+(?:conseille|recommande)|nos\s+articles\s+sur\b[^:\n]{1,40}|"
       r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
-      r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?|dans\s+la\s+même\s+rubrique)"
+      r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?|dans\s+la\s+même\s+rubrique|nous\s+vous\s+(?:recommandons|"
+      r"conseillons|suggérons)|vous\s+aimerez\s+aussi|notre\s+sélection)"
       r"\s*[:›»>|]?$", "À lire aussi", 6, "label"),
-    P("prompt", r"^(?:abonnez-vous\b|newsletter\b|partager\s+sur\b|réagir\b|inscrivez-vous\b)",
-      "Partager sur Facebook Partager sur X", 40),
+    P("prompt", _either(
+      r"^(?:abonnez-vous\b|newsletter\b|partager\s+sur\b|réagir\b|inscrivez-vous\b)",
+      r"^(?:suivez|retrouvez)[-\s]nous\b",
+      r"^suivez\b[^\n]{0,80}\bsur\s+" + _SOCIAL + r"\b",
+      # a newsletter sign-up: "Recevez chaque matin l'essentiel dans votre boîte mail", "... notre newsletter"
+      r"^(?:recevez|abonnez-vous|inscrivez-vous|ne\s+manquez|retrouvez)"
+      r"\b[^\n]{0,160}?\b(?:votre\s+boîte(?:\s+(?:mail|e-mail|aux\s+lettres))?|notre\s+(?:[\w'’-]+\s+){0,3}(?:newsletter|lettre))",
+      r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
+      r"lettre\s+d['’]information)",
+    ), "Partager sur Facebook Partager sur X", 40),
+    P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+l['’]article)$", "Imprimer", 3),
+    P("readtime", r"^(?:temps\s+de\s+lecture|lecture)\s*:?\s*(?:environ\s+)?\d+\s*(?:min(?:ute)?s?|mn)\.?$",
+      "Temps de lecture : 4 min", 8),
+    P("readtime", r"^\d+\s*(?:min(?:ute)?s?|mn)\.?\s+(?:de\s+)?lecture$", "4 min de lecture", 5),
+    P("prompt", r"^(?:écouter|écoutez)\s+(?:cet\s+article|l['’]\s*article|la\s+version\s+audio|ce\s+contenu)" + _PLAYER_TAIL,
+      "Écouter cet article 00:00 / 04:12", 10),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:inscrivez-vous|abonnez-vous|téléchargez|suivez-nous|écrivez-nous|"
-      r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez)\b",
+      r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez|envoyez-(?:nous|les)|contactez\s+la\s+"
+      r"rédaction|appelez-nous|signalez-le)\b",
       "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35, hints=("?",)),
-    P("prompt", r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
-      r"lettre\s+d['’]information)", "Téléchargez notre application pour suivre les résultats en direct", 25),
+    P("disclaimer", r"^(?:(?:cet\s+article|cette\s+page|ce\s+contenu)\s+(?:contient|comporte|peut\s+contenir)\s+des\s+liens"
+      r"\s+(?:affiliés|d['’]affiliation|commerciaux|sponsorisés)|(?:certains\s+)?liens\s+(?:de\s+cet\s+article\s+)?(?:sont\s+)?"
+      r"(?:affiliés|d['’]affiliation)|(?:lorsque|si|quand)\s+vous\s+(?:achetez|cliquez)\b[^\n]{0,100}?\bcommission)",
+      "Cet article contient des liens d'affiliation : nous touchons une commission sur vos achats.", 60),
+    P("advert", r"^(?:voir\s+(?:l['’]offre|le\s+prix|les\s+prix|l['’]offre\s+sur\s+[^\n.!?]{1,30})|acheter\s+(?:maintenant|"
+      r"sur\s+(?-i:[A-Z])[^\n.!?]{0,30})|(?:acheter|commander)\b[^\n.!?]{0,60}?\s(?:sur|chez)\s[^\n.!?]{1,40}?\s(?:pour|à)\s+"
+      + _PRICE + r")$", "Voir l'offre", 12),
     P("disclaimer", r"^(?:avertissement|note\s+de\s+la\s+rédaction)\s*:",
       "Note de la rédaction : cet article a été corrigé le lendemain.", 60),
     P("prompt", r"\bs['’]inscrire\.?$", "Chaque matin, les titres clés de l'actualité. S'inscrire", 40, hints=("inscrire",)),
@@ -239,18 +357,41 @@ GERMAN: tuple[BlockPattern, ...] = (
       hints=("material", "informationen", "angaben")),
     P("related", r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|weitere\s+videos|"
       r"das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+(?:artikel|beiträge|nachrichten)\s+zu(?:m|r)?\s+thema|"
-      r"passend\s+zum\s+thema)\s*(?:[:»›>|]|[-–—]\s)", "Lesen Sie auch: Wie die Wahl ausging"),
+      r"passend\s+zum\s+thema|unsere\s+empfehlung(?:en)?|empfohlene\s+artikel|auch\s+lesenswert|lesetipps?|"
+      r"zum\s+weiterlesen)\s*(?:[:»›>|]|[-–—]\s)", "Lesen Sie auch: Wie die Wahl ausging"),
     P("related", r"^(?:lesen\s+sie\s+auch|mehr\s+zum\s+thema|weitere\s+(?:videos|artikel|beiträge|nachrichten)"
       r"(?:\s+zu(?:m|r)?\s+thema)?|passend\s+zum\s+thema|mehr\s+aus\s+(?:der\s+region|dem\s+ressort)|"
-      r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen)\s*[:›»>|]?$",
+      r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen|unsere\s+empfehlung(?:en)?|"
+      r"empfohlene\s+artikel|auch\s+lesenswert|lesetipps?|zum\s+weiterlesen)\s*[:›»>|]?$",
       "Weitere Videos", 8, "label"),
     P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
       r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren|diskutieren\s+sie\s+mit\b|(?:teilen|drucken|merken)$)", "Jetzt die Rundschau als App herunterladen!", 30),
+    P("readtime", _either(
+      r"^(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*|etwa\s+|rund\s+)?\d+\s*(?:min(?:uten|ute|\.)?)$",
+      r"^(?:ca\.\s*)?\d+\s*(?:min(?:uten|\.)?)\s+(?:lesezeit|lesedauer)$",
+    ), "Lesezeit: 4 Minuten", 6),
+    P("prompt", _either(
+      r"^(?:(?:diesen\s+)?(?:artikel|beitrag)\s+(?:anhören|vorlesen(?:\s+lassen)?)|anhören|vorlesen)" + _PLAYER_TAIL,
+      r"^folgen\s+sie\s+(?:uns\b|[^\n]{0,60}\bauf\s+" + _SOCIAL + r"\b)",
+      # a newsletter sign-up: "Erhalten Sie ... jeden Morgen in Ihr Postfach", "... unseren Newsletter"
+      r"^(?:erhalten\s+sie|bekommen\s+sie|abonnieren\s+sie|melden\s+sie\s+sich|holen\s+sie\s+sich|verpassen\s+sie|"
+      r"bleiben\s+sie\s+informiert)\b[^\n]{0,160}?\b(?:ihr(?:en)?\s+(?:e-mail-)?(?:postfach|"
+      r"posteingang)|unsere[nm]?\s+(?:[\w'’-]+\s+){0,3}newsletter)",
+      r"^(?:laden\s+sie|holen\s+sie\s+sich|erhalten\s+sie|abonnieren\s+sie)\b[^\n]{0,80}?\b(?:app|newsletter|"
+      r"whatsapp-kanal|kanal|eilmeldungen)\b",
+    ), "Erhalten Sie den Überblick am Morgen direkt in Ihr Postfach.", 40),
+    P("disclaimer", _either(
+      r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:",
+      r"^(?:(?:dieser\s+(?:artikel|beitrag)|diese\s+seite)\s+enthält\s+(?:sogenannte\s+)?(?:affiliate|provisions|"
+      r"werbe)[-\s]?links|(?:wenn|falls)\s+sie\s+über\b[^\n]{0,100}?\bprovision)",
+    ), "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
+    P("advert", r"^(?:zum\s+angebot|jetzt\s+(?:kaufen|bestellen)|preis\s+prüfen|(?:bei|auf)\s+(?-i:[A-Z])[^\n.!?]{0,30}\s+"
+      r"(?:kaufen|ansehen|bestellen))$", "Bei Otto ansehen", 8),
+    P("credit", r"^(?:dieser\s+(?:artikel|beitrag|text)|diese\s+recherche)\s+(?:entstand|ist|wurde)\s+(?:in\s+(?:zusammenarbeit|"
+      r"kooperation)|im\s+rahmen|mit\s+unterstützung|gefördert|finanziert)",
+      "Dieser Beitrag entstand in Zusammenarbeit mit dem Recherchenetzwerk Nord.", 60),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:abonnieren|folgen|laden|melden|schreiben|kontaktieren|registrieren|"
-      r"erzählen|teilen)\s+sie\b", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35, hints=("?",)),
-    P("prompt", r"^(?:laden\s+sie|holen\s+sie\s+sich|erhalten\s+sie|abonnieren\s+sie)\b[^\n]{0,80}?\b(?:app|newsletter|"
-      r"whatsapp-kanal|kanal|eilmeldungen)\b", "Holen Sie sich die neue App mit allen Ergebnissen", 25),
-    P("disclaimer", r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:", "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
+      r"erzählen|teilen|schicken|senden|mailen|rufen)\s+sie\b", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35, hints=("?",)),
     P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
     P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
       "Dieser Artikel ist nur für Abonnenten.", 30),
@@ -275,21 +416,44 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"Europa\s+Press|AFP|Reuters))?|redacción\s*/\s*agencias)\)?\.?$", "Redacción con agencias", 8),
     P("related", r"^(?:le[ae]\s+también|leer\s+más|ver\s+también|vea\s+también|noticias\s+relacionadas|"
       r"relacionad[oa]s?|(?:te|le)\s+puede\s+interesar|más\s+información|también\s+(?:te|le)\s+puede\s+interesar|"
-      r"contenido\s+relacionado|otras\s+noticias|más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?)"
-      r"\s*(?:[:»›>|]|[-–—]\s)", "Lea también: Así fue la jornada electoral"),
+      r"contenido\s+relacionado|otras\s+noticias|más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|recomendamos|(?:te|le)\s+podría\s+"
+      r"interesar)\s*(?:[:»›>|]|[-–—]\s)", "Lea también: Así fue la jornada electoral"),
     P("related", r"^(?:más\s+información|(?:te|le)\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+leído|"
       r"le[ae]\s+también|también\s+(?:te|le)\s+puede\s+interesar|contenido\s+relacionado|otras\s+noticias|"
-      r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?)\s*[:›»>|]?$", "Más información", 8, "label"),
+      r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|(?:te|le)\s+podría\s+interesar)"
+      r"\s*[:›»>|]?$", "Más información", 8, "label"),
     P("tags", r"^(?:archivado\s+en|etiquetas|temas)\s*:", "Archivado en: Sucesos, Valencia", 40),
-    P("prompt", r"^(?:suscr[ií]bete\b|comparte\s+esta\s+noticia|sigue\s+(?:toda\s+)?(?:la\s+)?(?:actualidad|"
-      r"información|noticias)\b|compartir\s+en\b|comentarios\s*\(\d+\))", "Comparte esta noticia", 40),
+    P("prompt", _either(
+      r"^(?:suscr[ií]bete\b|comparte\s+esta\s+noticia|sigue\s+(?:toda\s+)?(?:la\s+)?(?:actualidad|"
+      r"información|noticias)\b|compartir\s+en\b|comentarios\s*\(\d+\))",
+      r"^(?:escuchar|escucha|oír)\s+(?:esta\s+|la\s+|el\s+|este\s+)?(?:noticia|artículo|nota|audio)" + _PLAYER_TAIL,
+      r"^(?:s[ií]guenos|s[ií]ganos)\b",
+      r"^sigue\s+(?:a\s+)?(?-i:[A-ZÁÉÍÓÚÑ])[^\n]{0,60}\ben\s+(?:nuestro\s+canal\s+de\s+)?" + _SOCIAL + r"\b",
+      # a newsletter sign-up: "Recibe cada mañana las noticias en tu correo", "... nuestro boletín"
+      r"^(?:recibe|reciba|suscr[ií]bete|suscr[ií]base|apúntate|regístrate|no\s+te\s+pierdas|entérate)\b[^\n]{0,160}?\b"
+      r"(?:tu\s+(?:correo|bandeja|email|e-mail|buzón)|nuestr[oa]s?\s+(?:[\w'’-]+\s+){0,3}(?:boletín|boletines|newsletters?))",
+      r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
+    ), "Comparte esta noticia", 40),
+    P("prompt", r"^(?:imprimir|comentar|guardar|comentarios)$", "Imprimir", 2),
+    P("readtime", _either(
+      r"^(?:tiempo\s+(?:estimado\s+)?de\s+lectura|lectura)\s*:?\s*(?:unos\s+|aprox\.?\s+)?\d+\s*(?:min(?:utos?)?\.?)$",
+      r"^\d+\s*min(?:utos?)?\.?\s+de\s+lectura$",
+    ), "Tiempo de lectura: 4 min", 8),
+    P("disclaimer", _either(
+      r"^(?:descargo\s+de\s+responsabilidad|nota\s+de\s+la\s+redacción)\s*:",
+      r"^(?:(?:este\s+(?:artículo|contenido|texto)|esta\s+(?:página|nota))\s+(?:contiene|incluye|puede\s+contener)"
+      r"\s+enlaces\s+(?:de\s+afiliad[oa]s?|afiliad[oa]s?|patrocinados)|(?:si|cuando)\s+(?:compras|haces\s+una\s+compra)\b"
+      r"[^\n]{0,100}?\bcomisión)",
+    ), "Nota de la redacción: este texto se actualizó con la cifra definitiva.", 60),
+    P("advert", r"^(?:ver\s+(?:oferta|precio)(?:\s+en\s+[^\n.!?]{1,30})?|comprar\s+(?:ahora|ya)|comprar\s+en\s+(?-i:[A-Z])"
+      r"[^\n.!?]{0,30}|(?:compra|comprar)\b[^\n.!?]{0,60}?\sen\s[^\n.!?]{1,40}?\spor\s+" + _PRICE + r")$",
+      "Ver oferta en Amazon", 12),
+    P("credit", r"^(?:este\s+(?:artículo|contenido|reportaje)|esta\s+(?:información|noticia))\s+(?:forma\s+parte|(?:ha\s+sido|fue)"
+      r"\s+(?:elaborad[oa]|producid[oa]|financiad[oa]|realizad[oa])\s+(?:en\s+colaboración|con\s+el\s+apoyo|por\s+(?:el|la)))",
+      "Este reportaje forma parte de una serie sobre el agua en el sureste.", 60),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:suscr[ií]bete|suscr[ií]base|descarga|descargue|s[ií]guenos|síganos|escr[ií]benos|"
-      r"cu[eé]ntanos|apúntate|regístrate|únete|contáctanos|env[ií]anos)\b",
+      r"cu[eé]ntanos|apúntate|regístrate|únete|contáctanos|env[ií](?:a|e)(?:nos|los|las)|m[aá]nda(?:nos|los|las)|llámanos)\b",
       "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35, hints=("?",)),
-    P("prompt", r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
-      "Descarga nuestra aplicación y recibe las alertas al momento", 25),
-    P("disclaimer", r"^(?:descargo\s+de\s+responsabilidad|nota\s+de\s+la\s+redacción)\s*:",
-      "Nota de la redacción: este texto se actualizó con la cifra definitiva.", 60),
     P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
     P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
       "NOTA DE PRENSA", 3, "top"),
