@@ -117,9 +117,10 @@ def test_an_organisation_s_first_word_at_a_sentence_start_stays_with_the_name(na
 
 
 def test_an_ap_state_abbreviation_in_a_dateline_is_the_state_and_the_station_after_it_is_no_alias():
-    table = _table_of("DENVER, Colo. (KXRT) — Snow closed the passes. Colorado officials opened shelters.")
+    # (the station's tag is no mention either: tests/data/news/README.md; named in the story, it is one)
+    table = _table_of("DENVER, Colo. (KXRT) — Snow closed the passes. Colorado officials told KXRT shelters were open.")
     assert table.get("Colorado", (0, ()))[:2] == (2, ("Colo.",)), table
-    assert table["Colorado"][2] == "place" and "KXRT" in table, table
+    assert table["Colorado"][2] == "place" and table["KXRT"][0] == 1, table
 
 
 def test_a_state_abbreviation_may_end_a_sentence():

@@ -161,3 +161,67 @@ def test_a_german_facility_named_am_its_place_is_one_name_but_criticism_am_somet
 def test_a_german_plural_noun_after_a_preposition_at_a_sentence_start_is_no_place():
     table = _table_of("Nach Angaben der Polizei zog er nach Niedersachsen.", "de")
     assert "Angaben" not in table and "Niedersachsen" in table, table
+
+
+# --- Romance institutions, places named by an organisation, dateline tags ----------------------------
+
+
+def test_a_french_institution_keeps_its_lower_case_adjectives_but_a_place_does_not():
+    table = _table_of("Le ministère de l'Éducation nationale a réagi. Selon l'Éducation nationale, rien ne change. "
+                      "Le Rassemblement national a voté contre. La Banque centrale européenne a parlé. "
+                      "En Afrique centrale, rien.", "fr")
+    assert table["Éducation nationale"][0] == 2, table
+    assert {"Rassemblement national", "Banque centrale européenne"} <= set(table), table
+    assert not [name for name in table if "centrale" in name and "Banque" not in name], table
+    assert not {"Éducation", "Le Rassemblement national"} & set(table), table
+
+
+def test_a_french_institution_named_in_lower_case_up_to_its_acronym_stays_whole():
+    table = _table_of("La Confédération générale du travail (CGT) appelle à la grève. La CGT défile.", "fr")
+    assert table["Confédération générale du travail"][0] == 3, table
+
+
+def test_a_spanish_secretariat_after_its_article_at_a_sentence_start():
+    table = _table_of("La Secretaría de Energía informó de la falla. Según la Secretaría de Energía, todo está bien.",
+                      "es")
+    assert table["Secretaría de Energía"][:1] == (2,), table
+
+
+@pytest.mark.parametrize(
+    "text, language, place, organisation",
+    [
+        ("L'école se trouve à Pontivy (Morbihan). Les logements seront livrés par Morbihan Habitat. Morbihan "
+         "Habitat a confirmé. Le Morbihan compte 750 000 habitants.", "fr", "Morbihan", "Morbihan Habitat"),
+        ("Der Automat stand in Moosburg (Landkreis Freising). Die Sparkasse Freising prüft. Freising ist ruhig. "
+         "Die Sparkasse Freising zahlt.", "de", "Freising", "Sparkasse Freising"),
+        ("Le bailleur Loire-Atlantique Habitat construira 40 logements dans la Loire-Atlantique. Loire-Atlantique "
+         "Habitat a confirmé.", "fr", "Loire-Atlantique", "Loire-Atlantique Habitat"),
+    ],
+)
+def test_a_place_the_article_names_as_one_is_no_shorter_name_of_an_organisation_named_after_it(
+        text, language, place, organisation):
+    table = _table_of(text, language)
+    assert place in table and organisation in table, table
+    assert place not in table[organisation][1], table
+
+
+def test_a_person_s_surname_that_is_also_a_town_still_joins_the_person():
+    table = _table_of("Carlos Valencia scored twice. The match was played in Valencia. Valencia said he was tired.")
+    assert table["Carlos Valencia"][0] == 2, table
+
+
+@pytest.mark.parametrize(
+    "text, tag",
+    [
+        ("KNOXVILLE, Tenn. (WBKT) - A man was charged Friday. He spoke to WBKT later.", "WBKT"),
+        ("DENVER (AP) — The AP said it would appeal.", "AP"),
+        ("ROTTERDAM, March 4 (Reuters) - Prices fell, Reuters calculations showed.", "Reuters"),
+    ],
+)
+def test_a_dateline_s_agency_tag_is_no_mention(text, tag):
+    assert _table_of(text)[tag][0] == 1
+
+
+def test_an_acronym_in_brackets_later_in_a_paragraph_is_still_a_mention():
+    table = _table_of("The World Health Organization (WHO) - which met on Monday - said so.")
+    assert table["World Health Organization"][0] == 2, table

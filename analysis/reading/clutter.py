@@ -123,8 +123,9 @@ ANY: tuple[BlockPattern, ...] = (
       "[Advertisement]", 2),
     # a line of three to eight tags or sections between bullets or middle dots, no digits, commas or sentence
     # marks: "Finistère • Commerce • Quimper", "Celle · Energie · Verbraucher". Read as an end row (its hints are
-    # cheap substring tests there) with "\A": the line must fill the END_WINDOW characters it is searched in.
-    P("tags", r"\A(?-i:[A-ZÀ-Ý#])[^•·,;\d.!?\n]{0,30}(?:\s[•·]\s[^\W\d][^•·,;\d.!?\n]{0,30}){2,7}$",
+    # cheap substring tests there) with "\A": the line must fill the END_WINDOW characters it is searched in. A byline
+    # in that shape ("By Jane Doe · Staff Writer · Reuters") is not one.
+    P("tags", r"\A(?!(?:by|von|par|por|door|written\s+by|posted\s+by)\s)(?-i:[A-ZÀ-Ý#])[^•·,;\d.!?\n]{0,30}(?:\s[•·]\s[^\W\d][^•·,;\d.!?\n]{0,30}){2,7}$",
       "Smart home • Kitchen • Reviews", 20, hints=("•", "·")),
     P("tags", r"^#[^\W\d_][\w-]*(?:\s+#[^\W\d_][\w-]*)+$", "#Quimper #Commerce #Bretagne", 12),
     # a share label in English, French, German or Spanish and the networks it offers (or nothing): "Share this article:

@@ -101,9 +101,11 @@ _ORG_HEADS = frozenset(
     """
     gmbh ag kg kgaa ohg se sa sas sarl srl spa nv bv
     united rovers wanderers athletic albion rangers hotspur
+    secretaria subsecretaria procuraduria consejeria delegacion direccion comision tribunal juzgado
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
+    education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement musee museo lycee hopital
     institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
@@ -568,6 +570,20 @@ LOWER_HEADS: dict[str, frozenset[str]] = {
                     "église cathédrale château palais théâtre parc".split()),
     "es": frozenset("museo línea calle plaza estación aeropuerto estadio puente avenida paseo catedral palacio "
                     "teatro parque".split()),
+}
+
+#: Lower-case adjectives that French writes after the one capitalised word of an institution's name ("l'Éducation
+#: nationale", "l'Assemblée nationale", "la Sécurité sociale", "le Conseil constitutionnel", "la Banque centrale
+#: européenne", "le Rassemblement national"): part of the name, up to two of them.
+INSTITUTION_ADJECTIVES: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        """
+        national nationale nationaux nationales social sociale sociaux sociales public publique publics publiques
+        général générale généraux constitutionnel constitutionnelle supérieur supérieure départemental
+        départementale régional régionale municipal municipale européen européenne central centrale fédéral
+        fédérale populaire républicain républicaine démocrate maritime militaire pénitentiaire civile civil
+        """.split()
+    ),
 }
 
 #: Words that are a title only right after another title: "Det Con Aaron Pell" (a detective constable); "Con

@@ -44,6 +44,7 @@ from analysis.nlp.entities.cues import (
     AP_STATES,
     CORPORATE_SUFFIXES,
     ELISIONS,
+    INSTITUTION_ADJECTIVES,
     GIVEN_NAME_WORDS,
     PRODUCT_MODELS,
     NOUNS_CAPITALISED,
@@ -119,6 +120,10 @@ class _Extractor:
         self.lower_heads = heads and re.compile(
             r"(?:^|(?<=[\s(«“]))(%s)(?: (des|du|del|de la|de) | (d['’]|de l['’])| )$" % "|".join(sorted(heads))
         )  # "le musée des Beaux-Arts", "la ligne B", "le musée d'Orsay"
+        adjectives = INSTITUTION_ADJECTIVES.get(article.language)
+        self.institution_adjectives = adjectives and re.compile(
+            r" (%s)\b(?: (%s)\b)?" % ("|".join(sorted(adjectives)), "|".join(sorted(adjectives)))
+        )  # "l'Éducation nationale", "la Banque centrale européenne"
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
         self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
@@ -221,12 +226,18 @@ class _Extractor:
                         ):
                             titled.append((span, run[before]))  # "Dean Marlow": a title or a given name
                     par_spans.append(span)
+            if par_spans and "(" in text[:_DATELINE_MAX]:
+                tag = _DATELINE_TAG_RE.match(text)
+                if tag:  # "ROTTERDAM, March 4 (Reuters) -": the agency's tag is no mention
+                    par_spans = [sp for sp in par_spans if not tag.start(1) <= sp.start < tag.end(1)]
             if dotted and not headline:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
             if self.lower_heads is not None and not headline:
                 par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
+            if self.institution_adjectives is not None and not headline:
+                par_spans = [self._with_adjectives(sp) for sp in par_spans]
             if venues and not headline and " and " in text:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
             # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
@@ -605,6 +616,35 @@ class _Extractor:
         span.title_before = s.title_before
         return [span, _Span(s.par, s.text, place, initial=False, headline=s.headline)] if place else [span]
 
+    def _with_adjectives(self, s: _Span) -> _Span:
+        """The span with the lower-case adjectives after it that French writes in an institution's name
+        ("l'Éducation nationale", "le Rassemblement national"); not after a place ("l'Afrique centrale") nor a
+        person."""
+        m = self.institution_adjectives.match(s.text, s.end)
+        if m is None or len(s.toks) > 2 or s.toks[-1].possessive or s.toks[0].shape != _CAP or _LOWER_OF_RE.match(
+            s.text, m.end()
+        ):  # ("la Confédération générale du travail (CGT)": a name in lower case up to its acronym, see
+            # _with_lower_words)
+            return s
+        toks = [*s.toks]
+        if len(toks) == 2 and toks[0].key in ROMANCE_ARTICLES:
+            toks = toks[1:]  # "Le Rassemblement national" at a sentence's start: the name goes without its article
+        elif len(toks) == 2 and s.person_shaped:
+            return s
+        if toks[0].key in self.cues.place_words or any(
+            _place_strength(t.key, t.text) >= 2 for t in toks
+        ) or _place_strength(" ".join(s.keys), s.surface):
+            return s  # "En Afrique", "la France centrale": no institution
+        for k in (1, 2):
+            if m.group(k):
+                tok = _Tok(m.group(k), m.start(k), shape=_LOWER)
+                tok.joined = True
+                toks.append(tok)
+        # (never a sentence's start: the adjective after a capitalised word says it is a name)
+        span = _Span(s.par, s.text, toks, initial=False, headline=s.headline)
+        span.title_before = s.title_before
+        return span
+
     def _noun_first(self, piece: list[_Tok]) -> bool:
         """In a language that capitalises nouns, a noun that says what the name after it is, or an inflected
         noun (never a name's first word), glued to the name: "Land Niedersachsen", "Stadt Cottbus", "Reederei
@@ -861,7 +901,15 @@ class _Extractor:
         return level == 2 and not _is_common_word(keys[0]) and not self.written_in_lower_case(first.text.lower())
 
 
+#: A dateline's agency or station tag: a place (with its state or a date) at a paragraph's start, the tag in brackets,
+#: then a dash ("DENVER (AP) —", "KNOXVILLE, Tenn. (WBKT) -", "ROTTERDAM, March 4 (Reuters) -", "MADRID (EFE).-").
+_DATELINE_MAX = 80
+_DATELINE_TAG_RE = re.compile(
+    r"[^\W\d_a-zß-öø-ÿ]{2,}\b(?![’'][a-z])[^()\n.!?a-z]{0,30}(?:,[^()\n.!?]{0,24}(?:\.[^()\n.!?]{0,8})?)?"
+    r"\(([^()\n]{1,30})\)\s*\.?[-–—]"
+)  # (the place in capitals: not "The World Health Organization (WHO) - which ...")
 _SENTENCE_END_RE = re.compile(r"[.?!]")
+_LOWER_OF_RE = re.compile(r" (?:de|du|des|d['’]|contre|pour) ?[a-zß-öø-ÿ]")
 
 
 def _in_question(text: str, pos: int) -> bool:

@@ -23,6 +23,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     ALIAS_ARTICLES,
     ALIAS_CUES,
+    ALL_CUES,
     APPOSITION_ARTICLES,
     CORPORATE_SUFFIXES,
     PARTY_ALTERNATES,
@@ -31,6 +32,16 @@ from analysis.nlp.entities.cues import (
 )
 from analysis.nlp.entities.lexicon import _hypocorisms, _place_strength, _stopwords
 
+_PLACE_ARTICLE_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?:%s)\s(?:(?:la|le|les|der|dem|el|los|las)\s|l['’])?$" % "|".join(sorted(PLACE_ONLY_PREPOSITIONS)),
+    re.IGNORECASE,
+)
+#: A name in brackets after a town named after a place's preposition: the town's region or district ("à Lannion
+#: (Côtes-d'Armor)", "in Vilsbiburg (Landkreis Landshut)", "en Tomelloso (Ciudad Real)").
+_PLACE_BRACKET_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?i:%s)\s[^\W\d_a-zß-öø-ÿ][\w'’-]*(?:\s[^\W\d_a-zß-öø-ÿ][\w'’-]*)?\s\((?:[^\W\d_][\w-]*\s)?$"
+    % "|".join(sorted(PLACE_ONLY_PREPOSITIONS))
+)
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:%s)\s$" % "|".join(sorted(PLACE_ONLY_PREPOSITIONS)),
                                           re.IGNORECASE)
 from analysis.nlp.entities.tables import (
@@ -61,6 +72,12 @@ _DEFINITION_NEAR_ROMANCE_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ'’]++(?:\s
 _CLOSING_QUOTE_RE = re.compile(r"\s*[”\"’'»]")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
+
+
+def _headed(key: str) -> bool:
+    """Whether a name's first word is an organisation's head noun or ends like one ("Sparkasse Landshut"): the
+    name is no person's, whatever its shape."""
+    return key in _ORG_HEADS or key.endswith(ALL_CUES.org_endings)
 
 
 class _Tally:
@@ -395,6 +412,10 @@ class _Groups:
                 where = (s.par, s.start)
                 if where < first_in_body.get(s.key, (1 << 30, 0)):
                     first_in_body[s.key] = where
+        # one-word forms the article writes after a place's preposition somewhere ("in Landshut", "dans les
+        # Côtes-d'Armor", "en la Ciudad"): a place, whatever organisation is named after it
+        placed = {s.key for _, s, _ in candidates if len(s.toks) == 1 and (_PLACE_ARTICLE_BEFORE_RE.search(
+            s.text, max(0, s.start - 12), s.start) or _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start))}
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined and not (
                 len(s.toks) == 1 and all(o in person_forms and forms_tokens[o][-1] == s.keys[0] for o in owners)
@@ -404,6 +425,11 @@ class _Groups:
                 s.text, max(0, s.start - 8), s.start
             ):
                 continue  # "in Cottbus" after "Sparkasse Cottbus": the place itself
+            if len(s.toks) == 1 and s.key in placed and not any(
+                o in person_forms and forms_tokens[o][-1] == s.keys[0] and not _headed(forms_tokens[o][0])
+                for o in owners
+            ):  # (a person's surname is still theirs: "in Valencia" is the city, "Valencia said" Carlos Valencia)
+                continue  # "dans les Côtes-d'Armor" somewhere: each mention is the place's, not "Côtes-d'Armor Habitat"
             if len(s.toks) == 1 and len(owners) > 1:
                 shared = shared_given.get(id(owners))
                 if shared is None:
