@@ -561,8 +561,9 @@ def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bo
     elif capitalised:
         if _place_strength(_norm(raw), raw):
             return whole
-        if not any(_place_strength(_norm(p), p) >= 2 for p in parts):
-            return whole
+        if not any(_place_strength(_norm(p), p) >= 2 and not (p[1:].islower() and _is_common_word(_norm(p)))
+                   for p in parts):
+            return whole  # (a part that is a common word too is no place: "Maha-Metro", but "US-Mexico")
     toks = []
     offset = start
     for i, part in enumerate(parts):
