@@ -52,6 +52,9 @@ IDENTITY_WORDS = frozenset("""
     alaskan angolans apostates argentinians austronesian canarian columbian cornish heretics humanists infidel
     islamist kenyan lesbianism libyans manx micronesian moroccans nonbelievers tanzanians texan tunisians
     unbelievers
+    bedouin bisexual blacks boys communists conservatives elderly expatriates expats females feminist feminists gays
+    gentlemen girls ladies lesbian lesbians liberals males marxist mormon mormons natives nomads pagan pagans
+    pensioners queer sikh sikhs socialists teens transgender turks whites
 """.split())
 HEADER = """\
 # Word happiness for Storyscope's news score: word<TAB>mean rating - 5 (people's 1..9 scale, so -4 .. +4).

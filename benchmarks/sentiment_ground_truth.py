@@ -57,12 +57,13 @@ class RatedSet:
     subjectivity: np.ndarray
     compound: np.ndarray  # the news rules' compound (names masked), one of the model's inputs
     happiness: np.ndarray  # the mean labMT happiness of the words outside names, another input
+    neighbours: np.ndarray  # the mean neighbour valence of the words outside names, another input
     news: np.ndarray | None = None  # the shipped news score
 
     def features(self, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
         """The model's design matrix (columns in ``FEATURES`` order) for ``rows``."""
         return np.column_stack([np.ones(len(self.rating))[rows], self.compound[rows], self.polarity[rows],
-                                self.happiness[rows]])
+                                self.happiness[rows], self.neighbours[rows]])
 
 
 def read_set(folder: Path, name: str) -> tuple[list[str], list[float], list[str]]:
@@ -97,6 +98,7 @@ def scored_set(folder: Path, name: str, *, with_news: bool = True) -> RatedSet:
         polarity=tb[:, 0], subjectivity=tb[:, 1],
         compound=np.array([r.compound for r in readings]),
         happiness=np.array([r.happiness for r in readings]),
+        neighbours=np.array([r.neighbours for r in readings]),
     )
     if with_news:
         result.news = np.array([news_score(r, p) for r, p in zip(readings, result.polarity)])

@@ -46,13 +46,17 @@ def build(modules: tuple[str, ...], root: Path, manifest: Path, force: bool = Fa
         native.source_of(m, root))]
     kept = {m: d for m, d in recorded.items() if m in digests and m not in todo}
     if todo:
+        print(f"Compiling {len(todo)} of the analysis's modules with Cython (once; about a minute for all)...",
+              flush=True)
         base = root.parent
-        extensions = [Extension(m, [str(native.source_of(m, root).relative_to(base))]) for m in todo]
+        # -O1: as fast as -O3 on these modules (news_and_vader 0.10 s either way) and half the compile time
+        extensions = [Extension(m, [str(native.source_of(m, root).relative_to(base))], extra_compile_args=["-O1"])
+                      for m in todo]
         cwd = os.getcwd()
         os.chdir(base)
         try:
             compiled = cythonize(extensions, compiler_directives=DIRECTIVES, build_dir="build/cython", quiet=True,
-                                 force=True)
+                                 force=True, nthreads=os.cpu_count() or 1)
             dist = Distribution({"ext_modules": compiled, "script_args": ["-q", "build_ext", "--inplace", "--parallel",
                                                                           str(os.cpu_count() or 1)]})
             dist.parse_command_line()

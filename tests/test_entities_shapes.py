@@ -225,3 +225,32 @@ def test_a_dateline_s_agency_tag_is_no_mention(text, tag):
 def test_an_acronym_in_brackets_later_in_a_paragraph_is_still_a_mention():
     table = _table_of("The World Health Organization (WHO) - which met on Monday - said so.")
     assert table["World Health Organization"][0] == 2, table
+
+
+# --- more titles and organisation shapes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, person",
+    [
+        ("Defenseman Luka Novak scored in overtime. Novak said it felt good.", "en", "Luka Novak"),
+        ("Goalkeeper Ana Ruiz saved twice.", "en", "Ana Ruiz"),
+        ("Ein Wechsel sei günstiger, sagte Beraterin Sabine Koch.", "de", "Sabine Koch"),
+    ],
+)
+def test_a_player_s_position_or_a_german_adviser_s_title_is_no_part_of_the_name(text, language, person):
+    table = _table_of(text, language)
+    assert person in table, table
+    assert not [name for name in table if name != person and name.endswith(person)], table
+
+
+def test_a_hyphenated_name_with_a_common_word_part_is_one_name_but_two_places_are_two():
+    table = _table_of("Commuters gathered outside the Maha-Metro office in Pune. Maha-Metro said fares rise. "
+                      "Talks on the US-Mexico border went on.")
+    assert table["Maha-Metro"][0] == 2, table
+    assert {"US", "Mexico"} <= set(table), table
+
+
+def test_friends_of_a_place_s_institution_is_one_organisation():
+    table = _table_of("The Friends of Maidstone Libraries collected signatures. Maidstone is in Kent.")
+    assert "Friends of Maidstone Libraries" in table, table

