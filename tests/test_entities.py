@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InvalidOptionError, NotFoundError
@@ -1335,3 +1335,33 @@ def test_the_words_before_a_mention_give_the_cues_of_the_whole_window(pieces):
             entity_typing._cues_before(words, expected)
     expected["person"] += 1.5  # "said" after the mention
     assert score == expected
+
+
+_READING_PIECES = st.sampled_from(
+    ["The", "Gang", "Talks", "Could", "Expose", "of", "to", "the", "and", "vs", "v", "a", "an", "said", "the-day",
+     "the_x", "it's", "ß", "école", "MS13", "US", "SEE", "ALSO", "Greens", "23", "14,320", "%", "Labour", "Bukele",
+     "President", " ", " ", " ", ",", ".", "\n", "—", "11th"]
+)
+
+
+#: Headline-case words, then a few lower-case words no headline keeps (at most one in 20 words may stand)
+_HEADLINE_TEXTS = st.tuples(
+    st.lists(st.sampled_from(["Gang", "Talks", "Could", "Expose", "The", "of", "to", "vs", "Bukele", "MS13", "US",
+                              "SEE", "Greens", "23"]), min_size=3, max_size=44),
+    st.lists(st.sampled_from(["said", "the-day", "it's", "école", "the_x"]), max_size=3),
+).map(lambda words: " ".join(words[0] + words[1]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(_READING_PIECES, max_size=60).map("".join), _HEADLINE_TEXTS),
+       st.sampled_from(["body", "title", "heading", "byline", "boilerplate"]))
+@example(" ".join(["Gang", "Talks", "Could", "Expose", "of", "to"] * 4) + " said", "body")  # one in 25: a headline
+@example(" ".join(["Gang", "Talks", "Could", "Expose", "of", "to"] * 6) + " Gang Talks said it's", "body")  # two in 40
+@example(" ".join(["Gang", "Talks", "Could", "Expose", "of", "to"] * 6) + " said it's école", "body")  # three
+def test_a_paragraph_is_read_the_same_whether_its_words_are_counted_first_or_when_needed(text, kind):
+    from analysis.nlp.entities import extract
+
+    toks = candidates._name_tokens(text)
+    assert extract._paragraph_reading(kind, text, toks) == extract._paragraph_reading(
+        kind, text, toks, counted_first=True
+    )

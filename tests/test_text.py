@@ -764,3 +764,11 @@ def test_key_parts_are_the_first_key_regex_matches(text, enough):
     every = _KEY_PART.findall(text)
     found = _key_parts(text, enough)
     assert found == every[:len(found)] and (len(found) >= enough or found == every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list(" \n\t\u00a0\u2028\r") + ["a", "b c", "\n\n\n", "  x  "]), max_size=30).map("".join))
+def test_normalised_lines_have_no_spaces_at_their_ends(raw):
+    text = normalize_text(raw)
+    assert all(line == line.strip(" ") for line in text.split("\n"))
+    assert "\n\n\n" not in text and text == text.strip()

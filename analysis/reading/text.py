@@ -75,7 +75,8 @@ def normalize_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "  " in text:  # the regexes scan the whole text; a substring test is ten times cheaper
         text = _SPACE_RUN.sub(" ", text)
-    text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    if " \n" in text or "\n " in text:  # a line with spaces at an end (those of the whole text go with strip())
+        text = "\n".join(line.strip(" ") for line in text.split("\n"))
     return (_BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 

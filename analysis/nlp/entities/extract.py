@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from analysis.collector import collector_paused
 from analysis.errors import InvalidOptionError
@@ -51,6 +52,7 @@ from analysis.nlp.entities.cues import (
     ORG_SUFFIXES,
     PARTY_NAMES,
     LOWER_HEADS,
+    _alternation,
     ROMANCE_ARTICLES,
     ROMANCE_OF,
     ORG_FIRST_WORDS,
@@ -167,16 +169,12 @@ class _Extractor:
         for p in self.paragraphs:
             index, text = p.index, p.text
             toks = _name_tokens(text, nouns_capitalised=self.nouns_capitalised, elisions=self.elisions)
-            stats = _paragraph_stats(text, toks)
-            headline = _is_headline(p.kind, toks, stats)
-            if headline and p.kind in ("title", "heading") and 3 <= stats.lower_other and stats.lower_other * 3 >= stats.words:
+            headline, sentence_case, table, capitals = _paragraph_reading(p.kind, text, toks)
+            if sentence_case:
                 self.sentence_case.add(index)  # "Colorado releases five more wolves on the Western Slope"
-            # a results table ("Conservative 14,320 Labour 12,170"): each row's label is a name, no sentence start
-            table = (headline or stats.words <= 40) and p.kind != "title" and _is_results_table(text)
             if table:
-                headline = False
                 self.tables.add(index)
-            if stats.words and stats.acronyms * 2 > stats.words:
+            if capitals:
                 self.capitals.add(index)
             par_spans = []
             dotted = False  # a run ends with a dotted acronym (U.S., K.T.)
@@ -272,10 +270,13 @@ class _Extractor:
         where: dict[int, int] = {}  # id of a span -> its place in spans
         added: list[_Span] = []
         near = _DEFINITION_NEAR_ROMANCE_RE if self.elisions or self.article.language == "es" else _DEFINITION_NEAR_RE
+        last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
+        if last_mark < 0:
+            return
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
-            if not near.match(text, after):
+            if after > last_mark or not near.match(text, after):
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
@@ -925,6 +926,52 @@ _TABLE_NAME = (
 _RESULTS_TABLE_RE = re.compile(
     rf"(?:{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?[,;]?\s+)+{_TABLE_NAME}\s+\d[\d,.]*(?: ?%)?\s*"
 )
+
+
+def _paragraph_reading(kind: str, text: str, toks: list[_Tok], *, counted_first: bool = False
+                       ) -> tuple[bool, bool, bool, bool]:
+    """How a paragraph is read: (headline, title or heading in sentence case, results table, written in capitals).
+
+    A headline is a title or heading, or a paragraph in headline case (:func:`_is_headline`); a results table's
+    rows ("Conservative 14,320 Labour 12,170") have names for labels and no sentence starts, and it is no headline.
+    The rules read the paragraph's word counts (:func:`_paragraph_stats`), which are counted only when a rule
+    needs them: three words after spaces that headlines never keep in lower case make a body paragraph no
+    headline (at most two in 40 words), a table must end with a number, and a paragraph with at most half as
+    many acronyms as name words is not in capitals. ``counted_first`` counts them first (the same answers)."""
+    stats = _paragraph_stats(text, toks) if counted_first else None
+    if kind in ("title", "heading"):
+        headline = True
+        stats = stats or _paragraph_stats(text, toks)
+        sentence_case = 3 <= stats.lower_other and stats.lower_other * 3 >= stats.words
+    elif stats is None and (kind == "byline" or _three_words_headlines_lower_case(text)):
+        headline = sentence_case = False
+    else:
+        stats = stats or _paragraph_stats(text, toks)
+        headline, sentence_case = _is_headline(kind, toks, stats), False
+    table = False
+    if kind != "title" and _is_results_table(text):
+        if not headline:
+            stats = stats or _paragraph_stats(text, toks)
+        table = headline or stats.words <= 40
+        if table:
+            headline = False
+    shapes = [t.shape for t in toks]
+    capitals = False
+    if stats is not None or shapes.count(_ACRONYM) * 2 > len(shapes) - shapes.count(_LOWER):  # (at most that many words)
+        stats = stats or _paragraph_stats(text, toks)
+        capitals = bool(stats.words) and stats.acronyms * 2 > stats.words
+    return headline, sentence_case, table, capitals
+
+
+#: A lower-case word after a space that is none of the words headlines keep in lower case (_HEADLINE_LOWER): each
+#: match starts one of the paragraph's lower-case words (_LOWER_WORD_RE) that counts against a headline.
+_NOT_HEADLINE_LOWER_RE = re.compile(rf" (?!(?:{_alternation(_HEADLINE_LOWER)})(?![^\W_]))[a-zß-öø-ÿ]")
+
+
+def _three_words_headlines_lower_case(text: str) -> bool:
+    """Whether three of a paragraph's lower-case words are none that headlines keep in lower case: then it is no
+    headline (:func:`_is_headline` allows one in 20 of at most 40 words)."""
+    return next(islice(_NOT_HEADLINE_LOWER_RE.finditer(text), 2, None), None) is not None  # (the third, if any)
 
 
 def _is_results_table(text: str) -> bool:
