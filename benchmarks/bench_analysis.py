@@ -89,7 +89,7 @@ def stages(texts: list[str], full: float | None = None) -> None:
     pipeline makes them (run alone, a stage is 10-40 % faster: the others' tables are not in the CPU's caches
     then). The timers cost ~1 µs a call; ``full`` (the best round) is printed beside their total."""
     import analysis.pipeline as pipeline
-    from analysis.nlp import scorers, sentiment
+    from analysis.nlp import sentiment
 
     spent: dict[str, float] = {}
     clock = time.process_time
@@ -110,8 +110,7 @@ def stages(texts: list[str], full: float | None = None) -> None:
     undo: list[tuple[object, str, object]] = []
     for module, name, stage in [
         (pipeline, "extract_entities", "entities"),
-        (scorers, "textblob_scores", "TextBlob scores (ours)"),
-        (sentiment, "news_and_vader", "news score + VADER compound (one pass)"),
+        (sentiment, "paragraph_scores", "sentiment: news score, TextBlob's and VADER's (one pass)"),
         (pipeline, "tokenize", "tokens + terms"),
         (pipeline, "tokens_with_names", "tokens + terms"),
         (pipeline, "unigram_columns", "tokens + terms"),

@@ -14,8 +14,8 @@ from work_support import lines_run
 
 from analysis.nlp.news_sentiment import news_and_vader, news_reading
 from analysis.nlp.scorers import (
-    _Abbreviations, _but_check, _find_tokens, _scored_words, _split_token, _textblob_scorer, textblob_scores,
-    vader_compound,
+    _Abbreviations, _but_check, _find_tokens, _split_token, _textblob_scorer, _tokens, textblob_entry, textblob_scores,
+    textblob_scores_of, vader_compound,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,12 +140,15 @@ def test_the_scan_that_skips_words_gives_textblobs_assessments(words):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES + ["x D", "Max Dole", "box. D", "( !", ")"]), max_size=40),
        st.sampled_from([" ", "", "\n\n"]))
-def test_the_scored_words_are_textblobs_sentences_joined(pieces, separator):
-    """Without cutting sentences when no emoticon or "(!)" pattern matches: the same words as TextBlob's sentences."""
+def test_each_tokens_pieces_are_textblobs_tokens_in_turn(pieces, separator):
+    """A text's tokens as TextBlob cuts them are each whitespace-separated token's pieces in turn (without a paragraph
+    break or a carriage return), and the scores from those pieces are TextBlob's, emoticons and "(!)" or not."""
     text = separator.join(pieces)
-    words, infos = _scored_words(text)
-    assert words == " ".join(textblob_parser.find_tokens(text)).lower().split()
-    assert infos == [_textblob_scorer().word_info(word) for word in words]
+    entries = [textblob_entry(token) for token in text.split()]
+    if "\r" not in text and "\n\n" not in text:
+        assert [piece for entry in entries for piece in entry[0]] == _tokens(text)
+        assert [word for entry in entries for word in entry[1]] == [token.lower() for token in _tokens(text)]
+    assert textblob_scores_of(text, entries) == tuple(TextBlob(text).sentiment)
 
 
 # -- TextBlob's trimming of punctuation, made linear ------------------------------------------------------------

@@ -96,10 +96,9 @@ from analysis.errors import StoryscopeError
 from analysis.nlp import scorers
 
 __all__ = [
-    "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "agreement", "happiness_table", "inferred_table",
-    "neighbour_table",
-    "news_and_vader", "news_compound", "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment",
-    "rated_lexicon",
+    "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "ParagraphScores", "agreement", "happiness_table",
+    "inferred_table", "neighbour_table", "news_and_vader", "news_compound", "news_lexicon", "news_model", "news_reading",
+    "news_score", "news_sentiment", "paragraph_scores", "rated_lexicon",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -251,11 +250,36 @@ def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsRe
 def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tuple[NewsReading, float]:
     """:func:`news_reading` of ``text`` and VADER's own compound score of it (exactly
     :func:`analysis.nlp.scorers.vader_compound`), its words read once for both."""
-    if scorers.has_emoji(text):  # VADER reads emoji as words: its own pass
-        return news_reading(text, masked=masked), scorers.vader_compound(text)
+    words = text.split()
+    return _news_and_vader(text, masked, words, _reader().facts_of(words))
+
+
+class ParagraphScores(NamedTuple):
+    """Every sentiment score of one text (see :func:`paragraph_scores`)."""
+
+    sentiment: float  #: the news score (:func:`news_sentiment`), within [-1.0, 1.0]
+    polarity: float  #: TextBlob's polarity, within [-1.0, 1.0]
+    subjectivity: float  #: TextBlob's subjectivity, within [0.0, 1.0]
+    vader: float  #: VADER's own compound score, within [-1.0, 1.0]
+
+
+def paragraph_scores(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> ParagraphScores:
+    """The news score of ``text`` (names at the ``masked`` spans), TextBlob's polarity and subjectivity (exactly
+    :func:`analysis.nlp.scorers.textblob_scores`) and VADER's compound score (exactly
+    :func:`analysis.nlp.scorers.vader_compound`), the text split into words once for all three."""
     words = text.split()
     facts = _reader().facts_of(words)
+    polarity, subjectivity = scorers.textblob_scores_of(text, list(map(_TEXTBLOB, facts)))
+    reading, vader = _news_and_vader(text, masked, words, facts)
+    return ParagraphScores(news_score(reading, polarity), polarity, subjectivity, vader)
+
+
+def _news_and_vader(
+    text: str, masked: Iterable[tuple[int, int]], words: list[str], facts: list[tuple],
+) -> tuple[NewsReading, float]:
     reading = _reading(text, *_read(text, masked, words, facts))
+    if scorers.has_emoji(text):  # VADER reads emoji as words: its own pass
+        return reading, scorers.vader_compound(text)
     vader_hits = list(compress(range(len(facts)), map(_VADER_HIT, facts)))
     return reading, scorers.vader_compound_of_words(
         text, list(map(_VADER_WORD, facts)), list(map(_VADER_LOWER, facts)), vader_hits, list(map(_VADER_RULE, facts)),
@@ -312,10 +336,12 @@ _STOPS = 15  # a sentiment word that is not a negation: the rules' look back sto
 _RULE = 16  # a word the look back reacts to: a negation or reducer, "no", "never", "without", "so", "this", a booster
 _VADER_RULE_AT = 17  # the same for VADER's own rules (see analysis.nlp.scorers.rule_word)
 _NEIGHBOUR = 18  # its neighbour valence, or None when the table has none or it is a negation
+_TEXTBLOB_AT = 19  # TextBlob's pieces of the token (analysis.nlp.scorers.textblob_entry)
 _KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF, _NEIGHBOUR_OF = (
     itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE, _NEIGHBOUR))
 _VADER_WORD, _VADER_LOWER, _VADER_HIT, _VADER_RULE = (
     itemgetter(k) for k in (_VADER_WORD_AT, _VADER_LOWER_AT, _VADER_HIT_AT, _VADER_RULE_AT))
+_TEXTBLOB = itemgetter(_TEXTBLOB_AT)
 #: Besides negations, reducers and boosters, the words the look back's rules read ("no", "never so", "without doubt",
 #: "so", "this"); "least" is read before every sentiment word, and "or", "nor", "doubt" only after one of these.
 _RULE_WORDS = frozenset({"no", "never", "without", "so", "this"})
@@ -381,6 +407,7 @@ class _Reader:
             key, word.isupper(), hit, happy, rare, ends, stripped[:1].isupper(), negation, capitalised, inferred, but,
             boost, vader_word, vader_lower, vader_hit, key in lexicon and key not in _NEGATORS,
             bool(boost) or key in _RULE_WORDS or _negated(key), scorers.rule_word(vader_lower), neighbour,
+            scorers.textblob_entry(raw),
         )
 
 
@@ -464,12 +491,13 @@ def _read(
         starts = [0, *(i for i in range(1, n) if facts[i - 1][_ENDS] == 2 and facts[i][_STARTS_UPPER])]
         for at in buts:
             but_of.setdefault(starts[bisect_right(starts, at) - 1], at)
+    idioms = not scorers._IDIOM_WORDS.isdisjoint(lowers)  # whether one of VADER's idioms can match anywhere
     last_position = n - 1
     valences: list[float] = []
     for i in hits:
         if lowers[i] == "kind" and i < last_position and lowers[i + 1] == "of":
             continue
-        valence = _valence(lexicon, i, lowers, facts, hidden, is_cap_diff)
+        valence = _valence(lexicon, i, lowers, facts, hidden, is_cap_diff, idioms)
         if but_of:  # VADER's "but" rule, within the sentence
             but = but_of.get(starts[bisect_right(starts, i) - 1])
             if but is not None:
@@ -509,10 +537,18 @@ def _hidden_positions(text: str, words: list[str], spans: Sequence[tuple[int, in
     hidden: set[int] = set()
     if " ".join(words) == text:  # one space between words, none around: a word's position is a count of spaces
         size = len(text)
-        for span in spans:
+        at = spaces = 0  # spaces = text.count(" ", 0, at), counted on from one span's start to the next
+        for span in sorted(spans):
             start, end = span[0], span[1]
             if start < size and end > 0:  # the words ending after start and starting before end
-                hidden.update(range(text.count(" ", 0, max(start, 0) + 1), text.count(" ", 0, end - 1) + 1))
+                after_start = max(start, 0) + 1
+                spaces += text.count(" ", at, after_start)
+                at = after_start
+                if end - 1 >= after_start:
+                    before_end = spaces + text.count(" ", after_start, end - 1)
+                else:
+                    before_end = spaces - text.count(" ", end - 1, after_start)
+                hidden.update(range(spaces, before_end + 1))
         return hidden
     matches = list(_WORDS.finditer(text))
     starts = [match.start() for match in matches]
@@ -524,7 +560,7 @@ def _hidden_positions(text: str, words: list[str], spans: Sequence[tuple[int, in
 
 def _valence(
     lexicon: dict[str, float], i: int, lowers: list[str], facts: list[tuple], hidden: AbstractSet[int],
-    is_cap_diff: bool,
+    is_cap_diff: bool, idioms: bool = True,
 ) -> float:
     """VADER's valence of the lexicon word at ``i`` with the news rules (see the module's documentation)."""
     lower = lowers[i]
@@ -543,7 +579,7 @@ def _valence(
     if not rule:  # the rules below leave the valence as it is but for capitals, idioms and "least"
         if is_cap_diff and facts[i][_UPPER]:
             valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
-        if reach == 3:
+        if reach == 3 and idioms:
             valence = scorers._idioms_check(valence, lowers, i)
         if i > 0 and lowers[i - 1] == "least" and not (i > 1 and lowers[i - 2] in ("at", "very")):
             valence = valence * _N_SCALAR
@@ -570,7 +606,7 @@ def _valence(
             scalar = scalar * 0.9
         valence = valence + scalar
         valence = _negation_check(valence, lowers, back, i)
-        if back == 2:
+        if back == 2 and idioms:
             valence = scorers._idioms_check(valence, lowers, i)
     if i > 0 and lowers[i - 1] == "least" and not (i > 1 and lowers[i - 2] in ("at", "very")):
         valence = valence * _N_SCALAR

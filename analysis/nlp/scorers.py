@@ -56,7 +56,10 @@ from types import ModuleType
 
 from vaderSentiment import vaderSentiment as vader_module
 
-__all__ = ["has_emoji", "textblob_scores", "vader_compound", "vader_compound_of_words", "vader_word"]
+__all__ = [
+    "has_emoji", "rule_word", "textblob_entry", "textblob_scores", "textblob_scores_of", "vader_compound",
+    "vader_compound_of_words", "vader_word",
+]
 
 
 # -- TextBlob ------------------------------------------------------------------------------------------
@@ -183,56 +186,77 @@ def _split_token(token: str, tokens: list[str]) -> None:
     tokens.extend(reversed(tail))
 
 
-#: Each token's pieces as :func:`_split_token` cuts them ("Said," -> "Said", ","; "said" -> "said"), those pieces
-#: lower-cased, and the scorer's :meth:`_TextBlobScorer.word_info` of each, found once per process: the same few
-#: thousand tokens recur in every article (cleared when it grows past the bound).
-_TOKEN_ENTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple]] = {}
-_MAX_TOKEN_ENTRIES = 100_000
-_PIECES, _LOWERED, _INFOS = itemgetter(0), itemgetter(1), itemgetter(2)
+def _prepared(text: str) -> str:
+    """``find_tokens``' text before it takes the runs of non-space: contractions and quotes spaced off. Each
+    replacement holds no space, so it acts within each whitespace-separated token of ``text`` alone."""
+    for contraction, spaced in _CONTRACTIONS:
+        if contraction in text:
+            text = text.replace(contraction, spaced)
+    return (
+        text.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+        .replace("'", " ' ").replace('"', ' " ')
+    )
 
 
-def _entry_of(token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple]:
+def _pieces_of(token: str) -> tuple[str, ...]:
+    """The pieces :func:`_split_token` cuts a token of the prepared text into ("said," -> "said", ",")."""
     if token[0] in _LEADING or token[-1] in _TRAILING:
         cut: list[str] = []
         _split_token(token, cut)
-        pieces = tuple(cut)
-    else:
-        pieces = (token,)
+        return tuple(cut)
+    return (token,)
+
+
+def _tokens(text: str) -> list[str]:
+    """``find_tokens``' tokens of ``text`` before it groups them into sentences (its end-of-sentence marks kept)."""
+    text = _prepared(str(text)).replace("\r\n", "\n")
+    if "\n\n" in text:
+        text = _LINEBREAKS.sub(f" {_EOS} ", text)
+    # TextBlob collapses whitespace, then takes each run of non-space
+    return list(chain.from_iterable(map(_pieces_of, text.split())))
+
+
+def textblob_entry(token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple]:
+    """What TextBlob's scores need of a whitespace-separated token of a text: its pieces as ``find_tokens`` cuts
+    them (contractions and quotes spaced off, then punctuation: "“Bukele’s" -> "“", "Bukele", "’", "s"), those
+    pieces lower-cased, and the scorer's :meth:`_TextBlobScorer.word_info` of each (see :func:`textblob_scores_of`).
+    """
+    pieces = tuple(chain.from_iterable(map(_pieces_of, _prepared(token).split())))
     # A piece holds no space, and no case mapping makes one or looks past one ("Σ"), so lower-casing each piece
     # gives the words of lower-casing the pieces joined by spaces.
     lowered = tuple(piece.lower() for piece in pieces)
     return pieces, lowered, tuple(map(_textblob_scorer().word_info, lowered))
 
 
-def _token_entries(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple]]:
-    """``find_tokens``' whitespace-separated tokens of ``text`` (after its contractions, quotes and paragraph breaks,
-    which add its end-of-sentence marks), each as its entry of :data:`_TOKEN_ENTRIES`."""
-    text = str(text)
-    for contraction, spaced in _CONTRACTIONS:
-        if contraction in text:
-            text = text.replace(contraction, spaced)
-    text = (
-        text.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
-        .replace("'", " ' ").replace('"', ' " ')
-    )
-    text = text.replace("\r\n", "\n")
-    if "\n\n" in text:
-        text = _LINEBREAKS.sub(f" {_EOS} ", text)
-    raw = text.split()  # TextBlob collapses whitespace, then takes each run of non-space
-    known = _TOKEN_ENTRIES
-    found = list(map(known.get, raw))
-    if not all(found):  # entries are non-empty tuples: a None is a token not met yet
-        if len(known) > _MAX_TOKEN_ENTRIES:
-            known.clear()
-        for token in set(raw).difference(known):
-            known[token] = _entry_of(token)
-        found = list(map(known.__getitem__, raw))
-    return found
+#: Each whitespace-separated token's :func:`textblob_entry`, found once per process: the same few thousand tokens
+#: recur in every article (cleared when it grows past the bound).
+_ENTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple]] = {}
+_MAX_ENTRIES = 100_000
+_PIECES, _LOWERED, _INFOS = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
-def _tokens(text: str) -> list[str]:
-    """``find_tokens``' tokens of ``text`` before it groups them into sentences (its end-of-sentence marks kept)."""
-    return list(chain.from_iterable(map(_PIECES, _token_entries(text))))
+def textblob_scores_of(text: str, entries: list[tuple[tuple[str, ...], tuple[str, ...], tuple]]) -> tuple[float, float]:
+    """:func:`textblob_scores` of ``text`` given the :func:`textblob_entry` of each token of ``text.split()``.
+
+    ``find_tokens`` takes the runs of non-space of the text with its contractions and quotes spaced off, which are
+    the pieces of each token's entry in turn, unless the text has a paragraph break (an end-of-sentence mark) or a
+    carriage return. Cutting those tokens into sentences changes nothing but where the sarcasm "(!)" and emoticon
+    patterns may match (and drops the end-of-sentence marks, which are sentence ends themselves); so when neither
+    pattern matches anywhere in the tokens joined (nor a mark is there), the words are the pieces lower-cased.
+    Otherwise the words are those of :func:`_find_tokens`."""
+    joined = " ".join(chain.from_iterable(map(_PIECES, entries)))
+    if (
+        "\r" in text or "\n\n" in text or _EOS in joined
+        or ("(" in joined and textblob_text.RE_SARCASM.search(joined)) or textblob_text.RE_EMOTICONS.search(joined)
+    ):
+        words = " ".join(_find_tokens(text)).lower().split()
+        infos = list(map(_textblob_scorer().word_info, words))
+    else:
+        words = list(chain.from_iterable(map(_LOWERED, entries)))
+        infos = list(chain.from_iterable(map(_INFOS, entries)))
+    polarity, subjectivity, count = _textblob_scorer().scores(words, infos)
+    n = float(count or 1)
+    return float(polarity / n), float(subjectivity / n)
 
 
 def _find_tokens(text: str) -> list[str]:
@@ -254,24 +278,6 @@ def _find_tokens(text: str) -> list[str]:
     return [
         emoticons.sub(_join_emoticon, sarcasm.sub("(!)", " ".join(sentence))) for sentence in sentences if sentence
     ]
-
-
-def _scored_words(text: str) -> tuple[list[str], list[tuple | None]]:
-    """The words TextBlob's scorer reads in ``text`` (``" ".join(_find_tokens(text)).lower().split()``), and the
-    scorer's :meth:`_TextBlobScorer.word_info` of each.
-
-    Cutting the tokens into sentences changes nothing but where the sarcasm "(!)" and emoticon patterns may match
-    (and drops the end-of-sentence marks, which are sentence ends themselves); so when neither pattern matches
-    anywhere in the tokens joined (nor a mark is there), the words are the tokens' pieces lower-cased."""
-    entries = _token_entries(text)
-    joined = " ".join(chain.from_iterable(map(_PIECES, entries)))
-    if (
-        _EOS in joined or ("(" in joined and textblob_text.RE_SARCASM.search(joined))
-        or textblob_text.RE_EMOTICONS.search(joined)
-    ):
-        words = " ".join(_find_tokens(text)).lower().split()
-        return words, list(map(_textblob_scorer().word_info, words))
-    return list(chain.from_iterable(map(_LOWERED, entries))), list(chain.from_iterable(map(_INFOS, entries)))
 
 
 def _join_emoticon(match: re.Match) -> str:
@@ -493,11 +499,18 @@ def textblob_scores(text: str) -> tuple[float, float]:
     """``TextBlob(text).sentiment`` as a plain tuple: (polarity in [-1, 1], subjectivity in [0, 1]).
 
     What ``textblob_text.Sentiment.__call__`` does with a string, without its generator of pairs and its
-    result class: the words of the sentences, lower-cased (the whole text at once: no case mapping makes or
-    removes a space), assessed, and the scores averaged in the same order with the same operations."""
-    polarity, subjectivity, count = _textblob_scorer().scores(*_scored_words(text))
-    n = float(count or 1)
-    return float(polarity / n), float(subjectivity / n)
+    result class: the words of the sentences, lower-cased, assessed, and the scores averaged in the same order
+    with the same operations (:func:`textblob_scores_of`)."""
+    tokens = text.split()
+    known = _ENTRIES
+    entries = list(map(known.get, tokens))
+    if not all(entries):  # entries are non-empty tuples: a None is a token not met yet
+        if len(known) > _MAX_ENTRIES:
+            known.clear()
+        for token in set(tokens).difference(known):
+            known[token] = textblob_entry(token)
+        entries = list(map(known.__getitem__, tokens))
+    return textblob_scores_of(text, entries)
 
 
 # -- VADER ---------------------------------------------------------------------------------------------
@@ -508,11 +521,14 @@ _BOOSTERS = vader_module.BOOSTER_DICT
 _SPECIAL_CASES = vader_module.SPECIAL_CASES
 _N_SCALAR = vader_module.N_SCALAR
 _C_INCR = vader_module.C_INCR
-# Every word of VADER's multi-word special cases and boosters ("the shit", "kind of"): where none of them is
-# near a word, its idiom check cannot match.
+# The words of VADER's multi-word special cases and boosters ("the shit", "kind of") but "the", "of", "to" and "for":
+# every such phrase holds one of them, so where none of them is near a word, its idiom check cannot match.
 _IDIOM_WORDS = frozenset(
     word for phrase in [*_SPECIAL_CASES, *_BOOSTERS] if " " in phrase for word in phrase.split(" ")
+    if word not in ("the", "of", "to", "for")
 )
+if not all(_IDIOM_WORDS.intersection(phrase.split(" ")) for phrase in [*_SPECIAL_CASES, *_BOOSTERS] if " " in phrase):
+    raise ImportError("a VADER idiom is made of 'the', 'of', 'to' and 'for' alone; update analysis/nlp/scorers.py")
 
 
 @lru_cache(maxsize=1)
@@ -572,6 +588,7 @@ def vader_compound_of_words(
         hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in _BOOSTERS]
     if rules is None:
         rules = list(map(rule_word, lowers))
+    idioms = not _IDIOM_WORDS.isdisjoint(lowers)  # whether an idiom can match anywhere
     last = count - 1
     positions: list[int] = []  # the words that score, and their scores: every other word scores 0
     scores: list[float] = []
@@ -587,7 +604,7 @@ def vader_compound_of_words(
                 valence = 0.0
             if is_cap_diff and words[i].isupper():
                 valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
-            if i > 2 and lowers[i - 3] not in lexicon:
+            if idioms and i > 2 and lowers[i - 3] not in lexicon:
                 valence = _idioms_check(valence, lowers, i)
             scores.append(valence)
     if not scores:

@@ -23,7 +23,7 @@ import nupunkt
 from analysis.nlp import scorers
 from analysis.frames import frame_of, int_column, text_columns
 from analysis.models import Article, Sentiment, SentimentSummary
-from analysis.nlp.news_sentiment import news_and_vader, news_score, news_sentiment
+from analysis.nlp.news_sentiment import news_sentiment, paragraph_scores
 from analysis.nlp.terms import tokenize
 
 if TYPE_CHECKING:
@@ -143,12 +143,8 @@ def sentiment_columns(
 
             mentions = extract_entities(article, include_boilerplate=include_boilerplate).mentions
             names = name_spans(article, mentions)
-        textblob_scores = scorers.textblob_scores
-        scores: list[tuple[float, float, float, float]] = []  # (news, polarity, subjectivity, vader) per paragraph
-        for p, masked in zip(paragraphs, names):
-            polarity_of, subjectivity_of = textblob_scores(p.text)
-            reading, vader_of = news_and_vader(p.text, masked=masked)  # one pass over the words for both
-            scores.append((news_score(reading, polarity_of), polarity_of, subjectivity_of, vader_of))
+        # (news, polarity, subjectivity, vader) per paragraph, its words read once for all
+        scores = [paragraph_scores(p.text, masked=masked) for p, masked in zip(paragraphs, names)]
         news, polarity, subjectivity, vader = np.array(scores, dtype=np.float64).reshape(n, 4).T.copy()
         disagreeing = np.fromiter((disagree(row[0], row[1]) for row in scores), dtype=bool, count=n)
     else:
