@@ -253,3 +253,16 @@ def test_our_textblob_scorer_is_set_up_and_loaded_as_textblob_en_sentiment():
         reference.path, reference._synset, reference.negations, reference.modifiers, reference.language)
     assert all(ours.modifier(w) == reference.modifier(w) for w in ["gladly", "fly", "good", "ly", ""])
     assert dict(ours) == dict(reference) and ours.labeler == reference.labeler
+
+
+_EMOJI = sorted(VADER.emojis)
+_AROUND_EMOJI = [" ", "a", "é", "’", "“", "—", "…", "\u00a0", "東", "\U00020000", "\U0001f300", "\U0001f9ff"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AROUND_EMOJI + [e for e in _EMOJI if len(e) == 1][:: 7]), max_size=12).map("".join))
+def test_emoji_are_found_as_vader_finds_them(text):
+    """Our scan for emoji (one pattern, the set only past the Basic Multilingual Plane) answers as VADER's own set."""
+    from analysis.nlp.scorers import has_emoji
+
+    assert has_emoji(text) == any(char in VADER.emojis for char in text)

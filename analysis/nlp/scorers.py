@@ -540,8 +540,8 @@ def _vader() -> tuple[vader_module.SentimentIntensityAnalyzer, frozenset[str]]:
 
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (``polarity_scores(text)["compound"]``), within [-1.0, 1.0]."""
-    analyzer, emoji = _vader()
-    if not emoji.isdisjoint(text):
+    analyzer = _vader()[0]
+    if has_emoji(text):
         text = _emoji_as_words(text, analyzer.emojis)
     text = text.strip()
     words = [vader_word(token) for token in text.split()]
@@ -549,8 +549,25 @@ def vader_compound(text: str) -> float:
 
 
 def has_emoji(text: str) -> bool:
-    """Whether VADER rewrites an emoji of ``text`` as words before reading it."""
-    return not _vader()[1].isdisjoint(text)
+    """Whether VADER rewrites an emoji of ``text`` as words before reading it.
+
+    No emoji is ASCII; the others are found by one scan in C (:func:`_emoji_pattern`) rather than a set look-up per
+    character, and only a character beyond the Basic Multilingual Plane sends the text to the set itself."""
+    if text.isascii():
+        return False
+    found = _emoji_pattern().search(text)
+    return found is not None and (found.group() <= "\uffff" or not _vader()[1].isdisjoint(text))
+
+
+@lru_cache(maxsize=1)
+def _emoji_pattern() -> re.Pattern:
+    """VADER's emoji of the Basic Multilingual Plane and every character beyond it, as one character class (one past
+    the plane would make the class a list of ranges, tried one by one for each character)."""
+    emoji = _vader()[1]
+    if any(e.isascii() for e in emoji):  # pragma: no cover - a future VADER
+        raise ImportError("VADER rewrites an ASCII character as an emoji; update analysis/nlp/scorers.py has_emoji")
+    plane = "".join(map(re.escape, sorted(e for e in emoji if e <= "\uffff")))
+    return re.compile(f"[{plane}\U00010000-\U0010ffff]")
 
 
 def vader_word(token: str) -> str:

@@ -169,9 +169,10 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"^\(?(?:with\s+)?(?:(?:additional\s+)?inputs?\s+(?:from|by)\s+" + _SOURCES + r"|agency\s+inputs?)\)?\.?$",
     ), "Published By: Anjali Rao", 15),
     # a partnership or funding note: "This article was produced as part of the X Service, ...", "This story is part
-    # of a series ..."; not "This report was ..." (a body may describe a report)
+    # of a series ..."; not "This report was ..." (a body may describe a report) nor "... was written by" (a body may
+    # say who wrote something: "This article was written by AI researchers")
     P("credit", r"^this\s+(?:story|article|piece|content|feature|coverage|series|project)\s+(?:was|is|has\s+been)\s+"
-      r"(?:(?:produced|written|supplied|provided|funded|made|created|commissioned|published|reported)\s+(?:by|with|"
+      r"(?:(?:produced|supplied|provided|funded|made(?:\s+possible)?|created|commissioned)\s+(?:by|with|"
       r"through|under|in\s+(?:partnership|collaboration|association)\s+with|as\s+(?:a\s+)?part\s+of)|(?:a\s+)?part\s+of|"
       r"supported\s+by)\s+(?:(?:(?:the|our)\s+)?(?-i:[A-Z0-9])|(?:a|an|our)\s+(?:[\w-]+\s+){0,2}(?:series|partnership|"
       r"collaboration|project|programme|program|initiative|fellowship|grant)\b)", "This story was produced through the Community News Project, which pays for local reporters.", 60),
@@ -228,6 +229,12 @@ ENGLISH: tuple[BlockPattern, ...] = (
     P("prompt", r"^(?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen(?:\s+now)?|audio\s+version|play\s+audio)"
       + _PLAYER_TAIL, "Listen 00:00 / 03:40", 10),
     P("prompt", r"^comments?\s*\(\d+\)$", "Comments (214)", 2),
+    # page buttons and counters: "Show comments (48)", "Report an error", "Gift this article", "Image 1 of 6"
+    P("prompt", r"^(?:(?:show|view|hide|read|see|load)\s+(?:all\s+|more\s+)?comments?(?:\s*\(\d+\))?|report\s+(?:an?\s+)?(?:error|"
+      r"correction|typo|mistake|issue)|gift\s+(?:this\s+)?(?:article|story)|save\s+(?:for\s+later|(?:to\s+)?(?:my\s+)?(?:reading\s+)?"
+      r"list)|add\s+to\s+(?:my\s+)?(?:reading\s+)?list|listen\s+to\s+(?:the\s+)?article|follow\s+(?:this\s+)?(?:topic|author)|"
+      r"(?:for\s+)?subscribers?\s+only|popular\s+now|(?:open|view)\s+(?:the\s+)?(?:images?\s+|photos?\s+)?(?:in\s+)?(?:the\s+)?gallery|"
+      r"(?:image|photo|picture|slide)\s+\d+\s*(?:of|/)\s*\d+|(?:photo\s+)?gallery\s*\(\d+\))$", "Show comments (48)", 8),
     # a line (or a run) of share actions: "Share on Twitter/X", "Email This Link", "Copy link", "Share via WhatsApp"
     P("prompt", r"^(?:" + _SHARE_ACTION + r")(?:\s*[|•·,]?\s*(?:" + _SHARE_ACTION + r"))*$",
       "Email This Link", 30),
@@ -238,7 +245,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
     # a short question, then a call to act: "Know someone who ...? Tell us at ...", "Missed the match? Sign up ..."
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:subscribe|sign\s+up|register\s+(?:now|here|for|at|online)|download\s+(?:our|the)|tell\s+us|let\s+us\s+know|contact\s+us|"
       r"get\s+in\s+touch|e-?mail\s+us|write\s+to\s+us|send\s+us|join\s+(?:us|our)|follow\s+us|get\s+(?:our|the)\s+"
-      r"(?:free\s+)?(?:app|newsletter))\b", "Spotted a hedgehog in your garden? Tell us at wildlife@example.org", 35, hints=("?",)),
+      r"(?:free\s+)?(?:app|newsletter)|(?:log|sign)\s+in(?:\s+(?:here|now|to)\b|\s*$))", "Spotted a hedgehog in your garden? Tell us at wildlife@example.org", 35, hints=("?",)),
     P("credit", r"^(?:with\s+(?:additional\s+)?(?:reporting|contributions?|material)\s+(?:by|from)\b|(?:this\s+(?:story|"
       r"report|article)\s+(?:includes|contains|uses)\s+(?:reporting|material|information)\s+from\b)|information\s+"
       r"from\s+(?:the\s+)?[^\n]{2,40}?\s+was\s+used\s+in\s+this\s+(?:report|story|article))",
@@ -256,13 +263,19 @@ ENGLISH: tuple[BlockPattern, ...] = (
     # a link label that says where it opens: "Purchase Licensing Rights, opens new tab"
     P("licensing", r",\s*opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)$", "Reprints and licensing, opens new tab", 12,
       hints=("new tab", "new window")),
-    # affiliate-link disclosures: "This post contains affiliate links", "If you buy through our links we may earn ..."
+    # affiliate-link disclosures: "This post contains affiliate links", "If you buy through our links we may earn ...",
+    # and AI-assistance notes
     P("disclaimer", r"^(?:this\s+(?:post|article|page|story|review|guide|content|roundup|list)\s+(?:contains|includes|may\s+"
       r"contain|has)\s+affiliate|(?:some|all|many)\s+(?:of\s+the\s+)?(?:links|products)\b[^\n]{0,80}?\baffiliate\s+(?:links?|"
       r"commissions?|partners?|programs?|programmes?)|(?:when|if)\s+you\s+(?:buy|purchase|shop|click|subscribe|make\s+a\s+"
       r"purchase)\b[^\n]{0,100}?\b(?:we|us|our\s+site)\s+(?:may\s+|might\s+|could\s+|will\s+)?(?:earn|receive|get|be\s+paid)"
       r"\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share|affiliate|money|compensation)|as\s+an\s+amazon\s+associate|affiliate\s+(?:disclosure|disclaimer|links?)\s*:|"
-      r"we\s+(?:may\s+)?(?:receive|earn|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of\s+(?:sales|revenue))\b)",
+      r"we\s+(?:may\s+)?(?:receive|earn|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of\s+(?:sales|revenue))\b"
+      # a note that AI helped: "This summary was generated with the help of AI and checked by our editors."
+      r"|this\s+(?:article|story|text|summary|audio|translation|piece)\s+(?:was|has\s+been|is)\s+(?:generated|produced|"
+      r"created|written|drafted|translated|summari[sz]ed)\s+(?:with\s+(?:the\s+)?(?:help|assistance|support|use)\s+of|using|by)"
+      r"\s+(?:an?\s+)?(?:ai|artificial\s+intelligence)(?:\s+tools?)?(?=\s*(?:[.,;:]|and\b|$))|audio\s+(?:version\s+)?(?:generated|"
+      r"produced|created)\s+(?:by|using|with)\s+(?:ai|artificial\s+intelligence)\b)",
       "This post contains affiliate links; we earn a small fee if you buy through them.", 60),
     # buy buttons: "Buy the X at Y for $449", "Order the X from Y for €119", "Buy now at Y", "Check price on Amazon"
     P("advert", r"^(?:buy|order|pre-?order|shop|get)\b[^\n.!?]{0,60}?\s(?:at|from|on|via)\s[^\n.!?]{1,40}?\s+for\s+"
@@ -317,7 +330,9 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
       r"lettre\s+d['’]information)",
     ), "Partager sur Facebook Partager sur X", 40),
-    P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+l['’]article)$", "Imprimer", 3),
+    P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+(?:l['’]|cet\s+)article|signaler\s+(?:une\s+)?(?:erreur|"
+      r"coquille|faute)|lien\s+copié|photo\s+\d+\s*(?:/|sur)\s*\d+|(?:voir|afficher|lire)\s+les\s+commentaires(?:\s*\(\d+\))?)$",
+      "Signaler une erreur", 8),
     P("readtime", r"^(?:temps\s+de\s+lecture|lecture)\s*:?\s*(?:environ\s+)?\d+\s*(?:min(?:ute)?s?|mn)\.?$",
       "Temps de lecture : 4 min", 8),
     P("readtime", r"^\d+\s*(?:min(?:ute)?s?|mn)\.?\s+(?:de\s+)?lecture$", "4 min de lecture", 5),
@@ -325,11 +340,13 @@ FRENCH: tuple[BlockPattern, ...] = (
       "Écouter cet article 00:00 / 04:12", 10),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:inscrivez-vous|abonnez-vous|téléchargez|suivez-nous|écrivez-nous|"
       r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez|envoyez-(?:nous|les)|contactez\s+la\s+"
-      r"rédaction|appelez-nous|signalez-le)\b",
+      r"rédaction|appelez-nous|signalez-le|se\s+connecter|connectez-vous|je\s+me\s+connecte)\b",
       "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35, hints=("?",)),
     P("disclaimer", r"^(?:(?:cet\s+article|cette\s+page|ce\s+contenu)\s+(?:contient|comporte|peut\s+contenir)\s+des\s+liens"
       r"\s+(?:affiliés|d['’]affiliation|commerciaux|sponsorisés)|(?:certains\s+)?liens\s+(?:de\s+cet\s+article\s+)?(?:sont\s+)?"
-      r"(?:affiliés|d['’]affiliation)|(?:lorsque|si|quand)\s+vous\s+(?:achetez|cliquez)\b[^\n]{0,100}?\bcommission)",
+      r"(?:affiliés|d['’]affiliation)|(?:lorsque|si|quand)\s+vous\s+(?:achetez|cliquez)\b[^\n]{0,100}?\bcommission|"
+      r"cet\s+article\s+a\s+été\s+(?:rédigé|généré|écrit|traduit|produit|réalisé)\s+avec\s+l['’]aide\s+(?:de\s+l['’]\s*"
+      r"(?:ia|intelligence\s+artificielle)|d['’]une\s+(?:ia|intelligence\s+artificielle))\b)",
       "Cet article contient des liens d'affiliation : nous touchons une commission sur vos achats.", 60),
     P("advert", r"^(?:voir\s+(?:l['’]offre|le\s+prix|les\s+prix|l['’]offre\s+sur\s+[^\n.!?]{1,30})|acheter\s+(?:maintenant|"
       r"sur\s+(?-i:[A-Z])[^\n.!?]{0,30})|(?:acheter|commander)\b[^\n.!?]{0,60}?\s(?:sur|chez)\s[^\n.!?]{1,40}?\s(?:pour|à)\s+"
@@ -383,15 +400,19 @@ GERMAN: tuple[BlockPattern, ...] = (
     P("disclaimer", _either(
       r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:",
       r"^(?:(?:dieser\s+(?:artikel|beitrag)|diese\s+seite)\s+enthält\s+(?:sogenannte\s+)?(?:affiliate|provisions|"
-      r"werbe)[-\s]?links|(?:wenn|falls)\s+sie\s+über\b[^\n]{0,100}?\bprovision)",
+      r"werbe)[-\s]?links|(?:wenn|falls)\s+sie\s+über\b[^\n]{0,100}?\bprovision|dieser\s+(?:text|artikel|beitrag)\s+wurde\s+"
+      r"(?:mit\s+(?:hilfe|unterstützung)\s+(?:von\s+|einer\s+)?(?:ki|künstlicher\s+intelligenz)|(?:von\s+einer\s+)?ki\s+"
+      r"(?:erstellt|übersetzt|generiert))\b)",
     ), "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
+    P("prompt", r"^(?:fehler\s+melden|link\s+kopiert|bild\s+\d+\s+(?:von|/)\s+\d+|artikel\s+verschenken|kommentare\s+"
+      r"(?:anzeigen|lesen)(?:\s*\(\d+\))?)$", "Bild 1 von 12", 8),
     P("advert", r"^(?:zum\s+angebot|jetzt\s+(?:kaufen|bestellen)|preis\s+prüfen|(?:bei|auf)\s+(?-i:[A-Z])[^\n.!?]{0,30}\s+"
       r"(?:kaufen|ansehen|bestellen))$", "Bei Otto ansehen", 8),
     P("credit", r"^(?:dieser\s+(?:artikel|beitrag|text)|diese\s+recherche)\s+(?:entstand|ist|wurde)\s+(?:in\s+(?:zusammenarbeit|"
       r"kooperation)|im\s+rahmen|mit\s+unterstützung|gefördert|finanziert)",
       "Dieser Beitrag entstand in Zusammenarbeit mit dem Recherchenetzwerk Nord.", 60),
-    P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:abonnieren|folgen|laden|melden|schreiben|kontaktieren|registrieren|"
-      r"erzählen|teilen|schicken|senden|mailen|rufen)\s+sie\b", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35, hints=("?",)),
+    P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:(?:abonnieren|folgen|laden|melden|schreiben|kontaktieren|registrieren|"
+      r"erzählen|teilen|schicken|senden|mailen|rufen)\s+sie\b|(?:jetzt|hier)\s+(?:melden|anmelden|einloggen)\b)", "Keine Spielberichte mehr verpassen? Folgen Sie uns auf Instagram.", 35, hints=("?",)),
     P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
     P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
       "Dieser Artikel ist nur für Abonnenten.", 30),
@@ -418,7 +439,7 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"relacionad[oa]s?|(?:te|le)\s+puede\s+interesar|más\s+información|también\s+(?:te|le)\s+puede\s+interesar|"
       r"contenido\s+relacionado|otras\s+noticias|más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|recomendamos|(?:te|le)\s+podría\s+"
       r"interesar)\s*(?:[:»›>|]|[-–—]\s)", "Lea también: Así fue la jornada electoral"),
-    P("related", r"^(?:más\s+información|(?:te|le)\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+leído|"
+    P("related", r"^(?:más\s+información|(?:te|le)\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+(?:leído|visto|compartido)|"
       r"le[ae]\s+también|también\s+(?:te|le)\s+puede\s+interesar|contenido\s+relacionado|otras\s+noticias|"
       r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|(?:te|le)\s+podría\s+interesar)"
       r"\s*[:›»>|]?$", "Más información", 8, "label"),
@@ -434,7 +455,8 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"(?:tu\s+(?:correo|bandeja|email|e-mail|buzón)|nuestr[oa]s?\s+(?:[\w'’-]+\s+){0,3}(?:boletín|boletines|newsletters?))",
       r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
     ), "Comparte esta noticia", 40),
-    P("prompt", r"^(?:imprimir|comentar|guardar|comentarios)$", "Imprimir", 2),
+    P("prompt", r"^(?:imprimir|comentar|guardar|comentarios|reportar\s+(?:un\s+)?error|enlace\s+copiado|foto\s+\d+\s+de\s+\d+|"
+      r"ver\s+(?:los\s+)?comentarios(?:\s*\(\d+\))?|regalar\s+(?:este\s+)?artículo)$", "Reportar un error", 8),
     P("readtime", _either(
       r"^(?:tiempo\s+(?:estimado\s+)?de\s+lectura|lectura)\s*:?\s*(?:unos\s+|aprox\.?\s+)?\d+\s*(?:min(?:utos?)?\.?)$",
       r"^\d+\s*min(?:utos?)?\.?\s+de\s+lectura$",
@@ -443,7 +465,8 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"^(?:descargo\s+de\s+responsabilidad|nota\s+de\s+la\s+redacción)\s*:",
       r"^(?:(?:este\s+(?:artículo|contenido|texto)|esta\s+(?:página|nota))\s+(?:contiene|incluye|puede\s+contener)"
       r"\s+enlaces\s+(?:de\s+afiliad[oa]s?|afiliad[oa]s?|patrocinados)|(?:si|cuando)\s+(?:compras|haces\s+una\s+compra)\b"
-      r"[^\n]{0,100}?\bcomisión)",
+      r"[^\n]{0,100}?\bcomisión|este\s+(?:artículo|texto|contenido)\s+(?:ha\s+sido|fue)\s+(?:elaborad[oa]|generad[oa]|redactad[oa]|"
+      r"traducid[oa]|escrit[oa])\s+con\s+(?:(?:la\s+)?ayuda\s+de\s+)?(?:la\s+|una\s+)?(?:ia|inteligencia\s+artificial)\b)",
     ), "Nota de la redacción: este texto se actualizó con la cifra definitiva.", 60),
     P("advert", r"^(?:ver\s+(?:oferta|precio)(?:\s+en\s+[^\n.!?]{1,30})?|comprar\s+(?:ahora|ya)|comprar\s+en\s+(?-i:[A-Z])"
       r"[^\n.!?]{0,30}|(?:compra|comprar)\b[^\n.!?]{0,60}?\sen\s[^\n.!?]{1,40}?\spor\s+" + _PRICE + r")$",
@@ -452,7 +475,8 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"\s+(?:elaborad[oa]|producid[oa]|financiad[oa]|realizad[oa])\s+(?:en\s+colaboración|con\s+el\s+apoyo|por\s+(?:el|la)))",
       "Este reportaje forma parte de una serie sobre el agua en el sureste.", 60),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:suscr[ií]bete|suscr[ií]base|descarga|descargue|s[ií]guenos|síganos|escr[ií]benos|"
-      r"cu[eé]ntanos|apúntate|regístrate|únete|contáctanos|env[ií](?:a|e)(?:nos|los|las)|m[aá]nda(?:nos|los|las)|llámanos)\b",
+      r"cu[eé]ntanos|apúntate|regístrate|únete|contáctanos|env[ií](?:a|e)(?:nos|los|las)|m[aá]nda(?:nos|los|las)|llámanos|"
+      r"inicia\s+sesión|inicie\s+sesión|accede)\b",
       "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35, hints=("?",)),
     P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
     P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
