@@ -236,6 +236,7 @@ def test_an_acronym_in_brackets_later_in_a_paragraph_is_still_a_mention():
         ("Defenseman Luka Novak scored in overtime. Novak said it felt good.", "en", "Luka Novak"),
         ("Goalkeeper Ana Ruiz saved twice.", "en", "Ana Ruiz"),
         ("Ein Wechsel sei günstiger, sagte Beraterin Sabine Koch.", "de", "Sabine Koch"),
+        ("Stadtbaurat Michael Jendrek sagte, die Sicherheit habe Vorrang.", "de", "Michael Jendrek"),
     ],
 )
 def test_a_player_s_position_or_a_german_adviser_s_title_is_no_part_of_the_name(text, language, person):
@@ -267,3 +268,8 @@ def test_an_adjective_before_a_country_at_a_sentence_start_names_an_organisation
     table = _table_of("Historic England, which advises ministers, objected. Historic buildings were at risk.")
     assert table["Historic England"][:1] == (1,) and table["Historic England"][2] == "organisation", table
     assert "Historic" not in table, table
+
+
+def test_a_person_at_a_sentence_start_keeps_a_given_name_that_is_a_common_word_when_the_surname_stands_alone():
+    table = _table_of("Mara Linde, the top seed, beat Zoe Carr in the final. Linde will play in Paris next.")
+    assert table["Mara Linde"][:2] == (2, ("Linde",)), table

@@ -496,7 +496,9 @@ CUES: dict[str, LanguageCues] = {
                        "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
                        "direktorin", "sekretär", "sekretärin", "geschäftsführer", "geschäftsführerin", "anwalt",
                        "anwältin", "richter", "richterin", "berater", "beraterin", "experte", "expertin",
-                       "referent", "referentin", "mitarbeiter", "mitarbeiterin")),
+                       "referent", "referentin", "mitarbeiter", "mitarbeiterin",
+                       # councillors and officials: "Stadtrat", "Stadtbaurat", "Ortsbürgermeisterin", "Landrätin"
+                       "rat", "rätin", "dezernent", "dezernentin")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",

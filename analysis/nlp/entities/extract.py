@@ -130,6 +130,7 @@ class _Extractor:
         self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
         self.repeated_starts: set[str] = set()  # forms of runs that start two sentences or more (see _resolve)
+        self.single_keys: set[str] = set()  # words written alone as a name (see _resolve)
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
@@ -450,6 +451,8 @@ class _Extractor:
             if is_weak and len(s.toks) > 1:
                 starts[s.form] = starts.get(s.form, 0) + 1
         self.repeated_starts = {form for form, n in starts.items() if n > 1}
+        # words the article writes alone as a name (a surname used alone: "Linde will play" after "Mara Linde")
+        self.single_keys = {s.keys[0] for s in spans if len(s.toks) == 1}
         for round_ in (False, True):
             for s, is_weak in zip(initial, weak):
                 if is_weak != round_:
@@ -825,6 +828,11 @@ class _Extractor:
         toks = s.toks
         if s.form in self.repeated_starts and self._first_word_may_name(toks):
             return [s]
+        if (self.english and len(toks) == 2 and toks[1].shape == _CAP and toks[1].key in self.single_keys
+                and not toks[0].key.endswith("ly") and self._first_word_may_name(toks)
+                and not _is_common_word(toks[1].key) and _place_strength(toks[1].key, toks[1].text) < 2
+                and _APPOSITION_AFTER_RE.match(s.text, s.end_with_possessive)):
+            return [s]  # "Mara Linde, the top seed, beat ...": a surname the article uses alone, a person's apposition
         if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
                 and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
             return [s]  # a given name before a known surname ("Lech Wałęsa" after "Danuta Wałęsa", "Rick Hanley")
@@ -911,6 +919,9 @@ _DATELINE_TAG_RE = re.compile(
     r"\(([^()\n]{1,30})\)\s*\.?[-–—]"
 )  # (the place in capitals: not "The World Health Organization (WHO) - which ...")
 _SENTENCE_END_RE = re.compile(r"[.?!]")
+#: What follows a person named at a sentence's start: an apposition or a speech verb ("Mara Linde, the top seed,",
+#: "Mara Linde, 24,", "Mara Linde, who", "Mara Linde said").
+_APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|who|\d{1,3},)\s|\s+(?:said|says|told|added)\b")
 _LOWER_OF_RE = re.compile(r" (?:de|du|des|d['’]|contre|pour) ?[a-zß-öø-ÿ]")
 
 
