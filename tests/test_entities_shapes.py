@@ -254,3 +254,16 @@ def test_a_hyphenated_name_with_a_common_word_part_is_one_name_but_two_places_ar
 def test_friends_of_a_place_s_institution_is_one_organisation():
     table = _table_of("The Friends of Maidstone Libraries collected signatures. Maidstone is in Kent.")
     assert "Friends of Maidstone Libraries" in table, table
+
+
+def test_two_names_joined_by_y_are_two_when_one_is_written_alone_but_a_surname_and_an_institution_stay_whole():
+    table = _table_of("Habitantes de colonias como Pensiones y Chuburná denunciaron el corte. En Chuburná no hubo luz. "
+                      "Todos leímos a Ortega y Gasset. El Ministerio de Ciencia y Tecnología habló.", "es")
+    assert table["Chuburná"][0] == 2, table
+    assert {"Pensiones", "Ortega y Gasset", "Ministerio de Ciencia y Tecnología"} <= set(table), table
+
+
+def test_an_adjective_before_a_country_at_a_sentence_start_names_an_organisation_not_a_person():
+    table = _table_of("Historic England, which advises ministers, objected. Historic buildings were at risk.")
+    assert table["Historic England"][:1] == (1,) and table["Historic England"][2] == "organisation", table
+    assert "Historic" not in table, table

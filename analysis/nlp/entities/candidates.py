@@ -723,7 +723,7 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             elif keys in (["y"], ["e"]) and (
                 _two_places(run, toks, k) or last.shape == _ACRONYM or toks[k].shape == _ACRONYM
             ):
-                break  # "Estados Unidos y Japón", "PP y Vox" (but "Ortega y Gasset")
+                break  # "Estados Unidos y Japón", "PP y Vox" (but "Ortega y Gasset"; see extract._conjunction_split)
             elif keys[0] in _CONJUNCTIONS_OR_IN and len(keys) > 1:
                 break  # "La Comisión Europea y el Fondo", "Felipe VI en el Palacio" (but "Desaparecidos en Honduras")
             elif any(key in _CONNECTOR_HEADED for key in keys):

@@ -293,13 +293,13 @@ GIVEN_NAME_WORDS = frozenset(
 )
 
 #: Adjectives that begin organisations' names ("National Highways", "Royal Mail", "Federal Reserve", "General
-#: Motors", "Major League Baseball", "United Airlines", "Standard Chartered", "Southern Water", "Central Bank"):
+#: Motors", "Historic England", "Natural Resources Wales", "Major League Baseball", "United Airlines", "Standard Chartered", "Southern Water", "Central Bank"):
 #: at a sentence's start, before another capitalised word that is no personal name (a title before one is stripped
 #: first: "General Patton"), they are part of the name.
 ORG_FIRST_WORDS = frozenset(
     """
     national royal federal international imperial general major united standard allied consolidated universal
-    continental global central northern southern eastern western
+    continental global central northern southern eastern western historic natural
     """.split()
 )
 

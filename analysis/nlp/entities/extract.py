@@ -258,6 +258,7 @@ class _Extractor:
                 if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
                     s.title_before = True
         spans = _numbers_off(spans)
+        spans = _conjunction_split(spans, self.stops | self.cues.place_words)
         if self.english:
             spans = self._lower_case_brands(spans)
         self.particle_endings = _particle_endings(spans)
@@ -1355,6 +1356,31 @@ def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:
         return False
     initials = "".join(t.key[:1] for t in outer.toks if t.shape != _LOWER)
     return not inner.keys[0].startswith(initials)
+
+
+def _conjunction_split(spans: list[_Span], weak: frozenset[str]) -> list[_Span]:
+    """Two one-word names joined by "y" / "e" are two names when the article also writes one of them alone
+    ("colonias como Pensiones y Chuburná ... En Chuburná"; ``weak``: the words a sentence may start with before
+    it); else one ("Ortega y Gasset", "Ciencia y Tecnología")."""
+    joined = [i for i, s in enumerate(spans) if len(s.toks) >= 3 and any(
+        t.shape == _LOWER and t.key in ("y", "e") for t in s.toks[1:-1])]
+    if not joined:
+        return spans
+    alone = {s.keys[-1] for s in spans if len(s.toks) == 1 or (len(s.toks) == 2 and s.initial and s.keys[0] in weak)}
+    out = list(spans)
+    for i in reversed(joined):
+        s = spans[i]
+        toks = s.toks
+        k = next(j for j in range(1, len(toks) - 1) if toks[j].shape == _LOWER and toks[j].key in ("y", "e"))
+        left, right = toks[:k], toks[k + 1 :]
+        if left[-1].key in _ORG_HEADS or any(t.shape == _LOWER for t in left) or any(t.key in _ORG_HEADS for t in left):
+            continue  # "Ministerio de Ciencia y Tecnología"
+        if not ((len(left) == 1 and left[0].key in alone) or (right[0].key in alone)):
+            continue
+        pieces = [_Span(s.par, s.text, part, initial=s.initial and part is left, headline=s.headline)
+                  for part in (left, right)]
+        out[i : i + 1] = pieces
+    return out
 
 
 def _numbers_off(spans: list[_Span]) -> list[_Span]:

@@ -23,6 +23,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     ALIAS_ARTICLES,
     ALIAS_CUES,
+    ORG_FIRST_WORDS,
     ALL_CUES,
     APPOSITION_ARTICLES,
     CORPORATE_SUFFIXES,
@@ -147,13 +148,17 @@ class _Lookup:
             company = last in CORPORATE_SUFFIXES  # "Acme" of "Acme Robotics Corp."
             if company or last == "party" or _place_strength(last, s.toks[-1].text) >= 4:
                 for core in (keys[:-1], keys[:1]) if company else (keys[:-1],):
-                    if core in subs and not any(k in self.stops or k in _ORG_HEADS or k in _JOINERS for k in core):
+                    if core in subs and not any(
+                        k in self.stops or k in _ORG_HEADS or k in _JOINERS or k in ORG_FIRST_WORDS for k in core
+                    ):  # (an adjective alone names nothing: "Historic buildings" is no "Historic England")
                         spans = self.surnames.get(core)
                         if spans is None:
                             self.surnames[core] = [s]
                         else:
                             spans.append(s)
-        if subs and (s.person_shaped or _person_by_context(s, self.stops)):
+        if subs and (s.person_shaped or _person_by_context(s, self.stops)) and not (
+            s.toks[0].key in ORG_FIRST_WORDS and _place_strength(keys[-1], s.toks[-1].text) >= 4
+        ):  # ("Historic England", "Natural England": an organisation, no person with a given name)
             # a surname, and a first name that is no stopword ("Martin said" after "Martin Hale")
             first = s.toks[0].key
             for own in ((s.toks[-1].key,), (first,)) if first not in self.stops else ((s.toks[-1].key,),):
