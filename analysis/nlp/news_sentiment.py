@@ -281,8 +281,13 @@ def _news_and_vader(
     if scorers.has_emoji(text):  # VADER reads emoji as words: its own pass
         return reading, scorers.vader_compound(text)
     vader_hits = list(compress(range(len(facts)), map(_VADER_HIT, facts)))
+    if not vader_hits:
+        return reading, 0.0
+    count = len(facts)
+    capitals = sum(map(_UPPER_OF, facts))  # a token, its word and VADER's word are in capitals alike
     return reading, scorers.vader_compound_of_words(
         text, list(map(_VADER_WORD, facts)), list(map(_VADER_LOWER, facts)), vader_hits, list(map(_VADER_RULE, facts)),
+        0 < count - capitals < count,
     )
 
 

@@ -589,20 +589,25 @@ def rule_word(lower: str) -> bool:
 
 def vader_compound_of_words(
     text: str, words: list[str], lowers: list[str], hits: list[int] | None = None, rules: list[bool] | None = None,
+    is_cap_diff: bool | None = None,
 ) -> float:
     """VADER's compound score of ``text`` (without emoji: see :func:`has_emoji`), given SentiText's words of it
     (:func:`vader_word` of each token of ``text.split()``) and those words lower-cased.
 
     ``hits``: the positions of the words in VADER's lexicon that are not boosters, when the caller has found them;
     every other word scores 0, as in VADER. ``rules``: :func:`rule_word` of each word, when the caller has it.
+    ``is_cap_diff``: SentiText's ``allcap_differential`` (some words but not all in capitals), when known.
     """
     analyzer = _vader()[0]
     lexicon = analyzer.lexicon
     count = len(words)
-    capitals = sum(map(str.isupper, words))
-    is_cap_diff = 0 < count - capitals < count  # SentiText's allcap_differential
     if hits is None:
         hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in _BOOSTERS]
+    if not hits:
+        return 0.0
+    if is_cap_diff is None:
+        capitals = sum(map(str.isupper, words))
+        is_cap_diff = 0 < count - capitals < count  # SentiText's allcap_differential
     if rules is None:
         rules = list(map(rule_word, lowers))
     idioms = not _IDIOM_WORDS.isdisjoint(lowers)  # whether an idiom can match anywhere
