@@ -103,8 +103,18 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
         _context_cues(sp, score)
         if cues is not None:
             _language_cues(sp, score, cues)
+    if _PRODUCT_RE.search(name) and score["place"] < 3:
+        return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
     best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
+
+
+#: The shape of a product's name: a model number with its letter ("Pixel 8a"), a model word at the end ("AirPods Pro",
+#: "iPad mini", "Pod 3 Pro 2"), a generation ("Gen 3"), or a coined name ("LarkPhone", "iPhone") before a number.
+_PRODUCT_RE = re.compile(
+    r"(?:^|\s)\d{1,2}[aceis](?:\s|$)|\s(?:Pro|Max|Ultra|Lite|Plus|mini|Mini)(?:\s\d{1,2})?$|\sGen\s\d{1,2}$"
+    r"|^(?:[a-z]{1,6}[A-Z]|[A-Z][a-z]{2,}[A-Z])\w*\s(?:\w+\s)?\d{1,3}\b"
+)
 
 
 #: The words before a mention that say something (see _context_cues); after any other word nothing is read.
