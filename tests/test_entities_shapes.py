@@ -279,3 +279,4 @@ def test_a_person_at_a_sentence_start_keeps_a_given_name_that_is_a_common_word_w
 def test_a_product_with_its_model_is_typed_other_even_where_it_speaks(product):
     table = _table_of(f"The {product} said nothing, but the {product} sold well, Marlow Tech said.")
     assert table[product][2] == "other", table
+
