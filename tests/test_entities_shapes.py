@@ -280,3 +280,10 @@ def test_a_product_with_its_model_is_typed_other_even_where_it_speaks(product):
     table = _table_of(f"The {product} said nothing, but the {product} sold well, Marlow Tech said.")
     assert table[product][2] == "other", table
 
+
+
+def test_an_acronym_before_a_country_is_an_organisation_but_two_countries_are_no_organisation():
+    table = _table_of("NHS England said waiting lists fell. Officials from NHS England met ministers.")
+    assert table["NHS England"][2] == "organisation", table
+    table = _table_of("Talks on US Mexico trade resumed in Washington.")
+    assert table.get("US Mexico", (0, (), "place"))[2] != "organisation", table

@@ -273,9 +273,12 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         place_score += 3
     if head and keys[0] == head[0] and len(keys) > len(head) and keys[0] in ("district", "province", "state"):
         place_score += 2
-    if (not organisation and not place_score and len(keys) == 2 and keys[0] in ORG_FIRST_WORDS
-            and keys[0] not in _DIRECTIONS and _place_strength(keys[1], keys[1]) >= 4):
-        organisation += 3  # "Historic England", "Natural England": an adjective before a country, no place of it
+    if (not organisation and not place_score and len(keys) == 2 and _place_strength(keys[1], keys[1]) >= 4 and (
+            (keys[0] in ORG_FIRST_WORDS and keys[0] not in _DIRECTIONS)
+            or (surface[:2].isupper() and (first := surface.split(" ", 1)[0]).isupper()
+                and not _place_strength(keys[0], first))
+    )):
+        organisation += 3  # "Historic England", "NHS England", "Reform UK": an adjective or an acronym before a country
     if (not organisation and not place_score and 1 < len(keys) <= 3 and (
             keys[0] in ORG_FIRST_WORDS or (_is_demonym(keys[0]) and not _is_given_name(keys[0])))
             and all(_is_common_word(k) and not _is_given_name(k) for k in keys[1:])):
