@@ -273,3 +273,17 @@ def test_an_adjective_before_a_country_at_a_sentence_start_names_an_organisation
 def test_a_person_at_a_sentence_start_keeps_a_given_name_that_is_a_common_word_when_the_surname_stands_alone():
     table = _table_of("Mara Linde, the top seed, beat Zoe Carr in the final. Linde will play in Paris next.")
     assert table["Mara Linde"][:2] == (2, ("Linde",)), table
+
+
+@pytest.mark.parametrize("product", ["LarkPhone 4a", "Pixel 8a", "iPhone 15", "AirPods Pro 2", "Snapdragon 8s Gen 3"])
+def test_a_product_with_its_model_is_typed_other_even_where_it_speaks(product):
+    table = _table_of(f"The {product} said nothing, but the {product} sold well, Marlow Tech said.")
+    assert table[product][2] == "other", table
+
+
+
+def test_an_acronym_before_a_country_is_an_organisation_but_two_countries_are_no_organisation():
+    table = _table_of("NHS England said waiting lists fell. Officials from NHS England met ministers.")
+    assert table["NHS England"][2] == "organisation", table
+    table = _table_of("Talks on US Mexico trade resumed in Washington.")
+    assert table.get("US Mexico", (0, (), "place"))[2] != "organisation", table

@@ -34,7 +34,10 @@ Never an entity
     with them ("Salvadoran President", "U.S. District Judge", "Secretary of State", "Mr.", "Verkehrsminister",
     "Me"), and so are suffixes ("Tom Ashby MP") and a leading "The"; the organisation or place before a title
     is a name of its own ("Port Authority Director Maria Lindqvist", "Treasury Secretary Daniel Oduya").
-    Ambiguous titles ("General", "Chief") only before something shaped like a personal name.
+    Ambiguous titles ("General", "Chief") only before something shaped like a personal name. Honorifics of
+    several countries are titles too (``cues.HONORIFICS``: "Cllr", "Coun.", "Shri", "Smt.", "Thiru", "Datuk",
+    "Mme", "Sra."), and so are players' positions ("Defenseman Luka Novak"). A dateline's agency or station tag
+    ("DENVER (AP) —", "KNOXVILLE, Tenn. (WBKT) -") is no mention.
 Sentence starts
     A sentence's first word is capitalised whatever it is. A run that starts a sentence (or a quotation) is
     kept when it is a known name; otherwise its first word is dropped when it is weak -- a stopword, a word the
@@ -54,7 +57,9 @@ Headline case
 Aliases
     One entity for "Mara Salvatrucha (MS13)", ``Élmer Canales Rivera, alias “Crook,”``, "X, (also / better)
     known as Y", "the Houthi movement, known as Ansar Allah" and the other cues of ``cues.ALIAS_CUES`` ("née",
-    "formerly", "surnommé", "alias «el X»"); a party or employer in brackets after a person is an affiliation
+    "formerly", "surnommé", "alias «el X»"; up to five words may stand between "known" and "as": "better known
+    around the arena as", "known until 2021 as"; an age or a short apposition may stand before the cue: "X, the
+    Oslo startup formerly known as Y"); a party or employer in brackets after a person is an affiliation
     ("Jonas Albrecht (FDP)"). A capitalised quoted nickname's later mentions are found with or without its
     "the" (a nickname all in lower case is found where it is defined). A shorter mention contained in a longer
     name ("Bukele", "Valencia", "Justice Department", "the Commission") joins the full name mentioned last

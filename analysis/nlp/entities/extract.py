@@ -60,6 +60,8 @@ from analysis.nlp.entities.cues import (
     cues_for,
 )
 from analysis.nlp.entities.grouping import (
+    _ALIAS_NEAR_RE,
+    _ALIAS_TRIGGER_LONG_RE,
     _ALIAS_TRIGGER_RE,
     _CLOSING_QUOTE_RE,
     _DEFINITION_NEAR_RE,
@@ -130,7 +132,8 @@ class _Extractor:
         self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
         self.repeated_starts: set[str] = set()  # forms of runs that start two sentences or more (see _resolve)
-        self.single_keys: set[str] = set()  # words written alone as a name (see _resolve)
+        self.single_keys: set[str] | None = None  # words written alone as a name (see _single_keys)
+        self.all_spans: list[_Span] = []
 
     # -- pass A: tokens, runs, definitions --------------------------------------------------------
 
@@ -295,6 +298,8 @@ class _Extractor:
                     last = s.toks[-1]
                     after = last.end
             m = _ALIAS_TRIGGER_RE.match(text, after)
+            if m is None and _ALIAS_NEAR_RE.match(text, after):
+                m = _ALIAS_TRIGGER_LONG_RE.match(text, after)  # "X, the Oslo startup formerly known as Y"
             if m:
                 target = self._alias_target(par, text, m, by_start)
                 if target is not None and target is not s:
@@ -451,8 +456,7 @@ class _Extractor:
             if is_weak and len(s.toks) > 1:
                 starts[s.form] = starts.get(s.form, 0) + 1
         self.repeated_starts = {form for form, n in starts.items() if n > 1}
-        # words the article writes alone as a name (a surname used alone: "Linde will play" after "Mara Linde")
-        self.single_keys = {s.keys[0] for s in spans if len(s.toks) == 1}
+        self.all_spans = spans  # (for single_keys, made when first asked)
         for round_ in (False, True):
             for s, is_weak in zip(initial, weak):
                 if is_weak != round_:
@@ -787,6 +791,13 @@ class _Extractor:
             or self.named_in_clutter(tok.text)
         )
 
+    def _single_keys(self) -> set[str]:
+        """Words the article writes alone as a name (a surname used alone: "Linde will play" after "Mara Linde"),
+        found once, when first asked."""
+        if self.single_keys is None:
+            self.single_keys = {s.keys[0] for s in self.all_spans if len(s.toks) == 1}
+        return self.single_keys
+
     def _first_word_may_name(self, toks: list[_Tok]) -> bool:
         """Whether a sentence's capitalised first word, weak only as a common word, may begin a name: no stopword,
         month, title or demonym, never written in lower case in the article, before capitalised words only."""
@@ -828,10 +839,10 @@ class _Extractor:
         toks = s.toks
         if s.form in self.repeated_starts and self._first_word_may_name(toks):
             return [s]
-        if (self.english and len(toks) == 2 and toks[1].shape == _CAP and toks[1].key in self.single_keys
+        if (self.english and len(toks) == 2 and toks[1].shape == _CAP and _APPOSITION_AFTER_RE.match(
+                s.text, s.end_with_possessive) and toks[1].key in self._single_keys()
                 and not toks[0].key.endswith("ly") and self._first_word_may_name(toks)
-                and not _is_common_word(toks[1].key) and _place_strength(toks[1].key, toks[1].text) < 2
-                and _APPOSITION_AFTER_RE.match(s.text, s.end_with_possessive)):
+                and not _is_common_word(toks[1].key) and _place_strength(toks[1].key, toks[1].text) < 2):
             return [s]  # "Mara Linde, the top seed, beat ...": a surname the article uses alone, a person's apposition
         if (len(toks) == 2 and toks[1].shape == _CAP and (toks[1].key,) in lookup.surnames
                 and toks[0].key not in self.stops and not self.written_in_lower_case(toks[0].text.lower())):
@@ -1373,7 +1384,7 @@ def _conjunction_split(spans: list[_Span], weak: frozenset[str]) -> list[_Span]:
     """Two one-word names joined by "y" / "e" are two names when the article also writes one of them alone
     ("colonias como Pensiones y Chuburná ... En Chuburná"; ``weak``: the words a sentence may start with before
     it); else one ("Ortega y Gasset", "Ciencia y Tecnología")."""
-    joined = [i for i, s in enumerate(spans) if len(s.toks) >= 3 and any(
+    joined = [i for i, s in enumerate(spans) if (" y " in s.surface or " e " in s.surface) and any(
         t.shape == _LOWER and t.key in ("y", "e") for t in s.toks[1:-1])]
     if not joined:
         return spans
@@ -1401,15 +1412,21 @@ def _numbers_off(spans: list[_Span]) -> list[_Span]:
     if not numbered:
         return spans
     forms = {s.form for s in spans if s.toks[-1].shape != _NUMBER}
-    # a person's surname before a number is a box score's row ("Hastings 19 pts" after "Andre Hastings")
-    surnames = {s.toks[-1].key for s in spans if len(s.toks) > 1 and s.toks[-1].shape != _NUMBER and s.person_shaped}
+    surnames: set[str] | None = None  # made when first needed
     for i in numbered:
         s = spans[i]
         rest = s.toks[:-1]
-        if (len(rest) == 1 and rest[0].key in surnames) or (
-            (s.toks[-2].key in forms or _form_key([t.key for t in rest], s.text[rest[0].start : rest[-1].end]) in forms)
-            and s.toks[-1].text.isdigit() and not _COINED_RE.match(rest[0].text)
-        ):  # (but a model's number is the product's: "LarkPhone 3" beside "LarkPhone", "Pixel 9a" beside "Pixel")
+        if (s.toks[-2].key in forms or _form_key([t.key for t in rest], s.text[rest[0].start : rest[-1].end]) in forms) \
+                and s.toks[-1].text.isdigit() and not _COINED_RE.match(rest[0].text):
+            cut = True  # (but a model's number is the product's: "LarkPhone 3" beside "LarkPhone", "Pixel 9a")
+        elif len(rest) == 1:
+            if surnames is None:  # a person's surname before a number: a box score's row ("Hastings 19 pts")
+                surnames = {sp.toks[-1].key for sp in spans
+                            if len(sp.toks) > 1 and sp.toks[-1].shape != _NUMBER and sp.person_shaped}
+            cut = rest[0].key in surnames
+        else:
+            cut = False
+        if cut:
             piece = _Span(s.par, s.text, rest, initial=s.initial, headline=s.headline)
             piece.title_before = s.title_before
             spans[i] = piece

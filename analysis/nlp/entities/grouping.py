@@ -56,13 +56,20 @@ from analysis.nlp.entities.typing import (
 #: opening quotation mark, then the quotation mark. Between the comma and the cue may stand an age ("Gene Hale, 61,
 #: known to pupils as ...") and a short apposition that starts with an article and names no one else ("Larchwood
 #: Labs, the Oslo startup formerly known as Pinecone"; not "Dana Hill, the mother of a boy nicknamed ...").
+_ALIAS_CUES_RE = "|".join(cue for cues in ALIAS_CUES.values() for cue in cues)
 _ALIAS_TRIGGER_RE = re.compile(
-    r"\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:%s)\s+(?:(?!(?:of|who|whose|which|that|and|with|de|du|des|del)\b)"
-    r"[^\W\d_][\w'’-]*\s+){1,4}?)?(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?"
-    % ("|".join(APPOSITION_ARTICLES), "|".join(cue for cues in ALIAS_CUES.values() for cue in cues),
-       "|".join(ALIAS_ARTICLES)),
+    r"\s*[,(]\s*(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?" % (_ALIAS_CUES_RE, "|".join(ALIAS_ARTICLES)),
     re.IGNORECASE,
 )
+#: The same with an age or an apposition before the cue; tried only where _ALIAS_NEAR_RE finds a number or an
+#: article right after the comma.
+_ALIAS_TRIGGER_LONG_RE = re.compile(
+    r"\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:%s)\s+(?:(?!(?:of|who|whose|which|that|and|with|de|du|des|del)\b)"
+    r"[^\W\d_][\w'’-]*\s+){1,4}?)?(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?"
+    % ("|".join(APPOSITION_ARTICLES), _ALIAS_CUES_RE, "|".join(ALIAS_ARTICLES)),
+    re.IGNORECASE,
+)
+_ALIAS_NEAR_RE = re.compile(r"\s*[,(]\s*(?:\d|(?:%s)\s)" % "|".join(APPOSITION_ARTICLES), re.IGNORECASE)
 _TRAILING_HEAD_RE = re.compile(r"(?:\s+%s){1,2}(?=\s*[,(])" % _alternation(_ORG_HEADS))
 #: What every definition starts with (a superset of the patterns that read them): a comma or a parenthesis, right
 #: after the name or after one to four lower-case words ("Agence nationale de la recherche (ANR)").

@@ -103,8 +103,18 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
         _context_cues(sp, score)
         if cues is not None:
             _language_cues(sp, score, cues)
+    if _PRODUCT_RE.search(name) and score["place"] < 3:
+        return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
     best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
+
+
+#: The shape of a product's name: a model number with its letter ("Pixel 8a"), a model word at the end ("AirPods Pro",
+#: "iPad mini", "Pod 3 Pro 2"), a generation ("Gen 3"), or a coined name ("LarkPhone", "iPhone") before a number.
+_PRODUCT_RE = re.compile(
+    r"(?:^|\s)\d{1,2}[aceis](?:\s|$)|\s(?:Pro|Max|Ultra|Lite|Plus|mini|Mini)(?:\s\d{1,2})?$|\sGen\s\d{1,2}$"
+    r"|^(?:[a-z]{1,6}[A-Z]|[A-Z][a-z]{2,}[A-Z])\w*\s(?:\w+\s)?\d{1,3}\b"
+)
 
 
 #: The words before a mention that say something (see _context_cues); after any other word nothing is read.
@@ -263,9 +273,12 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
         place_score += 3
     if head and keys[0] == head[0] and len(keys) > len(head) and keys[0] in ("district", "province", "state"):
         place_score += 2
-    if (not organisation and not place_score and len(keys) == 2 and keys[0] in ORG_FIRST_WORDS
-            and keys[0] not in _DIRECTIONS and _place_strength(keys[1], keys[1]) >= 4):
-        organisation += 3  # "Historic England", "Natural England": an adjective before a country, no place of it
+    if (not organisation and not place_score and len(keys) == 2 and _place_strength(keys[1], keys[1]) >= 4 and (
+            (keys[0] in ORG_FIRST_WORDS and keys[0] not in _DIRECTIONS)
+            or (surface[:2].isupper() and (first := surface.split(" ", 1)[0]).isupper()
+                and not _place_strength(keys[0], first))
+    )):
+        organisation += 3  # "Historic England", "NHS England", "Reform UK": an adjective or an acronym before a country
     if (not organisation and not place_score and 1 < len(keys) <= 3 and (
             keys[0] in ORG_FIRST_WORDS or (_is_demonym(keys[0]) and not _is_given_name(keys[0])))
             and all(_is_common_word(k) and not _is_given_name(k) for k in keys[1:])):
