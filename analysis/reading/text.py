@@ -25,7 +25,7 @@ from pathlib import PurePath
 
 from analysis.errors import EmptyInputError
 from analysis.models import ANALYSED_KINDS, Article, Paragraph, ParagraphKind
-from analysis.reading.clutter import AGENCIES, LICENCE_PHRASES, LICENCE_TRIGGERS, Clutter, clutter_of, is_list_label, unwrapped
+from analysis.reading.clutter import AGENCIES, LICENCE_GATES, LICENCE_PHRASES, LICENCE_TRIGGERS, Clutter, clutter_of, is_list_label, unwrapped
 from analysis.reading.language import EDGE_PUNCTUATION, UNDETERMINED, detect_language
 
 # --- normalising ---------------------------------------------------------------------------------------
@@ -459,7 +459,8 @@ def _is_boilerplate(text: str, words: int, clutter: Clutter | None, *, top: bool
 
 def _is_licence(text: str) -> bool:
     lower = text.lower()
-    return any(map(lower.__contains__, LICENCE_TRIGGERS)) and bool(_LICENCE.search(text))  # no generator frame
+    contains = lower.__contains__
+    return any(map(contains, LICENCE_GATES)) and any(map(contains, LICENCE_TRIGGERS)) and bool(_LICENCE.search(text))
 
 
 def _is_link_or_prompt(line: str) -> bool:
