@@ -58,6 +58,7 @@ def files(tmp_path):
     return folder
 
 
+@pytest.mark.slow  # a subprocess, a browser or a rebuild: over half a second (fast tier under a minute)
 def test_add_list_show_remove(store, files):
     """``add`` runs as a user runs it, in its own process; the rest in-process."""
     added = library(store, "add", str(files / "ferry.txt"), str(files / "roof.docx"), str(files / "budget.html"),

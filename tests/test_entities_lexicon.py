@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REBUILD = "out of date: run scripts/build_lexicons and commit the files it writes"
 
 
+@pytest.mark.slow  # a subprocess, a browser or a rebuild: over half a second (fast tier under a minute)
 def test_the_shipped_gazetteer_is_current_and_equals_a_fresh_build():
     assert lexicon._read_shipped(lexicon.PLACES_FILE, lexicon.places_fingerprint()) is not None, REBUILD
     lexicon._places.cache_clear()
@@ -24,6 +25,7 @@ def test_the_shipped_gazetteer_is_current_and_equals_a_fresh_build():
     assert shipped.strength["el salvador"] == 4 and shipped.canonical["us"] == "united states"
 
 
+@pytest.mark.slow  # a subprocess, a browser or a rebuild: over half a second (fast tier under a minute)
 def test_the_shipped_common_words_are_current_and_equal_a_fresh_build():
     assert lexicon._read_shipped_words(lexicon.COMMON_WORDS_FILE, lexicon.common_words_fingerprint()), REBUILD
     lexicon._common_words.cache_clear()

@@ -69,7 +69,7 @@ def disagree(sentiment: float, polarity: float) -> bool:
 
 def opening_words(text: str, *, words: int = OPENING_WORDS) -> str:
     """The first ``words`` words of ``text``, with an ellipsis when it goes on."""
-    parts = text.split()
+    parts = text.split(None, words)  # the first ``words`` words and, when it goes on, the rest in one piece
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 

@@ -459,7 +459,7 @@ def _is_boilerplate(text: str, words: int, clutter: Clutter | None, *, top: bool
 
 def _is_licence(text: str) -> bool:
     lower = text.lower()
-    return any(word in lower for word in LICENCE_TRIGGERS) and bool(_LICENCE.search(text))
+    return any(map(lower.__contains__, LICENCE_TRIGGERS)) and bool(_LICENCE.search(text))  # no generator frame
 
 
 def _is_link_or_prompt(line: str) -> bool:

@@ -228,6 +228,7 @@ def test_the_uploader_takes_the_readers_formats_and_size_limit(library, monkeypa
     assert f"Up to {shown} each" in uploader.help
 
 
+@pytest.mark.slow  # a subprocess, a browser or a rebuild: over half a second (fast tier under a minute)
 def test_upload_several_files_at_once(library, docx_of):
     at = run_app("app_pages/library.py")
     docx = docx_of("Storm Closes Mountain Roads",

@@ -32,6 +32,7 @@ def figure(terms):
     return charts.term_bar_chart(terms, title="Top terms")
 
 
+@pytest.mark.slow  # a subprocess, a browser or a rebuild: over half a second (fast tier under a minute)
 @needs_browser
 def test_png_has_the_png_signature(figure):
     data = exports.figure_image(figure, format="png")

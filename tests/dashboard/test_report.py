@@ -128,6 +128,7 @@ def test_cli_writes_an_article_report_and_a_comparison(tmp_path, capsys):
     assert "missing.txt" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a subprocess, a browser or a rebuild: over half a second (fast tier under a minute)
 def test_the_report_command_never_imports_streamlit(tmp_path):
     code = ("import sys; from analysis.cli import main; "
             f"main(['report', {str(DATA / 'harbour-strike.txt')!r}, '--out', {str(tmp_path / 'r.html')!r}]); "

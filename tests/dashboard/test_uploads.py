@@ -20,6 +20,7 @@ def pool():
     workers.shutdown()
 
 
+@pytest.mark.slow  # a subprocess, a browser or a rebuild: over half a second (fast tier under a minute)
 def test_a_file_is_added_by_another_process(pool, tmp_path):
     worker_pid = pool.submit(os.getpid).result()
     assert worker_pid != os.getpid()
