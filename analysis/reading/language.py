@@ -80,15 +80,15 @@ def detect_language(text: str) -> str:
     # characters) or "Σ" (whose lower case depends on the letters around it): every other character's lower case is
     # one character, a letter exactly when it is one.
     lowered = "İ" not in sample and "Σ" not in sample
-    counts = _word_counts(sample.lower() if lowered else sample)
-    if not counts:
+    words = _words(sample.lower() if lowered else sample)
+    if not words:
         return UNDETERMINED
     other = [] if sample.isascii() else _NON_LATIN_LETTER.findall(sample)  # ASCII holds no such letter
-    if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > sum(len(word) * n for word, n in counts.items()):
+    if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > sum(map(len, words)):
         by_script = _language_by_script("".join(other))
         if by_script is not None:
             return by_script
-    language = _language_by_counts(counts, lowered=lowered)
+    language = _language_by_stopwords(words, lowered=lowered)
     if language in ("ru", "bg") and len(_UKRAINIAN_LETTERS.findall(sample)) >= MIN_STOPWORD_HITS:
         return "uk"  # the Ukrainian stopword list is short; its own letters tell it from its neighbours
     return language
@@ -117,24 +117,6 @@ def _words(text: str) -> list[str]:
         else:
             words.extend(findall(chunk))
     return words
-
-
-def _word_counts(text: str) -> dict[str, int]:
-    """``Counter(_words(text))`` with fewer operations: the whitespace-separated chunks are counted first (a
-    sample repeats most of its words), then each distinct chunk is read once for its words."""
-    counts: dict[str, int] = {}
-    get = counts.get
-    findall = _WORD.findall
-    for chunk, n in Counter(text.split()).items():
-        if not chunk.isalpha():
-            core = chunk.strip(EDGE_PUNCTUATION)
-            if not core.isalpha():
-                for word in findall(chunk):
-                    counts[word] = get(word, 0) + n
-                continue
-            chunk = core
-        counts[chunk] = get(chunk, 0) + n
-    return counts
 
 
 def _sample(text: str) -> str:
@@ -170,19 +152,17 @@ _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 
 def _language_by_stopwords(words: list[str], *, lowered: bool = False) -> str:
     """The language whose stopwords cover the most of ``words`` (``lowered``: they are lower case already)."""
-    return _language_by_counts(Counter(words), lowered=lowered)
-
-
-def _language_by_counts(counts: dict[str, int], *, lowered: bool = False) -> str:
-    """:func:`_language_by_stopwords` of the words counted in ``counts`` (word -> how many times)."""
     index, codes = _stopword_index()
     hits = [0] * len(codes)
-    get = index.get
-    for word, count in counts.items():
-        for position in get(word if lowered else word.lower(), ()):
+    counts = Counter(words if lowered else map(str.lower, words))
+    # Only the words that are some language's stopword vote; the set intersection finds them without a
+    # look-up per word in Python (the order they are added in does not change the integer sums).
+    for word in counts.keys() & index.keys():
+        count = counts[word]
+        for position in index[word]:
             hits[position] += count
     best_hits = max(hits)
-    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_STOPWORD_SHARE * sum(counts.values()):
+    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_STOPWORD_SHARE * len(words):
         return UNDETERMINED
     return codes[hits.index(best_hits)]  # the first of equals: ties go to the higher priority
 
