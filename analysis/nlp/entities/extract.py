@@ -530,7 +530,7 @@ class _Extractor:
             text, start = s.text, s.start
             if start < 5 or not text[start - 2].islower() or s.headline:
                 continue
-            word = text[text.rfind(" ", max(0, start - 24), start - 1) + 1 : start - 1]
+            word = text[text.rfind(" ", start - 24 if start > 24 else 0, start - 1) + 1 : start - 1]
             if word in seen:
                 continue
             seen.add(word)

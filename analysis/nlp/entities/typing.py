@@ -129,7 +129,7 @@ def _context_cues(sp: _Span, score: dict[str, float]) -> None:
     if start > 1 and text[start - 1] == " ":
         # the word right before decides whether the few words before are read: when it is a plain word between
         # two spaces it is the last word of the window, found without lower-casing and splitting the window
-        lo = max(0, start - _FEATURE_WINDOW)
+        lo = start - _FEATURE_WINDOW if start > _FEATURE_WINDOW else 0
         space = text.rfind(" ", lo, start - 1)
         word = text[space + 1 : start - 1]
         if space < 0 or not word.isalpha() or word.lower() in _CUE_WORDS_BEFORE:
