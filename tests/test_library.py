@@ -343,6 +343,26 @@ def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
         pdt.assert_frame_equal(back.entities.mentions, original.entities.mentions)
 
 
+def test_the_cache_encodes_entities_from_their_rows_without_building_their_tables():
+    import pyarrow as pa
+
+    from analysis.store.codec import encode_analysis
+
+    texts = (article_text(16), SPANISH, "a quiet morning\n\nnothing happened here at all today.\n")
+    for text in texts:
+        fresh = pipeline.analyze(pipeline_article(text))
+        assert fresh.entities.row_columns() is not None  # the extractor hands over rows only
+        from_rows = encode_analysis(fresh)
+        assert fresh.entities.row_columns() is not None, "encoding must not build the entity DataFrames"
+        fresh.entities.table, fresh.entities.mentions  # now built: the cache reads the DataFrames
+        assert fresh.entities.row_columns() is None
+        batch_rows, batch_frames = (pa.ipc.open_stream(p).read_next_batch()
+                                    for p in (from_rows, encode_analysis(fresh)))
+        assert batch_rows.schema.equals(batch_frames.schema)
+        for name in batch_rows.schema.names:  # the same values (NaN scores compare unequal: compared as text)
+            assert str(batch_rows.column(name).to_pylist()) == str(batch_frames.column(name).to_pylist()), name
+
+
 SPANISH = (
     "El Ayuntamiento Aprueba el Presupuesto de las Bibliotecas\n\n"
     "El ayuntamiento de la ciudad aprobó el martes un presupuesto que duplica el gasto en las tres "

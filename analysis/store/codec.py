@@ -37,6 +37,7 @@ import pyarrow as pa
 from analysis.collector import collector_paused
 from analysis.frames import column_arrays, frame_of, object_column, text_dtype
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
+from analysis.nlp.entities.tables import ENTITY_COLUMNS, MENTION_COLUMNS
 
 if TYPE_CHECKING:
     from analysis.nlp.sentiment import SentenceScore
@@ -80,7 +81,13 @@ def encode_analysis(analysis: Analysis) -> bytes:
     listed("paragraphs", [pa.array([p.index for p in paragraphs], pa.int64()),
                           pa.array([p.kind for p in paragraphs], pa.large_string()),
                           pa.array([p.text for p in paragraphs], pa.large_string())], ["index", "kind", "text"])
-    for prefix, frame in zip(FRAMES, _frames(analysis)):
+    entity_columns = analysis.entities.row_columns()
+    for prefix, frame in zip(FRAMES, _frames(analysis, entity_columns is None)):
+        if frame is None:  # the entities' tables, from their rows (their DataFrames are not built for this)
+            columns, values = _ROW_COLUMNS[prefix], entity_columns[prefix == "mentions"]
+            listed(prefix, [_row_array(v, f"{prefix}.{c}", kind) for c, v, kind in zip(columns, values, _ROW_KINDS[prefix])],
+                   columns)
+            continue
         if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
             raise TypeError(f"the {prefix} table must have a default index to be cached")
         columns = [str(c) for c in frame.columns.tolist()]
@@ -143,8 +150,43 @@ def _payload_batches(payloads: Sequence[bytes | None]) -> Iterator[tuple[int, pa
             continue
 
 
-def _frames(analysis: Analysis) -> tuple[pd.DataFrame, ...]:
+def _frames(analysis: Analysis, entity_frames: bool = True) -> tuple[pd.DataFrame | None, ...]:
+    """The four DataFrames; the entities' two are None when not ``entity_frames`` (encoded from their rows)."""
+    if not entity_frames:
+        return analysis.terms, analysis.sentiment, None, None
     return analysis.terms, analysis.sentiment, analysis.entities.table, analysis.entities.mentions
+
+
+#: The entities' tables' columns and each one's kind, as their DataFrames hold them (see
+#: :mod:`analysis.nlp.entities.tables`): "text" (str dtype), "int" (int64), "tuples" (object).
+_ROW_COLUMNS = {"entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS}
+_ROW_KINDS = {"entities": ["text", "text", "int", "tuples", "tuples"],
+              "mentions": ["text", "text", "text", "int", "int", "int"]}
+assert all(len(_ROW_KINDS[k]) == len(c) for k, c in _ROW_COLUMNS.items()), "a kind for every entity column"
+
+
+def _row_array(values: Any, name: str, kind: str) -> pa.Array:
+    """One column of Python values as the Arrow array :func:`_column_array` makes of its DataFrame column."""
+    if kind == "text":
+        return pa.array(values, pa.large_string())
+    if kind == "int":
+        return pa.array(values, pa.int64())
+    array = _tuples_array(list(values))
+    if array is None:
+        raise TypeError(f"{name}: a column of objects other than tuples of one plain type cannot be cached")
+    return array
+
+
+def _tuples_array(values: list) -> pa.Array | None:
+    """A column of tuples of one plain type as an Arrow list array (str items when every tuple is empty);
+    None for anything else."""
+    if all(type(v) is tuple for v in values):
+        kinds = {type(x) for v in values for x in v}
+        if len(kinds) <= 1:
+            item = _ITEM_TYPES.get(next(iter(kinds), str))
+            if item is not None:
+                return pa.array(values, pa.large_list(item))
+    return None
 
 
 def _column_array(column: Any, name: str) -> pa.Array:
@@ -153,13 +195,9 @@ def _column_array(column: Any, name: str) -> pa.Array:
         if kind in "iufb":  # numbers and flags keep their numpy dtype (int64 stays int64)
             return pa.array(column)
         if kind == "O":  # the analyses' object columns hold tuples (aliases, paragraphs)
-            values = list(column)
-            if all(type(v) is tuple for v in values):
-                kinds = {type(x) for v in values for x in v}
-                if len(kinds) <= 1:
-                    item = _ITEM_TYPES.get(next(iter(kinds), str))
-                    if item is not None:
-                        return pa.array(values, pa.large_list(item))
+            array = _tuples_array(list(column))
+            if array is not None:
+                return array
     elif isinstance(column.dtype, pd.StringDtype):
         return pa.array(column, pa.large_string())  # pandas' text columns: Arrow strings already, no copy
     raise TypeError(f"{name}: a column of dtype {column.dtype} cannot be cached")

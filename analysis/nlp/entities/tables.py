@@ -75,6 +75,15 @@ class EntityResult:
             self._mention_rows = tuple(zip(*columns))
         return self._mention_rows
 
+    def row_columns(self) -> tuple[list[Sequence], list[Sequence]] | None:
+        """Both tables' columns as sequences of Python values (:data:`ENTITY_COLUMNS`, then
+        :data:`MENTION_COLUMNS` order), read from the rows, while neither DataFrame has been built; None once
+        one has (read the DataFrames then). The cache encodes these: no DataFrame built only to be written."""
+        if self._table is not None or self._mentions is not None or self._mention_rows is None:
+            return None
+        rows = [(e.name, e.type, e.mentions, e.aliases, e.paragraphs) for e in self.entities]
+        return _columns(rows, len(ENTITY_COLUMNS)), _columns(self._mention_rows, len(MENTION_COLUMNS))
+
     def _build_frames(self) -> None:
         rows = [(e.name, e.type, e.mentions, e.aliases, e.paragraphs) for e in self.entities]
         table, mentions = _tables(rows, self._mention_rows or ())
