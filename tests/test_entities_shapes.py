@@ -287,3 +287,60 @@ def test_an_acronym_before_a_country_is_an_organisation_but_two_countries_are_no
     assert table["NHS England"][2] == "organisation", table
     table = _table_of("Talks on US Mexico trade resumed in Washington.")
     assert table.get("US Mexico", (0, (), "place"))[2] != "organisation", table
+
+
+# --- heldout5 shapes (issue 15): titles glued to names, Canadian provinces, nicknames in any quotes ----------
+
+
+@pytest.mark.parametrize(
+    "text, language, person",
+    [
+        ("Landeshauptmann Anton Gruber eröffnete die Brücke. Gruber sprach von einem guten Tag.", "de", "Anton Gruber"),
+        ("Die Landeshauptfrau Erika Moser-Lind kam nach Graz.", "de", "Erika Moser-Lind"),
+        ("Bezirkshauptmann Florian Steindl warnte vor Hochwasser.", "de", "Florian Steindl"),
+        ("Landesrätin Petra Wallner stellte den Plan vor.", "de", "Petra Wallner"),
+        ("The results were presented by CFO Arjun Kapoor on Tuesday.", "en", "Arjun Kapoor"),
+        ("Later COO Miriam Osei and CTO Leo Brandt joined the call.", "en", "Miriam Osei"),
+        ("The crowd cheered when Comrade Farai Dube arrived.", "en", "Farai Dube"),
+    ],
+)
+def test_a_title_glued_to_a_name_is_no_part_of_it(text, language, person):
+    table = _table_of(text, language)
+    assert person in table, table
+    assert table[person][2] == "person", table
+    assert not [name for name in table if name != person and person.split()[-1] in name], table
+
+
+def test_a_surname_after_an_executive_s_abbreviated_title_is_the_person_s():
+    table = _table_of("CFO Arjun Kapoor said margins held. Analysts pressed CFO Kapoor on costs.")
+    assert table["Arjun Kapoor"][:2] == (2, ("Kapoor",)), table
+
+
+@pytest.mark.parametrize("province", ["Que.", "Ont.", "B.C.", "Alta.", "Sask.", "N.S.", "N.B.", "Nfld."])
+def test_a_canadian_province_s_abbreviation_after_a_town_is_a_place(province):
+    table = _table_of(f"The mill in Pinecrest, {province}, will reopen in spring, the owners said.")
+    assert table["Pinecrest"][2] == "place", table
+    assert table[province][2] == "place", table
+
+
+@pytest.mark.parametrize(
+    "text, language, name, nickname",
+    [
+        ("Marla Quinn, known locally as Sparrow, sells bait. Sparrow said trade was slow.", "en", "Marla Quinn",
+         "Sparrow"),
+        ("Marla Quinn, known locally as ‘Sparrow’, sells bait. Sparrow said trade was slow.", "en", "Marla Quinn",
+         "Sparrow"),
+        ("Theresia Brandl, genannt „Resi“, führt die Hütte. Resi lacht viel.", "de", "Theresia Brandl", "Resi"),
+        ("Theresia Brandl, genannt »Resi«, führt die Hütte. Resi lacht viel.", "de", "Theresia Brandl", "Resi"),
+    ],
+)
+def test_a_nickname_in_any_quotation_marks_joins_its_name(text, language, name, nickname):
+    table = _table_of(text, language)
+    assert name in table, table
+    assert nickname in table[name][1], table
+    assert nickname not in table, table
+
+
+def test_a_quoted_word_after_no_alias_cue_stays_its_own_name():
+    table = _table_of("Theresia Brandl führt die Hütte „Alpenblick“ seit Jahren.", "de")
+    assert "Alpenblick" not in table.get("Theresia Brandl", (0, ()))[1], table

@@ -874,6 +874,8 @@ def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: 
     direction, label or single letter (the same answer for every mention of one spelling)."""
     if not key or not (len(text) >= 2 and text.isalnum()) and sum(1 for c in text if c.isalnum()) < 2:
         return False
+    if text in AP_STATES:  # a state's or province's abbreviation, with its period ("Que.", not "que")
+        return True
     if _month_or_day(key) or cues.is_title(key) or (key in _ORG_HEADS and shape != _ACRONYM):
         return False
     if shape == _ACRONYM:

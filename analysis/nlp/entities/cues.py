@@ -207,6 +207,10 @@ AP_STATES = {
     "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "R.I.": "Rhode Island", "S.C.": "South Carolina",
     "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "W.Va.": "West Virginia",
     "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+    # Canada's provinces as Canadian Press abbreviates them after a town ("Sherbrooke, Que."); "Man." is a word
+    "Que.": "Quebec", "Ont.": "Ontario", "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan",
+    "N.S.": "Nova Scotia", "N.B.": "New Brunswick", "Nfld.": "Newfoundland and Labrador",
+    "P.E.I.": "Prince Edward Island",
 }
 
 #: The word right before a person: "said Valencia" ("according to X" counts less).
@@ -458,7 +462,7 @@ CUES: dict[str, LanguageCues] = {
         # before the name ("Devon MP Harriet Lusk"; after it they are a suffix)
         titles=_TITLES | _HONORIFIC_WORDS | _SPORTS_POSITIONS | _words(
             "chair chairs executive coroner founder co-founder cofounder treasurer dc ds dci dsupt pc pcso mp mep msp "
-            "mla"),
+            "mla cfo coo cto cio cmo comrade"),
         ambiguous_titles=_AMBIGUOUS_TITLES | _AMBIGUOUS_HONORIFICS | _SPORTS_POSITIONS | _words(
             "chair executive founder co-founder cofounder treasurer pc ds dc"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
@@ -490,7 +494,7 @@ CUES: dict[str, LanguageCues] = {
                       "papst geschäftsführer geschäftsführerin rechtsanwalt rechtsanwältin anwalt anwältin "
                       "staatsanwalt staatsanwältin richter richterin landrat landrätin pfarrer pfarrerin "
                       "kommissar kommissarin trainer trainerin berater beraterin experte expertin referent "
-                      "referentin"),
+                      "referentin landeshauptmann landeshauptfrau"),
         title_endings=tuple(_key(e) for e in ("minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin", "präsident",
                        "präsidentin", "bürgermeister", "bürgermeisterin", "vorsitzende", "vorsitzender", "sprecher",
                        "sprecherin", "gründer", "gründerin", "vorstand", "leiter", "leiterin", "direktor",
@@ -498,7 +502,9 @@ CUES: dict[str, LanguageCues] = {
                        "anwältin", "richter", "richterin", "berater", "beraterin", "experte", "expertin",
                        "referent", "referentin", "mitarbeiter", "mitarbeiterin",
                        # councillors and officials: "Stadtrat", "Stadtbaurat", "Ortsbürgermeisterin", "Landrätin"
-                       "rat", "rätin", "dezernent", "dezernentin")),
+                       "rat", "rätin", "dezernent", "dezernentin",
+                       # Austria's governors and district heads: "Landeshauptfrau", "Bezirkshauptmann"
+                       "hauptmann", "hauptfrau")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
@@ -553,7 +559,8 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         # "known as", "better known around the arena as", "known to pupils and parents as", "known until 2021 as":
         # up to five words of where, to whom or since when between "known" and "as"
         r"(?:(?:also|better|widely|popularly|commonly|locally|affectionately|simply|more\s+commonly|more\s+widely)"
-        r"\s+)?known(?:\s+(?:to|around|in|on|at|among|across|by|until|till|since|from|throughout)"
+        r"\s+)?known(?:\s+(?:locally|widely|popularly|commonly|affectionately|simply|colloquially|informally))?"
+        r"(?:\s+(?:to|around|in|on|at|among|across|by|until|till|since|from|throughout)"
         r"(?:\s+(?!as\b)[\w'’-]+){1,5}?)?\s+as",
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",

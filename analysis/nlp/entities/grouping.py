@@ -58,14 +58,14 @@ from analysis.nlp.entities.typing import (
 #: Labs, the Oslo startup formerly known as Pinecone"; not "Dana Hill, the mother of a boy nicknamed ...").
 _ALIAS_CUES_RE = "|".join(cue for cues in ALIAS_CUES.values() for cue in cues)
 _ALIAS_TRIGGER_RE = re.compile(
-    r"\s*[,(]\s*(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?" % (_ALIAS_CUES_RE, "|".join(ALIAS_ARTICLES)),
+    r"\s*[,(]\s*(?:%s)\s+(?:(?:%s)\s+(?=[“„\"‘'«»]))?(?P<quote>[“„\"‘'«»]\s*)?" % (_ALIAS_CUES_RE, "|".join(ALIAS_ARTICLES)),
     re.IGNORECASE,
 )
 #: The same with an age or an apposition before the cue; tried only where _ALIAS_NEAR_RE finds a number or an
 #: article right after the comma.
 _ALIAS_TRIGGER_LONG_RE = re.compile(
     r"\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:%s)\s+(?:(?!(?:of|who|whose|which|that|and|with|de|du|des|del)\b)"
-    r"[^\W\d_][\w'’-]*\s+){1,4}?)?(?:%s)\s+(?:(?:%s)\s+(?=[“\"‘'«]))?(?P<quote>[“\"‘'«]\s*)?"
+    r"[^\W\d_][\w'’-]*\s+){1,4}?)?(?:%s)\s+(?:(?:%s)\s+(?=[“„\"‘'«»]))?(?P<quote>[“„\"‘'«»]\s*)?"
     % ("|".join(APPOSITION_ARTICLES), _ALIAS_CUES_RE, "|".join(ALIAS_ARTICLES)),
     re.IGNORECASE,
 )
@@ -77,7 +77,7 @@ _DEFINITION_NEAR_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ]++(?:\s+[a-zß-öø
 #: The same in French or Spanish, where an institution's name goes on in lower case up to its acronym in brackets
 #: ("l'Office central de lutte contre la fraude fiscale (OCLFF)"): up to nine words, elided ones too.
 _DEFINITION_NEAR_ROMANCE_RE = re.compile(r"\s*[,(]|\s+[a-zß-öø-ÿ'’]++(?:\s+[a-zß-öø-ÿ'’-]++){0,8}\s*[,(]")
-_CLOSING_QUOTE_RE = re.compile(r"\s*[”\"’'»]")
+_CLOSING_QUOTE_RE = re.compile(r"\s*[”“\"’'»«]")  # German closes „X“ and »X«
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘]?")
 _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 
