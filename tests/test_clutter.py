@@ -542,3 +542,71 @@ def test_page_furniture_and_ai_notes_are_boilerplate(block: str):
 )
 def test_body_sentences_near_the_page_furniture_stay_body(sentence: str):
     assert_stays_body(sentence)
+
+
+FIFTH_SET_SHAPES = [
+    # an agency alone on its line, at the start or end of a wire story
+    "The Canadian Press",
+    "Agencia EFE",
+    "Associated Press",
+    "dpa",
+    "AFP —",
+    # correction notes in four languages
+    "Correction: An earlier version of this story gave the wrong date for the vote.",
+    "Clarification: The council, not the mayor, set the budget.",
+    "Rectificación: una versión anterior de esta noticia atribuía la cifra al Gobierno.",
+    "Correctif : une version précédente de cet article indiquait une mauvaise date.",
+    "Korrektur: In einer früheren Fassung hieß es, die Station schließe im März.",
+    # an author's contact line, contributors and companies under a wire story
+    "Reach Priya Nandakumar at pnandakumar@example.com or follow her on X @pnanda.",
+    "Contributing: Omar Haddad, The Valley Courier",
+    "Companies in this story: (TSX:NLI, NYSE:NLI)",
+    # star ratings
+    "Rating: ★★★★☆",
+    "★★★½",
+    # share and follow prompts
+    "Kindly share this story:",
+    "Suivez l'actualité de Liège sur notre page Facebook",
+    # German tag lines and desk credits
+    "Schlagworte: Krankenhaus, Geburtshilfe, Kärnten",
+    "red, Agenturen",
+    "red, APA",
+    "Mehr dazu: Wie die Gemeinde das Spital retten will",
+]
+
+
+@pytest.mark.parametrize("block", FIFTH_SET_SHAPES)
+def test_blocks_of_the_fifth_blind_set_shapes_are_boilerplate(block: str):
+    found = clutter_of(block, words(block))
+    assert found is not None and found.role == "block", block
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+
+
+def test_a_mehr_dazu_label_takes_the_link_title_under_it():
+    article = parse_article("Ferry returns to service\n\nThe ferry resumed service on Monday, the operator said.\n\n"
+                            "Mehr dazu\nWie die Gemeinde das Spital retten will\n\nMore sailings follow next week.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Canadian Press reported on Monday that the mine would not open before 2027.",
+        "Associated Press photographers were turned back at the border.",
+        "Correction officers said the inmate had escaped through a laundry door.",
+        "Corrections to the budget will be tabled on Tuesday, the minister said.",
+        "Reach out to neighbours, the mayor urged, as the storm approached.",
+        "Contact tracing resumed at the school on Monday.",
+        "Contributing factors included the icy road and poor lighting, police said.",
+        "Companies in the sector shed 4,000 jobs last year.",
+        "Rating agencies cut the city's debt to junk on Friday.",
+        "Suivez le guide, lança le conservateur aux visiteurs.",
+        "Mehr dazu wollte der Minister am Dienstag nicht sagen.",
+        "Schlagworte wie Freiheit hört man im Wahlkampf oft, sagte die Politologin.",
+        "Korrekturen am Haushalt seien nötig, sagte der Kämmerer.",
+    ],
+)
+def test_body_sentences_near_the_fifth_set_shapes_stay_body(sentence: str):
+    assert_stays_body(sentence)

@@ -119,6 +119,15 @@ ANY: tuple[BlockPattern, ...] = (
       r"(?:\s+(?:by|de|von|par|credit))?\s*:?\s[^()\n]{2,400}\)\.?$",
       "(Photo: Dock workers walk out at dawn. Tom Reed/PA)", 60),
     P("caption", r"^!\[[^\]\n]*\]\([^)\n]*\)", "![A warbler on a branch](warbler.jpg)", 60),
+    # a news agency alone on its line (the wire credit at the start or end of a story): "The Canadian Press",
+    # "Agencia EFE", "dpa", "AFP —"; a sentence naming the agency has more words and a verb
+    P("credit", r"^(?:the\s+)?(?:canadian\s+press|associated\s+press|agence\s+france[-\s]presse|agencia\s+efe|"
+      r"europa\s+press|deutsche\s+presse[-\s]agentur|press\s+association|pa\s+media|press\s+trust\s+of\s+india|"
+      r"(?-i:AP|AFP|EFE|dpa|DPA|APA|SDA|KNA|epd|ANSA|PTI|UPI|CP|Reuters|REUTERS|Bloomberg|Belga|Xinhua|Kyodo))\s*[—–-]?$",
+      "The Canadian Press", 6),
+    # a star rating: "Rating: ★★★★☆", "★★★½", "Note : ★★★☆☆"
+    P("rating", r"^(?:(?:rating|our\s+rating|verdict|note|bewertung|wertung|valoración|puntuación)\s*:?\s*)?"
+      r"[★☆✩✭✮⭐½]{2,10}(?:\s*\(?\d(?:[.,]\d)?\s*(?:/|out\s+of|sur|von|de)\s*\d+\)?)?$", "Rating: ★★★★☆", 6),
     P("advert", r"^\[?(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|pubblicità)\]?$",
       "[Advertisement]", 2),
     # a line of three to eight tags or sections between bullets or middle dots, no digits, commas or sentence
@@ -286,6 +295,18 @@ ENGLISH: tuple[BlockPattern, ...] = (
     P("video", r"^(?:related\s+)?(?:video|watch)\s*[:.|]", "VIDEO: Drone footage shows smoke over the county", 30),
     P("stations", r"^this\s+story\s+(?:is\s+)?(?:also\s+)?(?:carried|available|appears)\b",
       "This story is also carried by: KDVR Denver, KWGN Denver", 40),
+    # a correction or clarification note (at the end of a story): "Correction: An earlier version of ..."
+    P("correction", r"^(?:correction|clarification|corrections?\s+and\s+clarifications)\s*"
+      r"(?:\(\w+\.?\s+\d{1,2}(?:,\s+\d{4})?\))?\s*:", "Correction: An earlier version of this story misspelled the mayor's name.", 80),
+    # an author's contact line: "Reach Jane Doe at jdoe@example.com or follow her on X @jdoe"
+    P("contact", r"^(?:reach|contact|e-?mail)\s+(?-i:[A-ZÀ-Ý])[\w'’.-]*(?:\s+(?-i:[A-ZÀ-Ý])[\w'’.-]*){0,3}\s+(?:at|on|via)\s+"
+      r"[^\s@]+@[^\s@]+|^(?:reach|contact)\s+(?:him|her|them|the\s+(?:writer|author|reporter))\s+at\s+[^\s@]+@",
+      "Reach Jane Doe at jdoe@example.com or follow her on X @jdoe.", 30),
+    # contributors and companies named under a wire story: "Contributing: Ann Lee, The Daily Ledger",
+    # "Companies in this story: (TSX:ABC, NYSE:ABC)"
+    P("credit", _either(r"^contributing\s*:\s*(?-i:[A-ZÀ-Ý])", r"^compan(?:y|ies)\s+in\s+this\s+(?:story|article)\s*:"),
+      "Companies in this story: (TSX:ABC)", 30),
+    P("prompt", r"^(?:kindly\s+)?share\s+this\s+(?:story|article|post)\s*:?$", "Kindly share this story:", 5),
     # section labels over the title, press-release labels and footers
     P("section", r"^(?:opinion|analysis|comment|editorial|review|obituary|exclusive|breaking(?:\s+news)?|live|"
       r"press\s+release|news\s+release|for\s+immediate\s+release)$", "Opinion", 3, "top"),
@@ -323,7 +344,7 @@ FRENCH: tuple[BlockPattern, ...] = (
     P("prompt", _either(
       r"^(?:abonnez-vous\b|newsletter\b|partager\s+sur\b|réagir\b|inscrivez-vous\b)",
       r"^(?:suivez|retrouvez)[-\s]nous\b",
-      r"^suivez\b[^\n]{0,80}\bsur\s+" + _SOCIAL + r"\b",
+      r"^suivez\b[^\n]{0,80}\bsur\s+(?:(?:notre|nos|la|le)\s+(?:page|compte|comptes|chaîne|fil)\s+)?" + _SOCIAL + r"\b",
       # a newsletter sign-up: "Recevez chaque matin l'essentiel dans votre boîte mail", "... notre newsletter"
       r"^(?:recevez|abonnez-vous|inscrivez-vous|ne\s+manquez|retrouvez)"
       r"\b[^\n]{0,160}?\b(?:votre\s+boîte(?:\s+(?:mail|e-mail|aux\s+lettres))?|notre\s+(?:[\w'’-]+\s+){0,3}(?:newsletter|lettre))",
@@ -338,6 +359,7 @@ FRENCH: tuple[BlockPattern, ...] = (
     P("readtime", r"^\d+\s*(?:min(?:ute)?s?|mn)\.?\s+(?:de\s+)?lecture$", "4 min de lecture", 5),
     P("prompt", r"^(?:écouter|écoutez)\s+(?:cet\s+article|l['’]\s*article|la\s+version\s+audio|ce\s+contenu)" + _PLAYER_TAIL,
       "Écouter cet article 00:00 / 04:12", 10),
+    P("correction", r"^(?:correctif|rectificatif|précision|erratum)\s*:", "Correctif : une version précédente indiquait une mauvaise date.", 80),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:inscrivez-vous|abonnez-vous|téléchargez|suivez-nous|écrivez-nous|"
       r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez|envoyez-(?:nous|les)|contactez\s+la\s+"
       r"rédaction|appelez-nous|signalez-le|se\s+connecter|connectez-vous|je\s+me\s+connecte)\b",
@@ -416,6 +438,13 @@ GERMAN: tuple[BlockPattern, ...] = (
     P("prompt", r"^dieser\s+artikel\s+wurde\s+ausgedruckt\b", "Dieser Artikel wurde ausgedruckt unter der Adresse:", 30),
     P("prompt", r"^(?:dieser|der)\s+(?:artikel|beitrag)\s+ist\s+(?:nur\s+)?(?:für|abonnenten)",
       "Dieser Artikel ist nur für Abonnenten.", 30),
+    P("tags", r"^(?:schlagworte|schlagwörter|stichworte|themen)\s*:", "Schlagworte: Haushalt, Landtag", 40),
+    # a desk and agency credit: "red, Agenturen", "red, APA", "(red/dpa)", "APA/red"
+    P("credit", r"^\(?(?:red\.?|redaktion)\s*[,/]\s*(?:agenturen|(?-i:[A-Za-z]{2,5}))(?:\s*[,/]\s*(?:agenturen|(?-i:[A-Za-z]{2,5})))*\)?\.?$"
+      r"|^\(?(?-i:APA|dpa|AFP|SDA|KNA|epd)\s*/\s*red\.?\)?$", "red, Agenturen", 4),
+    P("correction", r"^(?:korrektur|korrekturhinweis|richtigstellung|berichtigung)\s*:", "Korrektur: In einer früheren Fassung stand ein falsches Datum.", 80),
+    P("related", r"^mehr\s+dazu\s*(?:[:»›>|]|[-–—]\s)", "Mehr dazu: Wie die Geburtenstation gerettet wurde", 40),
+    P("related", r"^mehr\s+dazu\s*[:›»>|]?$", "Mehr dazu", 3, "label"),
     P("section", r"^(?:pressemitteilung|pressemeldung|kommentar|meinung|analyse)$", "Pressemitteilung", 2, "top"),
     P("pr-footer", r"^über\s+(?:die\s+|den\s+|das\s+)?(?P<name>(?-i:[A-Z0-9ÄÖÜ])[^\n]{1,60}?)$",
       "Über die Nordwerk Energie AG", 8, "about"),
@@ -478,6 +507,7 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"cu[eé]ntanos|apúntate|regístrate|únete|contáctanos|env[ií](?:a|e)(?:nos|los|las)|m[aá]nda(?:nos|los|las)|llámanos|"
       r"inicia\s+sesión|inicie\s+sesión|accede)\b",
       "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35, hints=("?",)),
+    P("correction", r"^(?:rectificación|fe\s+de\s+erratas|aclaración|corrección)\s*:", "Rectificación: una versión anterior daba otra fecha.", 80),
     P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
     P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
       "NOTA DE PRENSA", 3, "top"),
