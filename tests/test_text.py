@@ -772,3 +772,22 @@ def test_normalised_lines_have_no_spaces_at_their_ends(raw):
     text = normalize_text(raw)
     assert all(line == line.strip(" ") for line in text.split("\n"))
     assert "\n\n\n" not in text and text == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [("Words: Priya Sandhu | Photos: Ruth Ames", ("Priya Sandhu",)), ("Texte : Marie Dupont", ("Marie Dupont",)),
+     ("Words: Tom Bell", ("Tom Bell",))],
+)
+def test_a_words_credit_under_the_title_is_the_byline(line, authors):
+    article = parse_article(f"Night of lanterns at the Ritz\n\n{line}\n\n"
+                            "The band played for two hours on Friday night, and the hall was full.")
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "body"]
+    assert article.authors == authors
+
+
+def test_a_sentence_opening_with_words_is_no_byline():
+    article = parse_article("Night of lanterns at the Ritz\n\nThe band played for two hours, and the hall was full."
+                            "\n\nWords: they matter, the singer said between songs.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "body"]
+    assert article.authors == ()

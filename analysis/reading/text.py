@@ -175,6 +175,9 @@ _BYLINE_PREFIX = re.compile(
     re.I,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|byline|reporters?)\s*:\s*", re.I)
+# "Words: Jane Doe | Photos: Tom Bell", "Texte : Marie Dupont": a credit label before the writer's name (a byline
+# only when names follow it, alone or before a separator: "Words: they matter." is a sentence)
+_WORDS_LABEL = re.compile(r"^(?:words|text|texte|texto)\s*:\s*", re.I)
 _CREDIT_LINE = re.compile(r"^\(?(?:(?:additional\s+)?reporting|editing|writing)\s+by\b", re.I)
 # Words that may stand around a date on a date line: "Published: Mon 11 Dec 2023, 10:04 GMT".
 _DATE_LINE_WORDS = frozenset(
@@ -488,6 +491,10 @@ def _is_byline(text: str, words: int | None = None) -> bool:
         return True
     if _CREDIT_LINE.match(text):
         return True
+    label = _WORDS_LABEL.match(text)
+    if label:
+        names, tail = _leading_names(text[label.end():])
+        return bool(names) and (not tail or tail[0] in _SEPARATORS)
     posted = _POSTED_ON.match(text)
     if posted and find_date(posted.group("date")) is not None and _leading_names(posted.group("names"))[0]:
         return True  # "Posted on 3 May 2024 by Jane Doe"
@@ -733,7 +740,7 @@ def _byline_authors(text: str) -> tuple[str, ...]:
     posted = _POSTED_ON.match(text)
     if posted and find_date(posted.group("date")) is not None:
         return _leading_names(posted.group("names"))[0]
-    label = _AUTHOR_LABEL.match(text)
+    label = _AUTHOR_LABEL.match(text) or _WORDS_LABEL.match(text)
     if label:
         return _leading_names(text[label.end():])[0]
     prefix = _BYLINE_PREFIX.match(text)
