@@ -344,3 +344,30 @@ def test_a_nickname_in_any_quotation_marks_joins_its_name(text, language, name, 
 def test_a_quoted_word_after_no_alias_cue_stays_its_own_name():
     table = _table_of("Theresia Brandl führt die Hütte „Alpenblick“ seit Jahren.", "de")
     assert "Alpenblick" not in table.get("Theresia Brandl", (0, ()))[1], table
+
+
+@pytest.mark.parametrize(
+    "text, language, person",
+    [
+        ("SPÖ-Landesparteiobmann Martin Eder kritisierte den Plan. Eder will nachverhandeln.", "de", "Martin Eder"),
+        ("Klubobfrau Sonja Pichler schwieg dazu.", "de", "Sonja Pichler"),
+    ],
+)
+def test_an_austrian_party_leader_s_title_is_no_part_of_the_name(text, language, person):
+    table = _table_of(text, language)
+    assert person in table, table
+    assert not [name for name in table if name != person and person.split()[-1] in name], table
+
+
+def test_a_nickname_known_up_and_down_the_street_joins_its_person():
+    table = _table_of('Gail Preston, known up and down the street as "Wren," has lived there since 1980. '
+                      "Wren said the storm took her porch.")
+    assert table["Gail Preston"][1] == ("Wren",), table
+
+
+@pytest.mark.parametrize("dateline", ["HALIFAX —", "BOULDER, Colo. —", "SHERBROOKE, Que. –"])
+def test_a_common_word_after_a_dateline_s_dash_starts_a_sentence(dateline):
+    table = _table_of(f"{dateline} Shares of Pellworth Nickel Corp. fell sharply on Monday. Pellworth Nickel said "
+                      "the smelter would reopen.")
+    assert table["Pellworth Nickel Corp."][:2] == (2, ("Pellworth Nickel",)), table
+    assert not [name for name in table if name.startswith("Shares")], table

@@ -436,11 +436,17 @@ def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
         # its first word; after a place or a colon only an article shows it ("Madrid.- El Gobierno")
         if j >= 0 and text[j] == ")":
             return True
+        line = text.rfind("\n", 0, j) + 1
+        if j - line < 48 and _DATELINE_PLACE_RE.fullmatch(text, line, j + 1):
+            return True  # "TORONTO — Shares of ...", "SHERBROOKE, Que. — ...": after a dateline's place in capitals
         article = _ARTICLE_AT_RE.match(text, start)
         return (j >= 0 and text[j] in ".:" and article is not None) or quoted
     return quoted
 
 
+#: A dateline's place in capitals at a line's start, with its state or province ("BOULDER, Colo.", "ST. JOHN'S,
+#: N.L.", "TORONTO").
+_DATELINE_PLACE_RE = re.compile(r"[^\W\d_a-zß-ÿ]{2,}[.'’]?(?:[ -][^\W\d_a-zß-ÿ][^\W\d_a-zß-ÿ.'’]*)*(?:,\s*[^\W\d_][\w.]*(?: [^\W\d_][\w.]*)?)?")
 _ARTICLE_AT_RE = re.compile(r"(?:El|La|Los|Las|Le|Les|Il|Lo|Die|Der|Das|Den|Dem|Des)\b")
 
 

@@ -504,7 +504,9 @@ CUES: dict[str, LanguageCues] = {
                        # councillors and officials: "Stadtrat", "Stadtbaurat", "Ortsbürgermeisterin", "Landrätin"
                        "rat", "rätin", "dezernent", "dezernentin",
                        # Austria's governors and district heads: "Landeshauptfrau", "Bezirkshauptmann"
-                       "hauptmann", "hauptfrau")),
+                       "hauptmann", "hauptfrau",
+                       # party and group leaders: "Landesparteiobmann", "Klubobfrau"
+                       "obmann", "obfrau")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
@@ -560,7 +562,7 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         # up to five words of where, to whom or since when between "known" and "as"
         r"(?:(?:also|better|widely|popularly|commonly|locally|affectionately|simply|more\s+commonly|more\s+widely)"
         r"\s+)?known(?:\s+(?:locally|widely|popularly|commonly|affectionately|simply|colloquially|informally))?"
-        r"(?:\s+(?:to|around|in|on|at|among|across|by|until|till|since|from|throughout)"
+        r"(?:\s+(?:to|around|in|on|at|among|across|by|until|till|since|from|throughout|up|down|all|along|round|about)"
         r"(?:\s+(?!as\b)[\w'’-]+){1,5}?)?\s+as",
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
