@@ -810,3 +810,18 @@ def test_a_role_word_without_a_name_before_it_is_no_byline(line):
     article = parse_article(f"Unit ordered to fix staffing\n\n{line}\n\n"
                             "The unit was inspected in November, the board said, and staff were praised.")
     assert article.paragraphs[1].kind != "byline" and article.authors == ()
+
+
+def test_a_name_line_over_the_papers_name_over_a_date_line_names_the_writer():
+    article = parse_article("Hail flattens orchards across the valley\n\nJonas Lindqvist\nMill Creek Sentinel\n"
+                            "Published 7:05 a.m. MT June 9, 2025 | Updated 9:30 a.m. MT June 9, 2025\n\n"
+                            "Hail the size of golf balls stripped orchards bare on Sunday, growers said.")
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "byline", "byline", "body"]
+    assert article.authors == ("Jonas Lindqvist",)
+    assert article.published == dt.date(2025, 6, 9)
+
+
+def test_two_name_lines_without_a_date_line_under_them_stay_prose():
+    article = parse_article("Hail flattens orchards across the valley\n\nJonas Lindqvist\n\nMill Creek Sentinel\n\n"
+                            "Hail the size of golf balls stripped orchards bare on Sunday, growers said.")
+    assert "byline" not in [p.kind for p in article.paragraphs] and article.authors == ()

@@ -182,7 +182,7 @@ _CREDIT_LINE = re.compile(r"^\(?(?:(?:additional\s+)?reporting|editing|writing)\
 # Words that may stand around a date on a date line: "Published: Mon 11 Dec 2023, 10:04 GMT".
 _DATE_LINE_WORDS = frozenset(
     "published updated posted last modified on at am pm a p m gmt utc bst cet cest est edt pst pdt "
-    "et pt hrs h date publicado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato "
+    "et pt ct mt hrs h date publicado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi "
     "dimanche le la el de del à a am um uhr stand modifié ago hour hours minute minutes min mins mdt mst cdt cst "
@@ -595,7 +595,8 @@ def _is_bare_name(text: str) -> bool:
 
 def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int]:
     """The positions of bare names that are bylines: a name alone on its line under the title (and at most one
-    standfirst), next to a byline or date line ("Rocío Navarro Gil" then "Sevilla, 9 jul 2024 - 13:47")."""
+    standfirst), next to a byline or date line ("Rocío Navarro Gil" then "Sevilla, 9 jul 2024 - 13:47"); right under
+    the title, a name line over the paper's name line over a date line: both (the first is the writer)."""
     found: list[int] = []
     prose = 0  # body and heading paragraphs seen: only the first two places are tried
     title_seen = False
@@ -607,6 +608,9 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
         after = kinds[position + 1] if position + 1 < len(kinds) else None
         if title_seen and "byline" in (before, after) and _is_bare_name(texts[position]):
             found.append(position)
+            if (after == "byline" and position >= 2 and kinds[position - 2] == "title"
+                    and kinds[position - 1] in ("body", "heading") and _is_bare_name(texts[position - 1])):
+                found.insert(-1, position - 1)  # "Dana Whitfield" over the paper's name over the date line
             continue
         prose += 1
         if prose == 2:
