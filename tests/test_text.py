@@ -791,3 +791,22 @@ def test_a_sentence_opening_with_words_is_no_byline():
                             "\n\nWords: they matter, the singer said between songs.")
     assert [p.kind for p in article.paragraphs] == ["title", "body", "body"]
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Morag Lennie Health Correspondent", "By Ifeoma Chukwu Senior Political Editor",
+               "By Morag Lennie\nHealth Correspondent"],
+)
+def test_a_byline_with_the_role_after_the_name_names_only_the_person(byline):
+    article = parse_article(f"Unit ordered to fix staffing\n\n{byline}\n\n"
+                            "The unit was inspected in November, the board said, and staff were praised.")
+    assert [p.kind for p in article.paragraphs][-1] == "body"
+    assert set(p.kind for p in article.paragraphs[1:-1]) == {"byline"}
+    assert article.authors == (byline.split()[1] + " " + byline.split()[2],)
+
+
+@pytest.mark.parametrize("line", ["By the Health Committee", "By Friday Morning Editors", "Senior Correspondent Jobs Cut"])
+def test_a_role_word_without_a_name_before_it_is_no_byline(line):
+    article = parse_article(f"Unit ordered to fix staffing\n\n{line}\n\n"
+                            "The unit was inspected in November, the board said, and staff were praised.")
+    assert article.paragraphs[1].kind != "byline" and article.authors == ()

@@ -444,6 +444,9 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
         kinds.append(kind)
     for position in _bare_name_bylines(texts, kinds):
         kinds[position] = "byline"
+    for position in range(1, len(kinds)):  # "Health Correspondent" on the line under "By Morag Lennie"
+        if kinds[position] in ("heading", "body") and kinds[position - 1] == "byline" and _is_role_line(texts[position]):
+            kinds[position] = "byline"
     return [Paragraph(index, kind, text) for index, (kind, text) in enumerate(zip(kinds, texts))]
 
 
@@ -508,6 +511,8 @@ def _is_byline(text: str, words: int | None = None) -> bool:
         if _starts_with_date(rest):
             return True
         names, tail = _leading_names(rest)
+        if not names and _name_before_role(rest) is not None:
+            return True  # "By Morag Lennie Health Correspondent"
         if not names or (text[-1] in ".!?" and not text.endswith(("Jr.", "Sr."))):
             return False  # "By the end of the year ..." / "By Christmas, most shops had closed."
         if not tail or tail[0] in _SEPARATORS + ";(":
@@ -546,6 +551,26 @@ _BARE_NAME = re.compile(
     r"^(?-i:[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[-'’A-ZÀ-Ý][a-zß-ÿ'’]+)*)(?:\s+(?:(?-i:[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[-'’A-ZÀ-Ý][a-zß-ÿ'’]+)*)"
     r"|de|da|del|van|von|der|di|du|la|le|y)){1,3}$"
 )
+
+
+def _is_role_line(text: str) -> bool:
+    """One to three capitalised words ending in a newsroom role, nothing else: "Health Correspondent",
+    "Senior Political Editor" (the line under a byline's name)."""
+    tokens = text.split()
+    return (0 < len(tokens) <= 3 and tokens[-1].lower() in _ROLE_WORDS
+            and all(token[:1].isupper() and token.isalpha() for token in tokens))
+
+
+def _name_before_role(text: str) -> str | None:
+    """The name of a byline whose role follows the name with no comma ("Morag Lennie Health Correspondent"): the
+    first two words (else three) when they are a name and the rest is a role line; None otherwise."""
+    tokens = text.split()
+    for size in (2, 3):
+        if len(tokens) > size and _is_role_line(" ".join(tokens[size:])):
+            name = " ".join(tokens[:size])
+            if _is_bare_name(name):
+                return name
+    return None
 
 
 def _name_and_role(text: str) -> str | None:
@@ -747,7 +772,9 @@ def _byline_authors(text: str) -> tuple[str, ...]:
     if prefix:
         if re.match(r"^\(?editing\b", text, re.I):
             return ()
-        return _leading_names(text[prefix.end():])[0]
+        names = _leading_names(text[prefix.end():])[0]
+        role_name = None if names else _name_before_role(text[prefix.end():])
+        return (role_name,) if role_name else names
     names, tail = _leading_names(text)
     if names and tail[:1] in tuple(_SEPARATORS):
         return names
