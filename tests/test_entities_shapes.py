@@ -371,3 +371,17 @@ def test_a_common_word_after_a_dateline_s_dash_starts_a_sentence(dateline):
                       "the smelter would reopen.")
     assert table["Pellworth Nickel Corp."][:2] == (2, ("Pellworth Nickel",)), table
     assert not [name for name in table if name.startswith("Shares")], table
+
+
+def test_a_company_s_short_name_given_its_former_name_is_still_the_company_s():
+    table = _table_of("Harlow Tin Corp. said output fell.\n\nHarlow's chief executive said so.\n\n"
+                      "Harlow, formerly Brisk Valley Mining, employs 200 people.")
+    assert set(table["Harlow Tin Corp."][1]) >= {"Harlow", "Brisk Valley Mining"}, table
+    assert "Harlow" not in table, table
+
+
+def test_a_short_name_given_its_former_name_beside_two_companies_stays_its_own():
+    table = _table_of("Harlow Tin Corp. and Harlow Steel Ltd. reported results.\n\n"
+                      "Harlow, formerly Brisk Valley Mining, employs 200 people.")
+    assert "Brisk Valley Mining" not in table["Harlow Tin Corp."][1], table
+    assert "Brisk Valley Mining" not in table["Harlow Steel Ltd."][1], table

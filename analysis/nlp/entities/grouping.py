@@ -431,7 +431,10 @@ class _Groups:
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined and not (
                 len(s.toks) == 1 and all(o in person_forms and forms_tokens[o][-1] == s.keys[0] for o in owners)
-            ):  # (but a surname given a nickname, "Adeyemi, nicknamed “Tower”", is still its person's)
+            ) and not (
+                len(s.toks) == 1 and not s.nickname and len(owners) == 1 and not owners & person_forms
+            ):  # (but a surname given a nickname, "Adeyemi, nicknamed “Tower”", is still its person's, and a
+                # company's short name given its former one, "Northvale, formerly X", the company's)
                 continue
             if len(s.toks) == 1 and _place_strength(s.keys[0], s.surface) and _PLACE_PREPOSITION_BEFORE_RE.search(
                 s.text, max(0, s.start - 8), s.start
