@@ -566,6 +566,7 @@ FIFTH_SET_SHAPES = [
     "★★★½",
     # share and follow prompts
     "Kindly share this story:",
+    "Enjoyed this? Support independent music writing – become a member from £3 a month.",
     "Suivez l'actualité de Liège sur notre page Facebook",
     # German tag lines and desk credits
     "Schlagworte: Krankenhaus, Geburtshilfe, Kärnten",
@@ -606,6 +607,8 @@ def test_a_mehr_dazu_label_takes_the_link_title_under_it():
         "Mehr dazu wollte der Minister am Dienstag nicht sagen.",
         "Schlagworte wie Freiheit hört man im Wahlkampf oft, sagte die Politologin.",
         "Korrekturen am Haushalt seien nötig, sagte der Kämmerer.",
+        "Who pays? Support our schools, the mayor told the council.",
+        "Why did he stay? Support from his family, he said.",
     ],
 )
 def test_body_sentences_near_the_fifth_set_shapes_stay_body(sentence: str):

@@ -253,7 +253,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"send|write|share)", "Have you been affected by the issues raised in this story? Get in touch.", 40),
     # a short question, then a call to act: "Know someone who ...? Tell us at ...", "Missed the match? Sign up ..."
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:subscribe|sign\s+up|register\s+(?:now|here|for|at|online)|download\s+(?:our|the)|tell\s+us|let\s+us\s+know|contact\s+us|"
-      r"get\s+in\s+touch|e-?mail\s+us|write\s+to\s+us|send\s+us|join\s+(?:us|our)|follow\s+us|get\s+(?:our|the)\s+"
+      r"get\s+in\s+touch|e-?mail\s+us|support\s+(?:independent|our|us)\s+(?:[\w-]+\s+){0,2}(?:journalism|writing|reporting|newsroom|work)\b|become\s+a\s+(?:paying\s+)?(?:member|subscriber|supporter)\b|write\s+to\s+us|send\s+us|join\s+(?:us|our)|follow\s+us|get\s+(?:our|the)\s+"
       r"(?:free\s+)?(?:app|newsletter)|(?:log|sign)\s+in(?:\s+(?:here|now|to)\b|\s*$))", "Spotted a hedgehog in your garden? Tell us at wildlife@example.org", 35, hints=("?",)),
     P("credit", r"^(?:with\s+(?:additional\s+)?(?:reporting|contributions?|material)\s+(?:by|from)\b|(?:this\s+(?:story|"
       r"report|article)\s+(?:includes|contains|uses)\s+(?:reporting|material|information)\s+from\b)|information\s+"
