@@ -385,3 +385,20 @@ def test_a_short_name_given_its_former_name_beside_two_companies_stays_its_own()
                       "Harlow, formerly Brisk Valley Mining, employs 200 people.")
     assert "Brisk Valley Mining" not in table["Harlow Tin Corp."][1], table
     assert "Brisk Valley Mining" not in table["Harlow Steel Ltd."][1], table
+
+
+# --- hyphenated surnames whose parts are also towns ---------------------------------------------------
+
+
+def test_a_double_barrelled_surname_made_of_town_names_stays_one_person():
+    table = _table_of("Harbour chief Colin Austin-Lincoln praised the crews on Monday.\n\n"
+                      "The turnout was the best in years, Austin-Lincoln said.")
+    assert "Colin Austin-Lincoln" not in table or table["Colin Austin-Lincoln"][0] == 2
+    assert not {"Austin", "Lincoln"} & set(table)
+    table = _table_of("Council leader Dora Vernon-Jackson opened the session.\n\nVernon-Jackson then left.")
+    assert table["Dora Vernon-Jackson"][0] == 2 and "Jackson" not in table
+
+
+def test_a_hyphen_between_a_big_place_and_another_name_still_splits():
+    table = _table_of("Talks on the Israel-Hamas ceasefire resumed in Cairo.\n\nThe US-Mexico border stayed shut.")
+    assert {"Israel", "US", "Mexico"} <= set(table)

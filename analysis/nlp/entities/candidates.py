@@ -567,9 +567,11 @@ def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bo
     elif capitalised:
         if _place_strength(_norm(raw), raw):
             return whole
-        if not any(_place_strength(_norm(p), p) >= 2 and not (p[1:].islower() and _is_common_word(_norm(p)))
-                   for p in parts):
-            return whole  # (a part that is a common word too is no place: "Maha-Metro", but "US-Mexico")
+        strengths = [0 if p[1:].islower() and _is_common_word(_norm(p)) else _place_strength(_norm(p), p)
+                     for p in parts]
+        if max(strengths) < 3:
+            return whole  # (a part that is a common word too is no place: "Maha-Metro", but "US-Mexico"; towns
+            # that are also surnames do not split a name: "Vernon-Jackson", "Austin-Lincoln" are people)
     toks = []
     offset = start
     for i, part in enumerate(parts):
