@@ -59,7 +59,7 @@ import numpy as np
 from analysis.errors import InvalidOptionError, StoryscopeError
 from analysis.frames import frame_of, int_column, object_column, text_columns
 from analysis.models import Article
-from analysis.reading.language import EDGE_PUNCTUATION
+from analysis.reading.language import findall_by_chunks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -191,20 +191,7 @@ def _raw_tokens(text: str) -> list[str]:
     Most chunks are a word of letters alone or with punctuation around it ("said,", "(Reuters)", "“We"): that word
     is the chunk's one token, and ``str.isalpha`` tells it without the regex. Any other chunk ("MS-13", "U.S.",
     "Bukele’s", "1,000", text without spaces) goes through the regex."""
-    raws: list[str] = []
-    append = raws.append
-    extend = raws.extend
-    findall = _TOKEN_RE.findall
-    for chunk in text.split():
-        if chunk.isalpha():
-            append(chunk)
-            continue
-        core = chunk.strip(EDGE_PUNCTUATION)
-        if core.isalpha():
-            append(core)
-        else:
-            extend(findall(chunk))
-    return raws
+    return findall_by_chunks(_TOKEN_RE, text)
 
 
 def _tokens(text: str, language: str, caps: bool) -> list[str]:
