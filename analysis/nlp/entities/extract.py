@@ -69,6 +69,7 @@ from analysis.nlp.entities.grouping import (
     _DEFINITION_NEAR_ROMANCE_RE,
     _PAREN_CLOSE_RE,
     _PAREN_OPEN_RE,
+    _PLACE_ARTICLE_BEFORE_RE,
     _TRAILING_HEAD_RE,
     _Groups,
     _Lookup,
@@ -281,6 +282,7 @@ class _Extractor:
         by_start: dict[int, _Span] = {}
         known: set[int] = set()
         where: dict[int, int] = {}  # id of a span -> its place in spans
+        swallowed: set[int] = set()  # ids of spans that became part of a longer name (_with_listed_words)
         added: list[_Span] = []
         near = _DEFINITION_NEAR_ROMANCE_RE if self.elisions or self.article.language == "es" else _DEFINITION_NEAR_RE
         last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
@@ -305,6 +307,13 @@ class _Extractor:
                     where[id(s)] = spans.index(s)
                     last = s.toks[-1]
                     after = last.end
+            elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
+                extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
+                if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
+                    swallowed.update(id(sp) for sp in spans if s.end < sp.start < extended.end)
+                    spans[where[id(s)]] = s = extended
+                    where[id(s)] = spans.index(s)
+                    after = s.end
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m is None and _ALIAS_NEAR_RE.match(text, after):
                 m = _ALIAS_TRIGGER_LONG_RE.match(text, after)  # "X, the Oslo startup formerly known as Y"
@@ -331,9 +340,13 @@ class _Extractor:
                     outer_surface, inner_surface = s.surface, inner.surface
                     if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
                         _norm(inner_surface), inner_surface
-                    ) and outer_surface not in AP_STATES:  # "BOULDER, Colo. (KDVR)": a dateline's station
+                    ) and outer_surface not in AP_STATES and not (  # "BOULDER, Colo. (KDVR)": a dateline's station
+                        len(inner.toks) > 1 and _place_strength(inner.toks[-1].key, inner.toks[-1].text)
+                    ):  # "in Vilsbiburg (Landkreis Landshut)": the town's district, no other name of it
                         s.defined = inner.defined = True
                         self.links.append((s, inner))
+        if swallowed:
+            spans[:] = [sp for sp in spans if id(sp) not in swallowed]
         if added:
             spans.extend(added)
             spans.sort(key=lambda sp: sp.start)
@@ -496,7 +509,11 @@ class _Extractor:
             group = lookup.group_of_span(s, partial=not label)
             if group is None and self.nouns_capitalised and not label:
                 group = self._inflected_group(s, lookup)  # "die Grünen" after "Grüne"
-            if group is not None:
+            if group is not None and len(s.toks) == 1 and s.form not in lookup.exact and _PLACE_ARTICLE_BEFORE_RE.search(
+                s.text, max(0, s.start - 12), s.start
+            ):  # "im Geestland" after "Geestland Kliniken gGmbH": the place itself, a name of its own
+                groups.add(s)
+            elif group is not None:
                 s.group = group
                 groups.add(s)
         for s in headline:
@@ -1062,6 +1079,42 @@ def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span
     return span
 
 
+#: The joiners of an official name that may go on with a list of its fields ("Ministerium für Soziales, Arbeit und
+#: Gesundheit", "Instituto de Hidrología, Meteorología y Estudios Ambientales", "Department for Culture, Media and
+#: Sport").
+_LIST_NAME_JOINERS = frozenset("fur for of de".split())  # (keys: "für" is "fur")
+_CAPITAL_WORDS = r"[^\W\d_a-zß-öø-ÿ][\w'’-]*(?: [^\W\d_a-zß-öø-ÿ][\w'’-]*){0,2}"
+#: The rest of such a list after the name's first field: more fields after commas, the last after "and", then the
+#: name's acronym in brackets.
+_LISTED_WORDS_RE = re.compile(
+    rf"((?:, {_CAPITAL_WORDS}){{0,4}},? (?:und|and|y|et|e|sowie) {_CAPITAL_WORDS}) \(([^\W\d_a-zß-öø-ÿ][\w&-]{{1,11}})\)"
+)
+
+
+def _with_listed_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
+    """An official name whose fields are a list ("das Ministerium für Soziales, Arbeit und Gesundheit (MSAG)"):
+    the span with the rest of the list, when an acronym in brackets right after it starts with the first letter of
+    one of the name's capitalised words before its joiner; else None."""
+    m = _LISTED_WORDS_RE.match(text, after)
+    if m is None:
+        return None
+    acronym = m.group(2)
+    inner = by_start.get(m.start(2))
+    if inner is None or len(inner.toks) != 1 or not any(
+        t.text[:1] == acronym[:1] for t in s.toks if t.shape != _LOWER
+    ):
+        return None
+    toks = list(s.toks)
+    for word in re.finditer(r"[^\s,]+", text[m.start(1) : m.end(1)]):
+        w = word.group()
+        tok = _Tok(w, m.start(1) + word.start(), shape=_LOWER if w[:1].islower() else _CAP)
+        tok.joined = True
+        toks.append(tok)
+    span = _Span(s.par, text, toks, initial=s.initial, headline=s.headline)
+    span.title_before = s.title_before
+    return span
+
+
 def _club_names(s: _Span) -> list[tuple[_Span, bool]]:
     """A headline span cut around a name with a legal form or club abbreviation after it ("Sevilla FC",
     "Nordwerk AG"), which is a name as it stands: (piece, is that name) pairs, the span itself when there is none."""
@@ -1295,6 +1348,7 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+_HYPHENS = frozenset("-‐‑")
 #: A quotation mark after a word and a space, before a capital: where a nickname may stand.
 #: (The look-behind comes after the quotation mark, so that the search skips to quotation marks in C.)
 _QUOTED_CAPITAL_RE = re.compile(r"[‘'\"“](?<=\w .)[^\W\d_a-z]")
@@ -1313,7 +1367,8 @@ def _with_suffixes(spans: list[_Span]) -> list[_Span]:
     for s in spans:
         prev = out[-1] if out else None
         if (prev is not None and len(s.toks) == 1 and s.keys[0] in CORPORATE_SUFFIXES and s.toks[0].shape == _CAP
-                and s.start == prev.end + 2 and _COMPANY_COMMA_RE.match(s.text, prev.end) and not prev.toks[-1].possessive):
+                and s.start == prev.end + 2 and _COMPANY_COMMA_RE.match(s.text, prev.end) and not prev.toks[-1].possessive
+                and s.text[s.end : s.end + 1] not in _HYPHENS):  # (not "Co-Präsidentin", "Co-founder")
             whole = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=prev.headline)
             whole.title_before = prev.title_before
             out[-1] = whole

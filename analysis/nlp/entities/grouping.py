@@ -29,14 +29,17 @@ from analysis.nlp.entities.cues import (
     ALL_CUES,
     APPOSITION_ARTICLES,
     CORPORATE_SUFFIXES,
+    DISTRICT_NOUNS,
     PARTY_ALTERNATES,
+    PLACE_ARTICLE_PREPOSITIONS,
     PLACE_ONLY_PREPOSITIONS,
     _alternation,
 )
 from analysis.nlp.entities.lexicon import _hypocorisms, _place_strength, _stopwords
 
 _PLACE_ARTICLE_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:%s)\s(?:(?:la|le|les|der|dem|el|los|las)\s|l['’])?$" % "|".join(sorted(PLACE_ONLY_PREPOSITIONS)),
+    r"(?:^|\s)(?:(?:%s)\s(?:(?:la|le|les|der|dem|el|los|las)\s|l['’])?|(?:%s)\s(?:der|dem)\s)$"
+    % ("|".join(sorted(PLACE_ONLY_PREPOSITIONS)), "|".join(sorted(PLACE_ARTICLE_PREPOSITIONS))),
     re.IGNORECASE,
 )
 #: A name in brackets after a town named after a place's preposition: the town's region or district ("à Lannion
@@ -92,7 +95,8 @@ _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 def _headed(key: str) -> bool:
     """Whether a name's first word is an organisation's head noun or ends like one ("Sparkasse Landshut"): the
     name is no person's, whatever its shape."""
-    return key in _ORG_HEADS or key.endswith(ALL_CUES.org_endings)
+    return (key in _ORG_HEADS or key in DISTRICT_NOUNS or key.endswith(ALL_CUES.org_endings)
+            or key.endswith(ALL_CUES.facility_endings))
 
 
 class _Tally:
@@ -443,6 +447,8 @@ class _Groups:
         # Côtes-d'Armor", "en la Ciudad"): a place, whatever organisation is named after it
         placed = {s.key for _, s, _ in candidates if len(s.toks) == 1 and (_PLACE_ARTICLE_BEFORE_RE.search(
             s.text, max(0, s.start - 12), s.start) or _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start))}
+        placed.update(form.split(" ", 1)[1] for form, keys in forms_tokens.items()
+                      if len(keys) == 2 and keys[0] in DISTRICT_NOUNS)  # "Landkreis Freising": Freising is a place
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined and not (
                 len(s.toks) == 1 and all(o in person_forms and forms_tokens[o][-1] == s.keys[0] for o in owners)
