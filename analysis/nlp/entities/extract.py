@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from analysis import native
 from analysis.collector import collector_paused
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
@@ -91,6 +92,11 @@ from analysis.nlp.entities.tables import (
     EntityResult,
 )
 
+if native.COMPILING:  # (never in Python) the compiled build's declarations: see extract.pxd
+    import cython
+else:
+    from analysis.native import cython_declarations as cython
+
 # ------------------------------------------------------------------------------------------------
 # The extractor
 
@@ -158,6 +164,7 @@ class _Extractor:
             )  # "labrador, Bailey", "labrador Bailey"; not "more about Climate Change"
         return word in self.clutter_names
 
+    @cython.locals(tok=_Tok, last=_Tok, span=_Span, s=_Span, sp=_Span)
     def run(self) -> EntityResult:
         self.lower_words: LowerCaseWords | None = None
         self.clutter_names: frozenset[str] | None = None
@@ -272,6 +279,7 @@ class _Extractor:
         self.particle_endings = _particle_endings(spans)
         return self._resolve(_particles_back(spans, self.particle_endings))
 
+    @cython.locals(s=_Span, last=_Tok, sp=_Span, inner=_Span, target=_Span)
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
         by_start: dict[int, _Span] = {}
@@ -441,6 +449,7 @@ class _Extractor:
 
     # -- passes B-D -------------------------------------------------------------------------------
 
+    @cython.locals(s=_Span, piece=_Span)
     def _resolve(self, spans: list[_Span]) -> EntityResult:
         kept: list[_Span] = []
         initial: list[_Span] = []
@@ -519,6 +528,7 @@ class _Extractor:
         _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
 
+    @cython.locals(s=_Span, tok=_Tok)
     def _needs_confirmation(self, s: _Span) -> bool:
         """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
         if len(s.toks) != 1 or s.defined or s.affiliation:
@@ -541,6 +551,7 @@ class _Extractor:
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
 
+    @cython.locals(s=_Span, tok=_Tok, nxt=_Span)
     def _lower_case_brands(self, spans: list[_Span]) -> list[_Span]:
         """A brand written in lower case ("zenko"): a word that no dictionary knows, right before a capitalised name
         ("the zenko Buds 4 Pro") and written at least twice. It goes with the names after it and is a name alone."""
@@ -729,6 +740,7 @@ class _Extractor:
             (key := _norm(before.group(1))) not in self.cues.place_words and key not in self.cues.org_nouns
         )
 
+    @cython.locals(s=_Span, last=_Tok, t=_Tok)
     def _acceptable(self, s: _Span) -> bool:
         """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
         toks = s.toks
@@ -758,6 +770,7 @@ class _Extractor:
             return False  # "Puerto Rican", "South Korean" (but "Liberal Democrats" is a party)
         return True
 
+    @cython.locals(span=_Span, tok=_Tok, second=_Tok, t=_Tok)
     def _weak_first(self, span: _Span) -> bool:
         """Whether a sentence's first word tells nothing about being a name."""
         tok = span.toks[0]
@@ -862,6 +875,7 @@ class _Extractor:
         known = lookup.exact.get(_form_key(keys, s.text[rest[0].start : rest[-1].end]))
         return known is not None and not known.nickname  # «el Relojero» ... "El Relojero" keeps its article
 
+    @cython.locals(s=_Span)
     def _sentence_start(self, s: _Span, lookup: _Lookup, *, weak: bool) -> list[_Span]:
         """A run that starts a sentence: a known name (a weak word alone only as a whole name or a surname,
         never as another part of a name), else without its first word when that word is weak, else as is."""
@@ -1141,6 +1155,7 @@ def _club_names(s: _Span) -> list[tuple[_Span, bool]]:
     return [(s, False)]
 
 
+@cython.locals(s=_Span, first=_Tok, second=_Tok)
 def _surname_then_name(spans: list[_Span]) -> list[_Span]:
     """Two names written side by side across a lost line break or a list ("Isco, Roque Sevilla: Nyland"): a pair
     of words seen once, whose first is the surname of a person named in full elsewhere and whose second is a place
@@ -1303,12 +1318,14 @@ _PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la
                                  r"das|del|ter|ten|le|la|ap) $")
 
 
+@cython.locals(s=_Span)
 def _particle_endings(spans: list[_Span]) -> frozenset[tuple[str, ...]]:
     """The particles and surnames of the article's personal names ("de", "ruyter" of "Tomas de Ruyter")."""
     return frozenset(s.keys[-2:] for s in spans if s.person_shaped and len(s.toks) >= 3
                      and s.toks[-2].shape == _LOWER and s.toks[-2].key in _CONNECTOR_PARTICLES)
 
 
+@cython.locals(s=_Span, tok=_Tok)
 def _particles_back(spans: list[_Span], endings: frozenset[tuple[str, ...]]) -> list[_Span]:
     """A surname written with its lower-case particle alone ("de Ruyter", "van Staden") keeps the particle when the
     article's full name has it ("Tomas de Ruyter"): the particle is no joiner there, since no name stands before it."""
@@ -1461,6 +1478,7 @@ def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:
     return not inner.keys[0].startswith(initials)
 
 
+@cython.locals(s=_Span, t=_Tok)
 def _conjunction_split(spans: list[_Span], weak: frozenset[str]) -> list[_Span]:
     """Two one-word names joined by "y" / "e" are two names when the article also writes one of them alone
     ("colonias como Pensiones y Chuburná ... En Chuburná"; ``weak``: the words a sentence may start with before
@@ -1486,6 +1504,7 @@ def _conjunction_split(spans: list[_Span], weak: frozenset[str]) -> list[_Span]:
     return out
 
 
+@cython.locals(s=_Span, sp=_Span, t=_Tok)
 def _numbers_off(spans: list[_Span]) -> list[_Span]:
     """A number ends a name ("Barrio 18", "watchOS 11") unless the article writes the name without it
     elsewhere: then it is a score or a count ("Daniil Medvedev 3-6", a results table's "Greens 23")."""
