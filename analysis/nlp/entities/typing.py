@@ -111,7 +111,8 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
         _context_cues(sp, score)
         if cues is not None:
             _language_cues(sp, score, cues)
-    if _PRODUCT_RE.search(name) and score["place"] < 3:
+    if not name.isalpha() and _PRODUCT_RE.search(name) and score["place"] < 3:  # (every product shape has a space
+        # or a digit, which no name of letters alone has)
         return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
     best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
