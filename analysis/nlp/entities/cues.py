@@ -507,11 +507,13 @@ CUES: dict[str, LanguageCues] = {
                        "hauptmann", "hauptfrau",
                        # party and group leaders: "Landesparteiobmann", "Klubobfrau"
                        "obmann", "obfrau")),
-        org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
+        org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei", "klinik",
+                                            "kliniken",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
                                             "werft", "werk", "werke", "bund", "verein", "zentrale")),
-        place_words=_words("in nach aus bei land bundesland stadt gemeinde region kreis landkreis"),
+        # ("Landkreis", "Kreis" are part of a district's name: "der Landkreis Nordfriesland")
+        place_words=_words("in nach aus bei land bundesland stadt gemeinde region"),
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma reederei"),
@@ -570,7 +572,9 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
     "fr": (r"dite?", r"surnommée?", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
            r"anciennement", r"ex"),
     "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
-    "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
+    # "die Bernische Energie AG, kurz BKE": "kurz" only before an acronym (Kurz is a surname too)
+    "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals",
+           r"kurz(?=\s+(?-i:[A-ZÄÖÜ][A-ZÄÖÜ0-9]+)\b)"),
 }
 #: Articles that start an apposition between a name and its alias cue ("X, the Oslo startup formerly known as Y",
 #: "X, la start-up anciennement ...", "X, el grupo conocido como ...").
@@ -583,7 +587,13 @@ HEADED_JOINERS = frozenset({"für", "am", "im"})
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
 #: it ("Sparkasse Cottbus", "Junta de Andalucía").
-PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout en à nach aus bei dans desde hacia".split())
+PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout en à nach aus bei dans desde hacia im".split())
+#: Nouns of a district's name ("Landkreis Störmarsch", "Kreis Lippe"): part of the name, whose last word is then a
+#: place of the article, never a shorter name of an organisation named after it ("Sparkasse Lippe").
+DISTRICT_NOUNS = frozenset("landkreis kreis".split())
+#: Prepositions that say "a place" only with an article after them ("auf der Alp", "an der Westküste"; not "an
+#: Acme", "auf Anfrage"): read with ``PLACE_ONLY_PREPOSITIONS`` for the same rule.
+PLACE_ARTICLE_PREPOSITIONS = frozenset("auf an".split())
 
 #: Lower-case nouns that begin a name in French and Spanish, before "de"/"des"/"del" and a capitalised word or before
 #: it directly ("le musée des Beaux-Arts", "la ligne B", "la rue Victor-Hugo", "el museo del Prado", "la línea 5"):

@@ -1,0 +1,76 @@
+"""Entity shapes the sixth blind set (heldout6) revealed: places inside organisations' names, districts and
+official names written as lists, acronyms after a cue, clubs in results tables, initials and particles of names,
+schools. Every text is made up for these tests (none is keyed to the blind set's words).
+"""
+
+from __future__ import annotations
+
+from tests.test_entities_names import _table_of  # name -> (mentions, aliases, type)
+
+# --- a place inside an organisation's name is its own entity when written alone ------------------------
+
+
+def test_a_town_alone_is_not_the_hospital_named_after_it():
+    table = _table_of("Die Kreisklinik Lunden schließt die Geburtshilfe.\n\nIn Lunden regt sich Protest, und auch "
+                      "nach Lunden fahren nun weniger Busse.", "de")
+    assert table["Kreisklinik Lunden"][0] == 1, table
+    assert table["Lunden"][0] == 2, table
+    table = _table_of("Das Deichklinikum Marne wird verkauft.\n\nDie Menschen in Marne sind besorgt.", "de")
+    assert "Marne" in table and "Deichklinikum Marne" in table, table
+
+
+def test_a_region_after_im_or_an_der_is_not_the_company_named_after_it():
+    table = _table_of("Die Geestland Kliniken gGmbH übernimmt zwei Häuser.\n\nIm Geestland fehlen Ärzte, sagte "
+                      "die Landrätin.", "de")
+    assert "Geestland" in table and "Geestland Kliniken gGmbH" in table, table
+    table = _table_of("Der Windpark Kaltalp soll 2028 ans Netz.\n\nAuf der Kaltalp weiden Kühe.", "de")
+    assert "Kaltalp" in table and "Windpark Kaltalp" in table, table
+
+
+def test_a_company_s_first_word_alone_is_still_the_company_without_a_place_s_preposition():
+    table = _table_of("Die Nordwerk Energie GmbH baut ab.\n\nNordwerk will 200 Stellen streichen.", "de")
+    assert "Nordwerk" not in table, table
+
+
+def test_a_district_keeps_its_noun_and_a_town_s_district_in_brackets_is_no_alias_of_the_town():
+    table = _table_of("Der Landkreis Störbach zahlt 60 Prozent, der Landkreis Oste-Hadeln den Rest.", "de")
+    assert {"Landkreis Störbach", "Landkreis Oste-Hadeln"} <= set(table), table
+    table = _table_of("In Gernsbach (Landkreis Rastatt) brannte eine Scheune.", "de")
+    assert "Gernsbach" in table and "Rastatt" not in table.get("Gernsbach", (0, ()))[1], table
+
+
+# --- official names ---------------------------------------------------------------------------------------
+
+
+def test_a_name_whose_fields_are_a_list_goes_on_to_its_acronym():
+    table = _table_of("Das Landesministerium für Umwelt, Energie und Klimaschutz (LMUEK) prüft den Antrag. "
+                      "Das LMUEK will bis Mai entscheiden.", "de")
+    assert table["Landesministerium für Umwelt, Energie und Klimaschutz"][:2] == (3, ("LMUEK",)), table
+    table = _table_of("Según el Instituto de Geología, Minería y Suelos (IGMS), el riesgo sigue alto. El IGMS "
+                      "pidió calma.", "es")
+    assert table["Instituto de Geología, Minería y Suelos"][:2] == (3, ("IGMS",)), table
+    table = _table_of("The Department for Culture, Media and Sport (DCMS) said no.")
+    assert table["Department for Culture, Media and Sport"][:2] == (2, ("DCMS",)), table
+
+
+def test_a_list_of_names_before_brackets_that_are_no_acronym_of_them_stays_a_list():
+    table = _table_of("The Ministry of Justice, Smith and Jones (Reuters) said so.")
+    assert "Ministry of Justice, Smith and Jones" not in table, table
+
+
+def test_an_acronym_after_kurz_is_the_company_s():
+    table = _table_of("Hinter dem Projekt steht die Mittelland Energie AG, kurz MEAG. Die MEAG investiert "
+                      "40 Millionen Franken.", "de")
+    assert table["Mittelland Energie AG"][:2] == (3, ("MEAG",)), table
+
+
+def test_kurz_before_a_word_is_no_alias_cue():
+    table = _table_of("Die Stadtwerke Lohr, kurz darauf auch die Gemeinde, stimmten zu.", "de")
+    assert all("darauf" not in name for name in table), table
+
+
+def test_a_hyphenated_title_after_a_comma_is_no_company_suffix():
+    table = _table_of("Ilse Brandt-Ruef, Co-Präsidentin des Vereins, war enttäuscht.", "de")
+    assert "Ilse Brandt-Ruef" in table, table
+    table = _table_of("Acme Robotics, Co. said output rose.")
+    assert "Acme Robotics, Co." in table, table
