@@ -809,7 +809,8 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         and (number.text.isdigit() or _MODEL_NUMBER_RE.fullmatch(number.text) is not None)
         and len(number.text) <= 3
         and not (after is not None and after.shape == _NUMBER and after.start == number.end + 1)
-        and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
+        and (last.shape == _CAP or (last.shape == _ACRONYM and (last.joined or "&" in last.text)))  # "Fire HD 8",
+        # "the S&P 500" (but not "the UN 75 years ago")
         and not last.possessive
         and not _month_or_day(last.key)
         and (after is None or not after.joined or not _is_name_token(after) or _model_word(after))
@@ -844,6 +845,8 @@ def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
     keys = [t.key for t in run] + ["and"] + [t.key for t in segment]
     if _places().strength.get(" ".join(keys), 0) >= 4:
         return True
+    if len(run) > 1 and len(segment) > 1 and run[-1].key in _ORG_HEADS and segment[-1].key in _ORG_HEADS:
+        return False  # "Oak Park Elementary and North High School": two names, each with its head noun
     common_segment = all(t.shape == _CAP and _is_common_word(t.key) for t in segment)
     headed = any(
         t.key in _CONNECTOR_HEADED and idx > 0 and run[idx - 1].key in _ORG_HEADS for idx, t in enumerate(run)

@@ -16,8 +16,8 @@ from functools import lru_cache
 # Word lists. General English (and news) vocabulary: nothing here is specific to one article.
 
 _CONNECTOR_PARTICLES = frozenset(
-    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en".split()
-)
+    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en ap".split()
+)  # ("ap": Welsh, "Lowri ap Hywel")
 #: Joiners allowed inside a name only after a head noun ("Embassy of El Salvador", "Bank of the West").
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
@@ -92,9 +92,10 @@ _ORG_HEADS = frozenset(
     courts commissions councils committees banks universities parties unions prison prisons analytics
     solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
-    steel games lab corps militia rebels friends
+    steel games lab corps militia rebels friends campaign elementary
     united rovers athletic wanderers albion rangers hotspur
-    """.split()
+    ladies women
+    """.split()  # (a club's side: "Kerrow Athletic Women", "St Bride's Ladies")
 ) | frozenset(
     # legal forms ("Küstenstrom GmbH", "Nordwerk Energie AG") and the head nouns of organisations in Spanish,
     # French and German, accents stripped ("Banco de España", "Office antistupéfiants", "Instituto Nacional")
@@ -582,7 +583,7 @@ APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "u
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
 #: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
-HEADED_JOINERS = frozenset({"für", "am", "im"})
+HEADED_JOINERS = frozenset({"für", "am", "im", "to"})  # (and English "Campaign to Protect Rural Wales")
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
