@@ -132,7 +132,8 @@ _CUE_WORDS_BEFORE = (
 )
 
 
-@cython.locals(sp=_Span, last_tok=_Tok)
+@cython.locals(sp=_Span, last_tok=_Tok, text=str, start=cython.Py_ssize_t, lo=cython.Py_ssize_t,
+                space=cython.Py_ssize_t, end=cython.Py_ssize_t)
 def _context_cues(sp: _Span, score: dict[str, float]) -> None:
     """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
     text, start = sp.text, sp.start
