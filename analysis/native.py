@@ -23,6 +23,7 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -56,7 +57,42 @@ def source_of(module: str, root: Path = ROOT) -> Path:
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of what the module ``path`` (a ``.py``) is compiled from: the source alone, or with its Cython
+    declarations (a ``.pxd`` beside it) also the ``.pxd`` and the digest of each module whose declarations it
+    cimports (their types are compiled into it: a module compiled against another's old declarations must not
+    run beside that module's new source)."""
+    return _digest(path, frozenset())
+
+
+def _digest(path: Path, outer: frozenset[Path]) -> str:
+    data = path.read_bytes()
+    declarations = path.with_suffix(".pxd")
+    if not declarations.is_file():
+        return hashlib.sha256(data).hexdigest()
+    pxd = declarations.read_bytes()
+    parts = [data, b"\0pxd\0", pxd]
+    for dependency in _cimported(pxd.decode("utf-8"), path):
+        if dependency not in outer:  # (a cycle of cimports: each file counted once on the way)
+            parts += [b"\0cimports\0", _digest(dependency, outer | {path}).encode()]
+    return hashlib.sha256(b"".join(parts)).hexdigest()
+
+
+_CIMPORT_RE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+cimport\b|cimport\s+([\w.]+))", re.M)
+
+
+def _cimported(declarations: str, path: Path) -> list[Path]:
+    """The ``.py`` files of the package's modules that the declarations of ``path`` cimport (``from a.b cimport
+    X``, ``cimport a.b``; a name ``a.b`` is found under the ancestor folder of ``path`` named ``a``)."""
+    found = []
+    for match in _CIMPORT_RE.finditer(declarations):
+        name = (match.group(1) or match.group(2)).split(".")
+        package = next((folder for folder in path.parents if folder.name == name[0]), None)
+        if package is None:  # Cython's own (cython, libc, cpython): not part of the package
+            continue
+        source = package.joinpath(*name[1:]).with_suffix(".py")
+        if source.is_file() and source != path:
+            found.append(source)
+    return found
 
 
 class SourceUnlessBuilt:
@@ -121,3 +157,18 @@ def prefer_source() -> None:
 def compiled_modules() -> list[str]:
     """The modules of :data:`MODULES` this process imported compiled."""
     return sorted(install().compiled & set(sys.modules))
+
+
+#: False: a module with Cython declarations (a ``.pxd`` beside it, and ``@cython.locals`` on its hot functions)
+#: writes ``if native.COMPILING: import cython else: ... cython_declarations as cython``. Cython reads its
+#: ``import cython`` whatever the branch, and Python takes the stand-in below (no import of Cython at run time).
+COMPILING = False
+
+
+class cython_declarations:  # noqa: N801 (stands for the ``cython`` module)
+    """What a module with Cython declarations calls ``cython`` when run as Python: the declarations are for the
+    compiled build only (typed variables read a token's or a span's fields directly) and do nothing here."""
+
+    @staticmethod
+    def locals(**types):
+        return lambda function: function

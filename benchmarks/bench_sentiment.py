@@ -5,7 +5,8 @@
 GROUND_TRUTH_FOLDER holds the human-rated sets published with VADER (Hutto & Gilbert, ICWSM 2014; MIT licence;
 default ``../shared/data/sentiment-ground-truth`` beside the project); without it the benchmark says so and stops.
 For TextBlob's polarity, VADER's compound and the news score (what the dashboard shows first), it prints the
-Pearson r with the people's mean rating per text on each set; on the news set (NYT editorial sentences) also per
+Pearson r with the people's mean rating per text on each set (also on Storyscope's own news-style sentences,
+``benchmarks/data/news_style_rated.tsv``, which the model is fitted on too); on the news set (NYT editorial sentences) also per
 editorial (word-weighted means of its sentences, both sides) and the share of clearly toned sentences
 (|rating| >= 0.5) whose sign is right. The news model is fitted without the news set
 (``fit_news_model.py``); a figure fitted on half the editorials and measured on the other half is printed
@@ -77,12 +78,14 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     scored = {}
     print(f"Pearson r with the people's mean rating, per text ({args.folder})")
-    print(f"{'set':8} {'texts':>6} " + " ".join(f"{label:>22}" for label in METHODS.values()))
+    print(f"{'set':10} {'texts':>6} " + " ".join(f"{label:>22}" for label in METHODS.values()))
     for name in SETS:
         s = scored_set(args.folder, name)
         scored[name] = s
         results[name] = {m: pearson(getattr(s, m), s.rating) for m in METHODS}
-        print(f"{name:8} {len(s.texts):6,} " + " ".join(f"{results[name][m]:22.3f}" for m in METHODS))
+        print(f"{name:10} {len(s.texts):6,} " + " ".join(f"{results[name][m]:22.3f}" for m in METHODS))
+    print("(the news model is fitted on every set but nyt: see fit_news_model.py's leave-one-set-out figures; "
+          "news_style is Storyscope's own writing, rated by one reader)")
     nyt = scored["nyt"]
     groups = editorials(nyt.ids)
     news_set = {

@@ -1,8 +1,11 @@
-"""The human-rated sentiment sets published with VADER, and every score Storyscope gives their texts.
+"""The human-rated sentiment sets published with VADER, Storyscope's own news-style set, and every score Storyscope
+gives their texts.
 
 Shared by ``bench_sentiment.py`` (how well each score agrees with people) and ``fit_news_model.py`` (the news
 model's coefficients). The folder holds ``<name>_GroundTruth.txt`` files, one ``ID<TAB>rating<TAB>text`` a line,
-ratings the mean of people's -4 .. +4 ratings (see its README).
+ratings the mean of people's -4 .. +4 ratings (see its README). The news-style set (``NEWS_STYLE``) is this
+project's own writing and rating, in the same format with ``#`` comment lines, shipped in ``benchmarks/data/``
+(its header says how it was made): sentences in the styles of news reports and editorials, rated by one reader.
 """
 
 from __future__ import annotations
@@ -33,14 +36,18 @@ def _default_folder() -> Path:
 
 
 DEFAULT_FOLDER = _default_folder()
-#: set name -> file stem; "nyt" is the news set, never used to fit anything.
+#: Storyscope's own news-style sentences and their ratings (written and rated for this project; see its header).
+NEWS_STYLE = ROOT / "benchmarks" / "data" / "news_style_rated.tsv"
+#: set name -> file stem in the ground-truth folder (or the file itself); "nyt" is the news set, never used to fit
+#: anything.
 SETS = {
     "nyt": "nytEditorialSnippets",
     "tweets": "tweets",
     "movies": "movieReviewSnippets",
     "amazon": "amazonReviewSnippets",
+    "news_style": NEWS_STYLE,
 }
-TRAINING_SETS = ("tweets", "movies", "amazon")
+TRAINING_SETS = ("tweets", "movies", "amazon", "news_style")
 
 
 @dataclass
@@ -67,11 +74,13 @@ class RatedSet:
 
 
 def read_set(folder: Path, name: str) -> tuple[list[str], list[float], list[str]]:
+    """The IDs, ratings and texts of the set ``name`` (a line starting with "#" is a comment)."""
     ids, ratings, texts = [], [], []
-    path = folder / f"{SETS[name]}_GroundTruth.txt"
+    source = SETS[name]
+    path = source if isinstance(source, Path) else folder / f"{source}_GroundTruth.txt"
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         parts = line.split("\t")
-        if len(parts) < 3:
+        if len(parts) < 3 or line.startswith("#"):
             continue
         ids.append(parts[0])
         ratings.append(float(parts[1]))

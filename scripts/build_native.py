@@ -5,7 +5,9 @@
 Only the modules whose source changed since the last build are compiled again; nothing to do takes a few
 milliseconds. Without Cython or a C compiler it says so and leaves the analysis in plain Python (exit 0, or 1 with
 ``--strict``). The manifest ``analysis/native-build.json`` is written last, with the digest of each source as it
-was when compiled, so an interrupted build or a source edited meanwhile is never taken for a good one.
+was when compiled, so an interrupted build or a source edited meanwhile is never taken for a good one. Cython reads
+a module's declarations (a ``.pxd`` beside it) itself; the digest covers them and the modules they cimport
+(``native.digest``), so editing either compiles the module again.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -136,6 +137,59 @@ def test_words_are_exactly_the_word_regex_matches(text):
     from analysis.reading.language import _WORD, _words
 
     assert _words(text) == _WORD.findall(text)
+
+
+def test_words_of_real_articles_are_exactly_the_word_regex_matches():
+    from analysis.reading.language import _WORD, _words
+
+    folder = Path(__file__).parent / "data" / "news"
+    texts = [path.read_text("utf-8") for path in sorted(folder.glob("*.txt"))]
+    assert len(texts) >= 100
+    for text in texts:
+        assert _words(text) == _WORD.findall(text)
+        assert _words(text.lower()) == _WORD.findall(text.lower())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+       .filter(lambda t: "İ" not in t and "Σ" not in t))
+def test_chunks_lower_cased_one_by_one_give_the_lower_cased_sample_words(text):
+    from analysis.reading.language import _LOWER_WORDS, _NON_LATIN_LETTER, _NON_LATIN_LETTERS, _WORD
+
+    assert _LOWER_WORDS.of_chunks(text.split()) == _WORD.findall(text.lower())
+    assert _NON_LATIN_LETTERS.of_chunks(text.split()) == _NON_LATIN_LETTER.findall(text)
+
+
+def test_real_articles_lower_cased_chunk_by_chunk_give_the_lower_cased_words():
+    from analysis.reading.language import _LOWER_WORDS, _NON_LATIN_LETTER, _NON_LATIN_LETTERS, _WORD
+
+    folder = Path(__file__).parent / "data" / "news"
+    texts = [path.read_text("utf-8") for path in sorted(folder.glob("*.txt"))]
+    texts += ["Москва и Киев: переговоры продолжаются", "東京で会議が開かれた。 ソウル", "ΟΔΟΣ Αθηνών"]
+    for text in texts:
+        assert _NON_LATIN_LETTERS.of_chunks(text.split()) == _NON_LATIN_LETTER.findall(text)
+        if "İ" not in text and "Σ" not in text:
+            assert _LOWER_WORDS.of_chunks(text.split()) == _WORD.findall(text.lower())
+
+
+def test_lower_case_keeps_every_space_a_space_and_every_other_character_not_one():
+    """What lower-casing chunk by chunk relies on: the lower-cased text's chunks are the chunks lower-cased."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        lower = ch.lower()
+        assert all(c.isspace() for c in lower) if ch.isspace() else not any(c.isspace() for c in lower), hex(code)
+
+
+def test_chunk_matches_keep_at_most_their_limit_and_stay_right_after_starting_again():
+    from analysis.reading.language import _WORD, ChunkMatches
+
+    words = ChunkMatches(_WORD, limit=3)
+    text = "one two, three (four) five-six one"
+    assert words.findall(text) == _WORD.findall(text)
+    assert len(words) <= 3
+    assert words.findall(text + " seven") == _WORD.findall(text + " seven") and len(words) <= 3
 
 
 @settings(max_examples=400, deadline=None)

@@ -291,6 +291,32 @@ def test_a_new_codec_version_recomputes_once(tmp_path, counted_analyze, monkeypa
     assert len(counted_analyze) == 2
 
 
+def test_a_library_cached_by_an_earlier_codec_is_analysed_again_once_and_loses_nothing(tmp_path, counted_analyze):
+    from analysis.nlp.entities import EntityEdit
+    from analysis.store import codec
+
+    with Library(tmp_path) as library:
+        first, second = (library.add_file(article_text(n).encode(), f"{n}.txt").id for n in (23, 24))
+        library.add_entity_edit(first, EntityEdit("rename", "Lena Hartmann", "Mayor Hartmann"))
+        library.update(second, title="Edited title", source="The Gazette")
+        expected = [a.to_dict() for a in library.analyses([first, second])]
+        assert "Mayor Hartmann" in {e["name"] for e in expected[0]["entities"]} and expected[1]["title"] == "Edited title"
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    with db:  # as the codec before this one left it: its own version, the paragraphs' texts in the bytes
+        for (digest,) in db.execute("SELECT content_hash FROM articles WHERE id IN (?, ?)", (first, second)).fetchall():
+            db.execute("UPDATE analysis_cache SET version = ?, arrow = ? WHERE content_hash = ?",
+                       (f"{pipeline.ANALYSER_VERSION}/arrow-3", b"an earlier layout", digest))
+    db.close()
+    with Library(tmp_path) as library:
+        assert [a.to_dict() for a in library.analyses([first, second])] == expected
+        assert [a.to_dict() for a in library.analyses([first, second])] == expected
+        assert library.entity_edits(first) == [EntityEdit("rename", "Lena Hartmann", "Mayor Hartmann")]
+    assert len(counted_analyze) == 4  # two adds, then each once again
+    versions = sqlite3.connect(tmp_path / "storyscope.sqlite3").execute(
+        "SELECT DISTINCT version FROM analysis_cache").fetchall()
+    assert versions == [(f"{pipeline.ANALYSER_VERSION}/{codec.CODEC_VERSION}",)]
+
+
 def library_text(folder: Path, article_id: int) -> str:
     return sqlite3.connect(folder / "storyscope.sqlite3").execute(
         "SELECT text FROM articles WHERE id = ?", (article_id,)
@@ -314,8 +340,6 @@ def test_analyses_keep_the_order_asked_for(lib):
 
 
 def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
-    import pandas.testing as pdt
-
     from analysis.store.codec import article_header, decode_analyses, encode_analysis
 
     other = pipeline.analyze(pipeline_article(article_text(15)))
@@ -329,18 +353,77 @@ def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
                        language=a.article.language, source=a.article.source, filename=a.article.filename)
         for a in originals
     ]
-    # alone, and together (read in one batch, as the library reads them)
-    decoded = decode_analyses([encode_analysis(a) for a in originals], headers)
-    assert [one.to_dict() for one in decoded] == [
-        decode_analyses([encode_analysis(a)], [h])[0].to_dict() for a, h in zip(originals, headers)
+    texts = [a.article.text for a in originals]
+    # alone, and together (read in one batch, as the library reads them); the paragraphs' texts written in the
+    # bytes, or cut from the article's stored text (as the library stores them)
+    with_texts = decode_analyses([encode_analysis(a) for a in originals], headers)
+    cut = decode_analyses([encode_analysis(a, text=t) for a, t in zip(originals, texts)], headers, (), texts)
+    assert [one.to_dict() for one in cut] == [
+        decode_analyses([encode_analysis(a, text=t)], [h], (), [t])[0].to_dict()
+        for a, h, t in zip(originals, headers, texts)
     ]
-    for original, back in zip(originals, decoded):
-        assert back.to_dict() == original.to_dict()
-        assert back.article == original.article and back.entities.entities == original.entities.entities
-        pdt.assert_frame_equal(back.terms, original.terms)
-        pdt.assert_frame_equal(back.sentiment, original.sentiment)
-        pdt.assert_frame_equal(back.entities.table, original.entities.table)
-        pdt.assert_frame_equal(back.entities.mentions, original.entities.mentions)
+    for decoded in (with_texts, cut):
+        for original, back in zip(originals, decoded):
+            assert_same_analysis(back, original)
+
+
+def assert_same_analysis(back, original) -> None:
+    import pandas.testing as pdt
+
+    assert back.to_dict() == original.to_dict()
+    assert back.article == original.article and back.entities.entities == original.entities.entities
+    pdt.assert_frame_equal(back.terms, original.terms)
+    pdt.assert_frame_equal(back.sentiment, original.sentiment)
+    pdt.assert_frame_equal(back.entities.table, original.entities.table)
+    pdt.assert_frame_equal(back.entities.mentions, original.entities.mentions)
+
+
+def test_the_cache_does_not_repeat_the_stored_text_and_needs_it_back(seed_analysis):
+    from analysis.store.codec import article_header, decode_analyses, encode_analysis
+
+    text = seed_analysis.article.text
+    slim, full = encode_analysis(seed_analysis, text=text), encode_analysis(seed_analysis)
+    longest = max((p.text for p in seed_analysis.article.paragraphs), key=len)
+    assert longest.encode() in full and longest.encode() not in slim
+    assert len(full) - len(slim) > 0.9 * len(text.encode())  # the texts, less their lengths
+    # written against another text (not the analysed article's), the paragraphs' texts are kept
+    assert longest.encode() in encode_analysis(seed_analysis, text=text + " more")
+    header = article_header(title=seed_analysis.article.title, language=seed_analysis.article.language)
+    # without its text, or with a text its paragraphs do not fit, nothing is misread
+    assert decode_analyses([slim], [header]) == [None]
+    assert decode_analyses([slim, slim], [header, header], (), [text[:-1], None]) == [None, None]
+    back, other = decode_analyses([slim, slim], [header, header], (), [text, "\n\n".join(text.split("\n\n")[::-1])])
+    assert back is not None and back.article.text == text and other is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(paragraphs=st.lists(st.text(alphabet=st.sampled_from(list("ab Cd.\n")), max_size=40), max_size=5))
+def test_paragraphs_holding_blank_lines_are_cut_back_exactly(paragraphs):
+    from analysis.models import Article, Paragraph
+    from analysis.store.codec import article_header, decode_analyses, encode_analysis
+
+    article = Article(title="T", paragraphs=tuple(Paragraph(i, "body", t) for i, t in enumerate(paragraphs)))
+    analysis = pipeline.analyze(article)
+    (back,) = decode_analyses([encode_analysis(analysis, text=article.text)], [article_header(title="T")], (),
+                              [article.text])
+    assert back.article == article
+    assert_same_analysis(back, analysis)
+
+
+def test_a_cache_entry_that_no_longer_fits_its_stored_text_is_recomputed(tmp_path, counted_analyze):
+    with Library(tmp_path) as library:
+        kept = library.add_file(article_text(21).encode(), "a.txt")
+        changed = library.add_file(article_text(22).encode(), "b.txt")
+    db = sqlite3.connect(tmp_path / "storyscope.sqlite3")
+    with db:  # another program shortened the stored text under the cached analysis
+        db.execute("UPDATE articles SET text = substr(text, 1, length(text) - 40) WHERE id = ?", (changed.id,))
+    db.close()
+    with Library(tmp_path) as library:
+        first, second = library.analyses([kept.id, changed.id])
+        assert len(counted_analyze) == 3  # two adds, then only the changed one again
+        assert second.article.text == library.record(changed.id)["text"]
+        assert_same_analysis(second, pipeline.analyze(library.article(changed.id)))
+        assert_same_analysis(first, pipeline.analyze(library.article(kept.id)))
 
 
 def test_the_cache_encodes_entities_from_their_rows_without_building_their_tables():

@@ -69,6 +69,68 @@ def test_pure_mode_and_a_broken_manifest_read_the_source(tmp_path, monkeypatch):
     assert native.SourceUnlessBuilt(("pkg.mod",), package, broken).find_spec("pkg.mod").origin.endswith("mod.py")
 
 
+def _declared_package(tmp_path: Path) -> Path:
+    """A package whose module ``mod`` has Cython declarations that cimport a type of its module ``base``."""
+    package = _package(tmp_path)
+    (package / "base.py").write_text("class Box:\n    pass\n", encoding="utf-8")
+    (package / "base.pxd").write_text("cdef class Box:\n    cdef public object value\n", encoding="utf-8")
+    (package / "mod.pxd").write_text("from pkg.base cimport Box\n", encoding="utf-8")
+    (package / "other.py").write_text("", encoding="utf-8")
+    return package
+
+
+def test_a_module_without_declarations_is_known_by_its_source_alone(tmp_path):
+    package = _package(tmp_path)
+    assert native.digest(package / "mod.py") == __import__("hashlib").sha256((package / "mod.py").read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("edited, changes", [
+    ("mod.py", True), ("mod.pxd", True),  # the module's own source and declarations
+    ("base.py", True), ("base.pxd", True),  # a module it cimports: its types are compiled into mod
+    ("other.py", False),  # nothing mod is compiled from
+])
+def test_declarations_and_the_modules_they_cimport_are_part_of_the_digest(tmp_path, edited, changes):
+    package = _declared_package(tmp_path)
+    before = native.digest(package / "mod.py")
+    with open(package / edited, "a", encoding="utf-8") as file:
+        file.write("\n# edited\n")
+    assert (native.digest(package / "mod.py") != before) is changes
+
+
+def test_an_extension_built_with_older_declarations_is_not_used(tmp_path):
+    """Edited declarations (or those of a module it cimports) make the extension stale, as an edited source does:
+    the module is read from source until the next build."""
+    package = _declared_package(tmp_path)
+    (package / f"mod{EXTENSION}").write_bytes(b"")
+    manifest = _manifest(tmp_path / "m.json", {"pkg.mod": native.digest(package / "mod.py")})
+    assert native.SourceUnlessBuilt(("pkg.mod",), package, manifest).find_spec("pkg.mod") is None
+    (package / "base.pxd").write_text("cdef class Box:\n    cdef public object value, other\n", encoding="utf-8")
+    spec = native.SourceUnlessBuilt(("pkg.mod",), package, manifest).find_spec("pkg.mod")
+    assert spec.origin == str(package / "mod.py")
+
+
+def test_cimports_that_loop_are_followed_once(tmp_path):
+    package = _declared_package(tmp_path)
+    (package / "base.pxd").write_text("from pkg.mod cimport Thing\ncdef class Box:\n    pass\n", encoding="utf-8")
+    assert len(native.digest(package / "mod.py")) == 64
+
+
+def test_modules_with_declarations_run_as_python_without_cython():
+    """Read from source, a module with Cython declarations takes the stand-in, which leaves its functions as they
+    are (the test suite reads every module from source: see conftest.py)."""
+    from analysis.nlp.entities import candidates, extract, grouping, typing
+
+    for module in (candidates, extract, grouping, typing):
+        assert module.__file__.endswith(".py")
+        assert module.cython is native.cython_declarations
+        assert native.source_of(module.__name__).with_suffix(".pxd").is_file()
+
+    def function():
+        return 1
+
+    assert native.cython_declarations.locals(x=int)(function) is function
+
+
 def test_every_listed_module_exists_and_none_is_read_back_by_inspect():
     for module in native.MODULES:
         source = native.source_of(module)

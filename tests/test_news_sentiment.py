@@ -412,3 +412,46 @@ def test_the_shortcut_for_words_with_no_rule_word_before_them_gives_the_rules_nu
     finally:
         news._Reader._facts = real
         news._READER.clear()
+
+
+def _news_style_set() -> tuple[list[str], list[float], list[str]]:
+    ground_truth = _build_script("sentiment_ground_truth")
+    return ground_truth.read_set(ground_truth.DEFAULT_FOLDER, "news_style")
+
+
+def test_the_news_style_set_is_well_formed_and_says_what_it_is():
+    ground_truth = _build_script("sentiment_ground_truth")
+    header = " ".join(line[2:] for line in ground_truth.NEWS_STYLE.read_text(encoding="utf-8").splitlines()
+                      if line.startswith("# "))
+    assert "the project's own writing" in header and "One rater" in header  # what it is, and its limit
+    ids, ratings, texts = _news_style_set()
+    assert len(ids) >= 500 and len(set(ids)) == len(ids) and len(set(texts)) == len(texts)
+    assert all(-4.0 <= rating <= 4.0 for rating in ratings)
+    assert len({identifier.rsplit("_", 1)[0] for identifier in ids}) >= 10  # many topics, not one
+    assert min(ratings) <= -2.5 and max(ratings) >= 2.0 and sum(abs(r) < 0.5 for r in ratings) >= 50
+
+
+def test_the_news_score_reads_the_tone_of_news_style_sentences_more_often_than_vader():
+    _ids, ratings, texts = _news_style_set()
+    clear = [(text, rating) for text, rating in zip(texts, ratings) if abs(rating) >= 1.0]
+    news_right = sum((news_sentiment(text) > 0) == (rating > 0) for text, rating in clear)
+    vader_right = sum((vader_compound(text) > 0) == (rating > 0) for text, rating in clear)
+    assert news_right > vader_right and news_right >= 0.8 * len(clear)
+
+
+def test_the_news_style_set_weighs_as_much_as_the_other_training_sets_together():
+    fit_script = _build_script("fit_news_model")
+    import numpy as np
+
+    class Rated:
+        def __init__(self, name, size):
+            self.name, self.rating = name, np.zeros(size)
+
+    sets = [Rated("tweets", 300), Rated("movies", 600), Rated("news_style", 90)]
+    weight = fit_script.weights(sets)
+    assert weight["tweets"] == weight["movies"] == 1.0
+    assert 90 * weight["news_style"] == pytest.approx(900)
+    assert fit_script.weights(sets[:2]) == {"tweets": 1.0, "movies": 1.0}
+    assert fit_script.weights(sets[2:]) == {"news_style": 1.0}
+    data = json.loads((news.DATA / "news_model.json").read_text(encoding="utf-8"))
+    assert "news_style" in data["fitted_on"] and data["weights"]["news_style"] > 1.0

@@ -97,12 +97,23 @@ def imported_top_level_modules() -> set[str]:
     return names
 
 
+#: Imported by the code for the compiled build only: Cython reads ``import cython`` when scripts/build_native.py
+#: compiles a module with declarations, and Python never runs it (``if native.COMPILING``); declared in the extra.
+COMPILE_TIME_ONLY = {"cython": "native"}
+
+
 def test_every_third_party_import_of_the_code_is_declared_directly():
     owners = metadata.packages_distributions()
     declared = {canonicalize_name(r.name) for r in DECLARED}
+    for module, extra in COMPILE_TIME_ONLY.items():
+        assert declared.isdisjoint(canonicalize_name(d) for d in owners.get(module, [module])) and any(
+            canonicalize_name(Requirement(r).name) in {canonicalize_name(d) for d in owners.get(module, [module])}
+            for r in PYPROJECT["project"]["optional-dependencies"][extra]
+        ), module
     undeclared = {
         module: owners[module]
         for module in imported_top_level_modules() - set(sys.stdlib_module_names) - {"analysis", "dashboard"}
+        - set(COMPILE_TIME_ONLY)
         if module in owners and not declared & {canonicalize_name(d) for d in owners[module]}
     }
     assert not undeclared, f"imported but not declared in pyproject.toml: {undeclared}"

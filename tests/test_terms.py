@@ -548,19 +548,88 @@ def test_term_frequencies_with_names_keep_the_word_count(seed_article, seed_anal
     assert term_frequencies(seed_article, n=2, names=names).equals(term_frequencies(seed_article, n=2))
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("aZé1 9,.-'’_\u0301\u05f3b Ü\n") + ["US", "l'", "3,000", "U.S.", "MS-13"]),
-                max_size=40).map("".join))
-def test_token_starts_found_by_find_are_the_regex_match_starts(text):
-    from analysis.nlp.terms import _TOKEN_RE, _token_starts
+def _tokens_before_by_regex(text: str, offset: int) -> int:
+    """The plain rule: how many matches of the token regex start before ``offset``."""
+    from analysis.nlp.terms import _TOKEN_RE
 
-    raws = _TOKEN_RE.findall(text)
+    return sum(1 for match in _TOKEN_RE.finditer(text) if match.start() < offset)
+
+
+def _tokens_before(text: str):
+    from analysis.nlp.terms import _TokensBefore, _chunk_tokens
+
+    chunks = text.split()
+    return _TokensBefore(text, chunks, [_chunk_tokens("en", False)[chunk] for chunk in chunks])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aZé1 9,.-'’_\u0301\u05f3b Ü\n\t\u00a0(“") + ["US", "l'", "3,000", "U.S.", "MS-13", "  "]),
+                max_size=40).map("".join))
+def test_tokens_before_an_offset_are_the_regex_matches_starting_before_it(text):
+    before = _tokens_before(text)
+    for offset in range(len(text) + 2):
+        assert before(offset) == _tokens_before_by_regex(text, offset), offset
+
+
+def test_tokens_before_every_offset_of_real_paragraphs_are_the_regex_matches_starting_before_it():
+    from bisect import bisect_left
+
+    from analysis.nlp.terms import _TOKEN_RE, _chunk_begins
+    from analysis.reading.text import parse_article
+
+    folder = Path(__file__).parent / "data" / "news"
+    texts = [p.text for path in sorted(folder.glob("*.txt"))
+             for p in parse_article(path.read_text("utf-8")).paragraphs]
+    assert len(texts) > 1000
+    for text in texts:
+        starts = [match.start() for match in _TOKEN_RE.finditer(text)]
+        before = _tokens_before(text)
+        assert [before(offset) for offset in range(len(text) + 2)] == [
+            bisect_left(starts, offset) for offset in range(len(text) + 2)]
+        # both ways of finding the chunks' offsets (by their lengths, one space between them; by str.find)
+        assert before.begins == _chunk_begins(text, text.split()) == [m.start() for m in re.finditer(r"\S+", text)]
+    spaced = "  Two  spaces\tand a tab\n(“El Salvador”)  "
+    assert _tokens_before(spaced).begins == [m.start() for m in re.finditer(r"\S+", spaced)]
+
+
+def _joined_by_regex(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The plain rule of tokenize_with_names: every token with its regex match start; the tokens starting inside
+    a span (and after the previous joined name) joined when there are two or more."""
+    from analysis.nlp.terms import _TOKEN_RE
+
+    tokens = tokenize(text)
     starts = [match.start() for match in _TOKEN_RE.finditer(text)]
-    assert _token_starts(text, raws, len(text) + 1) == starts
-    # stopped at the first token at or after a given offset
-    for until in (0, len(text) // 2, len(text)):
-        expected = [s for s in starts if s < until] + [s for s in starts if s >= until][:1]
-        assert _token_starts(text, raws, until) == expected
+    joined, done = [], 0
+    for start, end in spans:
+        inside = [i for i, s in enumerate(starts) if i >= done and start <= s < end]
+        if len(inside) >= 2:
+            first, last = inside[0], inside[-1] + 1
+            joined += tokens[done:first] + [" ".join(tokens[first:last])]
+            done = last
+    return joined + tokens[done:]
+
+
+def test_names_joined_in_real_paragraphs_as_the_plain_rule_joins_them(seed_analysis):
+    from analysis.nlp.terms import name_spans_by_paragraph, tokens_with_names
+
+    paragraphs = {p.index: p.text for p in seed_analysis.article.paragraphs}
+    spans = name_spans_by_paragraph((p, s, e) for _n, _t, sf, p, s, e in seed_analysis.entities.mention_rows
+                                    if " " in sf)
+    assert len(spans) > 10
+    for index, found in spans.items():
+        text = paragraphs[index]
+        assert tokens_with_names(text, found) == (_joined_by_regex(text, found), len(tokenize(text)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["El", "Salvador", "US-El", "(“El", "Salvador”)", "MS-13", "the", "  ", "\n",
+                                 "l'État", "1,000", "U.S.", "’s"]), max_size=20).map(" ".join),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 30)), max_size=4))
+def test_names_joined_as_the_plain_rule_joins_them(text, pairs):
+    from analysis.nlp.terms import tokens_with_names
+
+    spans = sorted((start, start + size) for start, size in pairs)
+    assert tokens_with_names(text, spans) == (_joined_by_regex(text, spans), len(tokenize(text)))
 
 
 _TOKEN_PIECES = list("aZé1 9,.-'’_\u0301\u05f3\u05d0\u200db Ü\n\t\u00a0(“”)…!?$%/") + [
@@ -574,6 +643,21 @@ def test_raw_tokens_are_exactly_the_token_regex_matches(text):
     from analysis.nlp.terms import _TOKEN_RE, _raw_tokens
 
     assert _raw_tokens(text) == _TOKEN_RE.findall(text)
+
+
+def test_tokens_of_real_articles_are_the_token_regex_matches_normalised():
+    from analysis.nlp.terms import _ELISIONS, _TOKEN_RE, _normalised, _raw_tokens, _tokens
+
+    folder = Path(__file__).parent / "data" / "news"
+    texts = [path.read_text("utf-8") for path in sorted(folder.glob("*.txt"))]
+    assert len(texts) >= 100
+    for text in texts:
+        raws = _TOKEN_RE.findall(text)
+        assert _raw_tokens(text) == raws
+        for language in ("en", "fr", "it"):
+            for caps in (False, True):
+                elisions = _ELISIONS.get(language, frozenset())
+                assert _tokens(text, language, caps) == [_normalised(raw, elisions, caps) for raw in raws]
 
 
 def test_edge_punctuation_never_belongs_to_a_token():

@@ -34,7 +34,7 @@ SENTIMENT_LANGUAGES = frozenset({"en", "und"})
 #: |score| below these is "neutral"; outside them, opposite signs count as a disagreement.
 TEXTBLOB_NEUTRAL = 0.05
 VADER_NEUTRAL = 0.05  # VADER's own recommended threshold for the compound score
-NEWS_NEUTRAL = 0.15  # the model gives text with nothing to read its intercept, about -0.12
+NEWS_NEUTRAL = 0.15  # the model gives text with nothing to read its intercept, about -0.08
 OPENING_WORDS = 12
 
 SENTIMENT_COLUMNS = [

@@ -46,12 +46,13 @@ from __future__ import annotations
 
 import functools
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import re
 import unicodedata
 from collections import Counter
-from operator import itemgetter
-from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate, chain, repeat
+from operator import add, itemgetter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -59,7 +60,7 @@ import numpy as np
 from analysis.errors import InvalidOptionError, StoryscopeError
 from analysis.frames import frame_of, int_column, object_column, text_columns
 from analysis.models import Article
-from analysis.reading.language import findall_by_chunks
+from analysis.reading.language import ChunkMatches
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -139,14 +140,24 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _NOT_PLAIN_RE = re.compile(r"[-'.\d_ ]")  # a space: a name of several words
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th|er|re|e|ème|eme|º|ª|o|a)")
 _MAX_CACHE = 500_000
+#: At most this many distinct whitespace-separated chunks are kept per chunk record (:class:`ChunkMatches`).
+_MAX_CHUNKS = 100_000
 _CACHES: dict[tuple[str, bool], dict[str, str]] = {}
 
 
+_LANGUAGE_CODES: dict[str, str] = {}
+
+
 def _language_code(language: str | None) -> str:
-    """"en-GB", "EN", "en_US" -> "en"; None or "" -> "und"."""
+    """"en-GB", "EN", "en_US" -> "en"; None or "" -> "und" (each spelling worked out once: a call per paragraph)."""
     if not language:
         return "und"
-    return language.strip().lower().replace("_", "-").split("-")[0] or "und"
+    code = _LANGUAGE_CODES.get(language)
+    if code is None:
+        if len(_LANGUAGE_CODES) > 1024:
+            _LANGUAGE_CODES.clear()
+        code = _LANGUAGE_CODES[language] = language.strip().lower().replace("_", "-").split("-")[0] or "und"
+    return code
 
 
 def _normalised(raw: str, elisions: frozenset[str], caps: bool) -> str:
@@ -183,21 +194,43 @@ def _cache_for(language: str, caps: bool) -> tuple[dict[str, str], frozenset[str
     return cache, elisions
 
 
-def _raw_tokens(text: str) -> list[str]:
-    """``_TOKEN_RE.findall(text)``, found faster.
+#: ``_TOKEN_RE.findall`` one whitespace-separated chunk at a time, each distinct chunk read once: no token crosses
+#: whitespace (it is neither a word character nor a joiner, and the comma rule looks only at the characters next to
+#: the comma), so the tokens of a text are those of its chunks in turn.
+_RAW_CHUNKS = ChunkMatches(_TOKEN_RE, limit=_MAX_CHUNKS)
+#: The offsets inside a chunk at which its tokens start.
+_CHUNK_STARTS = ChunkMatches(
+    _TOKEN_RE, lambda chunk: tuple(match.start() for match in _TOKEN_RE.finditer(chunk)), limit=_MAX_CHUNKS)
+#: Each chunk's tokens normalised (:func:`_normalised`), per (language with elisions or "", text in capitals).
+_TOKEN_CHUNKS: dict[tuple[str, bool], ChunkMatches] = {}
 
-    No token crosses whitespace (it is neither a word character nor a joiner, and the comma rule looks only at the
-    characters next to the comma), so the tokens of ``text`` are those of its whitespace-separated chunks in turn.
-    Most chunks are a word of letters alone or with punctuation around it ("said,", "(Reuters)", "“We"): that word
-    is the chunk's one token, and ``str.isalpha`` tells it without the regex. Any other chunk ("MS-13", "U.S.",
-    "Bukele’s", "1,000", text without spaces) goes through the regex."""
-    return findall_by_chunks(_TOKEN_RE, text)
+
+def _raw_tokens(text: str) -> list[str]:
+    """``_TOKEN_RE.findall(text)``, found faster: a look-up per whitespace-separated chunk (:class:`ChunkMatches`;
+    a generated-text test and one over real articles hold the two equal)."""
+    return _RAW_CHUNKS.findall(text)
+
+
+def _chunk_tokens(language: str, caps: bool) -> ChunkMatches:
+    """Each chunk's normalised tokens (``_tokens``' work, a chunk at a time) for ``language`` and ``caps``."""
+    elisions = _ELISIONS.get(language, frozenset())
+    key = (language if elisions else "", caps)
+    chunks = _TOKEN_CHUNKS.get(key)
+    if chunks is None:
+        chunks = _TOKEN_CHUNKS[key] = ChunkMatches(_TOKEN_RE, _normaliser(elisions, caps), limit=_MAX_CHUNKS)
+    return chunks
+
+
+def _normaliser(elisions: frozenset[str], caps: bool) -> Callable[[str], tuple[str, ...]]:
+    def normalised(chunk: str) -> tuple[str, ...]:
+        return tuple([_normalised(raw, elisions, caps) for raw in _TOKEN_RE.findall(chunk)])
+
+    return normalised
 
 
 def _tokens(text: str, language: str, caps: bool) -> list[str]:
-    cache, elisions = _cache_for(language, caps)
-    get = cache.get
-    return [get(raw) or _remember(cache, raw, elisions, caps) for raw in _raw_tokens(text)]
+    """The normalised tokens of ``text``: ``_normalised`` of each of ``_TOKEN_RE.findall(text)``."""
+    return _chunk_tokens(language, caps).findall(text)
 
 
 def _remember(cache: dict[str, str], raw: str, elisions: frozenset[str], caps: bool) -> str:
@@ -242,25 +275,22 @@ def tokenize_with_names(text: str, spans: Sequence[tuple[int, int]], *, language
 def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: str = "en") -> tuple[list[str], int]:
     """:func:`tokenize_with_names` and the number of words it read (``len(tokenize(text))``).
 
-    The tokens are found once; each span's first and last token by bisecting the tokens' start offsets, which
-    are found only as far as the last span reaches (see :func:`_token_starts`), so the cost is the tokenizer's
-    plus a ``str.find`` per token before the last name and a logarithmic step per span."""
+    The tokens are found once, a whitespace-separated chunk at a time; each span's first and last token by
+    bisecting the chunks' offsets, then the token offsets inside one chunk (see :class:`_TokensBefore`), so the cost
+    is the tokenizer's plus a logarithmic step per span."""
     if not text:
         return [], 0
-    language = _language_code(language)
-    caps = text.isupper()
-    cache, elisions = _cache_for(language, caps)
-    get = cache.get
-    raws = _raw_tokens(text)
-    tokens = [get(raw) or _remember(cache, raw, elisions, caps) for raw in raws]
+    chunks = text.split()
+    pieces = list(map(_chunk_tokens(_language_code(language), text.isupper()).__getitem__, chunks))
+    tokens = list(chain.from_iterable(pieces))
     if not spans or len(tokens) < 2:
         return tokens, len(tokens)
-    starts = _token_starts(text, raws, max(end for _start, end in spans))
+    before = _TokensBefore(text, chunks, pieces)
     joined: list[str] = []
     done = 0
     for start, end in spans:
-        first = bisect_left(starts, start, done)
-        last = bisect_left(starts, end, first)
+        first = max(done, before(start))
+        last = max(first, before(end))
         if last - first >= 2:
             joined.extend(tokens[done:first])
             joined.append(" ".join(tokens[first:last]))
@@ -269,24 +299,45 @@ def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: 
     return joined, len(tokens)
 
 
-def _token_starts(text: str, raws: list[str], until: int) -> list[int]:
-    """The start offsets in ``text`` of its tokens ``raws`` (``_TOKEN_RE.findall(text)``), up to the first one
-    at or after ``until`` (all of them when none is).
+class _TokensBefore:
+    """How many tokens of ``text`` start before a character offset (the number of ``_TOKEN_RE.finditer(text)``
+    matches whose start is smaller), from its whitespace-separated ``chunks`` and each chunk's tokens (``pieces``):
+    the tokens of the chunks that start at or before the offset but the last, and those of that last chunk that
+    start before it (their offsets inside a chunk are kept per distinct chunk). A chunk's start is the sum of the
+    lengths before it when one whitespace character separates each chunk from the next (the length of the text
+    says so: text as parse_article makes it), else a ``str.find`` per chunk. ``tests/test_terms.py`` holds it
+    equal to counting the regex's match starts, on generated and real text."""
 
-    A token starts at the first letter or digit after the previous one ends (any letter or digit starts a match
-    of ``_TOKEN_RE``, and nothing between two matches is one), and its text starts with that letter or digit:
-    so ``text.find(raw, previous_end)`` is its start. That costs less than a second regex pass for the offsets."""
+    __slots__ = ("chunks", "begins", "counted")
+
+    def __init__(self, text: str, chunks: list[str], pieces: list[tuple[str, ...]]) -> None:
+        self.chunks = chunks
+        lengths = list(map(len, chunks))
+        if len(text) == sum(lengths) + len(chunks) - 1:  # no space at the ends, one between chunks
+            self.begins = list(accumulate(map(add, lengths, repeat(1, len(chunks) - 1)), initial=0))
+        else:
+            self.begins = _chunk_begins(text, chunks)
+        self.counted = list(accumulate(map(len, pieces), initial=0))  # tokens before each chunk
+
+    def __call__(self, offset: int) -> int:
+        k = bisect_right(self.begins, offset) - 1
+        if k < 0:
+            return 0
+        return self.counted[k] + bisect_left(_CHUNK_STARTS[self.chunks[k]], offset - self.begins[k])
+
+
+def _chunk_begins(text: str, chunks: list[str]) -> list[int]:
+    """The offsets in ``text`` of its whitespace-separated ``chunks`` (``text.split()``): each chunk is found from
+    the end of the one before it (only whitespace lies between them, and no chunk starts in whitespace)."""
     find = text.find
-    starts: list[int] = []
-    append = starts.append
+    begins: list[int] = []
+    append = begins.append
     position = 0
-    for raw in raws:
-        position = find(raw, position)
+    for chunk in chunks:
+        position = find(chunk, position)
         append(position)
-        if position >= until:
-            break
-        position += len(raw)
-    return starts
+        position += len(chunk)
+    return begins
 
 
 def _sentences(

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
 
 #: The code returned when the language cannot be told (too little text, or no known language).
 UNDETERMINED = "und"
@@ -76,14 +78,16 @@ def detect_language(text: str) -> str:
     with the length of the text.
     """
     sample = _sample(text)
-    # Lower-cased at once, the sample gives the lower-cased words, unless it holds "İ" (whose lower case is two
+    # Lower-cased chunk by chunk, the sample gives the lower-cased words, unless it holds "İ" (whose lower case is two
     # characters) or "Σ" (whose lower case depends on the letters around it): every other character's lower case is
-    # one character, a letter exactly when it is one.
+    # one character, a letter exactly when it is one, a space exactly when it is one (so the lower-cased sample's
+    # chunks are the sample's chunks lower-cased).
     lowered = "İ" not in sample and "Σ" not in sample
-    words = _words(sample.lower() if lowered else sample)
+    chunks = sample.split()
+    words = (_LOWER_WORDS if lowered else _WORDS).of_chunks(chunks)
     if not words:
         return UNDETERMINED
-    other = [] if sample.isascii() else _NON_LATIN_LETTER.findall(sample)  # ASCII holds no such letter
+    other = [] if sample.isascii() else _NON_LATIN_LETTERS.of_chunks(chunks)  # ASCII holds no such letter
     if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > sum(map(len, words)):
         by_script = _language_by_script("".join(other))
         if by_script is not None:
@@ -95,36 +99,57 @@ def detect_language(text: str) -> str:
 
 
 #: Punctuation stripped from the ends of a whitespace-separated chunk before testing whether the rest is one word
-#: (here, in analysis.reading.text's copy keys and analysis.nlp.terms' tokens): none of it is a word character
-#: (``\w``), a combining mark or a space, so it never belongs to a run of word characters.
+#: (in analysis.reading.text's copy keys): none of it is a word character (``\w``), a combining mark or a space, so
+#: it never belongs to a run of word characters.
 EDGE_PUNCTUATION = "\"'“”‘’«»„‚‹›()[]{}<>,.;:!?¡¿…-‐‑–—/\\|*&%$#@+=~^`·•"
 
 
 def _words(text: str) -> list[str]:
-    """``_WORD.findall(text)``, found faster (:func:`findall_by_chunks`: a run of letters never crosses
-    whitespace)."""
-    return findall_by_chunks(_WORD, text)
+    """``_WORD.findall(text)``, found faster (:class:`ChunkMatches`: a run of letters never crosses whitespace)."""
+    return _WORDS.findall(text)
 
 
-def findall_by_chunks(pattern: re.Pattern[str], text: str) -> list[str]:
-    """``pattern.findall(text)`` for a pattern whose matches never cross whitespace and find, in a chunk that is a
-    run of letters alone or with :data:`EDGE_PUNCTUATION` around it, exactly that run. Most chunks between
-    whitespace are such words, told by ``str.isalpha`` without the regex; the regex reads the other chunks. The
-    callers' tests hold each use equal to its regex on generated text."""
-    found: list[str] = []
-    append = found.append
-    extend = found.extend
-    findall = pattern.findall
-    for chunk in text.split():
-        if chunk.isalpha():
-            append(chunk)
-            continue
-        core = chunk.strip(EDGE_PUNCTUATION)
-        if core.isalpha():
-            append(core)
-        else:
-            extend(findall(chunk))
+class ChunkMatches(dict):
+    """``pattern.findall(text)`` for a pattern whose matches never cross whitespace and depend on nothing outside
+    the whitespace-separated chunk they are in: the matches of ``text`` are those of its chunks in turn, and each
+    distinct chunk's are found once and kept (a dict from chunk to the tuple of ``of_chunk(chunk)``:
+    ``pattern.findall(chunk)`` by default, or another reading of the chunk, such as its normalised tokens or their
+    offsets). Most of a text's chunks were seen before ("the", "said,"), so a text costs ``str.split`` and a
+    look-up per chunk, all in C: the regex reads only new chunks. At most ``limit`` chunks are kept (then the
+    record starts again), so memory stays bounded whatever the input. The callers' tests hold each use equal to
+    its regex on generated and real text."""
+
+    __slots__ = ("_of_chunk", "limit")
+
+    def __init__(self, pattern: re.Pattern[str], of_chunk: Callable[[str], tuple] | None = None, *,
+                 limit: int = 200_000) -> None:
+        super().__init__()
+        self._of_chunk = of_chunk or _tuple_of(pattern.findall)
+        self.limit = limit
+
+    def __missing__(self, chunk: str) -> tuple:
+        if len(self) >= self.limit:
+            self.clear()
+        found = self[chunk] = self._of_chunk(chunk)
+        return found
+
+    def findall(self, text: str) -> list:
+        """``pattern.findall(text)`` (what ``of_chunk`` gives, chunk after chunk)."""
+        return list(chain.from_iterable(map(self.__getitem__, text.split())))
+
+    def of_chunks(self, chunks: list[str]) -> list:
+        """``findall`` of the text whose ``str.split()`` is ``chunks``."""
+        return list(chain.from_iterable(map(self.__getitem__, chunks)))
+
+
+def _tuple_of(findall: Callable[[str], list]) -> Callable[[str], tuple]:
+    def found(chunk: str) -> tuple:
+        return tuple(findall(chunk))
+
     return found
+
+
+_WORDS = ChunkMatches(_WORD)
 
 
 def _sample(text: str) -> str:
@@ -152,6 +177,9 @@ def _language_by_script(letters: str) -> str | None:
 
 # A letter outside the Latin blocks (Basic Latin to Latin Extended-B, Latin Extended Additional).
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+#: ``_NON_LATIN_LETTER.findall`` and the lower-cased words (``_WORD.findall(chunk.lower())``) a chunk at a time.
+_NON_LATIN_LETTERS = ChunkMatches(_NON_LATIN_LETTER)
+_LOWER_WORDS = ChunkMatches(_WORD, lambda chunk: tuple(_WORD.findall(chunk.lower())))
 
 
 # Letters that Ukrainian has and Russian and Bulgarian do not.

@@ -2,14 +2,20 @@
 
 One analysis is one Arrow record batch of one row, written as an IPC stream. Its columns:
 
-- ``paragraphs``: the article's paragraphs, a list of records (index, kind, text);
-- ``terms``, ``sentiment``, ``entities``, ``mentions``: the analysis' four DataFrames, each a list of records
-  with one field per column (a column of tuples as a list field);
+- ``paragraphs``: a record per paragraph: ``index``, ``kind``, then ``length`` (its number of characters:
+  the text itself is the library row's, see below) or ``text`` (when no stored text was given to encode
+  against), then the sentiment table's row for it (``included``, ``words``, ``sentiment``, ``polarity``,
+  ``subjectivity``, ``vader``, ``disagree``: the table has a row per paragraph, in order; its ``index`` and
+  ``kind`` are the paragraph's and its ``opening`` is rebuilt with
+  :func:`analysis.nlp.sentiment.opening_words`, as :meth:`analysis.pipeline.Analysis.from_dict` does);
+- ``terms``, ``entities``, ``mentions``: the analysis' other DataFrames, each a list of records with one field
+  per column (a column of tuples as a list field);
 - ``summary``: a record of the fields of :class:`analysis.models.SentimentSummary`; ``counts``: a record of
   ``word_count``, ``include_boilerplate`` and ``names_as_terms``.
 
-The article's metadata (title, authors, date, source, file name, language) is not cached: it is the library
-row's, which the user may edit, and the caller hands it to :func:`decode_analyses`. Decoding builds only
+The article's metadata (title, authors, date, source, file name, language) and text are not cached: they are
+the library row's (the user may edit the metadata; the text is stored once, in ``articles.text``), and the
+caller hands them to :func:`decode_analyses`; the paragraphs are cut from that text by their lengths. Decoding builds only
 Storyscope's own record types (no class is ever named by the data), and reads many payloads together: the
 rows of all of them become one Arrow table, each column is converted to numpy or pandas once, then sliced
 per analysis. Anything unreadable decodes to None, and the store recomputes it.
@@ -35,24 +41,30 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.collector import collector_paused
-from analysis.frames import column_arrays, frame_of, object_column, text_dtype
+from analysis.frames import column_arrays, frame_of, object_column, text_columns, text_dtype
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.entities.tables import ENTITY_COLUMNS, MENTION_COLUMNS
+from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words
 
 if TYPE_CHECKING:
     from analysis.nlp.sentiment import SentenceScore
     from analysis.pipeline import Analysis
 
 #: The layout's version; part of the store's cache key.
-CODEC_VERSION = "arrow-3"
+CODEC_VERSION = "arrow-4"
 
 #: The layout of the cached sentence scores; part of their cache key.
 SENTENCES_VERSION = "sentences-1"
 _SENTENCE_SCHEMA = pa.schema([("paragraph", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
                               ("words", pa.int64()), ("score", pa.float64()), ("masked", pa.large_list(pa.int64()))])
 
-#: The DataFrames of an Analysis, by the prefix of their columns in the record batch.
-FRAMES = ("terms", "sentiment", "entities", "mentions")
+#: The DataFrames of an Analysis that are lists of their own in the record batch (the sentiment table's rows are
+#: the paragraphs' records).
+FRAMES = ("terms", "entities", "mentions")
+#: The sentiment table's columns a paragraph's record does not repeat (rebuilt from the paragraph on reading).
+_PARAGRAPH_OWN = ("index", "kind", "opening")
+#: The sentiment table's columns stored in each paragraph's record, in their order.
+_SENTIMENT_STORED = tuple(c for c in SENTIMENT_COLUMNS if c not in _PARAGRAPH_OWN)
 _SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(SentimentSummary))
 _SUMMARY_TYPES = {"available": pa.bool_(), "sentiment": pa.float64(), "polarity": pa.float64(),
                   "subjectivity": pa.float64(), "vader": pa.float64(), "disagreements": pa.int64(), "reason": pa.large_string()}
@@ -63,11 +75,15 @@ _COUNTS_TYPE = pa.struct([("word_count", pa.int64()), ("include_boilerplate", pa
 _ITEM_TYPES = {str: pa.large_string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 
 
-def encode_analysis(analysis: Analysis) -> bytes:
+def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     """The cache's bytes for ``analysis``: an Arrow IPC stream of one record batch of one row.
 
-    Raises ``TypeError`` for a column the layout cannot hold (a dtype other than int64, float64, bool, text,
-    or objects that are tuples of one plain type).
+    ``text``: the article's text as the library stores it. When it is the analysed article's text
+    (:attr:`analysis.models.Article.text`), the paragraphs' texts are not written again, only their lengths, and
+    :func:`decode_analyses` cuts them from that same text; otherwise (or without ``text``) they are written.
+    Raises ``TypeError`` for a table the layout cannot hold (a column of a dtype other than int64, float64,
+    bool, text, or objects that are tuples of one plain type; a sentiment table whose rows are not the
+    paragraphs).
     """
     names: list[str] = []
     arrays: list[pa.Array] = []
@@ -78,9 +94,29 @@ def encode_analysis(analysis: Analysis) -> bytes:
         arrays.append(pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values))
 
     paragraphs = analysis.article.paragraphs
-    listed("paragraphs", [pa.array([p.index for p in paragraphs], pa.int64()),
-                          pa.array([p.kind for p in paragraphs], pa.large_string()),
-                          pa.array([p.text for p in paragraphs], pa.large_string())], ["index", "kind", "text"])
+    indexes = [p.index for p in paragraphs]
+    texts = [p.text for p in paragraphs]
+    kinds = pa.array([p.kind for p in paragraphs], pa.large_string())
+    children = [pa.array(indexes, pa.int64()), kinds]
+    if text is not None and text == "\n\n".join(texts):
+        children.append(pa.array(np.fromiter(map(len, texts), np.int64, len(texts))))
+        fields = ["index", "kind", "length"]
+    else:
+        children.append(pa.array(texts, pa.large_string()))
+        fields = ["index", "kind", "text"]
+    sentiment = analysis.sentiment
+    _check_default_index(sentiment, "sentiment")
+    if [str(c) for c in sentiment.columns.tolist()] != SENTIMENT_COLUMNS or len(sentiment) != len(paragraphs):
+        raise TypeError("the sentiment table must have its usual columns and a row per paragraph to be cached")
+    for name, values in zip(SENTIMENT_COLUMNS, column_arrays(sentiment)):
+        if name == "index" and not np.array_equal(values, indexes):
+            raise TypeError("the sentiment table's rows must be the paragraphs, in order, to be cached")
+        if name == "kind" and not _column_array(values, "sentiment.kind").equals(kinds):
+            raise TypeError("the sentiment table's kinds must be the paragraphs' to be cached")
+        if name not in _PARAGRAPH_OWN:
+            children.append(_column_array(values, f"sentiment.{name}"))
+            fields.append(name)
+    listed("paragraphs", children, fields)
     entity_columns = analysis.entities.row_columns()
     for prefix, frame in zip(FRAMES, _frames(analysis, entity_columns is None)):
         if frame is None:  # the entities' tables, from their rows (their DataFrames are not built for this)
@@ -88,8 +124,7 @@ def encode_analysis(analysis: Analysis) -> bytes:
             listed(prefix, [_row_array(v, f"{prefix}.{c}", kind) for c, v, kind in zip(columns, values, _ROW_KINDS[prefix])],
                    columns)
             continue
-        if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
-            raise TypeError(f"the {prefix} table must have a default index to be cached")
+        _check_default_index(frame, prefix)
         columns = [str(c) for c in frame.columns.tolist()]
         listed(prefix, [_column_array(values, f"{prefix}.{name}") for name, values in zip(columns, column_arrays(frame))],
                columns)
@@ -107,15 +142,23 @@ def encode_analysis(analysis: Analysis) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+def _check_default_index(frame: pd.DataFrame, name: str) -> None:
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
+        raise TypeError(f"the {name} table must have a default index to be cached")
+
+
 def decode_analyses(
-    payloads: Sequence[bytes | None], headers: Sequence[Mapping[str, Any]], article_ids: Sequence[int | None] = ()
+    payloads: Sequence[bytes | None], headers: Sequence[Mapping[str, Any]], article_ids: Sequence[int | None] = (),
+    texts: Sequence[str | None] = (),
 ) -> list[Analysis | None]:
     """The Analyses stored by :func:`encode_analysis`, each with its article's metadata from ``headers``.
 
     ``headers[i]`` holds the :class:`analysis.models.Article` fields other than ``paragraphs`` (title,
     authors, published, language, source, filename) for ``payloads[i]``, ``article_ids[i]`` its library id
-    (``Analysis.article_id``; None when not given). A payload that is None, empty or
-    unreadable gives None. Payloads with the same layout are decoded together (one conversion per column).
+    (``Analysis.article_id``; None when not given), ``texts[i]`` the article's stored text (the ``text`` the
+    payload was encoded against). A payload that is None, empty or unreadable gives None, and so does one
+    whose paragraphs do not fit its text (or that needs a text not given). Payloads with the same layout are
+    decoded together (one conversion per column).
     """
     from analysis.pipeline import Analysis
 
@@ -130,7 +173,8 @@ def decode_analyses(
             try:
                 table = pa.Table.from_batches([batch for _, batch in members], schema=schema).combine_chunks()
                 ids = [article_ids[i] if i < len(article_ids) else None for i, _ in members]
-                decoded = _decode_table(table, [headers[i] for i, _ in members], ids, Analysis)
+                stored = [texts[i] if i < len(texts) else None for i, _ in members]
+                decoded = _decode_table(table, [headers[i] for i, _ in members], ids, stored, Analysis)
             except (pa.ArrowException, ValueError, TypeError, KeyError, IndexError):
                 continue
             for (i, _), analysis in zip(members, decoded):
@@ -151,10 +195,11 @@ def _payload_batches(payloads: Sequence[bytes | None]) -> Iterator[tuple[int, pa
 
 
 def _frames(analysis: Analysis, entity_frames: bool = True) -> tuple[pd.DataFrame | None, ...]:
-    """The four DataFrames; the entities' two are None when not ``entity_frames`` (encoded from their rows)."""
+    """The DataFrames of :data:`FRAMES`; the entities' two are None when not ``entity_frames`` (encoded from their
+    rows)."""
     if not entity_frames:
-        return analysis.terms, analysis.sentiment, None, None
-    return analysis.terms, analysis.sentiment, analysis.entities.table, analysis.entities.mentions
+        return analysis.terms, None, None
+    return analysis.terms, analysis.entities.table, analysis.entities.mentions
 
 
 #: The entities' tables' columns and each one's kind, as their DataFrames hold them (see
@@ -204,19 +249,20 @@ def _column_array(column: Any, name: str) -> pa.Array:
 
 
 def _decode_table(
-    table: pa.Table, headers: Sequence[Mapping[str, Any]], ids: Sequence[int | None], Analysis: type
+    table: pa.Table, headers: Sequence[Mapping[str, Any]], ids: Sequence[int | None], stored: Sequence[str | None],
+    Analysis: type,
 ) -> list[Any]:
     rows = table.num_rows
     columns = {name: table.column(name).chunk(0) for name in table.column_names}
 
-    def listed(name: str) -> tuple[np.ndarray, list[str], list[Any]]:
+    def listed(name: str) -> tuple[list[int], list[str], list[Any]]:
         """The row offsets of a list-of-records column, its field names and each field's values for every row,
         converted once (then sliced per row)."""
         array = columns[name]
         offsets = array.offsets.to_numpy()
         values = array.values.slice(offsets[0], offsets[-1] - offsets[0])
         fields = [values.type.field(f).name for f in range(values.type.num_fields)]
-        return offsets - offsets[0], fields, [_values(child) for child in values.flatten()]
+        return (offsets - offsets[0]).tolist(), fields, [_values(child) for child in values.flatten()]
 
     frames: dict[str, list[pd.DataFrame]] = {}
     for prefix in FRAMES:
@@ -225,9 +271,23 @@ def _decode_table(
             frame_of(names, [column[offsets[r]: offsets[r + 1]] for column in values]) for r in range(rows)
         ]
     p_offsets, p_fields, p_values = listed("paragraphs")
-    if p_fields != ["index", "kind", "text"]:
+    if p_fields[:2] != ["index", "kind"] or p_fields[2] not in ("text", "length") or \
+            tuple(p_fields[3:]) != _SENTIMENT_STORED:
         raise ValueError("paragraph fields")
-    indexes, kinds, texts = p_values[0].tolist(), list(p_values[1]), list(p_values[2])
+    index_values, kind_values = p_values[0], p_values[1]
+    indexes, kinds = index_values.tolist(), list(kind_values)
+    # Each row's paragraph texts: written in the payload, or cut from the article's stored text by their lengths
+    # (a row whose lengths do not fit its text gives None, and is computed again).
+    if p_fields[2] == "text":
+        every_text = list(p_values[2])
+        row_texts = [every_text[p_offsets[r]: p_offsets[r + 1]] for r in range(rows)]
+    else:
+        lengths = p_values[2].tolist()
+        row_texts = [_cut(stored[r], lengths[p_offsets[r]: p_offsets[r + 1]]) for r in range(rows)]
+    # The sentiment tables' openings, rebuilt from the texts: one conversion for all of them.
+    openings = [opening_words(t) for texts in row_texts if texts is not None for t in texts]
+    opening_values = text_columns(openings)[0]
+    sentiment_stored = dict(zip(_SENTIMENT_STORED, p_values[3:]))
     summary_fields = dict(zip([f.name for f in columns["summary"].type], columns["summary"].flatten()))
     summaries = {name: summary_fields[name].to_pylist() for name in _SUMMARY_FIELDS}
     counts = dict(zip([f.name for f in columns["counts"].type], columns["counts"].flatten()))
@@ -238,10 +298,21 @@ def _decode_table(
     from analysis.nlp.entities import EntityResult
 
     results = []
+    at = 0  # where this row's openings start
     for r in range(rows):
+        texts = row_texts[r]
+        if texts is None:
+            results.append(None)
+            continue
         begin, end = p_offsets[r], p_offsets[r + 1]
-        paragraphs = tuple(map(Paragraph, indexes[begin:end], kinds[begin:end], texts[begin:end]))
+        paragraphs = tuple(map(Paragraph, indexes[begin:end], kinds[begin:end], texts))
         article = Article(paragraphs=paragraphs, **headers[r])
+        sentiment = frame_of(SENTIMENT_COLUMNS, [
+            index_values[begin:end] if name == "index" else kind_values[begin:end] if name == "kind"
+            else opening_values[at: at + end - begin] if name == "opening" else sentiment_stored[name][begin:end]
+            for name in SENTIMENT_COLUMNS
+        ])
+        at += end - begin
         table_r = frames["entities"][r]
         entities = tuple(
             Entity(name=n, type=t, mentions=m, aliases=a, paragraphs=p)
@@ -253,7 +324,7 @@ def _decode_table(
             article=article,
             word_count=word_counts[r],
             terms=frames["terms"][r],
-            sentiment=frames["sentiment"][r],
+            sentiment=sentiment,
             sentiment_summary=SentimentSummary(**{name: summaries[name][r] for name in _SUMMARY_FIELDS}),
             entities=EntityResult(table=table_r, mentions=frames["mentions"][r], entities=entities),
             include_boilerplate=boilerplate[r],
@@ -261,6 +332,26 @@ def _decode_table(
             article_id=ids[r],
         ))
     return results
+
+
+def _cut(text: str | None, lengths: list[int]) -> list[str] | None:
+    """The paragraphs of ``text`` (paragraphs joined by blank lines, as :attr:`Article.text` makes it) whose
+    lengths are ``lengths``; None when they do not fit it."""
+    if text is None:
+        return None
+    parts = text.split("\n\n")
+    if list(map(len, parts)) == lengths:
+        return parts
+    # a paragraph holding a blank line of its own: cut by the lengths
+    if sum(lengths) + 2 * max(len(lengths) - 1, 0) != len(text):
+        return None
+    parts, at = [], 0
+    for length in lengths:
+        if at and text[at - 2: at] != "\n\n":
+            return None
+        parts.append(text[at: at + length])
+        at += length + 2
+    return parts
 
 
 def _values(values: pa.Array) -> Any:

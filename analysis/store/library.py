@@ -14,9 +14,9 @@ Tables:
   (1 for the articles of ``seeds/``), added (ISO timestamp, UTC), text (the normalised text). A covering index
   on the listed columns keeps listing fast however long the texts are.
 - ``analysis_cache``: (content_hash, version) -> the Analysis as Arrow IPC bytes (:mod:`analysis.store.codec`),
-  without the article's metadata (that is the row's). An unchanged article is never analysed twice; a new
-  :data:`analysis.pipeline.ANALYSER_VERSION` or :data:`analysis.store.codec.CODEC_VERSION` (``version`` is
-  both) recomputes. The JSON cache of earlier versions (table ``analyses``) is dropped on opening.
+  without the article's metadata and text (those are the row's; the paragraphs are cut from ``text``). An
+  unchanged article is never analysed twice; a new :data:`analysis.pipeline.ANALYSER_VERSION` or
+  :data:`analysis.store.codec.CODEC_VERSION` (``version`` is both) recomputes. The JSON cache of earlier versions (table ``analyses``) is dropped on opening.
 - ``sentence_cache``: (content_hash, version) -> the scores of the sentences naming an entity
   (``Analysis.entity_sentences``, :func:`analysis.store.codec.encode_sentence_scores`), stored the first time
   a comparison asks for them (``analyses(..., entity_sentences=True)``); ``version`` adds
@@ -260,7 +260,8 @@ class Library:
         return self._add(article, seed=False, analyze=analyze)
 
     def _add(self, article: Article, *, seed: bool, analyze: bool) -> AddResult:
-        digest = content_hash(article.text)
+        text = article.text
+        digest = content_hash(text)
         found = self._find(digest)
         if found is not None:
             if seed and not found[2]:
@@ -271,7 +272,7 @@ class Library:
         if analyze:
             result = pipeline.analyze(article)
             words = int(result.word_count)
-            payload = _encoded(result)
+            payload = _encoded(result, text)
         else:
             from analysis.nlp.terms import word_count
 
@@ -294,7 +295,7 @@ class Library:
                     words,
                     int(seed),
                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                    article.text,
+                    text,
                 ),
             ).fetchone()
             if row is None:  # another process stored the same text in the meantime
@@ -448,7 +449,7 @@ class Library:
         with self._reading() as db:
             rows = db.execute(
                 """SELECT a.id, a.title, a.authors, a.published, a.source, a.filename, a.language, a.content_hash,
-                          c.arrow, s.arrow
+                          c.arrow, s.arrow, a.text
                    FROM articles AS a
                    LEFT JOIN analysis_cache AS c ON c.content_hash = a.content_hash AND c.version = ?
                    LEFT JOIN sentence_cache AS s ON s.content_hash = a.content_hash AND s.version = ?
@@ -467,7 +468,7 @@ class Library:
                 title=title, authors=json.loads(authors), published=dt.date.fromisoformat(published) if published
                 else None, source=source, filename=filename, language=language,
             )
-            for _, title, authors, published, source, filename, language, _, _, _ in by_id.values()
+            for _, title, authors, published, source, filename, language, *_ in by_id.values()
         ]
         if include_boilerplate:
             decoded: list[Analysis | None] = [
@@ -475,7 +476,7 @@ class Library:
                 for i in found
             ]
         else:
-            decoded = decode_analyses([by_id[i][8] for i in found], headers, found)
+            decoded = decode_analyses([by_id[i][8] for i in found], headers, found, [by_id[i][10] for i in found])
         sentences: list[tuple | None] = [None] * len(found)
         if entity_sentences and not include_boilerplate:
             sentences = decode_sentence_scores([by_id[i][9] for i in found])
@@ -484,7 +485,7 @@ class Library:
         for article_id, result, scored in zip(found, decoded, sentences):
             if result is None:  # not cached yet, or cached by other code: compute and cache it now
                 result = pipeline.analyze(self.article(article_id))
-                payload = _encoded(result)
+                payload = _encoded(result, by_id[article_id][10])
                 if payload is not None:
                     with self._transaction() as db:
                         self._store_analysis(db, by_id[article_id][7], payload)
@@ -808,10 +809,11 @@ def _sentences_version() -> str:
     return f"{_cache_version()}/{SENTENCES_VERSION}"
 
 
-def _encoded(result: Analysis) -> bytes | None:
-    """``result`` as cache bytes, or None when the codec cannot hold it (it is then recomputed when read)."""
+def _encoded(result: Analysis, text: str) -> bytes | None:
+    """``result`` as cache bytes (its paragraphs' texts cut from ``text``, the article's stored text, when read), or
+    None when the codec cannot hold it (it is then recomputed when read)."""
     try:
-        return encode_analysis(result)
+        return encode_analysis(result, text=text)
     except (TypeError, ValueError, pa.ArrowException):
         return None
 

@@ -10,6 +10,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from analysis import native
+
+if native.COMPILING:  # (never in Python) the compiled build's declarations: see candidates.pxd
+    import cython
+else:
+    from analysis.native import cython_declarations as cython
+
 from analysis.nlp.entities.cues import (
     _ABBREVIATIONS,
     _AND,
@@ -193,6 +200,7 @@ _CLOSING_MARKS = "”\"’»)]"
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:-–—" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
+@cython.locals(tok=_Tok, prev=_Tok, piece=_Tok)
 def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = (),
                  plain_once: bool = True) -> list[_Tok]:
     """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
@@ -352,6 +360,7 @@ def _elided(text: str, apostrophe: int, elisions: tuple[str, ...]) -> bool:
     return text[start:apostrophe].lower() in elisions
 
 
+@cython.locals(tok=_Tok, prev=_Tok)
 def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> None:
     """Append ``tok`` to a paragraph's name tokens ``out``, after the joiners between it and the name token
     ``prev`` (" of ", " de la "), marked joined when only those stand between, and initial at a sentence start."""
@@ -371,6 +380,7 @@ def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> No
 _GAP_MAX = 24
 
 
+@cython.locals(tok=_Tok, prev=_Tok)
 def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
     """When only one or two joiners stand between the name tokens ``prev`` and ``tok`` (" of ", " de la "), or
     the "und" after a suspended compound ("Industrie- und"), or an article and an adjective in a language that
@@ -390,6 +400,7 @@ def _add_joiners(tok: _Tok, prev: _Tok, text: str, out: list[_Tok]) -> None:
         _add_joiner_tokens(tok, prev.end + 1, joiners.groups(), out)
 
 
+@cython.locals(tok=_Tok, joiner=_Tok)
 def _add_joiner_tokens(tok: _Tok, position: int, words: tuple, out: list[_Tok]) -> None:
     for word in words:
         if word is None:
@@ -406,6 +417,7 @@ _PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
 _PREFIX_WINDOW = 16
 
 
+@cython.locals(prev=_Tok)
 def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
     """Whether the word at ``start`` begins a paragraph, a sentence, a line, or a quotation."""
     i = start - 1
@@ -450,6 +462,7 @@ _DATELINE_PLACE_RE = re.compile(r"[^\W\d_a-zß-ÿ]{2,}[.'’]?(?:[ -][^\W\d_a-z�
 _ARTICLE_AT_RE = re.compile(r"(?:El|La|Los|Las|Le|Les|Il|Lo|Die|Der|Das|Den|Dem|Des)\b")
 
 
+@cython.locals(t=_Tok)
 def _paragraph_stats(text: str, toks: list[_Tok]) -> _TokenStats:
     """Counts headline detection needs, from a paragraph's text and its name tokens.
 
@@ -593,6 +606,7 @@ class _Span:
     __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "form", "partials", "person_shaped",
                  "initial", "headline", "title_before", "nickname", "defined", "group", "key", "affiliation")
 
+    @cython.locals(t=_Tok)
     def __init__(self, par: int, text: str, toks: list[_Tok], initial: bool, headline: bool) -> None:
         self.par = par
         self.text = text
@@ -635,6 +649,7 @@ def _is_name_token(tok: _Tok) -> bool:
     return tok.shape in _NAME_SHAPES
 
 
+@cython.locals(prev=_Tok)
 def _can_join_headed(prev: _Tok, *, alone: bool = True) -> bool:
     """ "of"/"for"/"on" may join two names only after a head noun (Embassy of, Bank of, Port of, National
     Institutes of) or a title, or after a common word that is the whole name so far ("Chamber of Commerce") --
@@ -649,6 +664,7 @@ def _can_join_headed(prev: _Tok, *, alone: bool = True) -> bool:
     return alone and _is_common_word(key)
 
 
+@cython.locals(tok=_Tok, last=_Tok, nxt=_Tok, t=_Tok)
 def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]]:
     """Maximal runs of name tokens separated by single spaces, with their joiners.
 
@@ -763,6 +779,7 @@ _SAINTS = frozenset({"st", "saint"})
 _S_APOSTROPHES = ("' ", "’ ")
 
 
+@cython.locals(last=_Tok, nxt=_Tok, tok=_Tok)
 def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = (), *, saint: bool = False) -> bool:
     """ "King's Fund", "Coroner's Court", "Queen's Medical Centre", "St Mary's Church": a common word's (or a
     saint's, ``saint``) possessive before a head noun (right after it, or after one or two capitalised words) is
@@ -783,6 +800,7 @@ def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = (), *, saint
     return False
 
 
+@cython.locals(last=_Tok, number=_Tok, after=_Tok)
 def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
     """A short number ends a name after a capitalised word ("Barrio 18") but never a date ("May 5") nor a
     score's first number ("Tessa Morrow 6-1": a number right after it, past one hyphen or dash)."""
@@ -791,13 +809,15 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         and (number.text.isdigit() or _MODEL_NUMBER_RE.fullmatch(number.text) is not None)
         and len(number.text) <= 3
         and not (after is not None and after.shape == _NUMBER and after.start == number.end + 1)
-        and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
+        and (last.shape == _CAP or (last.shape == _ACRONYM and (last.joined or "&" in last.text)))  # "Fire HD 8",
+        # "the S&P 500" (but not "the UN 75 years ago")
         and not last.possessive
         and not _month_or_day(last.key)
         and (after is None or not after.joined or not _is_name_token(after) or _model_word(after))
     )
 
 
+@cython.locals(tok=_Tok)
 def _model_word(tok: _Tok) -> bool:
     """A model's word after a product's number ("Buds 4 Pro", "Pixel 9 Pro")."""
     return tok.shape == _CAP and tok.key in PRODUCT_MODELS
@@ -825,6 +845,8 @@ def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
     keys = [t.key for t in run] + ["and"] + [t.key for t in segment]
     if _places().strength.get(" ".join(keys), 0) >= 4:
         return True
+    if len(run) > 1 and len(segment) > 1 and run[-1].key in _ORG_HEADS and segment[-1].key in _ORG_HEADS:
+        return False  # "Oak Park Elementary and North High School": two names, each with its head noun
     common_segment = all(t.shape == _CAP and _is_common_word(t.key) for t in segment)
     headed = any(
         t.key in _CONNECTOR_HEADED and idx > 0 and run[idx - 1].key in _ORG_HEADS for idx, t in enumerate(run)
@@ -891,6 +913,7 @@ def _one_word_acceptable(key: str, text: str, shape: int, defined: bool, stops: 
     return not (key in stops or _is_demonym(key) or key in _DIRECTIONS)
 
 
+@cython.locals(t=_Tok)
 def _trim(run: list[_Tok], stops: frozenset[str], *, headline: bool = False, cues: LanguageCues = CUES["en"]
           ) -> list[tuple[list[_Tok], bool]]:
     """Cut a run into candidate spans: labels, months and weekdays out; "The", titles and suffixes stripped, and

@@ -16,8 +16,8 @@ from functools import lru_cache
 # Word lists. General English (and news) vocabulary: nothing here is specific to one article.
 
 _CONNECTOR_PARTICLES = frozenset(
-    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en".split()
-)
+    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en ap".split()
+)  # ("ap": Welsh, "Lowri ap Hywel")
 #: Joiners allowed inside a name only after a head noun ("Embassy of El Salvador", "Bank of the West").
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
@@ -92,9 +92,10 @@ _ORG_HEADS = frozenset(
     courts commissions councils committees banks universities parties unions prison prisons analytics
     solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
-    steel games lab corps militia rebels friends
+    steel games lab corps militia rebels friends campaign elementary
     united rovers athletic wanderers albion rangers hotspur
-    """.split()
+    ladies women
+    """.split()  # (a club's side: "Kerrow Athletic Women", "St Bride's Ladies")
 ) | frozenset(
     # legal forms ("Küstenstrom GmbH", "Nordwerk Energie AG") and the head nouns of organisations in Spanish,
     # French and German, accents stripped ("Banco de España", "Office antistupéfiants", "Instituto Nacional")
@@ -507,11 +508,13 @@ CUES: dict[str, LanguageCues] = {
                        "hauptmann", "hauptfrau",
                        # party and group leaders: "Landesparteiobmann", "Klubobfrau"
                        "obmann", "obfrau")),
-        org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei",
+        org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei", "klinik",
+                                            "kliniken",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
                                             "werft", "werk", "werke", "bund", "verein", "zentrale")),
-        place_words=_words("in nach aus bei land bundesland stadt gemeinde region kreis landkreis"),
+        # ("Landkreis", "Kreis" are part of a district's name: "der Landkreis Nordfriesland")
+        place_words=_words("in nach aus bei land bundesland stadt gemeinde region"),
         speech_verbs=_words("sagte sagt erklärte erklärt betonte betont meinte kritisierte warnte sprach "
                             "forderte"),
         org_nouns=_words("zeitung sender agentur partei gewerkschaft verein konzern firma reederei"),
@@ -570,7 +573,9 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
     "fr": (r"dite?", r"surnommée?", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
            r"anciennement", r"ex"),
     "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
-    "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals"),
+    # "die Bernische Energie AG, kurz BKE": "kurz" only before an acronym (Kurz is a surname too)
+    "de": (r"genannt", r"auch\s+bekannt\s+als", r"bekannt\s+als", r"geborene", r"vormals", r"ehemals",
+           r"kurz(?=\s+(?-i:[A-ZÄÖÜ][A-ZÄÖÜ0-9]+)\b)"),
 }
 #: Articles that start an apposition between a name and its alias cue ("X, the Oslo startup formerly known as Y",
 #: "X, la start-up anciennement ...", "X, el grupo conocido como ...").
@@ -578,12 +583,18 @@ APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "u
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
 #: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
-HEADED_JOINERS = frozenset({"für", "am", "im"})
+HEADED_JOINERS = frozenset({"für", "am", "im", "to"})  # (and English "Campaign to Protect Rural Wales")
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
 #: it ("Sparkasse Cottbus", "Junta de Andalucía").
-PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout en à nach aus bei dans desde hacia".split())
+PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout en à nach aus bei dans desde hacia im".split())
+#: Nouns of a district's name ("Landkreis Störmarsch", "Kreis Lippe"): part of the name, whose last word is then a
+#: place of the article, never a shorter name of an organisation named after it ("Sparkasse Lippe").
+DISTRICT_NOUNS = frozenset("landkreis kreis".split())
+#: Prepositions that say "a place" only with an article after them ("auf der Alp", "an der Westküste"; not "an
+#: Acme", "auf Anfrage"): read with ``PLACE_ONLY_PREPOSITIONS`` for the same rule.
+PLACE_ARTICLE_PREPOSITIONS = frozenset("auf an".split())
 
 #: Lower-case nouns that begin a name in French and Spanish, before "de"/"des"/"del" and a capitalised word or before
 #: it directly ("le musée des Beaux-Arts", "la ligne B", "la rue Victor-Hugo", "el museo del Prado", "la línea 5"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from analysis import native
 from analysis.collector import collector_paused
 from analysis.errors import InvalidOptionError
 from analysis.models import Article
@@ -68,6 +69,7 @@ from analysis.nlp.entities.grouping import (
     _DEFINITION_NEAR_ROMANCE_RE,
     _PAREN_CLOSE_RE,
     _PAREN_OPEN_RE,
+    _PLACE_ARTICLE_BEFORE_RE,
     _TRAILING_HEAD_RE,
     _Groups,
     _Lookup,
@@ -89,6 +91,11 @@ from analysis.nlp.entities.lexicon import (
 from analysis.nlp.entities.tables import (
     EntityResult,
 )
+
+if native.COMPILING:  # (never in Python) the compiled build's declarations: see extract.pxd
+    import cython
+else:
+    from analysis.native import cython_declarations as cython
 
 # ------------------------------------------------------------------------------------------------
 # The extractor
@@ -157,6 +164,7 @@ class _Extractor:
             )  # "labrador, Bailey", "labrador Bailey"; not "more about Climate Change"
         return word in self.clutter_names
 
+    @cython.locals(tok=_Tok, last=_Tok, span=_Span, s=_Span, sp=_Span)
     def run(self) -> EntityResult:
         self.lower_words: LowerCaseWords | None = None
         self.clutter_names: frozenset[str] | None = None
@@ -196,7 +204,10 @@ class _Extractor:
                     tok = run[0]
                     key = tok.key
                     if key not in _MONTHS_AND_DAYS and (english or not (key in dates or self._portfolio(text, tok))):
-                        par_spans.append(_Span(index, text, run, tok.initial, headline))
+                        # (a table's cell of one common word is a column's label, "| Home | Score |", unless the
+                        # article names it elsewhere: read like a headline)
+                        par_spans.append(_Span(index, text, run, tok.initial, headline or (
+                            table and tok.shape == _CAP and text[:1] == "|" and _is_common_word(key))))
                         if key in ambiguous_titles and _given_name_use(text, tok):
                             title_given.add(key)  # "Dean said": a title word alone is no one's title
                     continue
@@ -268,11 +279,13 @@ class _Extractor:
         self.particle_endings = _particle_endings(spans)
         return self._resolve(_particles_back(spans, self.particle_endings))
 
+    @cython.locals(s=_Span, last=_Tok, sp=_Span, inner=_Span, target=_Span)
     def _definitions(self, par: int, text: str, spans: list[_Span]) -> None:
         """Mark "X (Y)" and "X, alias “Y”" / "X, known as Y" pairs; add quoted nicknames that are no run."""
         by_start: dict[int, _Span] = {}
         known: set[int] = set()
         where: dict[int, int] = {}  # id of a span -> its place in spans
+        swallowed: set[int] = set()  # ids of spans that became part of a longer name (_with_listed_words)
         added: list[_Span] = []
         near = _DEFINITION_NEAR_ROMANCE_RE if self.elisions or self.article.language == "es" else _DEFINITION_NEAR_RE
         last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
@@ -297,6 +310,13 @@ class _Extractor:
                     where[id(s)] = spans.index(s)
                     last = s.toks[-1]
                     after = last.end
+            elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
+                extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
+                if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
+                    swallowed.update(id(sp) for sp in spans if s.end < sp.start < extended.end)
+                    spans[where[id(s)]] = s = extended
+                    where[id(s)] = spans.index(s)
+                    after = s.end
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m is None and _ALIAS_NEAR_RE.match(text, after):
                 m = _ALIAS_TRIGGER_LONG_RE.match(text, after)  # "X, the Oslo startup formerly known as Y"
@@ -323,9 +343,13 @@ class _Extractor:
                     outer_surface, inner_surface = s.surface, inner.surface
                     if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
                         _norm(inner_surface), inner_surface
-                    ) and outer_surface not in AP_STATES:  # "BOULDER, Colo. (KDVR)": a dateline's station
+                    ) and outer_surface not in AP_STATES and not (  # "BOULDER, Colo. (KDVR)": a dateline's station
+                        len(inner.toks) > 1 and _place_strength(inner.toks[-1].key, inner.toks[-1].text)
+                    ):  # "in Vilsbiburg (Landkreis Landshut)": the town's district, no other name of it
                         s.defined = inner.defined = True
                         self.links.append((s, inner))
+        if swallowed:
+            spans[:] = [sp for sp in spans if id(sp) not in swallowed]
         if added:
             spans.extend(added)
             spans.sort(key=lambda sp: sp.start)
@@ -425,6 +449,7 @@ class _Extractor:
 
     # -- passes B-D -------------------------------------------------------------------------------
 
+    @cython.locals(s=_Span, piece=_Span)
     def _resolve(self, spans: list[_Span]) -> EntityResult:
         kept: list[_Span] = []
         initial: list[_Span] = []
@@ -487,7 +512,11 @@ class _Extractor:
             group = lookup.group_of_span(s, partial=not label)
             if group is None and self.nouns_capitalised and not label:
                 group = self._inflected_group(s, lookup)  # "die Grünen" after "Grüne"
-            if group is not None:
+            if group is not None and len(s.toks) == 1 and s.form not in lookup.exact and _PLACE_ARTICLE_BEFORE_RE.search(
+                s.text, max(0, s.start - 12), s.start
+            ):  # "im Geestland" after "Geestland Kliniken gGmbH": the place itself, a name of its own
+                groups.add(s)
+            elif group is not None:
                 s.group = group
                 groups.add(s)
         for s in headline:
@@ -499,6 +528,7 @@ class _Extractor:
         _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
 
+    @cython.locals(s=_Span, tok=_Tok)
     def _needs_confirmation(self, s: _Span) -> bool:
         """A lone head noun ("the Commission") or a capitalised common word ("WHO", "UPDATE")."""
         if len(s.toks) != 1 or s.defined or s.affiliation:
@@ -521,6 +551,7 @@ class _Extractor:
         return (_is_common_word_of(first.text, language) and not _is_common_word_of(given.text, language)
                 and _name_shape(tuple([(t.key, t.shape) for t in piece[1:]]))[1])
 
+    @cython.locals(s=_Span, tok=_Tok, nxt=_Span)
     def _lower_case_brands(self, spans: list[_Span]) -> list[_Span]:
         """A brand written in lower case ("zenko"): a word that no dictionary knows, right before a capitalised name
         ("the zenko Buds 4 Pro") and written at least twice. It goes with the names after it and is a name alone."""
@@ -709,6 +740,7 @@ class _Extractor:
             (key := _norm(before.group(1))) not in self.cues.place_words and key not in self.cues.org_nouns
         )
 
+    @cython.locals(s=_Span, last=_Tok, t=_Tok)
     def _acceptable(self, s: _Span) -> bool:
         """Filters every span passes: no lone stopword, title, month, demonym or single letter."""
         toks = s.toks
@@ -738,6 +770,7 @@ class _Extractor:
             return False  # "Puerto Rican", "South Korean" (but "Liberal Democrats" is a party)
         return True
 
+    @cython.locals(span=_Span, tok=_Tok, second=_Tok, t=_Tok)
     def _weak_first(self, span: _Span) -> bool:
         """Whether a sentence's first word tells nothing about being a name."""
         tok = span.toks[0]
@@ -751,6 +784,19 @@ class _Extractor:
             return not self.english and key in self.cues.place_words and tok.shape == _CAP
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
+        toks = span.toks
+        if len(toks) > 1:
+            if len(key) == 1 and tok.text[-1:] == "." and toks[1].shape == _CAP:
+                return False  # "R. Lucas Fairbanks, a fund manager": an initial, no word of the sentence
+            if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
+                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS))):
+                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ..."
+            if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
+                return False  # "North High School closed": a direction before a school's name
+            if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
+                    and all(t.shape == _CAP and t.key not in self.stops and not self.cues.is_title(t.key)
+                            for t in toks[:-1])):
+                return False  # "Bus Users UK said": common words before a country's letters, an organisation
         if (len(span.toks) > 1 and span.toks[-1].key in CORPORATE_SUFFIXES and span.toks[-1].shape == _CAP
                 and span.toks[1].shape != _LOWER):
             return False  # "Granite Peak Materials, Inc. agreed" (but "Shares of Meridian Labs Inc. fell")
@@ -829,6 +875,7 @@ class _Extractor:
         known = lookup.exact.get(_form_key(keys, s.text[rest[0].start : rest[-1].end]))
         return known is not None and not known.nickname  # «el Relojero» ... "El Relojero" keeps its article
 
+    @cython.locals(s=_Span)
     def _sentence_start(self, s: _Span, lookup: _Lookup, *, weak: bool) -> list[_Span]:
         """A run that starts a sentence: a known name (a weak word alone only as a whole name or a surname,
         never as another part of a name), else without its first word when that word is weak, else as is."""
@@ -930,6 +977,8 @@ _DATELINE_TAG_RE = re.compile(
     r"\(([^()\n]{1,30})\)\s*\.?[-–—]"
 )  # (the place in capitals: not "The World Health Organization (WHO) - which ...")
 _SENTENCE_END_RE = re.compile(r"[.?!]")
+#: Joiners after an organisation's head noun at a sentence's start ("Department of Health", "Campaign to ...").
+_START_HEAD_JOINERS = frozenset({"of", "for", "to"})
 #: What follows a person named at a sentence's start: an apposition or a speech verb ("Mara Linde, the top seed,",
 #: "Mara Linde, 24,", "Mara Linde, who", "Mara Linde said").
 _APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|who|\d{1,3},)\s|\s+(?:said|says|told|added)\b")
@@ -972,6 +1021,8 @@ def _paragraph_reading(kind: str, text: str, toks: list[_Tok], *, counted_first:
         stats = stats or _paragraph_stats(text, toks)
         headline, sentence_case = _is_headline(kind, toks, stats), False
     table = False
+    if kind != "title" and text[:1] == "|" and text.count("|") >= 4:
+        return False, False, True, False  # a table's rows, a cell each name ("| Hexham Town | 2-1 | Alnwick United |")
     if kind != "title" and _is_results_table(text):
         if not headline:
             stats = stats or _paragraph_stats(text, toks)
@@ -1048,6 +1099,42 @@ def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span
     return span
 
 
+#: The joiners of an official name that may go on with a list of its fields ("Ministerium für Soziales, Arbeit und
+#: Gesundheit", "Instituto de Hidrología, Meteorología y Estudios Ambientales", "Department for Culture, Media and
+#: Sport").
+_LIST_NAME_JOINERS = frozenset("fur for of de".split())  # (keys: "für" is "fur")
+_CAPITAL_WORDS = r"[^\W\d_a-zß-öø-ÿ][\w'’-]*(?: [^\W\d_a-zß-öø-ÿ][\w'’-]*){0,2}"
+#: The rest of such a list after the name's first field: more fields after commas, the last after "and", then the
+#: name's acronym in brackets.
+_LISTED_WORDS_RE = re.compile(
+    rf"((?:, {_CAPITAL_WORDS}){{0,4}},? (?:und|and|y|et|e|sowie) {_CAPITAL_WORDS}) \(([^\W\d_a-zß-öø-ÿ][\w&-]{{1,11}})\)"
+)
+
+
+def _with_listed_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
+    """An official name whose fields are a list ("das Ministerium für Soziales, Arbeit und Gesundheit (MSAG)"):
+    the span with the rest of the list, when an acronym in brackets right after it starts with the first letter of
+    one of the name's capitalised words before its joiner; else None."""
+    m = _LISTED_WORDS_RE.match(text, after)
+    if m is None:
+        return None
+    acronym = m.group(2)
+    inner = by_start.get(m.start(2))
+    if inner is None or len(inner.toks) != 1 or not any(
+        t.text[:1] == acronym[:1] for t in s.toks if t.shape != _LOWER
+    ):
+        return None
+    toks = list(s.toks)
+    for word in re.finditer(r"[^\s,]+", text[m.start(1) : m.end(1)]):
+        w = word.group()
+        tok = _Tok(w, m.start(1) + word.start(), shape=_LOWER if w[:1].islower() else _CAP)
+        tok.joined = True
+        toks.append(tok)
+    span = _Span(s.par, text, toks, initial=s.initial, headline=s.headline)
+    span.title_before = s.title_before
+    return span
+
+
 def _club_names(s: _Span) -> list[tuple[_Span, bool]]:
     """A headline span cut around a name with a legal form or club abbreviation after it ("Sevilla FC",
     "Nordwerk AG"), which is a name as it stands: (piece, is that name) pairs, the span itself when there is none."""
@@ -1068,6 +1155,7 @@ def _club_names(s: _Span) -> list[tuple[_Span, bool]]:
     return [(s, False)]
 
 
+@cython.locals(s=_Span, first=_Tok, second=_Tok)
 def _surname_then_name(spans: list[_Span]) -> list[_Span]:
     """Two names written side by side across a lost line break or a list ("Isco, Roque Sevilla: Nyland"): a pair
     of words seen once, whose first is the surname of a person named in full elsewhere and whose second is a place
@@ -1144,12 +1232,18 @@ def _apostrophe_names(spans: list[_Span]) -> None:
     AT&T beat forecasts"), has the "'s" in its name: its mentions are made to include it."""
     plain: set[str] = set()  # forms written without "'s"
     shown: set[str] = set()  # forms whose "'s" stands where no possessive can
+    saints: list[_Span] = []  # "St Bride's had led": a saint's possessive alone names the club, school or church
     for s in spans:
         last = s.toks[-1]
         if not last.possessive:
             plain.add(s.key)
         elif _NOT_POSSESSIVE_AFTER_RE.match(s.text, last.end):
             shown.add(s.key)
+        elif len(s.toks) == 2 and s.toks[0].key in _SAINTS:
+            saints.append(s)
+    for s in saints:
+        s.end = s.toks[-1].end + 2
+        s.surface = s.text[s.start : s.end]
     names = shown - plain
     if not names:
         return
@@ -1221,15 +1315,17 @@ def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venu
 
 
 _PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la|de los|van|von|de|der|den|da|di|du|dos|"
-                                 r"das|del|ter|ten|le|la) $")
+                                 r"das|del|ter|ten|le|la|ap) $")
 
 
+@cython.locals(s=_Span)
 def _particle_endings(spans: list[_Span]) -> frozenset[tuple[str, ...]]:
     """The particles and surnames of the article's personal names ("de", "ruyter" of "Tomas de Ruyter")."""
     return frozenset(s.keys[-2:] for s in spans if s.person_shaped and len(s.toks) >= 3
                      and s.toks[-2].shape == _LOWER and s.toks[-2].key in _CONNECTOR_PARTICLES)
 
 
+@cython.locals(s=_Span, tok=_Tok)
 def _particles_back(spans: list[_Span], endings: frozenset[tuple[str, ...]]) -> list[_Span]:
     """A surname written with its lower-case particle alone ("de Ruyter", "van Staden") keeps the particle when the
     article's full name has it ("Tomas de Ruyter"): the particle is no joiner there, since no name stands before it."""
@@ -1278,6 +1374,7 @@ def _quoted_titles(par: int, text: str, toks: list[_Tok], spans: list[_Span]) ->
 
 
 _COMPANY_COMMA_RE = re.compile(r",\s")
+_HYPHENS = frozenset("-‐‑")
 #: A quotation mark after a word and a space, before a capital: where a nickname may stand.
 #: (The look-behind comes after the quotation mark, so that the search skips to quotation marks in C.)
 _QUOTED_CAPITAL_RE = re.compile(r"[‘'\"“](?<=\w .)[^\W\d_a-z]")
@@ -1296,7 +1393,8 @@ def _with_suffixes(spans: list[_Span]) -> list[_Span]:
     for s in spans:
         prev = out[-1] if out else None
         if (prev is not None and len(s.toks) == 1 and s.keys[0] in CORPORATE_SUFFIXES and s.toks[0].shape == _CAP
-                and s.start == prev.end + 2 and _COMPANY_COMMA_RE.match(s.text, prev.end) and not prev.toks[-1].possessive):
+                and s.start == prev.end + 2 and _COMPANY_COMMA_RE.match(s.text, prev.end) and not prev.toks[-1].possessive
+                and s.text[s.end : s.end + 1] not in _HYPHENS):  # (not "Co-Präsidentin", "Co-founder")
             whole = _Span(s.par, s.text, [*prev.toks, *s.toks], initial=prev.initial, headline=prev.headline)
             whole.title_before = prev.title_before
             out[-1] = whole
@@ -1380,6 +1478,7 @@ def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:
     return not inner.keys[0].startswith(initials)
 
 
+@cython.locals(s=_Span, t=_Tok)
 def _conjunction_split(spans: list[_Span], weak: frozenset[str]) -> list[_Span]:
     """Two one-word names joined by "y" / "e" are two names when the article also writes one of them alone
     ("colonias como Pensiones y Chuburná ... En Chuburná"; ``weak``: the words a sentence may start with before
@@ -1405,6 +1504,7 @@ def _conjunction_split(spans: list[_Span], weak: frozenset[str]) -> list[_Span]:
     return out
 
 
+@cython.locals(s=_Span, sp=_Span, t=_Tok)
 def _numbers_off(spans: list[_Span]) -> list[_Span]:
     """A number ends a name ("Barrio 18", "watchOS 11") unless the article writes the name without it
     elsewhere: then it is a score or a count ("Daniil Medvedev 3-6", a results table's "Greens 23")."""

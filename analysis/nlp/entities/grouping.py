@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from operator import attrgetter, itemgetter
 
+from analysis import native
 from analysis.models import Entity
 from analysis.nlp.entities.candidates import (
     _ACRONYM,
@@ -16,6 +17,7 @@ from analysis.nlp.entities.candidates import (
     _MAX_NAME_TOKENS,
     _form_key,
     _Span,
+    _Tok,
 )
 from analysis.nlp.entities.cues import (
     _JOINERS,
@@ -27,14 +29,17 @@ from analysis.nlp.entities.cues import (
     ALL_CUES,
     APPOSITION_ARTICLES,
     CORPORATE_SUFFIXES,
+    DISTRICT_NOUNS,
     PARTY_ALTERNATES,
+    PLACE_ARTICLE_PREPOSITIONS,
     PLACE_ONLY_PREPOSITIONS,
     _alternation,
 )
 from analysis.nlp.entities.lexicon import _hypocorisms, _place_strength, _stopwords
 
 _PLACE_ARTICLE_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:%s)\s(?:(?:la|le|les|der|dem|el|los|las)\s|l['’])?$" % "|".join(sorted(PLACE_ONLY_PREPOSITIONS)),
+    r"(?:^|\s)(?:(?:%s)\s(?:(?:la|le|les|der|dem|el|los|las)\s|l['’])?|(?:%s)\s(?:der|dem)\s)$"
+    % ("|".join(sorted(PLACE_ONLY_PREPOSITIONS)), "|".join(sorted(PLACE_ARTICLE_PREPOSITIONS))),
     re.IGNORECASE,
 )
 #: A name in brackets after a town named after a place's preposition: the town's region or district ("à Lannion
@@ -51,6 +56,11 @@ from analysis.nlp.entities.tables import (
 from analysis.nlp.entities.typing import (
     _entity_type,
 )
+
+if native.COMPILING:  # (never in Python) the compiled build's declarations: see grouping.pxd
+    import cython
+else:
+    from analysis.native import cython_declarations as cython
 
 #: A cue of any language (cues.ALIAS_CUES) after a comma or a parenthesis, then an optional article before an
 #: opening quotation mark, then the quotation mark. Between the comma and the cue may stand an age ("Gene Hale, 61,
@@ -85,7 +95,8 @@ _PAREN_CLOSE_RE = re.compile(r"[”\"’]?\s*\)")
 def _headed(key: str) -> bool:
     """Whether a name's first word is an organisation's head noun or ends like one ("Sparkasse Landshut"): the
     name is no person's, whatever its shape."""
-    return key in _ORG_HEADS or key.endswith(ALL_CUES.org_endings)
+    return (key in _ORG_HEADS or key in DISTRICT_NOUNS or key.endswith(ALL_CUES.org_endings)
+            or key.endswith(ALL_CUES.facility_endings))
 
 
 class _Tally:
@@ -132,6 +143,7 @@ class _Lookup:
         for s in spans:
             self.add(s)
 
+    @cython.locals(s=_Span)
     def add(self, s: _Span) -> None:
         self.exact.setdefault(s.form, s)
         keys = s.keys
@@ -180,6 +192,7 @@ class _Lookup:
         self.groups = groups
         self._counts.clear()
 
+    @cython.locals(s=_Span)
     def _group(self, s: _Span) -> str:
         return s.form if self.groups is None else self.groups.group_of(s)
 
@@ -193,6 +206,7 @@ class _Lookup:
         """:meth:`group_of` a span's words."""
         return self._group_of(s.form, s.keys, partial)
 
+    @cython.locals(first=_Span, s=_Span)
     def _group_of(self, form: str, keys: tuple[str, ...], partial: bool) -> str | None:
         first = self.exact.get(form)
         if first is not None:
@@ -224,6 +238,7 @@ _PERSON_AFTER_RE = re.compile(r",\s+(?:who|whom|whose)\b|\s+(?:said|says|told|ad
 _SAID_BEFORE = ("said ", "says ", "told ")
 
 
+@cython.locals(s=_Span, t=_Tok)
 def _person_by_context(s: _Span, stops: frozenset[str]) -> bool:
     """A name of two or three capitalised words that are common words too ("Martin Hale", so not shaped like
     a personal name) is a person's when the words around it say so: a title before it, ", who" or "said" after
@@ -247,6 +262,7 @@ def _person_by_context(s: _Span, stops: frozenset[str]) -> bool:
 class _Groups:
     """Union-find over form keys, with the spans (mentions) of each form."""
 
+    @cython.locals(s=_Span, a=_Span, b=_Span)
     def __init__(self, spans: list[_Span], links: list[tuple[_Span, _Span]], *, inflected: bool = False) -> None:
         self.inflected = inflected  # German: "Deutschen Bahn" is "Deutsche Bahn", "Grünen" is "Grüne"
         self.parent: dict[str, str] = {}
@@ -267,6 +283,7 @@ class _Groups:
         self._join_hypocorisms(forms)
         self._join_partials()
 
+    @cython.locals(s=_Span)
     def add(self, s: _Span) -> None:
         s.key = s.form
         if not s.key:
@@ -289,6 +306,7 @@ class _Groups:
         if ra != rb:
             self.parent[rb] = ra
 
+    @cython.locals(s=_Span, t=_Tok)
     def _join_variants(self) -> dict[str, _Span]:
         """Spellings of one name: "Department of Justice" / "Justice Department", "Houthis" / "Houthi", a
         nickname with its article ("Notario" / "El Notario"), in German an adjective's ending on the first word
@@ -328,6 +346,7 @@ class _Groups:
                     self.union(next(iter(owners)), key)
         return forms
 
+    @cython.locals(s=_Span, a=_Span, b=_Span)
     def _join_hypocorisms(self, forms: dict[str, _Span]) -> None:
         """A short form of a given name is the person it is short for: "Rick Hanley" is "Richard Hanley" (same
         surname), and "Maggie" alone is "Margaret Ellison" when she is the article's only Margaret (and Maggie is
@@ -428,6 +447,8 @@ class _Groups:
         # Côtes-d'Armor", "en la Ciudad"): a place, whatever organisation is named after it
         placed = {s.key for _, s, _ in candidates if len(s.toks) == 1 and (_PLACE_ARTICLE_BEFORE_RE.search(
             s.text, max(0, s.start - 12), s.start) or _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start))}
+        placed.update(form.split(" ", 1)[1] for form, keys in forms_tokens.items()
+                      if len(keys) == 2 and keys[0] in DISTRICT_NOUNS)  # "Landkreis Freising": Freising is a place
         for idx, s, owners in candidates:
             if self.find(s.key) in defined_groups and s.defined and not (
                 len(s.toks) == 1 and all(o in person_forms and forms_tokens[o][-1] == s.keys[0] for o in owners)
@@ -484,11 +505,13 @@ class _Groups:
                 for idx, owner in reassigned.items():
                     self.spans[idx].group = self.find(owner)
 
+    @cython.locals(s=_Span)
     def group_of(self, s: _Span) -> str:
         return s.group or self.find(s.key)
 
     # -- output ---------------------------------------------------------------------------------
 
+    @cython.locals(s=_Span, sp=_Span)
     def result(self, *, english: bool = True, language: str = "en") -> EntityResult:
         members: dict[str, list[_Span]] = {}
         roots: dict[str, str] = {}  # form key -> its group (no more unions from here)
@@ -525,6 +548,7 @@ class _Groups:
         # when first read
         return EntityResult.of_rows([Entity(*row) for row in rows], mention_rows)
 
+    @cython.locals(sp=_Span, t=_Tok)
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
         """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
         if len(spans) == 1:  # most entities: one mention

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis import native
 from analysis.models import EntityType
 from analysis.nlp.entities.candidates import (
     _ACRONYM,
     _Span,
+    _Tok,
 )
 from analysis.nlp.entities.cues import (
     _AND,
@@ -51,6 +53,11 @@ from analysis.nlp.entities.lexicon import (
     _place_strength,
 )
 
+if native.COMPILING:  # (never in Python) the compiled build's declarations: see typing.pxd
+    import cython
+else:
+    from analysis.native import cython_declarations as cython
+
 _PERSON_APPOSITION_RE = re.compile(
     r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the|his|her)?\s*(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
     rf"{_alternation(_PERSON_ROLES)}s?\b(?![’']))",
@@ -73,6 +80,7 @@ _FEATURE_WINDOW = 40
 _ORG_VERBS = frozenset("sells makes employs manufactures operates owns acquired hires shipped reported".split())
 
 
+@cython.locals(sp=_Span)
 def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english: bool = True,
                  language: str = "en") -> EntityType:
     """Score person / organisation / place cues over an entity's forms and mentions.
@@ -123,6 +131,7 @@ _CUE_WORDS_BEFORE = (
 )
 
 
+@cython.locals(sp=_Span, last_tok=_Tok)
 def _context_cues(sp: _Span, score: dict[str, float]) -> None:
     """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
     text, start = sp.text, sp.start
@@ -164,6 +173,7 @@ _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD_AFTER_RE = re.compile(r"\s+(?:(?:a|ha|hat|hatte|habría|avait)\s+)?([^\W\d_]+)")
 
 
+@cython.locals(sp=_Span, last=_Tok)
 def _language_cues(sp: _Span, score: dict[str, float], cues: LanguageCues) -> None:
     """Cues in the article's language: a title or speech verb right before ("el presidente X", "afirmó X"), a
     speech verb right after ("X dijo", "X a déclaré", "X sagte"), an organisation noun right before ("el diario
@@ -211,6 +221,7 @@ def _cues_before(words: list[str], score: dict[str, float]) -> None:
         score["place"] += 1.5 if core in _PLACE_ONLY_PREPOSITIONS and last != "the" else 1
 
 
+@cython.locals(sp=_Span)
 def _form_cues(sp: _Span, weight: float, score: dict[str, float], nickname: bool, *, english: bool = True,
                language: str = "en", given_name: bool = False) -> None:
     """Cues from one form of the entity (its words, gazetteer, head noun, shape), ``weight`` 1 for the name;
