@@ -565,8 +565,10 @@ def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bo
         return whole
     elided_last = _ELIDED_PART_RE.fullmatch(parts[-1]) is not None
     if (len(parts) > 2 or elided_last) and parts[0][:1].isupper() and (parts[-1][:1].isupper() or elided_last) and all(
-        p.lower() in HYPHEN_INNER_PARTICLES or (elided_last and p[:1].isupper()) for p in parts[1:-1]
-    ):
+        p.lower() in HYPHEN_INNER_PARTICLES or ((elided_last or len(parts) > 3) and p[:1].isupper())
+        for p in parts[1:-1]
+    ) and (elided_last or any(p.lower() in HYPHEN_INNER_PARTICLES for p in parts[1:-1])):
+        # ("Saint-Affrique-sur-Tarn", "Saint-Jean-de-Luz": capitalised parts before the particle too)
         whole[0].shape = _CAP
         return whole  # "Aix-en-Provence", "Stratford-upon-Avon", "Frankfurt-am-Main", "Villeneuve-d'Ascq"
     if len(parts) == 2 and parts[0].lower() in _HYPHEN_PARTICLES and parts[1][:1].isupper():
@@ -1006,6 +1008,11 @@ def _strip_lower_edges(piece: list[_Tok]) -> list[_Tok]:
 BEFORE_TITLE = "before a title"
 
 
+#: Endings of a Spanish office's name whose key is a title's ("Secretaría Distrital de Ambiente", not the
+#: "secretaria", a person).
+_INSTITUTION_ENDINGS = ("ría", "RÍA")
+
+
 def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
     """(what stands before the title, the name, whether a title or suffix went with it).
 
@@ -1028,6 +1035,8 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
         tok = core[start]
         if not cues.is_title(tok.key) and start:
             continue
+        if tok.text.endswith(_INSTITUTION_ENDINGS):
+            continue  # Spanish "Secretaría" (an office) is no "secretaria" (a secretary)
         if start and tok.key in MODEL_GENERATIONS and core[start - 1].shape == _NUMBER:
             continue  # "Snapdragon 7s Gen 4": a model's generation, not a general
         rest = _after_title(core, start, cues)

@@ -106,7 +106,7 @@ _ORG_HEADS = frozenset(
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
-    education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour
+    education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour autorite
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement musee museo lycee hopital
     institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
@@ -570,7 +570,8 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
-    "fr": (r"dite?", r"surnommée?", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
+    # "X, que tout le monde au village appelle « Y »": up to six words between "que" and the verb
+    "fr": (r"dite?", r"surnommée?", r"que(?:\s+[^\W\d_]+){0,6}?\s+(?:appellent|appelle|surnomment|surnomme)", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
            r"anciennement", r"ex"),
     "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     # "die Bernische Energie AG, kurz BKE": "kurz" only before an acronym (Kurz is a surname too)
@@ -601,7 +602,7 @@ PLACE_ARTICLE_PREPOSITIONS = frozenset("auf an".split())
 #: part of the name, which is the place, the line or the institution, not the capitalised words alone.
 LOWER_HEADS: dict[str, frozenset[str]] = {
     "fr": frozenset("musée ligne lycée collège hôpital gare rue place pont avenue boulevard quai aéroport stade "
-                    "église cathédrale château palais théâtre parc".split()),
+                    "église cathédrale château palais théâtre parc ministère".split()),
     "es": frozenset("museo línea calle plaza estación aeropuerto estadio puente avenida paseo catedral palacio "
                     "teatro parque".split()),
 }
@@ -616,6 +617,7 @@ INSTITUTION_ADJECTIVES: dict[str, frozenset[str]] = {
         général générale généraux constitutionnel constitutionnelle supérieur supérieure départemental
         départementale régional régionale municipal municipale européen européenne central centrale fédéral
         fédérale populaire républicain républicaine démocrate maritime militaire pénitentiaire civile civil
+        écologique économique étrangères numérique solidaire
         """.split()
     ),
 }

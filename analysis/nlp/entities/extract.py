@@ -247,10 +247,11 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
-            if self.lower_heads is not None and not headline:
-                par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
             if self.institution_adjectives is not None and not headline:
                 par_spans = [self._with_adjectives(sp) for sp in par_spans]
+            if self.lower_heads is not None and not headline:  # (after the adjectives: "le ministère de la
+                # Sécurité publique")
+                par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
             if venues and not headline and " and " in text:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
             # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
@@ -788,6 +789,9 @@ class _Extractor:
         if len(toks) > 1:
             if len(key) == 1 and tok.text[-1:] == "." and toks[1].shape == _CAP:
                 return False  # "R. Lucas Fairbanks, a fund manager": an initial, no word of the sentence
+            if (len(toks) > 2 and toks[1].shape == _LOWER and toks[1].key in _NAME_PARTICLES and tok.shape == _CAP
+                    and toks[-1].shape == _CAP and _is_given_name(key)):
+                return False  # "Jess van der Linde scored": a given name before a surname with its particle
             if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
                     and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS))):
                 return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ..."
@@ -946,7 +950,11 @@ class _Extractor:
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
-                    if span.form not in lookup.exact:  # a part of a known name
+                    # a part of a known name, or a known form whose mentions went to a longer name one by one
+                    # ("Bromholm" of "Bromholm Athletic Women", named in a table too)
+                    if span.form not in lookup.exact or (
+                        lookup.groups is not None and group != lookup.groups.find(span.form)
+                    ):
                         span.group = group
                     out.append(span)
                 elif self._acceptable(span):
@@ -979,6 +987,9 @@ _DATELINE_TAG_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.?!]")
 #: Joiners after an organisation's head noun at a sentence's start ("Department of Health", "Campaign to ...").
 _START_HEAD_JOINERS = frozenset({"of", "for", "to"})
+#: Particles of surnames ("van der Linde", "ap Hywel", "de la Cruz"): not "y", "e", "en", "el", "al" (conjunctions,
+#: articles).
+_NAME_PARTICLES = frozenset("van von der den de del della di da do dos du la le ter ten ap bin ibn".split())
 #: What follows a person named at a sentence's start: an apposition or a speech verb ("Mara Linde, the top seed,",
 #: "Mara Linde, 24,", "Mara Linde, who", "Mara Linde said").
 _APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|who|\d{1,3},)\s|\s+(?:said|says|told|added)\b")
