@@ -9,8 +9,9 @@ Pearson r with the people's mean rating per text on each set (also on Storyscope
 ``benchmarks/data/news_style_rated.tsv``, which the model is fitted on too); on the news set (NYT editorial sentences) also per
 editorial (word-weighted means of its sentences, both sides) and the share of clearly toned sentences
 (|rating| >= 0.5) whose sign is right. The news model is fitted without the news set
-(``fit_news_model.py``); a figure fitted on half the editorials and measured on the other half is printed
-apart, labelled as such. The figures are written to ``analysis/nlp/data/sentiment_agreement.json``, which the
+(``fit_news_model.py``) but on the others, so for those it also prints the figures of models fitted without each
+(the fit's leave-one-set-out figures), and judges "no set more than 0.02 below VADER" on them; a figure fitted on
+half the editorials and measured on the other half is printed apart, labelled as such. The figures are written to ``analysis/nlp/data/sentiment_agreement.json``, which the
 dashboard quotes beside its sentiment cards.
 """
 
@@ -28,6 +29,7 @@ from fit_news_model import fit, predict
 from sentiment_ground_truth import DEFAULT_FOLDER, ROOT, SETS, scored_set
 
 OUTPUT = ROOT / "analysis" / "nlp" / "data" / "sentiment_agreement.json"
+MODEL = ROOT / "analysis" / "nlp" / "data" / "news_model.json"
 METHODS = {"polarity": "TextBlob polarity", "vader": "VADER compound", "news": "news score (default)"}
 CLEAR = 0.5
 
@@ -84,8 +86,13 @@ def main() -> None:
         scored[name] = s
         results[name] = {m: pearson(getattr(s, m), s.rating) for m in METHODS}
         print(f"{name:10} {len(s.texts):6,} " + " ".join(f"{results[name][m]:22.3f}" for m in METHODS))
-    print("(the news model is fitted on every set but nyt: see fit_news_model.py's leave-one-set-out figures; "
-          "news_style is Storyscope's own writing, rated by one reader)")
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    held_out = model.get("leave_one_set_out_r", {})
+    print("The news model is fitted on every set but nyt (news_style is Storyscope's own writing, rated by one "
+          "reader), so its figures above flatter it there; held out (fitted on the other sets, fit_news_model.py): "
+          + ", ".join(f"{name} {r:.3f}" for name, r in held_out.items())
+          + (f"; news_style by topic {model['news_style_held_out_topics_r']:.3f}"
+             if "news_style_held_out_topics_r" in model else ""))
     nyt = scored["nyt"]
     groups = editorials(nyt.ids)
     news_set = {
@@ -107,8 +114,8 @@ def main() -> None:
         ("NYT sign accuracy >= 0.75", news_set["sign_accuracy"]["news"], news_set["sign_accuracy"]["news"] >= 0.75),
     ]
     for name in ("tweets", "movies", "amazon"):
-        gap = results[name]["news"] - results[name]["vader"]
-        targets.append((f"{name}: no more than 0.02 below VADER", gap, gap >= -0.02))
+        gap = held_out.get(name, results[name]["news"]) - results[name]["vader"]
+        targets.append((f"{name}: no more than 0.02 below VADER (held out)", gap, gap >= -0.02))
     for label, value, met in targets:
         print(f"  {'met    ' if met else 'NOT met'}  {label:40} ({value:+.3f})")
     if not args.no_write:
@@ -119,6 +126,7 @@ def main() -> None:
             "per_sentence": results,
             "news": news_set,
             "news_fitted_on_nyt_halves": halves,
+            "news_held_out_r": held_out,
         }, indent=2) + "\n", encoding="utf-8")
         print(f"\nwritten to {OUTPUT.relative_to(ROOT)} (the dashboard quotes it)")
 

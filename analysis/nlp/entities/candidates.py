@@ -200,7 +200,7 @@ _CLOSING_MARKS = "”\"’»)]"
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:-–—" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
-@cython.locals(tok=_Tok, prev=_Tok, piece=_Tok)
+@cython.locals(tok=_Tok, prev=_Tok, piece=_Tok, text=str, raw=str, begin=cython.Py_ssize_t, end=cython.Py_ssize_t)
 def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = (),
                  plain_once: bool = True) -> list[_Tok]:
     """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
@@ -360,7 +360,7 @@ def _elided(text: str, apostrophe: int, elisions: tuple[str, ...]) -> bool:
     return text[start:apostrophe].lower() in elisions
 
 
-@cython.locals(tok=_Tok, prev=_Tok)
+@cython.locals(tok=_Tok, prev=_Tok, text=str, start=cython.Py_ssize_t, gap_start=cython.Py_ssize_t)
 def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> None:
     """Append ``tok`` to a paragraph's name tokens ``out``, after the joiners between it and the name token
     ``prev`` (" of ", " de la "), marked joined when only those stand between, and initial at a sentence start."""
@@ -417,7 +417,8 @@ _PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
 _PREFIX_WINDOW = 16
 
 
-@cython.locals(prev=_Tok)
+@cython.locals(prev=_Tok, text=str, start=cython.Py_ssize_t, i=cython.Py_ssize_t, j=cython.Py_ssize_t,
+                line=cython.Py_ssize_t, c=cython.Py_UCS4)
 def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
     """Whether the word at ``start`` begins a paragraph, a sentence, a line, or a quotation."""
     i = start - 1
@@ -565,8 +566,10 @@ def _hyphenated(raw: str, start: int, possessive: bool, *, nouns_capitalised: bo
         return whole
     elided_last = _ELIDED_PART_RE.fullmatch(parts[-1]) is not None
     if (len(parts) > 2 or elided_last) and parts[0][:1].isupper() and (parts[-1][:1].isupper() or elided_last) and all(
-        p.lower() in HYPHEN_INNER_PARTICLES or (elided_last and p[:1].isupper()) for p in parts[1:-1]
-    ):
+        p.lower() in HYPHEN_INNER_PARTICLES or ((elided_last or len(parts) > 3) and p[:1].isupper())
+        for p in parts[1:-1]
+    ) and (elided_last or any(p.lower() in HYPHEN_INNER_PARTICLES for p in parts[1:-1])):
+        # ("Saint-Affrique-sur-Tarn", "Saint-Jean-de-Luz": capitalised parts before the particle too)
         whole[0].shape = _CAP
         return whole  # "Aix-en-Provence", "Stratford-upon-Avon", "Frankfurt-am-Main", "Villeneuve-d'Ascq"
     if len(parts) == 2 and parts[0].lower() in _HYPHEN_PARTICLES and parts[1][:1].isupper():
@@ -809,7 +812,8 @@ def _joins_number(last: _Tok, number: _Tok, after: _Tok | None) -> bool:
         and (number.text.isdigit() or _MODEL_NUMBER_RE.fullmatch(number.text) is not None)
         and len(number.text) <= 3
         and not (after is not None and after.shape == _NUMBER and after.start == number.end + 1)
-        and (last.shape == _CAP or (last.shape == _ACRONYM and last.joined))  # "Fire HD 8"
+        and (last.shape == _CAP or (last.shape == _ACRONYM and (last.joined or "&" in last.text)))  # "Fire HD 8",
+        # "the S&P 500" (but not "the UN 75 years ago")
         and not last.possessive
         and not _month_or_day(last.key)
         and (after is None or not after.joined or not _is_name_token(after) or _model_word(after))
@@ -844,6 +848,8 @@ def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
     keys = [t.key for t in run] + ["and"] + [t.key for t in segment]
     if _places().strength.get(" ".join(keys), 0) >= 4:
         return True
+    if len(run) > 1 and len(segment) > 1 and run[-1].key in _ORG_HEADS and segment[-1].key in _ORG_HEADS:
+        return False  # "Oak Park Elementary and North High School": two names, each with its head noun
     common_segment = all(t.shape == _CAP and _is_common_word(t.key) for t in segment)
     headed = any(
         t.key in _CONNECTOR_HEADED and idx > 0 and run[idx - 1].key in _ORG_HEADS for idx, t in enumerate(run)
@@ -1003,6 +1009,11 @@ def _strip_lower_edges(piece: list[_Tok]) -> list[_Tok]:
 BEFORE_TITLE = "before a title"
 
 
+#: Endings of a Spanish office's name whose key is a title's ("Secretaría Distrital de Ambiente", not the
+#: "secretaria", a person).
+_INSTITUTION_ENDINGS = ("ría", "RÍA")
+
+
 def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
     """(what stands before the title, the name, whether a title or suffix went with it).
 
@@ -1025,6 +1036,8 @@ def _split_title(piece: list, cues: LanguageCues) -> tuple[list, list, bool]:
         tok = core[start]
         if not cues.is_title(tok.key) and start:
             continue
+        if tok.text.endswith(_INSTITUTION_ENDINGS):
+            continue  # Spanish "Secretaría" (an office) is no "secretaria" (a secretary)
         if start and tok.key in MODEL_GENERATIONS and core[start - 1].shape == _NUMBER:
             continue  # "Snapdragon 7s Gen 4": a model's generation, not a general
         rest = _after_title(core, start, cues)

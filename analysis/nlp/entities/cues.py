@@ -16,8 +16,8 @@ from functools import lru_cache
 # Word lists. General English (and news) vocabulary: nothing here is specific to one article.
 
 _CONNECTOR_PARTICLES = frozenset(
-    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en".split()
-)
+    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en ap".split()
+)  # ("ap": Welsh, "Lowri ap Hywel")
 #: Joiners allowed inside a name only after a head noun ("Embassy of El Salvador", "Bank of the West").
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
@@ -92,9 +92,10 @@ _ORG_HEADS = frozenset(
     courts commissions councils committees banks universities parties unions prison prisons analytics
     solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
-    steel games lab corps militia rebels friends
+    steel games lab corps militia rebels friends campaign elementary
     united rovers athletic wanderers albion rangers hotspur
-    """.split()
+    ladies women
+    """.split()  # (a club's side: "Kerrow Athletic Women", "St Bride's Ladies")
 ) | frozenset(
     # legal forms ("Küstenstrom GmbH", "Nordwerk Energie AG") and the head nouns of organisations in Spanish,
     # French and German, accents stripped ("Banco de España", "Office antistupéfiants", "Instituto Nacional")
@@ -105,7 +106,7 @@ _ORG_HEADS = frozenset(
     instituto banco junta organizacion policia grupo partido ministerio universidad agencia empresa sindicato
     asociacion fundacion comision consejo gobierno ayuntamiento federacion diario periodico compania guardia
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
-    education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour
+    education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour autorite
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement musee museo lycee hopital
     institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
@@ -569,7 +570,8 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
-    "fr": (r"dite?", r"surnommée?", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
+    # "X, que tout le monde au village appelle « Y »": up to six words between "que" and the verb
+    "fr": (r"dite?", r"surnommée?", r"que(?:\s+[^\W\d_]+){0,6}?\s+(?:appellent|appelle|surnomment|surnomme)", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
            r"anciennement", r"ex"),
     "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     # "die Bernische Energie AG, kurz BKE": "kurz" only before an acronym (Kurz is a surname too)
@@ -582,7 +584,7 @@ APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "u
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
 #: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
-HEADED_JOINERS = frozenset({"für", "am", "im"})
+HEADED_JOINERS = frozenset({"für", "am", "im", "to"})  # (and English "Campaign to Protect Rural Wales")
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
@@ -600,7 +602,7 @@ PLACE_ARTICLE_PREPOSITIONS = frozenset("auf an".split())
 #: part of the name, which is the place, the line or the institution, not the capitalised words alone.
 LOWER_HEADS: dict[str, frozenset[str]] = {
     "fr": frozenset("musée ligne lycée collège hôpital gare rue place pont avenue boulevard quai aéroport stade "
-                    "église cathédrale château palais théâtre parc".split()),
+                    "église cathédrale château palais théâtre parc ministère".split()),
     "es": frozenset("museo línea calle plaza estación aeropuerto estadio puente avenida paseo catedral palacio "
                     "teatro parque".split()),
 }
@@ -615,6 +617,7 @@ INSTITUTION_ADJECTIVES: dict[str, frozenset[str]] = {
         général générale généraux constitutionnel constitutionnelle supérieur supérieure départemental
         départementale régional régionale municipal municipale européen européenne central centrale fédéral
         fédérale populaire républicain républicaine démocrate maritime militaire pénitentiaire civile civil
+        écologique économique étrangères numérique solidaire
         """.split()
     ),
 }

@@ -204,7 +204,10 @@ class _Extractor:
                     tok = run[0]
                     key = tok.key
                     if key not in _MONTHS_AND_DAYS and (english or not (key in dates or self._portfolio(text, tok))):
-                        par_spans.append(_Span(index, text, run, tok.initial, headline))
+                        # (a table's cell of one common word is a column's label, "| Home | Score |", unless the
+                        # article names it elsewhere: read like a headline)
+                        par_spans.append(_Span(index, text, run, tok.initial, headline or (
+                            table and tok.shape == _CAP and text[:1] == "|" and _is_common_word(key))))
                         if key in ambiguous_titles and _given_name_use(text, tok):
                             title_given.add(key)  # "Dean said": a title word alone is no one's title
                     continue
@@ -244,10 +247,11 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
-            if self.lower_heads is not None and not headline:
-                par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
             if self.institution_adjectives is not None and not headline:
                 par_spans = [self._with_adjectives(sp) for sp in par_spans]
+            if self.lower_heads is not None and not headline:  # (after the adjectives: "le ministère de la
+                # Sécurité publique")
+                par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
             if venues and not headline and " and " in text:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
             # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
@@ -310,7 +314,8 @@ class _Extractor:
             elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
                 extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
                 if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
-                    swallowed.update(id(sp) for sp in spans if s.end < sp.start < extended.end)
+                    name_end = s.end  # (a variable of its own: Cython does not close over the typed s)
+                    swallowed.update(id(sp) for sp in spans if name_end < sp.start < extended.end)
                     spans[where[id(s)]] = s = extended
                     where[id(s)] = spans.index(s)
                     after = s.end
@@ -781,6 +786,22 @@ class _Extractor:
             return not self.english and key in self.cues.place_words and tok.shape == _CAP
         if tok.shape == _ACRONYM:
             return _is_label(tok, self.stops)
+        toks = span.toks
+        if len(toks) > 1:
+            if len(key) == 1 and tok.text[-1:] == "." and toks[1].shape == _CAP:
+                return False  # "R. Lucas Fairbanks, a fund manager": an initial, no word of the sentence
+            if (len(toks) > 2 and toks[1].shape == _LOWER and toks[1].key in _NAME_PARTICLES and tok.shape == _CAP
+                    and toks[-1].shape == _CAP and _is_given_name(key)):
+                return False  # "Jess van der Linde scored": a given name before a surname with its particle
+            if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
+                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS))):
+                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ..."
+            if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
+                return False  # "North High School closed": a direction before a school's name
+            if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
+                    and all(t.shape == _CAP and t.key not in self.stops and not self.cues.is_title(t.key)
+                            for t in toks[:-1])):
+                return False  # "Bus Users UK said": common words before a country's letters, an organisation
         if (len(span.toks) > 1 and span.toks[-1].key in CORPORATE_SUFFIXES and span.toks[-1].shape == _CAP
                 and span.toks[1].shape != _LOWER):
             return False  # "Granite Peak Materials, Inc. agreed" (but "Shares of Meridian Labs Inc. fell")
@@ -930,7 +951,11 @@ class _Extractor:
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
-                    if span.form not in lookup.exact:  # a part of a known name
+                    # a part of a known name, or a known form whose mentions went to a longer name one by one
+                    # ("Bromholm" of "Bromholm Athletic Women", named in a table too)
+                    if span.form not in lookup.exact or (
+                        lookup.groups is not None and group != lookup.groups.find(span.form)
+                    ):
                         span.group = group
                     out.append(span)
                 elif self._acceptable(span):
@@ -961,6 +986,11 @@ _DATELINE_TAG_RE = re.compile(
     r"\(([^()\n]{1,30})\)\s*\.?[-–—]"
 )  # (the place in capitals: not "The World Health Organization (WHO) - which ...")
 _SENTENCE_END_RE = re.compile(r"[.?!]")
+#: Joiners after an organisation's head noun at a sentence's start ("Department of Health", "Campaign to ...").
+_START_HEAD_JOINERS = frozenset({"of", "for", "to"})
+#: Particles of surnames ("van der Linde", "ap Hywel", "de la Cruz"): not "y", "e", "en", "el", "al" (conjunctions,
+#: articles).
+_NAME_PARTICLES = frozenset("van von der den de del della di da do dos du la le ter ten ap bin ibn".split())
 #: What follows a person named at a sentence's start: an apposition or a speech verb ("Mara Linde, the top seed,",
 #: "Mara Linde, 24,", "Mara Linde, who", "Mara Linde said").
 _APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|who|\d{1,3},)\s|\s+(?:said|says|told|added)\b")
@@ -1003,6 +1033,8 @@ def _paragraph_reading(kind: str, text: str, toks: list[_Tok], *, counted_first:
         stats = stats or _paragraph_stats(text, toks)
         headline, sentence_case = _is_headline(kind, toks, stats), False
     table = False
+    if kind != "title" and text[:1] == "|" and text.count("|") >= 4:
+        return False, False, True, False  # a table's rows, a cell each name ("| Hexham Town | 2-1 | Alnwick United |")
     if kind != "title" and _is_results_table(text):
         if not headline:
             stats = stats or _paragraph_stats(text, toks)
@@ -1212,12 +1244,18 @@ def _apostrophe_names(spans: list[_Span]) -> None:
     AT&T beat forecasts"), has the "'s" in its name: its mentions are made to include it."""
     plain: set[str] = set()  # forms written without "'s"
     shown: set[str] = set()  # forms whose "'s" stands where no possessive can
+    saints: list[_Span] = []  # "St Bride's had led": a saint's possessive alone names the club, school or church
     for s in spans:
         last = s.toks[-1]
         if not last.possessive:
             plain.add(s.key)
         elif _NOT_POSSESSIVE_AFTER_RE.match(s.text, last.end):
             shown.add(s.key)
+        elif len(s.toks) == 2 and s.toks[0].key in _SAINTS:
+            saints.append(s)
+    for s in saints:
+        s.end = s.toks[-1].end + 2
+        s.surface = s.text[s.start : s.end]
     names = shown - plain
     if not names:
         return
@@ -1289,7 +1327,7 @@ def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venu
 
 
 _PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la|de los|van|von|de|der|den|da|di|du|dos|"
-                                 r"das|del|ter|ten|le|la) $")
+                                 r"das|del|ter|ten|le|la|ap) $")
 
 
 @cython.locals(s=_Span)

@@ -29,13 +29,14 @@ from analysis.nlp.entities.cues import (
     ALL_CUES,
     APPOSITION_ARTICLES,
     CORPORATE_SUFFIXES,
+    HYPHEN_INNER_PARTICLES,
     DISTRICT_NOUNS,
     PARTY_ALTERNATES,
     PLACE_ARTICLE_PREPOSITIONS,
     PLACE_ONLY_PREPOSITIONS,
     _alternation,
 )
-from analysis.nlp.entities.lexicon import _hypocorisms, _place_strength, _stopwords
+from analysis.nlp.entities.lexicon import _hypocorisms, _norm, _place_strength, _stopwords
 
 _PLACE_ARTICLE_BEFORE_RE = re.compile(
     r"(?:^|\s)(?:(?:%s)\s(?:(?:la|le|les|der|dem|el|los|las)\s|l['’])?|(?:%s)\s(?:der|dem)\s)$"
@@ -151,6 +152,10 @@ class _Lookup:
             self.longest[keys[0]] = len(keys)
         subs = s.partials
         if not subs:  # a name of one word (most): no shorter names, no surname
+            if "-" in s.surface and s.toks[0].shape == _CAP:
+                short = _hyphenated_short(s.surface)  # "Séverac" of "Séverac-d'Aveyron", also in a headline
+                if short:
+                    self.partial.setdefault((short,), []).append(s)
             return
         for sub in subs:
             spans = self.partial.get(sub)
@@ -259,6 +264,19 @@ def _person_by_context(s: _Span, stops: frozenset[str]) -> bool:
 # Entities: forms grouped by aliases, typed, named
 
 
+_HYPHENATED_PLACE_RE = re.compile(
+    r"([^\W\d_][\w'’]*(?:-[^\W\d_a-z][\w'’]*)*?)-(?:(?:%s)-[^\W\d_a-z]|[dl]['’][^\W\d_a-z])"
+    % "|".join(sorted(HYPHEN_INNER_PARTICLES, key=len, reverse=True))
+)
+
+
+def _hyphenated_short(surface: str) -> str | None:
+    """The key of a hyphenated place's name before its particle ("Séverac" of "Séverac-d'Aveyron", "Saint-Affrique"
+    of "Saint-Affrique-sur-Tarn"), the place's short name when the article writes it alone; else None."""
+    m = _HYPHENATED_PLACE_RE.match(surface)
+    return _norm(m.group(1)) if m else None
+
+
 class _Groups:
     """Union-find over form keys, with the spans (mentions) of each form."""
 
@@ -334,6 +352,10 @@ class _Groups:
             if len(keys) > 1 and keys[0] in ALIAS_ARTICLES and key.split(" ", 1)[1] in self.nicknames:
                 self.union(key.split(" ", 1)[1], key)  # «el Notario» ... "El Notario recibía"
             if len(s.toks) < 2:
+                if "-" in s.surface and s.toks[0].shape == _CAP:  # "Séverac" of "Séverac-d'Aveyron"
+                    short = _hyphenated_short(s.surface)
+                    if short and short in forms:
+                        self.union(short, key)
                 continue  # the initials of one word are no acronym
             words = [t for t in s.toks if t.shape in (_CAP, _ACRONYM) and t.key not in _JOINERS]
             if len(words) >= 2 and all(t.shape == _CAP for t in words) and not s.person_shaped:
@@ -446,7 +468,9 @@ class _Groups:
         # one-word forms the article writes after a place's preposition somewhere ("in Landshut", "dans les
         # Côtes-d'Armor", "en la Ciudad"): a place, whatever organisation is named after it
         placed = {s.key for _, s, _ in candidates if len(s.toks) == 1 and (_PLACE_ARTICLE_BEFORE_RE.search(
-            s.text, max(0, s.start - 12), s.start) or _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start))}
+            s.text, max(0, s.start - 12), s.start) or (s.text.find("(", max(0, s.start - 48), s.start) >= 0  # (its
+            # bracket: most mentions have none before them)
+            and _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start)))}
         placed.update(form.split(" ", 1)[1] for form, keys in forms_tokens.items()
                       if len(keys) == 2 and keys[0] in DISTRICT_NOUNS)  # "Landkreis Freising": Freising is a place
         for idx, s, owners in candidates:
