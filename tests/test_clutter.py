@@ -613,3 +613,157 @@ def test_a_mehr_dazu_label_takes_the_link_title_under_it():
 )
 def test_body_sentences_near_the_fifth_set_shapes_stay_body(sentence: str):
     assert_stays_body(sentence)
+
+
+# Shapes a sixth blind set showed (page furniture, action bars, counts, standards and disclaimers), each in new
+# words and in four languages: every line is boilerplate in the middle of an article.
+SIXTH_SET_SHAPES = [
+    # cookie consent bars ending on their buttons
+    "We use cookies to remember your settings and to measure traffic. Reject all | Accept all",
+    "This site uses cookies and similar technologies. Manage preferences",
+    "Nous utilisons des cookies pour personnaliser les contenus. Refuser | Tout accepter",
+    "Wir und unsere Partner setzen Cookies ein, um Inhalte zu messen. Ablehnen | Alle akzeptieren",
+    "Utilizamos cookies para analizar el tráfico. Rechazar | Aceptar todo",
+    # skip links and breadcrumbs starting at the home page
+    "Skip to content",
+    "Aller au contenu",
+    "Zum Hauptinhalt springen",
+    "Saltar al contenido",
+    "Home / Sport / Cricket",
+    "Accueil / Économie",
+    "Startseite / Lokales / Hameln",
+    "Portada / Deportes",
+    # action bars with timers and counts
+    "Listen · 2:48 | Save | Share",
+    "Save | Share | Print",
+    "Écouter | Partager | Commenter",
+    "Anhören (3:15) | Merken | Drucken",
+    "Escuchar | Guardar | Compartir",
+    # counts and page buttons
+    "7 comments",
+    "15 commentaires",
+    "112 Kommentare",
+    "9 comentarios",
+    "Have your say (31)",
+    "Join the debate (4)",
+    "Report a problem with this article",
+    "View this post on Instagram",
+    "Voir cette publication sur Instagram",
+    "Diesen Beitrag auf Instagram ansehen",
+    "Ver esta publicación en Instagram",
+    "Skip YouTube post",
+    "Story continues below advertisement",
+    "Weiterlesen nach der Anzeige",
+    "Signaler un problème",
+    "Début du widget Sondage. Passer le widget?",
+    "Updated 3 hours ago",
+    "Aktualisiert vor 20 Minuten",
+    "Mis à jour il y a 2 heures",
+    "Actualizado hace 4 horas",
+    # related lists and prompts
+    "Most read in Business\nWhy rents keep rising\nThe town that banned cars",
+    "Trending Now\nFerry cancelled again\nNew bridge opens",
+    "Latest in Politics\nBudget vote delayed",
+    "La Voix du Nord vous recommande\nLille : le marché de Wazemmes rénové",
+    "À voir aussi : Les images de la crue",
+    "À la une\nLe tramway prolongé jusqu'à Lomme",
+    "Weitere Artikel aus dem Kreis Lippe:\nNeue Radwege in Detmold",
+    "Download the Evening Gazette app for breaking news alerts",
+    "Téléchargez notre application pour recevoir les alertes.",
+    "Únete a nuestro canal de WhatsApp",
+    "Rejoignez notre chaîne WhatsApp pour ne rien manquer.",
+    "Follow AP's coverage of the drought at https://example.com/hub/drought",
+    "If you would like to comment, write to us at letters@example.co.uk",
+    "Leserbriefe bitte an post@example.de",
+    # standards, credits, disclaimers
+    "This site follows the criteria of The Trust Project. Learn more",
+    "Según los criterios de The Trust Project",
+    "Nos sources, notre démarche : comment nous vérifions les chiffres",
+    "Unsere Standards: So arbeitet die Redaktion",
+    "Nuestros principios editoriales",
+    "Cet article vous a été proposé par la rédaction de Brest.",
+    "Avec les informations de Marie Lebrun et Paul Giroux",
+    "The views in this column are those of the author and not of the Evening Gazette.",
+    "Les opinions exprimées dans ce billet n'engagent que leur auteur.",
+    "Gastbeiträge geben die Meinung der Autoren wieder.",
+    "Las opiniones expresadas en esta columna son responsabilidad exclusiva de su autor.",
+    "This newsletter is for general information purposes only and is not investment advice.",
+    "Cet article ne constitue pas un conseil en investissement.",
+    "Dieser Artikel stellt keine Anlageberatung dar.",
+    "Este artículo no constituye una recomendación de inversión.",
+    "Stock quotes delayed by 20 minutes. Data supplied by Example Feeds.",
+    "Kurse mit 15 Minuten zeitverzögert.",
+    "Shares in this story: ABC +1.2% · XYZ -0.4%",
+    "Audio generado con inteligencia artificial.",
+    "Voix générée par intelligence artificielle.",
+    "Sujets liés : Santé, Hôpital",
+]
+
+
+@pytest.mark.parametrize("block", SIXTH_SET_SHAPES)
+def test_blocks_of_the_sixth_blind_set_shapes_are_boilerplate(block: str):
+    first = block.split("\n", 1)[0]
+    found = clutter_of(first, words(first))
+    assert found is not None and found.role in ("block", "label"), block
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+
+
+# Furniture a page prints above the headline: boilerplate there, and the headline after it is the title.
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Culture & Arts",
+        "Wirtschaft",
+        "Faits divers",
+        "Deportes",
+        "News / Scotland / Highlands",
+        "KTRV 7 News | Watch Live | Weather | Traffic | Jobs",
+        "Inicio / Economía",
+        "Skip to main content",
+        "We use cookies to measure our audience. Accept",
+    ],
+)
+def test_furniture_above_the_headline_is_not_the_title(furniture: str):
+    title = "Ferry returns to service after nine days of repairs"
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"{furniture}\n\n{title}\n\n{body}")
+    assert article.title == title, furniture
+    assert [p.kind for p in article.paragraphs] == ["boilerplate", "title", "body"], furniture
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We use cookies in our bakery recipes, the owner said, and customers accept that.",
+        "Wir verwenden Cookies nur mit Zustimmung, sagte die Datenschutzbeauftragte.",
+        "The story continues after the funeral, when the family met the coroner.",
+        "The opinions in this article are disputed by the company.",
+        "Have your say on the plans before 30 April, the council urged.",
+        "Report an issue with potholes to the council, residents were told.",
+        "34 comments were sent to the planning office before the deadline.",
+        "Residents can send their views to planning@example.gov.uk until Friday.",
+        "She joined the Trust Project in 2019 after a decade at the paper.",
+        "Our standards of care fell short, the hospital admitted.",
+        "Avec les informations de la police, les enquêteurs ont retrouvé le suspect.",
+        "À la une du journal ce matin, la grève des chauffeurs.",
+        "Weitere Artikel aus der Reihe erscheinen im Mai.",
+        "Un texte de loi sur les transports sera présenté en juin.",
+        "Ein Bericht von Amnesty International zeigt, dass die Lage sich verschlechtert hat.",
+        "Prices delayed the recovery of the housing market, the bank said.",
+        "Download speeds in rural areas lag behind the cities, the regulator found.",
+    ],
+)
+def test_body_sentences_near_the_sixth_set_shapes_stay_body(sentence: str):
+    assert_stays_body(sentence)
+
+
+def test_lines_of_a_table_under_the_body_are_no_navigation_bar():
+    body = "The league table after the last round of matches, with the points each side has won."
+    table = "Team | Played | Won | Points"
+    article = parse_article(f"League tightens at the top\n\n{body}\n\n{table}\n\nHarbour | 12 | 9 | 27")
+    assert [p.kind for p in article.paragraphs if p.text == table] != ["boilerplate"]
+    # and a section name written as a heading inside the story stays a heading
+    article = parse_article(f"League tightens at the top\n\n{body}\n\nHealth\n\n{body} The physio agreed.")
+    assert article.paragraphs[2].kind == "heading"

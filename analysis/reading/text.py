@@ -171,7 +171,10 @@ _SEPARATORS = "|•·—–"
 _BYLINE_PREFIX = re.compile(
     r"^\(?(?:(?:(?:written|posted|reported|words|story|text|interview|analysis|photos?|guest\s+essay|essay|"
     r"opinion|commentary|column|guest\s+post|(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+)?by|"
-    r"(?:(?:escrito|publicado|texto)\s+)?por|par|von|di|door)\b\s*:?\s*",
+    r"(?:(?:escrito|publicado|texto)\s+)?por|par|von|di|door|"
+    r"une?\s+(?:texte|article|reportage|dossier|chronique|enquête|analyse|entrevue|récit|billet)\s+(?:de|d['’])|"
+    r"eine?\s+(?:artikel|beitrag|bericht|kommentar|text|reportage|analyse|interview|gastbeitrag)\s+von|"
+    r"una?\s+(?:artículo|reportaje|crónica|texto|columna|análisis|entrevista)\s+de)\b\s*:?\s*",
     re.I,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|byline|reporters?)\s*:\s*", re.I)
@@ -186,7 +189,12 @@ _DATE_LINE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi "
     "dimanche le la el de del à a am um uhr stand modifié ago hour hours minute minutes min mins mdt mst cdt cst "
-    "akst hst aest aedt ist jst jour mise actualisé actualisée las publicada actualizada zuletzt".split()
+    "akst hst aest aedt ist jst jour mise actualisé actualisée las publicada actualizada zuletzt "
+    # "Publiziert: ... Aktualisiert vor 2 Stunden", "... and last updated ...", "Publié le ... à 5 h 12 HNE" (Canada's
+    # French zones), "..., 4:41 PM ET | 4 min read"
+    "publiziert vor stunde stunden minuten tag tagen il y heure heures hace hora horas minutos día días jours days day "
+    "and et und y read lecture lesezeit lectura "
+    "hne hae hnc hac hnr har hna haa hnt hat hnp hap".split()
 ) | frozenset(_MONTHS)
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Dec 11 (AP) —", "PARIS —" at the start of a lede.
 _DATELINE = re.compile(
@@ -511,8 +519,8 @@ def _is_byline(text: str, words: int | None = None) -> bool:
         if _starts_with_date(rest):
             return True
         names, tail = _leading_names(rest)
-        if not names and _name_before_role(rest) is not None:
-            return True  # "By Morag Lennie Health Correspondent"
+        if not names and (_name_before_role(rest) is not None or _is_desk(rest)):
+            return True  # "By Morag Lennie Health Correspondent", "Por: Redacción Sevilla"
         if not names or (text[-1] in ".!?" and not text.endswith(("Jr.", "Sr."))):
             return False  # "By the end of the year ..." / "By Christmas, most shops had closed."
         if not tail or tail[0] in _SEPARATORS + ";(":
@@ -553,12 +561,28 @@ _BARE_NAME = re.compile(
 )
 
 
-def _is_role_line(text: str) -> bool:
-    """One to three capitalised words ending in a newsroom role, nothing else: "Health Correspondent",
-    "Senior Political Editor" (the line under a byline's name)."""
+#: Words that end a desk's name under a byline's name ("Local Democracy Reporting Service", "Metro Desk").
+_DESK_WORDS = frozenset("desk service bureau".split())
+
+
+#: A newsroom desk named in a byline instead of a person ("Redacción Sevilla", "Rédaction Lyon", "Staff").
+_DESKS = frozenset("redacción redaccion rédaction redaktion newsdesk staff equipo équipe".split())
+
+
+def _is_desk(text: str) -> bool:
+    """A byline's desk: one of ``_DESKS`` and at most three capitalised words after it, nothing else."""
     tokens = text.split()
-    return (0 < len(tokens) <= 3 and tokens[-1].lower() in _ROLE_WORDS
-            and all(token[:1].isupper() and token.isalpha() for token in tokens))
+    return (0 < len(tokens) <= 4 and tokens[0].lower() in _DESKS
+            and all(token[:1].isupper() for token in tokens))
+
+
+def _is_role_line(text: str) -> bool:
+    """One to four words, the first capitalised, ending in a newsroom role or a desk, nothing else: "Health
+    Correspondent", "Senior Political Editor", "Science reporter", "Local Democracy Reporting Service" (the line
+    under a byline's name)."""
+    tokens = text.split()
+    return (0 < len(tokens) <= 4 and tokens[-1].lower() in _ROLE_WORDS | _DESK_WORDS and tokens[0][:1].isupper()
+            and all(token.isalpha() and (token[:1].isupper() or token.lower() in _ROLE_WORDS) for token in tokens))
 
 
 def _name_before_role(text: str) -> str | None:
@@ -606,7 +630,10 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
             continue
         before = kinds[position - 1] if position else None
         after = kinds[position + 1] if position + 1 < len(kinds) else None
-        if title_seen and "byline" in (before, after) and _is_bare_name(texts[position]):
+        role_then_byline = (after in ("body", "heading") and position + 2 < len(kinds) and kinds[position + 2] == "byline"
+                            and _is_role_line(texts[position + 1]))  # "Tom Reed" / "Transport Correspondent" / date
+        if (title_seen and ("byline" in (before, after) or role_then_byline)
+                and (_is_bare_name(texts[position]) or _name_before_role(texts[position]) is not None)):
             found.append(position)
             if (after == "byline" and position >= 2 and kinds[position - 2] == "title"
                     and kinds[position - 1] in ("body", "heading") and _is_bare_name(texts[position - 1])):
@@ -629,8 +656,9 @@ def _starts_with_date(text: str) -> bool:
     return match is not None and _date_of(match) is not None
 
 
-_CLOCK_TIME = re.compile(r"\d{1,2}[:h.]\d\d(?:h|hrs)?")
-_CLOCK_TIMES = re.compile(r"(?<!\d)\d{1,2}[:h.]\d\d(?:h|hrs)?\b")
+_CLOCK_TIME = re.compile(r"\d{1,2}(?:[:h.]\d\d)?(?:h|hrs|[ap]m)?")
+# "10:04", "17h32", "7.30pm", "7pm"
+_CLOCK_TIMES = re.compile(r"(?<!\d)\d{1,2}(?:[:h.]\d\d(?:h|hrs|[ap]m)?|[ap]m)(?!\w)")
 
 
 def _is_date_line(text: str) -> bool:
@@ -708,7 +736,7 @@ _NOT_NAMES = frozenset(
     "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
     "contributors columnist journalist journalists bureau chief senior special desk team agency press news "
     "newsroom wire wires service services updated published posted photographer producer analyst critic critics "
-    "commentator presenter host anchor "
+    "commentator presenter host anchor redacción redaccion rédaction redaktion newsdesk équipe equipo "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 ) | frozenset(_MONTHS)
 # Honorifics before an author's name: "By Dr. Farah Siddiqui" is Farah Siddiqui.
@@ -787,7 +815,8 @@ def _byline_authors(text: str) -> tuple[str, ...]:
         return (name,)  # "Jane Doe, Political Editor"
     if names and not tail and _is_bare_name(text):
         return names  # a bare name typed byline by its place under the title
-    return ()
+    role_name = _name_before_role(text)
+    return (role_name,) if role_name else ()  # "Jane Doe Science reporter" typed byline by its place
 
 
 def _credit_authors(text: str) -> tuple[str, ...]:
@@ -858,18 +887,27 @@ def _author_notes_left_out(paragraphs: tuple[Paragraph, ...], authors: tuple[str
     if not authors:
         return paragraphs
     typed = list(paragraphs)
+    last = max((i for i, p in enumerate(paragraphs) if p.kind in ("body", "heading")), default=-1)
     for i, paragraph in enumerate(paragraphs):
-        if paragraph.kind not in ("body", "heading") or _word_count(paragraph.text) > MAX_LINK_WORDS:
+        if paragraph.kind not in ("body", "heading") or _word_count(paragraph.text) > MAX_LICENCE_WORDS:
             continue
         text = unwrapped(paragraph.text)
         first, _, rest = text.partition(" ")
         if first.lower() in _HONORIFICS and rest:
             text = rest
         for name in authors:
-            if text.startswith(name) and _AUTHOR_NOTE_VERBS.match(text, len(name)):
+            if not text.startswith(name):
+                continue
+            note = _AUTHOR_NOTE_VERBS.match(text, len(name)) and _word_count(text) <= MAX_LINK_WORDS
+            # the last paragraph, about the writer by full name in any verb: "Jane Doe drove buses for ten years ..."
+            bio = i == last and " " in name and _LOWER_WORD_NEXT.match(text, len(name))
+            if note or bio:
                 typed[i] = Paragraph(paragraph.index, "boilerplate", paragraph.text)
                 break
     return tuple(typed)
+
+
+_LOWER_WORD_NEXT = re.compile(r"\s+(?:[a-zß-ÿ][\w'’-]*)\s")
 
 
 def _clean(value: str | None) -> str | None:

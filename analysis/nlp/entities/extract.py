@@ -314,7 +314,8 @@ class _Extractor:
             elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
                 extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
                 if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
-                    swallowed.update(id(sp) for sp in spans if s.end < sp.start < extended.end)
+                    name_end = s.end  # (a variable of its own: Cython does not close over the typed s)
+                    swallowed.update(id(sp) for sp in spans if name_end < sp.start < extended.end)
                     spans[where[id(s)]] = s = extended
                     where[id(s)] = spans.index(s)
                     after = s.end
@@ -950,7 +951,11 @@ class _Extractor:
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
-                    if span.form not in lookup.exact:  # a part of a known name
+                    # a part of a known name, or a known form whose mentions went to a longer name one by one
+                    # ("Bromholm" of "Bromholm Athletic Women", named in a table too)
+                    if span.form not in lookup.exact or (
+                        lookup.groups is not None and group != lookup.groups.find(span.form)
+                    ):
                         span.group = group
                     out.append(span)
                 elif self._acceptable(span):

@@ -152,6 +152,10 @@ class _Lookup:
             self.longest[keys[0]] = len(keys)
         subs = s.partials
         if not subs:  # a name of one word (most): no shorter names, no surname
+            if "-" in s.surface and s.toks[0].shape == _CAP:
+                short = _hyphenated_short(s.surface)  # "Séverac" of "Séverac-d'Aveyron", also in a headline
+                if short:
+                    self.partial.setdefault((short,), []).append(s)
             return
         for sub in subs:
             spans = self.partial.get(sub)
@@ -464,7 +468,9 @@ class _Groups:
         # one-word forms the article writes after a place's preposition somewhere ("in Landshut", "dans les
         # Côtes-d'Armor", "en la Ciudad"): a place, whatever organisation is named after it
         placed = {s.key for _, s, _ in candidates if len(s.toks) == 1 and (_PLACE_ARTICLE_BEFORE_RE.search(
-            s.text, max(0, s.start - 12), s.start) or _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start))}
+            s.text, max(0, s.start - 12), s.start) or (s.text.find("(", max(0, s.start - 48), s.start) >= 0  # (its
+            # bracket: most mentions have none before them)
+            and _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start)))}
         placed.update(form.split(" ", 1)[1] for form, keys in forms_tokens.items()
                       if len(keys) == 2 and keys[0] in DISTRICT_NOUNS)  # "Landkreis Freising": Freising is a place
         for idx, s, owners in candidates:
