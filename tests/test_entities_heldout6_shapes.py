@@ -190,3 +190,16 @@ def test_a_spanish_office_whose_word_is_also_a_title_keeps_it_but_a_secretary_is
     table = _table_of("La Secretaría Distrital de Movilidad cerró la vía. La secretaria de Movilidad, Laura Gil, "
                       "lo explicó.", "es")
     assert "Secretaría Distrital de Movilidad" in table and "Laura Gil" in table, table
+
+
+def test_a_town_s_name_in_the_headline_goes_with_its_club_named_in_full_in_a_table_too():
+    table = _table_of("Kerrow Athletic Women 3 Selby Ladies 2\n\nMia Holt scored as Kerrow Athletic beat Selby Ladies.\n\n"
+                      "Kerrow manager Dean Pollard was pleased.\n\n| Kerrow Athletic Women | 3-2 | Selby Ladies |\n\n"
+                      "Kerrow travel to Caldmoor next week.", title="Holt double sends Kerrow top")
+    assert table["Kerrow Athletic Women"][0] == 6 and "Kerrow" not in table, table
+
+
+def test_a_hyphenated_town_s_short_name_in_the_headline_is_the_town():
+    table = _table_of("Le train ne va plus à Séverin-d'Olt. Le maire de Séverin-d'Olt parle d'abandon.", "fr",
+                      title="Les trains ne vont plus à Séverin")
+    assert table["Séverin-d'Olt"][:2] == (3, ("Séverin",)), table

@@ -950,7 +950,11 @@ class _Extractor:
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
-                    if span.form not in lookup.exact:  # a part of a known name
+                    # a part of a known name, or a known form whose mentions went to a longer name one by one
+                    # ("Bromholm" of "Bromholm Athletic Women", named in a table too)
+                    if span.form not in lookup.exact or (
+                        lookup.groups is not None and group != lookup.groups.find(span.form)
+                    ):
                         span.group = group
                     out.append(span)
                 elif self._acceptable(span):

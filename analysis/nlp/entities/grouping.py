@@ -152,6 +152,10 @@ class _Lookup:
             self.longest[keys[0]] = len(keys)
         subs = s.partials
         if not subs:  # a name of one word (most): no shorter names, no surname
+            if "-" in s.surface and s.toks[0].shape == _CAP:
+                short = _hyphenated_short(s.surface)  # "Séverac" of "Séverac-d'Aveyron", also in a headline
+                if short:
+                    self.partial.setdefault((short,), []).append(s)
             return
         for sub in subs:
             spans = self.partial.get(sub)
