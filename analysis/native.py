@@ -169,6 +169,9 @@ class cython_declarations:  # noqa: N801 (stands for the ``cython`` module)
     """What a module with Cython declarations calls ``cython`` when run as Python: the declarations are for the
     compiled build only (typed variables read a token's or a span's fields directly) and do nothing here."""
 
+    Py_ssize_t = int  # (the C types a declaration may name)
+    Py_UCS4 = str
+
     @staticmethod
     def locals(**types):
         return lambda function: function

@@ -1295,6 +1295,72 @@ def test_a_joiner_gap_is_in_the_gap_table_exactly_when_the_expression_matches_it
     assert (gap in candidates._JOINER_GAPS) == (candidates._JOINER_GAP_RE.fullmatch(f" {gap} ") is not None)
 
 
+def _news_spans():
+    """The candidate names of every eighth article of the development corpus, as _Extractor makes them (the spans
+    the rules ask about)."""
+    from analysis.nlp.entities.extract import _Extractor
+
+    spans = []
+    for path in sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))[::8]:
+        extractor = _Extractor(parse_article(path.read_text(encoding="utf-8")), True)
+        extractor.run()
+        spans.extend(extractor.all_spans)
+    return spans
+
+
+_NEWS_SPANS: list = []
+
+
+def news_spans() -> list:
+    if not _NEWS_SPANS:
+        _NEWS_SPANS.extend(_news_spans())
+    return _NEWS_SPANS
+
+
+_PLACE_KEYS = st.sampled_from(sorted(lexicon._places().strength)[::97] + ["sofia", "reading", "bath", "us", "nice",
+                                                                          "valencia", "lagos", "no such place"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLACE_KEYS, st.sampled_from([str.title, str.upper, str.lower, lambda k: k.replace(" ", ". ") + "."]))
+def test_a_place_strength_remembered_per_spelling_is_the_one_computed(key, spelling):
+    surface = spelling(key)
+    assert lexicon._place_strength(key, surface) == lexicon._place_strength.__wrapped__(key, surface)
+
+
+def test_place_strengths_are_remembered_per_spelling_on_real_names_and_forgotten_with_the_gazetteer():
+    for s in news_spans():
+        for key, surface in [(s.keys[-1], s.toks[-1].text), (" ".join(s.keys), s.surface)]:
+            assert lexicon._place_strength(key, surface) == lexicon._place_strength.__wrapped__(key, surface)
+    assert lexicon._place_strength.cache_info().currsize
+    lexicon._places.cache_clear()
+    lexicon._places()  # a gazetteer made again: what was remembered of the old one is gone
+    assert lexicon._place_strength.cache_info().currsize == 0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]), min_size=1, max_size=12))
+def test_a_name_of_letters_alone_is_never_shaped_like_a_product(name):
+    from analysis.nlp.entities import typing
+
+    assert name.isalpha() and typing._PRODUCT_RE.search(name) is None  # (what _entity_type skips for such names)
+
+
+def test_no_place_bracket_stands_before_a_mention_without_a_bracket_before_it():
+    """The bracket before a town's region ("à Lannion (Côtes-d'Armor)") is a literal "(" in the window
+    _join_partials searches; without one the expression cannot match, so the search is skipped."""
+    from analysis.nlp.entities import grouping
+
+    checked = 0
+    for s in news_spans():
+        lo = max(0, s.start - 48)
+        if s.text.find("(", lo, s.start) < 0:
+            assert grouping._PLACE_BRACKET_BEFORE_RE.search(s.text, lo, s.start) is None
+            checked += 1
+    assert checked > 300
+    assert grouping._PLACE_BRACKET_BEFORE_RE.search("à Lannion (Côtes-d'Armor)", 0, 11)
+
+
 _QUOTE_PIECES = st.sampled_from(["Anna", "Nan", "Pellow", "the", "The", "a", " ", "'", "\"", "“", "”", "‘", "’",
                                  "O'Brien", ",", "x", "É"])
 

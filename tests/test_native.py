@@ -211,3 +211,28 @@ def test_the_compiled_modules_give_the_same_analyses_as_the_source():
     assert not set(native.compiled_modules())  # this process reads the source (conftest)
     expected = json.loads(json.dumps([analysis_dict(load_path(p)) for p in paths], sort_keys=True))
     assert compiled["analyses"] == expected
+
+
+@pytest.mark.slow
+def test_every_module_with_declarations_translates_with_cython(tmp_path):
+    """A declared variable can make Cython refuse code that Python runs (a generator expression that reads a typed
+    variable of its function: "local variable 's' referenced before assignment"); the build then falls back to
+    plain Python for every module it was compiling. Cython's translation to C (no C compiler needed) shows it."""
+    pytest.importorskip("Cython", reason="Cython is not installed (scripts/setup installs it)")
+    from Cython.Build import cythonize
+    from setuptools import Extension
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from build_native import DIRECTIVES
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    declared = [m for m in native.MODULES if native.source_of(m).with_suffix(".pxd").is_file()]
+    assert declared
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # (as scripts/build_native.py does: the cimports are found from the package's parent)
+    try:
+        cythonize([Extension(m, [str(native.source_of(m).relative_to(ROOT))]) for m in declared],
+                  compiler_directives=DIRECTIVES, build_dir=str(tmp_path), quiet=True, force=True)
+    finally:
+        os.chdir(cwd)

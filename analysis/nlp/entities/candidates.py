@@ -200,7 +200,7 @@ _CLOSING_MARKS = "”\"’»)]"
 _NOT_PLAIN = frozenset(" \t\u00a0\n'.!?…:-–—" + _OPENING_QUOTES + _CLOSING_MARKS)
 
 
-@cython.locals(tok=_Tok, prev=_Tok, piece=_Tok)
+@cython.locals(tok=_Tok, prev=_Tok, piece=_Tok, text=str, raw=str, begin=cython.Py_ssize_t, end=cython.Py_ssize_t)
 def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[str, ...] = (),
                  plain_once: bool = True) -> list[_Tok]:
     """The tokens of one paragraph that names are made of -- capitalised words, acronyms, numbers, and the
@@ -360,7 +360,7 @@ def _elided(text: str, apostrophe: int, elisions: tuple[str, ...]) -> bool:
     return text[start:apostrophe].lower() in elisions
 
 
-@cython.locals(tok=_Tok, prev=_Tok)
+@cython.locals(tok=_Tok, prev=_Tok, text=str, start=cython.Py_ssize_t, gap_start=cython.Py_ssize_t)
 def _place_token(tok: _Tok, prev: _Tok | None, text: str, out: list[_Tok]) -> None:
     """Append ``tok`` to a paragraph's name tokens ``out``, after the joiners between it and the name token
     ``prev`` (" of ", " de la "), marked joined when only those stand between, and initial at a sentence start."""
@@ -417,7 +417,8 @@ _PREFIX_RE = re.compile(r"[^\W\d_]+(?=[-‐‑]?$)")
 _PREFIX_WINDOW = 16
 
 
-@cython.locals(prev=_Tok)
+@cython.locals(prev=_Tok, text=str, start=cython.Py_ssize_t, i=cython.Py_ssize_t, j=cython.Py_ssize_t,
+                line=cython.Py_ssize_t, c=cython.Py_UCS4)
 def _starts_sentence(text: str, start: int, prev: _Tok | None) -> bool:
     """Whether the word at ``start`` begins a paragraph, a sentence, a line, or a quotation."""
     i = start - 1

@@ -315,10 +315,8 @@ class _Extractor:
             elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
                 extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
                 if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
-                    low, high = s.end, extended.end  # (no closure over a typed local: see extract.pxd)
-                    for sp in spans:
-                        if low < sp.start < high:
-                            swallowed.add(id(sp))
+                    name_end = s.end  # (a variable of its own: Cython does not close over the typed s)
+                    swallowed.update(id(sp) for sp in spans if name_end < sp.start < extended.end)
                     spans[where[id(s)]] = s = extended
                     where[id(s)] = spans.index(s)
                     after = s.end

@@ -468,7 +468,9 @@ class _Groups:
         # one-word forms the article writes after a place's preposition somewhere ("in Landshut", "dans les
         # Côtes-d'Armor", "en la Ciudad"): a place, whatever organisation is named after it
         placed = {s.key for _, s, _ in candidates if len(s.toks) == 1 and (_PLACE_ARTICLE_BEFORE_RE.search(
-            s.text, max(0, s.start - 12), s.start) or _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start))}
+            s.text, max(0, s.start - 12), s.start) or (s.text.find("(", max(0, s.start - 48), s.start) >= 0  # (its
+            # bracket: most mentions have none before them)
+            and _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start)))}
         placed.update(form.split(" ", 1)[1] for form, keys in forms_tokens.items()
                       if len(keys) == 2 and keys[0] in DISTRICT_NOUNS)  # "Landkreis Freising": Freising is a place
         for idx, s, owners in candidates:

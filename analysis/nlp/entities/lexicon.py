@@ -172,6 +172,7 @@ _COUNTRY_NAME_LANGUAGES = ("de", "es", "fr", "it", "pt", "nl")
 @lru_cache(maxsize=1)
 def _places() -> _Places:
     """The gazetteer: read from :data:`PLACES_FILE` when it was made from what is installed now, else built."""
+    _place_strength.cache_clear()  # (its answers are this gazetteer's)
     data = _read_shipped(PLACES_FILE, places_fingerprint())
     if data is None:
         return build_places()
@@ -455,7 +456,10 @@ def _is_demonym(key: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _place_strength(key: str, surface: str) -> int:
+    """How strongly a name of key ``key`` written ``surface`` is a place (0: none; 4: a country, a state or a large
+    city), once per process for each spelling (the rules ask about the same words again and again)."""
     places = _places()
     level = places.strength.get(key, 0)
     if level and key in places.capitals_only and not surface.replace(".", "").replace(" ", "").isupper():

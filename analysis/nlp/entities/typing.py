@@ -111,7 +111,8 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
         _context_cues(sp, score)
         if cues is not None:
             _language_cues(sp, score, cues)
-    if _PRODUCT_RE.search(name) and score["place"] < 3:
+    if not name.isalpha() and _PRODUCT_RE.search(name) and score["place"] < 3:  # (every product shape has a space
+        # or a digit, which no name of letters alone has)
         return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
     best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
     return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
@@ -131,7 +132,8 @@ _CUE_WORDS_BEFORE = (
 )
 
 
-@cython.locals(sp=_Span, last_tok=_Tok)
+@cython.locals(sp=_Span, last_tok=_Tok, text=str, start=cython.Py_ssize_t, lo=cython.Py_ssize_t,
+                space=cython.Py_ssize_t, end=cython.Py_ssize_t)
 def _context_cues(sp: _Span, score: dict[str, float]) -> None:
     """Cues from the words around one mention: "said X", "X, who", "members of X", "in X", "X, Texas"."""
     text, start = sp.text, sp.start
