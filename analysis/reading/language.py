@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 
 #: The code returned when the language cannot be told (too little text, or no known language).
 UNDETERMINED = "und"
@@ -109,37 +109,86 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(text)
 
 
-class ChunkMatches(dict):
+class ChunkMatches:
     """``pattern.findall(text)`` for a pattern whose matches never cross whitespace and depend on nothing outside
     the whitespace-separated chunk they are in: the matches of ``text`` are those of its chunks in turn, and each
-    distinct chunk's are found once and kept (a dict from chunk to the tuple of ``of_chunk(chunk)``:
-    ``pattern.findall(chunk)`` by default, or another reading of the chunk, such as its normalised tokens or their
-    offsets). Most of a text's chunks were seen before ("the", "said,"), so a text costs ``str.split`` and a
-    look-up per chunk, all in C: the regex reads only new chunks. At most ``limit`` chunks are kept (then the
-    record starts again), so memory stays bounded whatever the input. The callers' tests hold each use equal to
-    its regex on generated and real text."""
+    distinct chunk's are found once and kept (``of_chunk(chunk)``, a tuple: ``pattern.findall(chunk)`` by default,
+    or another reading of the chunk, such as its normalised tokens or their offsets). Most of a text's chunks were
+    seen before ("the", "said,"), so a text costs ``str.split`` and a look-up per chunk, all in C: the regex reads
+    only new chunks. A chunk with exactly one match (most words) is kept apart from the others, so a text whose
+    chunks all have one is read with no flattening of tuples (``rare``: most chunks have no match, so a text whose
+    chunks all have none is told at once). At most ``limit`` chunks are kept (then the record starts again), so
+    memory stays bounded whatever the input. The callers' tests hold each use equal to its regex on generated and
+    real text."""
 
-    __slots__ = ("_of_chunk", "limit")
+    __slots__ = ("_of_chunk", "_one", "_other", "_none", "rare", "limit")
 
     def __init__(self, pattern: re.Pattern[str], of_chunk: Callable[[str], tuple] | None = None, *,
-                 limit: int = 200_000) -> None:
-        super().__init__()
+                 rare: bool = False, limit: int = 200_000) -> None:
         self._of_chunk = of_chunk or _tuple_of(pattern.findall)
+        self._one: dict[str, object] = {}  # chunk -> its one match
+        self._other: dict[str, tuple] = {}  # chunk -> its matches, when it has none or several
+        self._none: set[str] = set()  # the chunks with no match
+        self.rare = rare
         self.limit = limit
 
-    def __missing__(self, chunk: str) -> tuple:
-        if len(self) >= self.limit:
-            self.clear()
-        found = self[chunk] = self._of_chunk(chunk)
+    def __len__(self) -> int:
+        return len(self._one) + len(self._other)
+
+    def __getitem__(self, chunk: str) -> tuple:
+        """The matches of one chunk."""
+        one = self._one.get(chunk)
+        if one is not None:
+            return (one,)
+        found = self._other.get(chunk)
+        if found is None:
+            found = self._of_chunk(chunk)
+            if len(self._one) + len(self._other) >= self.limit:
+                self._one.clear()
+                self._other.clear()
+                self._none.clear()
+            if len(found) == 1:
+                self._one[chunk] = found[0]
+            else:
+                self._other[chunk] = found
+                if not found:
+                    self._none.add(chunk)
         return found
 
     def findall(self, text: str) -> list:
         """``pattern.findall(text)`` (what ``of_chunk`` gives, chunk after chunk)."""
-        return list(chain.from_iterable(map(self.__getitem__, text.split())))
+        return self.of_chunks(text.split())
 
     def of_chunks(self, chunks: list[str]) -> list:
         """``findall`` of the text whose ``str.split()`` is ``chunks``."""
-        return list(chain.from_iterable(map(self.__getitem__, chunks)))
+        if self.rare and self._none.issuperset(chunks):
+            return []
+        return self.read(chunks)[0]
+
+    def read(self, chunks: list[str]) -> tuple[list, bool]:
+        """:meth:`of_chunks` and whether each chunk has exactly one match."""
+        found = list(map(self._one.get, chunks))  # None where a chunk has no match, several or is new
+        if None not in found:
+            return found, True
+        out: list = []
+        extend = out.extend
+        index = found.index
+        start = 0
+        for _ in range(found.count(None)):
+            position = index(None, start)
+            extend(found[start:position])
+            extend(self[chunks[position]])
+            start = position + 1
+        extend(found[start:])
+        return out, False
+
+    def counted(self, chunks: list[str]) -> list[int]:
+        """How many matches the chunks before each of ``chunks`` hold (``len(chunks) + 1`` sums, from 0)."""
+        ones = list(map(self._one.get, chunks))
+        if None not in ones:
+            return list(range(len(chunks) + 1))
+        return list(accumulate((1 if one is not None else len(self[chunk]) for one, chunk in zip(ones, chunks)),
+                               initial=0))
 
 
 def _tuple_of(findall: Callable[[str], list]) -> Callable[[str], tuple]:
@@ -178,7 +227,7 @@ def _language_by_script(letters: str) -> str | None:
 # A letter outside the Latin blocks (Basic Latin to Latin Extended-B, Latin Extended Additional).
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
 #: ``_NON_LATIN_LETTER.findall`` and the lower-cased words (``_WORD.findall(chunk.lower())``) a chunk at a time.
-_NON_LATIN_LETTERS = ChunkMatches(_NON_LATIN_LETTER)
+_NON_LATIN_LETTERS = ChunkMatches(_NON_LATIN_LETTER, rare=True)
 _LOWER_WORDS = ChunkMatches(_WORD, lambda chunk: tuple(_WORD.findall(chunk.lower())))
 
 
