@@ -765,6 +765,15 @@ def test_body_sentences_near_the_sixth_set_shapes_stay_body(sentence: str):
     assert_stays_body(sentence)
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["Jane Doe | Political Editor | The Herald | March 3, 2026", "Jane Doe | Health | Science | 3 March 2026"],
+)
+def test_a_byline_of_pipes_with_a_date_is_no_navigation_bar(byline: str):
+    article = parse_article(f"Ferry returns to service\n\n{byline}\n\nThe ferry resumed service on Monday, the operator said.")
+    assert article.authors == ("Jane Doe",) and article.paragraphs[1].kind == "byline"
+
+
 def test_lines_of_a_table_under_the_body_are_no_navigation_bar():
     body = "The league table after the last round of matches, with the points each side has won."
     table = "Team | Played | Won | Points"

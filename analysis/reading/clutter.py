@@ -207,7 +207,8 @@ ANY: tuple[BlockPattern, ...] = (
       "$129 at Best Buy", 8),
     # Page furniture above the headline (it must never be taken for the title): a skip link, a breadcrumb of
     # slashes ("Home / News / Town", "Inicio / Ciudad"), a navigation bar of short items between pipes, a bare
-    # section label ("Health & Science", "Lokales"). The bar and the breadcrumb without a home page are "top" rows
+    # section label ("Health & Science", "Lokales"). The bar and the breadcrumb without a home page (and no year: a
+    # byline "Jane Doe | Political Editor | The Herald | March 3, 2026" is no bar) are "top" rows
     # (after the first body paragraph a line of that shape may be a table's header row), and end rows read with
     # "\A" like the tag line above: a pipe or a slash between spaces in a block's end is a cheap hint, and most short
     # blocks start with a letter. Also a bare comment count ("34 Kommentare"), a bare "Learn more" link and an
@@ -225,9 +226,9 @@ ANY: tuple[BlockPattern, ...] = (
     ), "Skip to main content", 9),
     P("breadcrumb", r"^(?:home|homepage|start|startseite|accueil|inicio|portada)(?:\s*[/|]\s*[^/|\n]{1,40}){1,6}$",
       "Inicio / Sevilla", 15),
-    P("breadcrumb", r"\A[^\W\d][^/\n.!?]{0,30}(?:\s/\s[^\W\d][^/\n.!?]{0,30}){2,6}$", "News / UK / Yorkshire", 15, "top",
+    P("breadcrumb", r"\A(?![^\n]*\b(?:19|20)\d\d\b)[^\W\d][^/\n.!?]{0,30}(?:\s/\s[^\W\d][^/\n.!?]{0,30}){2,6}$", "News / UK / Yorkshire", 15, "top",
       hints=(" / ",)),
-    P("navigation", r"\A(?!(?:by|von|par|por|door)\s)[^\W\d][^|\n.!?]{0,30}(?:\s\|\s[^\W\d][^|\n.!?]{0,30}){3,9}$",
+    P("navigation", r"\A(?!(?:by|von|par|por|door)\s)(?![^\n]*\b(?:19|20)\d\d\b)[^\W\d][^|\n.!?]{0,30}(?:\s\|\s[^\W\d][^|\n.!?]{0,30}){3,9}$",
       "KTRV 7 News | Watch Live | Weather | Traffic", 20, "top", hints=(" | ",)),
     P("section", r"^" + _SECTION + r"(?:\s*(?:&|and|et|und|y|,|/|\+)\s*" + _SECTION + r")?$", "Health & Science", 5, "top"),
     # An action bar: page buttons between pipes or dots, with an audio timer or a count ("Listen · 5:12 | Save |
