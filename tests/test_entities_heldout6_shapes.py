@@ -203,3 +203,8 @@ def test_a_hyphenated_town_s_short_name_in_the_headline_is_the_town():
     table = _table_of("Le train ne va plus à Séverin-d'Olt. Le maire de Séverin-d'Olt parle d'abandon.", "fr",
                       title="Les trains ne vont plus à Séverin")
     assert table["Séverin-d'Olt"][:2] == (3, ("Séverin",)), table
+
+
+def test_a_listed_name_s_acronym_may_start_with_its_compound_head_s_letter():
+    table = _table_of("Das Landesministerium für Umwelt, Energie und Klimaschutz (MU) prüft. Das MU will warten.", "de")
+    assert table["Landesministerium für Umwelt, Energie und Klimaschutz"][:2] == (3, ("MU",)), table

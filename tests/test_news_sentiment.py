@@ -501,3 +501,18 @@ def test_the_word_weights_solver_matches_a_dense_ridge_solution():
     solved = fit_script.ridge(rows, columns, dense[rows, columns], 40, 12, target, row_weights, 0.7)
     exact = np.linalg.solve(dense.T @ (row_weights[:, None] * dense) + 0.7 * np.eye(12), dense.T @ (row_weights * target))
     assert solved == pytest.approx(exact, abs=1e-8)
+
+
+@pytest.mark.parametrize("name", ["happiness.tsv", "inferred_valence.tsv", "neighbour_valence.tsv", "news_word_weights.tsv"])
+def test_a_table_reads_as_its_lines_say(name):
+    lines = [line.split("\t") for line in (news.DATA / name).read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert all(len(fields) == 2 for fields in lines)
+    assert news._read_table(news.DATA / name) == {word: float(value) for word, value in lines}
+
+
+def test_a_broken_table_says_how_to_fix_it(tmp_path):
+    broken = tmp_path / "table.tsv"
+    broken.write_text("# header\ngood\t1.0\nbad\n", encoding="utf-8")
+    with pytest.raises(news.StoryscopeError, match="rebuild it"):
+        news._read_table(broken)

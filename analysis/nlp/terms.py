@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 import re
 import unicodedata
 from collections import Counter
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, itemgetter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
@@ -281,11 +281,11 @@ def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: 
     if not text:
         return [], 0
     chunks = text.split()
-    pieces = list(map(_chunk_tokens(_language_code(language), text.isupper()).__getitem__, chunks))
-    tokens = list(chain.from_iterable(pieces))
+    record = _chunk_tokens(_language_code(language), text.isupper())
+    tokens, single = record.read(chunks)
     if not spans or len(tokens) < 2:
         return tokens, len(tokens)
-    before = _TokensBefore(text, chunks, pieces)
+    before = _TokensBefore(text, chunks, None if single else record.counted(chunks))
     joined: list[str] = []
     done = 0
     for start, end in spans:
@@ -301,29 +301,30 @@ def tokens_with_names(text: str, spans: Sequence[tuple[int, int]], *, language: 
 
 class _TokensBefore:
     """How many tokens of ``text`` start before a character offset (the number of ``_TOKEN_RE.finditer(text)``
-    matches whose start is smaller), from its whitespace-separated ``chunks`` and each chunk's tokens (``pieces``):
+    matches whose start is smaller), from its whitespace-separated ``chunks`` and how many tokens they hold:
     the tokens of the chunks that start at or before the offset but the last, and those of that last chunk that
-    start before it (their offsets inside a chunk are kept per distinct chunk). A chunk's start is the sum of the
-    lengths before it when one whitespace character separates each chunk from the next (the length of the text
-    says so: text as parse_article makes it), else a ``str.find`` per chunk. ``tests/test_terms.py`` holds it
-    equal to counting the regex's match starts, on generated and real text."""
+    start before it (their offsets inside a chunk are kept per distinct chunk). When one whitespace character
+    separates each chunk from the next (the length of the text says so: text as parse_article makes it), chunk k
+    starts at the sum of the lengths before it plus k; else at its ``str.find`` from the end of the chunk before. ``counted``: the tokens before each chunk
+    (``ChunkMatches.counted``), or None when each chunk holds exactly one. ``tests/test_terms.py`` holds it equal to
+    counting the regex's match starts, on generated and real text."""
 
-    __slots__ = ("chunks", "begins", "counted")
+    __slots__ = ("chunks", "counted", "begins")
 
-    def __init__(self, text: str, chunks: list[str], pieces: list[tuple[str, ...]]) -> None:
+    def __init__(self, text: str, chunks: list[str], counted: list[int] | None) -> None:
         self.chunks = chunks
-        lengths = list(map(len, chunks))
-        if len(text) == sum(lengths) + len(chunks) - 1:  # no space at the ends, one between chunks
-            self.begins = list(accumulate(map(add, lengths, repeat(1, len(chunks) - 1)), initial=0))
+        self.counted = counted
+        if len(text) == sum(map(len, chunks)) + len(chunks) - 1:  # no space at the ends, one between chunks
+            self.begins = list(accumulate(map(add, map(len, chunks), repeat(1, len(chunks) - 1)), initial=0))
         else:
             self.begins = _chunk_begins(text, chunks)
-        self.counted = list(accumulate(map(len, pieces), initial=0))  # tokens before each chunk
 
     def __call__(self, offset: int) -> int:
         k = bisect_right(self.begins, offset) - 1
         if k < 0:
             return 0
-        return self.counted[k] + bisect_left(_CHUNK_STARTS[self.chunks[k]], offset - self.begins[k])
+        inside = bisect_left(_CHUNK_STARTS[self.chunks[k]], offset - self.begins[k])
+        return (k if self.counted is None else self.counted[k]) + inside
 
 
 def _chunk_begins(text: str, chunks: list[str]) -> list[int]:
@@ -596,17 +597,20 @@ def unigram_columns(
     """:func:`unigram_frequencies` without the DataFrame (pandas is not needed): its columns, terms (a list of
     str), count (int64) and per_1000 (float64)."""
     lang = _language_code(language)
-    stops, accepted, rejected = _term_verdicts(lang, frozenset(_normalised_term(w) for w in extra_stopwords))
-    found: Counter[str] = Counter()
-    for paragraph in tokens:
-        found.update(paragraph)
+    stops, verdicts = _term_verdicts(lang, frozenset(_normalised_term(w) for w in extra_stopwords))
+    found: Counter[str] = Counter(chain.from_iterable(tokens))  # one C-level count over every paragraph
     if total is None:
         total = found.total()
-    # Each distinct token is judged once per process; the terms are then a set intersection (no Python step per
-    # token an article holds).
-    for token in found.keys() - accepted - rejected:
-        (accepted if _is_term(token, stops) else rejected).add(token)
-    terms = found.keys() & accepted
+    # Each distinct token is judged once per process (``verdicts``: token -> is a term); an article's terms are then
+    # its tokens whose verdict is True, picked in C (no Python step per token it holds, only per new token).
+    distinct = list(found)
+    kept = list(map(verdicts.get, distinct))
+    if None in kept:
+        for position, verdict in enumerate(kept):
+            if verdict is None:
+                token = distinct[position]
+                kept[position] = verdicts[token] = _is_term(token, stops)
+    terms = list(compress(distinct, kept))
     if lemmatize:
         lemma = _lemmatizer(lang)
         if lemma is not None:
@@ -622,18 +626,18 @@ def unigram_columns(
     return ordered, count, count / total * 1000.0 if total else np.zeros(len(ordered))
 
 
-_VERDICTS: dict[tuple[str, frozenset[str]], tuple[frozenset[str], set[str], set[str]]] = {}
+_VERDICTS: dict[tuple[str, frozenset[str]], tuple[frozenset[str], dict[str, bool]]] = {}
 
 
-def _term_verdicts(language: str, extra: frozenset[str]) -> tuple[frozenset[str], set[str], set[str]]:
-    """The stopwords of ``language`` plus ``extra``, and a per-process record of the tokens :func:`_is_term`
-    accepted and rejected with them (a token is judged once, not once per article)."""
+def _term_verdicts(language: str, extra: frozenset[str]) -> tuple[frozenset[str], dict[str, bool]]:
+    """The stopwords of ``language`` plus ``extra``, and a per-process record of :func:`_is_term`'s verdict on each
+    token judged with them (a token is judged once, not once per article)."""
     key = (language, extra)
     found = _VERDICTS.get(key)
-    if found is None or len(found[1]) + len(found[2]) > _MAX_CACHE:
+    if found is None or len(found[1]) > _MAX_CACHE:
         if len(_VERDICTS) > 64:
             _VERDICTS.clear()
-        found = _VERDICTS[key] = (stopwords(language) | extra, set(), set())
+        found = _VERDICTS[key] = (stopwords(language) | extra, {})
     return found
 
 

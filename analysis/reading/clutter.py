@@ -207,25 +207,28 @@ ANY: tuple[BlockPattern, ...] = (
       "$129 at Best Buy", 8),
     # Page furniture above the headline (it must never be taken for the title): a skip link, a breadcrumb of
     # slashes ("Home / News / Town", "Inicio / Ciudad"), a navigation bar of short items between pipes, a bare
-    # section label ("Health & Science", "Lokales"). The bar and the breadcrumb without a home page are "top" rows
+    # section label ("Health & Science", "Lokales"). The bar and the breadcrumb without a home page (and no year: a
+    # byline "Jane Doe | Political Editor | The Herald | March 3, 2026" is no bar) are "top" rows
     # (after the first body paragraph a line of that shape may be a table's header row), and end rows read with
     # "\A" like the tag line above: a pipe or a slash between spaces in a block's end is a cheap hint, and most short
-    # blocks start with a letter. Also a bare comment count ("34 Kommentare") and an "updated" line with no date
-    # ("Aktualisiert vor 2 Stunden") share the skip link's row.
+    # blocks start with a letter. Also a bare comment count ("34 Kommentare"), a bare "Learn more" link and an
+    # "updated" line with no date ("Aktualisiert vor 2 Stunden") share the skip link's row.
     P("navigation", _either(
       r"^(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|search|menu)|(?:passer|aller)\s+au\s+"
       r"(?:contenu(?:\s+principal)?|menu(?:\s+principal)?)|zum\s+(?:haupt)?inhalt(?:\s+springen)?|zur\s+(?:startseite|"
       r"(?:haupt)?navigation)|(?:saltar|ir)\s+al\s+(?:contenido(?:\s+principal)?|menú(?:\s+principal)?))$",
       r"^\d{1,5}\s+(?:comments?|kommentare?|commentaires?|comentarios?|réactions?|reactions?|replies)$",
+      # a bare "learn more" link under a badge or a box: "Learn more", "En savoir plus", "Mehr erfahren", "Saber más"
+      r"^(?:learn\s+more|find\s+out\s+more|en\s+savoir\s+plus|mehr\s+erfahren|saber\s+más|conoce\s+más)\s*[›»>→]?$",
       r"^(?:(?:last\s+)?updated|posted|published|aktualisiert|publiziert|veröffentlicht|mis\s+à\s+jour|publié|"
       r"actualizado|publicado)\s*:?\s*(?:vor|il\s+y\s+a|hace)?\s*\d{1,3}\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|stunden?|"
       r"minuten?|tagen?|heures?|jours?|horas?|minutos?|días?)(?:\s+ago)?\.?$",
     ), "Skip to main content", 9),
     P("breadcrumb", r"^(?:home|homepage|start|startseite|accueil|inicio|portada)(?:\s*[/|]\s*[^/|\n]{1,40}){1,6}$",
       "Inicio / Sevilla", 15),
-    P("breadcrumb", r"\A[^\W\d][^/\n.!?]{0,30}(?:\s/\s[^\W\d][^/\n.!?]{0,30}){2,6}$", "News / UK / Yorkshire", 15, "top",
+    P("breadcrumb", r"\A(?![^\n]*\b(?:19|20)\d\d\b)[^\W\d][^/\n.!?]{0,30}(?:\s/\s[^\W\d][^/\n.!?]{0,30}){2,6}$", "News / UK / Yorkshire", 15, "top",
       hints=(" / ",)),
-    P("navigation", r"\A(?!(?:by|von|par|por|door)\s)[^\W\d][^|\n.!?]{0,30}(?:\s\|\s[^\W\d][^|\n.!?]{0,30}){3,9}$",
+    P("navigation", r"\A(?!(?:by|von|par|por|door)\s)(?![^\n]*\b(?:19|20)\d\d\b)[^\W\d][^|\n.!?]{0,30}(?:\s\|\s[^\W\d][^|\n.!?]{0,30}){3,9}$",
       "KTRV 7 News | Watch Live | Weather | Traffic", 20, "top", hints=(" | ",)),
     P("section", r"^" + _SECTION + r"(?:\s*(?:&|and|et|und|y|,|/|\+)\s*" + _SECTION + r")?$", "Health & Science", 5, "top"),
     # An action bar: page buttons between pipes or dots, with an audio timer or a count ("Listen · 5:12 | Save |

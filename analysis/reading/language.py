@@ -21,7 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain, compress
+from operator import not_
 
 #: The code returned when the language cannot be told (too little text, or no known language).
 UNDETERMINED = "und"
@@ -82,17 +83,20 @@ def detect_language(text: str) -> str:
     # characters) or "Σ" (whose lower case depends on the letters around it): every other character's lower case is
     # one character, a letter exactly when it is one, a space exactly when it is one (so the lower-cased sample's
     # chunks are the sample's chunks lower-cased).
-    lowered = "İ" not in sample and "Σ" not in sample
     chunks = sample.split()
-    words = (_LOWER_WORDS if lowered else _WORDS).of_chunks(chunks)
-    if not words:
+    if "İ" not in sample and "Σ" not in sample:
+        counts, total = _LOWER_WORDS.counts(chunks)
+    else:
+        words = _WORDS.of_chunks(chunks)
+        counts, total = Counter(map(str.lower, words)), len(words)
+    if not total:
         return UNDETERMINED
     other = [] if sample.isascii() else _NON_LATIN_LETTERS.of_chunks(chunks)  # ASCII holds no such letter
-    if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > sum(map(len, words)):
+    if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > sum(len(word) * n for word, n in counts.items()):
         by_script = _language_by_script("".join(other))
         if by_script is not None:
             return by_script
-    language = _language_by_stopwords(words, lowered=lowered)
+    language = _language_by_counts(counts, total)
     if language in ("ru", "bg") and len(_UKRAINIAN_LETTERS.findall(sample)) >= MIN_STOPWORD_HITS:
         return "uk"  # the Ukrainian stopword list is short; its own letters tell it from its neighbours
     return language
@@ -109,37 +113,101 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(text)
 
 
-class ChunkMatches(dict):
+class ChunkMatches:
     """``pattern.findall(text)`` for a pattern whose matches never cross whitespace and depend on nothing outside
     the whitespace-separated chunk they are in: the matches of ``text`` are those of its chunks in turn, and each
-    distinct chunk's are found once and kept (a dict from chunk to the tuple of ``of_chunk(chunk)``:
-    ``pattern.findall(chunk)`` by default, or another reading of the chunk, such as its normalised tokens or their
-    offsets). Most of a text's chunks were seen before ("the", "said,"), so a text costs ``str.split`` and a
-    look-up per chunk, all in C: the regex reads only new chunks. At most ``limit`` chunks are kept (then the
-    record starts again), so memory stays bounded whatever the input. The callers' tests hold each use equal to
-    its regex on generated and real text."""
+    distinct chunk's are found once and kept (``of_chunk(chunk)``, a tuple: ``pattern.findall(chunk)`` by default,
+    or another reading of the chunk, such as its normalised tokens or their offsets). Most of a text's chunks were
+    seen before ("the", "said,"), so a text costs ``str.split`` and a look-up per chunk, all in C: the regex reads
+    only new chunks. A chunk with exactly one match (most words) is kept apart from the others, so a text whose
+    chunks all have one is read with no flattening of tuples (``rare``: most chunks have no match, so a text whose
+    chunks all have none is told at once). At most ``limit`` chunks are kept (then the record starts again), so
+    memory stays bounded whatever the input. The callers' tests hold each use equal to its regex on generated and
+    real text."""
 
-    __slots__ = ("_of_chunk", "limit")
+    __slots__ = ("_of_chunk", "_one", "_other", "_none", "rare", "limit")
 
     def __init__(self, pattern: re.Pattern[str], of_chunk: Callable[[str], tuple] | None = None, *,
-                 limit: int = 200_000) -> None:
-        super().__init__()
+                 rare: bool = False, limit: int = 200_000) -> None:
         self._of_chunk = of_chunk or _tuple_of(pattern.findall)
+        self._one: dict[str, object] = {}  # chunk -> its one match
+        self._other: dict[str, tuple] = {}  # chunk -> its matches, when it has none or several
+        self._none: set[str] = set()  # the chunks with no match
+        self.rare = rare
         self.limit = limit
 
-    def __missing__(self, chunk: str) -> tuple:
-        if len(self) >= self.limit:
-            self.clear()
-        found = self[chunk] = self._of_chunk(chunk)
+    def __len__(self) -> int:
+        return len(self._one) + len(self._other)
+
+    def __getitem__(self, chunk: str) -> tuple:
+        """The matches of one chunk."""
+        one = self._one.get(chunk)
+        if one is not None:
+            return (one,)
+        found = self._other.get(chunk)
+        if found is None:
+            found = self._of_chunk(chunk)
+            if len(self._one) + len(self._other) >= self.limit:
+                self._one.clear()
+                self._other.clear()
+                self._none.clear()
+            if len(found) == 1:
+                self._one[chunk] = found[0]
+            else:
+                self._other[chunk] = found
+                if not found:
+                    self._none.add(chunk)
         return found
 
     def findall(self, text: str) -> list:
         """``pattern.findall(text)`` (what ``of_chunk`` gives, chunk after chunk)."""
-        return list(chain.from_iterable(map(self.__getitem__, text.split())))
+        return self.of_chunks(text.split())
 
     def of_chunks(self, chunks: list[str]) -> list:
         """``findall`` of the text whose ``str.split()`` is ``chunks``."""
-        return list(chain.from_iterable(map(self.__getitem__, chunks)))
+        if self.rare and self._none.issuperset(chunks):
+            return []
+        return self.read(chunks)[0]
+
+    def read(self, chunks: list[str]) -> tuple[list, bool]:
+        """:meth:`of_chunks` and whether each chunk has exactly one match."""
+        found = list(map(self._one.get, chunks))  # None where a chunk has no match, several or is new
+        if None not in found:
+            return found, True
+        out: list = []
+        extend = out.extend
+        index = found.index
+        start = 0
+        for _ in range(found.count(None)):
+            position = index(None, start)
+            extend(found[start:position])
+            extend(self[chunks[position]])
+            start = position + 1
+        extend(found[start:])
+        return out, False
+
+    def counts(self, chunks: list[str]) -> tuple[Counter, int]:
+        """How often each match occurs in ``chunks`` and how many there are (``Counter(of_chunks(chunks))`` and its
+        total, counted in C for the chunks with one match; the matches must be true values, as strings are)."""
+        found = list(map(self._one.get, chunks))
+        counts = Counter(found)
+        missing = counts.pop(None, 0)
+        total = len(found) - missing
+        if missing:  # the chunks with no match, several or not seen before: each distinct one read once
+            for chunk, times in Counter(compress(chunks, map(not_, found))).items():
+                matches = self[chunk]
+                total += times * len(matches)
+                for match in matches:
+                    counts[match] += times
+        return counts, total
+
+    def counted(self, chunks: list[str]) -> list[int]:
+        """How many matches the chunks before each of ``chunks`` hold (``len(chunks) + 1`` sums, from 0)."""
+        ones = list(map(self._one.get, chunks))
+        if None not in ones:
+            return list(range(len(chunks) + 1))
+        return list(accumulate((1 if one is not None else len(self[chunk]) for one, chunk in zip(ones, chunks)),
+                               initial=0))
 
 
 def _tuple_of(findall: Callable[[str], list]) -> Callable[[str], tuple]:
@@ -178,7 +246,7 @@ def _language_by_script(letters: str) -> str | None:
 # A letter outside the Latin blocks (Basic Latin to Latin Extended-B, Latin Extended Additional).
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
 #: ``_NON_LATIN_LETTER.findall`` and the lower-cased words (``_WORD.findall(chunk.lower())``) a chunk at a time.
-_NON_LATIN_LETTERS = ChunkMatches(_NON_LATIN_LETTER)
+_NON_LATIN_LETTERS = ChunkMatches(_NON_LATIN_LETTER, rare=True)
 _LOWER_WORDS = ChunkMatches(_WORD, lambda chunk: tuple(_WORD.findall(chunk.lower())))
 
 
@@ -188,9 +256,13 @@ _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 
 def _language_by_stopwords(words: list[str], *, lowered: bool = False) -> str:
     """The language whose stopwords cover the most of ``words`` (``lowered``: they are lower case already)."""
+    return _language_by_counts(Counter(words if lowered else map(str.lower, words)), len(words))
+
+
+def _language_by_counts(counts: Counter[str], total: int) -> str:
+    """:func:`_language_by_stopwords` of ``total`` lower-case words counted in ``counts``."""
     index, codes = _stopword_index()
     hits = [0] * len(codes)
-    counts = Counter(words if lowered else map(str.lower, words))
     # Only the words that are some language's stopword vote; the set intersection finds them without a
     # look-up per word in Python (the order they are added in does not change the integer sums).
     for word in counts.keys() & index.keys():
@@ -198,7 +270,7 @@ def _language_by_stopwords(words: list[str], *, lowered: bool = False) -> str:
         for position in index[word]:
             hits[position] += count
     best_hits = max(hits)
-    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_STOPWORD_SHARE * len(words):
+    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_STOPWORD_SHARE * total:
         return UNDETERMINED
     return codes[hits.index(best_hits)]  # the first of equals: ties go to the higher priority
 

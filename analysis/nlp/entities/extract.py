@@ -36,6 +36,7 @@ from analysis.nlp.entities.candidates import (
     _trim,
 )
 from analysis.nlp.entities.cues import (
+    ALL_CUES,
     _CONNECTOR_PARTICLES,
     _DIRECTIONS,
     _HEADLINE_LOWER,
@@ -1123,6 +1124,15 @@ _LISTED_WORDS_RE = re.compile(
 )
 
 
+_ORG_ENDING_TAILS = frozenset(ending[-4:] for ending in ALL_CUES.org_endings)
+
+
+def _compound_head(key: str, letter: str) -> bool:
+    """Whether a compound word ends with an organisation's ending that starts with ``letter``: "Landesministerium"
+    is a ministry, its acronym "MU" starts with its head's letter."""
+    return any(key.endswith(ending) and ending[:1] == letter for ending in ALL_CUES.org_endings)
+
+
 def _with_listed_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
     """An official name whose fields are a list ("das Ministerium für Soziales, Arbeit und Gesundheit (MSAG)"):
     the span with the rest of the list, when an acronym in brackets right after it starts with the first letter of
@@ -1132,8 +1142,10 @@ def _with_listed_words(s: _Span, text: str, after: int, by_start: dict[int, _Spa
         return None
     acronym = m.group(2)
     inner = by_start.get(m.start(2))
+    letter = acronym[:1]
     if inner is None or len(inner.toks) != 1 or not any(
-        t.text[:1] == acronym[:1] for t in s.toks if t.shape != _LOWER
+        t.text[:1] == letter or (t.key[-4:] in _ORG_ENDING_TAILS and _compound_head(t.key, letter.lower()))
+        for t in s.toks if t.shape != _LOWER
     ):
         return None
     toks = list(s.toks)
