@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,8 @@ def test_chunks_lower_cased_one_by_one_give_the_lower_cased_sample_words(text):
 
     assert _LOWER_WORDS.of_chunks(text.split()) == _WORD.findall(text.lower())
     assert _NON_LATIN_LETTERS.of_chunks(text.split()) == _NON_LATIN_LETTER.findall(text)
+    words = _WORD.findall(text.lower())
+    assert _LOWER_WORDS.counts(text.split()) == (Counter(words), len(words))
 
 
 def test_real_articles_lower_cased_chunk_by_chunk_give_the_lower_cased_words():
@@ -169,7 +172,10 @@ def test_real_articles_lower_cased_chunk_by_chunk_give_the_lower_cased_words():
     for text in texts:
         assert _NON_LATIN_LETTERS.of_chunks(text.split()) == _NON_LATIN_LETTER.findall(text)
         if "İ" not in text and "Σ" not in text:
-            assert _LOWER_WORDS.of_chunks(text.split()) == _WORD.findall(text.lower())
+            words = _WORD.findall(text.lower())
+            assert _LOWER_WORDS.of_chunks(text.split()) == words
+            for _ in range(2):  # chunks read afresh, then from the record
+                assert _LOWER_WORDS.counts(text.split()) == (Counter(words), len(words))
 
 
 def test_lower_case_keeps_every_space_a_space_and_every_other_character_not_one():

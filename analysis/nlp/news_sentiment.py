@@ -49,7 +49,7 @@ How its words lean
     in any table: people's ratings and vectors alike reflect the contexts such words appear in, and a text must
     not read better or worse for naming a people.
 Words learnt from rated sentences
-    What those readings leave over is read from the words themselves: 46,959 words each have a weight
+    What those readings leave over is read from the words themselves: 46,950 words each have a weight
     (``data/news_word_weights.tsv``), learnt by ``benchmarks/fit_news_model.py`` (a ridge regression of what the
     rest of the model leaves over, on the rated sentences below, of the 4,700 words they hold often enough and of
     one direction in GloVe's word vectors, along which the neighbour table's words reach beyond the sentences'
@@ -61,7 +61,7 @@ A small linear model on top
     The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness + b4 * mean
     neighbour valence + learnt word weights, -1, 1)``. Its coefficients (``data/news_model.json``) are fitted by
     ``benchmarks/fit_news_model.py`` on the human-rated tweets, movie and product reviews published with VADER and
-    on 1,495 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
+    on 1,540 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
     (``benchmarks/data/news_style_rated.tsv``: many topics, plain reporting, praise and
     criticism, hedges, negations, sarcasm, quotes; one reader's ratings on VADER's scale; weighted to count as much
     as the other sets together), never on the news set it is judged on; its inputs, tables and that weight were

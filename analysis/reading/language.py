@@ -21,7 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
+from operator import not_
 
 #: The code returned when the language cannot be told (too little text, or no known language).
 UNDETERMINED = "und"
@@ -82,17 +83,20 @@ def detect_language(text: str) -> str:
     # characters) or "Σ" (whose lower case depends on the letters around it): every other character's lower case is
     # one character, a letter exactly when it is one, a space exactly when it is one (so the lower-cased sample's
     # chunks are the sample's chunks lower-cased).
-    lowered = "İ" not in sample and "Σ" not in sample
     chunks = sample.split()
-    words = (_LOWER_WORDS if lowered else _WORDS).of_chunks(chunks)
-    if not words:
+    if "İ" not in sample and "Σ" not in sample:
+        counts, total = _LOWER_WORDS.counts(chunks)
+    else:
+        words = _WORDS.of_chunks(chunks)
+        counts, total = Counter(map(str.lower, words)), len(words)
+    if not total:
         return UNDETERMINED
     other = [] if sample.isascii() else _NON_LATIN_LETTERS.of_chunks(chunks)  # ASCII holds no such letter
-    if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > sum(map(len, words)):
+    if len(other) >= MIN_SCRIPT_LETTERS and 2 * len(other) > sum(len(word) * n for word, n in counts.items()):
         by_script = _language_by_script("".join(other))
         if by_script is not None:
             return by_script
-    language = _language_by_stopwords(words, lowered=lowered)
+    language = _language_by_counts(counts, total)
     if language in ("ru", "bg") and len(_UKRAINIAN_LETTERS.findall(sample)) >= MIN_STOPWORD_HITS:
         return "uk"  # the Ukrainian stopword list is short; its own letters tell it from its neighbours
     return language
@@ -182,6 +186,21 @@ class ChunkMatches:
         extend(found[start:])
         return out, False
 
+    def counts(self, chunks: list[str]) -> tuple[Counter, int]:
+        """How often each match occurs in ``chunks`` and how many there are (``Counter(of_chunks(chunks))`` and its
+        total, counted in C for the chunks with one match; the matches must be true values, as strings are)."""
+        found = list(map(self._one.get, chunks))
+        counts = Counter(found)
+        missing = counts.pop(None, 0)
+        total = len(found) - missing
+        if missing:  # the chunks with no match, several or not seen before: each distinct one read once
+            for chunk, times in Counter(compress(chunks, map(not_, found))).items():
+                matches = self[chunk]
+                total += times * len(matches)
+                for match in matches:
+                    counts[match] += times
+        return counts, total
+
     def counted(self, chunks: list[str]) -> list[int]:
         """How many matches the chunks before each of ``chunks`` hold (``len(chunks) + 1`` sums, from 0)."""
         ones = list(map(self._one.get, chunks))
@@ -237,9 +256,13 @@ _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 
 def _language_by_stopwords(words: list[str], *, lowered: bool = False) -> str:
     """The language whose stopwords cover the most of ``words`` (``lowered``: they are lower case already)."""
+    return _language_by_counts(Counter(words if lowered else map(str.lower, words)), len(words))
+
+
+def _language_by_counts(counts: Counter[str], total: int) -> str:
+    """:func:`_language_by_stopwords` of ``total`` lower-case words counted in ``counts``."""
     index, codes = _stopword_index()
     hits = [0] * len(codes)
-    counts = Counter(words if lowered else map(str.lower, words))
     # Only the words that are some language's stopword vote; the set intersection finds them without a
     # look-up per word in Python (the order they are added in does not change the integer sums).
     for word in counts.keys() & index.keys():
@@ -247,7 +270,7 @@ def _language_by_stopwords(words: list[str], *, lowered: bool = False) -> str:
         for position in index[word]:
             hits[position] += count
     best_hits = max(hits)
-    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_STOPWORD_SHARE * len(words):
+    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_STOPWORD_SHARE * total:
         return UNDETERMINED
     return codes[hits.index(best_hits)]  # the first of equals: ties go to the higher priority
 
