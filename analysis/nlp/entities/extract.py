@@ -198,7 +198,7 @@ class _Extractor:
                 if (len(run) == 1 and last.key in CORPORATE_SUFFIXES) or last.text[0].islower():
                     suffixed = True
                 if table:
-                    run = _table_label(run)
+                    run = _table_label(run, cells=text[:1] == "|")
                     if not run:
                         continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
@@ -874,7 +874,9 @@ class _Extractor:
         if not rest:
             return False
         keys = tuple([t.key for t in rest])
-        if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)):
+        if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)) or (
+            len(rest) > 1 and rest[0].key in _PLACE_HEADS and rest[0].shape == _CAP
+        ):  # (and "La Région Bretagne-Sud, qui finance ...": a place's capitalised head noun)
             return True
         if lookup is None:
             return False
@@ -1068,11 +1070,12 @@ def _is_results_table(text: str) -> bool:
     return (end.isdigit() or end == "%") and _RESULTS_TABLE_RE.fullmatch(text) is not None
 
 
-def _table_label(run: list[_Tok]) -> list[_Tok]:
-    """The name of a results table's row: its numbers off ("Greens 941"), no sentence start, nothing for a label
-    that names no party or team ("Independents", "Turnout")."""
+def _table_label(run: list[_Tok], *, cells: bool = False) -> list[_Tok]:
+    """The name of a results table's row: its numbers off ("Greens 941"; not in a table of ``cells``, where a
+    number stands in a cell of its own and one inside a name's cell is the name's, "| S&P 500 | 6,912 |"), no
+    sentence start, nothing for a label that names no party or team ("Independents", "Turnout")."""
     end = len(run)
-    while end and run[end - 1].shape == _NUMBER:
+    while end and run[end - 1].shape == _NUMBER and not cells:
         end -= 1
     run = run[:end]
     for tok in run:
