@@ -848,6 +848,28 @@ def test_titles_offices_and_suffixes_are_context_not_part_of_a_name(text, langua
 
 
 @pytest.mark.parametrize(
+    "text, language, name, mentions, fields",
+    [
+        ("Das Ministerium für Bildung, Kultur und Sport (MBKS) prüft den Antrag.\n\nDer Sport in den Schulen habe "
+         "Vorrang, sagte Lena Brandt. Auch die Bildung zähle. Das Ministerium will im Juni entscheiden.", "de",
+         "Ministerium für Bildung, Kultur und Sport", 3, {"Bildung", "Kultur", "Sport"}),
+        ("La Agencia de Puertos, Ríos y Canales (APRC) abrió un concurso.\n\nSegún Marta Gil, los Canales del "
+         "norte están secos y los Puertos cerrados. La Agencia no respondió.", "es",
+         "Agencia de Puertos, Ríos y Canales", 3, {"Puertos", "Ríos", "Canales"}),
+        ("The Department for Culture, Media and Sport (DCMS) opened a fund on Monday.\n\nOfficials said Sport had "
+         "a good year, according to Tom Baker.", "en", "Department for Culture, Media and Sport", 2,
+         {"Culture", "Media", "Sport"}),
+    ],
+)
+def test_a_field_of_a_listed_name_alone_is_no_mention_of_it(text, language, name, mentions, fields):
+    """Review: the fields of "Ministerium für Bildung, Kultur und Sport (MBKS)" were shorter names of it, so a
+    later "Sport" (the common noun) counted as the ministry. Its head noun alone and its acronym still do."""
+    table = _table_of(text, language)
+    assert table[name][0] == mentions, table
+    assert not fields & set(table[name][1]), table
+
+
+@pytest.mark.parametrize(
     "text, name, alias",
     [
         ("Ada Brennick (née Colter) taught for decades. Colter was her father's name.", "Ada Brennick", "Colter"),

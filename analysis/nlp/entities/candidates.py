@@ -627,6 +627,8 @@ class _Span:
             self.keys = keys = tuple([t.key for t in toks])
             # the shorter names it can be called by (_partials) and its shape (_person_shaped)
             self.partials, self.person_shaped = _name_shape(tuple([(t.key, t.shape) for t in toks]))
+            if "," in surface and self.partials:  # "Ministerium für Arbeit, Soziales und Gesundheit"
+                self.partials = _before_listed_fields(keys, self.partials)
             self.form = _form_key(keys, surface)
         self.initial = initial
         self.headline = headline
@@ -641,6 +643,32 @@ class _Span:
     def end_with_possessive(self) -> int:
         last = self.toks[-1]
         return last.end + (2 if last.possessive else 0)
+
+
+#: The joiners of an official name that may go on with a list of its fields ("Ministerium für Soziales, Arbeit und
+#: Gesundheit", "Instituto de Hidrología, Meteorología y Estudios Ambientales", "Department for Culture, Media and
+#: Sport").
+_LIST_NAME_JOINERS = frozenset("fur for of de".split())  # (keys: "für" is "fur")
+
+
+def _before_listed_fields(keys: tuple[str, ...], partials: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The shorter names of a name with a comma in it that are words before its first list joiner: the fields
+    after it ("Arbeit, Soziales und Gesundheit") are what the body is for, never a shorter name of it, so a
+    later "Gesundheit" alone is the common noun, not the ministry."""
+    joiner = 1
+    while joiner < len(keys) and keys[joiner] not in _LIST_NAME_JOINERS:
+        joiner += 1
+    if joiner == len(keys):
+        return partials
+    head = keys[:joiner]
+    kept = []
+    for sub in partials:
+        n = len(sub)
+        for i in range(joiner - n + 1):
+            if head[i : i + n] == sub:
+                kept.append(sub)
+                break
+    return tuple(kept)
 
 
 _NAME_SHAPES = frozenset({_CAP, _ACRONYM})

@@ -16,6 +16,7 @@ from analysis.nlp.entities.candidates import (
     _ACRONYM,
     _CAP,
     _COINED_RE,
+    _LIST_NAME_JOINERS,
     _LOWER,
     _MAX_NAME_TOKENS,
     _NUMBER,
@@ -1124,10 +1125,6 @@ def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span
     return span
 
 
-#: The joiners of an official name that may go on with a list of its fields ("Ministerium für Soziales, Arbeit und
-#: Gesundheit", "Instituto de Hidrología, Meteorología y Estudios Ambientales", "Department for Culture, Media and
-#: Sport").
-_LIST_NAME_JOINERS = frozenset("fur for of de".split())  # (keys: "für" is "fur")
 _CAPITAL_WORDS = r"[^\W\d_a-zß-öø-ÿ][\w'’-]*(?: [^\W\d_a-zß-öø-ÿ][\w'’-]*){0,2}"
 #: The rest of such a list after the name's first field: more fields after commas, the last after "and", then the
 #: name's acronym in brackets.
