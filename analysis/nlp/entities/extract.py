@@ -795,8 +795,11 @@ class _Extractor:
                     and toks[-1].shape == _CAP and _is_given_name(key)):
                 return False  # "Jess van der Linde scored": a given name before a surname with its particle
             if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
-                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS))):
-                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ..."
+                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS)
+                         or (key not in self.stops and toks[-1].shape == _CAP
+                             and _SPEAKS_RE.match(span.text, toks[-1].end) is not None))):
+                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ...", and
+                # a common word's name that speaks ("Transport for the Fens said": "Apple says" of several words)
             if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
                 return False  # "North High School closed": a direction before a school's name
             if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
