@@ -208,3 +208,27 @@ def test_a_hyphenated_town_s_short_name_in_the_headline_is_the_town():
 def test_a_listed_name_s_acronym_may_start_with_its_compound_head_s_letter():
     table = _table_of("Das Landesministerium für Umwelt, Energie und Klimaschutz (MU) prüft. Das MU will warten.", "de")
     assert table["Landesministerium für Umwelt, Energie und Klimaschutz"][:2] == (3, ("MU",)), table
+
+
+def test_a_nickname_given_by_que_on_appelle_after_a_short_apposition_is_the_person_s():
+    table = _table_of("Gilbert Fournier, un éleveur de Saint-Amans que tout le monde au village appelle « Ti-Loup », "
+                      "attend le courant. « J'ai froid », dit Ti-Loup.", "fr")
+    assert table["Gilbert Fournier"][0] == 3 and "Ti-Loup" in table["Gilbert Fournier"][1], table
+    assert "Saint-Amans" in table, table
+
+
+def test_an_index_in_a_pipe_table_keeps_its_number():
+    table = _table_of("Markets\n\n| Index | Close | Change |\n| FTSE 250 | 21,104.2 | -0.4% |\n"
+                      "| S&P 500 | 6,120.5 | +0.2% |\n\nThe S&P 500 rose for a third day.")
+    assert table["S&P 500"][0] == 2 and "S&P" not in table, table
+
+
+def test_a_sentence_s_romance_article_before_a_place_s_capitalised_head_noun_is_no_part_of_the_name():
+    table = _table_of("Les trains ne circuleront plus. La Région Bretagne-Sud, qui finance les TER, dit non. "
+                      "La Paz est loin.", "fr")
+    assert {"Région Bretagne-Sud", "La Paz"} <= set(table), table
+
+
+def test_a_name_of_common_words_with_for_the_that_speaks_at_a_sentence_start_keeps_its_first_word():
+    table = _table_of("Nothing changed. Transport for the Fens said the plan was late. Support for Labour fell.")
+    assert "Transport for the Fens" in table and "Support for Labour" not in table, table

@@ -236,3 +236,54 @@ def test_every_module_with_declarations_translates_with_cython(tmp_path):
                   compiler_directives=DIRECTIVES, build_dir=str(tmp_path), quiet=True, force=True)
     finally:
         os.chdir(cwd)
+
+
+def _declared_fields(pxd: str) -> dict[str, set[str]]:
+    """The fields each ``cdef class`` of a .pxd declares (``cdef public object a, b``)."""
+    import re
+
+    fields: dict[str, set[str]] = {}
+    current = None
+    for line in pxd.splitlines():
+        head = re.match(r"cdef class (\w+)", line)
+        if head:
+            current = fields.setdefault(head.group(1), set())
+        elif current is not None and (field := re.match(r"\s+cdef public object (.+)", line)):
+            current.update(name.strip() for name in field.group(1).split(","))
+        elif line and not line[0].isspace():
+            current = None
+    return fields
+
+
+def test_every_field_a_declared_class_sets_is_declared():
+    """A class declared ``cdef class`` in a .pxd has only the fields declared there once compiled: setting another
+    (``self.new = ...``) raises AttributeError in the compiled analysis only, which the tests (run from source)
+    would not see. Every ``self.name =`` in such a class's methods, and every name in its __slots__, is declared."""
+    import ast
+
+    checked = 0
+    for module in native.MODULES:
+        source = native.source_of(module)
+        pxd = source.with_suffix(".pxd")
+        if not pxd.is_file():
+            continue
+        declared = _declared_fields(pxd.read_text(encoding="utf-8"))
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef) or node.name not in declared:
+                continue
+            set_here = {
+                target.attr
+                for sub in ast.walk(node)
+                for target in (sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+                               if isinstance(sub, (ast.AnnAssign, ast.AugAssign)) else [])
+                for target in (target.elts if isinstance(target, ast.Tuple) else [target])
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"
+            }
+            slots = {
+                elt.value for sub in node.body if isinstance(sub, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "__slots__" for t in sub.targets)
+                for elt in sub.value.elts
+            }
+            assert set_here | slots <= declared[node.name], (module, node.name, (set_here | slots) - declared[node.name])
+            checked += 1
+    assert checked >= 5  # _Tok, _Span, _Extractor, _Lookup, _Groups (and _Tally)

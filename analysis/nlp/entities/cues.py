@@ -570,8 +570,11 @@ ALIAS_CUES: dict[str, tuple[str, ...]] = {
         r"alias", r"a\.k\.a\.?", r"aka", r"nicknamed", r"dubbed", r"formerly(?:\s+known\s+as)?", r"née", r"nee",
         r"born",
     ),
-    # "X, que tout le monde au village appelle « Y »": up to six words between "que" and the verb
-    "fr": (r"dite?", r"surnommée?", r"que(?:\s+[^\W\d_]+){0,6}?\s+(?:appellent|appelle|surnomment|surnomme)", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
+    # "X, que tout le monde au village appelle « Y »": up to six words between "que" and the verb, and maybe a short
+    # apposition before "que" ("X, un éleveur de Saint-Amans que tous appellent « Y »")
+    "fr": (r"dite?", r"surnommée?",
+           r"(?:(?:un|une|le|la|l['’])\s*(?:[^\W\d_][\w'’-]*\s+){1,5}?)?que(?:\s+[^\W\d_]+){0,6}?\s+"
+           r"(?:appellent|appelle|surnomment|surnomme)", r"connue?(?:\s+(?:dans|de)(?:\s+[^\W\d]+){1,3}?)?\s+sous\s+le\s+nom\s+de",
            r"anciennement", r"ex"),
     "es": (r"conocid[oa](?:\s+(?:en|entre)(?:\s+[^\W\d]+){1,3}?)?\s+como", r"apodad[oa]", r"llamad[oa]", r"antes"),
     # "die Bernische Energie AG, kurz BKE": "kurz" only before an acronym (Kurz is a surname too)

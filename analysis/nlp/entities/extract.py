@@ -198,7 +198,7 @@ class _Extractor:
                 if (len(run) == 1 and last.key in CORPORATE_SUFFIXES) or last.text[0].islower():
                     suffixed = True
                 if table:
-                    run = _table_label(run)
+                    run = _table_label(run, cells=text[:1] == "|")
                     if not run:
                         continue
                 if len(run) == 1:  # most runs: one word, what _trim keeps unless it is a month or a weekday
@@ -795,8 +795,11 @@ class _Extractor:
                     and toks[-1].shape == _CAP and _is_given_name(key)):
                 return False  # "Jess van der Linde scored": a given name before a surname with its particle
             if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
-                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS))):
-                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ..."
+                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS)
+                         or (key not in self.stops and toks[-1].shape == _CAP
+                             and _SPEAKS_RE.match(span.text, toks[-1].end) is not None))):
+                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ...", and
+                # a common word's name that speaks ("Transport for the Fens said": "Apple says" of several words)
             if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
                 return False  # "North High School closed": a direction before a school's name
             if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
@@ -874,7 +877,9 @@ class _Extractor:
         if not rest:
             return False
         keys = tuple([t.key for t in rest])
-        if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)):
+        if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)) or (
+            len(rest) > 1 and rest[0].key in _PLACE_HEADS and rest[0].shape == _CAP
+        ):  # (and "La Région Bretagne-Sud, qui finance ...": a place's capitalised head noun)
             return True
         if lookup is None:
             return False
@@ -1068,11 +1073,12 @@ def _is_results_table(text: str) -> bool:
     return (end.isdigit() or end == "%") and _RESULTS_TABLE_RE.fullmatch(text) is not None
 
 
-def _table_label(run: list[_Tok]) -> list[_Tok]:
-    """The name of a results table's row: its numbers off ("Greens 941"), no sentence start, nothing for a label
-    that names no party or team ("Independents", "Turnout")."""
+def _table_label(run: list[_Tok], *, cells: bool = False) -> list[_Tok]:
+    """The name of a results table's row: its numbers off ("Greens 941"; not in a table of ``cells``, where a
+    number stands in a cell of its own and one inside a name's cell is the name's, "| S&P 500 | 6,912 |"), no
+    sentence start, nothing for a label that names no party or team ("Independents", "Turnout")."""
     end = len(run)
-    while end and run[end - 1].shape == _NUMBER:
+    while end and run[end - 1].shape == _NUMBER and not cells:
         end -= 1
     run = run[:end]
     for tok in run:
