@@ -308,17 +308,23 @@ class _Extractor:
             elif not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2:
                 extended = _with_lower_words(s, text, after, by_start)  # "l'Office antistupéfiants (Ofast)"
                 if extended is not None:
-                    spans[where[id(s)]] = s = extended
-                    where[id(s)] = spans.index(s)
+                    at = where[id(s)]
+                    spans[at] = s = extended
+                    where[id(s)] = at
                     last = s.toks[-1]
                     after = last.end
             elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
                 extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
                 if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
-                    name_end = s.end  # (a variable of its own: Cython does not close over the typed s)
-                    swallowed.update(id(sp) for sp in spans if name_end < sp.start < extended.end)
-                    spans[where[id(s)]] = s = extended
-                    where[id(s)] = spans.index(s)
+                    name_end = s.end
+                    at = where[id(s)]
+                    j = at + 1  # spans are in start order: the swallowed ones follow the name's own place
+                    while j < len(spans) and spans[j].start < extended.end:
+                        if spans[j].start > name_end:
+                            swallowed.add(id(spans[j]))
+                        j += 1
+                    spans[at] = s = extended
+                    where[id(s)] = at
                     after = s.end
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m is None and _ALIAS_NEAR_RE.match(text, after):
