@@ -782,3 +782,133 @@ def test_lines_of_a_table_under_the_body_are_no_navigation_bar():
     # and a section name written as a heading inside the story stays a heading
     article = parse_article(f"League tightens at the top\n\n{body}\n\nHealth\n\n{body} The physio agreed.")
     assert article.paragraphs[2].kind == "heading"
+
+
+# A review of the sixth set's rows: body sentences and headings that open (or end) like a standards link, a label,
+# an app or channel prompt, an AI-voice note, a disclaimer or a consent bar, but go on as a report ("..., the council
+# leader told members"), end in the middle of a sentence ("... never touch their settings.") or name no paper ("Le
+# médecin de famille vous conseille"). Each stays body (or a heading) between two body paragraphs.
+REVIEW_TRAPS = [
+    # standards links: the phrase then a sentence
+    "Unsere Standards sind hoch, sagte der Bürgermeister bei der Eröffnung.",
+    "So arbeiten wir seit Jahren, sagte die Direktorin der Schule.",
+    "Unsere Grundsätze gelten auch in der Krise, betonte die Ministerin.",
+    "Unsere Leitlinien sind klar, sagte der Trainer nach dem Spiel.",
+    "Our principles and our budget must line up, the council leader told members on Tuesday.",
+    "Our standards and our expectations for every school in the county have risen, the director said.",
+    "Our standards and our processes failed the patients, the trust's chief executive admitted.",
+    "Nuestros principios editoriales no están en venta, dijo el director del periódico.",
+    "Nuestros principios periodísticos no se negocian, insistió la directora.",
+    "Nos sources et notre méthode ont été contestées par la défense, a indiqué l'avocat.",
+    # the Trust Project named in a report
+    "The newspaper adopted the principles of the Trust Project in 2019.",
+    "The charity signed up to the standards of the Trust Project last spring.",
+    "Según los criterios de The Trust Project, el diario revisó sus normas.",
+    # a letter or an address in a report
+    "Parents were sent letters to explain the change; questions can go to admissions@oakfield.sch.uk.",
+    "Families received letters to say the school would close; replies go to office@hillside.sch.uk.",
+    # delayed prices in a report
+    "Prices are delayed by 15 minutes on the free feed, a complaint the exchange has long ignored.",
+    "Data delayed 20 minutes left traders guessing for most of the afternoon.",
+    "Quotes delayed 15 minutes cost the fund millions, the regulator found.",
+    # apps and channels in a report
+    "Download the NHS App to book a vaccine, officials urged residents on Monday.",
+    "Install the free Citizen app and you will get alerts within minutes, police said.",
+    "Download the council's new parking app before Friday, the mayor told drivers.",
+    "Téléchargez l'application TousAntiCovid, a répété le ministre de la Santé mardi.",
+    "Téléchargez l'application de la préfecture, a conseillé le sous-préfet aux automobilistes.",
+    "Rejoignez-nous, a lancé le maire au groupe de bénévoles réunis devant la mairie.",
+    "Rejoignez-nous, ont scandé les manifestants devant le groupe scolaire.",
+    # AI voices in the news (deepfakes)
+    "Die Stimme wurde mit KI erzeugt, bestätigte die Polizei am Dienstag.",
+    "Das Audio wurde mit künstlicher Intelligenz erstellt, sagte ein Sprecher des Landeskriminalamts.",
+    "Die Stimme wurde von einer KI generiert, erklärte die Staatsanwaltschaft.",
+    "Voix générée par l'intelligence artificielle, la chanson a été retirée des plateformes.",
+    "Audio généré par l'intelligence artificielle, l'extrait a trompé des milliers d'internautes.",
+    "Audio generado con inteligencia artificial, el mensaje falso circuló por toda la ciudad.",
+    # disclaimers' openings in a report
+    "Diese Informationen sind keine Aufforderung zum Handeln, betonte die Polizei.",
+    "Dieser Text ist keine Aufforderung zum Streik, sagte die Gewerkschaft.",
+    "Kommentare geben die Meinung der Leser wieder, nicht die der Redaktion, sagte der Chefredakteur.",
+    "Las opiniones son responsabilidad de su autor, recordó el tribunal al rechazar la demanda.",
+    "Las opiniones expresadas en esta columna son responsabilidad de su autor, aclaró el juez.",
+    "The views expressed in this column are the author's own, the editor insisted.",
+    # labels' openings in a sentence
+    "En ce moment – les pompiers luttent contre trois foyers dans le massif.",
+    "À la une – tous les quotidiens régionaux ont titré sur la grève.",
+    "En ce moment – la préfecture déconseille les randonnées dans le massif.",
+    # cookies in a report: the sentence only ends on a button's word
+    "We use cookies on nearly every site we build, and most visitors never touch their settings.",
+    "Our site uses tracking technologies that most readers never notice, the audit found, and few change their preferences.",
+    "We use cookies from the corner bakery at every staff meeting, and nobody asks for other options.",
+    "Nous utilisons des cookies depuis 2010, explique le développeur, mais les visiteurs peuvent tout refuser.",
+    "Nous utilisons des cookies maison, raconte la boulangère, et les clients adorent les refuser.",
+    "Wir setzen Tracking nur mit Zustimmung ein, sagte der Datenschützer und nannte keine Details.",
+    "Wir speichern Cookies nur eine Woche, erklärte der Anbieter, alles andere regeln die Einstellungen.",
+    "Usamos cookies solo para medir la audiencia, explicó la empresa, y cada usuario puede configurar sus preferencias.",
+    "Usamos cookies desde hace años, dijo el responsable, y pocos usuarios cambian sus preferencias.",
+]
+
+# Headings of a story shaped like a list label: no paper's name before "vous recommande", no section after "Mehr aus".
+REVIEW_HEADINGS = [
+    "Ce que la nouvelle loi vous propose",
+    "Le médecin de famille vous conseille",
+    "Le pharmacien vous recommande",
+    "Ce que votre banque vous conseille",
+    "Mehr aus Neugier als aus Not",
+    "Mehr aus Pflicht als aus Freude",
+]
+
+
+@pytest.mark.parametrize("sentence", REVIEW_TRAPS)
+def test_reports_shaped_like_the_sixth_set_notes_stay_body(sentence: str):
+    assert_stays_body(sentence)
+
+
+@pytest.mark.parametrize("heading", REVIEW_HEADINGS)
+def test_headings_shaped_like_a_list_label_stay_in_the_story(heading: str):
+    assert clutter_of(heading, words(heading)) is None
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{heading}\n\n{body} More sailings follow.")
+    assert article.paragraphs[2].kind in ("heading", "body"), heading
+
+
+# The notes those rows are for still are boilerplate: a link line ending at its words or a colon, a paper's name before
+# "vous recommande", a place or a section after "Mehr aus", a note that ends its sentence, buttons after a separator.
+REVIEW_STILL_CLUTTER = [
+    "Unsere Grundsätze: Wie wir recherchieren",
+    "So arbeiten wir",
+    "Our standards and practices",
+    "Read our editorial standards and corrections policy",
+    "Nuestros principios editoriales »",
+    "Nos sources, notre méthode",
+    "Notre charte et nos engagements",
+    "Ouest-France vous propose\nBrest : le port de commerce s'agrandit",
+    "Le Petit Journal de l'Ouest vous recommande\nVannes : la rocade rouverte",
+    "Mehr aus Politik & Wirtschaft\nDer Haushalt steht",
+    "Mehr aus Hamburg\nElbtunnel gesperrt",
+    "Market data delayed by 20 minutes or more. Source: Example Feeds",
+    "Quotes delayed at least 15 minutes.",
+    "Das Audio wurde mit KI erzeugt und kann Fehler enthalten.",
+    "Voix générée par IA.",
+    "This audio was generated using AI.",
+    "Please write to us at letters@example.org",
+    "Have your say: write to us at letters@example.org",
+    "Conforme a los criterios de The Trust Project. Más información",
+    "À la une : Le tramway prolongé jusqu'à Lomme",
+    "Rejoignez-nous sur notre chaîne WhatsApp",
+    "We use cookies to personalise content and ads. Accept all · Reject all · Settings",
+    "Nous déposons des cookies pour mesurer l'audience. Continuer sans accepter",
+    "Diese Webseite verwendet Cookies. Einverstanden | Details",
+    "Usamos cookies para medir la audiencia. Configurar | Aceptar",
+]
+
+
+@pytest.mark.parametrize("block", REVIEW_STILL_CLUTTER)
+def test_the_notes_of_the_reviewed_rows_are_still_boilerplate(block: str):
+    first = block.split("\n", 1)[0]
+    found = clutter_of(first, words(first))
+    assert found is not None and found.role in ("block", "label"), block
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block

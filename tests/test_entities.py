@@ -773,6 +773,38 @@ def test_entity_work_grows_linearly_with_the_number_of_names(shape, monkeypatch)
     assert large < 4.6 * small  # four times the words: linear work is ~4 times, the old rules' 7 to 15 times
 
 
+#: One sentence with an official name whose fields are a list, or whose head has lower-case words, before its
+#: acronym: the rules that extend such a name (_with_listed_words, _with_lower_words) run once per sentence.
+_EXTENDED_NAME_SENTENCES = {
+    "de": "Das Amt für Wasser, Wälder und Jagd (AWJ) prüft den Antrag, sagte Lena Brandt. ",
+    "en": "The Office of Ports, Rivers and Canals (OPRC) said Neil Ashby would decide. ",
+    "es": "La Agencia de Puertos, Ríos y Canales (APRC) dijo que Marta Gil vendrá. ",
+    "fr": "Le Syndicat mixte des eaux (SME) a saisi la marchandise, selon Claire Roux. ",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_EXTENDED_NAME_SENTENCES))
+def test_extending_names_in_a_long_paragraph_grows_linearly(language, monkeypatch):
+    """Review: each extended name scanned every span of its paragraph (for the spans it swallows, and for its
+    own place with list.index), so one long paragraph of such names took quadratic time. The spans are compared
+    through a counting __eq__, which makes a scan of the list (list.index, `in`) count as work too."""
+    from analysis.nlp.entities.candidates import _Span
+
+    def equal(span, other):
+        return span is other
+
+    monkeypatch.setattr(_Span, "__eq__", equal, raising=False)
+    sentence = _EXTENDED_NAME_SENTENCES[language]
+
+    def article(sentences: int) -> Article:
+        return dataclasses.replace(article_of(sentence * sentences), language=language)
+
+    extract_entities(article(3))  # word lists loaded
+    small = _work_of_extraction(article(60), monkeypatch)
+    large = _work_of_extraction(article(240), monkeypatch)
+    assert large < 4.6 * small  # four times the sentences: ~4 times the work, the old rules' 5 to 10 times
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=30), st.integers(0, 30))
 def test_the_most_mentioned_group_is_kept_up_to_date_as_max_over_all_groups(groups, cut):

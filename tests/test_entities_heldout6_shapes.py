@@ -227,3 +227,8 @@ def test_a_sentence_s_romance_article_before_a_place_s_capitalised_head_noun_is_
     table = _table_of("Les trains ne circuleront plus. La Région Bretagne-Sud, qui finance les TER, dit non. "
                       "La Paz est loin.", "fr")
     assert {"Région Bretagne-Sud", "La Paz"} <= set(table), table
+
+
+def test_a_name_of_common_words_with_for_the_that_speaks_at_a_sentence_start_keeps_its_first_word():
+    table = _table_of("Nothing changed. Transport for the Fens said the plan was late. Support for Labour fell.")
+    assert "Transport for the Fens" in table and "Support for Labour" not in table, table

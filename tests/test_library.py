@@ -30,6 +30,7 @@ from analysis.errors import (
     StoreError,
     UnsupportedFormatError,
 )
+from analysis.store import codec
 from analysis.store.codec import CODEC_VERSION
 from analysis.store.library import LIST_COLUMNS, AddResult, Library, content_hash, data_dir
 
@@ -377,7 +378,7 @@ def test_a_payload_whose_sizes_do_not_add_up_is_refused_alone(seed_analysis):
 
     text = seed_analysis.article.text
     good = encode_analysis(seed_analysis, text=text)
-    batch = pa.ipc.open_stream(good).read_next_batch()
+    batch = pa.ipc.open_stream(good[8:]).read_next_batch()  # past the frame (magic, CRC-32)
     ints = batch.column("ints").to_pylist()[0]
 
     def with_ints(values):
@@ -387,7 +388,7 @@ def test_a_payload_whose_sizes_do_not_add_up_is_refused_alone(seed_analysis):
         sink = pa.BufferOutputStream()
         with pa.ipc.new_stream(sink, damaged.schema) as writer:
             writer.write_batch(damaged)
-        return sink.getvalue().to_pybytes()
+        return codec.framed(sink.getvalue().to_pybytes())  # a sound frame: only the sizes are wrong
 
     a = seed_analysis.article
     header = article_header(title=a.title, authors=a.authors, published=a.published, language=a.language,
@@ -475,7 +476,7 @@ def test_the_cache_encodes_entities_from_their_rows_without_building_their_table
         assert fresh.entities.row_columns() is not None, "encoding must not build the entity DataFrames"
         fresh.entities.table, fresh.entities.mentions  # now built: the cache reads the DataFrames
         assert fresh.entities.row_columns() is None
-        batch_rows, batch_frames = (pa.ipc.open_stream(p).read_next_batch()
+        batch_rows, batch_frames = (pa.ipc.open_stream(p[8:]).read_next_batch()
                                     for p in (from_rows, encode_analysis(fresh)))
         assert batch_rows.schema.equals(batch_frames.schema)
         for name in batch_rows.schema.names:  # the same values (NaN scores compare unequal: compared as text)
@@ -533,6 +534,40 @@ def test_anything_but_the_arrow_layout_decodes_to_none_and_imports_nothing(paylo
     assert decode_analyses([payload], [article_header(title="x")]) == [None]
 
 
+def test_a_damaged_or_truncated_payload_decodes_to_none_and_never_raises(seed_analysis):
+    from analysis.store.codec import article_header, decode_analyses, decode_sentence_scores, encode_analysis
+
+    text = seed_analysis.article.text
+    good = encode_analysis(seed_analysis, text=text)
+    header = article_header(title="x")
+    flipped = [good[:k] + bytes([good[k] ^ 1 << (k % 8)]) + good[k + 1:] for k in range(0, len(good), 97)]
+    truncated = [good[:k] for k in (1, 7, 8, 100, len(good) // 2, len(good) - 1)]
+    damaged = flipped + truncated
+    assert decode_analyses(damaged, [header] * len(damaged), (), [text] * len(damaged)) == [None] * len(damaged)
+    assert decode_sentence_scores(damaged) == [None] * len(damaged)
+    (back,) = decode_analyses([good], [header], (), [text])
+    assert back.word_count == seed_analysis.word_count  # the checks refuse only what is damaged
+
+
+def test_a_damaged_stream_with_a_sound_checksum_never_reaches_arrows_reader_unvalidated(seed_analysis):
+    """Damage made before the frame was written (a checksum that holds): offsets pointing outside their buffers
+    are refused by validation instead of being read (Arrow's C++ then reads past the buffer and can crash)."""
+    from analysis.store.codec import article_header, decode_analyses, encode_analysis
+
+    text = seed_analysis.article.text
+    stream = encode_analysis(seed_analysis, text=text)[8:]
+    header = article_header(title="x")
+    results = []
+    for k in range(0, len(stream), 23):
+        for bit in (0, 5):
+            payload = codec.framed(stream[:k] + bytes([stream[k] ^ 1 << bit]) + stream[k + 1:])
+            (back,) = decode_analyses([payload], [header], (), [text])
+            if back is not None:  # what decodes must be whole: every table readable
+                back.to_dict(), back.entities.table, back.entities.mentions, back.terms, back.sentiment
+            results.append(back is None)
+    assert any(results)  # the damage is seen where it breaks the layout
+
+
 def test_an_arrow_stream_of_another_layout_decodes_to_none():
     import pyarrow as pa
 
@@ -542,7 +577,7 @@ def test_an_arrow_stream_of_another_layout_decodes_to_none():
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
         writer.write_batch(batch)
-    assert decode_analyses([sink.getvalue().to_pybytes()], [article_header(title="x")]) == [None]
+    assert decode_analyses([codec.framed(sink.getvalue().to_pybytes())], [article_header(title="x")]) == [None]
 
 
 def test_an_unreadable_cache_entry_is_recomputed_not_fatal(tmp_path, counted_analyze):
@@ -574,7 +609,7 @@ def test_sentence_scores_round_trip_and_anything_else_decodes_to_none():
     scores = (SentenceScore(0, 0, 41, 7, -0.25, ((3, 9), (20, 31))), SentenceScore(2, 50, 90, 6, math.nan, ((50, 55),)))
     first, empty, bad, missing, other = decode_sentence_scores(
         [encode_sentence_scores(scores), encode_sentence_scores(()), b"not arrow", None,
-         sink.getvalue().to_pybytes()])
+         codec.framed(sink.getvalue().to_pybytes())])
     assert first[0] == scores[0] and first[1][:4] == scores[1][:4] and math.isnan(first[1].score)
     assert first[1].masked == scores[1].masked
     assert empty == () and bad is None and missing is None and other is None

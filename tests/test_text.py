@@ -847,6 +847,33 @@ def test_a_byline_naming_the_kind_of_piece(byline: str, author: str):
     assert kinds(article) == ["title", "byline", "body"]
 
 
+# Further down the story, a line naming the kind of piece and its source is a heading (or a sentence), not a byline:
+# "Une enquête de Mediapart" over the part of the story that quotes it names no author of this article.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Une enquête de Mediapart",
+        "Un texte de Victor Hugo",
+        "Ein Bericht von Amnesty International",
+        "Ein Kommentar von Angela Merkel",
+        "Una crónica de García Márquez",
+        "Un reportage de France Télévisions",
+        "Eine Analyse von Greenpeace",
+    ],
+)
+def test_a_line_naming_a_piece_and_its_source_after_the_body_starts_is_no_byline(line: str):
+    body = "The port reopened on Monday after a strike, officials said."
+    article = parse_article(f"Port reopens after strike\n\n{body}\n\n{body} Ships followed.\n\n{line}\n\n"
+                            f"{body} Cranes were repaired.")
+    assert [p.kind for p in article.paragraphs if p.text == line] == ["heading"]
+    assert article.authors == ()
+    # under the title, or under a standfirst, it is the byline
+    for top in (f"{line}\n\n{body}", f"Dock workers return after nine days.\n\n{line}\n\n{body}"):
+        article = parse_article(f"Port reopens after strike\n\n{top}\n\n{body} Ships followed.")
+        assert [p.kind for p in article.paragraphs if p.text == line] == ["byline"], top
+        assert article.authors == (line.split(" ", 2)[2].removeprefix("de ").removeprefix("von "),)
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -109,6 +109,41 @@ _FR_SOURCES = _FR_ONE + r"(?:\s*(?:,|et)\s*(?:l['’]\s*|la\s+|le\s+)?" + _FR_ON
 #: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP".
 _CREDITED = r"(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
 
+#: A reported-speech clause after a comma (", the council leader told members", ", sagte der Bürgermeister", ", a
+#: lancé le maire", ", explicó la empresa"): rows whose phrase a news sentence can open ("Download the NHS App ...",
+#: "Die Stimme wurde mit KI erzeugt ...") must not match a block that has one: the block is a report, not a note.
+_SAID = (r"said|says|told|tells|urged|urges|added|warned|explained|announced|insisted|stressed|confirmed|wrote|noted|"
+         r"argued|admitted|found|advised|recommended|asked|claimed|"
+         r"sagte|sagt|sagten|bestätigte|betonte|erklärte|teilte|warnte|mahnte|forderte|berichtete|schrieb|meinte|ergänzte|"
+         r"räumte|hieß|riet|empfahl|appellierte|versicherte|"
+         r"dit|déclaré|lancé|répété|indiqué|expliqué|affirmé|assuré|ajouté|souligné|confirmé|prévenu|averti|annoncé|"
+         r"insisté|conseillé|recommandé|demandé|rappelé|précisé|explique|déclare|affirme|indique|estime|raconte|"
+         r"dijo|afirmó|explicó|aseguró|señaló|indicó|informó|recordó|añadió|agregó|advirtió|insistió|destacó|confirmó|"
+         r"aclaró|subrayó|sostuvo|declaró|precisó|reiteró|pidió|recomendó|según")
+_UNREPORTED = r"(?![^\n]*?,\s*(?:[\w'’.-]+\s+){0,5}?(?:" + _SAID + r")\b)"
+#: Where a note ends: the end of the block, a sentence mark, a bracket or a separator, or "and ..."; never a comma (a
+#: comma goes on with the sentence of a report: "Voix générée par l'IA, la chanson a été retirée").
+_NOTE_END = r"(?=\s*(?:$|[.!;:(|·•–—]|-\s|(?:and|et|und|y)\s))"
+#: A link or label line ends after its words, or with a colon, a bar or an arrow ("Our standards", "Unsere
+#: Standards: So arbeitet die Redaktion"): "Unsere Standards sind hoch, sagte ..." is a sentence.
+_LINK_END = r"\s*(?:[:|›»>→]|[-–—]\s|$)"
+
+
+#: After a standards badge: nothing, or its "learn more" link ("... The Trust Project. Learn more").
+_MORE_LINK = (r"(?:\s*(?:learn\s+more|find\s+out\s+more|read\s+more|en\s+savoir\s+plus|mehr\s+erfahren|más\s+información|"
+              r"saber\s+más|conoce\s+más))?\s*[.›»>→]?\s*$")
+#: The items of a French "how we work" link line ("Nos sources, notre démarche").
+_FR_HOW = r"(?:sources|démarche|méthodes?|charte|engagements|principes|valeurs|règles)"
+
+
+def _buttons(labels: str) -> str:
+    """The end of a consent bar: after a sentence mark or a separator, one to four of its buttons ``labels`` (an
+    alternation) and nothing else ("... Reject all | Accept all"). A sentence that only ends on such a word ("...
+    most visitors never touch their settings.") is no bar."""
+    button = r"(?:" + labels + r")"
+    return r"(?:[.!?]\s*|\s*[|·•]\s*)" + button + r"(?:\s*[|·•/]?\s*" + button + r"){0,3}\s*[.!]?$"
+
+
 def _trie(words) -> str:
     """One regex for a set of lower-case words or phrases, as a trie ("sport", "sports", "science" ->
     "(?:s(?:cience|port(?:s)?))"): a block meets one branch a character, not one alternative a word. A space stands
@@ -273,7 +308,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"through|under|in\s+(?:partnership|collaboration|association)\s+with|as\s+(?:a\s+)?part\s+of)|(?:a\s+)?part\s+of|"
       r"supported\s+by)\s+(?:(?:(?:the|our)\s+)?(?-i:[A-Z0-9])|(?:a|an|our)\s+(?:[\w-]+\s+){0,2}(?:series|partnership|"
       r"collaboration|project|programme|program|initiative|fellowship|grant)\b)", "This story was produced through the Community News Project, which pays for local reporters.", 60),
-    P("credit", r"^our\s+standards(?:\s*[:|-]|$)", "Our Standards: The Thomson Reuters Trust Principles.", 20),
+    P("credit", r"^our\s+standards" + _LINK_END, "Our Standards: The Thomson Reuters Trust Principles.", 20),
     P("credit", r"^(?:source|sources)\s*:", "Source: Al Jazeera and news agencies", 15),
     P("credit", r"^(?-i:SOURCE)\s+(?-i:[A-Z])", "SOURCE Acme Corp.", 12),
     # related links and lists of them
@@ -298,13 +333,13 @@ ENGLISH: tuple[BlockPattern, ...] = (
     P("prompt", _either(
       r"^(?:click\s+here|subscribe\b|sign\s+up\b|sign-up\b|register\s+(?:now|here|for\s+free)|"
       r"follow\s+us(?:\s+(?:on|at|for|to|via|in)\b|\s*[:@]|\s*$)|share\s+this\b|share\s*:|tweet\s+this|join\s+our|"
-      r"get\s+(?:our|the)\b[^\n]{0,60}\bnewsletter|(?:download|install)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,4}app\b|"
+      r"get\s+(?:our|the)\b[^\n]{0,60}\bnewsletter|(?:download|install)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,4}app\b" + _UNREPORTED + r"|"
       r"support\s+(?:our|independent)\s+journalism|advertisement\b|sponsored(?:\s+content)?\b|"
       r"story\s+continues\s+below|continue\s+reading\b|this\s+content\s+is\s+not\s+available|"
       r"\d+\s*min(?:ute)?s?\.?\s+read\b|listen\s+to\s+this\s+(?:article|story)|join\s+the\s+(?:conversation|"
       r"discussion|debate)|leave\s+a\s+(?:comment|reply)|you\s+must\s+be\s+logged\s+in|"
       r"comments\s+are\s+(?:closed|disabled)|want\s+to\s+write\s+for\s+us|stay\s+(?:informed|up\s+to\s+date)\b|"
-      r"we\s+may\s+earn\s+(?:a\s+)?(?:commission|money)|the\s+(?:views|opinions)\s+expressed\b|"
+      r"we\s+may\s+earn\s+(?:a\s+)?(?:commission|money)|the\s+(?:views|opinions)\s+expressed\b" + _UNREPORTED + r"|"
       r"this\s+(?:is\s+a\s+)?(?:developing|breaking)\s+(?:story|news)|"
       r"this\s+(?:article|story)\s+is\s+more\s+than\s+\d+\s+\w+\s+old)",
       # a newsletter sign-up: an opening verb, then "your inbox" or "our ... newsletter" ("Get the top stories from
@@ -314,9 +349,9 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:[\w'’&-]+\s+){0,4}(?:newsletters?|e-?mail\s+(?:alerts|briefings?|updates))|free\s+(?:[\w'’&-]+\s+){0,3}"
       r"newsletters?)\b",
       # an app, podcast or alerts: "Get breaking scores on your phone with our app", "Stream X or download the app"
-      r"^(?:get|download|receive|stay\s+on\s+top\s+of|stream|watch|install|catch\s+up)\b[^\n]{0,80}?\b(?:with|on|in|"
-      r"via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|newsletter|"
-      r"podcast|alerts)\b",
+      r"^(?:get|download|receive|stay\s+on\s+top\s+of|stream|watch|install|catch\s+up)\b" + _UNREPORTED + r"[^\n]{0,80}?\b"
+      r"(?:with|on|in|via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|"
+      r"newsletter|podcast|alerts)\b",
       r"^(?:have|got)\s+a\s+(?:confidential\s+|news\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
       r"^follow(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)",
     ), "Sign up to First Edition, our free daily newsletter", 40),
@@ -379,8 +414,8 @@ ENGLISH: tuple[BlockPattern, ...] = (
       # a note that AI helped: "This summary was generated with the help of AI and checked by our editors."
       r"|this\s+(?:article|story|text|summary|audio|translation|piece)\s+(?:was|has\s+been|is)\s+(?:generated|produced|"
       r"created|written|drafted|translated|summari[sz]ed)\s+(?:with\s+(?:the\s+)?(?:help|assistance|support|use)\s+of|using|by)"
-      r"\s+(?:an?\s+)?(?:ai|artificial\s+intelligence)(?:\s+tools?)?(?=\s*(?:[.,;:]|and\b|$))|audio\s+(?:version\s+)?(?:generated|"
-      r"produced|created)\s+(?:by|using|with)\s+(?:ai|artificial\s+intelligence)\b)",
+      r"\s+(?:an?\s+)?(?:ai|artificial\s+intelligence)(?:\s+tools?)?" + _NOTE_END + r"|audio\s+(?:version\s+)?(?:generated|"
+      r"produced|created)\s+(?:by|using|with)\s+(?:ai|artificial\s+intelligence)\b" + _NOTE_END + r")",
       "This post contains affiliate links; we earn a small fee if you buy through them.", 60),
     # buy buttons: "Buy the X at Y for $449", "Order the X from Y for €119", "Buy now at Y", "Check price on Amazon"
     P("advert", r"^(?:buy|order|pre-?order|shop|get)\b[^\n.!?]{0,60}?\s(?:at|from|on|via)\s[^\n.!?]{1,40}?\s+for\s+"
@@ -406,21 +441,24 @@ ENGLISH: tuple[BlockPattern, ...] = (
     # heldout6's shapes, written again in new words (tests/test_clutter.py: SIXTH_SET_SHAPES)
     # a cookie consent bar: who uses cookies, then a button ("... Manage preferences | Accept all")
     P("consent", r"^(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\b[^\n]{0,120}?\b(?:use|uses|store|stores|set|sets)\s+"
-      r"(?:cookies|tracking\s+technologies)\b[^\n]{0,400}?\b(?:accept(?:\s+all)?(?:\s+cookies)?|i?\s*agree|ok(?:ay)?|"
-      r"got\s+it|reject\s+all|decline|(?:manage\s+|cookie\s+)?(?:preferences|settings|options|choices))\s*[.!]?$", "We use cookies to improve our site. Accept all | Manage preferences", 80),
-    # a letters prompt with an address: "Letters to the editor: send your views to letters@...", "Write to us at ..."
-    P("prompt", r"\b(?:write\s+to\s+(?:us|the\s+editor)|e-?mail\s+us|send\s+(?:us\s+)?your\s+(?:letters?|views|comments|"
+      r"(?:cookies|tracking\s+technologies)\b[^\n]{0,400}?" + _buttons(
+      r"accept(?:\s+all)?(?:\s+cookies)?|i\s+agree|agree|ok(?:ay)?|got\s+it|reject(?:\s+all)?|decline(?:\s+all)?|allow\s+all|"
+      r"(?:manage\s+|cookie\s+)?(?:preferences|settings|options|choices)|more\s+options"), "We use cookies to improve our site. Accept all | Manage preferences", 80),
+    # a letters prompt with an address: "Letters to the editor: send your views to letters@...", "Write to us at ...":
+    # the prompt opens the block or one of its sentences or clauses ("If you would like to comment, write to us at")
+    P("prompt", r"^(?:[^\n]{0,100}?[.!?:,]\s+)?(?:please\s+)?(?:write\s+to\s+(?:us|the\s+editor)|e-?mail\s+us|send\s+(?:us\s+)?your\s+(?:letters?|views|comments|"
       r"thoughts|opinions)|letters?\s+(?:to\s+the\s+editor\s*)?(?:to|:)|schreiben\s+sie\s+uns|leserbriefe?\b|écrivez-nous|"
       r"courrier\s+des\s+lecteurs|escr[ií]b(?:anos|enos)|cartas?\s+al\s+director)\b[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$",
       "Send your letters to letters@example.com", 30, hints=("@",)),
-    # a standards badge and link: "... the criteria of The Trust Project. Learn more", "Read our editorial standards"
-    P("standards", r"(?:criteria|principles|standards|member|criterios|principios|critères|principes|kriterien|"
-      r"grundsätze|miembro|membre|mitglied)\b[^\n]{0,25}?\b(?:the\s+)?trust\s+project\b[^\n]{0,30}$",
+    # a standards badge and link: "... the criteria of The Trust Project. Learn more", "Read our editorial standards":
+    # the badge's sentence ends on the name, or on its link (an end row: a start row's hint would be a word)
+    P("standards", r"(?:\A|(?<=[.!?]\s))[^\n.!?]{0,60}?\b(?:criteria|principles|standards|member|criterios|principios|critères|principes|"
+      r"kriterien|grundsätze|miembro|membre|mitglied)\b[^\n.!?]{0,25}?\b(?:the\s+)?trust\s+project\b\s*[.:]?" + _MORE_LINK,
       "This site follows the principles of The Trust Project. Learn more", 25, hints=("trust project",)),
     # disclaimers and notes: the column's views, investment notes, delayed quotes, a standards link, who else covers
     # the story ("More of AP's coverage of the election: https://..."); one row, so a block meets one pattern call
     P("disclaimer", _either(
-      r"^(?:the\s+)?(?:views|opinions)\s+(?:expressed\s+)?(?:in|of)\s+this\s+(?:column|article|piece|op-ed|essay|commentary|"
+      r"^" + _UNREPORTED + r"(?:the\s+)?(?:views|opinions)\s+(?:expressed\s+)?(?:in|of)\s+this\s+(?:column|article|piece|op-ed|essay|commentary|"
       r"post|blog|letter)\s+(?:(?:are|is)\s+(?:the\s+(?:author|writer|columnist)['’]s|(?:solely\s+)?(?:those|that)\s+of|"
       r"(?:his|her|their|my)\s+own|not\s+necessarily|entirely)|belong\s+to|do(?:es)?\s+not\s+(?:necessarily\s+)?"
       r"(?:reflect|represent))\b",
@@ -429,9 +467,10 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"nothing\s+in\s+this\s+(?:article|column|report|newsletter)\s+(?:is|constitutes|should\s+be)\b[^\n]{0,40}?\b"
       r"(?:advice|recommendation))",
       r"^(?:(?:stock\s+)?(?:quotes|prices)|market\s+data|data)\s+(?:are\s+|is\s+)?delayed\s+(?:by\s+)?(?:at\s+least\s+|"
-      r"up\s+to\s+)?\d+\s+min",
+      r"up\s+to\s+)?\d+\s+min(?:ute)?s?(?:\s+or\s+more|\s+unless\s+otherwise\s+(?:indicated|noted|stated))?\s*(?:[.;|·•]|$)",
       r"^(?:read\s+)?our\s+(?:journalistic\s+|editorial\s+)?(?:standards|principles|ethics\s+policy|"
-      r"corrections\s+policy)(?:\s*[:|-]|\s*$|\s+and\b)",
+      r"corrections\s+policy)(?:\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,2}(?:standards|principles|ethics|policy|practices))?"
+      + _LINK_END,
       r"^(?:more\s+(?:of|on|from)|follow|see\s+more\s+of|find\s+more\s+of)\s+[^\n]{0,60}?\bcoverage\b"
       r"[^\n]{0,100}?(?::\s*|\bat\s+)(?:https?://|www\.)",
     ), "This article is for information only and is not investment advice.", 60),
@@ -462,8 +501,8 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
       r"pour\s+aller\s+plus\s+loin|à\s+découvrir(?:\s+aussi)?|nous\s+vous\s+(?:recommandons|conseillons|suggérons)|"
       r"vous\s+aimerez\s+aussi|à\s+lire\s+également|notre\s+sélection|à\s+(?:écouter|regarder)\s+(?:aussi|également)|"
-      r"à\s+la\s+une|les\s+plus\s+(?:lus|partagés|commentés)|en\s+ce\s+moment)"
-      r"\s*(?:[:»›>|]|[-–—]\s)", "À lire aussi : En Italie, la crainte d'un été de sécheresse"),
+      r"les\s+plus\s+(?:lus|partagés|commentés))"
+      r"\s*(?:[:»›>|]|[-–—]\s)|^(?:à\s+la\s+une|en\s+ce\s+moment)\s*[:»›>|]", "À lire aussi : En Italie, la crainte d'un été de sécheresse"),
     P("related", r"^(?:(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|"
       r"la\s+rédaction\s+vous\s+(?:conseille|recommande)|nos\s+articles\s+sur\b[^:\n]{1,40}|"
       r"(?:ces\s+articles|ceci)\s+(?:peuvent|pourraient|pourrait|peut)\s+(?:aussi\s+|également\s+)?vous\s+intéresser|"
@@ -471,7 +510,8 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"conseillons|suggérons)|vous\s+aimerez\s+aussi|notre\s+sélection|à\s+(?:écouter|voir|regarder)\s+(?:aussi|également)|"
       r"à\s+la\s+une|les\s+plus\s+(?:partagés|commentés)|en\s+ce\s+moment|"
       # "<Paper> vous recommande" over its links
-      r"(?-i:[A-ZÀ-Ý])[^\n:]{0,60}?\svous\s+(?:recommande|conseille|suggère|propose))"
+      r"(?:(?:le|la|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])[\w'’.&-]*(?:[\s-]+(?:(?:de|du|des|d['’])\s*)?(?:(?:la|le|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])[\w'’.&-]*){0,3}"
+      r"\svous\s+(?:recommande|conseille|suggère|propose))"
       r"\s*[:›»>|]?$", "À lire aussi", 9, "label"),
     P("prompt", _either(
       r"^(?:abonnez-vous\b|newsletter\b|partager\s+sur\b|réagir\b|inscrivez-vous\b)",
@@ -480,15 +520,16 @@ FRENCH: tuple[BlockPattern, ...] = (
       # a newsletter sign-up: "Recevez chaque matin l'essentiel dans votre boîte mail", "... notre newsletter"
       r"^(?:recevez|abonnez-vous|inscrivez-vous|ne\s+manquez|retrouvez)"
       r"\b[^\n]{0,160}?\b(?:votre\s+boîte(?:\s+(?:mail|e-mail|aux\s+lettres))?|notre\s+(?:[\w'’-]+\s+){0,3}(?:newsletter|lettre))",
-      r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
+      r"^(?:téléchargez|recevez|retrouvez)\b" + _UNREPORTED + r"[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
       r"lettre\s+d['’]information)",
       # embeds, widgets, report and ad-break lines, channel and app prompts
       r"^(?:voir\s+cette\s+publication\s+sur\s+" + _SOCIAL + r"|(?:début|fin)\s+du\s+widget\b[^\n]{0,120}|"
       r"signaler\s+(?:un\s+problème|une\s+erreur|un\s+contenu)(?:\s+dans\s+cet\s+article)?|"
       r"(?:la\s+suite\s+de\s+l['’]article|l['’]article\s+continue|suite\s+de\s+l['’]article)\s+(?:après|sous)\s+"
       r"(?:la|cette)\s+publicité)$",
-      r"^rejoignez[-\s](?:nous|notre|nos)\b[^\n]{0,40}?\b(?:chaîne|canal|communauté|groupe)\b",
-      r"^(?:téléchargez|installez)\s+(?:gratuitement\s+)?(?:notre\s+|l['’]\s*)(?:application|appli)\b",
+      r"^rejoignez[-\s](?:nous\s+(?:sur|dans)\s+|(?=notre|nos))" + _UNREPORTED + r"[^\n,]{0,40}?\b(?:chaîne|canal|communauté|"
+      r"groupe)\b",
+      r"^(?:téléchargez|installez)\s+(?:gratuitement\s+)?(?:notre\s+|l['’]\s*)(?:application|appli)\b" + _UNREPORTED,
     ), "Partager sur Facebook Partager sur X", 40),
     P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+(?:l['’]|cet\s+)article|signaler\s+(?:une\s+)?(?:erreur|"
       r"coquille|faute)|lien\s+copié|photo\s+\d+\s*(?:/|sur)\s*\d+|(?:voir|afficher|lire)\s+les\s+commentaires(?:\s*\(\d+\))?)$",
@@ -520,9 +561,9 @@ FRENCH: tuple[BlockPattern, ...] = (
     P("video", r"^(?:vidéo|regarder)\s*[:.|]", "VIDÉO. « On nous prend en otage »", 30),
     # heldout6's shapes, written again in new words
     P("consent", r"^(?:nous|ce\s+site|notre\s+site|avec\s+nos\s+partenaires)\b[^\n]{0,120}?\b(?:utilisons|utilise|déposons|"
-      r"dépose|stockons)\s+(?:des\s+)?(?:cookies|traceurs)\b[^\n]{0,400}?\b(?:(?:tout\s+)?(?:accepter|refuser)(?:\s+(?:tout|"
-      r"et\s+fermer))?|paramétrer|personnaliser|(?:gérer\s+)?(?:mes\s+|les\s+)?(?:préférences|choix)|continuer\s+sans\s+"
-      r"accepter|ok|j['’]accepte)\s*[.!]?$",
+      r"dépose|stockons)\s+(?:des\s+)?(?:cookies|traceurs)\b[^\n]{0,400}?" + _buttons(
+      r"(?:tout\s+)?(?:accepter|refuser)(?:\s+(?:tout|et\s+fermer))?|paramétrer|personnaliser|(?:gérer\s+)?(?:mes\s+|les\s+)?"
+      r"(?:préférences|choix)|continuer\s+sans\s+accepter|ok|j['’]accepte"),
       "Nous utilisons des cookies pour mesurer l'audience. Tout accepter | Paramétrer", 80),
     # tags, credits, a standards link and disclaimers in one row: "Sujets associés :", "Cet article vous a été
     # proposé par la rédaction de X", "Avec les informations de Name", "Nos sources, notre démarche", "Les opinions
@@ -532,14 +573,17 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"^(?:cet\s+article|ce\s+contenu)\s+vous\s+(?:a\s+été|est)\s+(?:proposé|présenté|offert)\s+par\b",
       r"^avec\s+(?:les\s+|des\s+)?informations\s+(?:de\s+|d['’]\s*)(?:l['’]\s*|la\s+|le\s+)?" + _FR_SOURCES + r"\.?$",
       r"^avec\s+la\s+collaboration\s+(?:de\s+|d['’]\s*)" + _FR_SOURCES + r"\.?$",
-      r"^(?:nos\s+sources\s*(?:,|et)\s*notre\s+(?:démarche|méthode)|notre\s+(?:démarche|méthode)\s+(?:journalistique|"
-      r"éditoriale)|nos\s+(?:principes|normes)\s+(?:journalistiques|éditoriaux|éditoriales|et\s+pratiques))",
-      r"^les\s+(?:opinions|propos|points\s+de\s+vue|idées)\s+(?:exprimé(?:e)?s\s+)?(?:dans\s+(?:cette|ce)\s+(?:tribune|"
+      # a "how we work" link: "Notre démarche journalistique", "Nos principes éditoriaux", or two or three such items
+      # ("Nos sources, notre méthode", "Notre charte et nos engagements"), then the end, a colon or an arrow
+      r"^(?:notre\s+(?:démarche|méthode|charte)\s+(?:journalistique|éditoriale|déontologique)|nos\s+(?:principes|normes|"
+      r"engagements)\s+(?:journalistiques|éditoriaux|éditoriales|déontologiques|et\s+pratiques)|(?:nos|notre)\s+" + _FR_HOW
+      + r"(?:\s*(?:,|et|&)\s*(?:nos|notre)\s+" + _FR_HOW + r"){1,2})" + _LINK_END,
+      r"^" + _UNREPORTED + r"les\s+(?:opinions|propos|points\s+de\s+vue|idées)\s+(?:exprimé(?:e)?s\s+)?(?:dans\s+(?:cette|ce)\s+(?:tribune|"
       r"chronique|texte|article|billet)\s+)?n['’]engagent\s+que",
-      r"^(?:cet\s+article|ce\s+contenu|cette\s+information)\s+(?:ne\s+constitue\s+pas|n['’]est\s+pas)\s+(?:un\s+|une\s+)?"
+      r"^" + _UNREPORTED + r"(?:cet\s+article|ce\s+contenu|cette\s+information)\s+(?:ne\s+constitue\s+pas|n['’]est\s+pas)\s+(?:un\s+|une\s+)?"
       r"(?:conseil|recommandation)\s+(?:en\s+|d['’])?(?:investissement|placement|achat)",
       r"^(?:audio|voix|lecture)\s+(?:générée?|produite?|synthétisée?|créée?)\s+(?:par|avec)\s+(?:une\s+|l['’]\s*)?"
-      r"(?:ia|intelligence\s+artificielle)\b",
+      r"(?:ia|intelligence\s+artificielle)\b" + _NOTE_END + _UNREPORTED,
     ), "Les opinions exprimées dans cette tribune n'engagent que leur auteur.", 60),
     P("section", r"^(?:tribune|éditorial|analyse|chronique|communiqué(?:\s+de\s+presse)?)$", "Tribune", 3, "top"),
     P("pr-footer", r"^à\s+propos\s+(?:de\s+|d['’]\s*)(?:la\s+|l['’]\s*)?(?P<name>(?-i:[A-Z0-9À-Ý])[^\n]{1,60}?)$",
@@ -566,7 +610,8 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen|unsere\s+empfehlung(?:en)?|"
       r"empfohlene\s+artikel|auch\s+lesenswert|lesetipps?|zum\s+weiterlesen|"
       r"weitere\s+(?:artikel|beiträge|nachrichten|meldungen|themen)\s+(?:aus|über)\s+[^:.!?\n]{1,40}|"
-      r"meistgelesene?(?:\s+artikel)?|mehr\s+aus\s+[^:.!?\n]{1,30})\s*[:›»>|]?$",
+      r"meistgelesene?(?:\s+artikel)?|mehr\s+aus\s+(?:(?:der|dem|den|unserer|unserem)\s+)?(?-i:[A-ZÄÖÜ])[\w.&-]*"
+      r"(?:\s+(?:&|und|(?-i:[A-ZÄÖÜ])[\w.&-]*)){0,2})\s*[:›»>|]?$",
       "Weitere Videos", 9, "label"),
     P("prompt", r"^(?:jetzt\b[^\n]{0,60}\b(?:herunterladen|abonnieren|anmelden)|kommentare\s*\(\d+\)|"
       r"teilen\s+(?:auf|per)\b|newsletter\s+abonnieren|diskutieren\s+sie\s+mit\b|(?:teilen|drucken|merken)$)", "Jetzt die Rundschau als App herunterladen!", 30),
@@ -595,15 +640,15 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"(?:mit\s+(?:hilfe|unterstützung)\s+(?:von\s+|einer\s+)?(?:ki|künstlicher\s+intelligenz)|(?:von\s+einer\s+)?ki\s+"
       r"(?:erstellt|übersetzt|generiert))\b)",
       # a standards link, guest columns' views, investment notes, delayed prices, an AI voice
-      r"^(?:unsere\s+(?:journalistischen\s+)?(?:standards|grundsätze|leitlinien)|so\s+arbeiten\s+wir)\b",
-      r"^(?:gastbeiträge|kommentare|dieser\s+(?:gastbeitrag|kommentar|beitrag))\s+(?:geben|gibt)\s+(?:ausschließlich\s+)?"
+      r"^(?:unsere\s+(?:journalistischen\s+)?(?:standards|grundsätze|leitlinien)|so\s+arbeiten\s+wir)" + _LINK_END,
+      r"^" + _UNREPORTED + r"(?:gastbeiträge|kommentare|dieser\s+(?:gastbeitrag|kommentar|beitrag))\s+(?:geben|gibt)\s+(?:ausschließlich\s+)?"
       r"die\s+meinung",
-      r"^(?:dieser\s+(?:artikel|beitrag|text)|diese\s+informationen?)\s+(?:stellt|stellen|ist|sind)\s+keine\s+(?:anlageberatung|"
-      r"anlageempfehlung|kaufempfehlung|aufforderung)",
+      r"^" + _UNREPORTED + r"(?:dieser\s+(?:artikel|beitrag|text)|diese\s+informationen?)\s+(?:stellt|stellen|ist|sind)\s+"
+      r"keine\s+(?:anlageberatung|anlageempfehlung|kaufempfehlung|aufforderung\s+zu(?:m|r)\s+(?:kauf|verkauf|zeichnung|anlage))",
       r"^(?:kurse|kursdaten|börsendaten|börsenkurse)\s+(?:werden\s+)?(?:mit\s+(?:mindestens\s+)?\d+\s+minuten\s+)?"
       r"(?:zeit)?verzögert",
       r"^(?:(?:das\s+)?audio|die\s+stimme|die\s+vorlesefunktion)\s+(?:wurde\s+|ist\s+)?(?:mit|durch|von)\s+(?:einer\s+)?"
-      r"(?:ki|künstlicher\s+intelligenz)\s+(?:erzeugt|generiert|erstellt)",
+      r"(?:ki|künstlicher\s+intelligenz)\s+(?:erzeugt|generiert|erstellt)" + _NOTE_END + _UNREPORTED,
     ), "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
     P("prompt", r"^(?:fehler\s+melden|link\s+kopiert|bild\s+\d+\s+(?:von|/)\s+\d+|artikel\s+verschenken|kommentare\s+"
       r"(?:anzeigen|lesen)(?:\s*\(\d+\))?)$", "Bild 1 von 12", 8),
@@ -625,9 +670,10 @@ GERMAN: tuple[BlockPattern, ...] = (
     P("related", r"^mehr\s+dazu\s*(?:[:»›>|]|[-–—]\s)", "Mehr dazu: Wie die Geburtenstation gerettet wurde", 40),
     P("related", r"^mehr\s+dazu\s*[:›»>|]?$", "Mehr dazu", 3, "label"),
     # heldout6's shapes, written again in new words
-    P("consent", r"^(?:wir|diese\s+(?:web)?seite|unsere\s+(?:web)?seite)\b[^\n]{0,120}?\b(?:verwenden|nutzen|setzen|speichern)\s+"
-      r"(?:[\w-]+\s+){0,2}(?:cookies|tracking)\b[^\n]{0,400}?\b(?:(?:alle\s+)?(?:akzeptieren|ablehnen)|zustimmen|"
-      r"(?:cookie-)?einstellungen|einverstanden|verwalten|ok|details)\s*[.!]?$", "Wir nutzen Cookies für Statistiken. Alle akzeptieren | Einstellungen", 80),
+    P("consent", r"^(?:wir|diese\s+(?:web)?seite|unsere\s+(?:web)?seite)\b[^\n]{0,120}?\b(?:verwende[nt]|nutz(?:en|t)|setz(?:en|t)|speicher(?:n|t))\s+"
+      r"(?:[\w-]+\s+){0,2}(?:cookies|tracking)\b[^\n]{0,400}?" + _buttons(
+      r"(?:alle\s+)?(?:akzeptieren|ablehnen)|zustimmen|(?:cookie-)?einstellungen|einverstanden|(?:cookies\s+)?verwalten|ok|"
+      r"details"), "Wir nutzen Cookies für Statistiken. Alle akzeptieren | Einstellungen", 80),
     P("section", r"^(?:pressemitteilung|pressemeldung|kommentar|meinung|analyse)$", "Pressemitteilung", 2, "top"),
     P("pr-footer", r"^über\s+(?:die\s+|den\s+|das\s+)?(?P<name>(?-i:[A-Z0-9ÄÖÜ])[^\n]{1,60}?)$",
       "Über die Nordwerk Energie AG", 8, "about"),
@@ -686,16 +732,16 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"traducid[oa]|escrit[oa])\s+con\s+(?:(?:la\s+)?ayuda\s+de\s+)?(?:la\s+|una\s+)?(?:ia|inteligencia\s+artificial)\b)",
       # AI voices, columns' views, investment notes, delayed quotes
       r"^audio\s+(?:generado|creado|producido|narrado|leído)\s+(?:con|por|mediante)\s+(?:la\s+|una\s+)?(?:ia|"
-      r"inteligencia\s+artificial)\b",
-      r"^las\s+opiniones\s+(?:expresadas\s+)?(?:en\s+(?:este|esta)\s+(?:artículo|columna|texto|tribuna)\s+)?(?:son|"
+      r"inteligencia\s+artificial)\b" + _NOTE_END + _UNREPORTED,
+      r"^" + _UNREPORTED + r"las\s+opiniones\s+(?:expresadas\s+)?(?:en\s+(?:este|esta)\s+(?:artículo|columna|texto|tribuna)\s+)?(?:son|"
       r"corresponden)\s+(?:(?:de\s+)?(?:la\s+)?(?:exclusiva\s+)?responsabilidad(?:\s+exclusiva)?\s+)?(?:de\s+)?(?:su|sus|el|la|los)\s+"
       r"(?:autor|autora|autores)",
-      r"^(?:este\s+(?:artículo|contenido|texto)|esta\s+información)\s+no\s+(?:constituye|es)\s+(?:una\s+)?(?:recomendación|"
+      r"^" + _UNREPORTED + r"(?:este\s+(?:artículo|contenido|texto)|esta\s+información)\s+no\s+(?:constituye|es)\s+(?:una\s+)?(?:recomendación|"
       r"asesoramiento|consejo)\s+(?:de\s+)?(?:inversión|financier[oa]|compra)",
       r"^(?:cotizaciones|datos\s+de\s+(?:mercado|bolsa))\s+(?:con\s+(?:al\s+menos\s+)?\d+\s+minutos\s+de\s+retraso|diferid[oa]s)",
       # a standards badge and link: "Conforme a los criterios de The Trust Project", "Nuestros principios editoriales"
-      r"^(?:conforme\s+a|según|siguiendo)\s+los\s+criterios\s+de\s+(?:the\s+)?trust\s+project\b",
-      r"^nuestros\s+(?:principios|criterios|estándares)\s+(?:editoriales|periodísticos)\b",
+      r"^(?:conforme\s+a|según|siguiendo)\s+los\s+criterios\s+de\s+(?:the\s+)?trust\s+project\b\s*[.:]?" + _MORE_LINK,
+      r"^nuestros\s+(?:principios|criterios|estándares)\s+(?:editoriales|periodísticos)" + _LINK_END,
     ), "Nota de la redacción: este texto se actualizó con la cifra definitiva.", 60),
     P("advert", r"^(?:ver\s+(?:oferta|precio)(?:\s+en\s+[^\n.!?]{1,30})?|comprar\s+(?:ahora|ya)|comprar\s+en\s+(?-i:[A-Z])"
       r"[^\n.!?]{0,30}|(?:compra|comprar)\b[^\n.!?]{0,60}?\sen\s[^\n.!?]{1,40}?\spor\s+" + _PRICE + r")$",
@@ -711,8 +757,9 @@ SPANISH: tuple[BlockPattern, ...] = (
     P("video", r"^(?:vídeo|video|mira)\s*[:.|]", "Vídeo: los goles del derbi", 30),
     # heldout6's shapes, written again in new words
     P("consent", r"^(?:utilizamos|usamos|este\s+(?:sitio|portal|medio)(?:\s+web)?\s+(?:utiliza|usa)|nosotros\s+y\s+nuestros\s+"
-      r"socios)\b[^\n]{0,120}?\bcookies\b[^\n]{0,400}?\b(?:(?:aceptar|rechazar)(?:\s+tod[oa]s?)?|acepto|configurar|"
-      r"configuración|gestionar|preferencias|más\s+opciones)\s*[.!]?$", "Utilizamos cookies propias y de terceros. Aceptar | Configurar", 80),
+      r"socios)\b[^\n]{0,120}?\bcookies\b[^\n]{0,400}?" + _buttons(
+      r"(?:aceptar|rechazar)(?:\s+tod[oa]s?)?|acepto|configurar|configuración|gestionar(?:\s+(?:cookies|preferencias))?|"
+      r"preferencias|más\s+opciones"), "Utilizamos cookies propias y de terceros. Aceptar | Configurar", 80),
     P("section", r"^(?:crónica|opinión|editorial|análisis|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?)$",
       "NOTA DE PRENSA", 3, "top"),
     P("pr-footer", r"^(?:sobre|acerca\s+de)\s+(?P<name>(?-i:[A-Z0-9ÁÉÍÓÚÑ])[^\n]{1,60}?)$",

@@ -119,7 +119,8 @@ class ChunkMatches:
     distinct chunk's are found once and kept (``of_chunk(chunk)``, a tuple: ``pattern.findall(chunk)`` by default,
     or another reading of the chunk, such as its normalised tokens or their offsets). Most of a text's chunks were
     seen before ("the", "said,"), so a text costs ``str.split`` and a look-up per chunk, all in C: the regex reads
-    only new chunks. A chunk with exactly one match (most words) is kept apart from the others, so a text whose
+    only new chunks. What ``of_chunk`` gives must be true values (non-empty strings): :meth:`read` and
+    :meth:`counts` tell a chunk with one match from the others by its truth. A chunk with exactly one match (most words) is kept apart from the others, so a text whose
     chunks all have one is read with no flattening of tuples (``rare``: most chunks have no match, so a text whose
     chunks all have none is told at once). At most ``limit`` chunks are kept (then the record starts again), so
     memory stays bounded whatever the input. The callers' tests hold each use equal to its regex on generated and
@@ -172,14 +173,12 @@ class ChunkMatches:
     def read(self, chunks: list[str]) -> tuple[list, bool]:
         """:meth:`of_chunks` and whether each chunk has exactly one match."""
         found = list(map(self._one.get, chunks))  # None where a chunk has no match, several or is new
-        if None not in found:
+        if all(found):  # matches are true values (non-empty strings): a truth test is cheaper than "None in"
             return found, True
         out: list = []
         extend = out.extend
-        index = found.index
         start = 0
-        for _ in range(found.count(None)):
-            position = index(None, start)
+        for position in compress(range(len(found)), map(not_, found)):
             extend(found[start:position])
             extend(self[chunks[position]])
             start = position + 1
@@ -204,9 +203,9 @@ class ChunkMatches:
     def counted(self, chunks: list[str]) -> list[int]:
         """How many matches the chunks before each of ``chunks`` hold (``len(chunks) + 1`` sums, from 0)."""
         ones = list(map(self._one.get, chunks))
-        if None not in ones:
+        if all(ones):
             return list(range(len(chunks) + 1))
-        return list(accumulate((1 if one is not None else len(self[chunk]) for one, chunk in zip(ones, chunks)),
+        return list(accumulate((1 if one else len(self[chunk]) for one, chunk in zip(ones, chunks)),
                                initial=0))
 
 

@@ -167,16 +167,22 @@ _BULLET = re.compile(r"^(?:[-*+•▪◦]|\d{1,3}[.)])\s+\S")
 _TERMINAL = frozenset('.!?…:;,"”’\'»)。！？；：，、؟۔।')
 _SEPARATORS = "|•·—–"
 
+# "A report by": "Une enquête de", "Ein Bericht von", "Una crónica de".
+_REPORT_BY = (
+    r"une?\s+(?:texte|article|reportage|dossier|chronique|enquête|analyse|entrevue|récit|billet)\s+(?:de|d['’])|"
+    r"eine?\s+(?:artikel|beitrag|bericht|kommentar|text|reportage|analyse|interview|gastbeitrag)\s+von|"
+    r"una?\s+(?:artículo|reportaje|crónica|texto|columna|análisis|entrevista)\s+de"
+)
 # "By Jane Doe", "Posted by", "Reporting by ... ; Editing by ..."
 _BYLINE_PREFIX = re.compile(
     r"^\(?(?:(?:(?:written|posted|reported|words|story|text|interview|analysis|photos?|guest\s+essay|essay|"
     r"opinion|commentary|column|guest\s+post|(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+)?by|"
-    r"(?:(?:escrito|publicado|texto)\s+)?por|par|von|di|door|"
-    r"une?\s+(?:texte|article|reportage|dossier|chronique|enquête|analyse|entrevue|récit|billet)\s+(?:de|d['’])|"
-    r"eine?\s+(?:artikel|beitrag|bericht|kommentar|text|reportage|analyse|interview|gastbeitrag)\s+von|"
-    r"una?\s+(?:artículo|reportaje|crónica|texto|columna|análisis|entrevista)\s+de)\b\s*:?\s*",
+    r"(?:(?:escrito|publicado|texto)\s+)?por|par|von|di|door|" + _REPORT_BY + r")\b\s*:?\s*",
     re.I,
 )
+# "Une enquête de Mediapart", "Ein Bericht von Amnesty International": a byline above the body only; further down
+# such a line is a heading that names a source ("Un texte de Victor Hugo"), and the name it holds is no author.
+_REPORT_BY_PREFIX = re.compile(r"^\(?(?:" + _REPORT_BY + r")\b", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|byline|reporters?)\s*:\s*", re.I)
 # "Words: Jane Doe | Photos: Tom Bell", "Texte : Marie Dupont": a credit label before the writer's name (a byline
 # only when names follow it, alone or before a separator: "Words: they matter." is a sentence)
@@ -413,6 +419,7 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
     body_seen = False
     footer = False
     prose_seen = False  # a body paragraph: section labels ("Opinion", "Crónica") come before it
+    prose_count = 0  # "Une enquête de X" is a byline under the title or the standfirst, not after the body's start
     for position, (text, level, key) in enumerate(zip(texts, levels, keys)):
         repeated = key in seen
         seen.add(key)
@@ -432,7 +439,7 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             or (copies[key] > 1 and _is_licence(text))
         ):
             kind = "boilerplate"
-        elif level == 0 and _is_byline(text, words):
+        elif level == 0 and _is_byline(text, words, top=prose_count <= 1):
             kind = "byline"
         elif level == 1 and not title_found:
             kind = "title"
@@ -449,6 +456,7 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
         elif kind in ("body", "heading"):
             body_seen = True
             prose_seen = prose_seen or kind == "body"
+            prose_count += kind == "body"
         kinds.append(kind)
     for position in _bare_name_bylines(texts, kinds):
         kinds[position] = "byline"
@@ -490,9 +498,10 @@ def _is_share_prompt(text: str, words: int) -> bool:
     return len(tokens) >= 2 and all(token in _SHARE_WORDS for token in tokens)
 
 
-def _is_byline(text: str, words: int | None = None) -> bool:
+def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
     """True for a line that names the authors and/or the date, or a lone dateline (``words``: its word count,
-    when the caller knows it)."""
+    when the caller knows it; ``top``: the line stands above the body, under the title or the standfirst at most,
+    where "Une enquête de X" is a byline)."""
     if words is None or text[:1] in "*_":
         text = unwrapped(text)
         words = _word_count(text)
@@ -510,6 +519,8 @@ def _is_byline(text: str, words: int | None = None) -> bool:
     if posted and find_date(posted.group("date")) is not None and _leading_names(posted.group("names"))[0]:
         return True  # "Posted on 3 May 2024 by Jane Doe"
     prefix = _BYLINE_PREFIX.match(text)
+    if prefix and not top and _REPORT_BY_PREFIX.match(text):
+        return False
     if prefix:
         rest = text[prefix.end():]
         if not rest:

@@ -25,6 +25,11 @@ by the data), and reads many payloads together: the rows of all of them become o
 three lists is converted to numpy or pandas once, then sliced per analysis. Anything unreadable, or whose sizes
 do not add up, decodes to None, and the store recomputes it.
 
+Every payload is framed: 4 bytes ``SSC1``, then the CRC-32 of the Arrow stream (4 bytes, little-endian), then
+the stream. A payload whose frame or checksum is wrong, or whose Arrow buffers do not validate, is never read
+(a damaged cache entry would otherwise decode to wrong numbers, raise in the middle of reading, or crash Arrow's
+C++ reading its offsets): it decodes to None and the store recomputes it.
+
 Bump :data:`CODEC_VERSION` whenever the layout changes: the store keys its cache on it, so an old entry is
 recomputed, never misread.
 
@@ -38,6 +43,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -57,10 +63,10 @@ if TYPE_CHECKING:
     from analysis.pipeline import Analysis
 
 #: The layout's version; part of the store's cache key.
-CODEC_VERSION = "arrow-5"
+CODEC_VERSION = "arrow-6"
 
 #: The layout of the cached sentence scores; part of their cache key.
-SENTENCES_VERSION = "sentences-1"
+SENTENCES_VERSION = "sentences-2"
 _SENTENCE_SCHEMA = pa.schema([("paragraph", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
                               ("words", pa.int64()), ("score", pa.float64()), ("masked", pa.large_list(pa.int64()))])
 
@@ -77,6 +83,17 @@ _SIZES = 7
 #: The sentiment table's columns the payload holds (``index``, ``kind`` and ``opening`` are the paragraph's).
 _SCORES = ("sentiment", "polarity", "subjectivity", "vader")
 _SENTIMENT_DTYPES = {"included": "b", "words": "i", "disagree": "b", **dict.fromkeys(_SCORES, "f")}
+#: What opens every payload, before the stream's CRC-32.
+_MAGIC = b"SSC1"
+
+
+def framed(stream: bytes) -> bytes:
+    """An Arrow IPC stream as the cache stores it: :data:`_MAGIC`, the stream's CRC-32 (little-endian), the stream."""
+    return _MAGIC + zlib.crc32(stream).to_bytes(4, "little") + stream
+
+
+def _stream_bytes(sink: pa.BufferOutputStream) -> bytes:
+    return framed(sink.getvalue().to_pybytes())
 
 
 def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
@@ -137,7 +154,7 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
         writer.write_batch(batch)
-    return sink.getvalue().to_pybytes()
+    return _stream_bytes(sink)
 
 
 def _columns_of(frame: pd.DataFrame, columns: list[str], name: str) -> dict[str, Any]:
@@ -198,15 +215,21 @@ def decode_analyses(
 
 
 def _payload_batches(payloads: Sequence[bytes | None]) -> Iterator[tuple[int, pa.RecordBatch]]:
-    """(index, first record batch) of each payload that is an Arrow IPC stream; None, empty, damaged or foreign
-    payloads are skipped (the caller recomputes them)."""
+    """(index, first record batch) of each payload that is a framed Arrow IPC stream (:func:`framed`) whose
+    checksum holds and whose buffers validate; None, empty, damaged, truncated or foreign payloads are skipped
+    (the caller recomputes them)."""
     for i, payload in enumerate(payloads):
-        if not payload:
+        if not payload or len(payload) < 8 or payload[:4] != _MAGIC:
+            continue
+        stream = memoryview(payload)[8:]
+        if zlib.crc32(stream) != int.from_bytes(payload[4:8], "little"):
             continue
         try:
-            yield i, pa.ipc.open_stream(payload).read_next_batch()
-        except (pa.ArrowException, ValueError, TypeError, StopIteration):
+            batch = pa.ipc.open_stream(stream).read_next_batch()
+            batch.validate(full=True)  # offsets inside their buffers: Arrow's C++ would otherwise read past them
+        except (pa.ArrowException, OSError, ValueError, TypeError, StopIteration):
             continue
+        yield i, batch
 
 
 def _decode_table(
@@ -424,7 +447,7 @@ def encode_sentence_scores(scores: Sequence[SentenceScore]) -> bytes:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, _SENTENCE_SCHEMA) as writer:
         writer.write_batch(batch)
-    return sink.getvalue().to_pybytes()
+    return _stream_bytes(sink)
 
 
 def decode_sentence_scores(payloads: Sequence[bytes | None]) -> list[tuple[SentenceScore, ...] | None]:

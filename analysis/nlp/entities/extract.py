@@ -308,17 +308,23 @@ class _Extractor:
             elif not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2:
                 extended = _with_lower_words(s, text, after, by_start)  # "l'Office antistupéfiants (Ofast)"
                 if extended is not None:
-                    spans[where[id(s)]] = s = extended
-                    where[id(s)] = spans.index(s)
+                    at = where[id(s)]
+                    spans[at] = s = extended
+                    where[id(s)] = at
                     last = s.toks[-1]
                     after = last.end
             elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
                 extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
                 if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
-                    name_end = s.end  # (a variable of its own: Cython does not close over the typed s)
-                    swallowed.update(id(sp) for sp in spans if name_end < sp.start < extended.end)
-                    spans[where[id(s)]] = s = extended
-                    where[id(s)] = spans.index(s)
+                    name_end = s.end
+                    at = where[id(s)]
+                    j = at + 1  # spans are in start order: the swallowed ones follow the name's own place
+                    while j < len(spans) and spans[j].start < extended.end:
+                        if spans[j].start > name_end:
+                            swallowed.add(id(spans[j]))
+                        j += 1
+                    spans[at] = s = extended
+                    where[id(s)] = at
                     after = s.end
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m is None and _ALIAS_NEAR_RE.match(text, after):
@@ -795,8 +801,11 @@ class _Extractor:
                     and toks[-1].shape == _CAP and _is_given_name(key)):
                 return False  # "Jess van der Linde scored": a given name before a surname with its particle
             if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
-                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS))):
-                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ..."
+                    and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS)
+                         or (key not in self.stops and toks[-1].shape == _CAP
+                             and _SPEAKS_RE.match(span.text, toks[-1].end) is not None))):
+                return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ...", and
+                # a common word's name that speaks ("Transport for the Fens said": "Apple says" of several words)
             if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
                 return False  # "North High School closed": a direction before a school's name
             if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
