@@ -349,11 +349,11 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:[\w'’&-]+\s+){0,4}(?:newsletters?|e-?mail\s+(?:alerts|briefings?|updates))|free\s+(?:[\w'’&-]+\s+){0,3}"
       r"newsletters?)\b",
       # an app, podcast or alerts: "Get breaking scores on your phone with our app", "Stream X or download the app"
-      r"^(?:get|download|receive|stay\s+on\s+top\s+of|stream|watch|install|catch\s+up)\b" + _UNREPORTED + r"[^\n]{0,80}?\b"
+      r"^(?:get|download|receive|stay\s+on\s+top\s+of|stream|watch|install|catch\s+up)\b[^\n]{0,80}?\b"
       r"(?:with|on|in|via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|"
-      r"newsletter|podcast|alerts)\b",
+      r"newsletter|podcast|alerts)\b" + _UNREPORTED,
       r"^(?:have|got)\s+a\s+(?:confidential\s+|news\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
-      r"^follow(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)",
+      r"^follow(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)" + _UNREPORTED,
     ), "Sign up to First Edition, our free daily newsletter", 40),
     P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
     P("readtime", r"^(?:(?:estimated\s+)?read(?:ing)?\s+time|time\s+to\s+read)\s*:?\s*(?:about\s+|approx\.?\s+|~\s*)?"
@@ -445,11 +445,12 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"accept(?:\s+all)?(?:\s+cookies)?|i\s+agree|agree|ok(?:ay)?|got\s+it|reject(?:\s+all)?|decline(?:\s+all)?|allow\s+all|"
       r"(?:manage\s+|cookie\s+)?(?:preferences|settings|options|choices)|more\s+options"), "We use cookies to improve our site. Accept all | Manage preferences", 80),
     # a letters prompt with an address: "Letters to the editor: send your views to letters@...", "Write to us at ...":
-    # the prompt opens the block or one of its sentences or clauses ("If you would like to comment, write to us at")
-    P("prompt", r"^(?:[^\n]{0,100}?[.!?:,]\s+)?(?:please\s+)?(?:write\s+to\s+(?:us|the\s+editor)|e-?mail\s+us|send\s+(?:us\s+)?your\s+(?:letters?|views|comments|"
-      r"thoughts|opinions)|letters?\s+(?:to\s+the\s+editor\s*)?(?:to|:)|schreiben\s+sie\s+uns|leserbriefe?\b|écrivez-nous|"
-      r"courrier\s+des\s+lecteurs|escr[ií]b(?:anos|enos)|cartas?\s+al\s+director)\b[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$",
-      "Send your letters to letters@example.com", 30, hints=("@",)),
+    # the prompt opens the block, or follows an "If you ..." clause or a label ("If you would like to comment, write to us
+    # at", "Ihre Meinung zählt: Schreiben Sie uns an")
+    P("prompt", r"^(?:if\s+you\s+[^,.\n]{1,60},\s*|si\s+vous\s+[^,.\n]{1,60},\s*|[^:.!?\n]{1,50}:\s*)?(?:please\s+|bitte\s+)?(?:write\s+to\s+(?:us|the\s+editor)(?!\s*,)|e-?mail\s+us|send\s+(?:us\s+)?your\s+(?:letters?|views|comments|"
+      r"thoughts|opinions)|letters?\s+(?:to\s+the\s+editor\s*)?(?:to|:)|schreiben\s+sie\s+uns|leserbriefe?(?:\s+zu(?:m|r)\s+\w+|\s+zu\s+diese[mr]\s+\w+)?\s*(?::|(?:bitte\s+)?an\b)|écrivez-nous|"
+      r"courrier\s+des\s+lecteurs|escr[ií]b(?:anos|enos)|cartas?\s+al\s+director)(?:\b|(?<=:))[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$",
+      "Send your letters to letters@example.com", 30),
     # a standards badge and link: "... the criteria of The Trust Project. Learn more", "Read our editorial standards":
     # the badge's sentence ends on the name, or on its link (an end row: a start row's hint would be a word)
     P("standards", r"(?:\A|(?<=[.!?]\s))[^\n.!?]{0,60}?\b(?:criteria|principles|standards|member|criterios|principios|critères|principes|"
@@ -458,7 +459,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
     # disclaimers and notes: the column's views, investment notes, delayed quotes, a standards link, who else covers
     # the story ("More of AP's coverage of the election: https://..."); one row, so a block meets one pattern call
     P("disclaimer", _either(
-      r"^" + _UNREPORTED + r"(?:the\s+)?(?:views|opinions)\s+(?:expressed\s+)?(?:in|of)\s+this\s+(?:column|article|piece|op-ed|essay|commentary|"
+      r"^(?:the\s+)?(?:views|opinions)\s+" + _UNREPORTED + r"(?:expressed\s+)?(?:in|of)\s+this\s+(?:column|article|piece|op-ed|essay|commentary|"
       r"post|blog|letter)\s+(?:(?:are|is)\s+(?:the\s+(?:author|writer|columnist)['’]s|(?:solely\s+)?(?:those|that)\s+of|"
       r"(?:his|her|their|my)\s+own|not\s+necessarily|entirely)|belong\s+to|do(?:es)?\s+not\s+(?:necessarily\s+)?"
       r"(?:reflect|represent))\b",
@@ -472,7 +473,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"corrections\s+policy)(?:\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,2}(?:standards|principles|ethics|policy|practices))?"
       + _LINK_END,
       r"^(?:more\s+(?:of|on|from)|follow|see\s+more\s+of|find\s+more\s+of)\s+[^\n]{0,60}?\bcoverage\b"
-      r"[^\n]{0,100}?(?::\s*|\bat\s+)(?:https?://|www\.)",
+      r"[^\n]{0,100}?(?::\s*|\bat\s+)(?:https?://|www\.)" + _UNREPORTED,
     ), "This article is for information only and is not investment advice.", 60),
     # section labels over the title, press-release labels and footers
     P("section", r"^(?:opinion|analysis|comment|editorial|review|obituary|exclusive|breaking(?:\s+news)?|live|"
@@ -520,8 +521,8 @@ FRENCH: tuple[BlockPattern, ...] = (
       # a newsletter sign-up: "Recevez chaque matin l'essentiel dans votre boîte mail", "... notre newsletter"
       r"^(?:recevez|abonnez-vous|inscrivez-vous|ne\s+manquez|retrouvez)"
       r"\b[^\n]{0,160}?\b(?:votre\s+boîte(?:\s+(?:mail|e-mail|aux\s+lettres))?|notre\s+(?:[\w'’-]+\s+){0,3}(?:newsletter|lettre))",
-      r"^(?:téléchargez|recevez|retrouvez)\b" + _UNREPORTED + r"[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
-      r"lettre\s+d['’]information)",
+      r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
+      r"lettre\s+d['’]information)" + _UNREPORTED,
       # embeds, widgets, report and ad-break lines, channel and app prompts
       r"^(?:voir\s+cette\s+publication\s+sur\s+" + _SOCIAL + r"|(?:début|fin)\s+du\s+widget\b[^\n]{0,120}|"
       r"signaler\s+(?:un\s+problème|une\s+erreur|un\s+contenu)(?:\s+dans\s+cet\s+article)?|"
@@ -578,9 +579,9 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"^(?:notre\s+(?:démarche|méthode|charte)\s+(?:journalistique|éditoriale|déontologique)|nos\s+(?:principes|normes|"
       r"engagements)\s+(?:journalistiques|éditoriaux|éditoriales|déontologiques|et\s+pratiques)|(?:nos|notre)\s+" + _FR_HOW
       + r"(?:\s*(?:,|et|&)\s*(?:nos|notre)\s+" + _FR_HOW + r"){1,2})" + _LINK_END,
-      r"^" + _UNREPORTED + r"les\s+(?:opinions|propos|points\s+de\s+vue|idées)\s+(?:exprimé(?:e)?s\s+)?(?:dans\s+(?:cette|ce)\s+(?:tribune|"
+      r"^les\s+(?:opinions|propos|points\s+de\s+vue|idées)\s+" + _UNREPORTED + r"(?:exprimé(?:e)?s\s+)?(?:dans\s+(?:cette|ce)\s+(?:tribune|"
       r"chronique|texte|article|billet)\s+)?n['’]engagent\s+que",
-      r"^" + _UNREPORTED + r"(?:cet\s+article|ce\s+contenu|cette\s+information)\s+(?:ne\s+constitue\s+pas|n['’]est\s+pas)\s+(?:un\s+|une\s+)?"
+      r"^(?:cet\s+article|ce\s+contenu|cette\s+information)\s+(?:ne\s+constitue\s+pas|n['’]est\s+pas)\s+" + _UNREPORTED + r"(?:un\s+|une\s+)?"
       r"(?:conseil|recommandation)\s+(?:en\s+|d['’])?(?:investissement|placement|achat)",
       r"^(?:audio|voix|lecture)\s+(?:générée?|produite?|synthétisée?|créée?)\s+(?:par|avec)\s+(?:une\s+|l['’]\s*)?"
       r"(?:ia|intelligence\s+artificielle)\b" + _NOTE_END + _UNREPORTED,
@@ -641,12 +642,12 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"(?:erstellt|übersetzt|generiert))\b)",
       # a standards link, guest columns' views, investment notes, delayed prices, an AI voice
       r"^(?:unsere\s+(?:journalistischen\s+)?(?:standards|grundsätze|leitlinien)|so\s+arbeiten\s+wir)" + _LINK_END,
-      r"^" + _UNREPORTED + r"(?:gastbeiträge|kommentare|dieser\s+(?:gastbeitrag|kommentar|beitrag))\s+(?:geben|gibt)\s+(?:ausschließlich\s+)?"
+      r"^(?:gastbeiträge|kommentare|dieser\s+(?:gastbeitrag|kommentar|beitrag))\s+(?:geben|gibt)\s+" + _UNREPORTED + r"(?:ausschließlich\s+)?"
       r"die\s+meinung",
-      r"^" + _UNREPORTED + r"(?:dieser\s+(?:artikel|beitrag|text)|diese\s+informationen?)\s+(?:stellt|stellen|ist|sind)\s+"
+      r"^(?:dieser\s+(?:artikel|beitrag|text)|diese\s+informationen?)\s+(?:stellt|stellen|ist|sind)\s+" + _UNREPORTED +
       r"keine\s+(?:anlageberatung|anlageempfehlung|kaufempfehlung|aufforderung\s+zu(?:m|r)\s+(?:kauf|verkauf|zeichnung|anlage))",
       r"^(?:kurse|kursdaten|börsendaten|börsenkurse)\s+(?:werden\s+)?(?:mit\s+(?:mindestens\s+)?\d+\s+minuten\s+)?"
-      r"(?:zeit)?verzögert",
+      r"(?:zeit)?verzögert(?:\s+(?:um\s+)?\d+\s+minuten)?(?:\s+(?:angezeigt|dargestellt))?" + _NOTE_END + _UNREPORTED,
       r"^(?:(?:das\s+)?audio|die\s+stimme|die\s+vorlesefunktion)\s+(?:wurde\s+|ist\s+)?(?:mit|durch|von)\s+(?:einer\s+)?"
       r"(?:ki|künstlicher\s+intelligenz)\s+(?:erzeugt|generiert|erstellt)" + _NOTE_END + _UNREPORTED,
     ), "Transparenzhinweis: Der Hersteller stellte das Gerät leihweise zur Verfügung.", 60),
@@ -733,12 +734,13 @@ SPANISH: tuple[BlockPattern, ...] = (
       # AI voices, columns' views, investment notes, delayed quotes
       r"^audio\s+(?:generado|creado|producido|narrado|leído)\s+(?:con|por|mediante)\s+(?:la\s+|una\s+)?(?:ia|"
       r"inteligencia\s+artificial)\b" + _NOTE_END + _UNREPORTED,
-      r"^" + _UNREPORTED + r"las\s+opiniones\s+(?:expresadas\s+)?(?:en\s+(?:este|esta)\s+(?:artículo|columna|texto|tribuna)\s+)?(?:son|"
+      r"^las\s+opiniones\s+" + _UNREPORTED + r"(?:expresadas\s+)?(?:en\s+(?:este|esta)\s+(?:artículo|columna|texto|tribuna)\s+)?(?:son|"
       r"corresponden)\s+(?:(?:de\s+)?(?:la\s+)?(?:exclusiva\s+)?responsabilidad(?:\s+exclusiva)?\s+)?(?:de\s+)?(?:su|sus|el|la|los)\s+"
       r"(?:autor|autora|autores)",
-      r"^" + _UNREPORTED + r"(?:este\s+(?:artículo|contenido|texto)|esta\s+información)\s+no\s+(?:constituye|es)\s+(?:una\s+)?(?:recomendación|"
+      r"^(?:este\s+(?:artículo|contenido|texto)|esta\s+información)\s+no\s+" + _UNREPORTED + r"(?:constituye|es)\s+(?:una\s+)?(?:recomendación|"
       r"asesoramiento|consejo)\s+(?:de\s+)?(?:inversión|financier[oa]|compra)",
-      r"^(?:cotizaciones|datos\s+de\s+(?:mercado|bolsa))\s+(?:con\s+(?:al\s+menos\s+)?\d+\s+minutos\s+de\s+retraso|diferid[oa]s)",
+      r"^(?:cotizaciones|datos\s+de\s+(?:mercado|bolsa))\s+(?:con\s+(?:al\s+menos\s+)?\d+\s+minutos\s+de\s+retraso|diferid[oa]s(?:\s+(?:al\s+menos\s+)?\d+\s+minutos)?)"
+      + _NOTE_END + _UNREPORTED,
       # a standards badge and link: "Conforme a los criterios de The Trust Project", "Nuestros principios editoriales"
       r"^(?:conforme\s+a|según|siguiendo)\s+los\s+criterios\s+de\s+(?:the\s+)?trust\s+project\b\s*[.:]?" + _MORE_LINK,
       r"^nuestros\s+(?:principios|criterios|estándares)\s+(?:editoriales|periodísticos)" + _LINK_END,
