@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from cli_support import ROOT, run_in_process, run_subprocess
 
 DATA = ROOT / "tests" / "data" / "compare"
@@ -15,6 +16,7 @@ def run(*args: str, env: dict | None = None):
     return run_in_process(*args, env=env)
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_compare_files_prints_articles_distinctive_terms_and_entities(seed_path):
     done = run_subprocess("compare", str(seed_path), str(DATA / "harbour-strike.txt"), str(DATA / "harbour-deal.txt"))
     assert done.returncode == 0, done.stderr
@@ -68,6 +70,7 @@ def test_unknown_library_ids_are_named_and_the_known_ones_compared(tmp_path, see
     assert len(json.loads(done.stdout)["articles"]) == 2
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_the_comparison_is_built_without_the_cycle_collector_walking_the_loaded_analyses(seed_analysis, monkeypatch):
     """Issue 11: building the comparison (tables, then a dict per output row) triggered cycle collections, and
     at 1,000 articles one of them walked every loaded analysis: a cost 100 articles never pay. Count the

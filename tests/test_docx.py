@@ -131,6 +131,7 @@ def _many_paragraphs(count: int) -> bytes:
     return saved(document)
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_reading_is_linear_and_keeps_one_block_at_a_time(monkeypatch):
     """Each paragraph is read once, and the body holds only what one chunk of XML makes, whatever the size."""
     held: list[int] = []

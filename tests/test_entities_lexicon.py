@@ -50,6 +50,7 @@ def test_common_words_answer_as_simplemma_does_on_every_word_of_the_test_article
     assert lexicon._is_common_word("house") and not lexicon._is_common_word("bukele")
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_a_file_made_from_other_inputs_is_ignored(tmp_path, monkeypatch):
     stale = tmp_path / "places.json.gz"
     lexicon._write_shipped(stale, {"fingerprint": "made from something else", "strength": {}, "canonical": {},

@@ -132,6 +132,7 @@ def test_any_text_gives_a_code(text):
 _PIECES = list("aZé1 9,.-'’_\u0301ßΣσİı\u05d0Я\n\t\u00a0(“”)…!?") + ["ΟΔΟΣ", "İstanbul", "東京", "حمد", "x_y", "co-op.", "l'État"]
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_words_are_exactly_the_word_regex_matches(text):

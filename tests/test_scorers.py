@@ -68,6 +68,7 @@ def assert_same_as_the_libraries(text: str) -> None:
         assert reading == news_reading(text, masked=masked)
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_same_numbers_as_the_libraries_on_the_seed_and_test_articles():
     for text in REAL_TEXTS:
         assert_same_as_the_libraries(text)

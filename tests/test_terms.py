@@ -145,6 +145,7 @@ def test_tokenize_accepts_regional_language_codes():
     assert tokenize("l’État", language="fr-CA") == ["état"]
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_tokenize_never_crashes_and_tokens_are_nonempty_lower_case(text):

@@ -767,6 +767,7 @@ def test_key_parts_are_the_first_key_regex_matches(text, enough):
     assert found == every[:len(found)] and (len(found) >= enough or found == every)
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(list(" \n\t\u00a0\u2028\r") + ["a", "b c", "\n\n\n", "  x  "]), max_size=30).map("".join))
 def test_normalised_lines_have_no_spaces_at_their_ends(raw):

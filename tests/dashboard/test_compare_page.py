@@ -200,6 +200,7 @@ def test_one_article_asks_for_a_second_where_a_comparison_needs_one(library, har
     assert len(charts_of(at)) == 1
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_many_articles_are_drawn_as_heatmaps(library, harbour, monkeypatch):
     monkeypatch.setattr(charts, "MANY_ARTICLES", 2)  # the seed and the two harbour articles are "many"
     for tab in ("Terms", "Sentiment", "Entities"):

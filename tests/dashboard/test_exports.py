@@ -42,6 +42,7 @@ def test_png_has_the_png_signature(figure):
     assert width == 2 * exports.IMAGE_WIDTH
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 @needs_browser
 def test_svg_is_an_svg_with_the_charts_text(figure):
     data = exports.figure_image(figure, format="svg").decode("utf-8")
