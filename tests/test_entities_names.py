@@ -123,6 +123,32 @@ def test_an_ap_state_abbreviation_in_a_dateline_is_the_state_and_the_station_aft
     assert table["Colorado"][2] == "place" and table["KXRT"][0] == 1, table
 
 
+@pytest.mark.parametrize(
+    "dateline, state",
+    [("TOPEKA, Kan. (KXYZ) —", "Kansas"), ("OMAHA, Neb. (KQRS) —", "Nebraska"), ("FLAGSTAFF, Ariz. (KAZN) —", "Arizona"),
+     ("LANSING, Mich. (WLNX) —", "Michigan"), ("GATINEAU, Que. (CTVO) —", "Quebec"),
+     ("DENVER, Colo., May 3 (Reuters) -", "Colorado")],
+)
+def test_a_state_named_only_by_its_dateline_abbreviation_is_named_in_full(dateline, state):
+    # the body never spells the state out (a list of other stories that did is clutter, not the article)
+    abbreviation = dateline.split(", ")[1].split()[0].rstrip(",")
+    table = _table_of(f"{dateline} City crews closed two lanes of Oak Avenue after a sinkhole opened on Tuesday.\n\n"
+                      "Repairs could take two weeks, a city engineer said.")
+    assert table.get(state, (0, ()))[:2] == (1, (abbreviation,)), table
+    assert table[state][2] == "place" and abbreviation not in table, table
+
+
+@pytest.mark.parametrize("dateline, state", [("TOPEKA, Kan. (KXYZ) —", "Kansas"), ("OMAHA, Neb. (KQRS) —", "Nebraska"),
+                                             ("GATINEAU, Que. (CTVO) —", "Quebec")])
+def test_a_state_s_abbreviation_and_its_full_name_are_one_place_named_in_full(dateline, state):
+    abbreviation = dateline.split(", ")[1].split()[0]
+    table = _table_of(f"{dateline} City crews closed Oak Avenue on Tuesday.\n\n"
+                      f"Crews came from Salina, {abbreviation}, and Hays, {abbreviation}, to help.\n\n"
+                      f"It is the deepest sinkhole in {state} this year, the engineer said.")
+    assert table.get(state, (0, ()))[:2] == (4, (abbreviation,)), table  # three abbreviations, one full name
+    assert abbreviation not in table, table
+
+
 def test_a_state_abbreviation_may_end_a_sentence():
     table = _table_of("The river rose in Barre, Vt. The Guard sent two trucks.")
     assert "Vermont" in table or "Vt." in table, table

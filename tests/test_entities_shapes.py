@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.nlp.entities.cues import CUES, HONORIFICS
+from analysis.nlp.entities.cues import AP_STATES, CUES, HONORIFICS
 from tests.test_entities_names import _table_of  # name -> (mentions, aliases, type)
 
 # --- honorifics --------------------------------------------------------------------------------------
@@ -311,7 +311,7 @@ def test_a_surname_after_an_executive_s_abbreviated_title_is_the_person_s():
 def test_a_canadian_province_s_abbreviation_after_a_town_is_a_place(province):
     table = _table_of(f"The mill in Pinecrest, {province}, will reopen in spring, the owners said.")
     assert table["Pinecrest"][2] == "place", table
-    assert table[province][2] == "place", table
+    assert table[AP_STATES[province]][:3] == (1, (province,), "place"), table  # named in full, the abbreviation an alias
 
 
 @pytest.mark.parametrize(

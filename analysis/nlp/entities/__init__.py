@@ -19,8 +19,9 @@ Candidates
     "pro-Bukele" mentions Bukele), a name off a title ("SPD-Chefin"), and in German an acronym off a noun
     ("GDL-Streik"); a place with lower-case words inside stays whole ("Aix-en-Provence"). A dotted acronym ends a
     run, but initials go with the name after them ("K.T. Moreau") and a country with one word that is no name
-    alone ("U.S. Treasury", "U.S. Open"); an AP state abbreviation is the state ("Colo."); a company's suffix is
-    part of its name ("Veridia Therapeutics, Inc.", "Acme Robotics Corp."), and so are a product's model
+    alone ("U.S. Treasury", "U.S. Open"); an AP state abbreviation is the state ("Colo."), named in full
+    ("Colorado") even where the article never spells it out; a company's suffix is part of its name ("Veridia
+    Therapeutics, Inc.", "Acme Robotics Corp."), and so are a product's model
     ("iPad mini", "Fire HD 8") and an "'s" the article never leaves off where no possessive can stand
     ("McDonald's, eBay and AT&T"). A title of a work in quotation marks is one name ("“Lawrence of Arabia”").
     A results table's rows ("Greens 23, Liberal Democrats 11") are names without their numbers. A known name

@@ -25,6 +25,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     ALIAS_ARTICLES,
     ALIAS_CUES,
+    AP_STATES,
     ORG_FIRST_WORDS,
     ALL_CUES,
     APPOSITION_ARTICLES,
@@ -574,9 +575,12 @@ class _Groups:
 
     @cython.locals(sp=_Span, t=_Tok)
     def _names(self, spans: list[_Span]) -> tuple[str, tuple[str, ...]]:
-        """The entity's name and its other surface forms (see the module's documentation: Aliases)."""
+        """The entity's name and its other surface forms (see the module's documentation: Aliases). A state or
+        province named only or mostly by its abbreviation ("WICHITA, Kan. (KXYZ) —") is named in full ("Kansas"),
+        the abbreviation an alias: the abbreviation's form key is the full name's already."""
         if len(spans) == 1:  # most entities: one mention
-            return spans[0].surface, ()
+            surface = spans[0].surface
+            return (AP_STATES[surface], (surface,)) if surface in AP_STATES else (surface, ())
         counts: dict[str, int] = {}  # surface -> mentions, in order of first mention
         last: dict[str, _Span] = {}  # surface -> its last mention
         for sp in spans:
@@ -584,7 +588,8 @@ class _Groups:
             counts[surface] = counts.get(surface, 0) + 1
             last[surface] = sp
         if len(counts) == 1:
-            return spans[0].surface, ()
+            surface = spans[0].surface
+            return (AP_STATES[surface], (surface,)) if surface in AP_STATES else (surface, ())
         first_seen = {surface: i for i, surface in enumerate(counts)}
         info: dict[str, tuple[bool, bool, int]] = {}
         for surface, sp in last.items():
@@ -592,6 +597,8 @@ class _Groups:
             acronym = all(t.shape == _ACRONYM for t in sp.toks)
             info[surface] = (sp.key not in self.nicknames, not acronym, words)
         name = max(counts, key=lambda s: (info[s], counts[s], len(s), -first_seen[s]))
+        if name in AP_STATES:  # "Kan." twice and "Kansas" once is Kansas
+            name = AP_STATES[name]
         aliases = tuple(sorted((s for s in counts if s != name), key=lambda s: (-counts[s], first_seen[s])))
         return name, aliases
 
