@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 import os
 import statistics
 import sys
@@ -18,7 +19,7 @@ from work_support import lines_run
 from analysis.nlp import news_sentiment as news
 from analysis.nlp.news_sentiment import (
     FEATURES, agreement, counted_words, happiness_table, inferred_table, learned_table, neighbour_table, news_compound,
-    news_lexicon, news_model, news_reading, news_sentiment, rated_lexicon,
+    news_lexicon, news_model, news_reading, news_sentiment, news_squash, rated_lexicon,
 )
 from analysis.nlp.scorers import vader_compound
 from analysis.nlp.sentiment import NEWS_NEUTRAL
@@ -106,7 +107,16 @@ def test_the_model_is_the_sum_its_coefficients_say():
     expected = (model["intercept"] + model["compound"] * reading.compound + model["polarity"] * polarity
                 + model["happiness"] * reading.happiness + model["neighbours"] * reading.neighbours
                 + model["learned"] * reading.learned)
-    assert news_sentiment(text, polarity=polarity) == pytest.approx(max(-1.0, min(1.0, expected)))
+    squash = news_squash()
+    assert news_sentiment(text, polarity=polarity) == pytest.approx(math.tanh(squash * expected) / squash)
+
+
+def test_the_output_curve_keeps_order_sign_and_the_scale_near_zero():
+    assert 0 < news_squash() < 4
+    sums = [-3.0, -0.9, -0.3, -0.05, 0.0, 0.05, 0.3, 0.9, 3.0]
+    bent = [math.tanh(news_squash() * s) / news_squash() for s in sums]
+    assert bent == sorted(bent) and all((b > 0) == (s > 0) and abs(b) < 1 for s, b in zip(sums, bent))
+    assert bent[5] == pytest.approx(0.05, abs=0.001)  # the neutral band reads as before
 
 
 def test_text_with_nothing_to_read_is_inside_the_neutral_band():

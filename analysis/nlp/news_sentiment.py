@@ -58,8 +58,9 @@ Words learnt from rated sentences
     long paragraph reads on the scale of a sentence). No word naming a group of people or a gender has a weight, nor
     any stopword but those that carry tone ("not", "too", "only"...). It is the model's sixth input.
 A small linear model on top
-    The score is ``clip(b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean happiness + b4 * mean
-    neighbour valence + learnt word weights, -1, 1)``. Its coefficients (``data/news_model.json``) are fitted by
+    The score is ``tanh(k * s) / k`` of ``s = b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean
+    happiness + b4 * mean neighbour valence + learnt word weights`` (``k`` the "squash", 1.5: within [-0.67, 0.67];
+    chosen as the inputs were, by the held-out training sets). Its coefficients (``data/news_model.json``) are fitted by
     ``benchmarks/fit_news_model.py`` on the human-rated tweets, movie and product reviews published with VADER and
     on 1,540 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
     (``benchmarks/data/news_style_rated.tsv``: many topics, plain reporting, praise and
@@ -114,7 +115,8 @@ from analysis.nlp import scorers
 __all__ = [
     "FEATURES", "NEGATED_PHRASES", "REDUCERS", "NewsReading", "ParagraphScores", "agreement", "counted_words",
     "happiness_table", "inferred_table", "learned_table", "neighbour_table", "news_and_vader", "news_compound",
-    "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment", "paragraph_scores", "rated_lexicon",
+    "news_lexicon", "news_model", "news_reading", "news_score", "news_sentiment", "news_squash", "paragraph_scores",
+    "rated_lexicon",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -212,14 +214,24 @@ def _read_table(path: Path) -> dict[str, float]:
     return dict(zip(parts[0::2], map(float, parts[1::2])))
 
 
-@lru_cache(maxsize=1)
 def news_model() -> dict[str, float]:
     """The linear model's coefficients by :data:`FEATURES` name (``data/news_model.json``)."""
+    return _model()[0]
+
+
+def news_squash() -> float:
+    """The model's output curve ``k``: the score is ``tanh(k * sum) / k`` (``data/news_model.json``'s ``squash``)."""
+    return _model()[1]
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, float], float]:
     data = json.loads((DATA / "news_model.json").read_text(encoding="utf-8"))
-    if tuple(data.get("features", ())) != FEATURES:
-        raise StoryscopeError(f"{DATA / 'news_model.json'} was fitted on {data['features']}, the code reads {FEATURES}: "
-                         "run benchmarks/fit_news_model.py")
-    return {name: float(data["coefficients"][name]) for name in FEATURES}
+    if tuple(data.get("features", ())) != FEATURES or not data.get("squash", 0) > 0:
+        raise StoryscopeError(f"{DATA / 'news_model.json'} was fitted on {data['features']} (squash "
+                              f"{data.get('squash')}), the code reads {FEATURES} and a positive squash: "
+                              "run benchmarks/fit_news_model.py")
+    return {name: float(data["coefficients"][name]) for name in FEATURES}, float(data["squash"])
 
 
 def agreement() -> dict | None:
@@ -253,8 +265,10 @@ def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarit
 
 
 def news_score(reading: NewsReading, polarity: float) -> float:
-    """The model's score from one :func:`news_reading` and TextBlob's polarity, within [-1.0, 1.0]."""
-    model = news_model()
+    """The model's score from one :func:`news_reading` and TextBlob's polarity, within [-1.0, 1.0]: the inputs'
+    weighted sum bent by ``tanh(k * sum) / k`` (:func:`news_squash`; slope 1 near 0, so the neutral band and the
+    sum's scale of rating / 4 stay, while the rare far sums are pulled in, as people's ratings are)."""
+    model, squash = _model()
     score = (
         model["intercept"]
         + model["compound"] * reading.compound
@@ -263,7 +277,7 @@ def news_score(reading: NewsReading, polarity: float) -> float:
         + model["neighbours"] * reading.neighbours
         + model["learned"] * reading.learned
     )
-    return max(-1.0, min(1.0, score))
+    return math.tanh(squash * score) / squash
 
 
 def news_compound(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> float:
