@@ -968,3 +968,28 @@ def test_a_sentence_opening_with_a_particled_name_is_no_byline(line):
     article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
                             "The operator said on Monday that two crossings a day would be dropped until March.")
     assert "byline" not in [p.kind for p in article.paragraphs] and article.authors == ()
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Highland Evening Courier\n\nTransport", "Culture\nCinéma\n\nÉdition abonnés", "Support us\n\nValley Radio 91.4 FM | Listen Live",
+     "Skip to content\nMarsh County Gazette | Subscribe | Log in\n\nNews › Harbour"],
+)
+def test_a_headline_under_short_furniture_lines_is_the_title(furniture):
+    article = parse_article(f"{furniture}\n\nHarbour wall repairs will close the ferry slipway until March\n\n"
+                            "Engineers found cracks in the wall during an inspection last week.\n\nBy Nadia Kowal-Brandt\n\n"
+                            "The council said on Monday that the slipway would reopen in the spring once the work ends.")
+    assert article.title == "Harbour wall repairs will close the ferry slipway until March"
+    assert {p.kind for p in article.paragraphs[: furniture.count("\n\n") + 1]} == {"boilerplate"}
+    assert article.authors == ("Nadia Kowal-Brandt",)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Storm warning\n\nMet Office issues an amber alert for wind across the north west",
+     "Storm warning\n\nBy Nadia Kowal-Brandt\n\nMet Office issues an amber alert for wind across the north west"],
+)
+def test_a_short_real_title_over_a_standfirst_stays_the_title(opening):
+    article = parse_article(f"{opening}\n\nGusts of 80mph are expected on the coast from Tuesday night, forecasters said.")
+    assert article.title == "Storm warning"
+    assert article.paragraphs[0].kind == "title"

@@ -458,12 +458,52 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             prose_seen = prose_seen or kind == "body"
             prose_count += kind == "body"
         kinds.append(kind)
+    if not has_h1:
+        _headline_under_furniture(texts, kinds)
     for position in _bare_name_bylines(texts, kinds):
         kinds[position] = "byline"
     for position in range(1, len(kinds)):  # "Health Correspondent" on the line under "By Morag Lennie"
         if kinds[position] in ("heading", "body") and kinds[position - 1] == "byline" and _is_role_line(texts[position]):
             kinds[position] = "byline"
     return [Paragraph(index, kind, text) for index, (kind, text) in enumerate(zip(kinds, texts))]
+
+
+#: Items of page furniture over the headline are split on these: "Otago Star | Subscribe | Log in", "News › Town".
+_FURNITURE_SPLIT = re.compile(r"\s*[|›»•·]\s*")
+_DECIMAL = re.compile(r"\d[.,]\d")
+#: A headline under page furniture has at least this many words.
+MIN_HEADLINE_WORDS = 6
+
+
+def _is_furniture(text: str) -> bool:
+    """A short line of page furniture: at most four words ("Irish Morning Record", "Société Éducation"), or items
+    of at most six words between bars ("Radio 88.9 FM | Listen Live"), with no sentence punctuation."""
+    if "\n" in text or any(ch in _DECIMAL.sub("", text) for ch in ".!?,;:"):
+        return False
+    items = [item for item in _FURNITURE_SPLIT.split(text) if item]
+    if not items:
+        return False
+    limit = 4 if len(items) == 1 else 6
+    return len(items) <= 6 and all(_word_count(item) <= limit for item in items)
+
+
+def _headline_under_furniture(texts: list[str], kinds: list[ParagraphKind]) -> None:
+    """Two or more short furniture lines open the page (a masthead, a section pair, "Donate", a bar of links) and the
+    first of them was typed title: the first longer headline-like line after them, before any byline or body
+    sentence, is the title, and the furniture lines over it boilerplate (in place, in ``kinds``). A short real title
+    ("Storm warning") over a standfirst stays: one short line is not enough."""
+    furniture: list[int] = []
+    for position, (text, kind) in enumerate(zip(texts, kinds)):
+        if kind in ("title", "heading", "boilerplate") and _is_furniture(text):
+            furniture.append(position)
+            continue
+        words = _word_count(text)
+        if (kind in ("heading", "body") and len(furniture) >= 2 and words >= MIN_HEADLINE_WORDS
+                and any(kinds[index] == "title" for index in furniture) and _is_title_like(text, words)):
+            for index in furniture:
+                kinds[index] = "boilerplate"
+            kinds[position] = "title"
+        return
 
 
 def _is_boilerplate(text: str, words: int, clutter: Clutter | None, *, top: bool) -> bool:
