@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from work_support import lines_run
 
@@ -276,6 +276,9 @@ def _spaced(words: list[str], gaps: list[str]) -> tuple[str, list[tuple[int, int
     st.lists(st.sampled_from(["  ", "\n", "\t", " \n ", "\u00a0"]), min_size=1, max_size=4),
     st.lists(st.tuples(st.integers(0, 29), st.integers(0, 3), st.integers(-2, 2)), max_size=3),
 )
+# found by Hypothesis: the learnt weights of masked words taken off one by one, in another order for each spacing,
+# left -4.9e-18 in one reading and 0.0 in the other
+@example(words=["court", *["The"] * 7, "heard"], gaps=["  "], names=[(6, 2, 0), (0, 0, 0)])
 def test_a_masked_span_hides_the_same_words_whatever_the_spacing(words, gaps, names):
     """One space between words lets the pass add up word offsets; other spacing finds them with a pattern. A span
     masks the words it overlaps either way: the same name masked in both texts gives the same reading."""

@@ -928,3 +928,43 @@ def test_an_author_bio_at_the_end_is_boilerplate_but_not_a_paragraph_before_it()
     assert parse_article(f"{text}\n\n{body} Islanders are angry.").paragraphs[-2].kind == "body"
     other = "Mary Roe sailed on the ferries as a deckhand from 2010 to 2018 and now teaches in Oban."
     assert parse_article(f"Ferries fail again\n\nBy Jane Doe\n\n{body}\n\n{other}").paragraphs[-1].kind == "body"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("Von Anna zu Heltberg-Roos", ("Anna zu Heltberg-Roos",)),
+     ("Par Amélie d'Orvaux-Perrin (Nantes, envoyée spéciale)", ("Amélie d'Orvaux-Perrin",)),
+     ("By Omar al-Rashidi and Bronwen ap Gruffydd", ("Omar al-Rashidi", "Bronwen ap Gruffydd")),
+     ("Séamus Ó Briain\nSenior Political Correspondent\n\nFri Mar 6 2026 - 05:00", ("Séamus Ó Briain",)),
+     ("Séamus Ó Briain Senior Political Correspondent\n\nFri Mar 6 2026 - 05:00", ("Séamus Ó Briain",))],
+)
+def test_a_byline_name_with_particles_elisions_and_hyphens_is_kept_whole(byline, authors):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{byline}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert [p.kind for p in article.paragraphs][-1] == "body"
+    assert set(p.kind for p in article.paragraphs[1:-1]) == {"byline"}
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("names", "authors"),
+    [("Hélène de Sauvigny-Marchal", ("Hélène de Sauvigny-Marchal",)),
+     ("Nadia Kowal-Brandt and Rory McAllister-Finn", ("Nadia Kowal-Brandt", "Rory McAllister-Finn"))],
+)
+def test_a_bare_hyphenated_or_joined_name_over_a_date_line_is_the_byline(names, authors):
+    article = parse_article(f"Ferry timetable cut for the winter\n\nThe operator blames a shortage of crews.\n\n"
+                            f"{names}\nPublié: 24.11.2026, 18h42\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "byline", "byline", "body"]
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Nadia Kowal-Brandt and Rory McAllister-Finn said on Monday that the ferry would stop.",
+     "Von der Leyen-Regierung und Opposition streiten weiter über den Haushalt des kommenden Jahres"],
+)
+def test_a_sentence_opening_with_a_particled_name_is_no_byline(line):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert "byline" not in [p.kind for p in article.paragraphs] and article.authors == ()

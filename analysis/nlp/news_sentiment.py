@@ -104,7 +104,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache, reduce
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add, is_not, itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -518,10 +518,10 @@ def _read(
         hidden = _names_to_read(hidden, words, facts)
     happiness = list(map(_HAPPY_OF, facts))  # each word's happiness, None for a word not counted
     neighbours = list(map(_NEIGHBOUR_OF, facts))  # each word's neighbour valence, None for a word not counted
-    learned_total = sum(map(_LEARNED_OF, facts))  # the learnt weights, less those of names below
+    unread: list[float] = []  # the learnt weights of the words inside names, taken off the sum below
     for i in hidden:
         happiness[i] = neighbours[i] = None
-        learned_total -= facts[i][_LEARNED]
+        unread.append(-facts[i][_LEARNED])
     name_like: set[int] = set()  # capitalised words inside a sentence: names to the happiness and inferred tables
     negations: list[int] = []
     buts: list[int] = []
@@ -533,11 +533,14 @@ def _read(
             name_like.add(i)
             happiness[i] = neighbours[i] = None
             if i not in hidden:
-                learned_total -= fact[_LEARNED]
+                unread.append(-fact[_LEARNED])
         if fact[_NEGATION]:
             negations.append(i)
         if fact[_BUT]:
             buts.append(i)
+    # exactly rounded whatever the order the names' words were found in (plain subtraction made the same words
+    # masked read -4.9e-18 in one spacing and 0.0 in another)
+    learned_total = math.fsum(chain(map(_LEARNED_OF, facts), unread))
     turned: set[int] = set()  # the words a negation reaches: up to three after it, inside its clause
     for at in negations:
         for i in range(at + 1, min(at + 4, n)):

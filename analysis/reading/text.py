@@ -566,10 +566,13 @@ _ROLE_WORDS = frozenset(
     "corresponsal periodista redactor redactora columnista cronista enviado enviada".split()
 )
 # A bare personal name on its own line ("Rocío Navarro Gil", "Kirsty MacLeod"): two to four capitalised words.
-_BARE_NAME = re.compile(
-    r"^(?-i:[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[-'’A-ZÀ-Ý][a-zß-ÿ'’]+)*)(?:\s+(?:(?-i:[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[-'’A-ZÀ-Ý][a-zß-ÿ'’]+)*)"
-    r"|de|da|del|van|von|der|di|du|la|le|y)){1,3}$"
-)
+# Words may be hyphenated or joined ("Watteville-Rochat", "McAllister", "O'Brien"), carry an elided particle
+# ("d'Estienne", "al-Rashid") or be a particle ("de", "zu", "Ó": "Séamus Ó Briain").
+_BARE_WORD = r"(?:(?:d|al|el)['’-])?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:(?:-[A-ZÀ-Ý]?|[A-ZÀ-Ý])[a-zß-ÿ'’]+)*"
+_BARE_PARTICLE = r"de|da|del|della|dos|das|van|von|der|den|di|du|zu|zum|zur|ter|ten|la|le|y|bin|ibn|ap|Ó|Ò"
+_BARE_NAME = re.compile(rf"^{_BARE_WORD}(?:\s+(?:{_BARE_WORD}|{_BARE_PARTICLE})){{0,3}}\s+{_BARE_WORD}$")
+#: Two bare names joined: "Nadia Kowal-Brandt and Rory McAllister-Finn".
+_BARE_NAME_JOIN = re.compile(r"\s+(?:and|und|et|y|&)\s+")
 
 
 #: Words that end a desk's name under a byline's name ("Local Democracy Reporting Service", "Metro Desk").
@@ -622,8 +625,11 @@ def _name_and_role(text: str) -> str | None:
 
 def _is_bare_name(text: str) -> bool:
     """Two to four capitalised words and nothing else, none of them a common title or newsroom word."""
-    if len(text) > 60 or _BARE_NAME.match(text) is None:
+    if len(text) > 90:
         return False
+    if _BARE_NAME.match(text) is None or len(text) > 60:
+        parts = _BARE_NAME_JOIN.split(text)
+        return len(parts) == 2 and all(_is_bare_name(part) for part in parts)
     tokens = [token.lower() for token in text.split()]
     return not any(token in _NOT_NAMES or (token in _MINOR_WORDS and token not in _NAME_PARTICLES) for token in tokens)
 
@@ -741,7 +747,9 @@ def _is_heading_like(text: str, words: int | None = None) -> bool:
 # --- names ---------------------------------------------------------------------------------------------
 
 _NAME_TOKEN = re.compile(r"[^\s,;&|•·—–()]+|[,;&|•·—–()]")
-_NAME_PARTICLES = frozenset("de da del della der den di du dos das van von la le al bin ibn y st. ter ten".split())
+_NAME_PARTICLES = frozenset("de da del della der den di du dos das van von zu zum zur la le al bin ibn ap y st. ter ten".split())
+# A particle elided onto the surname: "d'Estienne-Lefort", "al-Rashid", "el-Amin".
+_ELIDED_PARTICLE = re.compile(r"(?:d|al|el)['’-][A-ZÀ-Ý]")
 _NAME_CONNECTORS = frozenset({",", "&", "and", "y", "et", "und", "e"})
 _NOT_NAMES = frozenset(
     "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
@@ -767,7 +775,7 @@ def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
             end = match.end()
             continue
         first = token[0]
-        if first.isupper() or (lower in _NAME_PARTICLES and groups[-1]):
+        if first.isupper() or (groups[-1] and (lower in _NAME_PARTICLES or _ELIDED_PARTICLE.match(token))):
             groups[-1].append(token)
             end = match.end()
             continue
