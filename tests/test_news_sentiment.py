@@ -116,7 +116,9 @@ def test_the_output_curve_keeps_order_sign_and_the_scale_near_zero():
     sums = [-3.0, -0.9, -0.3, -0.05, 0.0, 0.05, 0.3, 0.9, 3.0]
     bent = [math.tanh(news_squash() * s) / news_squash() for s in sums]
     assert bent == sorted(bent) and all((b > 0) == (s > 0) and abs(b) < 1 for s, b in zip(sums, bent))
-    assert bent[5] == pytest.approx(0.05, abs=0.001)  # the neutral band reads as before
+    assert bent[5] == pytest.approx(0.05, abs=0.001)  # slope 1 near 0
+    # the neutral band holds the same sums as before the curve: |sum| < 0.15
+    assert NEWS_NEUTRAL == pytest.approx(math.tanh(news_squash() * 0.15) / news_squash(), abs=1e-5)
 
 
 def test_text_with_nothing_to_read_is_inside_the_neutral_band():
