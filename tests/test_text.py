@@ -993,3 +993,16 @@ def test_a_short_real_title_over_a_standfirst_stays_the_title(opening):
     article = parse_article(f"{opening}\n\nGusts of 80mph are expected on the coast from Tuesday night, forecasters said.")
     assert article.title == "Storm warning"
     assert article.paragraphs[0].kind == "title"
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [("Sipho Dlamini-Naidoo | Published 3 March 2026 at 09:20 | Updated 3 March 2026 at 11:05", True),
+     ("Sipho Dlamini-Naidoo | Published 3 March 2026 at 09:20 | Updated 3 March 2026 after the court rose", False)],
+)
+def test_a_name_before_a_long_published_and_updated_line_is_the_byline(line, byline):
+    article = parse_article(f"Tender fraud accused found guilty\n\n{line}\n\n"
+                            "The court found on Tuesday that the contract had been awarded without a tender.")
+    assert (article.paragraphs[1].kind == "byline") is byline
+    assert article.authors == (("Sipho Dlamini-Naidoo",) if byline else ())
+    assert (article.published == dt.date(2026, 3, 3)) is byline

@@ -586,10 +586,12 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
         return True
     if words <= 12 and _name_and_role(text) is not None:
         return True  # "Jane Doe, Political Editor"
-    if words <= 15:
+    if words <= 15 or (words <= MAX_DATE_LINE_WORDS and any(ch in text for ch in _SEPARATORS)):
         names, tail = _leading_names(text)
-        if names and tail[:1] in tuple(_SEPARATORS) and find_date(tail) is not None:
-            return True  # "Jane Doe | December 11, 2023"
+        if names and tail[:1] in tuple(_SEPARATORS) and (
+            find_date(tail) is not None if words <= 15 else _is_date_line(tail[1:].strip())
+        ):
+            return True  # "Jane Doe | December 11, 2023", "Jane Doe | Published 3 May 2026 at 9:20 | Updated ..."
     dateline = _DATELINE.match(text + " ") if words <= 8 else None
     return bool(dateline) and dateline.end() >= len(text)
 
