@@ -1006,3 +1006,16 @@ def test_a_name_before_a_long_published_and_updated_line_is_the_byline(line, byl
     assert (article.paragraphs[1].kind == "byline") is byline
     assert article.authors == (("Sipho Dlamini-Naidoo",) if byline else ())
     assert (article.published == dt.date(2026, 3, 3)) is byline
+
+
+def test_short_furniture_lines_in_one_opening_block_are_not_joined_into_the_title():
+    article = parse_article("World news\nLive\n\nFloods cut off three valleys as rivers burst their banks overnight\n\n"
+                            "Rescue crews reached the last stranded villages on Sunday morning, officials said.")
+    assert article.title == "Floods cut off three valleys as rivers burst their banks overnight"
+    assert [p.kind for p in article.paragraphs] == ["boilerplate", "boilerplate", "title", "body"]
+
+
+def test_a_short_title_with_its_byline_in_one_opening_block_stays_the_title():
+    article = parse_article("Storm warning\nBy Nadia Kowal-Brandt\n\nMet Office issues an amber alert for wind across the "
+                            "north west\n\nGusts of 80mph are expected on the coast from Tuesday night, forecasters said.")
+    assert article.title == "Storm warning" and article.authors == ("Nadia Kowal-Brandt",)

@@ -279,17 +279,20 @@ def split_blocks(text: str) -> list[str]:
     (texts that put one paragraph per line), or when the line before it is much shorter than the
     block's longest line (the end of a paragraph in hard-wrapped text). The lines of one paragraph are
     joined with a space, except under a line that heads a list ("Read more:", "More on this story",
-    "Share this:"): that line and the rest of its block make one paragraph, one line each. Blocks with no
+    "Share this:"): that line and the rest of its block make one paragraph, one line each. The text's first block,
+    when all its lines are short page furniture ("UK news" over "Live"), is one paragraph a line. Blocks with no
     letter or digit (separators such as "* * *") are dropped.
     """
     blocks: list[str] = []
-    for chunk in _BLANK_LINE.split(text):
+    for position, chunk in enumerate(_BLANK_LINE.split(text)):
         lines = [line.strip() for line in chunk.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue
         if len(lines) == 1:
             blocks.append(lines[0])
+        elif position == 0 and all(_is_furniture(line) for line in lines):
+            blocks.extend(lines)  # "UK news" over "Live" opening the page: furniture lines, each its own
         else:
             blocks.extend(_split_lines(lines))
     return [block for block in blocks if _HAS_ALNUM.search(block)]
