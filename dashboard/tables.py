@@ -35,19 +35,23 @@ def sentiment_explanation(figures: dict | None) -> str:
     ``figures``: what ``benchmarks/bench_sentiment.py`` measured (:func:`analysis.nlp.news_sentiment.agreement`),
     or None when it has not been run (the line then says what each score is only).
     """
+    from analysis.nlp.news_sentiment import news_squash
+
+    bound = 1.0 / news_squash()  # the score's curve, tanh(k x) / k, never reaches past 1 / k
     what = ("**Sentiment** is Storyscope's news score (VADER's lexicon and rules read as news: names left out, "
             "negation scoped, news words, people's happiness ratings of common words, valences guessed from word "
-            "vectors for the rest), −1 to +1; **polarity** (−1 to +1) and **subjectivity** (0 factual to "
-            "1 opinion) are TextBlob's; **VADER** is VADER's own compound score.")
+            f"vectors for the rest, word weights learnt from rated sentences), −{bound:.2f} to +{bound:.2f}; "
+            "**polarity** (−1 to +1) and **subjectivity** (0 factual to 1 opinion) are TextBlob's; **VADER** is "
+            "VADER's own compound score (−1 to +1).")
     if not figures:
         return what
     news = figures["news"]
     r = news["per_sentence"]
     per_editorial = news["per_editorial"]
     return (f"{what} Agreement with people's ratings of New York Times editorial sentences (Pearson r, per sentence "
-            f"/ per editorial): sentiment {r['news']:.2f} / {per_editorial['news']:.2f}, TextBlob polarity "
-            f"{r['polarity']:.2f} / {per_editorial['polarity']:.2f}, VADER {r['vader']:.2f} / "
-            f"{per_editorial['vader']:.2f}.")
+            f"/ per editorial): sentiment {r['news']:.3f} / {per_editorial['news']:.3f}, TextBlob polarity "
+            f"{r['polarity']:.3f} / {per_editorial['polarity']:.3f}, VADER {r['vader']:.3f} / "
+            f"{per_editorial['vader']:.3f}.")
 
 
 def entity_sentiment_table(entities: pd.DataFrame, toward: pd.DataFrame) -> pd.DataFrame:

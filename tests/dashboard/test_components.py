@@ -139,3 +139,17 @@ def test_every_table_download_neutralises_formulas_and_keeps_the_shown_columns(m
     assert captured["file_name"] == "a-trial-lines.csv"
     assert rows[0] == ["keyword", "left"]
     assert rows[1] == ["term", "'=HYPERLINK(\"http://evil.example\",\"x\")"]
+
+
+def test_the_sentiment_line_gives_the_news_score_s_real_range_and_the_measured_agreement(seed_analysis):
+    from analysis.nlp.news_sentiment import agreement, news_squash
+
+    line = tables.sentiment_explanation(None)
+    bound = 1 / news_squash()
+    assert f"−{bound:.2f} to +{bound:.2f}" in line and "Agreement" not in line
+    scores = seed_analysis.sentiment["sentiment"].dropna()
+    assert scores.abs().max() <= bound  # the range the line states is the range the scores keep
+    figures = agreement()
+    if figures:  # measured by benchmarks/bench_sentiment.py and shipped with the package
+        measured = tables.sentiment_explanation(figures)
+        assert f"{figures['news']['per_editorial']['news']:.3f}" in measured
