@@ -618,6 +618,7 @@ _WORDS = st.sampled_from(
 )
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_WORDS, st.text(max_size=12)), max_size=80), st.booleans())
 def test_any_text_gives_a_valid_result(words, include_boilerplate):

@@ -81,6 +81,7 @@ def test_article_page_opens_on_the_seed_already_analysed(library):
                                              "CSV"]
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_terms_slider_lemmas_bigrams_and_stopwords_change_the_chart(library):
     at = run_app()
     terms = charts_of(at)[0]["data"][0]["y"]

@@ -38,6 +38,7 @@ def test_charts_draw_every_dated_point_with_its_drill_down_key(archive_dir):
     assert not empty.data and empty.layout.annotations
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_the_page_opens_a_batch_output_and_shows_each_view(archive_dir, monkeypatch, tmp_path):
     monkeypatch.setenv("STORYSCOPE_DATA", str(tmp_path / "library"))
     at = run_app("app_pages/archive.py", archive_folder=str(archive_dir))

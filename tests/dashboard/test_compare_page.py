@@ -84,6 +84,7 @@ def test_terms_are_dots_one_series_per_article_in_its_colour(library, harbour):
     assert len(smaller["data"][-1]["y"]) < len(dots[-1]["y"])
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_an_article_keeps_its_colour_when_the_selection_changes(library, harbour):
     seed = int(library.list_articles().query("seed")["id"].iloc[0])
     first, second = list(harbour)
@@ -240,6 +241,7 @@ def test_hostile_titles_are_escaped_in_every_chart(library, harbour):
         assert not any(getattr(m.proto, "allow_html", False) for m in at.markdown)
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 def test_a_rerun_loads_no_analysis_again(library, harbour, monkeypatch):
     calls = []
     real = type(library).analyses

@@ -50,6 +50,7 @@ def test_svg_is_an_svg_with_the_charts_text(figure):
     assert "gang" in data and "Top terms" in data
 
 
+@pytest.mark.slow  # over half a second: the fast tier stays under a minute
 @needs_browser
 def test_the_same_figure_is_drawn_once(figure, monkeypatch):
     first = exports.figure_image(figure, format="svg")
