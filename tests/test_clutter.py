@@ -206,8 +206,15 @@ def test_captions_with_a_photo_credit_at_the_end(caption):
     ],
 )
 def test_blocks_of_the_blind_set_shapes_are_boilerplate(block: str):
-    found = clutter_of(block.split("\n", 1)[0], words(block.split("\n", 1)[0]))
-    assert found is not None and found.role in ("block", "label"), block
+    assert_is_boilerplate(block)
+
+
+def assert_is_boilerplate(block: str, roles: tuple[str, ...] = ("block", "label")) -> None:
+    """``block``'s first line is a clutter row of one of ``roles``, and the block is boilerplate between two body
+    paragraphs."""
+    first = block.split("\n", 1)[0]
+    found = clutter_of(first, words(first))
+    assert found is not None and found.role in roles, block
     body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
     article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
     assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
@@ -706,12 +713,7 @@ SIXTH_SET_SHAPES = [
 
 @pytest.mark.parametrize("block", SIXTH_SET_SHAPES)
 def test_blocks_of_the_sixth_blind_set_shapes_are_boilerplate(block: str):
-    first = block.split("\n", 1)[0]
-    found = clutter_of(first, words(first))
-    assert found is not None and found.role in ("block", "label"), block
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+    assert_is_boilerplate(block)
 
 
 # Furniture a page prints above the headline: boilerplate there, and the headline after it is the title.
@@ -922,9 +924,4 @@ REVIEW_STILL_CLUTTER = [
 
 @pytest.mark.parametrize("block", REVIEW_STILL_CLUTTER)
 def test_the_notes_of_the_reviewed_rows_are_still_boilerplate(block: str):
-    first = block.split("\n", 1)[0]
-    found = clutter_of(first, words(first))
-    assert found is not None and found.role in ("block", "label"), block
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+    assert_is_boilerplate(block)
