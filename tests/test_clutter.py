@@ -162,6 +162,17 @@ def test_captions_with_a_photo_credit_at_the_end(caption):
 
 
 # Shapes a blind set of articles showed (issue 15), each in new words and in several languages.
+def assert_is_boilerplate(block: str, roles: tuple[str, ...] = ("block", "label")) -> None:
+    """``block``'s first line is a clutter row of one of ``roles``, and the block is boilerplate between two body
+    paragraphs."""
+    first = block.split("\n", 1)[0]
+    found = clutter_of(first, words(first))
+    assert found is not None and found.role in roles, block
+    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
+    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+
+
 @pytest.mark.parametrize(
     "block",
     [
@@ -207,17 +218,6 @@ def test_captions_with_a_photo_credit_at_the_end(caption):
 )
 def test_blocks_of_the_blind_set_shapes_are_boilerplate(block: str):
     assert_is_boilerplate(block)
-
-
-def assert_is_boilerplate(block: str, roles: tuple[str, ...] = ("block", "label")) -> None:
-    """``block``'s first line is a clutter row of one of ``roles``, and the block is boilerplate between two body
-    paragraphs."""
-    first = block.split("\n", 1)[0]
-    found = clutter_of(first, words(first))
-    assert found is not None and found.role in roles, block
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
 
 
 def assert_stays_body(sentence: str) -> None:
@@ -416,11 +416,7 @@ FOURTH_SET_SHAPES = [
 
 @pytest.mark.parametrize("block", FOURTH_SET_SHAPES)
 def test_blocks_of_the_fourth_blind_set_shapes_are_boilerplate(block: str):
-    found = clutter_of(block, words(block))
-    assert found is not None and found.role == "block", block
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+    assert_is_boilerplate(block, roles=("block",))  # one line each: the block is its first line
 
 
 @pytest.mark.parametrize(
@@ -526,11 +522,7 @@ PAGE_FURNITURE = [
 
 @pytest.mark.parametrize("block", PAGE_FURNITURE)
 def test_page_furniture_and_ai_notes_are_boilerplate(block: str):
-    found = clutter_of(block, words(block))
-    assert found is not None and found.role == "block", block
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+    assert_is_boilerplate(block, roles=("block",))  # one line each: the block is its first line
 
 
 @pytest.mark.parametrize(
@@ -585,11 +577,7 @@ FIFTH_SET_SHAPES = [
 
 @pytest.mark.parametrize("block", FIFTH_SET_SHAPES)
 def test_blocks_of_the_fifth_blind_set_shapes_are_boilerplate(block: str):
-    found = clutter_of(block, words(block))
-    assert found is not None and found.role == "block", block
-    body = "The ferry resumed service on Monday after nine days of repairs, the operator said."
-    article = parse_article(f"Ferry returns to service\n\n{body}\n\n{block}\n\n{body} More sailings follow.")
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"], block
+    assert_is_boilerplate(block, roles=("block",))  # one line each: the block is its first line
 
 
 def test_a_mehr_dazu_label_takes_the_link_title_under_it():

@@ -1,7 +1,8 @@
 """News sentiment: VADER's lexicon and rules, read the way a news reader reads them.
 
-:func:`news_sentiment` is Storyscope's default sentiment score, a float within [-1.0, 1.0]. It starts from VADER
-(Hutto & Gilbert 2014) — its lexicon, its boosters and dampeners, capitals, "least", idioms, "!" and "?", and its
+:func:`news_sentiment` is Storyscope's default sentiment score, a float within ±1 / k (k the model's squash: ±0.67).
+It starts from VADER (Hutto & Gilbert 2014) — its lexicon, its boosters and dampeners, capitals, "least", idioms,
+"!" and "?", and its
 normalisation (:mod:`analysis.nlp.scorers` has the exact VADER) — and changes what goes wrong on news:
 
 Names are not words
@@ -254,7 +255,7 @@ class NewsReading(NamedTuple):
 
 
 def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None) -> float:
-    """The news sentiment of ``text``, a float within [-1.0, 1.0] (negative below 0).
+    """The news sentiment of ``text``, a float within ±1 / :func:`news_squash` (±0.67; negative below 0).
 
     ``masked``: (start, end) character spans of names in ``text``, whose words carry no sentiment.
     ``polarity``: TextBlob's polarity of ``text`` when already known (computed otherwise).
@@ -265,7 +266,7 @@ def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarit
 
 
 def news_score(reading: NewsReading, polarity: float) -> float:
-    """The model's score from one :func:`news_reading` and TextBlob's polarity, within [-1.0, 1.0]: the inputs'
+    """The model's score from one :func:`news_reading` and TextBlob's polarity, within ±1 / k: the inputs'
     weighted sum bent by ``tanh(k * sum) / k`` (:func:`news_squash`; slope 1 near 0, so the neutral band and the
     sum's scale of rating / 4 stay, while the rare far sums are pulled in, as people's ratings are)."""
     model, squash = _model()
@@ -291,6 +292,11 @@ def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsRe
     return _reading(text, *_read(text, masked))
 
 
+def _name_like(facts: list[tuple], i: int) -> bool:
+    """Word ``i`` is capitalised inside a sentence (not after a sentence's end): a name to the word tables."""
+    return bool(facts[i][_CAPITALISED] and i and facts[i - 1][_ENDS] != 2)
+
+
 def counted_words(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tuple[list[str], int]:
     """The words of ``text`` whose learnt weights the score reads (punctuation stripped, lower-cased; words inside the
     ``masked`` names and capitalised words inside a sentence left out), and the count of all its words: what
@@ -303,7 +309,7 @@ def counted_words(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tuple
         hidden = _names_to_read(hidden, words, facts)
     counted = [
         word.strip(_STRIP).lower() for i, word in enumerate(words)
-        if i not in hidden and not (facts[i][_CAPITALISED] and i and facts[i - 1][_ENDS] != 2)
+        if i not in hidden and not _name_like(facts, i)
     ]
     return counted, len(words)
 
@@ -318,7 +324,7 @@ def news_and_vader(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> tupl
 class ParagraphScores(NamedTuple):
     """Every sentiment score of one text (see :func:`paragraph_scores`)."""
 
-    sentiment: float  #: the news score (:func:`news_sentiment`), within [-1.0, 1.0]
+    sentiment: float  #: the news score (:func:`news_sentiment`), within ±1 / :func:`news_squash`
     polarity: float  #: TextBlob's polarity, within [-1.0, 1.0]
     subjectivity: float  #: TextBlob's subjectivity, within [0.0, 1.0]
     vader: float  #: VADER's own compound score, within [-1.0, 1.0]
@@ -529,7 +535,7 @@ def _read(
         fact = facts[i]
         # The happiness and inferred tables are of lower-case words: a capitalised word inside a sentence is
         # taken for a name (one in capitals throughout is emphasis, and is read).
-        if fact[_CAPITALISED] and i and facts[i - 1][_ENDS] != 2:
+        if _name_like(facts, i):
             name_like.add(i)
             happiness[i] = neighbours[i] = None
             if i not in hidden:
