@@ -108,7 +108,8 @@ _ORG_HEADS = frozenset(
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
     education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour autorite
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
-    federation fondation gouvernement musee museo lycee hopital
+    federation fondation gouvernement musee museo lycee hopital departement observatoire chambre mouvement
+    movimiento alianza asamblea defensoria
     institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
     """.split()
 )
@@ -119,6 +120,7 @@ _PLACE_HEADS = frozenset(
     harbour harbor airport strait border territory territories republic kingdom emirates prefecture oblast
     municipality village town township borough neighbourhood neighborhood quarter plaza heights hills falls
     beach canal highway park garden gardens forest basin delta cape corridor rue calle avenida paseo quai
+    estacion parque
     """.split()
 )
 _DIRECTIONS = frozenset(
@@ -587,7 +589,7 @@ APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "u
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
 #: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
-HEADED_JOINERS = frozenset({"für", "am", "im", "to"})  # (and English "Campaign to Protect Rural Wales")
+HEADED_JOINERS = frozenset({"für", "am", "im", "to", "por", "pour"})  # (and English "Campaign to Protect Rural Wales")
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
@@ -605,9 +607,31 @@ PLACE_ARTICLE_PREPOSITIONS = frozenset("auf an".split())
 #: part of the name, which is the place, the line or the institution, not the capitalised words alone.
 LOWER_HEADS: dict[str, frozenset[str]] = {
     "fr": frozenset("musée ligne lycée collège hôpital gare rue place pont avenue boulevard quai aéroport stade "
-                    "église cathédrale château palais théâtre parc ministère".split()),
+                    "église cathédrale château palais théâtre parc ministère route chemin allée impasse esplanade "
+                    "académie".split()),
     "es": frozenset("museo línea calle plaza estación aeropuerto estadio puente avenida paseo catedral palacio "
-                    "teatro parque".split()),
+                    "teatro parque ruta carretera camino autopista".split()),
+}
+
+#: The ``LOWER_HEADS`` of streets, squares, roads and school districts: a town after their bare "de" is part of the
+#: name ("la route de Berne", "la place de l'Europe", "la calle de Alcalá", "l'académie de Lille"), where "le musée
+#: de Vernon" names Vernon.
+LOWER_HEADS_OF_TOWNS = frozenset(
+    "rue route place avenue boulevard quai chemin allée impasse esplanade pont académie calle avenida paseo plaza "
+    "ruta carretera camino autopista puente".split()
+)
+
+#: Endings of the lower-case adjectives inside an institution's lower-case name, by language ("Office fédéral des
+#: transports", "Conseil communal de Renens", "Département des ressources humaines", "Transports publics de la région
+#: lausannoise"): after a capitalised head noun its name goes on in lower case, "de"/"des"/"du" before each field
+#: (``extract._Extractor._with_lower_fields``).
+LOWER_NAME_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fr": tuple(
+        """
+        al ale ales aux el elle els elles ique iques ic ics aire aires ien ienne iens iennes ain aine ains aines ais
+        aise aises ois oise oises if ive ifs ives ier ière iers ières
+        """.split()
+    ),
 }
 
 #: Lower-case adjectives that French writes after the one capitalised word of an institution's name ("l'Éducation
