@@ -100,6 +100,43 @@ def test_a_capitalised_head_noun_alone_after_a_french_article_is_a_name():
     assert "Confédération" in table, table
 
 
+# --- English: members' letters, portfolios, parties, storms, advocates, adjectives before "of" -----------------
+
+
+def test_members_letters_after_and_before_a_name_are_no_part_of_it():
+    table = _table_of("Labour spokesman Ciaran Dunne TD said no. Independent TD Nora Keane agreed with Dunne.")
+    assert table.get("Ciaran Dunne", (0,))[0] == 2 and "Nora Keane" in table, table
+
+
+def test_a_minister_s_portfolio_between_the_title_and_the_name_is_no_part_of_the_name():
+    table = _table_of("Minister for Justice Gráinne Ní Fhlatharta said the plan would work. The Secretary of State "
+                      "for Foreign Affairs Tomas Reilly agreed.")
+    assert {"Gráinne Ní Fhlatharta", "Tomas Reilly"} <= set(table), table
+    table = _table_of("D.K. Amos, the director of Public Works & Utilities, said the pipe burst.")
+    assert "Public Works & Utilities" in table, table  # no person after the portfolio: the office's name
+
+
+def test_a_party_of_common_words_at_a_sentence_start():
+    table = _table_of("The count ended at noon. Fine Gael lost two seats in Cork.")
+    assert "Fine Gael" in table and "Gael" not in table, table
+
+
+def test_a_storm_s_name_keeps_its_noun_at_a_sentence_start_and_is_an_event():
+    table = _table_of("Storm Brianna closed schools. Crews said Storm Brianna was the worst in years.")
+    assert table.get("Storm Brianna", (0,))[0] == 2 and table["Storm Brianna"][2] == "other", table
+
+
+def test_an_advocate_s_form_of_address_and_counsel_s_letters_are_no_part_of_the_name():
+    table = _table_of("Questioned by Advocate Lerato Mahlangu SC, the witness paused. Mahlangu said she was done.")
+    assert table.get("Lerato Mahlangu", (0,))[0] == 2, table
+
+
+def test_an_adjective_that_begins_an_organisation_s_name_joins_of_after_a_common_word():
+    table = _table_of("Federated Growers of Tasmania said prices had fallen. Residents of Hobart said little.")
+    assert "Federated Growers of Tasmania" in table, table
+    assert not any(name.startswith("Residents") for name in table), table
+
+
 # --- work stays linear --------------------------------------------------------------------------------------
 
 _LOWER_FIELDS_SENTENCE = ("Le Département des finances et des ressources humaines, l'Office fédéral des routes et "

@@ -33,6 +33,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     _POSSESSIVE_INSTITUTION_HEADS,
     _PLACE_HEADS,
+    ORG_FIRST_WORDS,
     _TITLES,
     _WEEKDAY_ABBREVIATIONS,
     _WEEKDAYS,
@@ -797,7 +798,9 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
             elif keys[0] in _CONJUNCTIONS_OR_IN and len(keys) > 1:
                 break  # "La Comisión Europea y el Fondo", "Felipe VI en el Palacio" (but "Desaparecidos en Honduras")
             elif any(key in _CONNECTOR_HEADED for key in keys):
-                if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1) or (
+                if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1 or (
+                    len(run) == 2 and run[0].key in ORG_FIRST_WORDS  # "Federated Farmers of Otago"
+                )) or (
                     len(keys) == 2 and keys[1] != "the"
                 ):
                     break

@@ -306,7 +306,8 @@ GIVEN_NAME_WORDS = frozenset(
 ORG_FIRST_WORDS = frozenset(
     """
     national royal federal international imperial general major united standard allied consolidated universal
-    continental global central northern southern eastern western historic natural
+    continental global central northern southern eastern western historic natural federated associated
+    amalgamated
     """.split()
 )
 
@@ -318,6 +319,10 @@ TABLE_LABELS = frozenset(
     """.split()
 )
 
+#: Nouns before the name of a storm or another weather event ("Storm Dara", "Hurricane Otis", "Orkan Zeynep"):
+#: part of the name at a sentence's start too, and the name is an event (type "other"), never a person.
+EVENT_HEADS = frozenset("storm hurricane typhoon cyclone sturm orkan sturmtief hurrikan taifun zyklon".split())
+
 #: Names of parties without a head noun ("Labour", "the Greens", "Liberal Democrats", "die Grünen", "les Verts"):
 #: typed organisations, and in German no plain noun.
 PARTY_NAMES = frozenset(
@@ -326,7 +331,8 @@ PARTY_NAMES = frozenset(
     grune grunen linke verts verdes
     """.split()
 ) | frozenset({"liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
-               "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop"})
+               "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop", "fianna fail",
+               "fine gael", "aontu"})
 
 #: Other names a party commonly goes by, with the keys of the names they are the same party as ("the Tories" is
 #: the Conservative Party): joined when the article names both. Lexical data, general news usage.
@@ -356,6 +362,9 @@ HONORIFICS: dict[str, str] = {
     "ng": "alhaji alhaja hajiya engr barr atty pst",
     # Malaysia and Brunei ("Datuk", "Dato'", "Tan Sri", "Tun", "Haji")
     "my": "datuk dato datin tun haji hajjah",
+    # South Africa's courts ("Advocate Thandi Nkosi", "Adv. Botha"), Irish "Teachta" aside (its letters "TD" are a
+    # member's suffix)
+    "za": "advocate adv",
     # forms of address of other languages that English news keeps ("Mme Dupont", "Herr Vogt", "Sra. Ruiz"); the
     # short or ambiguous ones ("M.", "Me", "Don", "Frau") are in their language's table only
     "other": "mme mmes mlle mlles herr sra srta sres dna dott dottssa sigra dhr mevr",
@@ -363,9 +372,9 @@ HONORIFICS: dict[str, str] = {
 _HONORIFIC_WORDS = frozenset(word for words in HONORIFICS.values() for word in words.split())
 #: Honorifics that are also common words or names ("Tun", "Barr", "Rt", "Haji", "Pandit"): stripped only before
 #: something shaped like a personal name.
-_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr".split())
+_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr advocate".split())
 #: Honorifics written with a period ("Smt.", "Coun.", "Engr."): the period stays with the word.
-HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
+HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Adv|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
 
 #: Players' positions written before a name like a title ("Defenseman Luka Novak", "Goalkeeper Ana Ruiz"); stripped
 #: only before something shaped like a personal name ("Forward Madrid" is no one).
@@ -465,13 +474,15 @@ CUES: dict[str, LanguageCues] = {
         # before the name ("Devon MP Harriet Lusk"; after it they are a suffix)
         titles=_TITLES | _HONORIFIC_WORDS | _SPORTS_POSITIONS | _words(
             "chair chairs executive coroner founder co-founder cofounder treasurer dc ds dci dsupt pc pcso mp mep msp "
-            "mla cfo coo cto cio cmo comrade"),
+            "mla td mna mlc cfo coo cto cio cmo comrade"),
         ambiguous_titles=_AMBIGUOUS_TITLES | _AMBIGUOUS_HONORIFICS | _SPORTS_POSITIONS | _words(
             "chair executive founder co-founder cofounder treasurer pc ds dc"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
                                                   "general vice medical scientific commercial legal investment "
                                                   "information digital"),
-        suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd"),
+        # members' letters by parliament (Ireland's "TD", Quebec's "MNA", Australia's "MLC", the Isle of Man's "MHK")
+        # and counsel's and honours' letters ("SC" in Ireland and South Africa, "KBE", "JP")
+        suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd td mna mlc mha mhk sc jp kbe dbe frs"),
         articles=_words("the a an"),
     ),
     "fr": LanguageCues(

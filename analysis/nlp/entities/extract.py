@@ -48,6 +48,7 @@ from analysis.nlp.entities.cues import (
     AP_STATES,
     CORPORATE_SUFFIXES,
     ELISIONS,
+    EVENT_HEADS,
     INSTITUTION_ADJECTIVES,
     LOWER_NAME_ADJECTIVE_ENDINGS,
     LOWER_HEADS_OF_TOWNS,
@@ -229,6 +230,10 @@ class _Extractor:
                 for piece, title in pieces:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
+                    elif self.english and len(piece) >= 3 and piece[0].shape == _CAP and not piece[0].initial and (
+                        _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
+                    ):
+                        piece = self._without_portfolio(text, piece)  # "Minister for Health Mary Byrne"
                     elif self.nouns_capitalised and len(piece) >= 2 and self._noun_first(piece):
                         piece = piece[1:]  # "das Land Niedersachsen", "an den Standorten Bremen"
                     # two or more capitalised words before a title are a name even at a sentence's start
@@ -572,6 +577,25 @@ class _Extractor:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
 
+    def _without_portfolio(self, text: str, piece: list[_Tok]) -> list[_Tok]:
+        """A minister's portfolio after a title and "for"/"of", before a person's name, is no part of the name:
+        "Minister for Health Mary Byrne", "Secretary of State for Foreign Affairs Aoife Nic Shane" (the portfolio's
+        common words, up to a given name, with two or more words left for the name)."""
+        m = _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
+        if m is None or not self.cues.is_title(_norm(m.group(1))):
+            return piece
+        k = 0
+        while k < len(piece) - 2 and piece[k].shape == _CAP and _is_common_word(piece[k].key) and not (
+            _is_given_name(piece[k].key)
+        ):
+            k += 1
+        rest = piece[k:]
+        if k == 0 or not (_is_given_name(rest[0].key) or not _is_common_word(rest[0].key)) or any(
+            t.shape != _CAP and t.key not in _NAME_PARTICLES for t in rest
+        ):
+            return piece  # "the director of Public Works & Utilities": no person after the portfolio
+        return rest
+
     def _descriptor_first(self, text: str, piece: list[_Tok]) -> bool:
         """In French or Spanish, a capitalised common word after an article before a personal name is what the
         person is, not their name: "le Slovène Tadej Pogačar", "la Française Anne Roux" (demonyms written as
@@ -881,6 +905,7 @@ class _Extractor:
             if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
                     and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS)
                          or (key not in self.stops and toks[-1].shape == _CAP
+                             and not (key[-1:] == "s" and _is_common_word(key[:-1]))  # "Residents of X said"
                              and _SPEAKS_RE.match(span.text, toks[-1].end) is not None))):
                 return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ...", and
                 # a common word's name that speaks ("Transport for the Fens said": "Apple says" of several words)
@@ -909,7 +934,7 @@ class _Extractor:
                 and all(t.shape == _CAP and _is_common_word(t.key) and t.key not in self.stops
                         and not self.cues.is_title(t.key) and not _is_given_name(t.key) for t in span.toks[1:])):
             return False  # "British Gas", "American Express said": a nationality before common nouns, a company
-        if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
+        if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or key in EVENT_HEADS or span.form in PARTY_NAMES or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
             return False  # "National Highways", "Royal Mail", "Police Scotland"
@@ -1172,6 +1197,8 @@ def _table_label(run: list[_Tok], *, cells: bool = False) -> list[_Tok]:
     return run
 
 
+#: A title and "for"/"of" right before a word ("Minister for ", "Secretary of State for ").
+_TITLE_FOR_BEFORE_RE = re.compile(r"(?<![^\W\d_])([A-Za-z]+)(?: of State)? (?:for|of) $")
 _DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\s?$")
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")

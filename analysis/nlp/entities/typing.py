@@ -36,6 +36,7 @@ from analysis.nlp.entities.cues import (
     _STAFF_PREPOSITIONS,
     _alternation,
     CLUB_AFFIXES,
+    EVENT_HEADS,
     LOWER_HEADS_OF_TOWNS,
     NOUNS_CAPITALISED,
     ROMANCE_ARTICLES,
@@ -112,6 +113,8 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
         _context_cues(sp, score)
         if cues is not None:
             _language_cues(sp, score, cues)
+    if len(name_keys) > 1 and name_keys[0] in EVENT_HEADS:
+        return "other"  # "Storm Dara", "Hurricane Otis": an event
     if not name.isalpha() and _PRODUCT_RE.search(name) and score["place"] < 3:  # (every product shape has a space
         # or a digit, which no name of letters alone has)
         return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
