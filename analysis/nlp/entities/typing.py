@@ -36,6 +36,8 @@ from analysis.nlp.entities.cues import (
     _STAFF_PREPOSITIONS,
     _alternation,
     CLUB_AFFIXES,
+    EVENT_HEADS,
+    LOWER_HEADS_OF_TOWNS,
     NOUNS_CAPITALISED,
     ROMANCE_ARTICLES,
     ROMANCE_OF,
@@ -115,6 +117,8 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
         _context_cues(sp, score)
         if cues is not None:
             _language_cues(sp, score, cues)
+    if len(name_keys) > 1 and name_keys[0] in EVENT_HEADS:
+        return "other"  # "Storm Dara", "Hurricane Otis": an event
     # (every product shape has a space or a digit, which no name of letters alone has)
     if not name.isalpha() and _may_be_product(name) and _PRODUCT_RE.search(name) and score["place"] < 3:
         return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
@@ -295,6 +299,10 @@ def _foreign_person_shaped(sp: _Span, language: str) -> bool:
     return language not in NOUNS_CAPITALISED or not _is_dictionary_word(toks[-1].text, language)
 
 
+#: Lower-case heads of streets and squares ("route de Berne", "calle de Alcalá"): places.
+_TOWN_HEAD_KEYS = frozenset(_norm(word) for word in LOWER_HEADS_OF_TOWNS if word != "académie")
+
+
 @lru_cache(maxsize=1 << 14)
 def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[float, float, bool]:
     """(place score, organisation score, is a gazetteer place) of a form, before its weight."""
@@ -315,8 +323,8 @@ def _form_scores(keys: tuple[str, ...], surface: str, acronym: bool) -> tuple[fl
     ):
         # "Banco de España", "Policía Nacional", "SC Paderborn"
         organisation += 3
-    elif last in _PLACE_HEADS:
-        place_score += 3
+    elif last in _PLACE_HEADS or (len(keys) > 1 and keys[0] in _TOWN_HEAD_KEYS):
+        place_score += 3  # "Abbey Road", "la route de Berne", "la place de la Gare"
     elif any(k in _ORG_HEADS for k in head[:-1]):
         organisation += 1.5
     elif any(k in _PLACE_HEADS for k in head[:-1]):
