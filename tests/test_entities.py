@@ -1467,7 +1467,7 @@ _NEAR_PIECES = st.sampled_from(["Name", " ", "  ", "\t", "\n", ",", "(", "x", "d
                                 "ÿ", "þ", "×", "A", "3", "'", "’"])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(_NEAR_PIECES, max_size=20))
 def test_a_definition_is_near_exactly_where_its_expression_says(pieces):
     from analysis.nlp.entities import extract, grouping
@@ -1514,7 +1514,7 @@ _PRODUCT_PIECES = st.sampled_from(["Pixel", "Lark", "Phone", "iPhone", "AirPods"
                                    "Pro", "Max", "Ultra", "Lite", "Plus", "mini", "Mini", "Gen", "\n", "x", "-"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(_PRODUCT_PIECES, min_size=1, max_size=8))
 def test_a_name_without_a_digit_or_a_model_word_at_its_end_is_no_product(pieces):
     from analysis.nlp.entities import typing as entity_typing
@@ -1528,7 +1528,7 @@ _AFTER_PIECES = st.sampled_from(["Name", " ", "said", "says", "leaders", "was", 
                                  "saidé", "said3", "sells", "x", ",", ".", "\n", "  ", "-"])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(_AFTER_PIECES, max_size=12))
 def test_the_word_after_a_mention_can_be_a_cue_only_when_it_is_a_cue_word(pieces):
     from analysis.nlp.entities import typing as entity_typing
