@@ -121,13 +121,15 @@ def corpus(folder: Path = CORPUS) -> list[tuple[Path, Gold]]:
 
 
 def select(articles: Sequence[tuple[Path, Gold]], names: Iterable[str] | None = None,
-           prefixes: Iterable[str] | None = None) -> list[tuple[Path, Gold]]:
+           prefixes: Iterable[str] | None = None, excluded: Iterable[str] | None = None) -> list[tuple[Path, Gold]]:
     """The articles of ``articles`` whose file stem is one of ``names`` or starts with one of ``prefixes``
-    (``prefixes=["heldout2-"]``: the second held-out set alone); all of them when neither is given."""
-    names, prefixes = set(names or ()), tuple(prefixes or ())
-    if not names and not prefixes:
-        return list(articles)
-    return [(path, gold) for path, gold in articles if path.stem in names or path.stem.startswith(prefixes)]
+    (``prefixes=["heldout2-"]``: the second held-out set alone); all of them when neither is given. Those whose
+    stem starts with one of ``excluded`` are left out either way (``excluded=["heldout8-"]``: a blind set
+    kept unseen)."""
+    names, prefixes, excluded = set(names or ()), tuple(prefixes or ()), tuple(excluded or ())
+    chosen = list(articles) if not names and not prefixes else [
+        (path, gold) for path, gold in articles if path.stem in names or path.stem.startswith(prefixes)]
+    return [(path, gold) for path, gold in chosen if not (excluded and path.stem.startswith(excluded))]
 
 
 # --- finding blocks by position -------------------------------------------------------------------------

@@ -169,6 +169,14 @@ def test_select_keeps_the_articles_named_or_starting_with_a_prefix():
     assert accuracy.select(CORPUS) == CORPUS and accuracy.select(CORPUS, names=["no-such-article"]) == []
 
 
+def test_select_leaves_out_the_excluded_prefixes():
+    rest = accuracy.select(CORPUS, excluded=["heldout2-"])
+    assert len(rest) == len(CORPUS) - 12 and not any(path.stem.startswith("heldout2-") for path, _ in rest)
+    only_heldout = accuracy.select(CORPUS, prefixes=["heldout-", "heldout2-"], excluded=["heldout2-"])
+    assert {path.stem for path, _ in only_heldout} == {
+        path.stem for path, _ in CORPUS if path.stem.startswith("heldout-")}
+
+
 @pytest.mark.parametrize(("path", "gold"), CORPUS, ids=[path.stem for path, _ in CORPUS])
 def test_gold_fits_its_text(path, gold):
     text = normalize_text(path.read_text(encoding="utf-8"))

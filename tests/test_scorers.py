@@ -152,6 +152,24 @@ def test_each_tokens_pieces_are_textblobs_tokens_in_turn(pieces, separator):
     assert textblob_scores_of(text, entries) == tuple(TextBlob(text).sentiment)
 
 
+def test_an_emoticon_cut_between_two_tokens_is_read_as_textblob_reads_it():
+    """TextBlob's emoticon and "(!)" patterns let a space stand inside a match (": )", "x D", "( ! )"), so a match can
+    run from one whitespace-separated token into the next: the scores see it, wherever the emoticon is cut, and
+    whatever stands before its first half or after its second. A token alone matches no pattern here, so this is the
+    check of two tokens in a row, not of each token's pieces."""
+    import textblob._text as textblob_text
+
+    emoticons = sorted({e for group in textblob_text.EMOTICONS.values() for e in group} | {"(!)"})
+    moved = 0
+    for emoticon in emoticons:
+        for cut in range(1, len(emoticon)):
+            head, tail = emoticon[:cut], emoticon[cut:]
+            for text in (f"a good {head} {tail} day", f"bad{head} {tail}", f"not {head} {tail}!", f"{head} {tail}x fine"):
+                assert textblob_scores(text) == tuple(TextBlob(text).sentiment), text
+                moved += textblob_scores(text) != textblob_scores(text.replace(f"{head} {tail}", f"{head} _ {tail}"))
+    assert moved > 100  # the emoticons cut in two change the scores
+
+
 # -- TextBlob's trimming of punctuation, made linear ------------------------------------------------------------
 
 TRIMMED_PIECES = ["(", ")", ".", "...", "!", "?", "'", '"', "-", "a", "A", "b", "M", "r", "x", "|", "s", "'s",

@@ -17,7 +17,10 @@ TextBlob (:func:`textblob_scores`)
     split from words, abbreviations, sentences, sarcasm and emoticons) is re-expressed too, with plain string
     replacements for its literal regular expressions, each distinct token's pieces cut once per process, and
     sentence ends found in one pass; TextBlob's own abbreviation list and regular expressions are used. The scores
-    need the sentences only where its sarcasm or emoticon patterns match, so elsewhere they are not cut.
+    need the sentences only where its sarcasm or emoticon patterns match, so elsewhere they are not cut; whether
+    they can match is known per token (its own pieces, and the two characters at its ends: :func:`_emoticon_pairs`),
+    so a paragraph is neither joined nor searched unless a token says so, and the scan passes over each token whose
+    pieces are all outside the lexicon at once (:func:`_scan`).
 VADER (:func:`vader_compound`)
     VADER turns emoji into words by rebuilding the text one character at a time; text without emoji is left
     as it is, so that loop runs only when a character is an emoji (then VADER scores the text itself). For
@@ -216,26 +219,61 @@ def _tokens(text: str) -> list[str]:
     return list(chain.from_iterable(map(_pieces_of, text.split())))
 
 
-def textblob_entry(token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple]:
+def _emoticon_pairs() -> frozenset[str]:
+    """Each two characters that follow one another in one of TextBlob's emoticons or its sarcasm mark "(!)" (":-)"
+    gives ":-" and "-)"): its patterns let one space stand between them, so only where a token ends in the first and the
+    next token starts with the second can a match run from one token into the next (see :func:`textblob_entry`)."""
+    emoticons = [e for group in textblob_text.EMOTICONS.values() for e in group]
+    pattern = r"(%s)($|\s)" % "|".join(r" ?".join(re.escape(c) for c in e) for e in emoticons)
+    if (
+        textblob_text.RE_EMOTICONS.pattern != pattern or textblob_text.RE_SARCASM.pattern != r"\( ?\! ?\)"
+        or textblob_text.RE_EMOTICONS.flags != re.UNICODE
+    ):  # pragma: no cover - a future TextBlob
+        raise ImportError("TextBlob's emoticon or sarcasm patterns changed; update analysis/nlp/scorers.py")
+    return frozenset(e[k : k + 2] for e in [*emoticons, "(!)"] for k in range(len(e) - 1))
+
+
+_PAIRS = _emoticon_pairs()
+_PAIR_FIRSTS = frozenset(pair[0] for pair in _PAIRS)
+_PAIR_SECONDS = frozenset(pair[1] for pair in _PAIRS)
+
+
+def textblob_entry(token: str) -> tuple:
     """What TextBlob's scores need of a whitespace-separated token of a text: its pieces as ``find_tokens`` cuts
     them (contractions and quotes spaced off, then punctuation: "“Bukele’s" -> "“", "Bukele", "’", "s"), those
-    pieces lower-cased, and the scorer's :meth:`_TextBlobScorer.word_info` of each (see :func:`textblob_scores_of`).
+    pieces lower-cased, the scorer's :meth:`_TextBlobScorer.word_info` of each (see :func:`textblob_scores_of`),
+    whether every one of those is None (no piece can start or change an assessment), whether the pieces may make
+    :func:`textblob_scores_of` cut the text into sentences (an end-of-sentence mark, or the sarcasm or an emoticon
+    pattern matching in the pieces joined by spaces), and the first and the last character of the pieces when a
+    match of those patterns could run into the previous or the next token there (else "").
     """
     pieces = tuple(chain.from_iterable(map(_pieces_of, _prepared(token).split())))
     # A piece holds no space, and no case mapping makes one or looks past one ("Σ"), so lower-casing each piece
     # gives the words of lower-casing the pieces joined by spaces.
     lowered = tuple(piece.lower() for piece in pieces)
-    return pieces, lowered, tuple(map(_textblob_scorer().word_info, lowered))
+    infos = tuple(map(_textblob_scorer().word_info, lowered))
+    joined = " ".join(pieces)
+    first, last = joined[:1], joined[-1:]
+    sentences = (
+        not pieces or _EOS in joined or textblob_text.RE_SARCASM.search(joined) is not None
+        or textblob_text.RE_EMOTICONS.search(joined) is not None
+    )
+    return (
+        pieces, lowered, infos, not any(infos), sentences, first if first in _PAIR_SECONDS else "",
+        last if last in _PAIR_FIRSTS else "",
+    )
 
 
 #: Each whitespace-separated token's :func:`textblob_entry`, found once per process: the same few thousand tokens
 #: recur in every article (cleared when it grows past the bound).
-_ENTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple]] = {}
+_ENTRIES: dict[str, tuple] = {}
 _MAX_ENTRIES = 100_000
-_PIECES, _LOWERED, _INFOS = itemgetter(0), itemgetter(1), itemgetter(2)
+_PIECES = itemgetter(0)
+# textblob_entry's fields, as _scan reads them
+_LOWERED_AT, _INFOS_AT, _SILENT_AT, _SENTENCES_AT, _FIRST_AT, _LAST_AT = 1, 2, 3, 4, 5, 6
 
 
-def textblob_scores_of(text: str, entries: list[tuple[tuple[str, ...], tuple[str, ...], tuple]]) -> tuple[float, float]:
+def textblob_scores_of(text: str, entries: list[tuple]) -> tuple[float, float]:
     """:func:`textblob_scores` of ``text`` given the :func:`textblob_entry` of each token of ``text.split()``.
 
     ``find_tokens`` takes the runs of non-space of the text with its contractions and quotes spaced off, which are
@@ -243,20 +281,126 @@ def textblob_scores_of(text: str, entries: list[tuple[tuple[str, ...], tuple[str
     carriage return. Cutting those tokens into sentences changes nothing but where the sarcasm "(!)" and emoticon
     patterns may match (and drops the end-of-sentence marks, which are sentence ends themselves); so when neither
     pattern matches anywhere in the tokens joined (nor a mark is there), the words are the pieces lower-cased.
-    Otherwise the words are those of :func:`_find_tokens`."""
-    joined = " ".join(chain.from_iterable(map(_PIECES, entries)))
-    if (
-        "\r" in text or "\n\n" in text or _EOS in joined
-        or ("(" in joined and textblob_text.RE_SARCASM.search(joined)) or textblob_text.RE_EMOTICONS.search(joined)
-    ):
-        words = " ".join(_find_tokens(text)).lower().split()
-        infos = list(map(_textblob_scorer().word_info, words))
-    else:
-        words = list(chain.from_iterable(map(_LOWERED, entries)))
-        infos = list(chain.from_iterable(map(_INFOS, entries)))
-    polarity, subjectivity, count = _textblob_scorer().scores(words, infos)
+    Otherwise the words are those of :func:`_find_tokens`.
+
+    A match lies within one token's pieces, which its entry says, or runs from one token into the next, which needs
+    two characters of one emoticon on either side of the space between them (:func:`_emoticon_pairs`). The scan
+    (:func:`_scan`) checks both as it reads the entries; only when one of them holds are the tokens joined and the
+    patterns searched for as ``find_tokens`` does.
+    """
+    found = None if "\r" in text or "\n\n" in text else _scan(entries, True)
+    if found is None:
+        joined = " ".join(chain.from_iterable(map(_PIECES, entries)))
+        if (
+            "\r" in text or "\n\n" in text or _EOS in joined
+            or ("(" in joined and textblob_text.RE_SARCASM.search(joined)) or textblob_text.RE_EMOTICONS.search(joined)
+        ):
+            words = " ".join(_find_tokens(text)).lower().split()
+            found = _scan([_one_entry(words, map(_textblob_scorer().word_info, words))], False)
+        else:
+            found = _scan(entries, False)
+    polarity, subjectivity, count = found
     n = float(count or 1)
     return float(polarity / n), float(subjectivity / n)
+
+
+def _one_entry(words, infos) -> tuple:
+    """An entry (see :func:`textblob_entry`) holding ``words`` and their infos, for :func:`_scan`."""
+    return (None, tuple(words), tuple(infos), False, False, "", "")
+
+
+def _scan(entries: Sequence[tuple], checked: bool) -> tuple[float, float, int] | None:
+    """The polarity and subjectivity sums and the count of TextBlob's assessments of the words of ``entries`` (each a
+    :func:`textblob_entry`, their words in turn; no parts of speech), its rules run only at the words that can start
+    or change an assessment.
+
+    A word that is not in the lexicon, not a negation, not "!", "(!)" nor an emoticon (its info is None), and longer
+    than two characters (and than one without its apostrophes), leaves no modifier and no negation behind it and adds
+    nothing: after one, the scan is where it starts. So the scan visits the words that matter and, while a
+    modifier or a negation is pending, the words after them until one of those clears it; an entry whose every info
+    is None is passed over at once when nothing is pending.
+
+    ``checked``: return None as soon as an entry may make ``find_tokens`` cut the text into sentences, or two tokens
+    in a row may hold a match running from one into the other (see :func:`textblob_scores_of`).
+    """
+    polarity: list[float] = []
+    subjectivity: list[float] = []
+    negated: list[bool] = []
+    modifier = None  # the info of the preceding known word that can modify the next one ("very good")
+    negator = None  # the preceding negation ("not good")
+    last_intensity = 1.0  # (read only after a lexicon word has set it)
+    edge = ""  # the previous token's last character when a pattern's match could run on from it
+    for entry in entries:
+        if checked:
+            if entry[_SENTENCES_AT]:
+                return None
+            first = entry[_FIRST_AT]
+            if first and edge and edge + first in _PAIRS:
+                return None
+            edge = entry[_LAST_AT]
+        if entry[_SILENT_AT] and modifier is None and negator is None:
+            continue
+        lowered = entry[_LOWERED_AT]
+        infos = entry[_INFOS_AT]
+        for k in range(len(lowered)):
+            info = infos[k]
+            word = lowered[k]
+            if info is None:  # a word outside the lexicon: only what is pending changes
+                if modifier is None and negator is None:
+                    continue
+                if negator and len(word.strip("'")) > 1:
+                    negator = None
+                if negator is not None and modifier is not None and modifier[2]:
+                    negated[-1] = True
+                    negator = None
+                elif modifier and len(word) > 2:
+                    modifier = None
+                continue
+            lexical = info[0]
+            if lexical is not None:
+                p = lexical[0]
+                s = lexical[1]
+                if modifier is None:
+                    polarity.append(p)
+                    subjectivity.append(s)
+                    negated.append(False)
+                else:
+                    polarity[-1] = max(-1.0, min(p * last_intensity, +1.0))
+                    subjectivity[-1] = max(-1.0, min(s * last_intensity, +1.0))
+                last_intensity = lexical[2]
+                if negator is not None:
+                    last_intensity = 1.0 / last_intensity
+                    negated[-1] = True
+                modifier = info if info[1] else None
+                negator = word if info[3] else None
+                continue
+            if info[3]:
+                negator = word
+            elif negator and len(word.strip("'")) > 1:
+                negator = None
+            if negator is not None and modifier is not None and modifier[2]:
+                negated[-1] = True
+                negator = None
+            elif modifier and len(word) > 2:
+                modifier = None
+            if info[5] and polarity:
+                polarity[-1] = max(-1.0, min(polarity[-1] * 1.25, +1.0))
+            if info[6]:
+                polarity.append(0.0)
+                subjectivity.append(1.0)
+                negated.append(False)
+                last_intensity = 1.0
+            if info[4] is not None:
+                polarity.append(info[4])
+                subjectivity.append(1.0)
+                negated.append(False)
+                last_intensity = 1.0
+    # TextBlob's mean starts its sums at 0 (an int); 0.0 gives the same float sums, and keeps a compiled sum of one
+    # -0.0 ("not third": 0.0 turned) at TextBlob's 0.0.
+    total = 0.0
+    for k in range(len(polarity)):
+        total += polarity[k] * -0.5 if negated[k] else polarity[k]
+    return total, reduce(add, subjectivity, 0), len(polarity)
 
 
 def _find_tokens(text: str) -> list[str]:
@@ -381,78 +525,8 @@ class _TextBlobScorer(textblob_text.Sentiment):
     def scores(self, words: list[str], infos: list[tuple | None] | None = None) -> tuple[float, float, int]:
         """The polarity and subjectivity sums and the count of :meth:`assessments` of ``words`` (no parts of speech),
         its rules run only at the words that can start or change an assessment (``infos``: :meth:`word_info` of
-        each word, when the caller has them).
-
-        A word that is not in the lexicon, not a negation, not "!", "(!)" nor an emoticon, and longer than two
-        characters (and than one without its apostrophes), leaves no modifier and no negation behind it and adds
-        nothing: after one, the scan is where it starts. So the scan visits the words that matter and, while a
-        modifier or a negation is pending, the words after them until one of those clears it.
-        """
-        if infos is None:
-            infos = list(map(self.word_info, words))
-        polarity: list[float] = []
-        subjectivity: list[float] = []
-        negated: list[bool] = []
-        modifier = None  # the info of the preceding known word that can modify the next one ("very good")
-        negator = None  # the preceding negation ("not good")
-        after = 0  # the position after the last word read
-        for at in compress(range(len(words)), infos):
-            if (modifier is not None or negator is not None) and at > after:
-                for word in words[after:at]:  # words outside the lexicon: only what is pending changes
-                    if negator and len(word.strip("'")) > 1:
-                        negator = None
-                    if negator is not None and modifier is not None and modifier[2]:
-                        negated[-1] = True
-                        negator = None
-                    elif modifier and len(word) > 2:
-                        modifier = None
-                    if modifier is None and negator is None:
-                        break
-            after = at + 1
-            info = infos[at]
-            lexical, modifies, _adverb, negation, emoticon, exclaim, sarcasm = info
-            if lexical is not None:
-                p, s, intensity = lexical
-                if modifier is None:
-                    polarity.append(p)
-                    subjectivity.append(s)
-                    negated.append(False)
-                else:
-                    polarity[-1] = max(-1.0, min(p * last_intensity, +1.0))
-                    subjectivity[-1] = max(-1.0, min(s * last_intensity, +1.0))
-                last_intensity = intensity
-                if negator is not None:
-                    last_intensity = 1.0 / last_intensity
-                    negated[-1] = True
-                modifier = info if modifies else None
-                negator = words[at] if negation else None
-                continue
-            word = words[at]
-            if negation:
-                negator = word
-            elif negator and len(word.strip("'")) > 1:
-                negator = None
-            if negator is not None and modifier is not None and modifier[2]:
-                negated[-1] = True
-                negator = None
-            elif modifier and len(word) > 2:
-                modifier = None
-            if exclaim and polarity:
-                polarity[-1] = max(-1.0, min(polarity[-1] * 1.25, +1.0))
-            if sarcasm:
-                polarity.append(0.0)
-                subjectivity.append(1.0)
-                negated.append(False)
-                last_intensity = 1.0
-            if emoticon is not None:
-                polarity.append(emoticon)
-                subjectivity.append(1.0)
-                negated.append(False)
-                last_intensity = 1.0
-        total = 0
-        for p, is_negated in zip(polarity, negated):
-            total += p * -0.5 if is_negated else p
-        return total, reduce(add, subjectivity, 0), len(polarity)
+        each word, when the caller has them): see :func:`_scan`."""
+        return _scan([_one_entry(words, map(self.word_info, words) if infos is None else infos)], False)
 
 
 def _emoticon_polarity() -> dict[str, float]:

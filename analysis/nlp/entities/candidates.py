@@ -33,6 +33,7 @@ from analysis.nlp.entities.cues import (
     _ORG_HEADS,
     _POSSESSIVE_INSTITUTION_HEADS,
     _PLACE_HEADS,
+    ORG_FIRST_WORDS,
     _TITLES,
     _WEEKDAY_ABBREVIATIONS,
     _WEEKDAYS,
@@ -247,9 +248,11 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
                     out.append(tok)
                 prev = tok
                 continue
+        elided = ""
         if elisions and raw[1:2] in "’'" and raw[:1].lower() in elisions and len(raw) > 2:
             if not raw[2].isupper():
                 continue  # "L'étape" at a sentence's start: an article and a word, no name
+            elided = raw[:2]
             raw, begin = raw[2:], begin + 2  # "L'ONU" at a sentence's start
         if begin and text[begin - 1] != " ":  # most names follow a space
             before = text[begin - 1]
@@ -260,8 +263,11 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
                 raw, begin = text[word_start : m.end()], word_start
             elif before.isalnum():
                 continue
-            elif before in "’'" and not (elisions and _elided(text, begin - 1, elisions)):
-                continue  # l’État in a language that does not elide, O'Brien's "B"
+            elif before in "’'":
+                if not (elisions and _elided(text, begin - 1, elisions)):
+                    continue  # l’État in a language that does not elide, O'Brien's "B"
+                if text[begin - 2] in "dD" and (begin < 3 or text[begin - 3] == " "):
+                    elided = text[begin - 2 : begin]
             if before in "-‐‑":  # pro-Bukele (a name after a prefix), al-Assad (a particle of the name)
                 # the word before the hyphen (a window longer than any particle: the same answer, in constant time)
                 word = _PREFIX_RE.search(text, max(0, begin - 1 - _PREFIX_WINDOW), begin - 1)
@@ -286,7 +292,12 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
             tok = _Tok(raw, begin, possessive)
             if tok.shape == _LOWER:  # "11th" is no name
                 continue
-            if prev is None or prev.possessive or begin < 2 or text[begin - 1] != " " or text[begin - 2] in _NOT_PLAIN:
+            if elided and elided[0] in "dD" and prev is not None and not prev.possessive and prev.end == begin - 3 and (
+                text[prev.end] == " " and prev.shape != _LOWER
+            ):  # "Conseil d'État", "Côte d'Ivoire", "Jean-Luc d'Aubigny": "d'" between two names joins them
+                _add_joiner_tokens(tok, begin - 2, (elided,), out)
+                out.append(tok)
+            elif prev is None or prev.possessive or begin < 2 or text[begin - 1] != " " or text[begin - 2] in _NOT_PLAIN:
                 _place_token(tok, prev, text, out)
             else:  # the common case, a word after a word and a space: what _place_token does with it
                 if begin == prev.end + 1:
@@ -758,7 +769,7 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
                 break  # "Streik der GDL", "Ende der Koalition"
             if genitives and keys[0] in cues.articles and keys[0] not in genitives:
                 break  # "das Gericht den Anwalt": no genitive, two things
-            if keys[0] in _HEADED_JOINER_KEYS and (len(keys) > 1 or not (
+            if keys[0] in _HEADED_JOINER_KEYS and ((len(keys) > 1 and keys[1] not in _ROMANCE_ARTICLE_KEYS) or not (
                 (last.key in _ORG_HEADS and keys[0] not in _FACILITY_JOINERS)
                 or (cues is not None and _org_word(last.key, cues.org_endings) and keys[0] not in _FACILITY_JOINERS)
                 or (cues is not None and keys[0] in _FACILITY_JOINERS and last.key.endswith(cues.facility_endings))
@@ -776,13 +787,20 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
                 if keys != ["and"] or not _and_joins(run, toks, k):
                     break
             elif keys in (["y"], ["e"]) and (
+                (run[0].key in _PLACE_HEADS or run[0].key in _ORG_HEADS)
+                and (toks[k].key in _PLACE_HEADS or toks[k].key in _ORG_HEADS)  # "Plaza Once y Estación Castelar"
+            ):
+                break
+            elif keys in (["y"], ["e"]) and (
                 _two_places(run, toks, k) or last.shape == _ACRONYM or toks[k].shape == _ACRONYM
             ):
                 break  # "Estados Unidos y Japón", "PP y Vox" (but "Ortega y Gasset"; see extract._conjunction_split)
             elif keys[0] in _CONJUNCTIONS_OR_IN and len(keys) > 1:
                 break  # "La Comisión Europea y el Fondo", "Felipe VI en el Palacio" (but "Desaparecidos en Honduras")
             elif any(key in _CONNECTOR_HEADED for key in keys):
-                if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1) or (
+                if keys[0] == "the" or not _can_join_headed(last, alone=len(run) == 1 or (
+                    len(run) == 2 and run[0].key in ORG_FIRST_WORDS  # "Federated Farmers of Otago"
+                )) or (
                     len(keys) == 2 and keys[1] != "the"
                 ):
                     break
@@ -794,6 +812,8 @@ def _runs(toks: list[_Tok], cues: LanguageCues | None = None) -> list[list[_Tok]
     return runs
 
 
+#: Articles after a headed joiner ("Unión por la Patria", "Alliance pour le climat").
+_ROMANCE_ARTICLE_KEYS = frozenset({"el", "la", "los", "las", "le", "les"})
 #: Joiners that are a conjunction or "in" when another joiner (an article) follows.
 _CONJUNCTIONS_OR_IN = frozenset({"y", "e", "en"})
 

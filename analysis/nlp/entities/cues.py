@@ -108,7 +108,8 @@ _ORG_HEADS = frozenset(
     fiscalia ejercito camara congreso senado fondo fonds ligue liga lega confederacion confederation
     education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour autorite
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
-    federation fondation gouvernement musee museo lycee hopital
+    federation fondation gouvernement musee museo lycee hopital departement observatoire chambre mouvement
+    movimiento alianza asamblea defensoria
     institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
     """.split()
 )
@@ -119,6 +120,7 @@ _PLACE_HEADS = frozenset(
     harbour harbor airport strait border territory territories republic kingdom emirates prefecture oblast
     municipality village town township borough neighbourhood neighborhood quarter plaza heights hills falls
     beach canal highway park garden gardens forest basin delta cape corridor rue calle avenida paseo quai
+    estacion parque
     """.split()
 )
 _DIRECTIONS = frozenset(
@@ -304,7 +306,8 @@ GIVEN_NAME_WORDS = frozenset(
 ORG_FIRST_WORDS = frozenset(
     """
     national royal federal international imperial general major united standard allied consolidated universal
-    continental global central northern southern eastern western historic natural
+    continental global central northern southern eastern western historic natural federated associated
+    amalgamated
     """.split()
 )
 
@@ -316,6 +319,10 @@ TABLE_LABELS = frozenset(
     """.split()
 )
 
+#: Nouns before the name of a storm or another weather event ("Storm Dara", "Hurricane Otis", "Orkan Zeynep"):
+#: part of the name at a sentence's start too, and the name is an event (type "other"), never a person.
+EVENT_HEADS = frozenset("storm hurricane typhoon cyclone sturm orkan sturmtief hurrikan taifun zyklon".split())
+
 #: Names of parties without a head noun ("Labour", "the Greens", "Liberal Democrats", "die Grünen", "les Verts"):
 #: typed organisations, and in German no plain noun.
 PARTY_NAMES = frozenset(
@@ -324,7 +331,8 @@ PARTY_NAMES = frozenset(
     grune grunen linke verts verdes
     """.split()
 ) | frozenset({"liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
-               "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop"})
+               "sweden democrats", "reform uk", "plaid cymru", "sinn fein", "die linke", "gop", "fianna fail",
+               "fine gael", "aontu"})
 
 #: Other names a party commonly goes by, with the keys of the names they are the same party as ("the Tories" is
 #: the Conservative Party): joined when the article names both. Lexical data, general news usage.
@@ -354,6 +362,9 @@ HONORIFICS: dict[str, str] = {
     "ng": "alhaji alhaja hajiya engr barr atty pst",
     # Malaysia and Brunei ("Datuk", "Dato'", "Tan Sri", "Tun", "Haji")
     "my": "datuk dato datin tun haji hajjah",
+    # South Africa's courts ("Advocate Thandi Nkosi", "Adv. Botha"), Irish "Teachta" aside (its letters "TD" are a
+    # member's suffix)
+    "za": "advocate adv",
     # forms of address of other languages that English news keeps ("Mme Dupont", "Herr Vogt", "Sra. Ruiz"); the
     # short or ambiguous ones ("M.", "Me", "Don", "Frau") are in their language's table only
     "other": "mme mmes mlle mlles herr sra srta sres dna dott dottssa sigra dhr mevr",
@@ -361,9 +372,9 @@ HONORIFICS: dict[str, str] = {
 _HONORIFIC_WORDS = frozenset(word for words in HONORIFICS.values() for word in words.split())
 #: Honorifics that are also common words or names ("Tun", "Barr", "Rt", "Haji", "Pandit"): stripped only before
 #: something shaped like a personal name.
-_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr".split())
+_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr advocate".split())
 #: Honorifics written with a period ("Smt.", "Coun.", "Engr."): the period stays with the word.
-HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
+HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Adv|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
 
 #: Players' positions written before a name like a title ("Defenseman Luka Novak", "Goalkeeper Ana Ruiz"); stripped
 #: only before something shaped like a personal name ("Forward Madrid" is no one).
@@ -463,13 +474,15 @@ CUES: dict[str, LanguageCues] = {
         # before the name ("Devon MP Harriet Lusk"; after it they are a suffix)
         titles=_TITLES | _HONORIFIC_WORDS | _SPORTS_POSITIONS | _words(
             "chair chairs executive coroner founder co-founder cofounder treasurer dc ds dci dsupt pc pcso mp mep msp "
-            "mla cfo coo cto cio cmo comrade"),
+            "mla td mna mlc cfo coo cto cio cmo comrade"),
         ambiguous_titles=_AMBIGUOUS_TITLES | _AMBIGUOUS_HONORIFICS | _SPORTS_POSITIONS | _words(
             "chair executive founder co-founder cofounder treasurer pc ds dc"),
         title_modifiers=_TITLE_MODIFIERS | _words("financial operating technology marketing managing executive "
                                                   "general vice medical scientific commercial legal investment "
                                                   "information digital"),
-        suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd"),
+        # members' letters by parliament (Ireland's "TD", Quebec's "MNA", Australia's "MLC", the Isle of Man's "MHK")
+        # and counsel's and honours' letters ("SC" in Ireland and South Africa, "KBE", "JP")
+        suffixes=_words("mp mep msp mla mpp qc kc cbe obe mbe phd td mna mlc mha mhk sc jp kbe dbe frs"),
         articles=_words("the a an"),
     ),
     "fr": LanguageCues(
@@ -587,7 +600,7 @@ APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "u
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
 #: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
-HEADED_JOINERS = frozenset({"für", "am", "im", "to"})  # (and English "Campaign to Protect Rural Wales")
+HEADED_JOINERS = frozenset({"für", "am", "im", "to", "por", "pour"})  # (and English "Campaign to Protect Rural Wales")
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after
@@ -605,9 +618,31 @@ PLACE_ARTICLE_PREPOSITIONS = frozenset("auf an".split())
 #: part of the name, which is the place, the line or the institution, not the capitalised words alone.
 LOWER_HEADS: dict[str, frozenset[str]] = {
     "fr": frozenset("musée ligne lycée collège hôpital gare rue place pont avenue boulevard quai aéroport stade "
-                    "église cathédrale château palais théâtre parc ministère".split()),
+                    "église cathédrale château palais théâtre parc ministère route chemin allée impasse esplanade "
+                    "académie".split()),
     "es": frozenset("museo línea calle plaza estación aeropuerto estadio puente avenida paseo catedral palacio "
-                    "teatro parque".split()),
+                    "teatro parque ruta carretera camino autopista".split()),
+}
+
+#: The ``LOWER_HEADS`` of streets, squares, roads and school districts: a town after their bare "de" is part of the
+#: name ("la route de Berne", "la place de l'Europe", "la calle de Alcalá", "l'académie de Lille"), where "le musée
+#: de Vernon" names Vernon.
+LOWER_HEADS_OF_TOWNS = frozenset(
+    "rue route place avenue boulevard quai chemin allée impasse esplanade pont académie calle avenida paseo plaza "
+    "ruta carretera camino autopista puente".split()
+)
+
+#: Endings of the lower-case adjectives inside an institution's lower-case name, by language ("Office fédéral des
+#: transports", "Conseil communal de Renens", "Département des ressources humaines", "Transports publics de la région
+#: lausannoise"): after a capitalised head noun its name goes on in lower case, "de"/"des"/"du" before each field
+#: (``extract._Extractor._with_lower_fields``).
+LOWER_NAME_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fr": tuple(
+        """
+        al ale ales aux el elle els elles ique iques ic ics aire aires ien ienne iens iennes ain aine ains aines ais
+        aise aises ois oise oises if ive ifs ives ier ière iers ières
+        """.split()
+    ),
 }
 
 #: Lower-case adjectives that French writes after the one capitalised word of an institution's name ("l'Éducation

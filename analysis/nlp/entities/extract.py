@@ -48,7 +48,10 @@ from analysis.nlp.entities.cues import (
     AP_STATES,
     CORPORATE_SUFFIXES,
     ELISIONS,
+    EVENT_HEADS,
     INSTITUTION_ADJECTIVES,
+    LOWER_NAME_ADJECTIVE_ENDINGS,
+    LOWER_HEADS_OF_TOWNS,
     GIVEN_NAME_WORDS,
     PRODUCT_MODELS,
     NOUNS_CAPITALISED,
@@ -116,6 +119,36 @@ def extract_entities(article: Article, *, include_boilerplate: bool = False) -> 
         return _Extractor(article, include_boilerplate).run()
 
 
+@cython.locals(text=str, after=cython.Py_ssize_t, at=cython.Py_ssize_t, n=cython.Py_ssize_t, c=cython.Py_UCS4)
+def _definition_near(text: str, after: int, near: re.Pattern, romance: bool) -> bool:
+    """``near.match(text, after) is not None``, where ``near`` is _DEFINITION_NEAR_RE (_DEFINITION_NEAR_ROMANCE_RE
+    when ``romance``), the expression run only where its second branch decides: a comma or a parenthesis after
+    white space (or none) matches its first; without white space and then a lower-case letter neither matches."""
+    n = len(text)
+    at = after
+    while at < n and text[at].isspace():
+        at += 1
+    if at >= n:
+        return False
+    c = text[at]
+    if c == "," or c == "(":
+        return True
+    if at == after or not (
+        "a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (romance and (c == "'" or c == "’"))
+    ):  # (the lower-case letters _DEFINITION_NEAR_RE's second branch starts with, and the apostrophes of Romance)
+        return False
+    return near.match(text, after) is not None
+
+
+@cython.locals(text=str, at=cython.Py_ssize_t, n=cython.Py_ssize_t)
+def _mark_after(text: str, at: int) -> str:
+    """The first character of ``text`` from ``at`` on that is no white space (``\\s``), or "" at the end."""
+    n = len(text)
+    while at < n and text[at].isspace():
+        at += 1
+    return text[at : at + 1]
+
+
 class _Extractor:
     def __init__(self, article: Article, include_boilerplate: bool) -> None:
         self.article = article
@@ -131,12 +164,14 @@ class _Extractor:
         self.elisions = ELISIONS.get(article.language, ())
         heads = LOWER_HEADS.get(article.language)
         self.lower_heads = heads and re.compile(
-            r"(?:^|(?<=[\s(«“]))(%s)(?: (des|du|del|de la|de) | (d['’]|de l['’])| )$" % "|".join(sorted(heads))
+            r"(?:^|(?<=[\s(«“'’]))(%s)(?: (des|du|del|de la|de) | (d['’]|de l['’])| )$" % "|".join(sorted(heads))
         )  # "le musée des Beaux-Arts", "la ligne B", "le musée d'Orsay"
         adjectives = INSTITUTION_ADJECTIVES.get(article.language)
         self.institution_adjectives = adjectives and re.compile(
             r" (%s)\b(?: (%s)\b)?" % ("|".join(sorted(adjectives)), "|".join(sorted(adjectives)))
         )  # "l'Éducation nationale", "la Banque centrale européenne"
+        endings = LOWER_NAME_ADJECTIVE_ENDINGS.get(article.language)
+        self.lower_fields = endings and _lower_fields_re(endings)  # "l'Office fédéral des transports"
         self.capitals: set[int] = set()  # paragraphs written mostly in capitals
         self.sentence_case: set[int] = set()  # titles and headings written in sentence case
         self.tables: set[int] = set()  # results tables, whose row labels are names ("Grüne 24,1 %")
@@ -225,6 +260,10 @@ class _Extractor:
                 for piece, title in pieces:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
+                    elif self.english and len(piece) >= 3 and piece[0].shape == _CAP and not piece[0].initial and (
+                        _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
+                    ):
+                        piece = self._without_portfolio(text, piece)  # "Minister for Health Mary Byrne"
                     elif self.nouns_capitalised and len(piece) >= 2 and self._noun_first(piece):
                         piece = piece[1:]  # "das Land Niedersachsen", "an den Standorten Bremen"
                     # two or more capitalised words before a title are a name even at a sentence's start
@@ -251,14 +290,18 @@ class _Extractor:
                 par_spans = _with_suffixes(par_spans)
             if self.institution_adjectives is not None and not headline:
                 par_spans = [self._with_adjectives(sp) for sp in par_spans]
-            if self.lower_heads is not None and not headline:  # (after the adjectives: "le ministère de la
+            if self.lower_fields is not None and (not headline or sentence_case):
+                par_spans = self._with_lower_fields(text, par_spans)
+            if self.lower_heads is not None and (not headline or sentence_case):  # (after the adjectives: "le ministère de la
                 # Sécurité publique")
                 par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
             if venues and not headline and " and " in text:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
             # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
             # match of _NICKNAME_INSIDE_RE has one)
-            quoted_capital = _QUOTED_CAPITAL_RE.search(text)
+            quoted_capital = _QUOTED_CAPITAL_RE.search(text) if (
+                " “" in text or ' "' in text or " ‘" in text or " '" in text
+            ) else None  # (its quotation mark follows a space: most paragraphs have none, found faster so)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english and quoted_capital:
@@ -290,20 +333,22 @@ class _Extractor:
         where: dict[int, int] = {}  # id of a span -> its place in spans
         swallowed: set[int] = set()  # ids of spans that became part of a longer name (_with_listed_words)
         added: list[_Span] = []
-        near = _DEFINITION_NEAR_ROMANCE_RE if self.elisions or self.article.language == "es" else _DEFINITION_NEAR_RE
+        romance = bool(self.elisions) or self.article.language == "es"
+        near = _DEFINITION_NEAR_ROMANCE_RE if romance else _DEFINITION_NEAR_RE
         last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
         if last_mark < 0:
             return
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
-            if after > last_mark or not near.match(text, after):
+            if after > last_mark or not _definition_near(text, after, near, romance):
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
                 known = {id(sp) for sp in spans}
                 where = {id(sp): i for i, sp in enumerate(spans)}
-            trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
+            # "the Houthi movement, known as ..." (white space first: else no match)
+            trailing = _TRAILING_HEAD_RE.match(text, after) if text[after : after + 1].isspace() else None
             if trailing:
                 after = trailing.end()
             elif not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2:
@@ -327,6 +372,8 @@ class _Extractor:
                     spans[at] = s = extended
                     where[id(s)] = at
                     after = s.end
+            if _mark_after(text, after) not in (",", "("):
+                continue  # what the definitions below start with (after white space): none of them here
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m is None and _ALIAS_NEAR_RE.match(text, after):
                 m = _ALIAS_TRIGGER_LONG_RE.match(text, after)  # "X, the Oslo startup formerly known as Y"
@@ -529,14 +576,32 @@ class _Extractor:
             elif group is not None:
                 s.group = group
                 groups.add(s)
+            elif self.lower_fields is not None and not s.initial and s.toks[0].shape == _CAP and _ARTICLE_BEFORE_RE.search(
+                s.text, max(0, s.start - 4), s.start
+            ):  # "la Confédération": French writes a common noun in lower case, so a capitalised one is a name
+                groups.add(s)
         for s in headline:
             pieces = self._headline(s, lookup)
-            if not pieces and s.par in self.sentence_case and not s.initial and len(s.toks) > 1 and self._acceptable(s):
-                pieces = [s]  # a name of several words inside a title in sentence case ("... on the Western Slope")
+            if not pieces and s.par in self.sentence_case and not s.initial and self._acceptable(s) and (
+                len(s.toks) > 1 or self._named_mid_sentence(s)
+            ):  # a name inside a title in sentence case ("... on the Western Slope", "... leaves Balclutha farmers")
+                pieces = [s]
             for piece in pieces:
                 groups.add(piece)
         _apostrophe_names(groups.spans)
         return groups.result(english=self.english, language=self.article.language)
+
+    @cython.locals(s=_Span, tok=_Tok)
+    def _named_mid_sentence(self, s: _Span) -> bool:
+        """Whether one capitalised word inside a title in sentence case is a name as it would be in a sentence:
+        no common word of the language (a German noun is capitalised anyway), no word the article writes in lower
+        case."""
+        tok = s.toks[0]
+        if tok.shape != _CAP or (_is_common_word(tok.key) if self.english else (
+            _is_common_word_of(tok.text, self.article.language) or (self.nouns_capitalised and self._plain_noun(s))
+        )):
+            return False
+        return not self.written_in_lower_case(tok.text.lower())
 
     @cython.locals(s=_Span, tok=_Tok)
     def _needs_confirmation(self, s: _Span) -> bool:
@@ -547,6 +612,25 @@ class _Extractor:
         if tok.shape == _CAP:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops)
+
+    def _without_portfolio(self, text: str, piece: list[_Tok]) -> list[_Tok]:
+        """A minister's portfolio after a title and "for"/"of", before a person's name, is no part of the name:
+        "Minister for Health Mary Byrne", "Secretary of State for Foreign Affairs Aoife Nic Shane" (the portfolio's
+        common words, up to a given name, with two or more words left for the name)."""
+        m = _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
+        if m is None or not self.cues.is_title(_norm(m.group(1))):
+            return piece
+        k = 0
+        while k < len(piece) - 2 and piece[k].shape == _CAP and _is_common_word(piece[k].key) and not (
+            _is_given_name(piece[k].key)
+        ):
+            k += 1
+        rest = piece[k:]
+        if k == 0 or not (_is_given_name(rest[0].key) or not _is_common_word(rest[0].key)) or any(
+            t.shape != _CAP and t.key not in _NAME_PARTICLES for t in rest
+        ):
+            return piece  # "the director of Public Works & Utilities": no person after the portfolio
+        return rest
 
     def _descriptor_first(self, text: str, piece: list[_Tok]) -> bool:
         """In French or Spanish, a capitalised common word after an article before a personal name is what the
@@ -647,7 +731,7 @@ class _Extractor:
             return [s]
         if len(s.toks) == 1 and (m.group(2) == "de" or (m.group(3) or "")[:1] == "d") and _place_strength(
             first.key, first.text
-        ):
+        ) and m.group(1) not in LOWER_HEADS_OF_TOWNS:
             return [s]  # a town takes no article: "le musée de Vernon" (but "el museo del Prado")
         rest = s.toks
         place: list[_Tok] = []
@@ -694,6 +778,57 @@ class _Extractor:
         span = _Span(s.par, s.text, toks, initial=False, headline=s.headline)
         span.title_before = s.title_before
         return span
+
+    @cython.locals(s=_Span, nxt=_Span, span=_Span, tok=_Tok)
+    def _with_lower_fields(self, text: str, spans: list[_Span]) -> list[_Span]:
+        """An institution's name that French writes in lower case after its capitalised head noun: an adjective,
+        then fields each after "de"/"des"/"du"/"de la"/"de l'" (a noun and up to two adjectives, "et" between two),
+        and a place's name after a last "de" ("l'Office fédéral des transports", "le Département des infrastructures
+        et des ressources humaines", "le Conseil communal de Renens"). A field's noun is no weak word of the
+        language ("le Conseil de ce matin"); a verb after the name ends it ("l'Office fédéral des routes finance").
+        Reads each span's end once (one match), so linear in the paragraph."""
+        out: list[_Span] = []
+        i, n = 0, len(spans)
+        while i < n:
+            s = spans[i]
+            i += 1
+            last = s.toks[-1]
+            if last.key not in _ORG_HEADS or last.shape != _CAP or len(s.toks) > 2 or last.possessive or s.defined:
+                out.append(s)
+                continue
+            m = self.lower_fields.match(text, s.end)
+            if m is None or _LOWER_AFTER_HEAD_RE.match(text, s.end):  # (a name up to its acronym: _with_lower_words)
+                out.append(s)
+                continue
+            end = s.end if m.group(1) is None else m.end(1)  # after the adjective
+            fields = 0
+            for field in _LOWER_FIELD_RE.finditer(m.group(2) or "") if m.group(2) else ():
+                if _norm(field.group(1)) in self.stops:
+                    break
+                fields += 1
+                end = m.start(2) + field.end()
+            if fields == 0 and end == s.end:
+                out.append(s)
+                continue
+            toks = [*s.toks] if not (len(s.toks) == 2 and s.toks[0].key in ROMANCE_ARTICLES) else [last]
+            if len(toks) == 2 and (toks[0].shape != _CAP or s.person_shaped):
+                out.append(s)
+                continue
+            place = _PLACE_AFTER_FIELDS_RE.match(text, end)
+            nxt = spans[i] if i < n else None
+            if place is not None and nxt is not None and nxt.start == place.end() and len(nxt.toks) <= 2 and not (
+                nxt.toks[0].shape == _LOWER
+            ):  # "le Conseil communal de Renens": the place ends the name
+                i += 1
+                end = nxt.end
+            for word in _WORD_RE.finditer(text, s.end, end):
+                tok = _Tok(word.group(), word.start(), shape=_LOWER if word.group()[:1].islower() else _CAP)
+                tok.joined = True
+                toks.append(tok)
+            span = _Span(s.par, text, toks, initial=s.initial and toks[0] is s.toks[0], headline=s.headline)
+            span.title_before = s.title_before
+            out.append(span)
+        return out
 
     def _noun_first(self, piece: list[_Tok]) -> bool:
         """In a language that capitalises nouns, a noun that says what the name after it is, or an inflected
@@ -769,6 +904,8 @@ class _Extractor:
                 and not s.headline and not self.written_in_lower_case(last.text.lower())
                 and _one_word_acceptable(last.key, last.text, last.shape, s.defined, frozenset(), self.cues)
             )
+        if toks[0].shape == _LOWER and toks[0].key in _LOWER_HEAD_KEYS and last.shape != _LOWER:
+            return True  # "la línea H", "la ligne B": a lower-case head before a letter names a line
         if all((t.key in self.stops and t.shape != _ACRONYM) or t.shape == _LOWER for t in toks) and (  # (U.S. Open)
             self.english or s.initial or s.headline
             or all(t.key in _stopwords() or t.key in _CONNECTOR_PARTICLES or t.shape == _LOWER for t in toks)
@@ -804,6 +941,7 @@ class _Extractor:
             if (toks[1].shape == _LOWER and toks[1].key in _START_HEAD_JOINERS and tok.shape == _CAP
                     and (key in _ORG_HEADS or (key[-1:] == "s" and key[:-1] in _ORG_HEADS)
                          or (key not in self.stops and toks[-1].shape == _CAP
+                             and not (key[-1:] == "s" and _is_common_word(key[:-1]))  # "Residents of X said"
                              and _SPEAKS_RE.match(span.text, toks[-1].end) is not None))):
                 return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ...", and
                 # a common word's name that speaks ("Transport for the Fens said": "Apple says" of several words)
@@ -832,7 +970,7 @@ class _Extractor:
                 and all(t.shape == _CAP and _is_common_word(t.key) and t.key not in self.stops
                         and not self.cues.is_title(t.key) and not _is_given_name(t.key) for t in span.toks[1:])):
             return False  # "British Gas", "American Express said": a nationality before common nouns, a company
-        if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or (
+        if len(span.toks) > 1 and (key in ORG_FIRST_WORDS or key in EVENT_HEADS or span.form in PARTY_NAMES or (
             key in _ORG_HEADS and len(span.toks) == 2 and _place_strength(span.toks[1].key, span.toks[1].text) >= 4
         )):
             return False  # "National Highways", "Royal Mail", "Police Scotland"
@@ -1095,9 +1233,32 @@ def _table_label(run: list[_Tok], *, cells: bool = False) -> list[_Tok]:
     return run
 
 
+#: A title and "for"/"of" right before a word ("Minister for ", "Secretary of State for ").
+_TITLE_FOR_BEFORE_RE = re.compile(r"(?<![^\W\d_])([A-Za-z]+)(?: of State)? (?:for|of) $")
 _DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\s?$")
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
+#: A French definite article right before a word ("la Confédération", "le Parlement", "l'Assemblée").
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:la |le |les |l['’])$")
+_LOWER_HEAD_KEYS = frozenset(_norm(word) for words in LOWER_HEADS.values() for word in words)
+#: A noun of a lower-case name, after one of the adjectives French writes before a noun ("de second degré").
+_LOWER_WORD = r"(?:(?:premier|première|second|seconde|haut|haute|grand|grande|petit|petite|nouveau|nouvelle) )?[a-zß-öø-ÿ][a-zß-öø-ÿ-]+"
+_LOWER_ARTICLE = r"(?:de la |de l['’]|des |du |de |d['’])"
+
+
+def _lower_fields_re(endings: tuple[str, ...]) -> re.Pattern[str]:
+    """After an institution's capitalised head: an adjective (group 1), then up to three fields of a lower-case
+    name (group 2: each "de"/"des"/... and a noun, up to two adjectives after it, "et" before the next)."""
+    adjective = rf"[a-zß-öø-ÿ]+(?:{'|'.join(sorted(endings, key=len, reverse=True))})(?![\w'’-])"
+    field = rf"{_LOWER_ARTICLE}{_LOWER_WORD}(?![\w'’])(?: {adjective}){{0,2}}"
+    return re.compile(rf"(?: ({adjective}))?((?: (?:et )?{field}){{1,3}})?")
+
+
+#: One field of such a name, its noun in group 1 (read inside group 2 of :func:`_lower_fields_re`).
+_LOWER_FIELD_RE = re.compile(rf" (?:et )?{_LOWER_ARTICLE}({_LOWER_WORD})(?![\w'’])[^ ]*(?: [a-zß-öø-ÿ]+(?![\w'’-]))*?(?= (?:et )?{_LOWER_ARTICLE}|$)")
+#: "de" or "d'" before a place's name that ends such a name ("Conseil communal de Renens").
+_PLACE_AFTER_FIELDS_RE = re.compile(r" (?:de |d['’])")
+_WORD_RE = re.compile(r"[^\s]+")
 #: One to four lower-case words after an organisation's head noun, then a bracket ("Office antistupéfiants (").
 _LOWER_AFTER_HEAD_RE = re.compile(r"((?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,9})\s*\(")
 
@@ -1505,7 +1666,9 @@ def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:
     """ "Tomas Ruiz (PSOE)", "Jonas Albrecht (FDP)": a party or employer in brackets after a person is an
     affiliation, not another name -- unless it is made of the person-shaped name's initials ("Mara Salvatrucha
     (MS13)")."""
-    if not (outer.title_before or (outer.person_shaped and (english or len(outer.toks) <= 3))):
+    if not (outer.title_before or (outer.person_shaped and (
+        english or sum(1 for t in outer.toks if t.shape != _LOWER) <= 3  # (particles aside: "Ana del Valle Ruiz")
+    ))):
         return False
     initials = "".join(t.key[:1] for t in outer.toks if t.shape != _LOWER)
     return not inner.keys[0].startswith(initials)
