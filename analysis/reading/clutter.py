@@ -270,6 +270,10 @@ ANY: tuple[BlockPattern, ...] = (
       r"^(?:(?:last\s+)?updated|posted|published|aktualisiert|publiziert|veröffentlicht|mis\s+à\s+jour|publié|"
       r"actualizado|publicado)\s*:?\s*(?:vor|il\s+y\s+a|hace)?\s*\d{1,3}\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|stunden?|"
       r"minuten?|tagen?|heures?|jours?|horas?|minutos?|días?)(?:\s+ago)?\.?$",
+      # an "updated" line with a time and no date: "Updated at 18.09 GMT", "Mis à jour à 18 h 09", "Aktualisiert um
+      # 18.09 Uhr", "Actualizado a las 18.09"
+      r"^(?:(?:last\s+)?updated|aktualisiert|mis\s+à\s+jour|actualizado)\s*:?\s*(?:at|à|um|a\s+las)?\s*\d{1,2}\s*(?:[.:h]"
+      r"\s*\d\d)?\s*(?:[ap]\.?m\.?|uhr)?\s*(?:(?-i:[A-Z]{2,5}))?\.?$",
     ), "Skip to main content", 9),
     P("breadcrumb", r"^(?:home|homepage|start|startseite|accueil|inicio|portada)(?:\s*[/|]\s*[^/|\n]{1,40}){1,6}$",
       "Inicio / Sevilla", 15),
@@ -367,6 +371,15 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:with|on|in|via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|"
       r"newsletter|podcast|alerts)\b" + _UNREPORTED,
       r"^(?:have|got)\s+a\s+(?:confidential\s+|news\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
+      # an app named between "Get the" and "app", a script notice, a live page's sign-off, a comment box's lines
+      r"^get\s+the\s+(?:[\w'’&-]+\s+){0,5}app\b" + _UNREPORTED,
+      r"^please\s+(?:turn\s+on|enable|activate)\s+javascript\b",
+      r"^(?:thank\s+you|thanks)\s+(?:for\s+following\s+(?:along|us|our\s+(?:live\s+)?coverage|the\s+(?:live\s+)?(?:blog|"
+      r"coverage|updates))|for\s+joining\s+us|for\s+reading\s+our\s+live)\b",
+      r"^(?:have\s+your\s+say\.?$|comments\s+are\s+(?:pre-?)?(?:moderated|reviewed)\b)",
+      r"^(?:as\s+)?heard\s+on\s+(?-i:[A-Z])[^\n.!?]{1,40}$",
+      r"^(?:accuracy\s+and\s+availability\s+of\s+(?:[\w'’-]+\s+){0,3}transcripts?\s+may\s+vary|this\s+transcript\s+(?:was|has\s+been)"
+      r"\s+(?:created|produced|edited|generated)\b)",
       r"^(?:follow|find)(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)" + _UNREPORTED,
     ), "Sign up to First Edition, our free daily newsletter", 40),
     P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
@@ -547,6 +560,9 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"^rejoignez[-\s](?:nous\s+(?:sur|dans)\s+|(?=notre|nos))" + _UNREPORTED + r"[^\n,]{0,40}?\b(?:chaîne|canal|communauté|"
       r"groupe)\b",
       r"^(?:téléchargez|installez)\s+(?:gratuitement\s+)?(?:notre\s+|l['’]\s*)(?:application|appli)\b" + _UNREPORTED,
+      # the e-edition link and a live page's sign-off: "Lire le journal numérique", "Merci de nous avoir suivis"
+      r"^(?:lire|feuilleter|consulter)\s+le\s+journal\s+(?:numérique|du\s+jour|en\s+version\s+numérique)$",
+      r"^merci\s+de\s+nous\s+avoir\s+suivi(?:e?s)?\b",
     ), "Partager sur Facebook Partager sur X", 40),
     P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+(?:l['’]|cet\s+)article|signaler\s+(?:une\s+)?(?:erreur|"
       r"coquille|faute)|lien\s+copié|photo\s+\d+\s*(?:/|sur)\s*\d+|(?:voir|afficher|lire)\s+les\s+commentaires(?:\s*\(\d+\))?)$",
@@ -651,6 +667,9 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"^(?:diesen\s+beitrag\s+auf\s+" + _SOCIAL + r"\s+ansehen|externer\s+inhalt|(?:weiterlesen|fortsetzung|der\s+artikel\s+"
       r"(?:wird\s+)?(?:geht\s+)?(?:weiter|fortgesetzt))\s+nach\s+der\s+(?:anzeige|werbung))$",
       r"^(?:treten\s+sie\s+unserem|folgen\s+sie\s+unserem|abonnieren\s+sie\s+unseren)\s+[^\n]{0,40}?kanal\b",
+      # the e-edition link and a live page's sign-off: "Zum E-Paper", "Danke fürs Mitlesen"
+      r"^(?:zum\s+e-paper|e-paper\s+lesen|zur\s+digitalen\s+ausgabe)$",
+      r"^(?:vielen\s+)?danke?\s+(?:fürs|für\s+das|für\s+ihr)\s+(?:mitlesen|interesse\s+an\s+unserem\s+ticker)\b",
     ), "Erhalten Sie den Überblick am Morgen direkt in Ihr Postfach.", 40),
     P("disclaimer", _either(
       r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:",
@@ -740,6 +759,9 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"boletín|newsletter)\b",
       r"^(?:ver\s+esta\s+publicación\s+en\s+" + _SOCIAL + r"|(?:la\s+noticia|el\s+artículo)\s+(?:continúa|sigue)\s+"
       r"(?:después|tras|debajo)\s+(?:de\s+)?(?:la\s+|el\s+|este\s+|esta\s+)?(?:publicidad|anuncio))$",
+      # the e-edition link and a live page's sign-off: "Leer la edición impresa", "Gracias por seguirnos"
+      r"^(?:leer|ver)\s+(?:la\s+)?edición\s+(?:impresa|digital|de\s+hoy)$",
+      r"^gracias\s+por\s+(?:seguirnos|acompañarnos)\b",
     ), "Comparte esta noticia", 40),
     P("prompt", r"^(?:imprimir|comentar|guardar|comentarios|reportar\s+(?:un\s+)?error|enlace\s+copiado|foto\s+\d+\s+de\s+\d+|"
       r"ver\s+(?:los\s+)?comentarios(?:\s*\(\d+\))?|regalar\s+(?:este\s+)?artículo)$", "Reportar un error", 8),
