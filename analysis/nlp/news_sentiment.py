@@ -50,20 +50,21 @@ How its words lean
     in any table: people's ratings and vectors alike reflect the contexts such words appear in, and a text must
     not read better or worse for naming a people.
 Words learnt from rated sentences
-    What those readings leave over is read from the words themselves: 46,950 words each have a weight
+    What those readings leave over is read from the words themselves: 47,542 words each have a weight
     (``data/news_word_weights.tsv``), learnt by ``benchmarks/fit_news_model.py`` (a ridge regression of what the
     rest of the model leaves over, on the rated sentences below, of the 4,700 words they hold often enough and of
     one direction in GloVe's word vectors, along which the neighbour table's words reach beyond the sentences'
     vocabulary) and read like the other tables: summed over the
     words outside names (capitalised words inside a sentence are names), divided by the count of words (a mean, so a
     long paragraph reads on the scale of a sentence). No word naming a group of people or a gender has a weight, nor
-    any stopword but those that carry tone ("not", "too", "only"...). It is the model's sixth input.
+    any function word ("the", "of", "is"...); words of tone that long stopword lists hold do ("not", "too", "only",
+    "should", "must", "instead": in editorials much criticism is said with them). It is the model's sixth input.
 A small linear model on top
     The score is ``tanh(k * s) / k`` of ``s = b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean
     happiness + b4 * mean neighbour valence + learnt word weights`` (``k`` the "squash", 1.5: within [-0.67, 0.67];
     chosen as the inputs were, by the held-out training sets). Its coefficients (``data/news_model.json``) are fitted by
     ``benchmarks/fit_news_model.py`` on the human-rated tweets, movie and product reviews published with VADER and
-    on 1,540 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
+    on 1,805 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
     (``benchmarks/data/news_style_rated.tsv``: many topics, plain reporting, praise and
     criticism, hedges, negations, sarcasm, quotes; one reader's ratings on VADER's scale; weighted to count as much
     as the other sets together), never on the news set it is judged on; its inputs, tables and that weight were

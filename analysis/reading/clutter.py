@@ -106,8 +106,9 @@ _SECTION_NAME = r"(?-i:[A-ZÀ-Ý])[^\s:]*(?:\s+(?:&|and|(?-i:[A-ZÀ-Ý])[^\s:]*)
 _FR_ONE = r"(?-i:[A-ZÀ-Ý])[\w.&'’-]*(?:\s+(?:(?:de|du|des|la|le)\s+)?(?-i:[A-ZÀ-Ý])[\w.&'’-]*){0,4}"
 _FR_SOURCES = _FR_ONE + r"(?:\s*(?:,|et)\s*(?:l['’]\s*|la\s+|le\s+)?" + _FR_ONE + r")*"
 
-#: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP".
-_CREDITED = r"(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
+#: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP", or a web address
+#: ("tirolfoto.at/Anna Berg").
+_CREDITED = r"(?-i:(?:[A-ZÀ-Ý][\w'’-]+|[a-z][\w-]*\.[a-z]{2,6})(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
 
 #: A reported-speech clause after a comma (", the council leader told members", ", sagte der Bürgermeister", ", a
 #: lancé le maire", ", explicó la empresa"): rows whose phrase a news sentence can open ("Download the NHS App ...",
@@ -212,6 +213,17 @@ ANY: tuple[BlockPattern, ...] = (
       r"(?:\s+(?:by|de|von|par|credit))?\s*:?\s[^()\n]{2,400}\)\.?$",
       "(Photo: Dock workers walk out at dawn. Tom Reed/PA)", 60),
     P("caption", r"^!\[[^\]\n]*\]\([^)\n]*\)", "![A warbler on a branch](warbler.jpg)", 60),
+    # a caption that ends with its photographer's name after a sentence, no label ("... en septembre. Anna Roth",
+    # "... on Sunday. Tom Reed/PA"): two or three capitalised words in lower case after their capital, no final stop,
+    # after a word's full stop (not a title's: "Guest essay by Dr. Farah Siddiqui" is a byline)
+    P("caption", r"(?:(?<=\w\w\w[.!?])(?<!Mrs\.)(?<!Mme\.)(?<!Sra\.)(?<!Gen\.)(?<!Col\.)(?<!Rev\.)(?<!Hon\.)(?<!Sgt\.)"
+      r"(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)(?<!Cllr\.)|(?<=[»”]))\s+(?-i:[A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+(?:(?:de|van|von|da|di|du|del)\s+)?[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})"
+      r"(?:\s*/\s*[\w .&-]{2,40})?$", "Le bassin vidé depuis l'été. Julien Moret", 60, hints=(". ",)),
+    # a credit alone in brackets, a source and an agency between slashes: "(tirolfoto.at/APA)", "(Keystone/SDA)"
+    P("credit", r"^\((?=[^()\n]*[^\W\d_])[^\s()/]{2,40}(?:\s*/\s*[^\s()/]{2,40})+\)\.?$", "(stubaiblick.at/APA)", 4),
+    # a tag label without a colon over one tag a line, in any language the tables read: "Tags", "Temas", "Themen"
+    P("tags", r"^(?:tags?|topics|temas|etiquetas|themen|schlagw(?:o|ö)rte|stichw(?:o|ö)rter|sujets|thèmes|"
+      r"mots[-\s]clés)\s*:?$", "Temas", 2, "label"),
     # a news agency alone on its line (the wire credit at the start or end of a story): "The Canadian Press",
     # "Agencia EFE", "dpa", "AFP —"; a sentence naming the agency has more words and a verb
     P("credit", r"^(?:the\s+)?(?:canadian\s+press|associated\s+press|agence\s+france[-\s]presse|agencia\s+efe|"
@@ -324,6 +336,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:latest|popular)\s+in\s+" + _SECTION_NAME + r"|"
       r"explore\s+more(?:\s+on\s+these\s+topics)?|you\s+(?:may|might)\s+also\s+like|recommended|trending(?:\s+(?:now|stories|news|articles|videos))?|"
       r"share\s+this(?:\s+article|\s+story)?|like\s+this|news\s+provided\s+by|more\s+stories(?:\s+like\s+this)?|"
+      r"don[’']?t\s+miss|do\s+not\s+miss|must\s+read|more\s+stories\s+from\s+[^:\n]{1,40}|"
       r"more\s+on\s+this\s+topic|recommended\s+for\s+you|editor['’]s\s+picks|what\s+to\s+read\s+next|"
       r"more\s+coverage|related\s+reading|we\s+recommend|suggested(?:\s+(?:reading|for\s+you|stories))?)"
       r"\s*[:›»>|]?$",
@@ -345,7 +358,8 @@ ENGLISH: tuple[BlockPattern, ...] = (
       # a newsletter sign-up: an opening verb, then "your inbox" or "our ... newsletter" ("Get the top stories from
       # your area delivered to your inbox", "Catch up on the day with our Morning Brief newsletter")
       r"^(?:get|receive|want|sign\s+up|subscribe|start|stay|never\s+miss|don['’]?t\s+miss|catch\s+up|"
-      r"be\s+the\s+first|keep\s+up|wake\s+up|end\s+your\s+day|join)(?!-)\b[^\n]{0,160}?\b(?:your\s+inbox|our\s+"
+      r"be\s+the\s+first|keep\s+up|wake\s+up|end\s+your\s+day|join)(?!-)\b[^\n]{0,160}?\b(?:your\s+inbox|"
+      r"delivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+(?:inbox|phone|whatsapp|feed|e-?mail)|our\s+"
       r"(?:[\w'’&-]+\s+){0,4}(?:newsletters?|e-?mail\s+(?:alerts|briefings?|updates))|free\s+(?:[\w'’&-]+\s+){0,3}"
       r"newsletters?)\b",
       # an app, podcast or alerts: "Get breaking scores on your phone with our app", "Stream X or download the app"
@@ -353,7 +367,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:with|on|in|via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|"
       r"newsletter|podcast|alerts)\b" + _UNREPORTED,
       r"^(?:have|got)\s+a\s+(?:confidential\s+|news\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
-      r"^follow(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)" + _UNREPORTED,
+      r"^(?:follow|find)(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)" + _UNREPORTED,
     ), "Sign up to First Edition, our free daily newsletter", 40),
     P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
     P("readtime", r"^(?:(?:estimated\s+)?read(?:ing)?\s+time|time\s+to\s+read)\s*:?\s*(?:about\s+|approx\.?\s+|~\s*)?"
@@ -521,6 +535,8 @@ FRENCH: tuple[BlockPattern, ...] = (
       # a newsletter sign-up: "Recevez chaque matin l'essentiel dans votre boîte mail", "... notre newsletter"
       r"^(?:recevez|abonnez-vous|inscrivez-vous|ne\s+manquez|retrouvez)"
       r"\b[^\n]{0,160}?\b(?:votre\s+boîte(?:\s+(?:mail|e-mail|aux\s+lettres))?|notre\s+(?:[\w'’-]+\s+){0,3}(?:newsletter|lettre))",
+      r"^(?:recevez|recevoir)\s+(?:chaque|tous\s+les|toutes\s+les)\s+(?:matin|soir|jour|semaine|matins|soirs|jours|"
+      r"semaines)\b" + _UNREPORTED,
       r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
       r"lettre\s+d['’]information)" + _UNREPORTED,
       # embeds, widgets, report and ad-break lines, channel and app prompts
@@ -543,7 +559,9 @@ FRENCH: tuple[BlockPattern, ...] = (
     P("correction", r"^(?:correctif|rectificatif|précision|erratum)\s*:", "Correctif : une version précédente indiquait une mauvaise date.", 80),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:inscrivez-vous|abonnez-vous|téléchargez|suivez-nous|écrivez-nous|"
       r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez|envoyez-(?:nous|les)|contactez\s+la\s+"
-      r"rédaction|appelez-nous|signalez-le|se\s+connecter|connectez-vous|je\s+me\s+connecte)\b",
+      r"rédaction|appelez-nous|signalez-le|se\s+connecter|connectez-vous|je\s+me\s+connecte|"
+      # any imperative with its pronouns: "Signalez-la-nous", "Écrivez-nous", "Dites-le-nous"
+      r"[\w]+(?:ez|es)-(?:le|la|les|nous|moi)(?:-(?:nous|moi))?)\b",
       "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35, hints=("?",)),
     P("disclaimer", r"^(?:(?:cet\s+article|cette\s+page|ce\s+contenu)\s+(?:contient|comporte|peut\s+contenir)\s+des\s+liens"
       r"\s+(?:affiliés|d['’]affiliation|commerciaux|sponsorisés)|(?:certains\s+)?liens\s+(?:de\s+cet\s+article\s+)?(?:sont\s+)?"
@@ -594,7 +612,7 @@ FRENCH: tuple[BlockPattern, ...] = (
 
 GERMAN: tuple[BlockPattern, ...] = (
     P("caption", r"^(?:bildunterschrift|bild|foto|fotos|grafik)\s*:", "Bildunterschrift: Leere Bahnsteige", 60),
-    P("caption", r"\bfoto\s*:\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4})(?:\s*/\s*[\w .&-]{2,40})?\.?$", "Leere Bahnsteige in Frankfurt. Foto: Boris Roessler/dpa", 60, hints=("foto",)),
+    P("caption", r"\bfoto\s*:\s*" + _CREDITED + r"(?:\s*/\s*[\w .&-]{2,40})?\.?$", "Leere Bahnsteige in Frankfurt. Foto: Boris Roessler/dpa", 60, hints=("foto",)),
     P("credit", r"^(?:quelle|hinweis)\s*:", "Hinweis: Dieser Text wurde automatisch übernommen.", 30),
     P("credit", r"^originalinhalt\s+von\b", "Originalinhalt von: Nordwerk AG, übermittelt durch news aktuell", 30),
     P("credit", r"\bmit\s+(?:material|informationen|angaben)\s+(?:von\s+|der\s+|des\s+)?(?:nachrichtenagentur(?:en)?\s+)?"
@@ -700,7 +718,8 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"interesar)\s*(?:[:»›>|]|[-–—]\s)", "Lea también: Así fue la jornada electoral"),
     P("related", r"^(?:más\s+información|(?:te|le)\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+(?:leído|visto|compartido)|"
       r"le[ae]\s+también|también\s+(?:te|le)\s+puede\s+interesar|contenido\s+relacionado|otras\s+noticias|"
-      r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|(?:te|le)\s+podría\s+interesar)"
+      r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|(?:te|le)\s+podría\s+interesar|"
+      r"segu[ií]\s+leyendo|sigue\s+leyendo|siga\s+leyendo|seguir\s+leyendo|no\s+te\s+pierdas|imperdibles?)"
       r"\s*[:›»>|]?$", "Más información", 8, "label"),
     P("tags", r"^(?:archivado\s+en|etiquetas|temas)\s*:", "Archivado en: Sucesos, Valencia", 40),
     P("prompt", _either(
@@ -710,8 +729,11 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"^(?:s[ií]guenos|s[ií]ganos)\b",
       r"^sigue\s+(?:a\s+)?(?-i:[A-ZÁÉÍÓÚÑ])[^\n]{0,60}\ben\s+(?:nuestro\s+canal\s+de\s+)?" + _SOCIAL + r"\b",
       # a newsletter sign-up: "Recibe cada mañana las noticias en tu correo", "... nuestro boletín"
-      r"^(?:recibe|reciba|suscr[ií]bete|suscr[ií]base|apúntate|regístrate|no\s+te\s+pierdas|entérate)\b[^\n]{0,160}?\b"
-      r"(?:tu\s+(?:correo|bandeja|email|e-mail|buzón)|nuestr[oa]s?\s+(?:[\w'’-]+\s+){0,3}(?:boletín|boletines|newsletters?))",
+      r"^(?:recibe|reciba|recib[ií]|suscr[ií]bete|suscr[ií]base|suscribite|apúntate|anotate|regístrate|registrate|"
+      r"no\s+te\s+pierdas|entérate|enterate)\b[^\n]{0,160}?\b"
+      r"(?:tu\s+(?:correo|bandeja|email|e-mail|buzón)|nuestr[oa]s?\s+(?:[\w'’-]+\s+){0,3}(?:boletín|boletines|newsletters?)|"
+      r"(?:el|al|la)\s+(?:newsletter|boletín)|cada\s+(?:mañana|día|noche|semana)|todas\s+las\s+(?:mañanas|noches)|"
+      r"todos\s+los\s+días|más\s+importantes\s+de\s+la\s+(?:mañana|semana|jornada))",
       r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
       # channel prompts, embeds and ad breaks: "Únete a nuestro canal ...", "Ver esta publicación en Instagram"
       r"^(?:únete|únase|unite|súmate|súmese|s[ií]guenos|síganos)\s+(?:a|en)\s+(?:nuestr[oa]s?)\s+(?:canal|comunidad|grupo|"

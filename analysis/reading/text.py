@@ -961,6 +961,14 @@ def _author_notes_left_out(paragraphs: tuple[Paragraph, ...], authors: tuple[str
             text = rest
         for name in authors:
             if not text.startswith(name):
+                # the last paragraph, about the writer by full name inside its first clause, after the job it opens
+                # with: "Journaliste à la rubrique régionale depuis 2018, Jane Doe couvre ...", "Reporter since 2019,
+                # Jane Doe covers ..."
+                if i == last and " " in name and 0 < text.find(", " + name, 0, _BIO_NAME_WITHIN) and _word_count(
+                    text
+                ) <= MAX_LINK_WORDS * 2 and _LOWER_WORD_NEXT.match(text, text.find(", " + name) + 2 + len(name)):
+                    typed[i] = Paragraph(paragraph.index, "boilerplate", paragraph.text)
+                    break
                 continue
             note = _AUTHOR_NOTE_VERBS.match(text, len(name)) and _word_count(text) <= MAX_LINK_WORDS
             # the last paragraph, about the writer by full name in any verb: "Jane Doe drove buses for ten years ..."
@@ -971,6 +979,8 @@ def _author_notes_left_out(paragraphs: tuple[Paragraph, ...], authors: tuple[str
     return tuple(typed)
 
 
+#: How far into a last paragraph the author's name may stand after the job it opens with (see _author_notes_left_out).
+_BIO_NAME_WITHIN = 90
 _LOWER_WORD_NEXT = re.compile(r"\s+(?:[a-zß-ÿ][\w'’-]*)\s")
 
 

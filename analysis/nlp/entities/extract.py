@@ -119,6 +119,36 @@ def extract_entities(article: Article, *, include_boilerplate: bool = False) -> 
         return _Extractor(article, include_boilerplate).run()
 
 
+@cython.locals(text=str, after=cython.Py_ssize_t, at=cython.Py_ssize_t, n=cython.Py_ssize_t, c=cython.Py_UCS4)
+def _definition_near(text: str, after: int, near: re.Pattern, romance: bool) -> bool:
+    """``near.match(text, after) is not None``, where ``near`` is _DEFINITION_NEAR_RE (_DEFINITION_NEAR_ROMANCE_RE
+    when ``romance``), the expression run only where its second branch decides: a comma or a parenthesis after
+    white space (or none) matches its first; without white space and then a lower-case letter neither matches."""
+    n = len(text)
+    at = after
+    while at < n and text[at].isspace():
+        at += 1
+    if at >= n:
+        return False
+    c = text[at]
+    if c == "," or c == "(":
+        return True
+    if at == after or not (
+        "a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (romance and (c == "'" or c == "’"))
+    ):  # (the lower-case letters _DEFINITION_NEAR_RE's second branch starts with, and the apostrophes of Romance)
+        return False
+    return near.match(text, after) is not None
+
+
+@cython.locals(text=str, at=cython.Py_ssize_t, n=cython.Py_ssize_t)
+def _mark_after(text: str, at: int) -> str:
+    """The first character of ``text`` from ``at`` on that is no white space (``\\s``), or "" at the end."""
+    n = len(text)
+    while at < n and text[at].isspace():
+        at += 1
+    return text[at : at + 1]
+
+
 class _Extractor:
     def __init__(self, article: Article, include_boilerplate: bool) -> None:
         self.article = article
@@ -269,7 +299,9 @@ class _Extractor:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
             # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
             # match of _NICKNAME_INSIDE_RE has one)
-            quoted_capital = _QUOTED_CAPITAL_RE.search(text)
+            quoted_capital = _QUOTED_CAPITAL_RE.search(text) if (
+                " “" in text or ' "' in text or " ‘" in text or " '" in text
+            ) else None  # (its quotation mark follows a space: most paragraphs have none, found faster so)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english and quoted_capital:
@@ -301,20 +333,22 @@ class _Extractor:
         where: dict[int, int] = {}  # id of a span -> its place in spans
         swallowed: set[int] = set()  # ids of spans that became part of a longer name (_with_listed_words)
         added: list[_Span] = []
-        near = _DEFINITION_NEAR_ROMANCE_RE if self.elisions or self.article.language == "es" else _DEFINITION_NEAR_RE
+        romance = bool(self.elisions) or self.article.language == "es"
+        near = _DEFINITION_NEAR_ROMANCE_RE if romance else _DEFINITION_NEAR_RE
         last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
         if last_mark < 0:
             return
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
-            if after > last_mark or not near.match(text, after):
+            if after > last_mark or not _definition_near(text, after, near, romance):
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
                 known = {id(sp) for sp in spans}
                 where = {id(sp): i for i, sp in enumerate(spans)}
-            trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
+            # "the Houthi movement, known as ..." (white space first: else no match)
+            trailing = _TRAILING_HEAD_RE.match(text, after) if text[after : after + 1].isspace() else None
             if trailing:
                 after = trailing.end()
             elif not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2:
@@ -338,6 +372,8 @@ class _Extractor:
                     spans[at] = s = extended
                     where[id(s)] = at
                     after = s.end
+            if _mark_after(text, after) not in (",", "("):
+                continue  # what the definitions below start with (after white space): none of them here
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m is None and _ALIAS_NEAR_RE.match(text, after):
                 m = _ALIAS_TRIGGER_LONG_RE.match(text, after)  # "X, the Oslo startup formerly known as Y"
