@@ -302,3 +302,8 @@ def test_emoji_are_found_as_vader_finds_them(text):
     from analysis.nlp.scorers import has_emoji
 
     assert has_emoji(text) == any(char in VADER.emojis for char in text)
+    # The news pass asks each token's entry: a text has an emoji exactly when one of its tokens has (no emoji is a
+    # space), and its VADER score is then VADER's own reading of the emoji as words.
+    assert has_emoji(text) == any(textblob_entry(token)[7] for token in text.split())
+    reading, vader = news_and_vader(text)
+    assert vader == VADER.polarity_scores(text)["compound"]

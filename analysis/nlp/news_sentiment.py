@@ -346,11 +346,9 @@ def _news_and_vader(
     text: str, masked: Iterable[tuple[int, int]], words: list[str], facts: list[tuple],
 ) -> tuple[NewsReading, float]:
     reading = _reading(text, *_read(text, masked, words, facts))
-    if scorers.has_emoji(text):  # VADER reads emoji as words: its own pass
-        return reading, scorers.vader_compound(text)
-    # (a token, its word and VADER's word are in capitals alike)
+    # (a token, its word and VADER's word are in capitals alike; a text with emoji gets VADER's own pass)
     return reading, scorers.vader_compound_of_facts(
-        text, facts, _VADER_WORD_AT, _VADER_LOWER_AT, _VADER_RULE_AT, _UPPER, _VADER_HIT_AT)
+        text, facts, _VADER_WORD_AT, _VADER_LOWER_AT, _VADER_RULE_AT, _UPPER, _VADER_HIT_AT, _TEXTBLOB_AT)
 
 
 def _reading(
@@ -405,7 +403,7 @@ _STOPS = 15  # a sentiment word that is not a negation: the rules' look back sto
 _RULE = 16  # a word the look back reacts to: a negation or reducer, "no", "never", "without", "so", "this", a booster
 _VADER_RULE_AT = 17  # the same for VADER's own rules (see analysis.nlp.scorers.rule_word)
 _NEIGHBOUR = 18  # its neighbour valence, or None when the table has none or it is a negation
-_TEXTBLOB_AT = 19  # TextBlob's pieces of the token (analysis.nlp.scorers.textblob_entry)
+_TEXTBLOB_AT = 19  # the token's entry for TextBlob's and VADER's scorers (analysis.nlp.scorers.textblob_entry)
 _LEARNED = 20  # its learnt weight (learned_table), 0.0 when the table has none
 _KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF, _NEIGHBOUR_OF, _LEARNED_OF = (
     itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE, _NEIGHBOUR, _LEARNED))

@@ -254,8 +254,9 @@ def textblob_entry(token: str) -> tuple:
     pieces lower-cased, the scorer's :meth:`_TextBlobScorer.word_info` of each (see :func:`textblob_scores_of`),
     whether every one of those is None (no piece can start or change an assessment), whether the pieces may make
     :func:`textblob_scores_of` cut the text into sentences (an end-of-sentence mark, or the sarcasm or an emoticon
-    pattern matching in the pieces joined by spaces), and the first and the last character of the pieces when a
-    match of those patterns could run into the previous or the next token there (else "").
+    pattern matching in the pieces joined by spaces), the first and the last character of the pieces when a
+    match of those patterns could run into the previous or the next token there (else ""), and whether VADER
+    rewrites an emoji of the token (:func:`has_emoji`: no emoji is a space, so a text has one when a token has).
     """
     pieces = tuple(chain.from_iterable(map(_pieces_of, _prepared(token).split())))
     # A piece holds no space, and no case mapping makes one or looks past one ("Σ"), so lower-casing each piece
@@ -270,7 +271,7 @@ def textblob_entry(token: str) -> tuple:
     )
     return (
         pieces, lowered, infos, not any(infos), sentences, first if first in _PAIR_SECONDS else "",
-        last if last in _PAIR_FIRSTS else "",
+        last if last in _PAIR_FIRSTS else "", has_emoji(token),
     )
 
 
@@ -280,7 +281,7 @@ _ENTRIES: dict[str, tuple] = {}
 _MAX_ENTRIES = 100_000
 _PIECES = itemgetter(0)
 # textblob_entry's fields, as _scan reads them
-_LOWERED_AT, _INFOS_AT, _SILENT_AT, _SENTENCES_AT, _FIRST_AT, _LAST_AT = 1, 2, 3, 4, 5, 6
+_LOWERED_AT, _INFOS_AT, _SILENT_AT, _SENTENCES_AT, _FIRST_AT, _LAST_AT, _EMOJI_AT = 1, 2, 3, 4, 5, 6, 7
 
 
 def textblob_scores_of(text: str, entries: list[tuple], at: int = -1) -> tuple[float, float]:
@@ -322,7 +323,10 @@ def _one_entry(words, infos) -> tuple:
     return (None, tuple(words), tuple(infos), False, False, "", "")
 
 
-@cython.locals(entry=tuple, lowered=tuple, infos=tuple, info=tuple, modifier=tuple, negator=str, word=str, edge=str, first=str, polarity=list, subjectivity=list, negated=list, k=cython.Py_ssize_t, at=cython.Py_ssize_t)
+@cython.locals(entry=tuple, lowered=tuple, infos=tuple, info=tuple, modifier=tuple, negator=str, word=str, edge=str,
+               first=str, polarity=list, subjectivity=list, negated=list, k=cython.Py_ssize_t, at=cython.Py_ssize_t,
+               lowered_at=cython.Py_ssize_t, infos_at=cython.Py_ssize_t, silent_at=cython.Py_ssize_t,
+               sentences_at=cython.Py_ssize_t, first_at=cython.Py_ssize_t, last_at=cython.Py_ssize_t)
 def _scan(entries: Sequence[tuple], checked: bool, at: int = -1) -> tuple[float, float, int] | None:
     """The polarity and subjectivity sums and the count of TextBlob's assessments of the words of ``entries`` (each a
     :func:`textblob_entry`, their words in turn; no parts of speech), its rules run only at the words that can start
@@ -344,19 +348,22 @@ def _scan(entries: Sequence[tuple], checked: bool, at: int = -1) -> tuple[float,
     negator = None  # the preceding negation ("not good")
     last_intensity = 1.0  # (read only after a lexicon word has set it)
     edge = ""  # the previous token's last character when a pattern's match could run on from it
+    # (the entry's fields, as C integers in the compiled build)
+    lowered_at, infos_at, silent_at = _LOWERED_AT, _INFOS_AT, _SILENT_AT
+    sentences_at, first_at, last_at = _SENTENCES_AT, _FIRST_AT, _LAST_AT
     for item in entries:
         entry = item[at] if at >= 0 else item
         if checked:
-            if entry[_SENTENCES_AT]:
+            if entry[sentences_at]:
                 return None
-            first = entry[_FIRST_AT]
+            first = entry[first_at]
             if first and edge and edge + first in _PAIRS:
                 return None
-            edge = entry[_LAST_AT]
-        if entry[_SILENT_AT] and modifier is None and negator is None:
+            edge = entry[last_at]
+        if entry[silent_at] and modifier is None and negator is None:
             continue
-        lowered = entry[_LOWERED_AT]
-        infos = entry[_INFOS_AT]
+        lowered = entry[lowered_at]
+        infos = entry[infos_at]
         for k in range(len(lowered)):
             info = infos[k]
             word = lowered[k]
@@ -654,8 +661,9 @@ def _emoji_pattern() -> re.Pattern:
     """VADER's emoji of the Basic Multilingual Plane and every character beyond it, as one character class (one past
     the plane would make the class a list of ranges, tried one by one for each character)."""
     emoji = _vader()[1]
-    if any(e.isascii() for e in emoji):  # pragma: no cover - a future VADER
-        raise ImportError("VADER rewrites an ASCII character as an emoji; update analysis/nlp/scorers.py has_emoji")
+    if any(e.isascii() or e.isspace() for e in emoji):  # pragma: no cover - a future VADER
+        raise ImportError("VADER rewrites an ASCII or space character as an emoji; update analysis/nlp/scorers.py "
+                          "has_emoji and textblob_entry")
     plane = "".join(map(re.escape, sorted(e for e in emoji if e <= "\uffff")))
     return re.compile(f"[{plane}\U00010000-\U0010ffff]")
 
@@ -699,43 +707,56 @@ def vader_compound_of_words(
         is_cap_diff = 0 < len(words) - capitals < len(words)  # SentiText's allcap_differential
     if rules is None:
         rules = list(map(rule_word, lowers))
-    return _vader_of_facts(text, list(zip(words, lowers, rules, uppers)), 0, 1, 2, 3, hits, is_cap_diff)
+    but = lowers.index("but") if "but" in lowers else -1
+    return _vader_of_facts(text, list(zip(words, lowers, rules, uppers)), 0, 1, 2, 3, hits, is_cap_diff, but)
 
 
 @cython.locals(facts=list, fact=tuple, hits=list, i=cython.Py_ssize_t, count=cython.Py_ssize_t,
-               capitals=cython.Py_ssize_t, upper_at=cython.Py_ssize_t, hit_at=cython.Py_ssize_t)
+               capitals=cython.Py_ssize_t, but=cython.Py_ssize_t, lower_at=cython.Py_ssize_t,
+               upper_at=cython.Py_ssize_t, hit_at=cython.Py_ssize_t, entry_at=cython.Py_ssize_t,
+               emoji_at=cython.Py_ssize_t, lower=str)
 def vader_compound_of_facts(
     text: str, facts: list[tuple], word_at: int, lower_at: int, rule_at: int, upper_at: int, hit_at: int,
+    entry_at: int,
 ) -> float:
-    """:func:`vader_compound_of_words` of ``text`` (without emoji) given a tuple of facts for each token of
-    ``text.split()``, read at these indices: its :func:`vader_word` and that word lower-cased, :func:`rule_word` of
-    it, whether it is in capitals, whether it is a word of VADER's lexicon that is not a booster (the news score's
+    """:func:`vader_compound` of ``text`` given a tuple of facts for each token of ``text.split()``, read at these
+    indices: its :func:`vader_word` and that word lower-cased, :func:`rule_word` of it, whether it is in capitals,
+    whether it is a word of VADER's lexicon that is not a booster, and its :func:`textblob_entry` (the news score's
     facts of its tokens hold them all). The facts are read in one pass, then only near the words of the lexicon:
-    no list of the paragraph's words is made unless a rule needs one."""
+    no list of the paragraph's words is made unless a rule needs one. A text with an emoji (a token's entry says
+    so) is read by :func:`vader_compound` itself, as VADER rewrites the emoji as words."""
     hits: list[int] = []
     capitals = 0
+    but = -1  # the first "but"
+    emoji_at = _EMOJI_AT
     count = len(facts)
     for i in range(count):
         fact = facts[i]
+        if fact[entry_at][emoji_at]:
+            return vader_compound(text)
         if fact[hit_at]:
             hits.append(i)
         if fact[upper_at]:
             capitals += 1
+        if but < 0:
+            lower = fact[lower_at]
+            if lower == "but":
+                but = i
     if not hits:
         return 0.0
-    return _vader_of_facts(text, facts, word_at, lower_at, rule_at, upper_at, hits, 0 < count - capitals < count)
+    return _vader_of_facts(text, facts, word_at, lower_at, rule_at, upper_at, hits, 0 < count - capitals < count, but)
 
 
 @cython.locals(facts=list, positions=list, scores=list, i=cython.Py_ssize_t, j=cython.Py_ssize_t,
                count=cython.Py_ssize_t, last=cython.Py_ssize_t, word_at=cython.Py_ssize_t, lower_at=cython.Py_ssize_t,
                rule_at=cython.Py_ssize_t, upper_at=cython.Py_ssize_t, lexicon=dict, lower=str, ruled=cython.bint,
-               near=cython.bint)
+               near=cython.bint, but=cython.Py_ssize_t)
 def _vader_of_facts(
     text: str, facts: list[tuple], word_at: int, lower_at: int, rule_at: int, upper_at: int, hits: list[int],
-    is_cap_diff: bool,
+    is_cap_diff: bool, but: int,
 ) -> float:
-    """VADER's compound score from the facts of each word (see :func:`vader_compound_of_facts`) and the positions of
-    its lexicon's words (``hits``, not empty). ``words`` and ``lowers``, the lists VADER's look back reads, are made
+    """VADER's compound score from the facts of each word (see :func:`vader_compound_of_facts`), the positions of
+    its lexicon's words (``hits``, not empty) and of the first "but" (-1 for none). ``words`` and ``lowers``, the lists VADER's look back reads, are made
     only for a word with a rule word among the three before it, or an idiom word near it."""
     analyzer = _vader()[0]
     lexicon = analyzer.lexicon
@@ -780,10 +801,8 @@ def _vader_of_facts(
         scores.append(valence)
     if not scores:
         return 0.0
-    for j in range(count):
-        if facts[j][lower_at] == "but":
-            scores = _but_check_at(j, positions, scores)
-            break
+    if but >= 0:
+        scores = _but_check_at(but, positions, scores)
     return _compound(analyzer, scores, text)
 
 
