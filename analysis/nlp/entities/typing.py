@@ -122,8 +122,13 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
     # (every product shape has a space or a digit, which no name of letters alone has)
     if not name.isalpha() and _may_be_product(name) and _PRODUCT_RE.search(name) and score["place"] < 3:
         return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
-    best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
-    return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
+    # max(("place", "organisation", "person"), key=score.__getitem__), written out: on a tie, the first
+    best, top = "place", score["place"]
+    if score["organisation"] > top:
+        best, top = "organisation", score["organisation"]
+    if score["person"] > top:
+        best, top = "person", score["person"]
+    return best if top >= 1.5 else "other"  # type: ignore[return-value]
 
 
 #: The shape of a product's name: a model number with its letter ("Pixel 8a"), a model word at the end ("AirPods Pro",
