@@ -1464,7 +1464,7 @@ def news_paragraphs() -> list[str]:
 
 
 _NEAR_PIECES = st.sampled_from(["Name", " ", "  ", "\t", "\n", ",", "(", "x", "de", "l'", "d’", "é", "ß", "-", ".",
-                                "ÿ", "þ", "×", "A", "3", "'", "’"])
+                                "ÿ", "þ", "×", "A", "3", "'", "’", " la", " x", " anti-", " y ("])
 
 
 @settings(max_examples=150, deadline=None)
@@ -1475,7 +1475,7 @@ def test_a_definition_is_near_exactly_where_its_expression_says(pieces):
     text = "".join(pieces)
     for romance, near in ((False, grouping._DEFINITION_NEAR_RE), (True, grouping._DEFINITION_NEAR_ROMANCE_RE)):
         for after in range(len(text) + 1):
-            assert extract._definition_near(text, after, near, romance) == (near.match(text, after) is not None)
+            assert extract._definition_near(text, after, romance) == (near.match(text, after) is not None)
 
 
 def test_a_definition_is_near_exactly_where_its_expression_says_in_the_news():
@@ -1487,7 +1487,7 @@ def test_a_definition_is_near_exactly_where_its_expression_says_in_the_news():
             if text[after - 1 : after].isalnum():  # (after a word: where the rule asks)
                 for romance, near in ((False, grouping._DEFINITION_NEAR_RE),
                                       (True, grouping._DEFINITION_NEAR_ROMANCE_RE)):
-                    near_one = extract._definition_near(text, after, near, romance)
+                    near_one = extract._definition_near(text, after, romance)
                     assert near_one == (near.match(text, after) is not None), (text, after, romance)
                     near_ones += near_one
     assert near_ones > 1000
@@ -1508,6 +1508,32 @@ def test_every_definition_starts_with_a_comma_or_a_bracket_after_white_space():
                     assert m is None or (pattern is grouping._PAREN_OPEN_RE and "(" not in m.group())
             if not text[after : after + 1].isspace():
                 assert grouping._TRAILING_HEAD_RE.match(text, after) is None
+
+
+_NICKNAME_PIECES = st.sampled_from(["Anna", "Nan", "Pellow", "Robert", "Bobby", "O", "é", "x2", "²", "_", " ", " ",
+                                    "'", '"', "“", "”", "‘", "’", "(", "-", ",", "The", "the"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NICKNAME_PIECES, max_size=24))
+def test_nicknames_inside_are_found_from_their_quotation_marks_as_the_expression_finds_them(pieces):
+    from analysis.nlp.entities import extract
+
+    text = "".join(pieces)
+    found = [(m.span(), m.groups()) for m in extract._nickname_inside_matches(text)]
+    assert found == [(m.span(), m.groups()) for m in extract._NICKNAME_INSIDE_RE.finditer(text)]
+
+
+def test_nicknames_inside_are_found_from_their_quotation_marks_in_the_news():
+    from analysis.nlp.entities import extract
+
+    found = 0
+    texts = [*news_paragraphs(), 'Robert "Bobby" Hainsworth and Anna \'Nan\' Pellow', "Jack “Bud” Rowe “Bo” Lee"]
+    for text in texts:
+        matches = [(m.span(), m.groups()) for m in extract._NICKNAME_INSIDE_RE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in extract._nickname_inside_matches(text)] == matches
+        found += len(matches)
+    assert found >= 3
 
 
 _PRODUCT_PIECES = st.sampled_from(["Pixel", "Lark", "Phone", "iPhone", "AirPods", " ", " ", "8a", "9", "16e", "٣",

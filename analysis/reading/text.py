@@ -279,7 +279,8 @@ def split_blocks(text: str) -> list[str]:
     (texts that put one paragraph per line), or when the line before it is much shorter than the
     block's longest line (the end of a paragraph in hard-wrapped text). The lines of one paragraph are
     joined with a space, except under a line that heads a list ("Read more:", "More on this story",
-    "Share this:"): that line and the rest of its block make one paragraph, one line each. The text's first block,
+    "Share this:"): that line and the rest of its block make one paragraph, one line each, and so do the lines of a
+    widget (a prompt line among short items: :func:`_is_widget`). The text's first block,
     when all its lines are short page furniture ("UK news" over "Live"), is one paragraph a line. Blocks with no
     letter or digit (separators such as "* * *") are dropped.
     """
@@ -294,13 +295,33 @@ def split_blocks(text: str) -> list[str]:
         elif position == 0 and all(_is_furniture(line) for line in lines):
             blocks.extend(lines)  # "UK news" over "Live" opening the page: furniture lines, each its own
         else:
-            blocks.extend(_split_lines(lines))
+            kinds = [_line_kind(line) for line in lines]
+            if "link" in kinds and _is_widget(lines, kinds):
+                blocks.append("\n".join(lines))  # "Listen · 3:52" over "Playlist", "Download": one widget
+            else:
+                blocks.extend(_split_lines(lines, kinds))
     return [block for block in blocks if _HAS_ALNUM.search(block)]
 
 
-def _split_lines(lines: list[str]) -> list[str]:
+#: The longest line (in words) of a widget's other lines (see _is_widget).
+WIDGET_LINE_WORDS = 5
+
+
+def _is_widget(lines: list[str], kinds: list[str]) -> bool:
+    """Whether a block's lines are one page widget: a prompt or link line of the clutter tables, every other line
+    a short item with no sentence mark ("Listen · 3:52" over "Playlist", "Download", "Embed", "Transcript";
+    "Contribuer" over "Réutiliser ce contenu"). Such a block is one paragraph, its lines kept (boilerplate)."""
+    return all(
+        kind == "link" or (kind == "text" and line[-1] not in _SENTENCE_MARKS and _word_count(line) <= WIDGET_LINE_WORDS)
+        for line, kind in zip(lines, kinds)
+    )
+
+
+_SENTENCE_MARKS = frozenset(".!?…:;,\"”»")
+
+
+def _split_lines(lines: list[str], kinds: list[str]) -> list[str]:
     width = max(map(len, lines))
-    kinds = [_line_kind(line) for line in lines]
     paragraphs: list[str] = []
     current = lines[0]
     current_kind = kinds[0]
@@ -515,8 +536,8 @@ def _is_boilerplate(text: str, words: int, clutter: Clutter | None, *, top: bool
     and its links), share prompts and licence or copyright notices."""
     if clutter is not None and (clutter.role in ("block", "label") or (clutter.role == "top" and top)):
         return True
-    if "\n" in text and is_list_label(text.split("\n", 1)[0]):
-        return True
+    if "\n" in text and (is_list_label(text.split("\n", 1)[0]) or any(map(_is_link_or_prompt, text.split("\n")))):
+        return True  # a label over its links, or a widget's lines (split_blocks: _is_widget)
     if words <= MAX_LICENCE_WORDS and _is_licence(text):
         return True
     return _is_share_prompt(text, words)

@@ -70,8 +70,6 @@ from analysis.nlp.entities.grouping import (
     _ALIAS_TRIGGER_LONG_RE,
     _ALIAS_TRIGGER_RE,
     _CLOSING_QUOTE_RE,
-    _DEFINITION_NEAR_RE,
-    _DEFINITION_NEAR_ROMANCE_RE,
     _PAREN_CLOSE_RE,
     _PAREN_OPEN_RE,
     _PLACE_ARTICLE_BEFORE_RE,
@@ -119,25 +117,47 @@ def extract_entities(article: Article, *, include_boilerplate: bool = False) -> 
         return _Extractor(article, include_boilerplate).run()
 
 
-@cython.locals(text=str, after=cython.Py_ssize_t, at=cython.Py_ssize_t, n=cython.Py_ssize_t, c=cython.Py_UCS4)
-def _definition_near(text: str, after: int, near: re.Pattern, romance: bool) -> bool:
-    """``near.match(text, after) is not None``, where ``near`` is _DEFINITION_NEAR_RE (_DEFINITION_NEAR_ROMANCE_RE
-    when ``romance``), the expression run only where its second branch decides: a comma or a parenthesis after
-    white space (or none) matches its first; without white space and then a lower-case letter neither matches."""
+@cython.locals(text=str, after=cython.Py_ssize_t, at=cython.Py_ssize_t, n=cython.Py_ssize_t,
+                spaces=cython.Py_ssize_t, words=cython.Py_ssize_t, most=cython.Py_ssize_t, c=cython.Py_UCS4)
+def _definition_near(text: str, after: int, romance: bool) -> bool:
+    """Whether _DEFINITION_NEAR_RE matches ``text`` at ``after`` (_DEFINITION_NEAR_ROMANCE_RE when ``romance``),
+    read character by character: a comma or a parenthesis after white space (or none), or after white space and
+    one to four lower-case words each after white space (nine in French or Spanish, with apostrophes, and hyphens
+    after the first), then maybe white space. Each word is as long as it goes (the expressions' "++") and so is
+    white space, so there is one way to read the text, and the answer is the expression's
+    (tests/test_entities.py compares them)."""
     n = len(text)
-    at = after
+    at = spaces = after
     while at < n and text[at].isspace():
         at += 1
-    if at >= n:
-        return False
-    c = text[at]
-    if c == "," or c == "(":
+    if at < n and (text[at] == "," or text[at] == "("):
         return True
-    if at == after or not (
-        "a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (romance and (c == "'" or c == "’"))
-    ):  # (the lower-case letters _DEFINITION_NEAR_RE's second branch starts with, and the apostrophes of Romance)
-        return False
-    return near.match(text, after) is not None
+    most = 9 if romance else 4
+    words = 0
+    while True:
+        if at == spaces or at >= n:
+            return False  # no white space before the next word, or nothing after it
+        c = text[at]
+        if not ("a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (
+            romance and (c == "'" or c == "’" or (words and c == "-"))
+        )):
+            return False
+        at += 1
+        while at < n:
+            c = text[at]
+            if not ("a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (
+                romance and (c == "'" or c == "’" or (words and c == "-"))
+            )):
+                break
+            at += 1
+        words += 1
+        spaces = at
+        while at < n and text[at].isspace():
+            at += 1
+        if at < n and (text[at] == "," or text[at] == "("):
+            return True
+        if words == most:
+            return False
 
 
 @cython.locals(text=str, at=cython.Py_ssize_t, n=cython.Py_ssize_t)
@@ -333,15 +353,14 @@ class _Extractor:
         where: dict[int, int] = {}  # id of a span -> its place in spans
         swallowed: set[int] = set()  # ids of spans that became part of a longer name (_with_listed_words)
         added: list[_Span] = []
-        romance = bool(self.elisions) or self.article.language == "es"
-        near = _DEFINITION_NEAR_ROMANCE_RE if romance else _DEFINITION_NEAR_RE
+        romance = bool(self.elisions) or self.article.language == "es"  # (see _definition_near)
         last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
         if last_mark < 0:
             return
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
-            if after > last_mark or not _definition_near(text, after, near, romance):
+            if after > last_mark or not _definition_near(text, after, romance):
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
@@ -447,7 +466,7 @@ class _Extractor:
         """A nickname in quotation marks between a given name and a surname (``Robert "Bobby" Hainsworth``): one
         person, written with the nickname, and the nickname an alias of theirs."""
         out = spans
-        for m in _NICKNAME_INSIDE_RE.finditer(text):
+        for m in _nickname_inside_matches(text):
             given = next((t for t in toks if t.start == m.start(1)), None)
             surname = next((t for t in toks if t.start == m.start(3)), None)
             if given is None or surname is None or given.key in self.stops or self.cues.is_title(given.key):
@@ -1576,6 +1595,36 @@ _QUOTED_CAPITAL_RE = re.compile(r"[‘'\"“](?<=\w .)[^\W\d_a-z]")
 _NICKNAME_INSIDE_RE = re.compile(
     r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+) [‘'\"“]([^\W\d_a-z][^\W\d_]+)[’'\"”] ([^\W\d_a-z][^\W\d_]+)"
 )
+
+
+@cython.locals(text=str, quote=cython.Py_ssize_t, start=cython.Py_ssize_t, done=cython.Py_ssize_t, c=cython.Py_UCS4)
+def _nickname_inside_matches(text: str) -> list[re.Match]:
+    """The matches of ``_NICKNAME_INSIDE_RE.finditer(text)`` (the expression above, which replaces the module's
+    earlier one of that name), looked for only where a quotation mark stands after a word and a space, before a
+    capital: every match has one after its given name (_QUOTED_CAPITAL_RE). The given name is the letters
+    (``[^\\W\\d_]``) before that space, after no word character, so a match can start only there; it is tried
+    there when that is not before the last match's end (where finditer goes on). The expression alone has no first
+    character to skip to: it would be tried at every position of the paragraph. tests/test_entities.py compares
+    the two."""
+    out = []
+    done = 0
+    for m in _QUOTED_CAPITAL_RE.finditer(text):
+        quote = m.start()
+        start = quote - 1  # the space before the quotation mark
+        while start > 0:
+            c = text[start - 1]
+            if not c.isalnum() or c.isdecimal():
+                break
+            start -= 1
+        if start < done:
+            continue
+        match = _NICKNAME_INSIDE_RE.match(text, start)
+        if match is not None:
+            out.append(match)
+            done = match.end()
+    return out
+
+
 _MODEL_NUMBER_RE = re.compile(r" (\d{1,4}(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2})\b")  # "16e", not "11th"
 _MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
 
