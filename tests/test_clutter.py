@@ -951,3 +951,84 @@ REVIEW_STILL_CLUTTER = [
 @pytest.mark.parametrize("block", REVIEW_STILL_CLUTTER)
 def test_the_notes_of_the_reviewed_rows_are_still_boilerplate(block: str):
     assert_is_boilerplate(block)
+
+
+# heldout7's clutter shapes, written again in general form (names8): credits at a caption's end (a web address, a
+# photographer's name with no label), a source and an agency in brackets, tag and read-on labels without a colon,
+# sign-ups by their periodicity and in voseo, "delivered to your WhatsApp", "Find X on <network>", a French question
+# then an imperative with its pronouns.
+SEVENTH_SET_SHAPES = [
+    "Der gesperrte Lift am Morgen. Foto: alpenbild.at/Eva Huber",
+    "Les quais inondés au petit matin. Lucie Ferrand",
+    "Floodwater on the high street on Sunday. Tom Reed/PA",
+    "(alpenbild.at/APA)",
+    "(Keystone/SDA)",
+    "Temas\nColectivos\nTransporte",
+    "Themen\nBergbahn\nTirol",
+    "Seguí leyendo\nTren Roca: cuándo vuelve el servicio",
+    "DON'T MISS\nLoad shedding returns this weekend",
+    "More Stories From Coast Public Radio\nHarbour plan draws critics",
+    "Recibí las noticias más importantes de la mañana. Suscribite al newsletter.",
+    "Recibe cada mañana lo más leído.",
+    "Recevez chaque soir l'essentiel de l'actualité de votre région.",
+    "Get the latest news delivered to your WhatsApp: join our channel",
+    "Find The Coast Courier on Instagram, TikTok and YouTube",
+    "Vous avez trouvé une erreur? Signalez-la-nous.",
+    "Une question sur cet article? Écrivez-nous.",
+    "Updated at 17.42 BST",
+    "Mis à jour à 18 h 09",
+    "Aktualisiert um 18.09 Uhr",
+    "Get the Garden County Times app for breaking news alerts",
+    "Please turn on JavaScript to use this feature",
+    "Thank you for following along. My colleague Dev Raman will have more tomorrow.",
+    "Merci de nous avoir suivis. Le direct reprend demain à 7 heures.",
+    "Gracias por seguirnos. Volvemos mañana.",
+    "Danke fürs Mitlesen!",
+    "Comments are moderated and may take a few hours to appear.",
+    "Heard on All Things Considered",
+    "Accuracy and availability of radio transcripts may vary.",
+    "Lire le journal numérique",
+    "Leer la edición impresa",
+    "Zum E-Paper",
+]
+
+
+@pytest.mark.parametrize("block", SEVENTH_SET_SHAPES)
+def test_blocks_of_the_seventh_blind_set_shapes_are_boilerplate(block: str):
+    assert_is_boilerplate(block)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council met on Tuesday. The mayor said the plan would go ahead.",
+        "Recibió las noticias con alegría, dijo su hermana.",
+        "Recevez-vous encore des courriers de la mairie? La question revient souvent.",
+        "Find out more on the council website, the spokesperson said.",
+        "Temas como el transporte dominaron la sesión del martes.",
+        "The first goal came after ten minutes (Smith/Jones combined well).",
+        "Don't miss the deadline, the tax office warned residents on Friday.",
+        "Get the basics right first, the coach told the team.",
+        "Heard on the radio, the claim spread quickly through the town on Friday morning.",
+        "Thank you for following the rules, the head teacher wrote to parents.",
+        "Updated at 6pm, the figures showed 400 more cases.",
+    ],
+)
+def test_body_sentences_near_the_seventh_set_shapes_stay_body(sentence: str):
+    assert_stays_body(sentence)
+
+
+def test_the_last_paragraph_naming_the_author_after_the_job_it_opens_with_is_a_bio():
+    article = parse_article("Le port s'agrandit\n\nPar Léa Martin\n\nLe port de Brest va s'agrandir, a annoncé la "
+                            "région mardi.\n\nLes travaux dureront deux ans.\n\nJournaliste au service économie depuis "
+                            "2015, Léa Martin suit les ports et la pêche.")
+    assert [p.kind for p in article.paragraphs][-1] == "boilerplate"
+    assert article.paragraphs[-2].kind == "body"
+
+
+def test_a_name_right_under_the_title_over_page_furniture_is_the_byline():
+    article = parse_article("Heatwave closes schools early – as it happened\n\nHannah Okafor and Rhys Pemberton-Lloyd\n\n"
+                            "Key events\nShow key events only\nPlease turn on JavaScript to use this feature\n\nSchools "
+                            "closed early on Tuesday as temperatures passed 36C, the council said.")
+    assert article.authors == ("Hannah Okafor", "Rhys Pemberton-Lloyd")
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "boilerplate", "body"]

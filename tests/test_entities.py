@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -1437,6 +1438,168 @@ def test_a_quoted_capital_is_found_as_with_the_look_behind_first_and_every_nickn
     assert [m.span() for m in extract._QUOTED_CAPITAL_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
     if extract._NICKNAME_INSIDE_RE.search(text):
         assert extract._QUOTED_CAPITAL_RE.search(text)
+
+
+def test_a_quoted_capital_has_a_space_before_its_quotation_mark():
+    """_Extractor.run searches a paragraph for a quoted capital only when it has a space before a quotation mark."""
+    from analysis.nlp.entities import extract
+
+    found = 0
+    for text in [*news_paragraphs(), "Anna 'Nan' Pellow", 'Robert "Bobby" Hainsworth', "Jack “Bud” Rowe", "a ‘Big’"]:
+        for m in extract._QUOTED_CAPITAL_RE.finditer(text):
+            assert text[m.start() - 1 : m.start() + 1] in (" “", ' "', " ‘", " '")
+            found += 1
+    assert found >= 10
+
+
+_NEWS_PARAGRAPHS: list[str] = []
+
+
+def news_paragraphs() -> list[str]:
+    """The paragraphs of every second article of the development corpus."""
+    if not _NEWS_PARAGRAPHS:
+        for path in sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))[::2]:
+            _NEWS_PARAGRAPHS.extend(p.text for p in parse_article(path.read_text(encoding="utf-8")).paragraphs)
+    return _NEWS_PARAGRAPHS
+
+
+_NEAR_PIECES = st.sampled_from(["Name", " ", "  ", "\t", "\n", ",", "(", "x", "de", "l'", "d’", "é", "ß", "-", ".",
+                                "ÿ", "þ", "×", "A", "3", "'", "’", " la", " x", " anti-", " y ("])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_NEAR_PIECES, max_size=20))
+def test_a_definition_is_near_exactly_where_its_expression_says(pieces):
+    from analysis.nlp.entities import extract, grouping
+
+    text = "".join(pieces)
+    for romance, near in ((False, grouping._DEFINITION_NEAR_RE), (True, grouping._DEFINITION_NEAR_ROMANCE_RE)):
+        for after in range(len(text) + 1):
+            assert extract._definition_near(text, after, romance) == (near.match(text, after) is not None)
+
+
+def test_a_definition_is_near_exactly_where_its_expression_says_in_the_news():
+    from analysis.nlp.entities import extract, grouping
+
+    near_ones = 0
+    for text in news_paragraphs():
+        for after in range(len(text)):
+            if text[after - 1 : after].isalnum():  # (after a word: where the rule asks)
+                for romance, near in ((False, grouping._DEFINITION_NEAR_RE),
+                                      (True, grouping._DEFINITION_NEAR_ROMANCE_RE)):
+                    near_one = extract._definition_near(text, after, romance)
+                    assert near_one == (near.match(text, after) is not None), (text, after, romance)
+                    near_ones += near_one
+    assert near_ones > 1000
+
+
+def test_every_definition_starts_with_a_comma_or_a_bracket_after_white_space():
+    """_Extractor._definitions tries its definitions only where _mark_after finds "," or "(" after the name."""
+    from analysis.nlp.entities import extract, grouping
+
+    for text in [*news_paragraphs(), "X, alias “Y”", "X (Y)", "X  ,  known as Y", "X\n(the “Y”)", "X y, alias Z"]:
+        for after in range(len(text)):
+            mark = extract._mark_after(text, after)
+            assert mark == text[after:].lstrip()[:1]
+            if mark not in (",", "("):
+                for pattern in (grouping._ALIAS_TRIGGER_RE, grouping._ALIAS_NEAR_RE, grouping._ALIAS_TRIGGER_LONG_RE,
+                                grouping._PAREN_OPEN_RE):
+                    m = pattern.match(text, after)
+                    assert m is None or (pattern is grouping._PAREN_OPEN_RE and "(" not in m.group())
+            if not text[after : after + 1].isspace():
+                assert grouping._TRAILING_HEAD_RE.match(text, after) is None
+
+
+_NICKNAME_PIECES = st.sampled_from(["Anna", "Nan", "Pellow", "Robert", "Bobby", "O", "é", "x2", "²", "_", " ", " ",
+                                    "'", '"', "“", "”", "‘", "’", "(", "-", ",", "The", "the"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NICKNAME_PIECES, max_size=24))
+def test_nicknames_inside_are_found_from_their_quotation_marks_as_the_expression_finds_them(pieces):
+    from analysis.nlp.entities import extract
+
+    text = "".join(pieces)
+    found = [(m.span(), m.groups()) for m in extract._nickname_inside_matches(text)]
+    assert found == [(m.span(), m.groups()) for m in extract._NICKNAME_INSIDE_RE.finditer(text)]
+
+
+def test_nicknames_inside_are_found_from_their_quotation_marks_in_the_news():
+    from analysis.nlp.entities import extract
+
+    found = 0
+    texts = [*news_paragraphs(), 'Robert "Bobby" Hainsworth and Anna \'Nan\' Pellow', "Jack “Bud” Rowe “Bo” Lee"]
+    for text in texts:
+        matches = [(m.span(), m.groups()) for m in extract._NICKNAME_INSIDE_RE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in extract._nickname_inside_matches(text)] == matches
+        found += len(matches)
+    assert found >= 3
+
+
+_PRODUCT_PIECES = st.sampled_from(["Pixel", "Lark", "Phone", "iPhone", "AirPods", " ", " ", "8a", "9", "16e", "٣",
+                                   "Pro", "Max", "Ultra", "Lite", "Plus", "mini", "Mini", "Gen", "\n", "x", "-"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PRODUCT_PIECES, min_size=1, max_size=8))
+def test_a_name_without_a_digit_or_a_model_word_at_its_end_is_no_product(pieces):
+    from analysis.nlp.entities import typing as entity_typing
+
+    name = "".join(pieces)
+    if entity_typing._PRODUCT_RE.search(name):
+        assert entity_typing._may_be_product(name)
+
+
+_AFTER_PIECES = st.sampled_from(["Name", " ", "said", "says", "leaders", "was", "born", "was born", "saidx", "said_",
+                                 "saidé", "said3", "sells", "x", ",", ".", "\n", "  ", "-"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_AFTER_PIECES, max_size=12))
+def test_the_word_after_a_mention_can_be_a_cue_only_when_it_is_a_cue_word(pieces):
+    from analysis.nlp.entities import typing as entity_typing
+
+    text = "".join(pieces)
+    for end in range(len(text)):
+        if entity_typing._AFTER_RE.match(text, end, end + entity_typing._FEATURE_WINDOW) and text[end] == " " and (
+            text[end + 1 : end + 2].islower()
+        ):
+            assert entity_typing._word_at(text, end + 1, end + entity_typing._FEATURE_WINDOW) in (
+                entity_typing._AFTER_FIRST_WORDS
+            )
+
+
+def test_the_word_after_a_mention_is_read_as_its_cue_in_the_news():
+    from analysis.nlp.entities import typing as entity_typing
+
+    cues = 0
+    window = entity_typing._FEATURE_WINDOW
+    for text in news_paragraphs():
+        for end in range(len(text) - 1):
+            if text[end] == " " and text[end + 1].islower():
+                word = entity_typing._word_at(text, end + 1, end + window)
+                assert word == re.match(r"\w*", text[end + 1 : end + window]).group()
+                if entity_typing._AFTER_RE.match(text, end, end + window):
+                    assert word in entity_typing._AFTER_FIRST_WORDS
+                    cues += 1
+    assert cues > 50
+
+
+def test_a_person_apposition_is_matched_as_with_words_that_give_characters_back():
+    """_PERSON_APPOSITION_RE's words are possessive ("[\\w-]++"): the same matches as the plain "+" on every comma
+    of the news."""
+    from analysis.nlp.entities import typing as entity_typing
+
+    plain = re.compile(entity_typing._PERSON_APPOSITION_RE.pattern.replace("]++", "]+"), re.IGNORECASE)
+    assert plain.pattern != entity_typing._PERSON_APPOSITION_RE.pattern
+    matched = 0
+    windows = [text[i : i + entity_typing._FEATURE_WINDOW] for text in news_paragraphs() for i, c in enumerate(text)
+               if c == ","] + [", the firm’s chief executive", ", a Lakeside Corp's director", ", his long-time coach"]
+    for after in windows:
+        m, expected = entity_typing._PERSON_APPOSITION_RE.match(after), plain.match(after)
+        assert (m and (m.span(), m.groups())) == (expected and (expected.span(), expected.groups())), after
+        matched += m is not None
+    assert matched > 20
 
 
 _CONTEXT_PIECES = st.sampled_from(["said", "Said", "the", "of", "members", "in", "x", "İ", "start-up", "U.S.", " ",

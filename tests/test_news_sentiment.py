@@ -473,15 +473,18 @@ def test_the_news_style_set_weighs_as_much_as_the_other_training_sets_together()
     assert "news_style" in data["fitted_on"] and data["weights"]["news_style"] > 1.0
 
 
-def test_the_learnt_word_weights_leave_out_names_people_gender_and_plain_stopwords():
+def test_the_learnt_word_weights_leave_out_names_people_gender_and_function_words():
     fit_script = _build_script("fit_news_model")
     build = _build_script("build_neighbour_valence")
     table = learned_table()
     assert len(table) > 3000 and all(abs(weight) < 5 for weight in table.values())
     assert not [word for word in table if build.names_people(word) or word in fit_script.GENDERED]
-    assert not [word for word in table if word in build.stopwords() and word not in fit_script.TONE_STOPWORDS]
-    assert {"not", "too", "only"} <= table.keys()  # stopwords of tone keep theirs
-    assert table["not"] < 0
+    assert not fit_script.FUNCTION_WORDS & table.keys()
+    assert {"the", "of", "is", "which"} <= fit_script.FUNCTION_WORDS
+    # words of tone that the terms' long stopword list holds keep theirs: editorials criticise with them
+    assert {"not", "too", "only", "should", "must", "instead"} <= table.keys()
+    assert table["not"] < 0 and table["must"] < 0
+    assert not [word for word in table if not fit_script.may_weigh(word)]
 
 
 def test_a_word_weighs_only_outside_names():

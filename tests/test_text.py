@@ -249,6 +249,24 @@ def test_split_blocks_title_byline_and_date_lines_in_one_block():
     ]
 
 
+@pytest.mark.parametrize("widget", [
+    "Listen · 3:52\n3-Minute Listen\nPlaylist\nDownload\nEmbed",
+    "Offrir cet article\nAjouter à vos sélections\nPartager",
+    "Contribuer\nRéutiliser ce contenu",
+])
+def test_a_block_of_a_prompt_and_short_items_is_one_widget_left_out(widget):
+    assert split_blocks(f"The ferry returned on Monday.\n\n{widget}") == ["The ferry returned on Monday.", widget]
+    article = parse_article(f"Ferry returns after repairs\n\nThe ferry returned on Monday, the operator said.\n\n{widget}"
+                            "\n\nIt will run hourly from June.")
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "boilerplate", "body"]
+
+
+def test_a_prompt_line_beside_a_sentence_or_a_byline_is_no_widget():
+    text = "Budget delayed\n\nAdvertisement\nThe council voted on Tuesday to delay the budget by a month."
+    assert split_blocks(text)[1:] == ["Advertisement", "The council voted on Tuesday to delay the budget by a month."]
+    assert split_blocks("Budget delayed\n\nAdvertisement\nBy Ravi Shah")[1:] == ["Advertisement", "By Ravi Shah"]
+
+
 def test_split_blocks_joins_hard_wrapped_lines_and_splits_at_short_lines():
     text = (
         "The council voted on Tuesday to delay the new budget until\n"

@@ -109,8 +109,9 @@ _SECTION_NAME = r"(?-i:[A-ZÀ-Ý])[^\s:]*(?:\s+(?:&|and|(?-i:[A-ZÀ-Ý])[^\s:]*)
 _FR_ONE = r"(?-i:[A-ZÀ-Ý])[\w.&'’-]*(?:\s+(?:(?:de|du|des|la|le)\s+)?(?-i:[A-ZÀ-Ý])[\w.&'’-]*){0,4}"
 _FR_SOURCES = _FR_ONE + r"(?:\s*(?:,|et)\s*(?:l['’]\s*|la\s+|le\s+)?" + _FR_ONE + r")*"
 
-#: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP".
-_CREDITED = r"(?-i:[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
+#: A credited name or agency at the end of a caption: "Chris Hale", "Tom Reed/PA", "AFP", or a web address
+#: ("tirolfoto.at/Anna Berg").
+_CREDITED = r"(?-i:(?:[A-ZÀ-Ý][\w'’-]+|[a-z][\w-]*\.[a-z]{2,6})(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,4})"
 
 #: A reported-speech clause after a comma (", the council leader told members", ", sagte der Bürgermeister", ", a
 #: lancé le maire", ", explicó la empresa"): rows whose phrase a news sentence can open ("Download the NHS App ...",
@@ -215,6 +216,17 @@ ANY: tuple[BlockPattern, ...] = (
       r"(?:\s+(?:by|de|von|par|credit))?\s*:?\s[^()\n]{2,400}\)\.?$",
       "(Photo: Dock workers walk out at dawn. Tom Reed/PA)", 60),
     P("caption", r"^!\[[^\]\n]*\]\([^)\n]*\)", "![A warbler on a branch](warbler.jpg)", 60),
+    # a caption that ends with its photographer's name after a sentence, no label ("... en septembre. Anna Roth",
+    # "... on Sunday. Tom Reed/PA"): two or three capitalised words in lower case after their capital, no final stop,
+    # after a word's full stop (not a title's: "Guest essay by Dr. Farah Siddiqui" is a byline)
+    P("caption", r"(?:(?<=\w\w\w[.!?])(?<!Mrs\.)(?<!Mme\.)(?<!Sra\.)(?<!Gen\.)(?<!Col\.)(?<!Rev\.)(?<!Hon\.)(?<!Sgt\.)"
+      r"(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)(?<!Cllr\.)|(?<=[»”]))\s+(?-i:[A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+(?:(?:de|van|von|da|di|du|del)\s+)?[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})"
+      r"(?:\s*/\s*[\w .&-]{2,40})?$", "Le bassin vidé depuis l'été. Julien Moret", 60, hints=(". ",)),
+    # a credit alone in brackets, a source and an agency between slashes: "(tirolfoto.at/APA)", "(Keystone/SDA)"
+    P("credit", r"^\((?=[^()\n]*[^\W\d_])[^\s()/]{2,40}(?:\s*/\s*[^\s()/]{2,40})+\)\.?$", "(stubaiblick.at/APA)", 4),
+    # a tag label without a colon over one tag a line, in any language the tables read: "Tags", "Temas", "Themen"
+    P("tags", r"^(?:tags?|topics|temas|etiquetas|themen|schlagw(?:o|ö)rte|stichw(?:o|ö)rter|sujets|thèmes|"
+      r"mots[-\s]clés)\s*:?$", "Temas", 2, "label"),
     # a news agency alone on its line (the wire credit at the start or end of a story): "The Canadian Press",
     # "Agencia EFE", "dpa", "AFP —"; a sentence naming the agency has more words and a verb
     P("credit", r"^(?:the\s+)?(?:canadian\s+press|associated\s+press|agence\s+france[-\s]presse|agencia\s+efe|"
@@ -261,6 +273,10 @@ ANY: tuple[BlockPattern, ...] = (
       r"^(?:(?:last\s+)?updated|posted|published|aktualisiert|publiziert|veröffentlicht|mis\s+à\s+jour|publié|"
       r"actualizado|publicado)\s*:?\s*(?:vor|il\s+y\s+a|hace)?\s*\d{1,3}\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|stunden?|"
       r"minuten?|tagen?|heures?|jours?|horas?|minutos?|días?)(?:\s+ago)?\.?$",
+      # an "updated" line with a time and no date: "Updated at 18.09 GMT", "Mis à jour à 18 h 09", "Aktualisiert um
+      # 18.09 Uhr", "Actualizado a las 18.09"
+      r"^(?:(?:last\s+)?updated|aktualisiert|mis\s+à\s+jour|actualizado)\s*:?\s*(?:at|à|um|a\s+las)?\s*\d{1,2}\s*(?:[.:h]"
+      r"\s*\d\d)?\s*(?:[ap]\.?m\.?|uhr)?\s*(?:(?-i:[A-Z]{2,5}))?\.?$",
     ), "Skip to main content", 9),
     P("breadcrumb", r"^(?:home|homepage|start|startseite|accueil|inicio|portada)(?:\s*[/|]\s*[^/|\n]{1,40}){1,6}$",
       "Inicio / Sevilla", 15),
@@ -327,6 +343,7 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:latest|popular)\s+in\s+" + _SECTION_NAME + r"|"
       r"explore\s+more(?:\s+on\s+these\s+topics)?|you\s+(?:may|might)\s+also\s+like|recommended|trending(?:\s+(?:now|stories|news|articles|videos))?|"
       r"share\s+this(?:\s+article|\s+story)?|like\s+this|news\s+provided\s+by|more\s+stories(?:\s+like\s+this)?|"
+      r"don[’']?t\s+miss|do\s+not\s+miss|must\s+read|more\s+stories\s+from\s+[^:\n]{1,40}|"
       r"more\s+on\s+this\s+topic|recommended\s+for\s+you|editor['’]s\s+picks|what\s+to\s+read\s+next|"
       r"more\s+coverage|related\s+reading|we\s+recommend|suggested(?:\s+(?:reading|for\s+you|stories))?)"
       r"\s*[:›»>|]?$",
@@ -348,7 +365,8 @@ ENGLISH: tuple[BlockPattern, ...] = (
       # a newsletter sign-up: an opening verb, then "your inbox" or "our ... newsletter" ("Get the top stories from
       # your area delivered to your inbox", "Catch up on the day with our Morning Brief newsletter")
       r"^(?:get|receive|want|sign\s+up|subscribe|start|stay|never\s+miss|don['’]?t\s+miss|catch\s+up|"
-      r"be\s+the\s+first|keep\s+up|wake\s+up|end\s+your\s+day|join)(?!-)\b[^\n]{0,160}?\b(?:your\s+inbox|our\s+"
+      r"be\s+the\s+first|keep\s+up|wake\s+up|end\s+your\s+day|join)(?!-)\b[^\n]{0,160}?\b(?:your\s+inbox|"
+      r"delivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+(?:inbox|phone|whatsapp|feed|e-?mail)|our\s+"
       r"(?:[\w'’&-]+\s+){0,4}(?:newsletters?|e-?mail\s+(?:alerts|briefings?|updates))|free\s+(?:[\w'’&-]+\s+){0,3}"
       r"newsletters?)\b",
       # an app, podcast or alerts: "Get breaking scores on your phone with our app", "Stream X or download the app"
@@ -356,7 +374,16 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:with|on|in|via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|"
       r"newsletter|podcast|alerts)\b" + _UNREPORTED,
       r"^(?:have|got)\s+a\s+(?:confidential\s+|news\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
-      r"^follow(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)" + _UNREPORTED,
+      # an app named between "Get the" and "app", a script notice, a live page's sign-off, a comment box's lines
+      r"^get\s+the\s+(?:[\w'’&-]+\s+){0,5}app\b" + _UNREPORTED,
+      r"^please\s+(?:turn\s+on|enable|activate)\s+javascript\b",
+      r"^(?:thank\s+you|thanks)\s+(?:for\s+following\s+(?:along|us|our\s+(?:live\s+)?coverage|the\s+(?:live\s+)?(?:blog|"
+      r"coverage|updates))|for\s+joining\s+us|for\s+reading\s+our\s+live)\b",
+      r"^(?:have\s+your\s+say\.?$|comments\s+are\s+(?:pre-?)?(?:moderated|reviewed)\b)",
+      r"^(?:as\s+)?heard\s+on\s+(?-i:[A-Z])[^\n.!?]{1,40}$",
+      r"^(?:accuracy\s+and\s+availability\s+of\s+(?:[\w'’-]+\s+){0,3}transcripts?\s+may\s+vary|this\s+transcript\s+(?:was|has\s+been)"
+      r"\s+(?:created|produced|edited|generated)\b)",
+      r"^(?:follow|find)(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)" + _UNREPORTED,
     ), "Sign up to First Edition, our free daily newsletter", 40),
     P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
     P("readtime", r"^(?:(?:estimated\s+)?read(?:ing)?\s+time|time\s+to\s+read)\s*:?\s*(?:about\s+|approx\.?\s+|~\s*)?"
@@ -524,6 +551,8 @@ FRENCH: tuple[BlockPattern, ...] = (
       # a newsletter sign-up: "Recevez chaque matin l'essentiel dans votre boîte mail", "... notre newsletter"
       r"^(?:recevez|abonnez-vous|inscrivez-vous|ne\s+manquez|retrouvez)"
       r"\b[^\n]{0,160}?\b(?:votre\s+boîte(?:\s+(?:mail|e-mail|aux\s+lettres))?|notre\s+(?:[\w'’-]+\s+){0,3}(?:newsletter|lettre))",
+      r"^(?:recevez|recevoir)\s+(?:chaque|tous\s+les|toutes\s+les)\s+(?:matin|soir|jour|semaine|matins|soirs|jours|"
+      r"semaines)\b" + _UNREPORTED,
       r"^(?:téléchargez|recevez|retrouvez)\b[^\n]{0,80}?\b(?:notre\s+|l['’]\s*)(?:application|appli|newsletter|"
       r"lettre\s+d['’]information)" + _UNREPORTED,
       # embeds, widgets, report and ad-break lines, channel and app prompts
@@ -534,6 +563,9 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"^rejoignez[-\s](?:nous\s+(?:sur|dans)\s+|(?=notre|nos))" + _UNREPORTED + r"[^\n,]{0,40}?\b(?:chaîne|canal|communauté|"
       r"groupe)\b",
       r"^(?:téléchargez|installez)\s+(?:gratuitement\s+)?(?:notre\s+|l['’]\s*)(?:application|appli)\b" + _UNREPORTED,
+      # the e-edition link and a live page's sign-off: "Lire le journal numérique", "Merci de nous avoir suivis"
+      r"^(?:lire|feuilleter|consulter)\s+le\s+journal\s+(?:numérique|du\s+jour|en\s+version\s+numérique)$",
+      r"^merci\s+de\s+nous\s+avoir\s+suivi(?:e?s)?\b",
     ), "Partager sur Facebook Partager sur X", 40),
     P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+(?:l['’]|cet\s+)article|signaler\s+(?:une\s+)?(?:erreur|"
       r"coquille|faute)|lien\s+copié|photo\s+\d+\s*(?:/|sur)\s*\d+|(?:voir|afficher|lire)\s+les\s+commentaires(?:\s*\(\d+\))?)$",
@@ -546,7 +578,9 @@ FRENCH: tuple[BlockPattern, ...] = (
     P("correction", r"^(?:correctif|rectificatif|précision|erratum)\s*:", "Correctif : une version précédente indiquait une mauvaise date.", 80),
     P("prompt", r"^(?![\"“«„'‘])[^?\n]{3,160}\?\s*(?:inscrivez-vous|abonnez-vous|téléchargez|suivez-nous|écrivez-nous|"
       r"contactez-nous|rejoignez-nous|recevez|racontez-nous|dites-nous|partagez|envoyez-(?:nous|les)|contactez\s+la\s+"
-      r"rédaction|appelez-nous|signalez-le|se\s+connecter|connectez-vous|je\s+me\s+connecte)\b",
+      r"rédaction|appelez-nous|signalez-le|se\s+connecter|connectez-vous|je\s+me\s+connecte|"
+      # any imperative with its pronouns: "Signalez-la-nous", "Écrivez-nous", "Dites-le-nous"
+      r"[\w]+(?:ez|es)-(?:le|la|les|nous|moi)(?:-(?:nous|moi))?)\b",
       "Vous aimez nos enquêtes ? Abonnez-vous à la lettre du dimanche.", 35, hints=("?",)),
     P("disclaimer", r"^(?:(?:cet\s+article|cette\s+page|ce\s+contenu)\s+(?:contient|comporte|peut\s+contenir)\s+des\s+liens"
       r"\s+(?:affiliés|d['’]affiliation|commerciaux|sponsorisés)|(?:certains\s+)?liens\s+(?:de\s+cet\s+article\s+)?(?:sont\s+)?"
@@ -597,7 +631,7 @@ FRENCH: tuple[BlockPattern, ...] = (
 
 GERMAN: tuple[BlockPattern, ...] = (
     P("caption", r"^(?:bildunterschrift|bild|foto|fotos|grafik)\s*:", "Bildunterschrift: Leere Bahnsteige", 60),
-    P("caption", r"\bfoto\s*:\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,4})(?:\s*/\s*[\w .&-]{2,40})?\.?$", "Leere Bahnsteige in Frankfurt. Foto: Boris Roessler/dpa", 60, hints=("foto",)),
+    P("caption", r"\bfoto\s*:\s*" + _CREDITED + r"(?:\s*/\s*[\w .&-]{2,40})?\.?$", "Leere Bahnsteige in Frankfurt. Foto: Boris Roessler/dpa", 60, hints=("foto",)),
     P("credit", r"^(?:quelle|hinweis)\s*:", "Hinweis: Dieser Text wurde automatisch übernommen.", 30),
     P("credit", r"^originalinhalt\s+von\b", "Originalinhalt von: Nordwerk AG, übermittelt durch news aktuell", 30),
     P("credit", r"\bmit\s+(?:material|informationen|angaben)\s+(?:von\s+|der\s+|des\s+)?(?:nachrichtenagentur(?:en)?\s+)?"
@@ -636,6 +670,9 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"^(?:diesen\s+beitrag\s+auf\s+" + _SOCIAL + r"\s+ansehen|externer\s+inhalt|(?:weiterlesen|fortsetzung|der\s+artikel\s+"
       r"(?:wird\s+)?(?:geht\s+)?(?:weiter|fortgesetzt))\s+nach\s+der\s+(?:anzeige|werbung))$",
       r"^(?:treten\s+sie\s+unserem|folgen\s+sie\s+unserem|abonnieren\s+sie\s+unseren)\s+[^\n]{0,40}?kanal\b",
+      # the e-edition link and a live page's sign-off: "Zum E-Paper", "Danke fürs Mitlesen"
+      r"^(?:zum\s+e-paper|e-paper\s+lesen|zur\s+digitalen\s+ausgabe)$",
+      r"^(?:vielen\s+)?danke?\s+(?:fürs|für\s+das|für\s+ihr)\s+(?:mitlesen|interesse\s+an\s+unserem\s+ticker)\b",
     ), "Erhalten Sie den Überblick am Morgen direkt in Ihr Postfach.", 40),
     P("disclaimer", _either(
       r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:",
@@ -703,7 +740,8 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"interesar)\s*(?:[:»›>|]|[-–—]\s)", "Lea también: Así fue la jornada electoral"),
     P("related", r"^(?:más\s+información|(?:te|le)\s+puede\s+interesar|noticias\s+relacionadas|lo\s+más\s+(?:leído|visto|compartido)|"
       r"le[ae]\s+también|también\s+(?:te|le)\s+puede\s+interesar|contenido\s+relacionado|otras\s+noticias|"
-      r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|(?:te|le)\s+podría\s+interesar)"
+      r"más\s+noticias(?:\s+sobre\b[^:\n]{1,40})?|te\s+(?:recomendamos|sugerimos)|(?:te|le)\s+podría\s+interesar|"
+      r"segu[ií]\s+leyendo|sigue\s+leyendo|siga\s+leyendo|seguir\s+leyendo|no\s+te\s+pierdas|imperdibles?)"
       r"\s*[:›»>|]?$", "Más información", 8, "label"),
     P("tags", r"^(?:archivado\s+en|etiquetas|temas)\s*:", "Archivado en: Sucesos, Valencia", 40),
     P("prompt", _either(
@@ -713,14 +751,20 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"^(?:s[ií]guenos|s[ií]ganos)\b",
       r"^sigue\s+(?:a\s+)?(?-i:[A-ZÁÉÍÓÚÑ])[^\n]{0,60}\ben\s+(?:nuestro\s+canal\s+de\s+)?" + _SOCIAL + r"\b",
       # a newsletter sign-up: "Recibe cada mañana las noticias en tu correo", "... nuestro boletín"
-      r"^(?:recibe|reciba|suscr[ií]bete|suscr[ií]base|apúntate|regístrate|no\s+te\s+pierdas|entérate)\b[^\n]{0,160}?\b"
-      r"(?:tu\s+(?:correo|bandeja|email|e-mail|buzón)|nuestr[oa]s?\s+(?:[\w'’-]+\s+){0,3}(?:boletín|boletines|newsletters?))",
+      r"^(?:recibe|reciba|recib[ií]|suscr[ií]bete|suscr[ií]base|suscribite|apúntate|anotate|regístrate|registrate|"
+      r"no\s+te\s+pierdas|entérate|enterate)\b[^\n]{0,160}?\b"
+      r"(?:tu\s+(?:correo|bandeja|email|e-mail|buzón)|nuestr[oa]s?\s+(?:[\w'’-]+\s+){0,3}(?:boletín|boletines|newsletters?)|"
+      r"(?:el|al|la)\s+(?:newsletter|boletín)|cada\s+(?:mañana|día|noche|semana)|todas\s+las\s+(?:mañanas|noches)|"
+      r"todos\s+los\s+días|más\s+importantes\s+de\s+la\s+(?:mañana|semana|jornada))",
       r"^(?:descarga|descargue|recibe|reciba)\b[^\n]{0,80}?\b(?:app|aplicación|newsletter|boletín)\b",
       # channel prompts, embeds and ad breaks: "Únete a nuestro canal ...", "Ver esta publicación en Instagram"
       r"^(?:únete|únase|unite|súmate|súmese|s[ií]guenos|síganos)\s+(?:a|en)\s+(?:nuestr[oa]s?)\s+(?:canal|comunidad|grupo|"
       r"boletín|newsletter)\b",
       r"^(?:ver\s+esta\s+publicación\s+en\s+" + _SOCIAL + r"|(?:la\s+noticia|el\s+artículo)\s+(?:continúa|sigue)\s+"
       r"(?:después|tras|debajo)\s+(?:de\s+)?(?:la\s+|el\s+|este\s+|esta\s+)?(?:publicidad|anuncio))$",
+      # the e-edition link and a live page's sign-off: "Leer la edición impresa", "Gracias por seguirnos"
+      r"^(?:leer|ver)\s+(?:la\s+)?edición\s+(?:impresa|digital|de\s+hoy)$",
+      r"^gracias\s+por\s+(?:seguirnos|acompañarnos)\b",
     ), "Comparte esta noticia", 40),
     P("prompt", r"^(?:imprimir|comentar|guardar|comentarios|reportar\s+(?:un\s+)?error|enlace\s+copiado|foto\s+\d+\s+de\s+\d+|"
       r"ver\s+(?:los\s+)?comentarios(?:\s*\(\d+\))?|regalar\s+(?:este\s+)?artículo)$", "Reportar un error", 8),

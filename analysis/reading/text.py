@@ -279,7 +279,8 @@ def split_blocks(text: str) -> list[str]:
     (texts that put one paragraph per line), or when the line before it is much shorter than the
     block's longest line (the end of a paragraph in hard-wrapped text). The lines of one paragraph are
     joined with a space, except under a line that heads a list ("Read more:", "More on this story",
-    "Share this:"): that line and the rest of its block make one paragraph, one line each. The text's first block,
+    "Share this:"): that line and the rest of its block make one paragraph, one line each, and so do the lines of a
+    widget (a prompt line among short items: :func:`_is_widget`). The text's first block,
     when all its lines are short page furniture ("UK news" over "Live"), is one paragraph a line. Blocks with no
     letter or digit (separators such as "* * *") are dropped.
     """
@@ -294,13 +295,33 @@ def split_blocks(text: str) -> list[str]:
         elif position == 0 and all(_is_furniture(line) for line in lines):
             blocks.extend(lines)  # "UK news" over "Live" opening the page: furniture lines, each its own
         else:
-            blocks.extend(_split_lines(lines))
+            kinds = [_line_kind(line) for line in lines]
+            if "link" in kinds and _is_widget(lines, kinds):
+                blocks.append("\n".join(lines))  # "Listen · 3:52" over "Playlist", "Download": one widget
+            else:
+                blocks.extend(_split_lines(lines, kinds))
     return [block for block in blocks if _HAS_ALNUM.search(block)]
 
 
-def _split_lines(lines: list[str]) -> list[str]:
+#: The longest line (in words) of a widget's other lines (see _is_widget).
+WIDGET_LINE_WORDS = 5
+
+
+def _is_widget(lines: list[str], kinds: list[str]) -> bool:
+    """Whether a block's lines are one page widget: a prompt or link line of the clutter tables, every other line
+    a short item with no sentence mark ("Listen · 3:52" over "Playlist", "Download", "Embed", "Transcript";
+    "Contribuer" over "Réutiliser ce contenu"). Such a block is one paragraph, its lines kept (boilerplate)."""
+    return all(
+        kind == "link" or (kind == "text" and line[-1] not in _SENTENCE_MARKS and _word_count(line) <= WIDGET_LINE_WORDS)
+        for line, kind in zip(lines, kinds)
+    )
+
+
+_SENTENCE_MARKS = frozenset(".!?…:;,\"”»")
+
+
+def _split_lines(lines: list[str], kinds: list[str]) -> list[str]:
     width = max(map(len, lines))
-    kinds = [_line_kind(line) for line in lines]
     paragraphs: list[str] = []
     current = lines[0]
     current_kind = kinds[0]
@@ -515,8 +536,8 @@ def _is_boilerplate(text: str, words: int, clutter: Clutter | None, *, top: bool
     and its links), share prompts and licence or copyright notices."""
     if clutter is not None and (clutter.role in ("block", "label") or (clutter.role == "top" and top)):
         return True
-    if "\n" in text and is_list_label(text.split("\n", 1)[0]):
-        return True
+    if "\n" in text and (is_list_label(text.split("\n", 1)[0]) or any(map(_is_link_or_prompt, text.split("\n")))):
+        return True  # a label over its links, or a widget's lines (split_blocks: _is_widget)
     if words <= MAX_LICENCE_WORDS and _is_licence(text):
         return True
     return _is_share_prompt(text, words)
@@ -682,7 +703,8 @@ def _is_bare_name(text: str) -> bool:
 def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int]:
     """The positions of bare names that are bylines: a name alone on its line under the title (and at most one
     standfirst), next to a byline or date line ("Rocío Navarro Gil" then "Sevilla, 9 jul 2024 - 13:47"); right under
-    the title, a name line over the paper's name line over a date line: both (the first is the writer)."""
+    the title, a name line over the paper's name line over a date line: both (the first is the writer); a name right
+    under the title over page furniture left out ("Jane Doe and Tom Roe" over a live page's key-events widget)."""
     found: list[int] = []
     prose = 0  # body and heading paragraphs seen: only the first two places are tried
     title_seen = False
@@ -694,7 +716,7 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
         after = kinds[position + 1] if position + 1 < len(kinds) else None
         role_then_byline = (after in ("body", "heading") and position + 2 < len(kinds) and kinds[position + 2] == "byline"
                             and _is_role_line(texts[position + 1]))  # "Tom Reed" / "Transport Correspondent" / date
-        if (title_seen and ("byline" in (before, after) or role_then_byline)
+        if (title_seen and ("byline" in (before, after) or role_then_byline or (before == "title" and after == "boilerplate"))
                 and (_is_bare_name(texts[position]) or _name_before_role(texts[position]) is not None)):
             found.append(position)
             if (after == "byline" and position >= 2 and kinds[position - 2] == "title"
@@ -961,6 +983,14 @@ def _author_notes_left_out(paragraphs: tuple[Paragraph, ...], authors: tuple[str
             text = rest
         for name in authors:
             if not text.startswith(name):
+                # the last paragraph, about the writer by full name inside its first clause, after the job it opens
+                # with: "Journaliste à la rubrique régionale depuis 2018, Jane Doe couvre ...", "Reporter since 2019,
+                # Jane Doe covers ..."
+                if i == last and " " in name and 0 < text.find(", " + name, 0, _BIO_NAME_WITHIN) and _word_count(
+                    text
+                ) <= MAX_LINK_WORDS * 2 and _LOWER_WORD_NEXT.match(text, text.find(", " + name) + 2 + len(name)):
+                    typed[i] = Paragraph(paragraph.index, "boilerplate", paragraph.text)
+                    break
                 continue
             note = _AUTHOR_NOTE_VERBS.match(text, len(name)) and _word_count(text) <= MAX_LINK_WORDS
             # the last paragraph, about the writer by full name in any verb: "Jane Doe drove buses for ten years ..."
@@ -971,6 +1001,8 @@ def _author_notes_left_out(paragraphs: tuple[Paragraph, ...], authors: tuple[str
     return tuple(typed)
 
 
+#: How far into a last paragraph the author's name may stand after the job it opens with (see _author_notes_left_out).
+_BIO_NAME_WITHIN = 90
 _LOWER_WORD_NEXT = re.compile(r"\s+(?:[a-zß-ÿ][\w'’-]*)\s")
 
 

@@ -620,16 +620,17 @@ class _Span:
     __slots__ = ("par", "text", "toks", "start", "end", "surface", "keys", "form", "partials", "person_shaped",
                  "initial", "headline", "title_before", "nickname", "defined", "group", "key", "affiliation")
 
-    @cython.locals(t=_Tok)
+    @cython.locals(t=_Tok, first=_Tok, last=_Tok)
     def __init__(self, par: int, text: str, toks: list[_Tok], initial: bool, headline: bool) -> None:
         self.par = par
         self.text = text
         self.toks = toks
-        self.start = start = toks[0].start
-        self.end = end = toks[-1].end
+        first, last = toks[0], toks[-1]
+        self.start = start = first.start
+        self.end = end = last.end
         self.surface = surface = text[start:end]  # the text as written, a possessive left out
         if len(toks) == 1:  # most names: one word, which has no shorter name and is no personal name's shape
-            key = toks[0].key
+            key = first.key
             self.keys = (key,)
             self.partials: tuple[tuple[str, ...], ...] = ()
             self.person_shaped = False

@@ -70,8 +70,6 @@ from analysis.nlp.entities.grouping import (
     _ALIAS_TRIGGER_LONG_RE,
     _ALIAS_TRIGGER_RE,
     _CLOSING_QUOTE_RE,
-    _DEFINITION_NEAR_RE,
-    _DEFINITION_NEAR_ROMANCE_RE,
     _PAREN_CLOSE_RE,
     _PAREN_OPEN_RE,
     _PLACE_ARTICLE_BEFORE_RE,
@@ -117,6 +115,58 @@ def extract_entities(article: Article, *, include_boilerplate: bool = False) -> 
         raise InvalidOptionError("include_boilerplate", include_boilerplate, {True, False})
     with collector_paused():  # tokens and spans by the hundred thousand on a long article: see analysis.collector
         return _Extractor(article, include_boilerplate).run()
+
+
+@cython.locals(text=str, after=cython.Py_ssize_t, at=cython.Py_ssize_t, n=cython.Py_ssize_t,
+                spaces=cython.Py_ssize_t, words=cython.Py_ssize_t, most=cython.Py_ssize_t, c=cython.Py_UCS4)
+def _definition_near(text: str, after: int, romance: bool) -> bool:
+    """Whether _DEFINITION_NEAR_RE matches ``text`` at ``after`` (_DEFINITION_NEAR_ROMANCE_RE when ``romance``),
+    read character by character: a comma or a parenthesis after white space (or none), or after white space and
+    one to four lower-case words each after white space (nine in French or Spanish, with apostrophes, and hyphens
+    after the first), then maybe white space. Each word is as long as it goes (the expressions' "++") and so is
+    white space, so there is one way to read the text, and the answer is the expression's
+    (tests/test_entities.py compares them)."""
+    n = len(text)
+    at = spaces = after
+    while at < n and text[at].isspace():
+        at += 1
+    if at < n and (text[at] == "," or text[at] == "("):
+        return True
+    most = 9 if romance else 4
+    words = 0
+    while True:
+        if at == spaces or at >= n:
+            return False  # no white space before the next word, or nothing after it
+        c = text[at]
+        if not ("a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (
+            romance and (c == "'" or c == "’" or (words and c == "-"))
+        )):
+            return False
+        at += 1
+        while at < n:
+            c = text[at]
+            if not ("a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (
+                romance and (c == "'" or c == "’" or (words and c == "-"))
+            )):
+                break
+            at += 1
+        words += 1
+        spaces = at
+        while at < n and text[at].isspace():
+            at += 1
+        if at < n and (text[at] == "," or text[at] == "("):
+            return True
+        if words == most:
+            return False
+
+
+@cython.locals(text=str, at=cython.Py_ssize_t, n=cython.Py_ssize_t)
+def _mark_after(text: str, at: int) -> str:
+    """The first character of ``text`` from ``at`` on that is no white space (``\\s``), or "" at the end."""
+    n = len(text)
+    while at < n and text[at].isspace():
+        at += 1
+    return text[at : at + 1]
 
 
 class _Extractor:
@@ -269,7 +319,9 @@ class _Extractor:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
             # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
             # match of _NICKNAME_INSIDE_RE has one)
-            quoted_capital = _QUOTED_CAPITAL_RE.search(text)
+            quoted_capital = _QUOTED_CAPITAL_RE.search(text) if (
+                " “" in text or ' "' in text or " ‘" in text or " '" in text
+            ) else None  # (its quotation mark follows a space: most paragraphs have none, found faster so)
             if "“" in text or "‘" in text or '"' in text:
                 par_spans = _quoted_titles(index, text, toks, par_spans)
                 if self.english and quoted_capital:
@@ -301,20 +353,21 @@ class _Extractor:
         where: dict[int, int] = {}  # id of a span -> its place in spans
         swallowed: set[int] = set()  # ids of spans that became part of a longer name (_with_listed_words)
         added: list[_Span] = []
-        near = _DEFINITION_NEAR_ROMANCE_RE if self.elisions or self.article.language == "es" else _DEFINITION_NEAR_RE
+        romance = bool(self.elisions) or self.article.language == "es"  # (see _definition_near)
         last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
         if last_mark < 0:
             return
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
-            if after > last_mark or not near.match(text, after):
+            if after > last_mark or not _definition_near(text, after, romance):
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
                 known = {id(sp) for sp in spans}
                 where = {id(sp): i for i, sp in enumerate(spans)}
-            trailing = _TRAILING_HEAD_RE.match(text, after)  # "the Houthi movement, known as ..."
+            # "the Houthi movement, known as ..." (white space first: else no match)
+            trailing = _TRAILING_HEAD_RE.match(text, after) if text[after : after + 1].isspace() else None
             if trailing:
                 after = trailing.end()
             elif not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2:
@@ -338,6 +391,8 @@ class _Extractor:
                     spans[at] = s = extended
                     where[id(s)] = at
                     after = s.end
+            if _mark_after(text, after) not in (",", "("):
+                continue  # what the definitions below start with (after white space): none of them here
             m = _ALIAS_TRIGGER_RE.match(text, after)
             if m is None and _ALIAS_NEAR_RE.match(text, after):
                 m = _ALIAS_TRIGGER_LONG_RE.match(text, after)  # "X, the Oslo startup formerly known as Y"
@@ -411,7 +466,7 @@ class _Extractor:
         """A nickname in quotation marks between a given name and a surname (``Robert "Bobby" Hainsworth``): one
         person, written with the nickname, and the nickname an alias of theirs."""
         out = spans
-        for m in _NICKNAME_INSIDE_RE.finditer(text):
+        for m in _nickname_inside_matches(text):
             given = next((t for t in toks if t.start == m.start(1)), None)
             surname = next((t for t in toks if t.start == m.start(3)), None)
             if given is None or surname is None or given.key in self.stops or self.cues.is_title(given.key):
@@ -1021,6 +1076,9 @@ class _Extractor:
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
+        if (len(toks) > 2 and toks[1].key in _PLACE_HEADS and toks[-1].key in _ORG_HEADS and toks[0].shape == _CAP
+                and toks[1].shape == _CAP and _form_key(s.keys[:1], toks[0].text) in lookup.exact):
+            return [s]  # "Kent County Council said" after "across Kent": a known place, its county, the council
         rest = _strip_lower_edges(s.toks[1:])
         if not rest:
             return []
@@ -1540,6 +1598,36 @@ _QUOTED_CAPITAL_RE = re.compile(r"[‘'\"“](?<=\w .)[^\W\d_a-z]")
 _NICKNAME_INSIDE_RE = re.compile(
     r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+) [‘'\"“]([^\W\d_a-z][^\W\d_]+)[’'\"”] ([^\W\d_a-z][^\W\d_]+)"
 )
+
+
+@cython.locals(text=str, quote=cython.Py_ssize_t, start=cython.Py_ssize_t, done=cython.Py_ssize_t, c=cython.Py_UCS4)
+def _nickname_inside_matches(text: str) -> list[re.Match]:
+    """The matches of ``_NICKNAME_INSIDE_RE.finditer(text)`` (the expression above, which replaces the module's
+    earlier one of that name), looked for only where a quotation mark stands after a word and a space, before a
+    capital: every match has one after its given name (_QUOTED_CAPITAL_RE). The given name is the letters
+    (``[^\\W\\d_]``) before that space, after no word character, so a match can start only there; it is tried
+    there when that is not before the last match's end (where finditer goes on). The expression alone has no first
+    character to skip to: it would be tried at every position of the paragraph. tests/test_entities.py compares
+    the two."""
+    out = []
+    done = 0
+    for m in _QUOTED_CAPITAL_RE.finditer(text):
+        quote = m.start()
+        start = quote - 1  # the space before the quotation mark
+        while start > 0:
+            c = text[start - 1]
+            if not c.isalnum() or c.isdecimal():
+                break
+            start -= 1
+        if start < done:
+            continue
+        match = _NICKNAME_INSIDE_RE.match(text, start)
+        if match is not None:
+            out.append(match)
+            done = match.end()
+    return out
+
+
 _MODEL_NUMBER_RE = re.compile(r" (\d{1,4}(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2})\b")  # "16e", not "11th"
 _MODEL_AFTER_RE = re.compile(r" (%s)\b" % "|".join(sorted(PRODUCT_MODELS)))
 

@@ -414,6 +414,7 @@ class _Groups:
             ):
                 self.union(next(iter(owners)), key)
 
+    @cython.locals(s=_Span)
     def _join_partials(self) -> None:
         """A short form joins the long name containing it that was mentioned last before it (else first after).
 
@@ -425,7 +426,9 @@ class _Groups:
         for s in self.spans:
             if s.key in forms_tokens:
                 continue
-            keys = s.keys if all(s.keys) else tuple(k for k in s.keys if k)
+            keys = s.keys
+            if not all(keys):
+                keys = tuple(k for k in keys if k)
             forms_tokens[s.key] = keys
             for sub in s.partials:
                 partial[sub].add(s.key)
@@ -475,8 +478,9 @@ class _Groups:
         placed.update(form.split(" ", 1)[1] for form, keys in forms_tokens.items()
                       if len(keys) == 2 and keys[0] in DISTRICT_NOUNS)  # "Landkreis Freising": Freising is a place
         for idx, s, owners in candidates:
+            first_key = s.keys[0]  # (a plain variable: the expressions below read it, never the typed span)
             if self.find(s.key) in defined_groups and s.defined and not (
-                len(s.toks) == 1 and all(o in person_forms and forms_tokens[o][-1] == s.keys[0] for o in owners)
+                len(s.toks) == 1 and all(o in person_forms and forms_tokens[o][-1] == first_key for o in owners)
             ) and not (
                 len(s.toks) == 1 and not s.nickname and len(owners) == 1 and not owners & person_forms
             ):  # (but a surname given a nickname, "Adeyemi, nicknamed “Tower”", is still its person's, and a
@@ -487,7 +491,7 @@ class _Groups:
             ):
                 continue  # "in Cottbus" after "Sparkasse Cottbus": the place itself
             if len(s.toks) == 1 and s.key in placed and not any(
-                o in person_forms and forms_tokens[o][-1] == s.keys[0] and not _headed(forms_tokens[o][0])
+                o in person_forms and forms_tokens[o][-1] == first_key and not _headed(forms_tokens[o][0])
                 for o in owners
             ):  # (a person's surname is still theirs: "in Valencia" is the city, "Valencia said" Carlos Valencia)
                 continue  # "dans les Côtes-d'Armor" somewhere: each mention is the place's, not "Côtes-d'Armor Habitat"
@@ -495,7 +499,7 @@ class _Groups:
                 shared = shared_given.get(id(owners))
                 if shared is None:
                     shared = shared_given[id(owners)] = all(
-                        o in person_forms and forms_tokens[o][0] == s.keys[0] for o in owners)
+                        o in person_forms and forms_tokens[o][0] == first_key for o in owners)
                 if shared:
                     continue  # "Sofia said" after "Sofia Ruiz" and "Sofia Lindgren": whose, no one can tell
             first = first_in_body.get(s.key)

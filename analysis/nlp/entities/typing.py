@@ -60,8 +60,10 @@ if native.COMPILING:  # (never in Python) the compiled build's declarations: see
 else:
     from analysis.native import cython_declarations as cython
 
+#: (A word's "[\w-]++" gives nothing back: what may follow it, "’s" or white space, is none of its characters; the
+#: same matches as "+", without trying every shorter word first.)
 _PERSON_APPOSITION_RE = re.compile(
-    r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the|his|her)?\s*(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
+    r"^\s*,\s*(?:who\b|whose\b|(?:a|an|the|his|her)?\s*(?:[\w-]++[’']s\s+)?(?:[\w-]++\s+){0,2}?"
     rf"{_alternation(_PERSON_ROLES)}s?\b(?![’']))",
     re.I,
 )
@@ -75,6 +77,8 @@ _ORG_APPOSITION_RE = re.compile(
 _AFTER_RE = re.compile(
     rf"\s+(?:(?P<person>(?:{_alternation(_PERSON_AFTER_WORDS)}|was\s+born)\b)|{_alternation(_ORG_AFTER_WORDS)}\b)"
 )
+#: The words _AFTER_RE starts with: it can match only where the word after the mention is one of them.
+_AFTER_FIRST_WORDS = frozenset(_PERSON_AFTER_WORDS) | frozenset(_ORG_AFTER_WORDS) | {"was"}
 #: ", Texas" / ", Mexico" after a name: the name is a place in that state or country.
 _PLACE_AFTER_RE = re.compile(r"^,\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?)")
 
@@ -115,11 +119,16 @@ def _entity_type(spans: list[_Span], name: str, nicknames: set[str], *, english:
             _language_cues(sp, score, cues)
     if len(name_keys) > 1 and name_keys[0] in EVENT_HEADS:
         return "other"  # "Storm Dara", "Hurricane Otis": an event
-    if not name.isalpha() and _PRODUCT_RE.search(name) and score["place"] < 3:  # (every product shape has a space
-        # or a digit, which no name of letters alone has)
+    # (every product shape has a space or a digit, which no name of letters alone has)
+    if not name.isalpha() and _may_be_product(name) and _PRODUCT_RE.search(name) and score["place"] < 3:
         return "other"  # a product and its model: "Pixel 8a", "LarkPhone 3", "AirPods Pro 2", "Snapdragon 8s Gen 3"
-    best = max(("place", "organisation", "person"), key=score.__getitem__)  # ties: the first
-    return best if score[best] >= 1.5 else "other"  # type: ignore[return-value]
+    # max(("place", "organisation", "person"), key=score.__getitem__), written out: on a tie, the first
+    best, top = "place", score["place"]
+    if score["organisation"] > top:
+        best, top = "organisation", score["organisation"]
+    if score["person"] > top:
+        best, top = "person", score["person"]
+    return best if top >= 1.5 else "other"  # type: ignore[return-value]
 
 
 #: The shape of a product's name: a model number with its letter ("Pixel 8a"), a model word at the end ("AirPods Pro",
@@ -128,6 +137,39 @@ _PRODUCT_RE = re.compile(
     r"(?:^|\s)\d{1,2}[aceis](?:\s|$)|\s(?:Pro|Max|Ultra|Lite|Plus|mini|Mini)(?:\s\d{1,2})?$|\sGen\s\d{1,2}$"
     r"|^(?:[a-z]{1,6}[A-Z]|[A-Z][a-z]{2,}[A-Z])\w*\s(?:\w+\s)?\d{1,3}\b"
 )
+
+
+#: What every name _PRODUCT_RE finds something in ends with, when it has no digit ("AirPods Pro"; "$" also matches
+#: before a final line break).
+_MODEL_WORD_ENDINGS = tuple(
+    w + end for w in ("Pro", "Max", "Ultra", "Lite", "Plus", "mini", "Mini") for end in ("", "\n")
+)
+
+
+@cython.locals(name=str, c=cython.Py_UCS4)
+def _may_be_product(name: str) -> bool:
+    """Whether _PRODUCT_RE may find something in ``name``: every shape it knows has a digit (``\\d``, a Unicode
+    decimal) or ends with a model word. Most names have neither, and this costs far less than the search."""
+    if name.endswith(_MODEL_WORD_ENDINGS):
+        return True
+    for c in name:
+        if c.isdecimal():
+            return True
+    return False
+
+
+@cython.locals(text=str, start=cython.Py_ssize_t, end=cython.Py_ssize_t, at=cython.Py_ssize_t, c=cython.Py_UCS4)
+def _word_at(text: str, start: int, end: int) -> str:
+    """The word characters (``\\w``: letters, digits, "_") of ``text`` from ``start`` on, up to ``end`` at most."""
+    if end > len(text):
+        end = len(text)
+    at = start
+    while at < end:
+        c = text[at]
+        if not (c.isalnum() or c == "_"):
+            break
+        at += 1
+    return text[start:at]
 
 
 #: The words before a mention that say something (see _context_cues); after any other word nothing is read.
@@ -166,7 +208,9 @@ def _context_cues(sp: _Span, score: dict[str, float]) -> None:
         place_after = _PLACE_AFTER_RE.match(after)
         if place_after and _place_strength(_norm(place_after.group(1)), place_after.group(1)) >= 4:
             score["place"] += 2  # "Austin, Texas"
-    elif mark == " " and text[end + 1 : end + 2].islower():
+    elif mark == " " and text[end + 1 : end + 2].islower() and _word_at(
+        text, end + 1, end + _FEATURE_WINDOW
+    ) in _AFTER_FIRST_WORDS:  # (elsewhere _AFTER_RE cannot match: looked up rather than tried)
         word_after = _AFTER_RE.match(text, end, end + _FEATURE_WINDOW)
         if word_after:
             if word_after.group("person"):
