@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from analysis import native
@@ -1268,6 +1269,7 @@ _LOWER_WORD = r"(?:(?:premier|première|second|seconde|haut|haute|grand|grande|p
 _LOWER_ARTICLE = r"(?:de la |de l['’]|des |du |de |d['’])"
 
 
+@lru_cache(maxsize=8)
 def _lower_fields_re(endings: tuple[str, ...]) -> re.Pattern[str]:
     """After an institution's capitalised head: an adjective (group 1), then up to three fields of a lower-case
     name (group 2: each "de"/"des"/... and a noun, up to two adjectives after it, "et" before the next)."""
