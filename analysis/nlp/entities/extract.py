@@ -269,6 +269,16 @@ class _Extractor:
                         if key in ambiguous_titles and _given_name_use(text, tok):
                             title_given.add(key)  # "Dean said": a title word alone is no one's title
                     continue
+                if self.elisions and len(run) > 2 and run[1].shape == _CAP and run[1].joined and _ELIDED_AFTER_WORD_RE.match(
+                    text, max(0, run[0].start - 4), run[0].start
+                ) and _is_given_name(run[1].key):  # "la conseillère d'État Claire Roux": "d'État" ends the title
+                    if not _is_common_word_of(run[0].text, self.article.language):  # ("directeur d'Airbus X": a name)
+                        par_spans.append(_Span(index, text, run[:1], run[0].initial, headline))
+                    run = run[1:]
+                    run[0].joined = False
+                    elided_title = True
+                else:
+                    elided_title = False
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
                 pieces = _trim(run, stops, headline=run_headline, cues=cues)
@@ -293,7 +303,7 @@ class _Extractor:
                     # the names known elsewhere in it count, never its words without the first
                     quoted = initial and len(piece) > 1 and _quoted(text, piece[0].start, piece[-1].end)
                     span = _Span(index, text, piece, initial=initial and not quoted, headline=run_headline or quoted)
-                    span.title_before = title is True
+                    span.title_before = title is True or (elided_title and piece[0] is run[0])
                     if title is True and not run_headline and len(piece) == 1:
                         before = run.index(piece[0]) - 1
                         if before >= 0 and run[before].key in self.cues.ambiguous_titles and (
@@ -618,8 +628,9 @@ class _Extractor:
         case."""
         tok = s.toks[0]
         if tok.shape != _CAP or (_is_common_word(tok.key) if self.english else (
-            _is_common_word_of(tok.text, self.article.language) or (self.nouns_capitalised and self._plain_noun(s))
-        )):
+            _is_common_word_of(tok.text, self.article.language) or (self.nouns_capitalised and (
+                self._plain_noun(s) or _is_dictionary_word(tok.text, self.article.language)))  # (a title has no
+        )):  # sentence around its nouns: "... nach Unfall still")
             return False
         return not self.written_in_lower_case(tok.text.lower())
 
@@ -965,6 +976,11 @@ class _Extractor:
                              and _SPEAKS_RE.match(span.text, toks[-1].end) is not None))):
                 return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ...", and
                 # a common word's name that speaks ("Transport for the Fens said": "Apple says" of several words)
+            if (self.english and tok.shape == _CAP and key not in self.stops and not key.endswith(("s", "ly"))
+                    and _is_common_word(key) and toks[1].shape == _CAP and toks[-1].shape == _CAP
+                    and (toks[1].key in _DIRECTIONS or _place_strength(toks[1].key, toks[1].text) >= 4)
+                    and _SPEAKS_RE.match(span.text, toks[-1].end) is not None):
+                return False  # "Electricity North West said": a common word before a place's name that speaks
             if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
                 return False  # "North High School closed": a direction before a school's name
             if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
@@ -1261,6 +1277,8 @@ _TITLE_FOR_BEFORE_RE = re.compile(r"(?<![^\W\d_])([A-Za-z]+)(?: of State)? (?:fo
 _DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\s?$")
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
+#: A lower-case word and an elided "d'" right before a name ("conseillère d'État", "directeur d'Airbus").
+_ELIDED_AFTER_WORD_RE = re.compile(r".*[a-zß-öø-ÿ] [dD]['’]$")
 #: A French definite article right before a word ("la Confédération", "le Parlement", "l'Assemblée").
 _ARTICLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:la |le |les |l['’])$")
 _LOWER_HEAD_KEYS = frozenset(_norm(word) for words in LOWER_HEADS.values() for word in words)
