@@ -4,6 +4,7 @@ reader (one regex per word limit, hints for end-anchored rows) answers exactly a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,43 @@ def test_the_fast_reader_answers_as_the_rows_one_by_one():
         assert (found is None) == (plain is None), text
         if found is not None:
             assert found.role == plain.role, text
+
+
+def test_each_row_regex_is_compiled_once_into_the_pattern_re_compile_gives():
+    for row in clutter._ROWS:
+        assert clutter._row_regex(row) == re.compile(row.regex, re.I), row.regex
+
+
+def test_a_block_meets_only_the_rows_that_can_open_with_its_first_two_characters(seed_article):
+    for row in clutter._START_ROWS:  # a row is never passed over on a block it matches: its example, in any case
+        for example in {row.example, row.example.upper(), row.example.lower(), row.example.swapcase()}:
+            text = unwrapped(example)
+            if clutter._row_regex(row).match(text):
+                assert clutter._may_open(row, text[:2]), (row.regex, example)
+    # what the filter is for: news sentences open with letters that start few rows
+    texts = [p.text for p in seed_article.paragraphs if p.kind == "body"]
+    met = [len(clutter._start_rows(text[:2], words(text))[0]) for text in texts]
+    by_char = [len(clutter._START_BY_CHAR[(text[0].lower(), min(words(text), clutter._WORDS_CAP))]) for text in texts]
+    assert sum(met) * 2 < sum(by_char)
+
+
+@pytest.mark.slow
+def test_the_opening_filter_admits_every_text_a_start_row_matches():
+    """Texts generated from each start row's regex (Hypothesis): whatever they open with, the row is tried."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    for row in clutter._START_ROWS:
+        regex = clutter._row_regex(row)
+
+        @settings(max_examples=30, deadline=None, database=None, derandomize=True,
+                  suppress_health_check=list(HealthCheck))
+        @given(st.from_regex(regex))
+        def check(text: str) -> None:
+            if regex.match(text):
+                assert clutter._may_open(row, text[:2]), (row.regex, text)
+
+        check()
 
 
 def test_a_row_must_be_anchored_and_an_end_row_needs_hints():
