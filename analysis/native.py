@@ -171,6 +171,7 @@ class cython_declarations:  # noqa: N801 (stands for the ``cython`` module)
 
     Py_ssize_t = int  # (the C types a declaration may name)
     Py_UCS4 = str
+    bint = bool
 
     @staticmethod
     def locals(**types):

@@ -4,6 +4,7 @@ reader (one regex per word limit, hints for end-anchored rows) answers exactly a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,43 @@ def test_the_fast_reader_answers_as_the_rows_one_by_one():
         assert (found is None) == (plain is None), text
         if found is not None:
             assert found.role == plain.role, text
+
+
+def test_each_row_regex_is_compiled_once_into_the_pattern_re_compile_gives():
+    for row in clutter._ROWS:
+        assert clutter._row_regex(row) == re.compile(row.regex, re.I), row.regex
+
+
+def test_a_block_meets_only_the_rows_that_can_open_with_its_first_two_characters(seed_article):
+    for row in clutter._START_ROWS:  # a row is never passed over on a block it matches: its example, in any case
+        for example in {row.example, row.example.upper(), row.example.lower(), row.example.swapcase()}:
+            text = unwrapped(example)
+            if clutter._row_regex(row).match(text):
+                assert clutter._may_open(row, text[:2]), (row.regex, example)
+    # what the filter is for: news sentences open with letters that start few rows
+    texts = [p.text for p in seed_article.paragraphs if p.kind == "body"]
+    met = [len(clutter._start_rows(text[:2], words(text))[0]) for text in texts]
+    by_char = [len(clutter._START_BY_CHAR[(text[0].lower(), min(words(text), clutter._WORDS_CAP))]) for text in texts]
+    assert sum(met) * 2 < sum(by_char)
+
+
+@pytest.mark.slow
+def test_the_opening_filter_admits_every_text_a_start_row_matches():
+    """Texts generated from each start row's regex (Hypothesis): whatever they open with, the row is tried."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    for row in clutter._START_ROWS:
+        regex = clutter._row_regex(row)
+
+        @settings(max_examples=30, deadline=None, database=None, derandomize=True,
+                  suppress_health_check=list(HealthCheck))
+        @given(st.from_regex(regex))
+        def check(text: str) -> None:
+            if regex.match(text):
+                assert clutter._may_open(row, text[:2]), (row.regex, text)
+
+        check()
 
 
 def test_a_row_must_be_anchored_and_an_end_row_needs_hints():
@@ -937,6 +975,21 @@ SEVENTH_SET_SHAPES = [
     "Find The Coast Courier on Instagram, TikTok and YouTube",
     "Vous avez trouvé une erreur? Signalez-la-nous.",
     "Une question sur cet article? Écrivez-nous.",
+    "Updated at 17.42 BST",
+    "Mis à jour à 18 h 09",
+    "Aktualisiert um 18.09 Uhr",
+    "Get the Garden County Times app for breaking news alerts",
+    "Please turn on JavaScript to use this feature",
+    "Thank you for following along. My colleague Dev Raman will have more tomorrow.",
+    "Merci de nous avoir suivis. Le direct reprend demain à 7 heures.",
+    "Gracias por seguirnos. Volvemos mañana.",
+    "Danke fürs Mitlesen!",
+    "Comments are moderated and may take a few hours to appear.",
+    "Heard on All Things Considered",
+    "Accuracy and availability of radio transcripts may vary.",
+    "Lire le journal numérique",
+    "Leer la edición impresa",
+    "Zum E-Paper",
 ]
 
 
@@ -955,6 +1008,10 @@ def test_blocks_of_the_seventh_blind_set_shapes_are_boilerplate(block: str):
         "Temas como el transporte dominaron la sesión del martes.",
         "The first goal came after ten minutes (Smith/Jones combined well).",
         "Don't miss the deadline, the tax office warned residents on Friday.",
+        "Get the basics right first, the coach told the team.",
+        "Heard on the radio, the claim spread quickly through the town on Friday morning.",
+        "Thank you for following the rules, the head teacher wrote to parents.",
+        "Updated at 6pm, the figures showed 400 more cases.",
     ],
 )
 def test_body_sentences_near_the_seventh_set_shapes_stay_body(sentence: str):
@@ -967,3 +1024,11 @@ def test_the_last_paragraph_naming_the_author_after_the_job_it_opens_with_is_a_b
                             "2015, Léa Martin suit les ports et la pêche.")
     assert [p.kind for p in article.paragraphs][-1] == "boilerplate"
     assert article.paragraphs[-2].kind == "body"
+
+
+def test_a_name_right_under_the_title_over_page_furniture_is_the_byline():
+    article = parse_article("Heatwave closes schools early – as it happened\n\nHannah Okafor and Rhys Pemberton-Lloyd\n\n"
+                            "Key events\nShow key events only\nPlease turn on JavaScript to use this feature\n\nSchools "
+                            "closed early on Tuesday as temperatures passed 36C, the council said.")
+    assert article.authors == ("Hannah Okafor", "Rhys Pemberton-Lloyd")
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "boilerplate", "body"]

@@ -137,6 +137,11 @@ def test_an_adjective_that_begins_an_organisation_s_name_joins_of_after_a_common
     assert not any(name.startswith("Residents") for name in table), table
 
 
+def test_a_known_place_before_its_county_council_at_a_sentence_start():
+    table = _table_of("Schools across Kent shut early. Kent County Council said 112 schools closed.")
+    assert "Kent County Council" in table and "County Council" not in table, table
+
+
 # --- work stays linear --------------------------------------------------------------------------------------
 
 _LOWER_FIELDS_SENTENCE = ("Le Département des finances et des ressources humaines, l'Office fédéral des routes et "

@@ -118,9 +118,10 @@ def test_cimports_that_loop_are_followed_once(tmp_path):
 def test_modules_with_declarations_run_as_python_without_cython():
     """Read from source, a module with Cython declarations takes the stand-in, which leaves its functions as they
     are (the test suite reads every module from source: see conftest.py)."""
+    from analysis.nlp import scorers
     from analysis.nlp.entities import candidates, extract, grouping, typing
 
-    for module in (candidates, extract, grouping, typing):
+    for module in (candidates, extract, grouping, typing, scorers):
         assert module.__file__.endswith(".py")
         assert module.cython is native.cython_declarations
         assert native.source_of(module.__name__).with_suffix(".pxd").is_file()

@@ -93,6 +93,23 @@ def test_same_numbers_on_sentences_that_exercise_the_rules(text):
     assert_same_as_the_libraries(text)
 
 
+@pytest.mark.parametrize("word", ["good", "bad", "not bad", "table"])
+def test_punctuation_emphasis_and_normalisation_give_vaders_numbers(word):
+    """VADER's "!" and "?" emphasis (up to four "!", two or three "?" or more) and its normalisation, re-expressed:
+    every count of each, on a positive, a negative, a turned and a neutral word, and the default of its normalize."""
+    import inspect
+
+    from vaderSentiment import vaderSentiment
+
+    from analysis.nlp import scorers
+
+    assert inspect.signature(vaderSentiment.normalize).parameters["alpha"].default == scorers._ALPHA
+    for exclamations in range(7):
+        for questions in range(6):
+            for text in (f"{word}{'!' * exclamations}{'?' * questions}", f"{word} {'? ' * questions}{'! ' * exclamations}"):
+                assert vader_compound(text) == VADER.polarity_scores(text)["compound"], text
+
+
 def test_the_rules_change_the_numbers_in_these_sentences():
     """The cases above are not all alike: negation, emphasis and emoticons move both scores."""
     assert textblob_scores("The film was good.")[0] > 0 > textblob_scores("The film was not good.")[0]
@@ -285,3 +302,8 @@ def test_emoji_are_found_as_vader_finds_them(text):
     from analysis.nlp.scorers import has_emoji
 
     assert has_emoji(text) == any(char in VADER.emojis for char in text)
+    # The news pass asks each token's entry: a text has an emoji exactly when one of its tokens has (no emoji is a
+    # space), and its VADER score is then VADER's own reading of the emoji as words.
+    assert has_emoji(text) == any(textblob_entry(token)[7] for token in text.split())
+    reading, vader = news_and_vader(text)
+    assert vader == VADER.polarity_scores(text)["compound"]

@@ -337,7 +337,7 @@ def paragraph_scores(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> Pa
     :func:`analysis.nlp.scorers.vader_compound`), the text split into words once for all three."""
     words = text.split()
     facts = _reader().facts_of(words)
-    polarity, subjectivity = scorers.textblob_scores_of(text, list(map(_TEXTBLOB, facts)))
+    polarity, subjectivity = scorers.textblob_scores_of(text, facts, _TEXTBLOB_AT)
     reading, vader = _news_and_vader(text, masked, words, facts)
     return ParagraphScores(news_score(reading, polarity), polarity, subjectivity, vader)
 
@@ -346,17 +346,9 @@ def _news_and_vader(
     text: str, masked: Iterable[tuple[int, int]], words: list[str], facts: list[tuple],
 ) -> tuple[NewsReading, float]:
     reading = _reading(text, *_read(text, masked, words, facts))
-    if scorers.has_emoji(text):  # VADER reads emoji as words: its own pass
-        return reading, scorers.vader_compound(text)
-    vader_hits = list(compress(range(len(facts)), map(_VADER_HIT, facts)))
-    if not vader_hits:
-        return reading, 0.0
-    count = len(facts)
-    capitals = sum(map(_UPPER_OF, facts))  # a token, its word and VADER's word are in capitals alike
-    return reading, scorers.vader_compound_of_words(
-        text, list(map(_VADER_WORD, facts)), list(map(_VADER_LOWER, facts)), vader_hits, list(map(_VADER_RULE, facts)),
-        0 < count - capitals < count,
-    )
+    # (a token, its word and VADER's word are in capitals alike; a text with emoji gets VADER's own pass)
+    return reading, scorers.vader_compound_of_facts(
+        text, facts, _VADER_WORD_AT, _VADER_LOWER_AT, _VADER_RULE_AT, _UPPER, _VADER_HIT_AT, _TEXTBLOB_AT)
 
 
 def _reading(
@@ -411,13 +403,10 @@ _STOPS = 15  # a sentiment word that is not a negation: the rules' look back sto
 _RULE = 16  # a word the look back reacts to: a negation or reducer, "no", "never", "without", "so", "this", a booster
 _VADER_RULE_AT = 17  # the same for VADER's own rules (see analysis.nlp.scorers.rule_word)
 _NEIGHBOUR = 18  # its neighbour valence, or None when the table has none or it is a negation
-_TEXTBLOB_AT = 19  # TextBlob's pieces of the token (analysis.nlp.scorers.textblob_entry)
+_TEXTBLOB_AT = 19  # the token's entry for TextBlob's and VADER's scorers (analysis.nlp.scorers.textblob_entry)
 _LEARNED = 20  # its learnt weight (learned_table), 0.0 when the table has none
 _KEY_OF, _UPPER_OF, _HIT_OF, _HAPPY_OF, _RARE_OF, _NEIGHBOUR_OF, _LEARNED_OF = (
     itemgetter(k) for k in (_KEY, _UPPER, _HIT, _HAPPY, _RARE, _NEIGHBOUR, _LEARNED))
-_VADER_WORD, _VADER_LOWER, _VADER_HIT, _VADER_RULE = (
-    itemgetter(k) for k in (_VADER_WORD_AT, _VADER_LOWER_AT, _VADER_HIT_AT, _VADER_RULE_AT))
-_TEXTBLOB = itemgetter(_TEXTBLOB_AT)
 #: Besides negations, reducers and boosters, the words the look back's rules read ("no", "never so", "without doubt",
 #: "so", "this"); "least" is read before every sentiment word, and "or", "nor", "doubt" only after one of these.
 _RULE_WORDS = frozenset({"no", "never", "without", "so", "this"})

@@ -31,11 +31,13 @@ VADER (:func:`vader_compound`)
     paragraph, which costs minutes on a long paragraph (issue 12): it is re-expressed to give the same numbers
     in O(n log n) (:func:`_but_check`), and emoji are rewritten in one pass. Its tokeniser (``SentiText``:
     whitespace-separated tokens, punctuation stripped from words) is re-expressed as :func:`vader_word` so that
-    the news score's pass over the words can give VADER its words too (:func:`vader_compound_of_words`), and
-    only the words of its lexicon go through the rules (and of those, only the ones with a word the rules react
-    to among the three before them go through the look back: :func:`rule_word`). Its "least" rule, punctuation emphasis and normalisation
-    are its own functions, called as they are, on the scores of its lexicon's words only (the other words score 0,
-    which changes no sum); the positive/negative/neutral shares it also computes are not needed.
+    the news score's pass over the words can give VADER its words too (:func:`vader_compound_of_facts`: read from
+    the facts the news pass keeps for each token, in place, no list of the paragraph's words made unless a rule
+    looks back), and only the words of its lexicon go through the rules (and of those, only the ones with a word
+    the rules react to among the three before them go through the look back: :func:`rule_word`). Its "least" rule
+    is its own function, called as it is; its punctuation emphasis and normalisation are re-expressed step for step
+    (:func:`_compound`); both act on the scores of its lexicon's words only (the other words score 0, which changes
+    no sum); the positive/negative/neutral shares it also computes are not needed.
 
 ``tests/test_scorers.py`` compares both with the libraries themselves on the seed, the test articles and
 generated text full of the cases the rules treat specially (negations, boosters, capitals, "but", "least",
@@ -46,6 +48,7 @@ those internals, those tests fail first.
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import re
 import string
@@ -59,9 +62,16 @@ from types import ModuleType
 
 from vaderSentiment import vaderSentiment as vader_module
 
+from analysis import native
+
+if native.COMPILING:  # (never in Python) the compiled build's declarations: see scorers.pxd
+    import cython
+else:
+    from analysis.native import cython_declarations as cython
+
 __all__ = [
     "has_emoji", "rule_word", "textblob_entry", "textblob_scores", "textblob_scores_of", "vader_compound",
-    "vader_compound_of_words", "vader_word",
+    "vader_compound_of_facts", "vader_compound_of_words", "vader_word",
 ]
 
 
@@ -244,8 +254,9 @@ def textblob_entry(token: str) -> tuple:
     pieces lower-cased, the scorer's :meth:`_TextBlobScorer.word_info` of each (see :func:`textblob_scores_of`),
     whether every one of those is None (no piece can start or change an assessment), whether the pieces may make
     :func:`textblob_scores_of` cut the text into sentences (an end-of-sentence mark, or the sarcasm or an emoticon
-    pattern matching in the pieces joined by spaces), and the first and the last character of the pieces when a
-    match of those patterns could run into the previous or the next token there (else "").
+    pattern matching in the pieces joined by spaces), the first and the last character of the pieces when a
+    match of those patterns could run into the previous or the next token there (else ""), and whether VADER
+    rewrites an emoji of the token (:func:`has_emoji`: no emoji is a space, so a text has one when a token has).
     """
     pieces = tuple(chain.from_iterable(map(_pieces_of, _prepared(token).split())))
     # A piece holds no space, and no case mapping makes one or looks past one ("Σ"), so lower-casing each piece
@@ -260,7 +271,7 @@ def textblob_entry(token: str) -> tuple:
     )
     return (
         pieces, lowered, infos, not any(infos), sentences, first if first in _PAIR_SECONDS else "",
-        last if last in _PAIR_FIRSTS else "",
+        last if last in _PAIR_FIRSTS else "", has_emoji(token),
     )
 
 
@@ -270,11 +281,12 @@ _ENTRIES: dict[str, tuple] = {}
 _MAX_ENTRIES = 100_000
 _PIECES = itemgetter(0)
 # textblob_entry's fields, as _scan reads them
-_LOWERED_AT, _INFOS_AT, _SILENT_AT, _SENTENCES_AT, _FIRST_AT, _LAST_AT = 1, 2, 3, 4, 5, 6
+_LOWERED_AT, _INFOS_AT, _SILENT_AT, _SENTENCES_AT, _FIRST_AT, _LAST_AT, _EMOJI_AT = 1, 2, 3, 4, 5, 6, 7
 
 
-def textblob_scores_of(text: str, entries: list[tuple]) -> tuple[float, float]:
-    """:func:`textblob_scores` of ``text`` given the :func:`textblob_entry` of each token of ``text.split()``.
+def textblob_scores_of(text: str, entries: list[tuple], at: int = -1) -> tuple[float, float]:
+    """:func:`textblob_scores` of ``text`` given the :func:`textblob_entry` of each token of ``text.split()`` (or,
+    with ``at``, tuples holding it at that index: the news score's facts of each token hold its entry).
 
     ``find_tokens`` takes the runs of non-space of the text with its contractions and quotes spaced off, which are
     the pieces of each token's entry in turn, unless the text has a paragraph break (an end-of-sentence mark) or a
@@ -288,8 +300,10 @@ def textblob_scores_of(text: str, entries: list[tuple]) -> tuple[float, float]:
     (:func:`_scan`) checks both as it reads the entries; only when one of them holds are the tokens joined and the
     patterns searched for as ``find_tokens`` does.
     """
-    found = None if "\r" in text or "\n\n" in text else _scan(entries, True)
+    found = None if "\r" in text or "\n\n" in text else _scan(entries, True, at)
     if found is None:
+        if at >= 0:
+            entries = list(map(itemgetter(at), entries))
         joined = " ".join(chain.from_iterable(map(_PIECES, entries)))
         if (
             "\r" in text or "\n\n" in text or _EOS in joined
@@ -309,7 +323,11 @@ def _one_entry(words, infos) -> tuple:
     return (None, tuple(words), tuple(infos), False, False, "", "")
 
 
-def _scan(entries: Sequence[tuple], checked: bool) -> tuple[float, float, int] | None:
+@cython.locals(entry=tuple, lowered=tuple, infos=tuple, info=tuple, modifier=tuple, negator=str, word=str, edge=str,
+               first=str, polarity=list, subjectivity=list, negated=list, k=cython.Py_ssize_t, at=cython.Py_ssize_t,
+               lowered_at=cython.Py_ssize_t, infos_at=cython.Py_ssize_t, silent_at=cython.Py_ssize_t,
+               sentences_at=cython.Py_ssize_t, first_at=cython.Py_ssize_t, last_at=cython.Py_ssize_t)
+def _scan(entries: Sequence[tuple], checked: bool, at: int = -1) -> tuple[float, float, int] | None:
     """The polarity and subjectivity sums and the count of TextBlob's assessments of the words of ``entries`` (each a
     :func:`textblob_entry`, their words in turn; no parts of speech), its rules run only at the words that can start
     or change an assessment.
@@ -320,7 +338,7 @@ def _scan(entries: Sequence[tuple], checked: bool) -> tuple[float, float, int] |
     modifier or a negation is pending, the words after them until one of those clears it; an entry whose every info
     is None is passed over at once when nothing is pending.
 
-    ``checked``: return None as soon as an entry may make ``find_tokens`` cut the text into sentences, or two tokens
+    ``at``: each entry is at that index of the items of ``entries``. ``checked``: return None as soon as an entry may make ``find_tokens`` cut the text into sentences, or two tokens
     in a row may hold a match running from one into the other (see :func:`textblob_scores_of`).
     """
     polarity: list[float] = []
@@ -330,18 +348,22 @@ def _scan(entries: Sequence[tuple], checked: bool) -> tuple[float, float, int] |
     negator = None  # the preceding negation ("not good")
     last_intensity = 1.0  # (read only after a lexicon word has set it)
     edge = ""  # the previous token's last character when a pattern's match could run on from it
-    for entry in entries:
+    # (the entry's fields, as C integers in the compiled build)
+    lowered_at, infos_at, silent_at = _LOWERED_AT, _INFOS_AT, _SILENT_AT
+    sentences_at, first_at, last_at = _SENTENCES_AT, _FIRST_AT, _LAST_AT
+    for item in entries:
+        entry = item[at] if at >= 0 else item
         if checked:
-            if entry[_SENTENCES_AT]:
+            if entry[sentences_at]:
                 return None
-            first = entry[_FIRST_AT]
+            first = entry[first_at]
             if first and edge and edge + first in _PAIRS:
                 return None
-            edge = entry[_LAST_AT]
-        if entry[_SILENT_AT] and modifier is None and negator is None:
+            edge = entry[last_at]
+        if entry[silent_at] and modifier is None and negator is None:
             continue
-        lowered = entry[_LOWERED_AT]
-        infos = entry[_INFOS_AT]
+        lowered = entry[lowered_at]
+        infos = entry[infos_at]
         for k in range(len(lowered)):
             info = infos[k]
             word = lowered[k]
@@ -595,6 +617,7 @@ _BOOSTERS = vader_module.BOOSTER_DICT
 _SPECIAL_CASES = vader_module.SPECIAL_CASES
 _N_SCALAR = vader_module.N_SCALAR
 _C_INCR = vader_module.C_INCR
+_ALPHA = 15  # vader_module.normalize's alpha (tests/test_scorers.py checks it)
 # The words of VADER's multi-word special cases and boosters ("the shit", "kind of") but "the", "of", "to" and "for":
 # every such phrase holds one of them, so where none of them is near a word, its idiom check cannot match.
 _IDIOM_WORDS = frozenset(
@@ -638,8 +661,9 @@ def _emoji_pattern() -> re.Pattern:
     """VADER's emoji of the Basic Multilingual Plane and every character beyond it, as one character class (one past
     the plane would make the class a list of ranges, tried one by one for each character)."""
     emoji = _vader()[1]
-    if any(e.isascii() for e in emoji):  # pragma: no cover - a future VADER
-        raise ImportError("VADER rewrites an ASCII character as an emoji; update analysis/nlp/scorers.py has_emoji")
+    if any(e.isascii() or e.isspace() for e in emoji):  # pragma: no cover - a future VADER
+        raise ImportError("VADER rewrites an ASCII or space character as an emoji; update analysis/nlp/scorers.py "
+                          "has_emoji and textblob_entry")
     plane = "".join(map(re.escape, sorted(e for e in emoji if e <= "\uffff")))
     return re.compile(f"[{plane}\U00010000-\U0010ffff]")
 
@@ -672,54 +696,133 @@ def vader_compound_of_words(
     every other word scores 0, as in VADER. ``rules``: :func:`rule_word` of each word, when the caller has it.
     ``is_cap_diff``: SentiText's ``allcap_differential`` (some words but not all in capitals), when known.
     """
-    analyzer = _vader()[0]
-    lexicon = analyzer.lexicon
-    count = len(words)
+    lexicon = _vader()[0].lexicon
     if hits is None:
         hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in _BOOSTERS]
     if not hits:
         return 0.0
+    uppers = list(map(str.isupper, words))
     if is_cap_diff is None:
-        capitals = sum(map(str.isupper, words))
-        is_cap_diff = 0 < count - capitals < count  # SentiText's allcap_differential
+        capitals = sum(uppers)
+        is_cap_diff = 0 < len(words) - capitals < len(words)  # SentiText's allcap_differential
     if rules is None:
         rules = list(map(rule_word, lowers))
-    idioms = not _IDIOM_WORDS.isdisjoint(lowers)  # whether an idiom can match anywhere
+    but = lowers.index("but") if "but" in lowers else -1
+    return _vader_of_facts(text, list(zip(words, lowers, rules, uppers)), 0, 1, 2, 3, hits, is_cap_diff, but)
+
+
+@cython.locals(facts=list, fact=tuple, hits=list, i=cython.Py_ssize_t, count=cython.Py_ssize_t,
+               capitals=cython.Py_ssize_t, but=cython.Py_ssize_t, lower_at=cython.Py_ssize_t,
+               upper_at=cython.Py_ssize_t, hit_at=cython.Py_ssize_t, entry_at=cython.Py_ssize_t,
+               emoji_at=cython.Py_ssize_t, lower=str)
+def vader_compound_of_facts(
+    text: str, facts: list[tuple], word_at: int, lower_at: int, rule_at: int, upper_at: int, hit_at: int,
+    entry_at: int,
+) -> float:
+    """:func:`vader_compound` of ``text`` given a tuple of facts for each token of ``text.split()``, read at these
+    indices: its :func:`vader_word` and that word lower-cased, :func:`rule_word` of it, whether it is in capitals,
+    whether it is a word of VADER's lexicon that is not a booster, and its :func:`textblob_entry` (the news score's
+    facts of its tokens hold them all). The facts are read in one pass, then only near the words of the lexicon:
+    no list of the paragraph's words is made unless a rule needs one. A text with an emoji (a token's entry says
+    so) is read by :func:`vader_compound` itself, as VADER rewrites the emoji as words."""
+    hits: list[int] = []
+    capitals = 0
+    but = -1  # the first "but"
+    emoji_at = _EMOJI_AT
+    count = len(facts)
+    for i in range(count):
+        fact = facts[i]
+        if fact[entry_at][emoji_at]:
+            return vader_compound(text)
+        if fact[hit_at]:
+            hits.append(i)
+        if fact[upper_at]:
+            capitals += 1
+        if but < 0:
+            lower = fact[lower_at]
+            if lower == "but":
+                but = i
+    if not hits:
+        return 0.0
+    return _vader_of_facts(text, facts, word_at, lower_at, rule_at, upper_at, hits, 0 < count - capitals < count, but)
+
+
+@cython.locals(facts=list, positions=list, scores=list, i=cython.Py_ssize_t, j=cython.Py_ssize_t,
+               count=cython.Py_ssize_t, last=cython.Py_ssize_t, word_at=cython.Py_ssize_t, lower_at=cython.Py_ssize_t,
+               rule_at=cython.Py_ssize_t, upper_at=cython.Py_ssize_t, lexicon=dict, lower=str, ruled=cython.bint,
+               near=cython.bint, but=cython.Py_ssize_t)
+def _vader_of_facts(
+    text: str, facts: list[tuple], word_at: int, lower_at: int, rule_at: int, upper_at: int, hits: list[int],
+    is_cap_diff: bool, but: int,
+) -> float:
+    """VADER's compound score from the facts of each word (see :func:`vader_compound_of_facts`), the positions of
+    its lexicon's words (``hits``, not empty) and of the first "but" (-1 for none). ``words`` and ``lowers``, the lists VADER's look back reads, are made
+    only for a word with a rule word among the three before it, or an idiom word near it."""
+    analyzer = _vader()[0]
+    lexicon = analyzer.lexicon
+    count = len(facts)
     last = count - 1
+    words = lowers = None  # made when first needed
     positions: list[int] = []  # the words that score, and their scores: every other word scores 0
     scores: list[float] = []
     for i in hits:
-        if lowers[i] == "kind" and i < last and lowers[i + 1] == "of":
+        lower = facts[i][lower_at]
+        if lower == "kind" and i < last and facts[i + 1][lower_at] == "of":
             continue
         positions.append(i)
-        if any(rules[max(i - 3, 0):i]):
+        ruled = False  # a word VADER's rules react to among the three before it
+        for j in range(max(i - 3, 0), i):
+            if facts[j][rule_at]:
+                ruled = True
+                break
+        if ruled:
+            if words is None:
+                words = [item[word_at] for item in facts]
+                lowers = [item[lower_at] for item in facts]
             scores.append(_valence(analyzer, i, words, lowers, is_cap_diff))
-        else:  # no rule word before it: its rules leave the valence as it is but for "no", capitals and idioms
-            valence = lexicon[lowers[i]]
-            if lowers[i] == "no" and i != last and lowers[i + 1] in lexicon:
-                valence = 0.0
-            if is_cap_diff and words[i].isupper():
-                valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
-            if idioms and i > 2 and lowers[i - 3] not in lexicon:
+            continue
+        # no rule word before it: its rules leave the valence as it is but for "no", capitals and idioms
+        valence = lexicon[lower]
+        if lower == "no" and i != last and facts[i + 1][lower_at] in lexicon:
+            valence = 0.0
+        if is_cap_diff and facts[i][upper_at]:
+            valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+        if i > 2 and facts[i - 3][lower_at] not in lexicon:
+            near = False  # an idiom word among the words _idioms_check reads
+            for j in range(i - 3, min(i + 3, count)):
+                if facts[j][lower_at] in _IDIOM_WORDS:
+                    near = True
+                    break
+            if near:
+                if lowers is None:
+                    words = [item[word_at] for item in facts]
+                    lowers = [item[lower_at] for item in facts]
                 valence = _idioms_check(valence, lowers, i)
-            scores.append(valence)
+        scores.append(valence)
     if not scores:
         return 0.0
-    if "but" in lowers:
-        scores = _but_check_at(lowers.index("but"), positions, scores)
+    if but >= 0:
+        scores = _but_check_at(but, positions, scores)
     return _compound(analyzer, scores, text)
 
 
 def _compound(analyzer, scores: list[float], text: str) -> float:
     """VADER's ``score_valence(...)["compound"]`` of a text's scores (the non-zero ones suffice: a sum is unchanged by
-    zeros), with its own punctuation emphasis and normalisation; its pos/neg/neu shares are not computed."""
+    zeros); its pos/neg/neu shares are not computed. Its punctuation emphasis (``_amplify_ep`` + ``_amplify_qm``)
+    and ``normalize`` are re-expressed here step for step, with their numbers and operations in their order (they
+    are one call each per paragraph, which cost a third of VADER's part)."""
     total = float(sum(scores))
-    emphasis = analyzer._punctuation_emphasis(text)
+    exclamations = text.count("!")
+    if exclamations > 4:
+        exclamations = 4
+    questions = text.count("?")
+    emphasis = exclamations * 0.292 + (0 if questions <= 1 else questions * 0.18 if questions <= 3 else 0.96)
     if total > 0:
         total += emphasis
     elif total < 0:
         total -= emphasis
-    return round(vader_module.normalize(total), 4)
+    compound = total / math.sqrt((total * total) + _ALPHA)
+    return round(-1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound, 4)
 
 
 def _emoji_as_words(text: str, descriptions: dict[str, str]) -> str:

@@ -33,11 +33,14 @@ from __future__ import annotations
 import re
 
 try:
+    from re import _compiler as _sre_compiler
     from re import _constants as _C
     from re import _parser as _sre_parser
 except ImportError:  # Python 3.10
+    import sre_compile as _sre_compiler  # type: ignore[no-redef]
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
+import _sre
 from dataclasses import dataclass
 from typing import Literal
 
@@ -270,6 +273,10 @@ ANY: tuple[BlockPattern, ...] = (
       r"^(?:(?:last\s+)?updated|posted|published|aktualisiert|publiziert|veröffentlicht|mis\s+à\s+jour|publié|"
       r"actualizado|publicado)\s*:?\s*(?:vor|il\s+y\s+a|hace)?\s*\d{1,3}\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|stunden?|"
       r"minuten?|tagen?|heures?|jours?|horas?|minutos?|días?)(?:\s+ago)?\.?$",
+      # an "updated" line with a time and no date: "Updated at 18.09 GMT", "Mis à jour à 18 h 09", "Aktualisiert um
+      # 18.09 Uhr", "Actualizado a las 18.09"
+      r"^(?:(?:last\s+)?updated|aktualisiert|mis\s+à\s+jour|actualizado)\s*:?\s*(?:at|à|um|a\s+las)?\s*\d{1,2}\s*(?:[.:h]"
+      r"\s*\d\d)?\s*(?:[ap]\.?m\.?|uhr)?\s*(?:(?-i:[A-Z]{2,5}))?\.?$",
     ), "Skip to main content", 9),
     P("breadcrumb", r"^(?:home|homepage|start|startseite|accueil|inicio|portada)(?:\s*[/|]\s*[^/|\n]{1,40}){1,6}$",
       "Inicio / Sevilla", 15),
@@ -367,6 +374,15 @@ ENGLISH: tuple[BlockPattern, ...] = (
       r"(?:with|on|in|via|from|through|download|install|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’&-]+\s+){0,3}(?:app|"
       r"newsletter|podcast|alerts)\b" + _UNREPORTED,
       r"^(?:have|got)\s+a\s+(?:confidential\s+|news\s+)?(?:tip|question|story)\b[^?\n]{0,100}\?",
+      # an app named between "Get the" and "app", a script notice, a live page's sign-off, a comment box's lines
+      r"^get\s+the\s+(?:[\w'’&-]+\s+){0,5}app\b" + _UNREPORTED,
+      r"^please\s+(?:turn\s+on|enable|activate)\s+javascript\b",
+      r"^(?:thank\s+you|thanks)\s+(?:for\s+following\s+(?:along|us|our\s+(?:live\s+)?coverage|the\s+(?:live\s+)?(?:blog|"
+      r"coverage|updates))|for\s+joining\s+us|for\s+reading\s+our\s+live)\b",
+      r"^(?:have\s+your\s+say\.?$|comments\s+are\s+(?:pre-?)?(?:moderated|reviewed)\b)",
+      r"^(?:as\s+)?heard\s+on\s+(?-i:[A-Z])[^\n.!?]{1,40}$",
+      r"^(?:accuracy\s+and\s+availability\s+of\s+(?:[\w'’-]+\s+){0,3}transcripts?\s+may\s+vary|this\s+transcript\s+(?:was|has\s+been)"
+      r"\s+(?:created|produced|edited|generated)\b)",
       r"^(?:follow|find)(?!-)\b[^\n]{0,80}(?:https?://|\bon\s+" + _SOCIAL + r"\b)" + _UNREPORTED,
     ), "Sign up to First Edition, our free daily newsletter", 40),
     P("prompt", r"^(?:share|print|comments?|e-?mail|bookmark|save|save\s+article|gift\s+article)$", "Bookmark", 2),
@@ -547,6 +563,9 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"^rejoignez[-\s](?:nous\s+(?:sur|dans)\s+|(?=notre|nos))" + _UNREPORTED + r"[^\n,]{0,40}?\b(?:chaîne|canal|communauté|"
       r"groupe)\b",
       r"^(?:téléchargez|installez)\s+(?:gratuitement\s+)?(?:notre\s+|l['’]\s*)(?:application|appli)\b" + _UNREPORTED,
+      # the e-edition link and a live page's sign-off: "Lire le journal numérique", "Merci de nous avoir suivis"
+      r"^(?:lire|feuilleter|consulter)\s+le\s+journal\s+(?:numérique|du\s+jour|en\s+version\s+numérique)$",
+      r"^merci\s+de\s+nous\s+avoir\s+suivi(?:e?s)?\b",
     ), "Partager sur Facebook Partager sur X", 40),
     P("prompt", r"^(?:imprimer|commenter|sauvegarder|s['’]abonner|offrir\s+(?:l['’]|cet\s+)article|signaler\s+(?:une\s+)?(?:erreur|"
       r"coquille|faute)|lien\s+copié|photo\s+\d+\s*(?:/|sur)\s*\d+|(?:voir|afficher|lire)\s+les\s+commentaires(?:\s*\(\d+\))?)$",
@@ -651,6 +670,9 @@ GERMAN: tuple[BlockPattern, ...] = (
       r"^(?:diesen\s+beitrag\s+auf\s+" + _SOCIAL + r"\s+ansehen|externer\s+inhalt|(?:weiterlesen|fortsetzung|der\s+artikel\s+"
       r"(?:wird\s+)?(?:geht\s+)?(?:weiter|fortgesetzt))\s+nach\s+der\s+(?:anzeige|werbung))$",
       r"^(?:treten\s+sie\s+unserem|folgen\s+sie\s+unserem|abonnieren\s+sie\s+unseren)\s+[^\n]{0,40}?kanal\b",
+      # the e-edition link and a live page's sign-off: "Zum E-Paper", "Danke fürs Mitlesen"
+      r"^(?:zum\s+e-paper|e-paper\s+lesen|zur\s+digitalen\s+ausgabe)$",
+      r"^(?:vielen\s+)?danke?\s+(?:fürs|für\s+das|für\s+ihr)\s+(?:mitlesen|interesse\s+an\s+unserem\s+ticker)\b",
     ), "Erhalten Sie den Überblick am Morgen direkt in Ihr Postfach.", 40),
     P("disclaimer", _either(
       r"^(?:offenlegung|transparenzhinweis|(?:hinweis|anmerkung)\s+der\s+redaktion)\s*:",
@@ -740,6 +762,9 @@ SPANISH: tuple[BlockPattern, ...] = (
       r"boletín|newsletter)\b",
       r"^(?:ver\s+esta\s+publicación\s+en\s+" + _SOCIAL + r"|(?:la\s+noticia|el\s+artículo)\s+(?:continúa|sigue)\s+"
       r"(?:después|tras|debajo)\s+(?:de\s+)?(?:la\s+|el\s+|este\s+|esta\s+)?(?:publicidad|anuncio))$",
+      # the e-edition link and a live page's sign-off: "Leer la edición impresa", "Gracias por seguirnos"
+      r"^(?:leer|ver)\s+(?:la\s+)?edición\s+(?:impresa|digital|de\s+hoy)$",
+      r"^gracias\s+por\s+(?:seguirnos|acompañarnos)\b",
     ), "Comparte esta noticia", 40),
     P("prompt", r"^(?:imprimir|comentar|guardar|comentarios|reportar\s+(?:un\s+)?error|enlace\s+copiado|foto\s+\d+\s+de\s+\d+|"
       r"ver\s+(?:los\s+)?comentarios(?:\s*\(\d+\))?|regalar\s+(?:este\s+)?artículo)$", "Reportar un error", 8),
@@ -906,12 +931,134 @@ def _cases(char: str) -> set[str]:
     return {char.lower()[:1], char.upper().lower()[:1]}
 
 
+def _parsed(row: BlockPattern):
+    """``row``'s regex parsed (case-insensitive), once: its first characters and its compiled form are both read
+    from it (parsing is most of the cost of compiling these regexes, paid at start-up). None if it does not parse."""
+    parsed = _PARSED.get(row, False)
+    if parsed is False:
+        try:
+            parsed = _sre_parser.parse(row.regex, _IGNORECASE)
+        except Exception:  # re.compile then raises the error itself
+            parsed = None
+        _PARSED[row] = parsed
+    return parsed
+
+
+_PARSED: dict[BlockPattern, object] = {}
+#: re.I as a plain int, as ``re.compile`` hands it to the parser and compiler (a flag enum makes them ~3x slower).
+_IGNORECASE = int(re.IGNORECASE)
+
+
 def _row_first_chars(row: BlockPattern) -> frozenset[str] | None:
     try:
-        chars, empty = _first_chars(_sre_parser.parse(row.regex[1:], re.I).data)
+        chars, empty = _first_chars(_parsed(row).data)  # (the leading "^" is zero-width: skipped)
     except Exception:  # a construct this reading does not know: try the row on every block
         return None
     return None if empty else chars
+
+
+def _heads(items, flags: int) -> list[tuple] | None:
+    """What a parsed regex (``items``, read with ``flags``) can match first: every pair of single-character items
+    that can match its first two characters, each item as the set of the ASCII characters it matches (None: it may
+    match any); a head of fewer than two items where the regex may end sooner. None: a construct this reading does
+    not know (the row is then tried on every block). Read generously: a zero-width item (``\\b``, a look-ahead) is
+    passed over, so a head may admit more than the regex does, never less."""
+    open_heads: list[tuple] = [()]
+    done: list[tuple] = []
+    for op, value in items:
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue
+        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY):
+            nexts: list[tuple] | None = [(_ascii_matched(op, value, flags),)]
+        elif op is _C.SUBPATTERN:
+            _group, add, delete, inner = value
+            kept = flags & ~_sre_parser.TYPE_FLAGS if add & _sre_parser.TYPE_FLAGS else flags
+            nexts = _heads(inner, (kept | add) & ~delete)
+        elif op is _C.BRANCH:
+            nexts = []
+            for alternative in value[1]:
+                part = _heads(alternative, flags)
+                if part is None:
+                    return None
+                nexts += part
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            low, high, inner = value
+            one = _heads(inner, flags)
+            if one is None:
+                return None
+            # k copies for k from the least (0 when a copy may be empty) up to two: more add nothing to two characters
+            nexts, copies = [], [()]
+            for k in range(min(high, 2) + 1):
+                if k >= (0 if () in one else min(low, 2)):
+                    nexts += copies
+                copies = [(a + b)[:2] for a in copies for b in one]
+        else:
+            return None
+        grown = []
+        for head in open_heads:
+            for part in nexts:
+                joined = head + part
+                (done if len(joined) >= 2 else grown).append(joined[:2])
+        open_heads = list(dict.fromkeys(grown))
+        if not open_heads:
+            break
+    return list(dict.fromkeys(done + open_heads))
+
+
+_ASCII = tuple(map(chr, range(128)))
+
+
+def _ascii_matched(op, value, flags: int) -> frozenset[str] | None:
+    """The ASCII characters one single-character item of a parsed regex matches under ``flags``: an ASCII literal
+    read directly (under re.I an ASCII letter matches its two cases and no other ASCII character), anything else by
+    the regex engine itself (the item compiled alone), once per item."""
+    if op is _C.LITERAL and value < 128:
+        char = chr(value)
+        return frozenset((char.lower(), char.upper())) if flags & _IGNORECASE else frozenset(char)
+    key = (op, tuple(value) if isinstance(value, list) else value, flags)
+    found = _MATCHED.get(key, False)
+    if found is False:
+        try:
+            item = _sre_parser.SubPattern(_sre_parser.State(), [(op, value)])
+            matcher = _sre_compiler.compile(item, flags).match
+            found = frozenset(c for c in _ASCII if matcher(c))
+        except Exception:
+            found = None
+        _MATCHED[key] = found
+    return found
+
+
+_MATCHED: dict[tuple, frozenset[str] | None] = {}
+
+
+def _row_heads(row: BlockPattern) -> list[tuple] | None:
+    heads = _HEADS.get(row, False)
+    if heads is False:
+        parsed = _parsed(row)
+        try:
+            heads = None if parsed is None else _heads(parsed.data, parsed.state.flags)
+        except Exception:
+            heads = None
+        _HEADS[row] = heads
+    return heads
+
+
+_HEADS: dict[BlockPattern, list[tuple] | None] = {}
+
+
+def _may_open(row: BlockPattern, opening: str) -> bool:
+    """False when ``row``'s regex cannot match a block whose first two characters are ``opening`` (a character
+    that is not ASCII is taken as matched)."""
+    heads = _row_heads(row)
+    if heads is None:
+        return True
+    for head in heads:
+        for chars, char in zip(head, opening):
+            if chars is not None and char.isascii() and char not in chars:
+                break
+        else:
+            return True
+    return False
 
 
 _ROWS = _ordered(PATTERNS)
@@ -928,10 +1075,16 @@ _RowRegexes = tuple[tuple[BlockPattern, re.Pattern[str]], ...]
 _StartRows = tuple[_RowRegexes, _RowRegexes]
 #: Word counts above every row's limit are all alike: a block's count is capped at this before the look-ups below.
 _WORDS_CAP = max(row.max_words for row in _ROWS) + 1
-# Keyed by (the block's first character, its capped word count): the rows without hints and those with hints, as
+# Keyed by (the block's first character, its capped word count): the rows that can start with that character and
+# whose limit the count does not pass.
+_START_BY_CHAR: dict[tuple[str, int], tuple[BlockPattern, ...]] = {}
+# Keyed by (the block's first two characters, its capped word count): of those rows, the ones whose regex can match
+# a block opening with both characters (a block meets ~2.5 rows instead of ~8.6), without hints and with hints, as
 # (row, compiled regex) pairs (a frozen dataclass hashes all its fields: a regex looked up by row for every row tried
 # costs more than the match). A long body paragraph meets no row at all.
-_START_BY_CHAR: dict[tuple[str, int], _StartRows] = {}
+_START_BY_OPENING: dict[tuple[str, int], _StartRows] = {}
+#: At most this many openings are kept (then the record starts again): memory stays bounded whatever the input.
+_OPENINGS_KEPT = 50_000
 # Keyed by the capped word count: the end-anchored rows whose limit it does not pass, with their regexes, and the
 # hints one of which a block's end must hold for any of them to be tried.
 _END_BY_WORDS: dict[int, tuple[_RowRegexes, tuple[str, ...]]] = {}
@@ -939,13 +1092,22 @@ _LABEL_ROWS = tuple(row for row in _START_ROWS if row.role == "label")
 _MAX_LABEL_WORDS = max(row.max_words for row in _LABEL_ROWS)
 
 
-def _start_rows(first: str, words: int) -> _StartRows:
-    key = (first, words)
-    rows = _START_BY_CHAR.get(key)
+def _start_rows(opening: str, words: int) -> _StartRows:
+    """The start-anchored rows a block of ``words`` words (capped) opening with ``opening`` (its first two
+    characters) meets, without hints and with hints, with their regexes."""
+    key = (opening, words)
+    rows = _START_BY_OPENING.get(key)
     if rows is None:
-        fitting = [(row, _row_regex(row)) for row in _START_ROWS
-                   if row.max_words >= words and (_FIRST_CHARS[row] is None or first in _FIRST_CHARS[row])]
-        rows = _START_BY_CHAR[key] = (
+        first = opening[0].lower()[:1]
+        by_char = _START_BY_CHAR.get((first, words))
+        if by_char is None:
+            by_char = _START_BY_CHAR[(first, words)] = tuple(
+                row for row in _START_ROWS
+                if row.max_words >= words and (_FIRST_CHARS[row] is None or first in _FIRST_CHARS[row]))
+        fitting = [(row, _row_regex(row)) for row in by_char if _may_open(row, opening)]
+        if len(_START_BY_OPENING) >= _OPENINGS_KEPT:
+            _START_BY_OPENING.clear()
+        rows = _START_BY_OPENING[key] = (
             tuple(pair for pair in fitting if not pair[0].hints),
             tuple(pair for pair in fitting if pair[0].hints),
         )
@@ -989,9 +1151,9 @@ def clutter_of(text: str, words: int) -> Clutter | None:
     """The clutter shape ``text`` (a block of ``words`` words, counted by the caller) has, or None.
 
     Only rows whose word limit ``words`` does not pass are tried; when rows of several roles match, the
-    first role in ``ROLES`` order wins. A start-anchored row is tried only on blocks whose first character
-    it can start with; an end-anchored row only when the block's last ``END_WINDOW`` characters hold one of
-    its hints.
+    first role in ``ROLES`` order wins. A start-anchored row is tried only on blocks whose first two characters
+    it can start with (``_may_open``: a news paragraph meets ~2.5 rows, not ~8.6); an end-anchored row only when
+    the block's last ``END_WINDOW`` characters hold one of its hints.
     """
     if text[:1] in "*_":
         text = unwrapped(text)
@@ -999,7 +1161,7 @@ def clutter_of(text: str, words: int) -> Clutter | None:
         return None
     found: tuple[BlockPattern, re.Match[str]] | None = None
     capped = words if words < _WORDS_CAP else _WORDS_CAP
-    plain, hinted = _start_rows(text[0].lower()[:1], capped)
+    plain, hinted = _start_rows(text[:2], capped)
     if hinted:  # rows with hints are "block" rows: tried first, and only when the block's opening holds a hint
         present = [hint.lower() for hint in _START_HINT.findall(text, 0, START_WINDOW)]
         for row, regex in hinted if present else ():
@@ -1041,8 +1203,26 @@ _ROW_REGEXES: dict[BlockPattern, re.Pattern[str]] = {}
 def _row_regex(row: BlockPattern) -> re.Pattern[str]:
     regex = _ROW_REGEXES.get(row)
     if regex is None:
-        regex = _ROW_REGEXES[row] = re.compile(row.regex, re.I)
+        regex = _ROW_REGEXES[row] = _compiled(row)
     return regex
+
+
+def _compiled(row: BlockPattern) -> re.Pattern[str]:
+    """``re.compile(row.regex, re.I)``, made from the parse the row's first characters were read from (a start
+    row's regex is parsed once, not twice; ``tests/test_clutter.py`` checks the two patterns are equal)."""
+    parsed = _PARSED.get(row) if row.regex.startswith("^") else None
+    if parsed is not None:
+        try:
+            flags = _IGNORECASE | parsed.state.flags
+            code = _sre_compiler._code(parsed, flags)
+            groups = parsed.state.groupdict
+            names: list[str | None] = [None] * parsed.state.groups
+            for name, index in groups.items():
+                names[index] = name
+            return _sre.compile(row.regex, flags, code, parsed.state.groups - 1, groups, tuple(names))
+        except Exception:  # another Python's internals: compile it the public way
+            pass
+    return re.compile(row.regex, re.I)
 
 
 def matches(row: BlockPattern, text: str) -> bool:

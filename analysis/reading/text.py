@@ -703,7 +703,8 @@ def _is_bare_name(text: str) -> bool:
 def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int]:
     """The positions of bare names that are bylines: a name alone on its line under the title (and at most one
     standfirst), next to a byline or date line ("Rocío Navarro Gil" then "Sevilla, 9 jul 2024 - 13:47"); right under
-    the title, a name line over the paper's name line over a date line: both (the first is the writer)."""
+    the title, a name line over the paper's name line over a date line: both (the first is the writer); a name right
+    under the title over page furniture left out ("Jane Doe and Tom Roe" over a live page's key-events widget)."""
     found: list[int] = []
     prose = 0  # body and heading paragraphs seen: only the first two places are tried
     title_seen = False
@@ -715,7 +716,7 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
         after = kinds[position + 1] if position + 1 < len(kinds) else None
         role_then_byline = (after in ("body", "heading") and position + 2 < len(kinds) and kinds[position + 2] == "byline"
                             and _is_role_line(texts[position + 1]))  # "Tom Reed" / "Transport Correspondent" / date
-        if (title_seen and ("byline" in (before, after) or role_then_byline)
+        if (title_seen and ("byline" in (before, after) or role_then_byline or (before == "title" and after == "boilerplate"))
                 and (_is_bare_name(texts[position]) or _name_before_role(texts[position]) is not None)):
             found.append(position)
             if (after == "byline" and position >= 2 and kinds[position - 2] == "title"

@@ -1077,6 +1077,9 @@ class _Extractor:
         for k in range(len(toks) - 1, 1, -1):  # "Franklin County Commission" after "Franklin County"
             if toks[k - 1].shape != _LOWER and _form_key(s.keys[:k], s.text[s.start : toks[k - 1].end]) in lookup.exact:
                 return [s]
+        if (len(toks) > 2 and toks[1].key in _PLACE_HEADS and toks[-1].key in _ORG_HEADS and toks[0].shape == _CAP
+                and toks[1].shape == _CAP and _form_key(s.keys[:1], toks[0].text) in lookup.exact):
+            return [s]  # "Kent County Council said" after "across Kent": a known place, its county, the council
         rest = _strip_lower_edges(s.toks[1:])
         if not rest:
             return []
