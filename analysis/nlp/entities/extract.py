@@ -292,7 +292,8 @@ class _Extractor:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
                     elif self.english and len(piece) >= 3 and piece[0].shape == _CAP and not piece[0].initial and (
-                        _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
+                        text.endswith(_TITLE_FOR_ENDINGS, 0, piece[0].start)
+                        and _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
                     ):
                         piece = self._without_portfolio(text, piece)  # "Minister for Health Mary Byrne"
                     elif self.nouns_capitalised and len(piece) >= 2 and self._noun_first(piece):
@@ -1274,6 +1275,8 @@ def _table_label(run: list[_Tok], *, cells: bool = False) -> list[_Tok]:
 
 #: A title and "for"/"of" right before a word ("Minister for ", "Secretary of State for ").
 _TITLE_FOR_BEFORE_RE = re.compile(r"(?<![^\W\d_])([A-Za-z]+)(?: of State)? (?:for|of) $")
+#: What a window that _TITLE_FOR_BEFORE_RE finds something in ends with (looked up first).
+_TITLE_FOR_ENDINGS = (" for ", " of ", " for \n", " of \n")
 _DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\s?$")
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
@@ -1527,6 +1530,8 @@ _VENUE_THE_RE = re.compile(r"(?:^|(?<=\W))[Tt]he ([^\W\d_a-z][^\W\d_]+)$")
 def _venues(text: str) -> list[str]:
     """The "X and Y" names of venues in a paragraph (searched from its literal " and ", then "the X" before it)."""
     out = []
+    if " and " not in text:
+        return out  # (the expression's first characters)
     for m in _VENUE_AND_RE.finditer(text):
         before = _VENUE_THE_RE.search(text, max(0, m.start() - 40), m.start())
         if before is not None:
@@ -1550,8 +1555,12 @@ def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venu
     return out
 
 
-_PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la|de los|van|von|de|der|den|da|di|du|dos|"
-                                 r"das|del|ter|ten|le|la|ap) $")
+_PARTICLES_BEFORE = ("van der", "van den", "van de", "de la", "de los", "van", "von", "de", "der", "den", "da", "di", "du",
+                     "dos", "das", "del", "ter", "ten", "le", "la", "ap")
+_PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(%s) $" % "|".join(_PARTICLES_BEFORE))
+#: What a window that _PARTICLE_BEFORE_RE finds something in ends with ("$" also matches before a final line break):
+#: looked up first, as most windows end with none.
+_PARTICLE_BEFORE_ENDINGS = tuple(p + end for p in _PARTICLES_BEFORE for end in (" ", " \n"))
 
 
 @cython.locals(s=_Span)
@@ -1570,7 +1579,9 @@ def _particles_back(spans: list[_Span], endings: frozenset[tuple[str, ...]]) -> 
     out = []
     for s in spans:
         if len(s.toks) == 1 and s.toks[0].shape == _CAP and s.start > 2 and s.text[s.start - 2].islower():
-            m = _PARTICLE_BEFORE_RE.search(s.text, max(0, s.start - 8), s.start)
+            lo = max(0, s.start - 8)
+            m = _PARTICLE_BEFORE_RE.search(s.text, lo, s.start) if s.text.endswith(
+                _PARTICLE_BEFORE_ENDINGS, lo, s.start) else None
             if m is not None and (m.group(1).rsplit(" ", 1)[-1], s.keys[0]) in endings:
                 toks = []
                 for word in re.finditer(r"\S+", m.group(1)):
