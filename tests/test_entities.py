@@ -1536,6 +1536,41 @@ def test_nicknames_inside_are_found_from_their_quotation_marks_in_the_news():
     assert found >= 3
 
 
+_WINDOW_PIECES = st.sampled_from(["Tomas", " van", " der", " de", " la", " los", " Los", "(", "ap", "Minister", " for",
+                                  " of", " State", "\n", " ", "X", "x", "é", "3", " and", "Horse", " pub"])
+
+
+def _assert_windows_end_as_their_expressions_need(text: str) -> int:
+    from analysis.nlp.entities import extract
+
+    found = 0
+    for start in range(1, len(text) + 1):
+        if text[start - 1] not in " \n":
+            continue  # (both expressions end with a space, maybe before a line break: no match here)
+        lo = max(0, start - 8)
+        if extract._PARTICLE_BEFORE_RE.search(text, lo, start):
+            assert text.endswith(extract._PARTICLE_BEFORE_ENDINGS, lo, start), (text, start)
+            found += 1
+        if extract._TITLE_FOR_BEFORE_RE.search(text, max(0, start - 30), start):
+            assert text.endswith(extract._TITLE_FOR_ENDINGS, 0, start), (text, start)
+            found += 1
+    if extract._VENUE_AND_RE.search(text):
+        assert " and " in text
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WINDOW_PIECES, max_size=14))
+def test_a_particle_or_a_title_for_before_a_name_ends_its_window_as_looked_up_first(pieces):
+    _assert_windows_end_as_their_expressions_need("".join(pieces))
+
+
+def test_a_particle_or_a_title_for_before_a_name_ends_its_window_as_looked_up_first_in_the_news():
+    found = sum(_assert_windows_end_as_their_expressions_need(text) for text in news_paragraphs()[::2])
+    assert found + _assert_windows_end_as_their_expressions_need("Minister for Health Mary Byrne met Tomas de Ruyter")
+    assert found > 5
+
+
 _PRODUCT_PIECES = st.sampled_from(["Pixel", "Lark", "Phone", "iPhone", "AirPods", " ", " ", "8a", "9", "16e", "٣",
                                    "Pro", "Max", "Ultra", "Lite", "Plus", "mini", "Mini", "Gen", "\n", "x", "-"])
 

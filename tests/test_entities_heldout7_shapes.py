@@ -142,6 +142,38 @@ def test_a_known_place_before_its_county_council_at_a_sentence_start():
     assert "Kent County Council" in table and "County Council" not in table, table
 
 
+def test_des_joins_after_a_head_noun_only():
+    table = _table_of("Le Conseil des Innus de Mingan a voté. Le président des Verts Paul Roy a réagi.", "fr")
+    assert "Conseil des Innus de Mingan" in table, table
+    assert not any("des Verts" in name and "Paul" in name for name in table), table
+
+
+def test_a_title_ending_in_d_apostrophe_before_a_given_name_is_no_part_of_the_name():
+    table = _table_of("La conseillère d'État Anne Roux a parlé. Le directeur d'Airbus Paul Martin aussi.", "fr")
+    assert {"Anne Roux", "Airbus", "Paul Martin"} <= set(table), table
+    assert not any(name.startswith("État") for name in table), table
+
+
+def test_a_possessive_common_word_before_union_is_part_of_its_name():
+    table = _table_of("The Tuggermen's Union of the North said members would strike.")
+    assert "Tuggermen's Union of the North" in table, table
+
+
+def test_a_common_word_before_a_region_s_name_that_speaks_is_one_name():
+    table = _table_of("Gas prices rose. Electricity North East said 300 homes were cut off.")
+    assert "Electricity North East" in table, table
+    table = _table_of("Last year Paris said no.")  # (an adverb of time: no name)
+    assert "Last year Paris" not in table, table
+
+
+def test_a_german_noun_inside_a_title_is_no_name():
+    article = dataclasses.replace(parse_article("Seilbahn im Kaunertal steht nach Unfall still\n\nDie Bahn im "
+                                                "Kaunertal steht seit Montag still, sagte der Betreiber."),
+                                  language="de")
+    names = set(extract_entities(article).table["name"])
+    assert "Kaunertal" in names and "Unfall" not in names, names
+
+
 # --- work stays linear --------------------------------------------------------------------------------------
 
 _LOWER_FIELDS_SENTENCE = ("Le Département des finances et des ressources humaines, l'Office fédéral des routes et "

@@ -255,8 +255,9 @@ def textblob_entry(token: str) -> tuple:
     whether every one of those is None (no piece can start or change an assessment), whether the pieces may make
     :func:`textblob_scores_of` cut the text into sentences (an end-of-sentence mark, or the sarcasm or an emoticon
     pattern matching in the pieces joined by spaces), the first and the last character of the pieces when a
-    match of those patterns could run into the previous or the next token there (else ""), and whether VADER
-    rewrites an emoji of the token (:func:`has_emoji`: no emoji is a space, so a text has one when a token has).
+    match of those patterns could run into the previous or the next token there (else ""), and what VADER's pass
+    needs to know first: ``_EMOJI`` set when VADER rewrites an emoji of the token (:func:`has_emoji`: no emoji is a
+    space, so a text has one when a token has), ``_BUT`` when its word is "but" (:func:`vader_word`, lower-cased).
     """
     pieces = tuple(chain.from_iterable(map(_pieces_of, _prepared(token).split())))
     # A piece holds no space, and no case mapping makes one or looks past one ("Σ"), so lower-casing each piece
@@ -271,7 +272,8 @@ def textblob_entry(token: str) -> tuple:
     )
     return (
         pieces, lowered, infos, not any(infos), sentences, first if first in _PAIR_SECONDS else "",
-        last if last in _PAIR_FIRSTS else "", has_emoji(token),
+        last if last in _PAIR_FIRSTS else "",
+        (_EMOJI if has_emoji(token) else 0) | (_BUT if vader_word(token).lower() == "but" else 0),
     )
 
 
@@ -281,7 +283,8 @@ _ENTRIES: dict[str, tuple] = {}
 _MAX_ENTRIES = 100_000
 _PIECES = itemgetter(0)
 # textblob_entry's fields, as _scan reads them
-_LOWERED_AT, _INFOS_AT, _SILENT_AT, _SENTENCES_AT, _FIRST_AT, _LAST_AT, _EMOJI_AT = 1, 2, 3, 4, 5, 6, 7
+_LOWERED_AT, _INFOS_AT, _SILENT_AT, _SENTENCES_AT, _FIRST_AT, _LAST_AT, _VADER_AT = 1, 2, 3, 4, 5, 6, 7
+_EMOJI, _BUT = 1, 2  # textblob_entry's flags for VADER's pass
 
 
 def textblob_scores_of(text: str, entries: list[tuple], at: int = -1) -> tuple[float, float]:
@@ -338,8 +341,9 @@ def _scan(entries: Sequence[tuple], checked: bool, at: int = -1) -> tuple[float,
     modifier or a negation is pending, the words after them until one of those clears it; an entry whose every info
     is None is passed over at once when nothing is pending.
 
-    ``at``: each entry is at that index of the items of ``entries``. ``checked``: return None as soon as an entry may make ``find_tokens`` cut the text into sentences, or two tokens
-    in a row may hold a match running from one into the other (see :func:`textblob_scores_of`).
+    ``at``: each entry is at that index of the items of ``entries``. ``checked``: return None as soon as an entry
+    may make ``find_tokens`` cut the text into sentences, or two tokens in a row may hold a match running from one
+    into the other (see :func:`textblob_scores_of`).
     """
     polarity: list[float] = []
     subjectivity: list[float] = []
@@ -712,9 +716,9 @@ def vader_compound_of_words(
 
 
 @cython.locals(facts=list, fact=tuple, hits=list, i=cython.Py_ssize_t, count=cython.Py_ssize_t,
-               capitals=cython.Py_ssize_t, but=cython.Py_ssize_t, lower_at=cython.Py_ssize_t,
-               upper_at=cython.Py_ssize_t, hit_at=cython.Py_ssize_t, entry_at=cython.Py_ssize_t,
-               emoji_at=cython.Py_ssize_t, lower=str)
+               capitals=cython.Py_ssize_t, but=cython.Py_ssize_t, upper_at=cython.Py_ssize_t,
+               hit_at=cython.Py_ssize_t, entry_at=cython.Py_ssize_t, vader_at=cython.Py_ssize_t,
+               flags=cython.Py_ssize_t)
 def vader_compound_of_facts(
     text: str, facts: list[tuple], word_at: int, lower_at: int, rule_at: int, upper_at: int, hit_at: int,
     entry_at: int,
@@ -728,20 +732,20 @@ def vader_compound_of_facts(
     hits: list[int] = []
     capitals = 0
     but = -1  # the first "but"
-    emoji_at = _EMOJI_AT
+    vader_at = _VADER_AT
     count = len(facts)
     for i in range(count):
         fact = facts[i]
-        if fact[entry_at][emoji_at]:
-            return vader_compound(text)
+        flags = fact[entry_at][vader_at]
+        if flags:
+            if flags & _EMOJI:
+                return vader_compound(text)
+            if but < 0:
+                but = i
         if fact[hit_at]:
             hits.append(i)
         if fact[upper_at]:
             capitals += 1
-        if but < 0:
-            lower = fact[lower_at]
-            if lower == "but":
-                but = i
     if not hits:
         return 0.0
     return _vader_of_facts(text, facts, word_at, lower_at, rule_at, upper_at, hits, 0 < count - capitals < count, but)
@@ -756,8 +760,9 @@ def _vader_of_facts(
     is_cap_diff: bool, but: int,
 ) -> float:
     """VADER's compound score from the facts of each word (see :func:`vader_compound_of_facts`), the positions of
-    its lexicon's words (``hits``, not empty) and of the first "but" (-1 for none). ``words`` and ``lowers``, the lists VADER's look back reads, are made
-    only for a word with a rule word among the three before it, or an idiom word near it."""
+    its lexicon's words (``hits``, not empty) and of the first "but" (-1 for none). ``words`` and ``lowers``, the
+    lists VADER's look back reads, are made only for a word with a rule word among the three before it, or an idiom
+    word near it."""
     analyzer = _vader()[0]
     lexicon = analyzer.lexicon
     count = len(facts)

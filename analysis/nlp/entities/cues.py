@@ -75,7 +75,7 @@ _TITLE_MODIFIERS = frozenset(
 #: Head nouns of institutions named after someone's or something's possessive ("Alzheimer's Society",
 #: "Children's Hospital", "Carers' Trust"): after any capitalised possessive that is no place, one name.
 _POSSESSIVE_INSTITUTION_HEADS = frozenset(
-    "society trust hospital college foundation association".split()
+    "society trust hospital college foundation association union guild league".split()
 )
 _ORG_HEADS = frozenset(
     """
@@ -600,7 +600,7 @@ APPOSITION_ARTICLES = ("the", "a", "an", "la", "le", "l'", "el", "un", "une", "u
 #: Joiners inside an organisation's name only, right after its head noun or a word with an organisation's ending
 #: ("Bundesagentur für Arbeit", "Institut für Meeresforschung"; not "Geld für Werften"), and "am" / "im" also
 #: after a facility's ("Freibad am Stadtwald", "Theater im Hafen"; see ``LanguageCues.facility_endings``).
-HEADED_JOINERS = frozenset({"für", "am", "im", "to", "por", "pour"})  # (and English "Campaign to Protect Rural Wales")
+HEADED_JOINERS = frozenset({"für", "am", "im", "to", "por", "pour", "des"})  # ("le Conseil des Innus de X")  # (and English "Campaign to Protect Rural Wales")
 
 #: Prepositions, in any language the rules read, after which a name alone is a place ("in Cottbus", "en
 #: Andalucía", "à Grenoble"): such a mention is the place's own, never a shorter name of an organisation named after

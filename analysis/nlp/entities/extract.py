@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from analysis import native
@@ -268,6 +269,16 @@ class _Extractor:
                         if key in ambiguous_titles and _given_name_use(text, tok):
                             title_given.add(key)  # "Dean said": a title word alone is no one's title
                     continue
+                if self.elisions and len(run) > 2 and run[1].shape == _CAP and run[1].joined and _ELIDED_AFTER_WORD_RE.match(
+                    text, max(0, run[0].start - 4), run[0].start
+                ) and _is_given_name(run[1].key):  # "la conseillère d'État Claire Roux": "d'État" ends the title
+                    if not _is_common_word_of(run[0].text, self.article.language):  # ("directeur d'Airbus X": a name)
+                        par_spans.append(_Span(index, text, run[:1], run[0].initial, headline))
+                    run = run[1:]
+                    run[0].joined = False
+                    elided_title = True
+                else:
+                    elided_title = False
                 # a run longer than any name (a list, a shouting paragraph) is read like a headline
                 run_headline = headline or len(run) > _MAX_NAME_TOKENS
                 pieces = _trim(run, stops, headline=run_headline, cues=cues)
@@ -281,7 +292,8 @@ class _Extractor:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
                     elif self.english and len(piece) >= 3 and piece[0].shape == _CAP and not piece[0].initial and (
-                        _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
+                        text.endswith(_TITLE_FOR_ENDINGS, 0, piece[0].start)
+                        and _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
                     ):
                         piece = self._without_portfolio(text, piece)  # "Minister for Health Mary Byrne"
                     elif self.nouns_capitalised and len(piece) >= 2 and self._noun_first(piece):
@@ -292,7 +304,7 @@ class _Extractor:
                     # the names known elsewhere in it count, never its words without the first
                     quoted = initial and len(piece) > 1 and _quoted(text, piece[0].start, piece[-1].end)
                     span = _Span(index, text, piece, initial=initial and not quoted, headline=run_headline or quoted)
-                    span.title_before = title is True
+                    span.title_before = title is True or (elided_title and piece[0] is run[0])
                     if title is True and not run_headline and len(piece) == 1:
                         before = run.index(piece[0]) - 1
                         if before >= 0 and run[before].key in self.cues.ambiguous_titles and (
@@ -617,8 +629,9 @@ class _Extractor:
         case."""
         tok = s.toks[0]
         if tok.shape != _CAP or (_is_common_word(tok.key) if self.english else (
-            _is_common_word_of(tok.text, self.article.language) or (self.nouns_capitalised and self._plain_noun(s))
-        )):
+            _is_common_word_of(tok.text, self.article.language) or (self.nouns_capitalised and (
+                self._plain_noun(s) or _is_dictionary_word(tok.text, self.article.language)))  # (a title has no
+        )):  # sentence around its nouns: "... nach Unfall still")
             return False
         return not self.written_in_lower_case(tok.text.lower())
 
@@ -964,6 +977,11 @@ class _Extractor:
                              and _SPEAKS_RE.match(span.text, toks[-1].end) is not None))):
                 return False  # "Department of Health said", "Friends of the Earth", "Society to Protect ...", and
                 # a common word's name that speaks ("Transport for the Fens said": "Apple says" of several words)
+            if (self.english and tok.shape == _CAP and key not in self.stops and not key.endswith(("s", "ly"))
+                    and _is_common_word(key) and toks[1].shape == _CAP and toks[-1].shape == _CAP
+                    and (toks[1].key in _DIRECTIONS or _place_strength(toks[1].key, toks[1].text) >= 4)
+                    and _SPEAKS_RE.match(span.text, toks[-1].end) is not None):
+                return False  # "Electricity North West said": a common word before a place's name that speaks
             if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
                 return False  # "North High School closed": a direction before a school's name
             if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
@@ -1257,9 +1275,13 @@ def _table_label(run: list[_Tok], *, cells: bool = False) -> list[_Tok]:
 
 #: A title and "for"/"of" right before a word ("Minister for ", "Secretary of State for ").
 _TITLE_FOR_BEFORE_RE = re.compile(r"(?<![^\W\d_])([A-Za-z]+)(?: of State)? (?:for|of) $")
+#: What a window that _TITLE_FOR_BEFORE_RE finds something in ends with (looked up first).
+_TITLE_FOR_ENDINGS = (" for ", " of ", " for \n", " of \n")
 _DESCRIPTOR_ARTICLE_RE = re.compile(r"(?:^|\s)(?:le|la|el|au|du|al|del|l['’])\s?$")
 #: A lower-case word (a title) and "de", "des", "du", "de la", "de l'", "del" right before a word.
 _PORTFOLIO_BEFORE_RE = re.compile(r"(?<![^\W\d_])([a-zß-öø-ÿ]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|del\s+|d['’])$")
+#: A lower-case word and an elided "d'" right before a name ("conseillère d'État", "directeur d'Airbus").
+_ELIDED_AFTER_WORD_RE = re.compile(r".*[a-zß-öø-ÿ] [dD]['’]$")
 #: A French definite article right before a word ("la Confédération", "le Parlement", "l'Assemblée").
 _ARTICLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:la |le |les |l['’])$")
 _LOWER_HEAD_KEYS = frozenset(_norm(word) for words in LOWER_HEADS.values() for word in words)
@@ -1268,6 +1290,7 @@ _LOWER_WORD = r"(?:(?:premier|première|second|seconde|haut|haute|grand|grande|p
 _LOWER_ARTICLE = r"(?:de la |de l['’]|des |du |de |d['’])"
 
 
+@lru_cache(maxsize=8)
 def _lower_fields_re(endings: tuple[str, ...]) -> re.Pattern[str]:
     """After an institution's capitalised head: an adjective (group 1), then up to three fields of a lower-case
     name (group 2: each "de"/"des"/... and a noun, up to two adjectives after it, "et" before the next)."""
@@ -1507,6 +1530,8 @@ _VENUE_THE_RE = re.compile(r"(?:^|(?<=\W))[Tt]he ([^\W\d_a-z][^\W\d_]+)$")
 def _venues(text: str) -> list[str]:
     """The "X and Y" names of venues in a paragraph (searched from its literal " and ", then "the X" before it)."""
     out = []
+    if " and " not in text:
+        return out  # (the expression's first characters)
     for m in _VENUE_AND_RE.finditer(text):
         before = _VENUE_THE_RE.search(text, max(0, m.start() - 40), m.start())
         if before is not None:
@@ -1530,8 +1555,12 @@ def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venu
     return out
 
 
-_PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(van der|van den|van de|de la|de los|van|von|de|der|den|da|di|du|dos|"
-                                 r"das|del|ter|ten|le|la|ap) $")
+_PARTICLES_BEFORE = ("van der", "van den", "van de", "de la", "de los", "van", "von", "de", "der", "den", "da", "di", "du",
+                     "dos", "das", "del", "ter", "ten", "le", "la", "ap")
+_PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(%s) $" % "|".join(_PARTICLES_BEFORE))
+#: What a window that _PARTICLE_BEFORE_RE finds something in ends with ("$" also matches before a final line break):
+#: looked up first, as most windows end with none.
+_PARTICLE_BEFORE_ENDINGS = tuple(p + end for p in _PARTICLES_BEFORE for end in (" ", " \n"))
 
 
 @cython.locals(s=_Span)
@@ -1550,7 +1579,9 @@ def _particles_back(spans: list[_Span], endings: frozenset[tuple[str, ...]]) -> 
     out = []
     for s in spans:
         if len(s.toks) == 1 and s.toks[0].shape == _CAP and s.start > 2 and s.text[s.start - 2].islower():
-            m = _PARTICLE_BEFORE_RE.search(s.text, max(0, s.start - 8), s.start)
+            lo = max(0, s.start - 8)
+            m = _PARTICLE_BEFORE_RE.search(s.text, lo, s.start) if s.text.endswith(
+                _PARTICLE_BEFORE_ENDINGS, lo, s.start) else None
             if m is not None and (m.group(1).rsplit(" ", 1)[-1], s.keys[0]) in endings:
                 toks = []
                 for word in re.finditer(r"\S+", m.group(1)):
