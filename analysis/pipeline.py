@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "106"
+ANALYSER_VERSION = "107"
 
 
 
