@@ -17,6 +17,7 @@ from analysis.reading.document import Document, as_date, split_authors
 #: Control characters that never occur in text (tab, line feed, form feed, carriage return do).
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x0B, 0x7F}
 _CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 _MAX_CONTROL_RATIO = 0.01
 #: Up to this many NUL characters are dropped from a text whatever its length; more count as control characters.
 _STRAY_NULS = 3
@@ -32,10 +33,11 @@ def decode_text(data: bytes, filename: str) -> str:
     or control characters),
     ``UndecodableInputError`` when no common encoding fits and ``EmptyInputError`` for blank text.
     """
-    text = _decode(data, filename)
+    text, controls = _decode(data, filename)
     if not text.strip():
         raise EmptyInputError(filename, "holds only blank space; choose the file that holds the article's text.")
-    controls = _controls(text)
+    if controls is None:
+        controls = _controls(text)
     nuls = text.count("\x00")
     if nuls <= _STRAY_NULS:  # a stray NUL or two (a copy-paste accident) is dropped, not taken for binary
         controls -= nuls
@@ -47,7 +49,8 @@ def decode_text(data: bytes, filename: str) -> str:
     return text
 
 
-def _decode(data: bytes, filename: str) -> str:
+def _decode(data: bytes, filename: str) -> tuple[str, int | None]:
+    """The text of ``data`` and, when already counted, how many control characters it holds."""
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -57,7 +60,7 @@ def _decode(data: bytes, filename: str) -> str:
     ):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), None
             except UnicodeDecodeError as err:
                 raise UndecodableInputError(
                     filename,
@@ -71,19 +74,22 @@ def _decode(data: bytes, filename: str) -> str:
         utf8 = None
     # Valid UTF-8 with a few stray NULs is UTF-8; UTF-16/32 text has many zero bytes (ASCII's high bytes) or
     # decodes as UTF-8 full of control characters (Cyrillic's 0x04 high bytes).
-    if utf8 is not None and nuls <= 0.1 * len(data) and _controls(utf8) - utf8.count("\x00") <= _MAX_CONTROL_RATIO * len(utf8):
-        return utf8
+    # (UTF-8 writes each control character as its own byte, which no other character's bytes use: they are
+    # counted in the bytes, the NULs among them being ``nuls``)
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES)) if utf8 is not None else None
+    if utf8 is not None and nuls <= 0.1 * len(data) and controls - nuls <= _MAX_CONTROL_RATIO * len(utf8):
+        return utf8, controls
     if nuls:
         wide = _utf16_or_32_without_bom(data)
         if wide is not None:
-            return wide
+            return wide, None
     if utf8 is not None:
-        return utf8  # the control-character check refuses it as binary
+        return utf8, controls  # the control-character check refuses it as binary
     mixed = _mixed_utf8(data)
     if mixed is not None:
-        return mixed
+        return mixed, None
     try:
-        return _detected(data, filename)
+        return _detected(data, filename), None
     except UndecodableInputError:
         if nuls:  # not text in any encoding, and NUL bytes: binary data
             raise _binary_error(data, filename) from None

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,12 @@ _COUNTS_TYPE = pa.struct([("word_count", pa.int64()), ("include_boilerplate", pa
                           ("names_as_terms", pa.bool_())])
 #: The record batch's columns, in order.
 _COLUMNS = ("ints", "floats", "strings", "summary", "counts")
+#: The record batch's schema (every payload's).
+_SCHEMA = pa.schema([("ints", pa.large_list(pa.int64())), ("floats", pa.large_list(pa.float64())),
+                     ("strings", pa.large_list(pa.large_string())), ("summary", _SUMMARY_TYPE),
+                     ("counts", _COUNTS_TYPE)])
+#: What ends an Arrow IPC stream: the continuation marker and a zero length.
+_END_OF_STREAM = b"\xff\xff\xff\xff\x00\x00\x00\x00"
 #: How many sizes open ``ints``: paragraphs, terms, entities, aliases, entity paragraphs, mentions, texts written.
 _SIZES = 7
 #: The sentiment table's columns the payload holds (``index``, ``kind`` and ``opening`` are the paragraph's).
@@ -137,8 +144,11 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     floats = np.concatenate([sentiment[name] for name in _SCORES] + [terms["per_1000"]], dtype=np.float64)
     strings = kinds + texts if written else kinds[:]
     strings += [*names, *types, *alias_items, *m_names, *m_types, *surfaces]
-    strings_array = pa.concat_arrays([pa.array(strings, pa.large_string()),
-                                      pa.array(terms["term"], pa.large_string())])
+    if type(terms["term"]) is list:  # the analysis' own column: one conversion for every string
+        strings_array = pa.array(strings + terms["term"], pa.large_string())
+    else:
+        strings_array = pa.concat_arrays([pa.array(strings, pa.large_string()),
+                                          pa.array(terms["term"], pa.large_string())])
     # every list holds one row: its offsets are (0, number of values)
     offsets = pa.array(np.array([0, len(ints), 0, len(floats), 0, len(strings_array)], np.int64))
     summary = analysis.sentiment_summary
@@ -150,11 +160,14 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
         pa.array([{"word_count": int(analysis.word_count), "include_boilerplate": bool(analysis.include_boilerplate),
                    "names_as_terms": bool(getattr(analysis, "names_as_terms", True))}], _COUNTS_TYPE),
     ]
-    batch = pa.RecordBatch.from_arrays(arrays, names=list(_COLUMNS))
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, batch.schema) as writer:
-        writer.write_batch(batch)
-    return _stream_bytes(sink)
+    batch = pa.RecordBatch.from_arrays(arrays, schema=_SCHEMA)
+    # the stream a writer would make (schema, batch, end of stream), its constant schema message serialised once
+    return framed(b"".join((_schema_message(), batch.serialize().to_pybytes(), _END_OF_STREAM)))
+
+
+@functools.cache
+def _schema_message() -> bytes:
+    return _SCHEMA.serialize().to_pybytes()
 
 
 def _table_columns(analysis: Analysis, name: str, columns: list[str]) -> dict[str, Any]:

@@ -146,7 +146,12 @@ def data_dir() -> Path:
 
 def content_hash(text: str) -> str:
     """The identity of an article: SHA-256 (hex) of its normalised text with every whitespace run folded to a space."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    # An Article's text is paragraphs of single-spaced words joined by blank lines: folding its "\n\n" is the
+    # whole fold when no other whitespace is left (only " " is both whitespace and printable), twice as fast.
+    folded = text.replace("\n\n", " ")
+    if not folded.isprintable() or "  " in folded or folded[:1] == " " or folded[-1:] == " ":
+        folded = " ".join(text.split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
 class Library:
@@ -782,8 +787,12 @@ def _not_found(id: object) -> NotFoundError:
     return NotFoundError(f"No article with id {id} in the library; `python -m analysis library list` shows the ids.")
 
 
+#: json.dumps with these options would build an encoder on every call.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JSON.encode(value)
 
 
 def _allow_every_entity_edit(db: sqlite3.Connection) -> None:
