@@ -32,6 +32,44 @@ from analysis.nlp.terms import (
 if TYPE_CHECKING:
     import pandas as pd
 
+class _Unbuilt:
+    """A table of an :class:`Analysis` whose DataFrame is not built yet: which table, and its columns as the analysis
+    computed them (``terms``: :func:`unigram_columns`' three; ``sentiment``: :func:`sentiment_columns`' in
+    SENTIMENT_COLUMNS order)."""
+
+    __slots__ = ("table", "columns")
+
+    def __init__(self, table: str, columns: Any) -> None:
+        self.table = table
+        self.columns = columns
+
+    def __reduce__(self) -> tuple:
+        return (_Unbuilt, (self.table, self.columns))
+
+
+class _Table:
+    """``Analysis.terms`` and ``Analysis.sentiment``: the DataFrame, built from the analysis' columns the first time
+    it is read (an analysis only stored in the cache, whose codec encodes the columns, never builds it: ~0.1 ms a
+    table per article). A DataFrame given to the constructor is kept as it is."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            raise AttributeError(self.name)  # (a dataclass field with no default)
+        value = obj.__dict__[self.name]
+        if type(value) is _Unbuilt:
+            value = obj.__dict__[self.name] = _FRAMES[value.table](value.columns)
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = value
+
+
+_FRAMES = {"terms": terms_frame, "sentiment": sentiment_frame}
+
+
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
 ANALYSER_VERSION = "107"
 
@@ -57,8 +95,8 @@ class Analysis:
 
     article: Article
     word_count: int
-    terms: pd.DataFrame
-    sentiment: pd.DataFrame
+    terms: pd.DataFrame = _Table()  # type: ignore[assignment]  (built when first read)
+    sentiment: pd.DataFrame = _Table()  # type: ignore[assignment]
     sentiment_summary: SentimentSummary
     entities: EntityResult
     include_boilerplate: bool = False
@@ -82,6 +120,15 @@ class Analysis:
             _rows(terms, TERM_COLUMNS), _rows(entities, ENTITY_COLUMNS), _rows(self.entities.mentions, MENTION_COLUMNS),
             include_boilerplate=self.include_boilerplate, names_as_terms=self.names_as_terms,
         )
+
+    def table_columns(self, name: str) -> Any:
+        """The columns of the table ``name`` ("terms" or "sentiment") as the analysis computed them, while its
+        DataFrame has not been built (``terms``: terms as a list of str, count and per_1000 as numpy arrays;
+        ``sentiment``: SENTIMENT_COLUMNS order, numpy arrays except ``kind`` and ``opening``, lists of str); None
+        once it has, or when the analysis was made from DataFrames. The cache encodes these: no DataFrame is built
+        only to be written."""
+        value = self.__dict__.get(name)
+        return value.columns if type(value) is _Unbuilt else None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
@@ -142,8 +189,8 @@ def analyze(article: Article, *, include_boilerplate: bool = False, names_as_ter
     return Analysis(
         article=article,
         word_count=parts.word_count,
-        terms=terms_frame(parts.terms),
-        sentiment=sentiment_frame(parts.sentiment),
+        terms=_Unbuilt("terms", parts.terms),  # DataFrames built when first read
+        sentiment=_Unbuilt("sentiment", parts.sentiment),
         sentiment_summary=parts.summary,
         entities=parts.entities,
         include_boilerplate=include_boilerplate,

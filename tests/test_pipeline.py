@@ -55,6 +55,34 @@ def test_to_dict_is_json_and_round_trips(seed_analysis):
 NEWS = sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))
 
 
+def test_the_term_and_sentiment_tables_are_built_when_first_read(seed_article):
+    from analysis.nlp.sentiment import sentiment_frame
+    from analysis.nlp.terms import terms_frame
+
+    a = analyze(seed_article)
+    terms, sentiment = a.table_columns("terms"), a.table_columns("sentiment")
+    assert terms is not None and sentiment is not None  # nothing built by analyze itself
+    assert a.terms.equals(terms_frame(terms)) and a.terms.dtypes.equals(terms_frame(terms).dtypes)
+    assert a.sentiment.equals(sentiment_frame(sentiment))
+    assert a.table_columns("terms") is None and a.terms is a.terms  # built once, then kept
+    given = Analysis(seed_article, a.word_count, a.terms, a.sentiment, a.sentiment_summary, a.entities)
+    assert given.terms is a.terms and given.table_columns("sentiment") is None
+
+
+def test_an_analysis_is_cached_and_pickled_without_building_its_tables(seed_article):
+    import pickle
+
+    from analysis.store.codec import encode_analysis
+
+    lazy, built = analyze(seed_article), analyze(seed_article)
+    assert built.terms is not None and built.sentiment is not None
+    for text in (None, seed_article.text):
+        assert encode_analysis(lazy, text=text) == encode_analysis(built, text=text)  # the same bytes
+    assert lazy.table_columns("terms") is not None and lazy.table_columns("sentiment") is not None
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again.terms.equals(built.terms) and again.sentiment.equals(built.sentiment)
+
+
 @pytest.mark.parametrize("path", NEWS[::4], ids=lambda p: p.stem)
 def test_analysis_dict_is_to_dict_of_analyze_without_pandas_frames(path):
     """What the CLI writes (analysis_dict, no DataFrames) equals analyze(...).to_dict(), option by option."""

@@ -111,14 +111,14 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     indexes = [p.index for p in paragraphs]
     kinds = [p.kind for p in paragraphs]
     written = text is None or text != "\n\n".join(texts)
-    sentiment = _columns_of(analysis.sentiment, SENTIMENT_COLUMNS, "sentiment")
+    sentiment = _table_columns(analysis, "sentiment", SENTIMENT_COLUMNS)
     if len(sentiment["index"]) != n or not np.array_equal(sentiment["index"], indexes) or \
-            sentiment["kind"].tolist() != kinds:
+            _listed(sentiment["kind"]) != kinds:
         raise TypeError("the sentiment table's rows must be the paragraphs, in order, to be cached")
     for name, kind in _SENTIMENT_DTYPES.items():
         if getattr(sentiment[name], "dtype", None) is None or sentiment[name].dtype.kind != kind:
             raise TypeError(f"sentiment.{name}: a column of dtype {sentiment[name].dtype} cannot be cached")
-    terms = _columns_of(analysis.terms, TERM_COLUMNS, "terms")
+    terms = _table_columns(analysis, "terms", TERM_COLUMNS)
     if terms["count"].dtype.kind != "i" or terms["per_1000"].dtype.kind != "f":
         raise TypeError("the terms table's count must be int64 and per_1000 float64 to be cached")
     (names, types, mentions, aliases, in_paragraphs), (m_names, m_types, surfaces, m_paragraphs, starts, ends) = \
@@ -155,6 +155,20 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     with pa.ipc.new_stream(sink, batch.schema) as writer:
         writer.write_batch(batch)
     return _stream_bytes(sink)
+
+
+def _table_columns(analysis: Analysis, name: str, columns: list[str]) -> dict[str, Any]:
+    """The analysis' table ``name`` ("terms" or "sentiment") by column: the columns it computed while its DataFrame
+    is unbuilt (``Analysis.table_columns``: none is built only to be written), else the DataFrame's."""
+    computed = getattr(analysis, "table_columns", None)
+    computed = computed(name) if computed is not None else None
+    if computed is not None:
+        return dict(zip(columns, computed))
+    return _columns_of(getattr(analysis, name), columns, name)
+
+
+def _listed(values: Any) -> list:
+    return values if isinstance(values, list) else values.tolist()
 
 
 def _columns_of(frame: pd.DataFrame, columns: list[str], name: str) -> dict[str, Any]:
