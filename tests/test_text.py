@@ -1063,6 +1063,19 @@ def test_a_headline_under_one_lone_furniture_line_is_the_title(furniture, headli
     assert [p.kind for p in article.paragraphs[:2]] == ["boilerplate", "title"]
 
 
+@pytest.mark.parametrize(
+    "clutter",
+    ["Home > News > Local > Riverton", "Startseite > Lokales > Oberland",
+     "We use cookies to give you the best experience. Accept all | Manage preferences"],
+)
+def test_a_badge_under_a_breadcrumb_or_cookie_notice_is_not_the_title(clutter):
+    headline = "Riverton ferry service to stop for six weeks as pier repairs begin"
+    article = parse_article(f"{clutter}\n\nPremium\n\n{headline}\n\n"
+                            "The harbour board said the work could not wait. Passengers will use buses instead.\n\n"
+                            "By Ann Lee-Hartley\n\nThe ferry has run since 1911, the board said on Monday.")
+    assert article.title == headline
+
+
 def test_a_badge_in_the_headline_block_is_not_the_title():
     article = parse_article("Abonné\nLa mairie de Rimouski ferme la piscine municipale pour deux ans\n\n"
                             "La piscine fermera ses portes le 1er avril, a annoncé la ville mardi.")

@@ -541,6 +541,8 @@ def _headline_under_furniture(texts: list[str], kinds: list[ParagraphKind]) -> N
         if kind in ("title", "heading", "boilerplate") and _is_furniture(text):
             furniture.append(position)
             continue
+        if kind == "boilerplate":
+            continue  # a breadcrumb trail or a cookie notice already known as clutter, over the badge and headline
         words = _word_count(text)
         enough = len(furniture) >= 2 or (len(furniture) == 1 and _is_lone_furniture(texts[furniture[0]]))
         if (kind in ("heading", "body") and enough and words >= MIN_HEADLINE_WORDS
