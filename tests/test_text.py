@@ -1037,3 +1037,62 @@ def test_a_short_title_with_its_byline_in_one_opening_block_stays_the_title():
     article = parse_article("Storm warning\nBy Nadia Kowal-Brandt\n\nMet Office issues an amber alert for wind across the "
                             "north west\n\nGusts of 80mph are expected on the coast from Tuesday night, forecasters said.")
     assert article.title == "Storm warning" and article.authors == ("Nadia Kowal-Brandt",)
+
+
+@pytest.mark.parametrize(
+    ("furniture", "headline", "rest"),
+    [("Abonné", "La mairie de Rimouski ferme la piscine municipale pour deux ans",
+      "Par Julie Tremblay-Ouellet\n\nLa piscine fermera ses portes le 1er avril, a annoncé la ville mardi."),
+     ("FT+", "Chipmakers brace for a slower year as orders from carmakers dry up",
+      "Orders fell for a third quarter in a row, the company said on Monday."),
+     ("West Belfast Chronicle", "Residents fight plans for a waste depot beside the primary school",
+      "By Ciara Doyle-Keane\n\nMore than 300 people signed the petition, organisers said on Friday."),
+     ("Le Fleuve | Bas-Saint-Laurent et Gaspésie ACTUALITÉS RÉGIONAL SANTÉ",
+      "Les urgences de Matane fermeront la nuit pendant tout l'été",
+      "Le centre de santé a confirmé la nouvelle mardi, faute d'infirmières."),
+     ("POLITIK WIRTSCHAFT KULTUR", "Der Stadtrat streicht die Mittel für das neue Hallenbad",
+      "Die Entscheidung fiel am Dienstag mit knapper Mehrheit, wie die Stadt mitteilte."),
+     ("Premium", "El Gobierno aprueba la subida del salario mínimo para el próximo año",
+      "La medida entrará en vigor en enero, según fuentes del ministerio."),
+     ("The Riverside Courier", "Ferry fares to rise by a fifth from the spring",
+      "The operator blamed fuel costs, a spokesman said on Tuesday.")],
+)
+def test_a_headline_under_one_lone_furniture_line_is_the_title(furniture, headline, rest):
+    article = parse_article(f"{furniture}\n\n{headline}\n\n{rest}")
+    assert article.title == headline
+    assert [p.kind for p in article.paragraphs[:2]] == ["boilerplate", "title"]
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    ["Home > News > Local > Riverton", "Startseite > Lokales > Oberland",
+     "We use cookies to give you the best experience. Accept all | Manage preferences"],
+)
+def test_a_badge_under_a_breadcrumb_or_cookie_notice_is_not_the_title(clutter):
+    headline = "Riverton ferry service to stop for six weeks as pier repairs begin"
+    article = parse_article(f"{clutter}\n\nPremium\n\n{headline}\n\n"
+                            "The harbour board said the work could not wait. Passengers will use buses instead.\n\n"
+                            "By Ann Lee-Hartley\n\nThe ferry has run since 1911, the board said on Monday.")
+    assert article.title == headline
+
+
+def test_a_badge_in_the_headline_block_is_not_the_title():
+    article = parse_article("Abonné\nLa mairie de Rimouski ferme la piscine municipale pour deux ans\n\n"
+                            "La piscine fermera ses portes le 1er avril, a annoncé la ville mardi.")
+    assert article.title == "La mairie de Rimouski ferme la piscine municipale pour deux ans"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [  # a short title over a byline or a body sentence, or a sentence-case one over a standfirst, stays
+     "Storm Warning\n\nBy Ann Lee-Hartley",
+     "Storm Warning\n\nGales are expected along the coast from Tuesday night, forecasters said.",
+     "Hochwasser in Passau\n\nVon Jana Brückner",
+     "Alerta por calor\n\nLa Aemet activa el aviso rojo en cuatro provincias del sur",
+     "Canicule\n\n12 juillet 2026\n\nMétéo-France place douze départements en vigilance orange pour la chaleur",
+     "Storm warning\n\nMet Office issues an amber alert for wind across the north west"],
+)
+def test_a_short_real_title_stays_when_no_headline_follows_it_directly(opening):
+    article = parse_article(f"{opening}\n\nGusts of 80mph are expected on the coast from Tuesday night, forecasters said.")
+    assert article.title == opening.split("\n\n")[0]
+    assert article.paragraphs[0].kind == "title"

@@ -511,18 +511,41 @@ def _is_furniture(text: str) -> bool:
     return len(items) <= 6 and all(_word_count(item) <= limit for item in items)
 
 
+def _is_lone_furniture(text: str) -> bool:
+    """A furniture line that is page furniture even alone over a headline: a lone badge or label ("Abonné", "FT+"),
+    menu items between bars ("Le Fleuve | Régions"), mostly upper-case section words ("ACTUALITÉS RÉGIONAL SANTÉ"),
+    or a short name-like line, every major word capitalised ("West Belfast Chronicle"). A short title in sentence
+    case ("Storm warning") is none of these."""
+    if not _is_furniture(text):
+        return False
+    if len([item for item in _FURNITURE_SPLIT.split(text) if item]) > 1:
+        return True
+    tokens = [token for token in _WORD_TOKEN.findall(text) if _HAS_LETTER.search(token)]
+    if len(tokens) <= 1:
+        return bool(tokens)
+    upper = sum(1 for token in tokens if len(token) > 1 and token.isupper())
+    if upper >= 2 and 2 * upper >= len(tokens):
+        return True
+    major = [token for token in tokens if token.lower() not in _MINOR_WORDS]
+    return bool(major) and all(token[0].isupper() for token in major)
+
+
 def _headline_under_furniture(texts: list[str], kinds: list[ParagraphKind]) -> None:
-    """Two or more short furniture lines open the page (a masthead, a section pair, "Donate", a bar of links) and the
-    first of them was typed title: the first longer headline-like line after them, before any byline or body
-    sentence, is the title, and the furniture lines over it boilerplate (in place, in ``kinds``). A short real title
-    ("Storm warning") over a standfirst stays: one short line is not enough."""
+    """Short furniture lines open the page (a masthead, a section pair, "Donate", a bar of links, a paywall badge) and
+    the first of them was typed title: the first longer headline-like line after them, before any byline or body
+    sentence, is the title, and the furniture lines over it boilerplate (in place, in ``kinds``). One furniture line
+    is enough only when it is furniture alone (:func:`_is_lone_furniture`): a short real title in sentence case
+    ("Storm warning") over a standfirst stays, and so does any short title over a byline or body sentence."""
     furniture: list[int] = []
     for position, (text, kind) in enumerate(zip(texts, kinds)):
         if kind in ("title", "heading", "boilerplate") and _is_furniture(text):
             furniture.append(position)
             continue
+        if kind == "boilerplate":
+            continue  # a breadcrumb trail or a cookie notice already known as clutter, over the badge and headline
         words = _word_count(text)
-        if (kind in ("heading", "body") and len(furniture) >= 2 and words >= MIN_HEADLINE_WORDS
+        enough = len(furniture) >= 2 or (len(furniture) == 1 and _is_lone_furniture(texts[furniture[0]]))
+        if (kind in ("heading", "body") and enough and words >= MIN_HEADLINE_WORDS
                 and any(kinds[index] == "title" for index in furniture) and _is_title_like(text, words)):
             for index in furniture:
                 kinds[index] = "boilerplate"

@@ -1502,12 +1502,6 @@ _QUOTED_TITLE_RE = re.compile(
 _NICKNAME_CUE_BEFORE_RE = re.compile(r"(?:as|alias|aka|dubbed|nicknamed|called|named|née)\W{0,3}$", re.IGNORECASE)
 
 
-#: A given name, a nickname in quotation marks, a surname: ``Robert "Bobby" Hainsworth``, ``Dwayne “The Rock” Johnson``.
-_NICKNAME_INSIDE_RE = re.compile(
-    rf"\b({_CAPITAL_WORD}) [“\"‘]((?:the |The )?{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)[”\"’] ({_CAPITAL_WORD})"
-)
-
-
 def _occurrences(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each whole-word occurrence of one of ``names`` in ``text``."""
     out = []
