@@ -80,9 +80,10 @@ _COUNTS_TYPE = pa.struct([("word_count", pa.int64()), ("include_boilerplate", pa
 #: The record batch's columns, in order.
 _COLUMNS = ("ints", "floats", "strings", "summary", "counts")
 #: The record batch's schema (every payload's).
-_SCHEMA = pa.schema([("ints", pa.large_list(pa.int64())), ("floats", pa.large_list(pa.float64())),
-                     ("strings", pa.large_list(pa.large_string())), ("summary", _SUMMARY_TYPE),
-                     ("counts", _COUNTS_TYPE)])
+_INTS_TYPE, _FLOATS_TYPE = pa.large_list(pa.int64()), pa.large_list(pa.float64())
+_STRINGS_TYPE = pa.large_list(pa.large_string())
+_SCHEMA = pa.schema([("ints", _INTS_TYPE), ("floats", _FLOATS_TYPE), ("strings", _STRINGS_TYPE),
+                     ("summary", _SUMMARY_TYPE), ("counts", _COUNTS_TYPE)])
 #: What ends an Arrow IPC stream: the continuation marker and a zero length.
 _END_OF_STREAM = b"\xff\xff\xff\xff\x00\x00\x00\x00"
 #: How many sizes open ``ints``: paragraphs, terms, entities, aliases, entity paragraphs, mentions, texts written.
@@ -119,7 +120,7 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     kinds = [p.kind for p in paragraphs]
     written = text is None or text != "\n\n".join(texts)
     sentiment = _table_columns(analysis, "sentiment", SENTIMENT_COLUMNS)
-    if len(sentiment["index"]) != n or not np.array_equal(sentiment["index"], indexes) or \
+    if len(sentiment["index"]) != n or _listed(sentiment["index"]) != indexes or \
             _listed(sentiment["kind"]) != kinds:
         raise TypeError("the sentiment table's rows must be the paragraphs, in order, to be cached")
     for name, kind in _SENTIMENT_DTYPES.items():
@@ -149,20 +150,27 @@ def encode_analysis(analysis: Analysis, *, text: str | None = None) -> bytes:
     else:
         strings_array = pa.concat_arrays([pa.array(strings, pa.large_string()),
                                           pa.array(terms["term"], pa.large_string())])
-    # every list holds one row: its offsets are (0, number of values)
-    offsets = pa.array(np.array([0, len(ints), 0, len(floats), 0, len(strings_array)], np.int64))
     summary = analysis.sentiment_summary
     arrays = [
-        pa.LargeListArray.from_arrays(offsets.slice(0, 2), pa.array(ints)),
-        pa.LargeListArray.from_arrays(offsets.slice(2, 2), pa.array(floats)),
-        pa.LargeListArray.from_arrays(offsets.slice(4, 2), strings_array),
+        _one_row(_INTS_TYPE, pa.array(ints)),
+        _one_row(_FLOATS_TYPE, pa.array(floats)),
+        _one_row(_STRINGS_TYPE, strings_array),
         pa.array([{name: getattr(summary, name) for name in _SUMMARY_FIELDS}], _SUMMARY_TYPE),
         pa.array([{"word_count": int(analysis.word_count), "include_boilerplate": bool(analysis.include_boilerplate),
                    "names_as_terms": bool(getattr(analysis, "names_as_terms", True))}], _COUNTS_TYPE),
     ]
     batch = pa.RecordBatch.from_arrays(arrays, schema=_SCHEMA)
-    # the stream a writer would make (schema, batch, end of stream), its constant schema message serialised once
-    return framed(b"".join((_schema_message(), batch.serialize().to_pybytes(), _END_OF_STREAM)))
+    # the stream a writer would make (schema, batch, end of stream), its constant schema message serialised once,
+    # framed as :func:`framed` does, in one copy
+    schema, message = _schema_message(), batch.serialize()
+    crc = zlib.crc32(_END_OF_STREAM, zlib.crc32(message, zlib.crc32(schema)))
+    return b"".join((_MAGIC, crc.to_bytes(4, "little"), schema, message, _END_OF_STREAM))
+
+
+def _one_row(list_type: pa.DataType, values: pa.Array) -> pa.Array:
+    """A list array of one row holding all of ``values``: its offsets are (0, number of values)."""
+    offsets = pa.py_buffer(np.array([0, len(values)], np.int64))
+    return pa.LargeListArray.from_buffers(list_type, 1, [None, offsets], children=[values])
 
 
 @functools.cache
