@@ -371,6 +371,26 @@ def test_the_cache_gives_back_exactly_what_the_engine_computed(seed_analysis):
             assert_same_analysis(back, original)
 
 
+@given(st.lists(st.sampled_from(["word", "Été", " ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\xa0", "\u2028",
+                                  "\x1c", "\u200b", "\r\n"]), max_size=12))
+def test_the_content_hash_is_the_sha256_of_the_text_with_every_whitespace_run_folded(parts):
+    import hashlib
+
+    text = "".join(parts)
+    assert content_hash(text) == hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def test_a_payload_is_the_arrow_stream_a_stream_writer_makes_framed(seed_analysis):
+    import pyarrow as pa
+
+    payload = codec.encode_analysis(seed_analysis, text=seed_analysis.article.text)
+    batch = pa.ipc.open_stream(payload[8:]).read_next_batch()
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    assert payload == codec.framed(sink.getvalue().to_pybytes())
+
+
 def test_a_payload_whose_sizes_do_not_add_up_is_refused_alone(seed_analysis):
     import pyarrow as pa
 
