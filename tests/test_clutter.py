@@ -998,6 +998,19 @@ def test_blocks_of_the_seventh_blind_set_shapes_are_boilerplate(block: str):
     assert_is_boilerplate(block)
 
 
+@pytest.mark.parametrize("block", [
+    "A banner reading “Save the pier” Tom Reed/PA",
+    "Where now for the old pier? Tom Reed/PA",
+    "Les supporters devant la mairie : « On a gagné » Anna Roth",
+])
+def test_a_caption_credit_after_a_question_mark_or_closing_quote_is_found_as_its_row_matches_it(block: str):
+    # the row's regex takes the credit after "?", "!" and a closing quote as after a full stop: its hints must let the
+    # row be tried on such blocks, not only on those whose end holds ". "
+    row = next(row for row in PATTERNS if row.example == "Le bassin vidé depuis l'été. Julien Moret")
+    assert matches(row, block)
+    assert_is_boilerplate(block)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

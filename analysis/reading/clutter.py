@@ -218,11 +218,14 @@ ANY: tuple[BlockPattern, ...] = (
     P("caption", r"^!\[[^\]\n]*\]\([^)\n]*\)", "![A warbler on a branch](warbler.jpg)", 60),
     # a caption that ends with its photographer's name after a sentence, no label ("... en septembre. Anna Roth",
     # "... on Sunday. Tom Reed/PA"): two or three capitalised words in lower case after their capital, no final stop,
-    # after a word's full stop (not a title's: "Guest essay by Dr. Farah Siddiqui" is a byline); at most 35 words (its
-    # hint, a full stop, is in most blocks' ends: the word limit keeps the search off long body paragraphs)
+    # after a word's full stop (not a title's: "Guest essay by Dr. Farah Siddiqui" is a byline), question or exclamation
+    # mark or a closing quote ("... “Save the pier” Tom Reed/PA"); at most 35 words (its hints, a full stop and the
+    # other marks with their space, are in most blocks' ends: the word limit keeps the search off long body paragraphs;
+    # a hint for each mark, or a block would be kept from the row its regex matches)
     P("caption", r"(?:(?<=\w\w\w[.!?])(?<!Mrs\.)(?<!Mme\.)(?<!Sra\.)(?<!Gen\.)(?<!Col\.)(?<!Rev\.)(?<!Hon\.)(?<!Sgt\.)"
       r"(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)(?<!Cllr\.)|(?<=[»”]))\s+(?-i:[A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+(?:(?:de|van|von|da|di|du|del)\s+)?[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})"
-      r"(?:\s*/\s*[\w .&-]{2,40})?$", "Le bassin vidé depuis l'été. Julien Moret", 35, hints=(". ",)),
+      r"(?:\s*/\s*[\w .&-]{2,40})?$", "Le bassin vidé depuis l'été. Julien Moret", 35,
+      hints=(". ", "! ", "? ", "» ", "” ")),
     # a credit alone in brackets, a source and an agency between slashes: "(tirolfoto.at/APA)", "(Keystone/SDA)"
     P("credit", r"^\((?=[^()\n]*[^\W\d_])[^\s()/]{2,40}(?:\s*/\s*[^\s()/]{2,40})+\)\.?$", "(stubaiblick.at/APA)", 4),
     # a tag label without a colon over one tag a line, in any language the tables read: "Tags", "Temas", "Themen"
