@@ -56,7 +56,7 @@ import sys
 from collections.abc import Sequence
 from functools import lru_cache, reduce
 from heapq import heappop, heappush
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import add, itemgetter
 from types import ModuleType
 
