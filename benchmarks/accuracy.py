@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.models import ANALYSED_KINDS, Article
+from analysis.models import Article
 from analysis.reading.text import normalize_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "news"

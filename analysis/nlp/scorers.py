@@ -56,7 +56,7 @@ import sys
 from collections.abc import Sequence
 from functools import lru_cache, reduce
 from heapq import heappop, heappush
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import add, itemgetter
 from types import ModuleType
 
@@ -371,19 +371,11 @@ def _scan(entries: Sequence[tuple], checked: bool, at: int = -1) -> tuple[float,
         for k in range(len(lowered)):
             info = infos[k]
             word = lowered[k]
-            if info is None:  # a word outside the lexicon: only what is pending changes
+            if info is None:  # a word outside the lexicon: only what is pending changes (below)
                 if modifier is None and negator is None:
                     continue
-                if negator and len(word.strip("'")) > 1:
-                    negator = None
-                if negator is not None and modifier is not None and modifier[2]:
-                    negated[-1] = True
-                    negator = None
-                elif modifier and len(word) > 2:
-                    modifier = None
-                continue
-            lexical = info[0]
-            if lexical is not None:
+            elif info[0] is not None:
+                lexical = info[0]
                 p = lexical[0]
                 s = lexical[1]
                 if modifier is None:
@@ -400,7 +392,7 @@ def _scan(entries: Sequence[tuple], checked: bool, at: int = -1) -> tuple[float,
                 modifier = info if info[1] else None
                 negator = word if info[3] else None
                 continue
-            if info[3]:
+            if info is not None and info[3]:
                 negator = word
             elif negator and len(word.strip("'")) > 1:
                 negator = None
@@ -409,6 +401,8 @@ def _scan(entries: Sequence[tuple], checked: bool, at: int = -1) -> tuple[float,
                 negator = None
             elif modifier and len(word) > 2:
                 modifier = None
+            if info is None:
+                continue
             if info[5] and polarity:
                 polarity[-1] = max(-1.0, min(polarity[-1] * 1.25, +1.0))
             if info[6]:

@@ -119,7 +119,8 @@ def extract_entities(article: Article, *, include_boilerplate: bool = False) -> 
 
 
 @cython.locals(text=str, after=cython.Py_ssize_t, at=cython.Py_ssize_t, n=cython.Py_ssize_t,
-                spaces=cython.Py_ssize_t, words=cython.Py_ssize_t, most=cython.Py_ssize_t, c=cython.Py_UCS4)
+                spaces=cython.Py_ssize_t, words=cython.Py_ssize_t, most=cython.Py_ssize_t, start=cython.Py_ssize_t,
+                c=cython.Py_UCS4)
 def _definition_near(text: str, after: int, romance: bool) -> bool:
     """Whether _DEFINITION_NEAR_RE matches ``text`` at ``after`` (_DEFINITION_NEAR_ROMANCE_RE when ``romance``),
     read character by character: a comma or a parenthesis after white space (or none), or after white space and
@@ -138,12 +139,7 @@ def _definition_near(text: str, after: int, romance: bool) -> bool:
     while True:
         if at == spaces or at >= n:
             return False  # no white space before the next word, or nothing after it
-        c = text[at]
-        if not ("a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (
-            romance and (c == "'" or c == "’" or (words and c == "-"))
-        )):
-            return False
-        at += 1
+        start = at
         while at < n:
             c = text[at]
             if not ("a" <= c <= "z" or "ß" <= c <= "ö" or "ø" <= c <= "ÿ" or (
@@ -151,6 +147,8 @@ def _definition_near(text: str, after: int, romance: bool) -> bool:
             )):
                 break
             at += 1
+        if at == start:
+            return False  # no lower-case word here
         words += 1
         spaces = at
         while at < n and text[at].isspace():
