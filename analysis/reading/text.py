@@ -85,18 +85,19 @@ def normalize_text(raw: str) -> str:
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan enero janvier januar jänner gennaio janeiro januari",
-        "february feb febrero février fevrier februar febbraio fevereiro februari",
-        "march mar marzo mars märz maerz março marco maart",
-        "april apr abril avril aprile",
+        # the names, then the short forms of the four languages ("ene", "janv", "févr", "avr", "juil", "okt", "dez")
+        "january jan enero janvier januar jänner gennaio janeiro januari ene janv",
+        "february feb febrero février fevrier februar febbraio fevereiro februari févr fevr",
+        "march mar marzo mars märz maerz março marco maart mär",
+        "april apr abril avril aprile abr avr",
         "may mayo mai maggio maio mei",
         "june jun junio juin juni giugno junho",
-        "july jul julio juillet juli luglio julho",
-        "august aug agosto août aout augustus",
+        "july jul julio juillet juli luglio julho juil",
+        "august aug agosto août aout augustus ago",
         "september sep sept septiembre setiembre septembre settembre setembro",
-        "october oct octubre octobre oktober ottobre outubro",
+        "october oct octubre octobre oktober ottobre outubro okt",
         "november nov noviembre novembre novembro",
-        "december dec diciembre décembre decembre dezember dicembre dezembro",
+        "december dec diciembre décembre decembre dezember dicembre dezembro dic déc dez",
     ),
     start=1,
 ):
@@ -200,7 +201,13 @@ _DATE_LINE_WORDS = frozenset(
     # French zones), "..., 4:41 PM ET | 4 min read"
     "publiziert vor stunde stunden minuten tag tagen il y heure heures hace hora horas minutos día días jours days day "
     "and et und y read lecture lesezeit lectura "
-    "hne hae hnc hac hnr har hna haa hnt hat hnp hap".split()
+    "hne hae hnc hac hnr har hna haa hnt hat hnp hap "
+    # "Updated November 27 2026 - 4:12pm, first published 3:30pm", "08:00 AM Eastern Standard Time", "Mis en ligne le
+    # ...", "Dienstag, 3. November 2026, 18:30 Uhr MEZ", "Erstellt: ... | Zuletzt geändert: ...", "Última actualización:
+    # ... 14:05 hs"
+    "first originally edited created eastern central pacific mountain atlantic standard daylight summer time "
+    "en ligne modifiée montag dienstag mittwoch donnerstag freitag samstag sonntag mez mesz erstellt geändert "
+    "última ultima actualización actualizacion modificado modificada hs".split()
 ) | frozenset(_MONTHS)
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Dec 11 (AP) —", "PARIS —" at the start of a lede.
 _DATELINE = re.compile(
@@ -628,7 +635,12 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
             if _is_date_line(tail[1:].strip()):
                 return True  # "Par A et B, publié le 9 octobre 2024 à 17h05"
             return len(after) <= 6 and (not after or after[0][0].isupper())  # ", Staff Writer", ", Reuters"
-        return tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail)
+        if tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail):
+            return True
+        # "Par Jane Doe, correspondante régionale": the comma went with the names, a role in lower case follows
+        after = tail.split()
+        return (rest[: len(rest) - len(tail)].rstrip().endswith(",") and len(after) <= 6
+                and any(word.lower() in _ROLE_WORDS for word in after[:3]))
     if (words <= 15 or (words <= MAX_DATE_LINE_WORDS and _opens_with_date_word(text))) and _is_date_line(text):
         return True
     if words <= 12 and _name_and_role(text) is not None:
@@ -845,6 +857,7 @@ _NOT_NAMES = frozenset(
     "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
     "contributors columnist journalist journalists bureau chief senior special desk team agency press news "
     "newsroom wire wires service services updated published posted photographer producer analyst critic critics "
+    "agencia agence agentur "
     "commentator presenter host anchor redacción redaccion rédaction redaktion newsdesk équipe equipo "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 ) | frozenset(_MONTHS)
@@ -883,11 +896,13 @@ def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
                 break
         if not group or any(token.lower().strip(".") in _NOT_NAMES for token in group):
             continue
-        if not all(_HAS_LETTER.search(token) for token in group) or len(group) > 5:
+        if not all(_HAS_LETTER.search(token) for token in group) or len(group) > 8 or sum(
+            token.lower() not in _NAME_PARTICLES for token in group
+        ) > 5:  # "Ana María de la Fuente Olmedo": five words and two particles
             continue
         name = " ".join(group)
-        if name.isupper() and len(name) > 3:
-            name = name.title()
+        if name.isupper() and len(name) > 3:  # "ANA MARÍA DE LA FUENTE" is "Ana María de la Fuente"
+            name = " ".join(token.lower() if token.lower() in _NAME_PARTICLES else token for token in name.title().split())
         names.append(name)
     if any(" " in name for name in names):
         names = [name for name in names if " " in name]  # "Jane Doe, Reuters": the agency is not an author
@@ -918,7 +933,8 @@ def _byline_authors(text: str) -> tuple[str, ...]:
         return (role_name,) if role_name else names
     names, tail = _leading_names(text)
     if names and tail[:1] in tuple(_SEPARATORS):
-        return names
+        # "Jane Doe | 3 May 2026"; one word alone before the bar is a place or an outlet ("Zaragoza | 14/03/2025")
+        return names if any(" " in name for name in names) else ()
     name = _name_and_role(text)
     if name is not None:
         return (name,)  # "Jane Doe, Political Editor"
