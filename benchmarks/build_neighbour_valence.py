@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/build_neighbour_valence.py VECTORS LABMT
 
-The news score's fifth input is the mean of this table over a text's words (outside names, a negated word turned
+One of the news score's inputs is the mean of this table over a text's words (outside names, a negated word turned
 around). It reaches the many words of news that neither the rules' lexicon nor labMT rate ("evacuated", "subsidies"
 and "refinery" lie with the bad words, "restoration" and "scholarship" with the good ones) and smooths the ratings
 of those they do rate.

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.models import Article, Paragraph  # noqa: E402
 from analysis.nlp.entities import extract_entities  # noqa: E402
-from analysis.nlp.news_sentiment import counted_words, news_reading, news_score  # noqa: E402
+from analysis.nlp.news_sentiment import FEATURES, counted_words, news_reading, news_score  # noqa: E402
 from analysis.nlp.scorers import textblob_scores, vader_compound  # noqa: E402
 
 
@@ -66,14 +66,20 @@ class RatedSet:
     happiness: np.ndarray  # the mean labMT happiness of the words outside names, another input
     neighbours: np.ndarray  # the mean neighbour valence of the words outside names, another input
     learned: np.ndarray  # the shipped learnt word weights of the words outside names, summed, over the word count
+    lowest: np.ndarray  # the lowest and highest valence of its sentiment words / 4, more inputs (NewsReading)
+    highest: np.ndarray
+    saddest: np.ndarray  # the lowest and highest happiness of its rated words
+    happiest: np.ndarray
+    density: np.ndarray  # its valences summed / 4 over the square root of its word count
+    length: np.ndarray  # the log of its word count (capped)
     counted: list[list[str]]  # the words outside names that the learnt weights are read for (counted_words)
     count: np.ndarray  # each text's count of words (what the learnt weights' sum is divided by)
     news: np.ndarray | None = None  # the shipped news score
 
     def features(self, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
         """The model's design matrix (columns in ``FEATURES`` order) for ``rows``."""
-        return np.column_stack([np.ones(len(self.rating))[rows], self.compound[rows], self.polarity[rows],
-                                self.happiness[rows], self.neighbours[rows], self.learned[rows]])
+        return np.column_stack([
+            (np.ones(len(self.rating)) if name == "intercept" else getattr(self, name))[rows] for name in FEATURES])
 
     def subset(self, rows: np.ndarray) -> "RatedSet":
         """The texts at ``rows`` (positions), as a set of the same name."""
@@ -119,6 +125,8 @@ def scored_set(folder: Path, name: str, *, with_news: bool = True) -> RatedSet:
         happiness=np.array([r.happiness for r in readings]),
         neighbours=np.array([r.neighbours for r in readings]),
         learned=np.array([r.learned for r in readings]),
+        **{name: np.array([getattr(r, name) for r in readings])
+           for name in ("lowest", "highest", "saddest", "happiest", "density", "length")},
         counted=[words for words, _count in counted], count=np.array([count for _words, count in counted], dtype=float),
     )
     if with_news:

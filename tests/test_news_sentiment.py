@@ -96,7 +96,10 @@ def test_the_model_file_loads_and_its_inputs_are_the_ones_the_code_reads():
     assert tuple(data["features"]) == FEATURES == tuple(news_model())
     assert "nyt" not in data["fitted_on"] and data["made_by"] == "benchmarks/fit_news_model.py"
     model = news_model()
-    assert all(model[name] > 0 for name in FEATURES[1:])  # each input leans the way its words lean
+    # each input that reads how words lean leans their way; length is no valence, and alone never moves a text
+    # across the neutral band (5 words against the cap)
+    assert all(model[name] > 0 for name in FEATURES[1:] if name != "length")
+    assert abs(model["length"]) * (math.log(news.LENGTH_CAP) - math.log(5)) < NEWS_NEUTRAL
 
 
 def test_the_model_is_the_sum_its_coefficients_say():
@@ -104,9 +107,9 @@ def test_the_model_is_the_sum_its_coefficients_say():
     reading = news_reading(text)
     model = news_model()
     polarity = 0.25
-    expected = (model["intercept"] + model["compound"] * reading.compound + model["polarity"] * polarity
-                + model["happiness"] * reading.happiness + model["neighbours"] * reading.neighbours
-                + model["learned"] * reading.learned)
+    inputs = {**reading._asdict(), "intercept": 1.0, "polarity": polarity}
+    assert set(FEATURES) <= set(inputs)  # the reading gives every input the model weighs
+    expected = sum(model[name] * inputs[name] for name in FEATURES)
     squash = news_squash()
     assert news_sentiment(text, polarity=polarity) == pytest.approx(math.tanh(squash * expected) / squash)
 
@@ -135,6 +138,38 @@ def test_happiness_reads_the_words_outside_names_and_turns_negated_words_around(
     assert news_reading("They do not know it, but they love it.").happiness > 0  # not past the clause
     text = "Happy Valley"  # a name: its words are not read
     assert news_reading(text, masked=[(0, len(text))]).happiness == 0.0
+
+
+def test_the_strongest_words_and_the_density_are_read_as_documented():
+    lexicon = rated_lexicon()
+    reading = news_reading("The storm was terrible.")  # one sentiment word, no rule near it
+    assert reading.lowest == reading.highest == pytest.approx(lexicon["terrible"] / 4)
+    assert reading.density == pytest.approx(lexicon["terrible"] / 4 / math.sqrt(4))
+    assert reading.length == pytest.approx(math.log(4))
+    mixed = news_reading("The brave rescuers saved many, but the flood killed nine.")
+    assert mixed.lowest < 0 < mixed.highest
+    # the same words said twice as densely read stronger; the mean inputs do not change
+    sparse = news_reading("The storm was terrible for the town and the farms along the river valley.")
+    dense = news_reading("The storm was terrible, awful for the town and the farms along the river valley.")
+    assert dense.density < sparse.density < 0
+    assert news_reading("Nothing here is rated at 2023 levels.").lowest == 0.0 == news_reading("").density
+
+
+def test_the_saddest_and_happiest_words_come_from_the_happiness_table_outside_names():
+    table = happiness_table()
+    reading = news_reading("The wedding was held after the funeral.")
+    assert reading.saddest == pytest.approx(min(table["wedding"], table["funeral"]))
+    assert reading.happiest == pytest.approx(max(table["wedding"], table["funeral"]))
+    # a negated word is turned around first (VADER's factor)
+    assert news_reading("They do not love it.").saddest == pytest.approx(table["love"] * news._N_SCALAR)
+    text = "Happy Valley"  # a name: its words are not read
+    assert news_reading(text, masked=[(0, len(text))]).happiest == 0.0
+
+
+def test_a_long_paragraph_reads_its_length_as_the_longest_rated_texts_do():
+    sentence = "The council met on Tuesday and the storm closed the bridge. "
+    assert news_reading(sentence * 20).length == news_reading(sentence * 40).length == math.log(news.LENGTH_CAP)
+    assert news_reading(sentence).length < news_reading(sentence * 5).length
 
 
 def test_happiness_reaches_words_the_sentiment_lexicons_lack():

@@ -29,9 +29,10 @@ News words
 How happy its words are
     Beside VADER's 7,500 sentiment words, people's ratings of 10,222 of the most frequent English words
     (labMT 1.0, "how happy does this word make you feel", 1..9) reach the words of news that VADER leaves at 0
-    ("disease", "flood", "tax", "wedding"). The mean of those ratings over the words outside names
-    (``data/happiness.tsv``, those at least 0.5 from neutral; a word a negation or reducer precedes in its clause
-    turned around) is the model's third input.
+    ("disease", "flood", "tax", "wedding"). The lowest and the highest of those ratings among the words outside
+    names (``data/happiness.tsv``, those at least 0.5 from neutral; a word a negation or reducer precedes in its
+    clause turned around) are two of the model's inputs: a sentence's saddest word sets much of how people read it.
+    (Their mean, :attr:`NewsReading.happiness`, is still read, but the model weighs it 0 since the extremes came in.)
 Words no list rates
     News words neither VADER nor labMT rates ("barbaric", "tyranny", "overspending", "bureaucratic") join the
     lexicon the rules read with a valence guessed from the word's GloVe vector: a ridge regression and the
@@ -43,7 +44,7 @@ How its words lean
     it in GloVe, weighted by closeness (``data/neighbour_valence.tsv``, centred so that ordinary text reads about
     0; ``benchmarks/build_neighbour_valence.py``). It reaches the many words of news no list rates ("evacuated",
     "subsidies", "restoration") and smooths the ratings of those they do. Its mean over the words outside names,
-    read like happiness (a negated word turned around), is the model's fifth input.
+    read like happiness (a negated word turned around), is one of the model's inputs.
     The happiness, inferred and neighbour tables are of lower-case words: a capitalised word inside a sentence is
     taken for a name and not read from them (a word in capitals throughout is emphasis and is read). Words that
     name a group of people by origin, faith, ethnicity, migration, politics, sexuality or gender carry no valence
@@ -58,10 +59,19 @@ Words learnt from rated sentences
     words outside names (capitalised words inside a sentence are names), divided by the count of words (a mean, so a
     long paragraph reads on the scale of a sentence). No word naming a group of people or a gender has a weight, nor
     any function word ("the", "of", "is"...); words of tone that long stopword lists hold do ("not", "too", "only",
-    "should", "must", "instead": in editorials much criticism is said with them). It is the model's sixth input.
+    "should", "must", "instead": in editorials much criticism is said with them). It is the model's last input.
+How strong its strongest words are, and how dense
+    VADER's compound squeezes a sentence's summed valences into ±1, so one strong word and many read alike, and
+    the means above divide by every word. Four more inputs read what people react to most: the lowest and the
+    highest valence of its sentiment words under the news rules (/ 4), and the valences' sum / 4 over the square
+    root of its count of words (between a sum and a mean: "terrible, awful" reads stronger than "terrible", and a
+    long text of one tone reads stronger than one sentence of it, by the root of its length, not in proportion), with the log of its count of words (capped at
+    :data:`LENGTH_CAP`: the rated sentences hold at most about 50 words; its weight is small, -0.02, less than the
+    neutral band between 5 and 100 words).
 A small linear model on top
     The score is ``tanh(k * s) / k`` of ``s = b0 + b1 * news compound + b2 * TextBlob polarity + b3 * mean
-    happiness + b4 * mean neighbour valence + learnt word weights`` (``k`` the "squash", 1.5: within [-0.67, 0.67];
+    neighbour valence + b4 * lowest + b5 * highest valence + b6 * saddest + b7 * happiest word + b8 * density +
+    b9 * log length + learnt word weights`` (:data:`FEATURES`; ``k`` the "squash", 1.5: within [-0.67, 0.67];
     chosen as the inputs were, by the held-out training sets). Its coefficients (``data/news_model.json``) are fitted by
     ``benchmarks/fit_news_model.py`` on the human-rated tweets, movie and product reviews published with VADER and
     on 1,805 sentences in the styles of news reports and editorials that Storyscope wrote and rated itself
@@ -172,7 +182,13 @@ def rated_lexicon() -> dict[str, float]:
 
 
 #: The linear model's inputs, in the order of its coefficients (``data/news_model.json`` lists the same).
-FEATURES = ("intercept", "compound", "polarity", "happiness", "neighbours", "learned")
+FEATURES = (
+    "intercept", "compound", "polarity", "neighbours", "lowest", "highest", "saddest", "happiest", "density",
+    "length", "learned",
+)
+#: The word count past which a text's length says nothing more (:attr:`NewsReading.length`): the rated sentences the
+#: model is fitted on hold at most about 50 words, so a longer paragraph reads as one of this length.
+LENGTH_CAP = 100
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +215,7 @@ def neighbour_table() -> dict[str, float]:
 def learned_table() -> dict[str, float]:
     """Word weights learnt from rated sentences (``data/news_word_weights.tsv``, written by
     ``benchmarks/fit_news_model.py``): word -> its share of the score, summed over a text's words outside names and
-    divided by its count of words (the model's sixth input)."""
+    divided by its count of words (the model's last input)."""
     return _read_table(DATA / "news_word_weights.tsv")
 
 
@@ -250,9 +266,15 @@ class NewsReading(NamedTuple):
     """What one pass over a text's words gives the model (see :func:`news_reading`)."""
 
     compound: float  #: VADER's compound score under the news rules, within [-1.0, 1.0]
-    happiness: float  #: mean happiness of its rated words, within [-4.0, 4.0] (0.0 when none is rated)
+    happiness: float  #: mean happiness of its rated words, within [-4.0, 4.0] (0.0 when none is rated; not weighed)
     neighbours: float  #: mean neighbour valence of its words, within [-4.0, 4.0] (0.0 when none has one)
     learned: float = 0.0  #: the learnt weights of its words outside names, summed, over its count of words
+    lowest: float = 0.0  #: the lowest valence of its sentiment words under the news rules / 4 (0.0 when it has none)
+    highest: float = 0.0  #: the highest valence of its sentiment words / 4 (0.0 when it has none)
+    saddest: float = 0.0  #: the lowest happiness of its rated words (as in ``happiness``; 0.0 when none is rated)
+    happiest: float = 0.0  #: the highest happiness of its rated words (0.0 when none is rated)
+    density: float = 0.0  #: its sentiment words' valences summed / 4, over the square root of its count of words
+    length: float = 0.0  #: the natural log of its count of words (at most :data:`LENGTH_CAP`; 0.0 for no word)
 
 
 def news_sentiment(text: str, *, masked: Iterable[tuple[int, int]] = (), polarity: float | None = None) -> float:
@@ -275,8 +297,13 @@ def news_score(reading: NewsReading, polarity: float) -> float:
         model["intercept"]
         + model["compound"] * reading.compound
         + model["polarity"] * polarity
-        + model["happiness"] * reading.happiness
         + model["neighbours"] * reading.neighbours
+        + model["lowest"] * reading.lowest
+        + model["highest"] * reading.highest
+        + model["saddest"] * reading.saddest
+        + model["happiest"] * reading.happiest
+        + model["density"] * reading.density
+        + model["length"] * reading.length
         + model["learned"] * reading.learned
     )
     return math.tanh(squash * score) / squash
@@ -288,8 +315,7 @@ def news_compound(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> float
 
 
 def news_reading(text: str, *, masked: Iterable[tuple[int, int]] = ()) -> NewsReading:
-    """The model's inputs from ``text``, its words read once: the news compound, the mean happiness and the mean
-    neighbour valence."""
+    """The model's inputs from ``text`` but TextBlob's polarity (see :class:`NewsReading`), its words read once."""
     return _reading(text, *_read(text, masked))
 
 
@@ -353,11 +379,19 @@ def _news_and_vader(
 
 def _reading(
     text: str, valences: list[float], happiness: float, rated: int, neighbours: float, near: int, learned: float,
-    count: int,
+    count: int, saddest: float, happiest: float,
 ) -> NewsReading:
+    if not count:
+        return NewsReading(0.0, 0.0, 0.0)
+    if valences:
+        lowest, highest = min(valences) / 4.0, max(valences) / 4.0
+        density = math.fsum(valences) / 4.0 / math.sqrt(count)
+    else:
+        lowest = highest = density = 0.0
     return NewsReading(
         _compound(valences, text), happiness / rated if rated else 0.0, neighbours / near if near else 0.0,
-        learned / count if count else 0.0,
+        learned / count, lowest, highest, saddest, happiest, density,
+        math.log(min(count, LENGTH_CAP)),
     )
 
 
@@ -491,14 +525,14 @@ def _reader() -> _Reader:
 
 def _read(
     text: str, masked: Iterable[tuple[int, int]], words: list[str] | None = None, facts: list[tuple] | None = None,
-) -> tuple[list[float], float, int, float, int, float, int]:
+) -> tuple[list[float], float, int, float, int, float, int, float, float]:
     """The whitespace-separated words of ``text`` read once (``words`` and their ``facts`` when the caller has them).
 
     Returns the valence of each sentiment word under the news rules (in order; other words score 0 and are left
     out), the sum and count of the happiness of the rated words outside names, and the same of their neighbour
     valences, each turned around (x -0.74, VADER's factor) when a negation or a reducer stands within the three
     words before it in its clause; then the sum of the learnt weights of the words outside names (as they are) and
-    the count of words.
+    the count of words; last the lowest and the highest happiness of the rated words (0.0 when none is).
     """
     if words is None:
         words = text.split()
@@ -506,7 +540,7 @@ def _read(
         facts = _reader().facts_of(words)
     n = len(words)
     if not n:
-        return [], 0.0, 0, 0.0, 0, 0.0, 0
+        return [], 0.0, 0, 0.0, 0, 0.0, 0, 0.0, 0.0
     lexicon = _reader().lexicon
     spans = masked if isinstance(masked, (list, tuple)) else list(masked)
     hidden = _hidden_positions(text, words, spans) if spans else _NO_POSITIONS  # the positions of words inside names
@@ -550,13 +584,14 @@ def _read(
             neighbours[i] *= _N_SCALAR
     rated = list(compress(happiness, map(is_not, happiness, repeat(None))))
     total = reduce(add, rated, 0.0)  # in order, as a running sum
+    saddest, happiest = (min(rated), max(rated)) if rated else (0.0, 0.0)
     near = list(compress(neighbours, map(is_not, neighbours, repeat(None))))
     near_total = reduce(add, near, 0.0)
     hits = list(compress(range(n), map(_HIT_OF, facts)))
     if hidden or name_like:
         hits = [i for i in hits if i not in hidden and not (i in name_like and facts[i][_INFERRED])]
     if not hits:
-        return [], total, len(rated), near_total, len(near), learned_total, n
+        return [], total, len(rated), near_total, len(near), learned_total, n, saddest, happiest
     lowers = list(map(_KEY_OF, facts))
     capitals = sum(map(_UPPER_OF, facts))
     is_cap_diff = 0 < n - capitals < n
@@ -578,7 +613,7 @@ def _read(
             if but is not None:
                 valence *= 0.5 if i < but else 1.5
         valences.append(valence)
-    return valences, total, len(rated), near_total, len(near), learned_total, n
+    return valences, total, len(rated), near_total, len(near), learned_total, n, saddest, happiest
 
 
 _NO_POSITIONS: frozenset[int] = frozenset()
