@@ -1245,8 +1245,9 @@ def _fields_joined(text: str, spans: list[_Span]) -> list[_Span]:
         if out:
             a = out[-1]
             m = _AND_FIELD_GAP_RE.match(text, a.end)
+            after_first = a.toks[1:]  # (a plain variable: the generator below never reads the typed span)
             if (m is not None and m.end() == b.start and a.par == b.par and len(b.toks) <= 3 and b.toks[0].shape == _CAP
-                    and not b.person_shaped and any(t.shape == _LOWER and t.key[:1] == "d" for t in a.toks[1:])):
+                    and not b.person_shaped and any(t.shape == _LOWER and t.key[:1] == "d" for t in after_first)):
                 k = 1
                 while a.toks[k].shape != _LOWER or a.toks[k].key[:1] != "d":
                     k += 1
@@ -1861,7 +1862,8 @@ def _partners_listed(spans: list[_Span], stops: frozenset[str]) -> list[_Span]:
     with a firm's suffix; nor a common word at a sentence's start: "Yesterday, Procter & Gamble said")."""
     out: list[_Span] = []
     for s in spans:
-        if any(t.key == "&" for t in s.toks[1:-1]) and out:
+        inner = s.toks[1:-1]  # (a plain variable: the generator below never reads the typed span)
+        if out and any(t.key == "&" for t in inner):
             k = len(out)
             start = s.start
             firm = s.toks[-1].key in CORPORATE_SUFFIXES or s.toks[-1].key == "partners"  # (then a surname that is
