@@ -40,7 +40,8 @@ def sentiment_explanation(figures: dict | None) -> str:
     bound = 1.0 / news_squash()  # the score's curve, tanh(k x) / k, never reaches past 1 / k
     what = ("**Sentiment** is Storyscope's news score (VADER's lexicon and rules read as news: names left out, "
             "negation scoped, news words, people's happiness ratings of common words, valences guessed from word "
-            f"vectors for the rest, word weights learnt from rated sentences), −{bound:.2f} to +{bound:.2f}; "
+            "vectors for the rest, its strongest words and how densely they stand, word weights learnt from rated "
+            f"sentences), −{bound:.2f} to +{bound:.2f}; "
             "**polarity** (−1 to +1) and **subjectivity** (0 factual to 1 opinion) are TextBlob's; **VADER** is "
             "VADER's own compound score (−1 to +1).")
     if not figures:

@@ -45,6 +45,7 @@ from analysis.nlp.entities.cues import (
     GIVEN_NAME_WORDS,
     HYPHEN_INNER_PARTICLES,
     HONORIFIC_ABBREVIATIONS,
+    KIN_HONORIFICS,
     ROMANCE_OF,
     HEADED_JOINERS,
     MODEL_GENERATIONS,
@@ -56,6 +57,7 @@ from analysis.nlp.entities.cues import (
 from analysis.nlp.entities.lexicon import (
     _is_common_word,
     _is_demonym,
+    _is_given_name,
     _norm,
     _place_strength,
     _places,
@@ -170,9 +172,10 @@ _UPPER_OR_DIGIT = r"[^\W_a-zß-öø-ÿ]"
 #: _UPPER_OR_DIGIT written so that a search skips to its characters faster: the Latin-1 ones listed (a look-up in
 #: a table) or any other character, which the look-behind then checks (tests/test_entities.py checks every one).
 _UPPER_OR_DIGIT_FIRST = rf"[0-9A-Zª²³µ¹º¼½¾À-ÖØ-Þ\u0100-\U0010ffff](?<={_UPPER_OR_DIGIT})"
-#: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.).
+#: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.). A final
+#: apostrophe after "ng" is a letter of the name (East African spellings: "Achieng'", "Ochieng'"; "Lang'at" inside).
 _NAME_TOKEN_RE = re.compile(
-    rf"{_UPPER_OR_DIGIT_FIRST}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:\.(?=[\s,;)]))?)"
+    rf"{_UPPER_OR_DIGIT_FIRST}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:(?<=ng)[’'](?![^\W_])|\.(?=[\s,;)]))?)"
     r"(?:&[^\W\d_a-zß-öø-ÿ]{1,4}\b)?"  # AT&T, P&G: tried only after a token, never at every position
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.
@@ -229,10 +232,11 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
                 tok = new(_Tok)
                 tok.text, tok.start, tok.end, tok.key, tok.shape, tok.dotted = word, begin, begin + len(word), key, shape, dotted
                 tok.initial = tok.joined = False
-                if not possessive and word[-1] == "s" and prev is not None and prev.key in _SAINTS and text[
-                    tok.end : tok.end + 2
-                ] in _S_APOSTROPHES:
-                    possessive = True  # "St Thomas' Hospital": a saint's name ending in s takes an apostrophe alone
+                if not possessive and word[-1] == "s" and text[tok.end : tok.end + 2] in _S_APOSTROPHES and (
+                    (prev is not None and prev.key in _SAINTS) or text[tok.end + 2 : tok.end + 3].isupper()
+                ):
+                    possessive = True  # "St Thomas' Hospital": a saint's name ending in s takes an apostrophe alone;
+                    # so does a plural before a capitalised word ("Residents' Welfare Forum": see _possessive_name)
                 tok.possessive = possessive
                 if prev is None or prev.possessive or begin < 2 or text[begin - 2] in _NOT_PLAIN:
                     _place_token(tok, prev, text, out)
@@ -284,10 +288,10 @@ def _name_tokens(text: str, *, nouns_capitalised: bool = False, elisions: tuple[
         possessive = raw.endswith(_POSSESSIVE_ENDINGS) and len(raw) > 2
         if possessive:
             raw = raw[:-2]
-        elif raw[-1:] == "s" and prev is not None and prev.key in _SAINTS and text[
-            begin + len(raw) : begin + len(raw) + 2
-        ] in _S_APOSTROPHES:
-            possessive = True  # "St Thomas' Hospital": a saint's name ending in s takes an apostrophe alone
+        elif raw[-1:] == "s" and text[begin + len(raw) : begin + len(raw) + 2] in _S_APOSTROPHES and (
+            (prev is not None and prev.key in _SAINTS) or text[begin + len(raw) + 2 : begin + len(raw) + 3].isupper()
+        ):
+            possessive = True  # "St Thomas' Hospital", "Residents' Welfare Forum": an apostrophe alone after an s
         if raw.isalnum() or "." in raw or not ("-" in raw or "‐" in raw or "‑" in raw):
             tok = _Tok(raw, begin, possessive)
             if tok.shape == _LOWER:  # "11th" is no name
@@ -654,7 +658,9 @@ class _Span:
     @property
     def end_with_possessive(self) -> int:
         last = self.toks[-1]
-        return last.end + (2 if last.possessive else 0)
+        if not last.possessive:
+            return last.end
+        return last.end + (1 if self.text[last.end + 1 : last.end + 2] == " " else 2)  # "Residents' (", "X's ("
 
 
 #: The joiners of an official name that may go on with a list of its fields ("Ministerium für Soziales, Arbeit und
@@ -837,7 +843,10 @@ def _possessive_name(last: _Tok, nxt: _Tok, after: Sequence[_Tok] = (), *, saint
     saint's, ``saint``) possessive before a head noun (right after it, or after one or two capitalised words) is
     part of one name (but "Bukele's Government" is Bukele's). Before an institution's head noun right after it
     any possessive that is no place is ("Alzheimer's Society"; "Britain's Trust" is Britain's)."""
-    if not ((nxt.start == last.end + 3 or (saint and nxt.start == last.end + 2)) and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP):
+    plural = nxt.start == last.end + 2 and last.text[-1:] == "s"  # "Residents' Welfare Forum", "Farmers' Union"
+    if not ((nxt.start == last.end + 3 or plural) and nxt.shape == _CAP and not nxt.initial and last.shape == _CAP):
+        return False
+    if plural and not saint and not _is_common_word(last.key):
         return False
     if not (saint or _is_common_word(last.key)):
         return (nxt.start == last.end + 3 and nxt.key in _POSSESSIVE_INSTITUTION_HEADS
@@ -897,24 +906,34 @@ def _and_joins(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
     keys = [t.key for t in run] + ["and"] + [t.key for t in segment]
     if _places().strength.get(" ".join(keys), 0) >= 4:
         return True
-    if len(run) > 1 and len(segment) > 1 and run[-1].key in _ORG_HEADS and segment[-1].key in _ORG_HEADS:
-        return False  # "Oak Park Elementary and North High School": two names, each with its head noun
+    if len(run) > 1 and len(segment) > 1 and run[-1].key in _ORG_HEADS and segment[-1].key in _ORG_HEADS and not (
+        run[-1].key[-1:] == "s" and all(t.shape == _CAP and _is_common_word(t.key) for t in segment)
+    ):
+        return False  # "Oak Park Elementary and North High School": two names, each with its head noun (but a
+        # plural field before common words: "Tennessee Health Services and Development Agency")
     common_segment = all(t.shape == _CAP and _is_common_word(t.key) for t in segment)
     headed = any(
         t.key in _CONNECTOR_HEADED and idx > 0 and run[idx - 1].key in _ORG_HEADS for idx, t in enumerate(run)
     )
     if headed and common_segment:
         return True
-    common_run = all(t.shape == _CAP and _is_common_word(t.key) for t in run)
+    the = len(run) - 1
+    while the > 0 and not (run[the].key == "the" and run[the].shape == _LOWER):
+        the -= 1
+    own = run[the + 1 :] if the > 0 else run[1:] if run[0].key == "the" else run  # "Councillors on the Strategic
+    # Policy", "The Mysuru Flood Response": the name after "the"
+    common_run = all(t.shape == _CAP and _is_common_word(t.key) for t in own)
     if common_run and segment[-1].key in _ORG_HEADS:
         return True
-    if not common_segment or len(run) + len(segment) > 5 or run[-1].shape != _CAP or not _is_common_word(run[-1].key):
+    if not common_segment or len(own) + len(segment) > (6 if segment[-1].key in _ORG_HEADS else 5) or (
+        run[-1].shape != _CAP or not _is_common_word(run[-1].key)
+    ):
         return False
     # "Nottinghamshire Fire and Rescue Service" (common words ending with a head noun), "Colorado Parks and
     # Wildlife" (a place's common words)
     return segment[-1].key in _ORG_HEADS or (
-        len(run) >= 2 and _place_strength(run[0].key, run[0].text) >= 4
-        and all(t.shape == _CAP and _is_common_word(t.key) for t in run[1:])
+        len(own) >= 2 and _place_strength(own[0].key, own[0].text) >= 4
+        and all(t.shape == _CAP and _is_common_word(t.key) for t in own[1:])
     )
 
 
@@ -1176,7 +1195,9 @@ def _after_title(piece: list, start: int, cues: LanguageCues) -> list | None:
         return None
     if all(t.key in _GENERATION_SUFFIXES for t in rest):  # "Martin Luther King Jr."
         return None
-    if not strict and not _name_like(rest):
+    if not strict and not _name_like(rest) and not (
+        len(rest) == 1 and piece[last_title].key in KIN_HONORIFICS and _is_given_name(rest[0].key)
+    ):  # ("Aunty Rosemary": a kin honorific before a first name)
         return None
     if not strict and _place_strength(" ".join(t.key for t in piece[start:]), " ".join(t.text for t in piece[start:])) >= 2:
         return None  # "Saint Helena", "General Santos": an ambiguous title that begins a place's name
@@ -1196,6 +1217,8 @@ def _name_like_signature(sig: _Signature) -> bool:
     words = [(k, shape) for k, shape in sig if k not in _CONNECTOR_PARTICLES]
     if not words or any(shape != _CAP for _, shape in words):
         return False
+    while len(words) > 2 and len(words[0][0]) == 1:
+        words = words[1:]  # an initial first ("S. Lakshmi Narayana", "K. Darius Penhallow"): the names after it
     first, last = words[0][0], words[-1][0]
     if first in GIVEN_NAME_WORDS and len(words) > 1:
         return True  # "Bill Gates", "Will Smith": a given name that is also a common word (or stopword)

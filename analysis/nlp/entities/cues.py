@@ -16,8 +16,8 @@ from functools import lru_cache
 # Word lists. General English (and news) vocabulary: nothing here is specific to one article.
 
 _CONNECTOR_PARTICLES = frozenset(
-    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en ap".split()
-)  # ("ap": Welsh, "Lowri ap Hywel")
+    "de del della dei der den di da do dos das du la le les los las van von ter ten bin ibn al el y e en ap arap".split()
+)  # ("ap": Welsh, "Lowri ap Hywel"; "arap": Kalenjin, "Kiprono arap Rotich")
 #: Joiners allowed inside a name only after a head noun ("Embassy of El Salvador", "Bank of the West").
 _CONNECTOR_HEADED = frozenset({"of", "for", "on", "the"})
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "ad", "as", "ash", "az"})
@@ -92,7 +92,7 @@ _ORG_HEADS = frozenset(
     courts commissions councils committees banks universities parties unions prison prisons analytics
     solutions software consulting logistics pharmaceuticals therapeutics robotics dynamics electronics
     communications entertainment enterprises ventures brands foods resources petroleum energy oil mining
-    steel games lab corps militia rebels friends campaign elementary
+    steel games lab corps militia rebels friends campaign elementary forum
     united rovers athletic wanderers albion rangers hotspur
     ladies women
     """.split()  # (a club's side: "Kerrow Athletic Women", "St Bride's Ladies")
@@ -365,6 +365,10 @@ HONORIFICS: dict[str, str] = {
     # South Africa's courts ("Advocate Thandi Nkosi", "Adv. Botha"), Irish "Teachta" aside (its letters "TD" are a
     # member's suffix)
     "za": "advocate adv",
+    # kin words for elders and respected people before a name: Australian and Pacific "Aunty"/"Uncle" (Aboriginal
+    # and Torres Strait Islander elders), New Zealand "Whaea"/"Matua", East African "Mzee" ("Aunty Joan Miller" is
+    # Joan Miller, "Aunty Joan" her first name alone)
+    "kin": "aunty auntie uncle whaea matua mzee",
     # forms of address of other languages that English news keeps ("Mme Dupont", "Herr Vogt", "Sra. Ruiz"); the
     # short or ambiguous ones ("M.", "Me", "Don", "Frau") are in their language's table only
     "other": "mme mmes mlle mlles herr sra srta sres dna dott dottssa sigra dhr mevr",
@@ -372,7 +376,10 @@ HONORIFICS: dict[str, str] = {
 _HONORIFIC_WORDS = frozenset(word for words in HONORIFICS.values() for word in words.split())
 #: Honorifics that are also common words or names ("Tun", "Barr", "Rt", "Haji", "Pandit"): stripped only before
 #: something shaped like a personal name.
-_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr advocate".split())
+_AMBIGUOUS_HONORIFICS = frozenset("tun barr rt haji pandit cr advocate aunty auntie uncle whaea matua mzee".split())
+#: Kin honorifics, which stand before a first name alone too ("Aunty Rosemary said"): a given name of the names table
+#: after one is a person's even when it is a common word.
+KIN_HONORIFICS = frozenset(HONORIFICS["kin"].split())
 #: Honorifics written with a period ("Smt.", "Coun.", "Engr."): the period stays with the word.
 HONORIFIC_ABBREVIATIONS = "Cllr|Coun|Cr|Adv|Smt|Tmt|Engr|Barr|Atty|Pst|Mme|Mlle|Sra|Srta|Sres|Dña|Dra|Sig|Dott|Avv|Dhr|Mevr"
 
@@ -609,6 +616,15 @@ PLACE_ONLY_PREPOSITIONS = frozenset("in near outside across throughout en à nac
 #: Nouns of a district's name ("Landkreis Störmarsch", "Kreis Lippe"): part of the name, whose last word is then a
 #: place of the article, never a shorter name of an organisation named after it ("Sparkasse Lippe").
 DISTRICT_NOUNS = frozenset("landkreis kreis".split())
+#: A local council named after its town ("Dubbo Regional Council", "Tamworth Borough Council"; keys) and the words
+#: between the town and it: the town written alone is a place, never a shorter name of the council.
+COUNCIL_HEADS = frozenset("council".split())
+COUNCIL_KINDS = frozenset(
+    "regional city shire district county borough town municipal village parish metropolitan community".split()
+)
+#: Municipalities named "<noun> de <town>" ("Commune de Hesperange", "Municipalidad de Viña del Mar", "Ayuntamiento de
+#: Lorca", "Ville de Nyon"; keys, accents stripped): the town alone is a place, never a shorter name of it.
+MUNICIPALITY_NOUNS = frozenset("commune municipalite municipalidad municipio ayuntamiento mairie ville comune".split())
 #: Prepositions that say "a place" only with an article after them ("auf der Alp", "an der Westküste"; not "an
 #: Acme", "auf Anfrage"): read with ``PLACE_ONLY_PREPOSITIONS`` for the same rule.
 PLACE_ARTICLE_PREPOSITIONS = frozenset("auf an".split())
@@ -655,7 +671,7 @@ INSTITUTION_ADJECTIVES: dict[str, frozenset[str]] = {
         général générale généraux constitutionnel constitutionnelle supérieur supérieure départemental
         départementale régional régionale municipal municipale européen européenne central centrale fédéral
         fédérale populaire républicain républicaine démocrate maritime militaire pénitentiaire civile civil
-        écologique économique étrangères numérique solidaire
+        écologique économique étrangères numérique solidaire naturelles durable durables
         """.split()
     ),
 }

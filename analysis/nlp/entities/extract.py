@@ -62,6 +62,7 @@ from analysis.nlp.entities.cues import (
     _alternation,
     ROMANCE_ARTICLES,
     ROMANCE_OF,
+    MUNICIPALITY_NOUNS,
     ORG_FIRST_WORDS,
     TABLE_LABELS,
     cues_for,
@@ -289,11 +290,26 @@ class _Extractor:
                 for piece, title in pieces:
                     if not self.english and len(piece) >= 3 and self._descriptor_first(text, piece):
                         piece, title = piece[1:], True  # "le Slovène Tadej Pogačar"
+                    elif self.english and len(piece) >= 5 and piece[1].key == "for" and piece[0].key in _SEAT_HOLDERS and (
+                        _seat_split(text, piece[2:], after_for=True)
+                    ):  # "Member for Dubbo Kate Lin" at a sentence's start
+                        seat = _seat_split(text, piece[2:], after_for=True) + 2
+                        par_spans.append(_Span(index, text, piece[2:seat], False, run_headline))
+                        piece = piece[seat:]
+                        piece[0].joined = False
+                        title = True
                     elif self.english and len(piece) >= 3 and piece[0].shape == _CAP and not piece[0].initial and (
                         text.endswith(_TITLE_FOR_ENDINGS, 0, piece[0].start)
                         and _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
                     ):
-                        piece = self._without_portfolio(text, piece)  # "Minister for Health Mary Byrne"
+                        seat = _seat_split(text, piece)  # "Member for Dubbo Kate Lin": a seat, then its member
+                        if seat:
+                            par_spans.append(_Span(index, text, piece[:seat], False, run_headline))
+                            piece = piece[seat:]
+                            piece[0].joined = False
+                            title = True
+                        else:
+                            piece = self._without_portfolio(text, piece)  # "Minister for Health Mary Byrne"
                     elif self.nouns_capitalised and len(piece) >= 2 and self._noun_first(piece):
                         piece = piece[1:]  # "das Land Niedersachsen", "an den Standorten Bremen"
                     # two or more capitalised words before a title are a name even at a sentence's start
@@ -318,6 +334,8 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
+            if self.english and " & " in text and ", " in text:
+                par_spans = _partners_listed(par_spans, stops)  # "Lowell, Pruitt & Haynes Partners"
             if self.institution_adjectives is not None and not headline:
                 par_spans = [self._with_adjectives(sp) for sp in par_spans]
             if self.lower_fields is not None and (not headline or sentence_case):
@@ -325,6 +343,8 @@ class _Extractor:
             if self.lower_heads is not None and (not headline or sentence_case):  # (after the adjectives: "le ministère de la
                 # Sécurité publique")
                 par_spans = [piece for sp in par_spans for piece in self._with_lower_head(sp)]
+            if not self.english and " et d" in text and len(par_spans) > 1:
+                par_spans = _fields_joined(text, par_spans)  # "le ministère de la Santé et des Services sociaux"
             if venues and not headline and " and " in text:
                 par_spans = _venue_names(index, text, toks, par_spans, venues)
             # a quotation mark after a word and a space, before a capital: where a nickname may stand (every
@@ -367,6 +387,8 @@ class _Extractor:
         last_mark = max(text.rfind(","), text.rfind("("))  # every definition has one of them after its name
         if last_mark < 0:
             return
+        if not self.english and "(" in text and any(f" {word} " in text for word in _BRIDGE_PREPOSITIONS):
+            _bridged(text, spans)  # "Servicio Nacional de Prevención y Respuesta ante Desastres (Senapred)"
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
@@ -389,7 +411,7 @@ class _Extractor:
                     last = s.toks[-1]
                     after = last.end
             elif text[after : after + 1] == "," and any(t.key in _LIST_NAME_JOINERS for t in s.toks[1:-1]):
-                extended = _with_listed_words(s, text, after, by_start)  # "Ministerium für Arbeit, Soziales und
+                extended = _with_listed_words(s, text, after, by_start, self.article.language)  # "Ministerium für Arbeit, Soziales und
                 if extended is not None:  # Gleichstellung (MAS)": a list inside a name, up to its acronym
                     name_end = s.end
                     at = where[id(s)]
@@ -657,9 +679,10 @@ class _Extractor:
             k += 1
         rest = piece[k:]
         if k == 0 or not (_is_given_name(rest[0].key) or not _is_common_word(rest[0].key)) or any(
-            t.shape != _CAP and t.key not in _NAME_PARTICLES for t in rest
-        ):
-            return piece  # "the director of Public Works & Utilities": no person after the portfolio
+            (t.shape != _CAP and t.key not in _NAME_PARTICLES) or t.possessive for t in rest
+        ) or rest[-1].key in _ORG_HEADS:
+            return piece  # "the director of Public Works & Utilities", "the coach of St Agnes' Swimming Club": no
+            # person after the portfolio
         return rest
 
     def _descriptor_first(self, text: str, piece: list[_Tok]) -> bool:
@@ -690,7 +713,7 @@ class _Extractor:
                 continue
             seen.add(word)
             if (len(word) > 3 and word.isalpha() and word.islower() and word not in self.stops
-                    and not _is_common_word(word)
+                    and word not in _NAME_PARTICLES and not _is_common_word(word)
                     and not any(_is_dictionary_word(word, lang) for lang in ("en", "fr", "de", "es"))):
                 brands.add(word)
         if not brands:
@@ -823,6 +846,12 @@ class _Extractor:
             s = spans[i]
             i += 1
             last = s.toks[-1]
+            if (len(s.toks) == 3 and s.initial and s.toks[1].shape == _LOWER and s.toks[1].key in ROMANCE_ARTICLES
+                    and last.key in _ORG_HEADS and s.toks[0].shape == _CAP):  # "Selon la Direction des routes": a
+                # sentence's first word and an article before the head
+                out.append(_Span(s.par, text, s.toks[:1], initial=True, headline=s.headline))
+                last.joined = False
+                s = _Span(s.par, text, [last], initial=False, headline=s.headline)
             if last.key not in _ORG_HEADS or last.shape != _CAP or len(s.toks) > 2 or last.possessive or s.defined:
                 out.append(s)
                 continue
@@ -832,11 +861,17 @@ class _Extractor:
                 continue
             end = s.end if m.group(1) is None else m.end(1)  # after the adjective
             fields = 0
+            noun = ""
             for field in _LOWER_FIELD_RE.finditer(m.group(2) or "") if m.group(2) else ():
                 if _norm(field.group(1)) in self.stops:
                     break
                 fields += 1
+                noun = field.group(1)
                 end = m.start(2) + field.end()
+            if noun[-1:] in ("s", "x") and text.startswith(" et ", end):
+                plural = _AND_PLURAL_RE.match(text, end)  # "l'Administration des ponts et chaussées": two plural nouns
+                if plural is not None and _norm(plural.group(1)) not in self.stops:
+                    end = plural.end()
             if fields == 0 and end == s.end:
                 out.append(s)
                 continue
@@ -980,6 +1015,14 @@ class _Extractor:
                     and (toks[1].key in _DIRECTIONS or _place_strength(toks[1].key, toks[1].text) >= 4)
                     and _SPEAKS_RE.match(span.text, toks[-1].end) is not None):
                 return False  # "Electricity North West said": a common word before a place's name that speaks
+            if len(toks) > 3 and span.text[tok.end] == "," and any(t.key == "&" for t in toks):
+                return False  # "Harrow, Bexley & Quint Partners is ...": a firm's partners (see _partners_listed)
+            if (len(toks) >= 5 and tok.shape == _CAP and key not in self.stops and key not in _TIME_WORDS
+                    and not key.endswith("ly") and toks[-1].key in _ORG_HEADS and toks[-1].shape == _CAP
+                    and any(t.key == "and" and t.shape == _LOWER for t in toks[2:-1])
+                    and all(t.shape == _CAP or t.key == "and" for t in toks)):
+                return False  # "Lake Basin Water and Sanitation Company said": common words joined by "and" before
+                # an organisation's head noun, one name
             if key in _DIRECTIONS and toks[-1].key in _ORG_HEADS and toks[1].shape == _CAP and toks[-1].shape == _CAP:
                 return False  # "North High School closed": a direction before a school's name
             if (len(toks) > 2 and toks[-1].shape == _ACRONYM and _place_strength(toks[-1].key, toks[-1].text) >= 4
@@ -1059,7 +1102,9 @@ class _Extractor:
         keys = tuple([t.key for t in rest])
         if rest[0].shape == _ACRONYM or rest[0].key in _ORG_HEADS or places.get(" ".join(keys)) or (
             len(rest) > 1 and rest[0].key in _PLACE_HEADS and rest[0].shape == _CAP
-        ):  # (and "La Région Bretagne-Sud, qui finance ...": a place's capitalised head noun)
+        ) or (len(rest) > 2 and rest[0].shape == _CAP and any(t.shape == _LOWER and t.key in ROMANCE_OF for t in rest)):
+            # (and "La Région Bretagne-Sud, qui finance ...": a place's capitalised head noun; "La Contraloría General
+            # de la República", "El Servicio Nacional de ...": an institution's name of words and joiners)
             return True
         if lookup is None:
             return False
@@ -1179,11 +1224,104 @@ _SENTENCE_END_RE = re.compile(r"[.?!]")
 _START_HEAD_JOINERS = frozenset({"of", "for", "to"})
 #: Particles of surnames ("van der Linde", "ap Hywel", "de la Cruz"): not "y", "e", "en", "el", "al" (conjunctions,
 #: articles).
-_NAME_PARTICLES = frozenset("van von der den de del della di da do dos du la le ter ten ap bin ibn".split())
+_NAME_PARTICLES = frozenset("van von der den de del della di da do dos du la le ter ten ap arap bin ibn".split())
 #: What follows a person named at a sentence's start: an apposition or a speech verb ("Mara Linde, the top seed,",
 #: "Mara Linde, 24,", "Mara Linde, who", "Mara Linde said").
 _APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|who|\d{1,3},)\s|\s+(?:said|says|told|added)\b")
 _LOWER_OF_RE = re.compile(r" (?:de|du|des|d['’]|contre|pour) ?[a-zß-öø-ÿ]")
+
+
+_AND_FIELD_GAP_RE = re.compile(r" et (?:des |de la |du |de l['’]|de |d['’])")
+
+
+@cython.locals(a=_Span, b=_Span, t=_Tok)
+def _fields_joined(text: str, spans: list[_Span]) -> list[_Span]:
+    """A French ministry or administration whose name's fields are joined by "et des"/"et de la" ("le ministère de la
+    Santé et des Services sociaux", "le Ministère de la Culture et des Communications", "l'Administration des ponts
+    et chaussées"): a name whose head noun is an organisation's, with "de"/"des" in it, and the one to three
+    capitalised words after "et" and an article are one name."""
+    out: list[_Span] = []
+    for b in spans:
+        if out:
+            a = out[-1]
+            m = _AND_FIELD_GAP_RE.match(text, a.end)
+            after_first = a.toks[1:]  # (a plain variable: the generator below never reads the typed span)
+            if (m is not None and m.end() == b.start and a.par == b.par and len(b.toks) <= 3 and b.toks[0].shape == _CAP
+                    and not b.person_shaped and any(t.shape == _LOWER and t.key[:1] == "d" for t in after_first)):
+                k = 1
+                while a.toks[k].shape != _LOWER or a.toks[k].key[:1] != "d":
+                    k += 1
+                if a.toks[k - 1].key in _ORG_HEADS:  # (after "Selon le" at a sentence's start too)
+                    joiners = []
+                    for word in _WORD_RE.finditer(text, a.end, b.start):
+                        tok = _Tok(word.group(), word.start(), shape=_LOWER)
+                        tok.joined = True
+                        joiners.append(tok)
+                    b.toks[0].joined = True
+                    whole = _Span(a.par, text, [*a.toks, *joiners, *b.toks], initial=a.initial, headline=a.headline)
+                    whole.title_before = a.title_before
+                    out[-1] = whole
+                    continue
+        out.append(b)
+    return out
+
+
+#: Prepositions inside an institution's name before its last field, in lower case ("Respuesta ante Desastres",
+#: "Fiscalía contra la Corrupción", "Alliance pour la Rénovation"): read only before the name's acronym.
+_BRIDGE_PREPOSITIONS = ("ante", "contra", "sobre", "para", "contre", "pour", "gegen")
+_BRIDGE_RE = re.compile(r" (?:%s) (?:(?:la|el|los|las|le|les|l['’]|die|der|den) ?)?$" % "|".join(_BRIDGE_PREPOSITIONS))
+_ACRONYM_IN_BRACKETS_RE = re.compile(r" \(([^\W\d_a-zß-öø-ÿ][\w&-]{1,11})\)")
+
+
+@cython.locals(a=_Span, b=_Span)
+def _bridged(text: str, spans: list[_Span]) -> None:
+    """Join, in place, a name and the one to three capitalised words after a preposition that goes on with it, when
+    the whole name's acronym follows in brackets: its first letter the name's, and the word after the preposition's
+    initial in it ("Servicio Nacional de Prevención y Respuesta ante Desastres (Senapred)")."""
+    k = 0
+    while k + 1 < len(spans):
+        a, b = spans[k], spans[k + 1]
+        gap = text[a.end : b.start]
+        if 4 < len(gap) < 16 and len(b.toks) <= 3 and b.toks[0].shape == _CAP and _BRIDGE_RE.search(gap):
+            m = _ACRONYM_IN_BRACKETS_RE.match(text, b.end)
+            first = a.toks[1] if len(a.toks) > 1 and a.toks[0].key in ROMANCE_ARTICLES else a.toks[0]
+            if m and m.group(1)[0] == first.text[0] and b.toks[0].text[0].lower() in m.group(1)[1:].lower():
+                joiners = []
+                for word in re.finditer(r"\S+", gap):
+                    tok = _Tok(word.group(), a.end + word.start(), shape=_LOWER)
+                    tok.joined = True
+                    joiners.append(tok)
+                b.toks[0].joined = True
+                whole = _Span(a.par, text, [*a.toks, *joiners, *b.toks], initial=a.initial, headline=a.headline)
+                whole.title_before = a.title_before
+                spans[k : k + 2] = [whole]
+                continue
+        k += 1
+
+
+#: Words that open a sentence and no name before a run of capitalised words ("Yesterday Fire and Rescue Service ...").
+_TIME_WORDS = frozenset("yesterday tomorrow tonight overnight earlier meanwhile afterwards elsewhere".split())
+#: Words for a member of a parliament before "for" and the seat's name ("Member for Dubbo", "the MP for Bathurst",
+#: "MLA for Surrey-Newton"), keys.
+_SEAT_HOLDERS = frozenset("member mp mla mpp mha msp mhk td mna senator".split())
+
+
+@cython.locals(tok=_Tok)
+def _seat_split(text: str, piece: list[_Tok], *, after_for: bool = False) -> int:
+    """Where the member's name starts in "Member for <seat> <name>" ("Member for Dubbo Kate McCrindle", "the MP for
+    West Bathurst Tom Reilly"): the index of a given name with one or two name words after it and one to three words
+    of the seat before it; 0 when the words before "for" name no seat-holder or no such name follows
+    (``after_for``: the caller has seen them)."""
+    if not after_for:
+        m = _TITLE_FOR_BEFORE_RE.search(text, max(0, piece[0].start - 30), piece[0].start)
+        if m is None or _norm(m.group(1)) not in _SEAT_HOLDERS or not text.endswith(" for ", 0, piece[0].start):
+            return 0
+    for k in range(1, min(4, len(piece) - 1)):
+        tok = piece[k]
+        if (tok.shape == _CAP and _is_given_name(tok.key) and 2 <= len(piece) - k <= 3
+                and all(t.shape == _CAP for t in piece[k:]) and all(t.shape != _LOWER for t in piece[:k])):
+            return k
+    return 0
 
 
 def _in_question(text: str, pos: int) -> bool:
@@ -1299,6 +1437,8 @@ def _lower_fields_re(endings: tuple[str, ...]) -> re.Pattern[str]:
 
 #: One field of such a name, its noun in group 1 (read inside group 2 of :func:`_lower_fields_re`).
 _LOWER_FIELD_RE = re.compile(rf" (?:et )?{_LOWER_ARTICLE}({_LOWER_WORD})(?![\w'’])[^ ]*(?: [a-zß-öø-ÿ]+(?![\w'’-]))*?(?= (?:et )?{_LOWER_ARTICLE}|$)")
+#: A last field of a plural noun without its article after "et" ("des ponts et chaussées", "des eaux et forêts").
+_AND_PLURAL_RE = re.compile(r" et ([a-zß-öø-ÿ][a-zß-öø-ÿ-]+[sx])(?![\w'’-])")
 #: "de" or "d'" before a place's name that ends such a name ("Conseil communal de Renens").
 _PLACE_AFTER_FIELDS_RE = re.compile(r" (?:de |d['’])")
 _WORD_RE = re.compile(r"[^\s]+")
@@ -1333,8 +1473,9 @@ _CAPITAL_WORDS = r"[^\W\d_a-zß-öø-ÿ][\w'’-]*(?: [^\W\d_a-zß-öø-ÿ][\w'�
 #: The rest of such a list after the name's first field: more fields after commas, the last after "and", then the
 #: name's acronym in brackets.
 _LISTED_WORDS_RE = re.compile(
-    rf"((?:, {_CAPITAL_WORDS}){{0,4}},? (?:und|and|y|et|e|sowie) {_CAPITAL_WORDS}) \(([^\W\d_a-zß-öø-ÿ][\w&-]{{1,11}})\)"
-)
+    rf"((?:, (?:the )?{_CAPITAL_WORDS}){{0,4}},? (?:und|and|y|et|e|sowie) (?:the )?{_CAPITAL_WORDS})"
+    rf"(?: \(([^\W\d_a-zß-öø-ÿ][\w&-]{{1,11}})\)|(?![\w'’-]| [^\W\d_a-zß-öø-ÿ]))"
+)  # ("the Department of Climate Change, Energy, the Environment and Water": "the" before a field)
 
 
 _ORG_ENDING_TAILS = frozenset(ending[-4:] for ending in ALL_CUES.org_endings)
@@ -1346,21 +1487,54 @@ def _compound_head(key: str, letter: str) -> bool:
     return any(key.endswith(ending) and ending[:1] == letter for ending in ALL_CUES.org_endings)
 
 
-def _with_listed_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
+#: Words between the list's fields: a field is the capitalised words between them.
+_FIELD_SEPARATORS_RE = re.compile(r",? (?:und|and|y|et|e|sowie) (?:the )?|, (?:the )?")
+
+
+@cython.locals(t=_Tok)
+def _head_of_listed_fields(s: _Span, listed: str, language: str) -> bool:
+    """Whether a name's list of fields with no acronym after it is part of the name: the name's word before its
+    list joiner is an organisation's head noun ("Department of Agriculture, Fisheries and Forestry", "Ministry for
+    Health, Welfare and Sport"), each field after it is made of the language's common words, none a place or a head
+    name ("the Department of Health, the Cabinet Office and Ofwat" are three names)."""
+    toks = s.toks
+    joiner = 1
+    while joiner < len(toks) and not (toks[joiner].shape == _LOWER and toks[joiner].key in _LIST_NAME_JOINERS):
+        joiner += 1
+    if joiner >= len(toks) - 1 or toks[joiner - 1].key not in _ORG_HEADS:
+        return False
+    fields = [t.text for t in toks[joiner + 1 :]] + [w for w in _FIELD_SEPARATORS_RE.split(listed) if w]
+    for field in fields:
+        words = field.split(" ")
+        if len(words) > 1 and _norm(words[-1]) in _ORG_HEADS:
+            return False  # "the Cabinet Office": a name of its own
+        for word in words:
+            key = _norm(word)
+            if key in PARTY_NAMES or _place_strength(key, word) or not _is_common_word_of(word, language):
+                return False
+    return True
+
+
+def _with_listed_words(s: _Span, text: str, after: int, by_start: dict[int, _Span], language: str = "en") -> _Span | None:
     """An official name whose fields are a list ("das Ministerium für Soziales, Arbeit und Gesundheit (MSAG)"):
     the span with the rest of the list, when an acronym in brackets right after it starts with the first letter of
-    one of the name's capitalised words before its joiner; else None."""
+    one of the name's capitalised words before its joiner, or, with no acronym, when the fields are common nouns
+    after a head noun (:func:`_head_of_listed_fields`); else None."""
     m = _LISTED_WORDS_RE.match(text, after)
     if m is None:
         return None
     acronym = m.group(2)
-    inner = by_start.get(m.start(2))
-    letter = acronym[:1]
-    if inner is None or len(inner.toks) != 1 or not any(
-        t.text[:1] == letter or (t.key[-4:] in _ORG_ENDING_TAILS and _compound_head(t.key, letter.lower()))
-        for t in s.toks if t.shape != _LOWER
-    ):
-        return None
+    if acronym is None:  # no acronym: the list's fields must be common nouns after a head noun
+        if not _head_of_listed_fields(s, text[m.start(1) : m.end(1)], language):
+            return None
+    else:
+        inner = by_start.get(m.start(2))
+        letter = acronym[:1]
+        if inner is None or len(inner.toks) != 1 or not any(
+            t.text[:1] == letter or (t.key[-4:] in _ORG_ENDING_TAILS and _compound_head(t.key, letter.lower()))
+            for t in s.toks if t.shape != _LOWER
+        ):
+            return None
     toks = list(s.toks)
     for word in re.finditer(r"[^\s,]+", text[m.start(1) : m.end(1)]):
         w = word.group()
@@ -1548,7 +1722,7 @@ def _venue_names(par: int, text: str, toks: list[_Tok], spans: list[_Span], venu
 
 
 _PARTICLES_BEFORE = ("van der", "van den", "van de", "de la", "de los", "van", "von", "de", "der", "den", "da", "di", "du",
-                     "dos", "das", "del", "ter", "ten", "le", "la", "ap")
+                     "dos", "das", "del", "ter", "ten", "le", "la", "ap", "arap")
 _PARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(%s) $" % "|".join(_PARTICLES_BEFORE))
 #: What a window that _PARTICLE_BEFORE_RE finds something in ends with ("$" also matches before a final line break):
 #: looked up first, as most windows end with none.
@@ -1559,7 +1733,9 @@ _PARTICLE_BEFORE_ENDINGS = tuple(p + end for p in _PARTICLES_BEFORE for end in (
 def _particle_endings(spans: list[_Span]) -> frozenset[tuple[str, ...]]:
     """The particles and surnames of the article's personal names ("de", "ruyter" of "Tomas de Ruyter")."""
     return frozenset(s.keys[-2:] for s in spans if s.person_shaped and len(s.toks) >= 3
-                     and s.toks[-2].shape == _LOWER and s.toks[-2].key in _CONNECTOR_PARTICLES)
+                     and s.toks[-2].shape == _LOWER and s.toks[-2].key in _CONNECTOR_PARTICLES
+                     and s.keys[0] not in MUNICIPALITY_NOUNS and s.keys[1] not in MUNICIPALITY_NOUNS)  # (not "La
+    # Commune de X": "de X" names the town)
 
 
 @cython.locals(s=_Span, tok=_Tok)
@@ -1674,6 +1850,41 @@ def _with_suffixes(spans: list[_Span]) -> list[_Span]:
             if model:  # "iPad mini", "iPhone 16e"
                 word = _Tok(model.group(1), model.start(1), shape=_LOWER)
                 s = _Span(s.par, s.text, [*s.toks, word], initial=s.initial, headline=s.headline)
+        out.append(s)
+    return out
+
+
+@cython.locals(s=_Span, prev=_Span, tok=_Tok)
+def _partners_listed(spans: list[_Span], stops: frozenset[str]) -> list[_Span]:
+    """A firm named after its partners lists their surnames with commas before the "&" of the last two ("Lowell,
+    Pruitt & Haynes Partners", "Baxter, Quinlan & Moss LLP"): the one-word names right before a name with "&" in
+    it, each followed by a comma, are part of it (not a stopword, a title, a month, nor a place unless the name ends
+    with a firm's suffix; nor a common word at a sentence's start: "Yesterday, Procter & Gamble said")."""
+    out: list[_Span] = []
+    for s in spans:
+        inner = s.toks[1:-1]  # (a plain variable: the generator below never reads the typed span)
+        if out and any(t.key == "&" for t in inner):
+            k = len(out)
+            start = s.start
+            firm = s.toks[-1].key in CORPORATE_SUFFIXES or s.toks[-1].key == "partners"  # (then a surname that is
+            # also a town's is the partner's: "Lowell, Pruitt & Haynes Partners")
+            while k and len(out) - k < 4:
+                prev = out[k - 1]
+                tok = prev.toks[0]
+                if not (len(prev.toks) == 1 and prev.par == s.par and prev.end == start - 2 and s.text[prev.end] == ","
+                        and tok.shape == _CAP and not tok.possessive and tok.key not in stops
+                        and not _month_or_day(tok.key) and not ALL_CUES.is_title(tok.key)
+                        and (firm or not _place_strength(tok.key, tok.text))
+                        and not (prev.initial and not firm and _is_common_word(tok.key))):
+                    break
+                k -= 1
+                start = prev.start
+            if k < len(out):
+                first = out[k]
+                toks = [t for sp in out[k:] for t in sp.toks] + list(s.toks)
+                whole = _Span(s.par, s.text, toks, initial=first.initial, headline=s.headline)
+                del out[k:]
+                s = whole
         out.append(s)
     return out
 

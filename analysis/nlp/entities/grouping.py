@@ -35,6 +35,9 @@ from analysis.nlp.entities.cues import (
     PARTY_ALTERNATES,
     PLACE_ARTICLE_PREPOSITIONS,
     PLACE_ONLY_PREPOSITIONS,
+    COUNCIL_HEADS,
+    COUNCIL_KINDS,
+    MUNICIPALITY_NOUNS,
     _alternation,
 )
 from analysis.nlp.entities.lexicon import _hypocorisms, _norm, _place_strength, _stopwords
@@ -242,6 +245,25 @@ _RELATIVE_BEFORE_RE = re.compile(
 #: What right after a name says it is a person's: ", who", ", whose", a speech verb.
 _PERSON_AFTER_RE = re.compile(r",\s+(?:who|whom|whose)\b|\s+(?:said|says|told|added|asked)\b")
 _SAID_BEFORE = ("said ", "says ", "told ")
+
+
+_LEADING_ARTICLES = frozenset("the la le el l".split())
+
+
+def _council_town(keys: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The town a local council or municipality is named after ("Dubbo Regional Council" -> dubbo, "Commune de
+    Hesperange" -> hesperange, "Municipalidad de Viña del Mar" -> vina del mar), else None."""
+    if keys and keys[0] in _LEADING_ARTICLES:
+        keys = keys[1:]  # "La Municipalidad de Quilpué" at a sentence's start
+    n = len(keys)
+    if 2 <= n <= 5 and keys[-1] in COUNCIL_HEADS:
+        end = n - 1
+        while end > 1 and keys[end - 1] in COUNCIL_KINDS:
+            end -= 1
+        return keys[:end] if end <= 3 else None
+    if 3 <= n <= 5 and keys[0] in MUNICIPALITY_NOUNS and keys[1] in ("de", "d", "del"):
+        return keys[2:]
+    return None
 
 
 @cython.locals(s=_Span, t=_Tok)
@@ -477,6 +499,8 @@ class _Groups:
             and _PLACE_BRACKET_BEFORE_RE.search(s.text, max(0, s.start - 48), s.start)))}
         placed.update(form.split(" ", 1)[1] for form, keys in forms_tokens.items()
                       if len(keys) == 2 and keys[0] in DISTRICT_NOUNS)  # "Landkreis Freising": Freising is a place
+        towns = {town for keys in forms_tokens.values() for town in (_council_town(keys),) if town}  # "Dubbo
+        # Regional Council", "Commune de Hesperange": the town alone is the place
         for idx, s, owners in candidates:
             first_key = s.keys[0]  # (a plain variable: the expressions below read it, never the typed span)
             if self.find(s.key) in defined_groups and s.defined and not (
@@ -490,6 +514,8 @@ class _Groups:
                 s.text, max(0, s.start - 8), s.start
             ):
                 continue  # "in Cottbus" after "Sparkasse Cottbus": the place itself
+            if towns and forms_tokens.get(s.key) in towns:
+                continue
             if len(s.toks) == 1 and s.key in placed and not any(
                 o in person_forms and forms_tokens[o][-1] == first_key and not _headed(forms_tokens[o][0])
                 for o in owners
