@@ -1181,3 +1181,58 @@ def test_one_word_before_a_bar_and_a_date_is_a_place_not_an_author():
     article = parse_article("El puerto reabre tras la huelga\n\nRocío Benavente | 14/03/2026 - 14:05 h.\n\n"
                             "El puerto reabrió el lunes tras nueve días de huelga, informaron las autoridades.")
     assert article.authors == ("Rocío Benavente",)
+
+
+# A byline's name over the short lines beside it, in one block or apart (the meta9 round, new words): an initial in the
+# name, the dateline's place in capitals, a name in capitals over its role and the paper's group, the paper's name.
+_STANDFIRST = "Operators say the charging points must be ready before the first buses arrive."
+_PORT_BODY = "The corporation approved the plan on Wednesday after a long debate, officials said."
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        ("K. Lakshmi Narayanan\nCOIMBATORE\n\nUpdated - March 11, 2026 09:12 pm IST", ("K. Lakshmi Narayanan",)),
+        ("K. Lakshmi Narayanan\nCOIMBATORE\nUpdated - March 11, 2026 09:12 pm IST", ("K. Lakshmi Narayanan",)),
+        ("Anne-Marie L. Dubois\n\nMarch 11, 2026", ("Anne-Marie L. Dubois",)),
+        ("OKELLO MUSISI-NAMBOOZE\nGulu Bureau Chief\nNorthern Star Media\n\nWednesday, March 11, 2026 — updated 5:10 PM",
+         ("Okello Musisi-Nambooze",)),
+        ("Élodie Brassard-Gendron\nLa Voix du Lac\n11 mars 2026 à 5h00 | Mis à jour à 7h12", ("Élodie Brassard-Gendron",)),
+        ("Jonas Weiß-Ebner\n\nLokalredaktion\n\n11.03.2026, 18:30 Uhr", ("Jonas Weiß-Ebner",)),
+    ],
+)
+def test_a_name_over_its_place_role_or_paper_over_a_date_line_is_the_byline(lines, authors):
+    article = parse_article(f"Electric buses for four city routes\n\n{_STANDFIRST}\n\n{lines}\n\n{_PORT_BODY}")
+    assert kinds(article)[:2] == ["title", "body"] and kinds(article)[-1] == "body"
+    assert set(kinds(article)[2:-1]) == {"byline"}
+    assert article.authors == authors
+    assert article.published == dt.date(2026, 3, 11)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "TOP STORIES\nWORLD\n\nMarch 11, 2026",  # furniture in capitals: no role beside it
+        "READ LATER\nPRINT\n\nMarch 11, 2026",
+        "U.S. Army\n\nMarch 11, 2026",  # an abbreviation is no initial
+        "K. Lakshmi Narayanan\nCOIMBATORE",  # no date line: the lines stay prose
+        "Harbour Road Closures\nWhat You Need To Know\n\nMarch 11, 2026 at 9am, the council said.",
+    ],
+)
+def test_short_capitalised_lines_without_a_name_and_a_date_name_no_author(lines):
+    article = parse_article(f"Electric buses for four city routes\n\n{_STANDFIRST}\n\n{lines}\n\n{_PORT_BODY}")
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a headline in two lines, a name over the rest, opens the text
+        "Marta Kowalczyk\nWins Regional Art Prize\n\n" + _PORT_BODY,
+        # a sentence naming a person with an initial, and a caption, are no bylines
+        f"Buses for the city\n\nK. Lakshmi Narayanan said the buses would run from April.\n\n{_PORT_BODY}",
+        f"Buses for the city\n\n{_PORT_BODY}\n\nK. Lakshmi Narayanan at the depot on Monday. Photo: R. Mani\n\n{_PORT_BODY}",
+    ],
+)
+def test_a_wrapped_headline_a_sentence_or_a_caption_with_a_name_is_no_byline(text):
+    article = parse_article(text)
+    assert article.authors == () and "byline" not in kinds(article)

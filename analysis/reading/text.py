@@ -305,9 +305,27 @@ def split_blocks(text: str) -> list[str]:
             kinds = [_line_kind(line) for line in lines]
             if "link" in kinds and _is_widget(lines, kinds):
                 blocks.append("\n".join(lines))  # "Listen · 3:52" over "Playlist", "Download": one widget
+            elif _is_byline_block(lines, kinds, opening=position == 0):
+                blocks.extend(lines)  # "Marie Roy" over "Le Fleuve" over a date line: a line each, never joined
             else:
                 blocks.extend(_split_lines(lines, kinds))
     return [block for block in blocks if _HAS_ALNUM.search(block)]
+
+
+def _is_byline_block(lines: list[str], kinds: list[str], *, opening: bool) -> bool:
+    """Whether a block is a byline's name over the short lines beside it ("B. Ravindra Reddy" over "HYDERABAD",
+    "Marie Roy" over "Le Fleuve" over a date line, a name in capitals over its role and the paper's name): a bare
+    name, then at most ``MAX_BYLINE_COMPANIONS`` + 1 lines, each a byline or date line or a companion
+    (:func:`_is_byline_companion`), one of them a byline, a date line or a role when the block opens the text
+    (a headline wrapped after a name, "Jacinda Ardern" over "Resigns As Prime Minister", stays one line)."""
+    if len(lines) > MAX_BYLINE_COMPANIONS + 2 or len(lines[0]) > 60 or kinds[0] != "text":
+        return False
+    if not _is_bare_name(lines[0], upper=True):
+        return False
+    rest = list(zip(lines[1:], kinds[1:]))
+    if not all(kind == "byline" or (kind == "text" and _is_byline_companion(line)) for line, kind in rest):
+        return False
+    return not opening or any(kind == "byline" or _is_role_line(line) for line, kind in rest)
 
 
 #: The longest line (in words) of a widget's other lines (see _is_widget).
@@ -671,13 +689,19 @@ _ROLE_WORDS = frozenset(
 # ("d'Estienne", "al-Rashid") or be a particle ("de", "zu", "Ó": "Séamus Ó Briain").
 _BARE_WORD = r"(?:(?:d|al|el)['’-])?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:(?:-[A-ZÀ-Ý]?|[A-ZÀ-Ý])[a-zß-ÿ'’]+)*"
 _BARE_PARTICLE = r"de|da|del|della|dos|das|van|von|der|den|di|du|zu|zum|zur|ter|ten|la|le|y|bin|ibn|ap|Ó|Ò"
-_BARE_NAME = re.compile(rf"^{_BARE_WORD}(?:\s+(?:{_BARE_WORD}|{_BARE_PARTICLE})){{0,3}}\s+{_BARE_WORD}$")
+#: An initial: "B.", "J.-P." ("B. Ravindra Reddy", "Anne-Marie L. Dubois"; never "U.S.").
+_INITIAL = r"[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?"
+_BARE_NAME = re.compile(
+    rf"^(?:{_INITIAL}|{_BARE_WORD})(?:\s+(?:{_BARE_WORD}|{_BARE_PARTICLE}|{_INITIAL})){{0,3}}\s+{_BARE_WORD}$"
+)
 #: Two bare names joined: "Nadia Kowal-Brandt and Rory McAllister-Finn".
 _BARE_NAME_JOIN = re.compile(r"\s+(?:and|und|et|y|&)\s+")
 
 
-#: Words that end a desk's name under a byline's name ("Local Democracy Reporting Service", "Metro Desk").
-_DESK_WORDS = frozenset("desk service bureau".split())
+#: Words that end a desk's name under a byline's name ("Local Democracy Reporting Service", "Metro Desk"), or the role
+#: of its head ("Mombasa Bureau Chief": on a role line only, never after a comma, where "Jane Doe, Police Chief" is
+#: a caption's subject).
+_DESK_WORDS = frozenset("desk service bureau chief".split())
 
 
 #: A newsroom desk named in a byline instead of a person ("Redacción Sevilla", "Rédaction Lyon", "Staff").
@@ -724,13 +748,17 @@ def _name_and_role(text: str) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-def _is_bare_name(text: str) -> bool:
-    """Two to four capitalised words and nothing else, none of them a common title or newsroom word."""
+def _is_bare_name(text: str, *, upper: bool = False) -> bool:
+    """Two to four capitalised words and nothing else, none of them a common title or newsroom word; initials may
+    stand before or between them ("B. Ravindra Reddy", "K. Sudhi"). With ``upper``, a name in capitals too
+    ("GEOFFREY ODHIAMBO-WERE": its callers ask for more around it, as upper-case page furniture is common)."""
     if len(text) > 90:
         return False
+    if upper and text.isupper() and sum(ch.isalpha() for ch in text) > 3:
+        text = text.title()
     if _BARE_NAME.match(text) is None or len(text) > 60:
         parts = _BARE_NAME_JOIN.split(text)
-        return len(parts) == 2 and all(_is_bare_name(part) for part in parts)
+        return len(parts) == 2 and all(_is_bare_name(part, upper=upper) for part in parts)
     tokens = [token.lower() for token in text.split()]
     return not any(token in _NOT_NAMES or (token in _MINOR_WORDS and token not in _NAME_PARTICLES) for token in tokens)
 
@@ -758,10 +786,47 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
                     and kinds[position - 1] in ("body", "heading") and _is_bare_name(texts[position - 1])):
                 found.insert(-1, position - 1)  # "Dana Whitfield" over the paper's name over the date line
             continue
+        companions = _companions_to_byline(texts, kinds, position + 1) if title_seen else None
+        if companions is not None and (_is_bare_name(texts[position]) or (
+                # a name in capitals only with its role beside it: "TOP STORIES" over "WORLD" over a date is furniture
+                _is_bare_name(texts[position], upper=True) and any(map(_is_role_line, texts[position + 1:companions])))):
+            # "B. Ravindra Reddy" / "HYDERABAD" / date line; "JANE ODHIAMBO" / "Mombasa Correspondent" / "Coast Daily
+            # Group" / date line; "Marie Roy" / "Le Fleuve" / date line: the name and the lines beside it
+            found.extend(range(position, companions))
+            continue
         prose += 1
         if prose == 2:
             break
     return found
+
+
+#: At most this many short lines (a role, a desk, the paper's name, a dateline's place) stand between a byline's name
+#: and its date line.
+MAX_BYLINE_COMPANIONS = 3
+
+
+def _companions_to_byline(texts: list[str], kinds: list[ParagraphKind], start: int) -> int | None:
+    """Where a byline paragraph stands when the paragraphs from ``start`` up to it are one to ``MAX_BYLINE_COMPANIONS``
+    short lines that stand beside a byline's name (:func:`_is_byline_companion`); None otherwise."""
+    for position in range(start, min(start + MAX_BYLINE_COMPANIONS + 1, len(kinds))):
+        if kinds[position] == "byline":
+            return position if position > start else None
+        if kinds[position] not in ("body", "heading") or not _is_byline_companion(texts[position]):
+            return None
+    return None
+
+
+def _is_byline_companion(text: str) -> bool:
+    """A short line that stands beside a byline's name: a role or desk ("Nakuru County Correspondent", "Local
+    Democracy Reporting Service"), a dateline's place in capitals ("HYDERABAD") or the paper's name ("Le Fleuve",
+    "Herald Media Group"): at most four words, every major word capitalised, no digit or sentence mark."""
+    if _is_role_line(text):
+        return True
+    tokens = text.split()
+    if not 0 < len(tokens) <= 4 or any(ch in text for ch in ".!?,;:\"“”«»") or any(ch.isdigit() for ch in text):
+        return False
+    major = [token for token in tokens if token.lower() not in _MINOR_WORDS]
+    return bool(major) and all(token[:1].isupper() for token in major)
 
 
 _POSTED_ON = re.compile(r"^(?:posted|published|updated)\s+(?:on\s+)?(?P<date>[^\n]{6,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
@@ -938,7 +1003,7 @@ def _byline_authors(text: str) -> tuple[str, ...]:
     name = _name_and_role(text)
     if name is not None:
         return (name,)  # "Jane Doe, Political Editor"
-    if names and not tail and _is_bare_name(text):
+    if names and not tail and _is_bare_name(text, upper=True):
         return names  # a bare name typed byline by its place under the title
     role_name = _name_before_role(text)
     return (role_name,) if role_name else ()  # "Jane Doe Science reporter" typed byline by its place
