@@ -1096,3 +1096,143 @@ def test_a_short_real_title_stays_when_no_headline_follows_it_directly(opening):
     article = parse_article(f"{opening}\n\nGusts of 80mph are expected on the coast from Tuesday night, forecasters said.")
     assert article.title == opening.split("\n\n")[0]
     assert article.paragraphs[0].kind == "title"
+
+
+# Date lines and bylines of many publishers in four languages (the meta9 round, new words): no comma after the day and a
+# dash before the time, "first published", time zones spelt out, weekdays and "Uhr MEZ", "Erstellt: ... | Zuletzt
+# geändert: ...", "Mis en ligne le", "Última actualización: ... hs", short month names ("3 nov.", "10 dic 2026").
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Updated March 14 2026 - 7:48am, first published 6:15am", dt.date(2026, 3, 14)),
+        ("March 9, 2026 07:30 AM Eastern Daylight Time", dt.date(2026, 3, 9)),
+        ("Last edited Nov. 3, 2026 at 4:12 p.m. Pacific Standard Time", dt.date(2026, 11, 3)),
+        ("Dienstag, 3. November 2026, 18:30 Uhr MEZ", dt.date(2026, 11, 3)),
+        ("Erstellt: 03.11.2026, 09:05 Uhr | Zuletzt geändert: 04.11.2026, 11:40 Uhr", dt.date(2026, 11, 3)),
+        ("Mis en ligne le 3 nov. 2026 à 18h02", dt.date(2026, 11, 3)),
+        ("Publié le 10 déc. 2026 à 6 h 40, modifiée le 11 déc. 2026", dt.date(2026, 12, 10)),
+        ("Última actualización: 03/11/2026 - 09:05 hs", dt.date(2026, 11, 3)),
+        ("Publicado el 10 dic 2026 a las 9:05 p. m.", dt.date(2026, 12, 10)),
+        ("Mittwoch, 14. Okt. 2026", dt.date(2026, 10, 14)),
+    ],
+)
+def test_date_lines_in_four_languages_give_the_date(line, published):
+    body = ("El puerto reabrió el lunes tras nueve días de huelga, según las autoridades del puerto."
+            if "Última" in line or "Publicado" in line else
+            "Le port a rouvert lundi après neuf jours de grève, selon les autorités portuaires."
+            if "Mis en" in line or "Publié" in line else
+            "Der Hafen wurde am Montag nach neun Tagen Streik wieder geöffnet, teilten die Behörden mit."
+            if "Uhr" in line or "Okt" in line else "The port reopened on Monday after a nine-day strike, officials said.")
+    article = parse_article(f"Port reopens after strike\n\n{line}\n\n{body}")
+    assert kinds(article) == ["title", "byline", "body"]
+    assert article.published == published
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # a date among words that are no date words is prose or a heading, never a date line
+        "Updated March 14 2026 - first for the town hall since the fire",
+        "Time for change: March 14 2026",
+        "Erstellt wurde der Plan am 03.11.2026 von der Stadt",
+    ],
+)
+def test_a_date_among_other_words_is_no_date_line(line):
+    article = parse_article(f"Port reopens after strike\n\n{line}\n\nThe port reopened on Monday after a strike, officials said.")
+    assert "byline" not in kinds(article) and article.published is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Par Clémence Vautrin-Marchal, correspondante régionale", ("Clémence Vautrin-Marchal",)),
+        ("Par Clémence Vautrin-Marchal, envoyée spéciale à Brest", ("Clémence Vautrin-Marchal",)),
+        ("Por Ana María de la Fuente Olmedo", ("Ana María de la Fuente Olmedo",)),
+        ("Por ANA MARÍA DE LA FUENTE OLMEDO", ("Ana María de la Fuente Olmedo",)),
+        ("VON KARL-HEINZ VON DER HEYDT", ("Karl-Heinz von der Heydt",)),
+    ],
+)
+def test_bylines_with_a_lower_case_role_long_names_and_capitals(byline, authors):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{byline}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert kinds(article) == ["title", "byline", "body"]
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # sentences that open like a byline with a role after the comma
+        "Par Clémence Vautrin-Marchal, correspondante régionale, la nouvelle a été confirmée.",
+        "Par ailleurs, la correspondante régionale a confirmé la nouvelle lundi soir",
+        "By Tuesday, the reporter had filed three stories from the harbour",
+    ],
+)
+def test_a_sentence_opening_like_a_byline_with_a_role_names_no_author(line):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert article.authors == () and "byline" not in kinds(article)
+
+
+def test_one_word_before_a_bar_and_a_date_is_a_place_not_an_author():
+    article = parse_article("El puerto reabre tras la huelga\n\nAgencia Sur\nZaragoza | 14/03/2026 - 14:05 h.\n\n"
+                            "El puerto reabrió el lunes tras nueve días de huelga, informaron las autoridades.")
+    assert article.authors == ()
+    assert article.published == dt.date(2026, 3, 14)
+    # two names before the bar are the writer's
+    article = parse_article("El puerto reabre tras la huelga\n\nRocío Benavente | 14/03/2026 - 14:05 h.\n\n"
+                            "El puerto reabrió el lunes tras nueve días de huelga, informaron las autoridades.")
+    assert article.authors == ("Rocío Benavente",)
+
+
+# A byline's name over the short lines beside it, in one block or apart (the meta9 round, new words): an initial in the
+# name, the dateline's place in capitals, a name in capitals over its role and the paper's group, the paper's name.
+_STANDFIRST = "Operators say the charging points must be ready before the first buses arrive."
+_PORT_BODY = "The corporation approved the plan on Wednesday after a long debate, officials said."
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        ("K. Lakshmi Narayanan\nCOIMBATORE\n\nUpdated - March 11, 2026 09:12 pm IST", ("K. Lakshmi Narayanan",)),
+        ("K. Lakshmi Narayanan\nCOIMBATORE\nUpdated - March 11, 2026 09:12 pm IST", ("K. Lakshmi Narayanan",)),
+        ("Anne-Marie L. Dubois\n\nMarch 11, 2026", ("Anne-Marie L. Dubois",)),
+        ("OKELLO MUSISI-NAMBOOZE\nGulu Bureau Chief\nNorthern Star Media\n\nWednesday, March 11, 2026 — updated 5:10 PM",
+         ("Okello Musisi-Nambooze",)),
+        ("Élodie Brassard-Gendron\nLa Voix du Lac\n11 mars 2026 à 5h00 | Mis à jour à 7h12", ("Élodie Brassard-Gendron",)),
+        ("Jonas Weiß-Ebner\n\nLokalredaktion\n\n11.03.2026, 18:30 Uhr", ("Jonas Weiß-Ebner",)),
+    ],
+)
+def test_a_name_over_its_place_role_or_paper_over_a_date_line_is_the_byline(lines, authors):
+    article = parse_article(f"Electric buses for four city routes\n\n{_STANDFIRST}\n\n{lines}\n\n{_PORT_BODY}")
+    assert kinds(article)[:2] == ["title", "body"] and kinds(article)[-1] == "body"
+    assert set(kinds(article)[2:-1]) == {"byline"}
+    assert article.authors == authors
+    assert article.published == dt.date(2026, 3, 11)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "TOP STORIES\nWORLD\n\nMarch 11, 2026",  # furniture in capitals: no role beside it
+        "READ LATER\nPRINT\n\nMarch 11, 2026",
+        "U.S. Army\n\nMarch 11, 2026",  # an abbreviation is no initial
+        "K. Lakshmi Narayanan\nCOIMBATORE",  # no date line: the lines stay prose
+        "Harbour Road Closures\nWhat You Need To Know\n\nMarch 11, 2026 at 9am, the council said.",
+    ],
+)
+def test_short_capitalised_lines_without_a_name_and_a_date_name_no_author(lines):
+    article = parse_article(f"Electric buses for four city routes\n\n{_STANDFIRST}\n\n{lines}\n\n{_PORT_BODY}")
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a headline in two lines, a name over the rest, opens the text
+        "Marta Kowalczyk\nWins Regional Art Prize\n\n" + _PORT_BODY,
+        # a sentence naming a person with an initial, and a caption, are no bylines
+        f"Buses for the city\n\nK. Lakshmi Narayanan said the buses would run from April.\n\n{_PORT_BODY}",
+        f"Buses for the city\n\n{_PORT_BODY}\n\nK. Lakshmi Narayanan at the depot on Monday. Photo: R. Mani\n\n{_PORT_BODY}",
+    ],
+)
+def test_a_wrapped_headline_a_sentence_or_a_caption_with_a_name_is_no_byline(text):
+    article = parse_article(text)
+    assert article.authors == () and "byline" not in kinds(article)

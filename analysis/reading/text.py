@@ -85,18 +85,19 @@ def normalize_text(raw: str) -> str:
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan enero janvier januar jänner gennaio janeiro januari",
-        "february feb febrero février fevrier februar febbraio fevereiro februari",
-        "march mar marzo mars märz maerz março marco maart",
-        "april apr abril avril aprile",
+        # the names, then the short forms of the four languages ("ene", "janv", "févr", "avr", "juil", "okt", "dez")
+        "january jan enero janvier januar jänner gennaio janeiro januari ene janv",
+        "february feb febrero février fevrier februar febbraio fevereiro februari févr fevr",
+        "march mar marzo mars märz maerz março marco maart mär",
+        "april apr abril avril aprile abr avr",
         "may mayo mai maggio maio mei",
         "june jun junio juin juni giugno junho",
-        "july jul julio juillet juli luglio julho",
-        "august aug agosto août aout augustus",
+        "july jul julio juillet juli luglio julho juil",
+        "august aug agosto août aout augustus ago",
         "september sep sept septiembre setiembre septembre settembre setembro",
-        "october oct octubre octobre oktober ottobre outubro",
+        "october oct octubre octobre oktober ottobre outubro okt",
         "november nov noviembre novembre novembro",
-        "december dec diciembre décembre decembre dezember dicembre dezembro",
+        "december dec diciembre décembre decembre dezember dicembre dezembro dic déc dez",
     ),
     start=1,
 ):
@@ -200,7 +201,13 @@ _DATE_LINE_WORDS = frozenset(
     # French zones), "..., 4:41 PM ET | 4 min read"
     "publiziert vor stunde stunden minuten tag tagen il y heure heures hace hora horas minutos día días jours days day "
     "and et und y read lecture lesezeit lectura "
-    "hne hae hnc hac hnr har hna haa hnt hat hnp hap".split()
+    "hne hae hnc hac hnr har hna haa hnt hat hnp hap "
+    # "Updated November 27 2026 - 4:12pm, first published 3:30pm", "08:00 AM Eastern Standard Time", "Mis en ligne le
+    # ...", "Dienstag, 3. November 2026, 18:30 Uhr MEZ", "Erstellt: ... | Zuletzt geändert: ...", "Última actualización:
+    # ... 14:05 hs"
+    "first originally edited created eastern central pacific mountain atlantic standard daylight summer time "
+    "en ligne modifiée montag dienstag mittwoch donnerstag freitag samstag sonntag mez mesz erstellt geändert "
+    "última ultima actualización actualizacion modificado modificada hs".split()
 ) | frozenset(_MONTHS)
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Dec 11 (AP) —", "PARIS —" at the start of a lede.
 _DATELINE = re.compile(
@@ -298,9 +305,27 @@ def split_blocks(text: str) -> list[str]:
             kinds = [_line_kind(line) for line in lines]
             if "link" in kinds and _is_widget(lines, kinds):
                 blocks.append("\n".join(lines))  # "Listen · 3:52" over "Playlist", "Download": one widget
+            elif _is_byline_block(lines, kinds, opening=position == 0):
+                blocks.extend(lines)  # "Marie Roy" over "Le Fleuve" over a date line: a line each, never joined
             else:
                 blocks.extend(_split_lines(lines, kinds))
     return [block for block in blocks if _HAS_ALNUM.search(block)]
+
+
+def _is_byline_block(lines: list[str], kinds: list[str], *, opening: bool) -> bool:
+    """Whether a block is a byline's name over the short lines beside it ("B. Ravindra Reddy" over "HYDERABAD",
+    "Marie Roy" over "Le Fleuve" over a date line, a name in capitals over its role and the paper's name): a bare
+    name, then at most ``MAX_BYLINE_COMPANIONS`` + 1 lines, each a byline or date line or a companion
+    (:func:`_is_byline_companion`), one of them a byline, a date line or a role when the block opens the text
+    (a headline wrapped after a name, "Jacinda Ardern" over "Resigns As Prime Minister", stays one line)."""
+    if len(lines) > MAX_BYLINE_COMPANIONS + 2 or len(lines[0]) > 60 or kinds[0] != "text":
+        return False
+    if not _is_bare_name(lines[0], upper=True):
+        return False
+    rest = list(zip(lines[1:], kinds[1:]))
+    if not all(kind == "byline" or (kind == "text" and _is_byline_companion(line)) for line, kind in rest):
+        return False
+    return not opening or any(kind == "byline" or _is_role_line(line) for line, kind in rest)
 
 
 #: The longest line (in words) of a widget's other lines (see _is_widget).
@@ -628,7 +653,12 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
             if _is_date_line(tail[1:].strip()):
                 return True  # "Par A et B, publié le 9 octobre 2024 à 17h05"
             return len(after) <= 6 and (not after or after[0][0].isupper())  # ", Staff Writer", ", Reuters"
-        return tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail)
+        if tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail):
+            return True
+        # "Par Jane Doe, correspondante régionale": the comma went with the names, a role in lower case follows
+        after = tail.split()
+        return (rest[: len(rest) - len(tail)].rstrip().endswith(",") and len(after) <= 6
+                and any(word.lower() in _ROLE_WORDS for word in after[:3]))
     if (words <= 15 or (words <= MAX_DATE_LINE_WORDS and _opens_with_date_word(text))) and _is_date_line(text):
         return True
     if words <= 12 and _name_and_role(text) is not None:
@@ -659,13 +689,19 @@ _ROLE_WORDS = frozenset(
 # ("d'Estienne", "al-Rashid") or be a particle ("de", "zu", "Ó": "Séamus Ó Briain").
 _BARE_WORD = r"(?:(?:d|al|el)['’-])?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:(?:-[A-ZÀ-Ý]?|[A-ZÀ-Ý])[a-zß-ÿ'’]+)*"
 _BARE_PARTICLE = r"de|da|del|della|dos|das|van|von|der|den|di|du|zu|zum|zur|ter|ten|la|le|y|bin|ibn|ap|Ó|Ò"
-_BARE_NAME = re.compile(rf"^{_BARE_WORD}(?:\s+(?:{_BARE_WORD}|{_BARE_PARTICLE})){{0,3}}\s+{_BARE_WORD}$")
+#: An initial: "B.", "J.-P." ("B. Ravindra Reddy", "Anne-Marie L. Dubois"; never "U.S.").
+_INITIAL = r"[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?"
+_BARE_NAME = re.compile(
+    rf"^(?:{_INITIAL}|{_BARE_WORD})(?:\s+(?:{_BARE_WORD}|{_BARE_PARTICLE}|{_INITIAL})){{0,3}}\s+{_BARE_WORD}$"
+)
 #: Two bare names joined: "Nadia Kowal-Brandt and Rory McAllister-Finn".
 _BARE_NAME_JOIN = re.compile(r"\s+(?:and|und|et|y|&)\s+")
 
 
-#: Words that end a desk's name under a byline's name ("Local Democracy Reporting Service", "Metro Desk").
-_DESK_WORDS = frozenset("desk service bureau".split())
+#: Words that end a desk's name under a byline's name ("Local Democracy Reporting Service", "Metro Desk"), or the role
+#: of its head ("Mombasa Bureau Chief": on a role line only, never after a comma, where "Jane Doe, Police Chief" is
+#: a caption's subject).
+_DESK_WORDS = frozenset("desk service bureau chief".split())
 
 
 #: A newsroom desk named in a byline instead of a person ("Redacción Sevilla", "Rédaction Lyon", "Staff").
@@ -712,13 +748,17 @@ def _name_and_role(text: str) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-def _is_bare_name(text: str) -> bool:
-    """Two to four capitalised words and nothing else, none of them a common title or newsroom word."""
+def _is_bare_name(text: str, *, upper: bool = False) -> bool:
+    """Two to four capitalised words and nothing else, none of them a common title or newsroom word; initials may
+    stand before or between them ("B. Ravindra Reddy", "K. Sudhi"). With ``upper``, a name in capitals too
+    ("GEOFFREY ODHIAMBO-WERE": its callers ask for more around it, as upper-case page furniture is common)."""
     if len(text) > 90:
         return False
+    if upper and text.isupper() and sum(ch.isalpha() for ch in text) > 3:
+        text = text.title()
     if _BARE_NAME.match(text) is None or len(text) > 60:
         parts = _BARE_NAME_JOIN.split(text)
-        return len(parts) == 2 and all(_is_bare_name(part) for part in parts)
+        return len(parts) == 2 and all(_is_bare_name(part, upper=upper) for part in parts)
     tokens = [token.lower() for token in text.split()]
     return not any(token in _NOT_NAMES or (token in _MINOR_WORDS and token not in _NAME_PARTICLES) for token in tokens)
 
@@ -746,10 +786,47 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
                     and kinds[position - 1] in ("body", "heading") and _is_bare_name(texts[position - 1])):
                 found.insert(-1, position - 1)  # "Dana Whitfield" over the paper's name over the date line
             continue
+        companions = _companions_to_byline(texts, kinds, position + 1) if title_seen else None
+        if companions is not None and (_is_bare_name(texts[position]) or (
+                # a name in capitals only with its role beside it: "TOP STORIES" over "WORLD" over a date is furniture
+                _is_bare_name(texts[position], upper=True) and any(map(_is_role_line, texts[position + 1:companions])))):
+            # "B. Ravindra Reddy" / "HYDERABAD" / date line; "JANE ODHIAMBO" / "Mombasa Correspondent" / "Coast Daily
+            # Group" / date line; "Marie Roy" / "Le Fleuve" / date line: the name and the lines beside it
+            found.extend(range(position, companions))
+            continue
         prose += 1
         if prose == 2:
             break
     return found
+
+
+#: At most this many short lines (a role, a desk, the paper's name, a dateline's place) stand between a byline's name
+#: and its date line.
+MAX_BYLINE_COMPANIONS = 3
+
+
+def _companions_to_byline(texts: list[str], kinds: list[ParagraphKind], start: int) -> int | None:
+    """Where a byline paragraph stands when the paragraphs from ``start`` up to it are one to ``MAX_BYLINE_COMPANIONS``
+    short lines that stand beside a byline's name (:func:`_is_byline_companion`); None otherwise."""
+    for position in range(start, min(start + MAX_BYLINE_COMPANIONS + 1, len(kinds))):
+        if kinds[position] == "byline":
+            return position if position > start else None
+        if kinds[position] not in ("body", "heading") or not _is_byline_companion(texts[position]):
+            return None
+    return None
+
+
+def _is_byline_companion(text: str) -> bool:
+    """A short line that stands beside a byline's name: a role or desk ("Nakuru County Correspondent", "Local
+    Democracy Reporting Service"), a dateline's place in capitals ("HYDERABAD") or the paper's name ("Le Fleuve",
+    "Herald Media Group"): at most four words, every major word capitalised, no digit or sentence mark."""
+    if _is_role_line(text):
+        return True
+    tokens = text.split()
+    if not 0 < len(tokens) <= 4 or any(ch in text for ch in ".!?,;:\"“”«»") or any(ch.isdigit() for ch in text):
+        return False
+    major = [token for token in tokens if token.lower() not in _MINOR_WORDS]
+    return bool(major) and all(token[:1].isupper() for token in major)
 
 
 _POSTED_ON = re.compile(r"^(?:posted|published|updated)\s+(?:on\s+)?(?P<date>[^\n]{6,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
@@ -845,6 +922,7 @@ _NOT_NAMES = frozenset(
     "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
     "contributors columnist journalist journalists bureau chief senior special desk team agency press news "
     "newsroom wire wires service services updated published posted photographer producer analyst critic critics "
+    "agencia agence agentur "
     "commentator presenter host anchor redacción redaccion rédaction redaktion newsdesk équipe equipo "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 ) | frozenset(_MONTHS)
@@ -883,11 +961,13 @@ def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
                 break
         if not group or any(token.lower().strip(".") in _NOT_NAMES for token in group):
             continue
-        if not all(_HAS_LETTER.search(token) for token in group) or len(group) > 5:
+        if not all(_HAS_LETTER.search(token) for token in group) or len(group) > 8 or sum(
+            token.lower() not in _NAME_PARTICLES for token in group
+        ) > 5:  # "Ana María de la Fuente Olmedo": five words and two particles
             continue
         name = " ".join(group)
-        if name.isupper() and len(name) > 3:
-            name = name.title()
+        if name.isupper() and len(name) > 3:  # "ANA MARÍA DE LA FUENTE" is "Ana María de la Fuente"
+            name = " ".join(token.lower() if token.lower() in _NAME_PARTICLES else token for token in name.title().split())
         names.append(name)
     if any(" " in name for name in names):
         names = [name for name in names if " " in name]  # "Jane Doe, Reuters": the agency is not an author
@@ -918,11 +998,12 @@ def _byline_authors(text: str) -> tuple[str, ...]:
         return (role_name,) if role_name else names
     names, tail = _leading_names(text)
     if names and tail[:1] in tuple(_SEPARATORS):
-        return names
+        # "Jane Doe | 3 May 2026"; one word alone before the bar is a place or an outlet ("Zaragoza | 14/03/2025")
+        return names if any(" " in name for name in names) else ()
     name = _name_and_role(text)
     if name is not None:
         return (name,)  # "Jane Doe, Political Editor"
-    if names and not tail and _is_bare_name(text):
+    if names and not tail and _is_bare_name(text, upper=True):
         return names  # a bare name typed byline by its place under the title
     role_name = _name_before_role(text)
     return (role_name,) if role_name else ()  # "Jane Doe Science reporter" typed byline by its place
