@@ -153,3 +153,66 @@ def test_a_spanish_agency_with_ante_before_its_acronym_and_an_institution_after_
                       "agua. El Senare estima un mes.", "es")
     assert table["Servicio Nacional de Alerta y Respuesta ante Emergencias"][:2] == (3, ("Senare",)), table
     assert "Superintendencia Nacional de Servicios de Saneamiento" in table, table
+
+
+# --- acronyms: after "the", at a sentence start, before a member's name --------------------------------------
+
+
+def test_an_acronym_after_the_is_a_name_even_when_it_spells_a_word_but_a_label_is_not():
+    table = _table_of("The levy was backed by the ACT, whose spokesman said so. The DUP agreed.\n\nSEE ALSO\n\n"
+                      "Farmers met on Monday.")
+    assert {"ACT", "DUP"} <= set(table), table
+    assert "SEE" not in table and "ALSO" not in table, table
+
+
+def test_a_sentence_first_word_stays_when_the_acronym_after_the_name_starts_with_it():
+    table = _table_of("Dairy Shed Owners Association (DSOA) chairman Rangi Paewai said the levy was too high.")
+    assert table["Dairy Shed Owners Association"][:2] == (2, ("DSOA",)), table
+
+
+@pytest.mark.parametrize("text, language, party, person", [
+    ("Pour le député PS Luc Gillet, ces trois semaines seront longues.", "fr", "PS", "Luc Gillet"),
+    ("Pour la députée PQ Annie Tremblay-Fortin, Québec doit agir.", "fr", "PQ", "Annie Tremblay-Fortin"),
+])
+def test_a_party_acronym_right_before_a_member_name_is_its_own_name(text, language, party, person):
+    table = _table_of(text, language)
+    assert {party, person} <= set(table), table
+
+
+def test_a_club_affix_or_a_name_with_a_head_noun_after_an_acronym_stays_one_name():
+    table = _table_of("The swimmers of SV Neptun Lüneburg won again. The NASA Goddard Space Flight Center said so.")
+    assert {"SV Neptun Lüneburg", "NASA Goddard Space Flight Center"} <= set(table), table
+
+
+def test_whaea_before_a_first_name_the_article_gives_in_full():
+    table = _table_of("Whaea Mere Parata chairs the board. Whaea Mere said the iwi would take part.")
+    assert table["Mere Parata"][:2] == (2, ("Mere",)), table
+
+
+# --- French: titles, towns, lower-case names up to their acronym -----------------------------------------------
+
+
+def test_dre_is_a_title_and_a_hyphenated_town_after_hopital_de_is_a_place():
+    table = _table_of("Les patients ont été transportés à l'hôpital de Sault-aux-Pins. La Dre Chantal Lévesque-Roy "
+                      "affirme que chaque minute compte. Selon la Dre Lévesque-Roy, rien ne change.", "fr")
+    assert "Sault-aux-Pins" in table, table
+    assert table["Chantal Lévesque-Roy"][:2] == (2, ("Lévesque-Roy",)), table
+
+
+@pytest.mark.parametrize("text, name, acronym", [
+    ("Selon le Regroupement provincial des ambulanciers du Québec (RPAQ), il manque deux véhicules.",
+     "Regroupement provincial des ambulanciers du Québec", "RPAQ"),
+    ("Selon l'Agence des routes et ouvrages d'art (ROA), le viaduc sera fermé.",
+     "Agence des routes et ouvrages d'art", "ROA"),
+    ("La députée demande que la Société nationale des transports fluviaux (TF) renforce le service.",
+     "Société nationale des transports fluviaux", "TF"),
+])
+def test_a_french_name_in_lower_case_runs_to_its_acronym_when_the_acronym_spells_it(text, name, acronym):
+    table = _table_of(text, "fr")
+    assert table[name][1] == (acronym,), table
+
+
+def test_desde_el_before_an_agency_with_ante_and_its_acronym():
+    table = _table_of("Desde el Servicio Nacional de Alerta y Respuesta ante Emergencias (Senare) indicaron que el "
+                      "plan sigue.", "es")
+    assert table["Servicio Nacional de Alerta y Respuesta ante Emergencias"][1] == ("Senare",), table

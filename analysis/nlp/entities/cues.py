@@ -109,7 +109,7 @@ _ORG_HEADS = frozenset(
     education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour autorite
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement musee museo lycee hopital departement observatoire chambre mouvement
-    movimiento alianza asamblea defensoria
+    movimiento alianza asamblea defensoria regroupement collectif
     institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
     """.split()
 )
@@ -495,7 +495,7 @@ CUES: dict[str, LanguageCues] = {
     "fr": LanguageCues(
         titles=_words("m mme mlle me mgr pr président présidente ministre maire préfet préfète député députée "
                       "sénateur sénatrice juge procureur procureure général générale secrétaire directeur "
-                      "directrice porte-parole pdg dg roi reine prince princesse pape"),
+                      "directrice porte-parole pdg dg roi reine prince princesse pape dr dre docteur docteure"),
         ambiguous_titles=_words("général générale secrétaire"),
         title_modifiers=_words("premier première ancien ancienne"),
         speech_verbs=_words("déclaré affirmé expliqué estimé indiqué souligné assuré ajouté précisé dit "

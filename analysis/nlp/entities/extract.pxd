@@ -7,4 +7,4 @@ cdef class _Extractor:
     cdef public object all_spans, article, capitals, clutter_names, cues, elisions, english
     cdef public object institution_adjectives, links, lower_fields, lower_heads, lower_words, nouns_capitalised, paragraphs
     cdef public object particle_endings, repeated_starts, sentence_case, single_keys, stops, tables, texts
-    cdef public object title_given
+    cdef public object the_acronyms, title_given

@@ -57,12 +57,14 @@ from analysis.nlp.entities.cues import (
     PRODUCT_MODELS,
     NOUNS_CAPITALISED,
     ORG_SUFFIXES,
+    CLUB_AFFIXES,
     PARTY_NAMES,
     LOWER_HEADS,
     _alternation,
     ROMANCE_ARTICLES,
     ROMANCE_OF,
     MUNICIPALITY_NOUNS,
+    KIN_HONORIFICS,
     ORG_FIRST_WORDS,
     TABLE_LABELS,
     cues_for,
@@ -221,10 +223,20 @@ class _Extractor:
             )  # "labrador, Bailey", "labrador Bailey"; not "more about Climate Change"
         return word in self.clutter_names
 
+    def acronyms_after_the(self) -> frozenset[str]:
+        """The all-capital words the article writes after a lower-case "the" ("the DUP", "the WHO"): an
+        organisation's letters, never a label ("SEE ALSO", "UPDATE"), even when they spell a common word. Found once,
+        when first asked."""
+        if self.the_acronyms is None:
+            self.the_acronyms = frozenset(
+                m for p in self.paragraphs if "he " in p.text for m in re.compile(_THE_ACRONYM_PATTERN).findall(p.text))  # (also "The DUP" at a sentence start)
+        return self.the_acronyms
+
     @cython.locals(tok=_Tok, last=_Tok, span=_Span, s=_Span, sp=_Span)
     def run(self) -> EntityResult:
         self.lower_words: LowerCaseWords | None = None
         self.clutter_names: frozenset[str] | None = None
+        self.the_acronyms: frozenset[str] | None = None
         spans: list[_Span] = []
         self.links: list[tuple[_Span, _Span]] = []
         # an ambiguous title before a surname alone ("Dean Marlow"), and the title words the article also uses
@@ -334,6 +346,8 @@ class _Extractor:
                 par_spans = self._after_dotted(par_spans)
             if suffixed:
                 par_spans = _with_suffixes(par_spans)
+            if any(len(sp.toks) > 2 and sp.toks[0].shape == _ACRONYM for sp in par_spans):
+                par_spans = _acronym_then_person(par_spans, cues)  # "le député CSV Jos Wirtgen"
             if self.english and " & " in text and ", " in text:
                 par_spans = _partners_listed(par_spans, stops)  # "Lowell, Pruitt & Haynes Partners"
             if self.institution_adjectives is not None and not headline:
@@ -369,6 +383,7 @@ class _Extractor:
                 if 1 < len(s.toks) < 4 and s.toks[0].key in title_given and s.toks[0].shape == _CAP:
                     s.title_before = True
         spans = _numbers_off(spans)
+        spans = _kin_first_names(spans)
         spans = _conjunction_split(spans, self.stops | self.cues.place_words)
         if self.english:
             spans = self._lower_case_brands(spans)
@@ -392,7 +407,9 @@ class _Extractor:
         for s in spans:
             last = s.toks[-1]
             after = last.end + 2 if last.possessive else last.end
-            if after > last_mark or not _definition_near(text, after, romance):
+            if after > last_mark or not (_definition_near(text, after, romance) or (
+                not self.english and last.key in _ORG_HEADS and len(s.toks) <= 2 and text.find("(", after, after + 90) > 0
+            )):  # (a head noun's lower-case name may end with a place: "la Fédération ... de la santé du Québec (FIQ)")
                 continue  # no comma or parenthesis right after the name (or after a head noun or two)
             if not by_start:  # the paragraph's first candidate definition
                 by_start = {sp.start: sp for sp in spans}
@@ -406,6 +423,10 @@ class _Extractor:
                 extended = _with_lower_words(s, text, after, by_start)  # "l'Office antistupéfiants (Ofast)"
                 if extended is not None:
                     at = where[id(s)]
+                    j = at + 1
+                    while j < len(spans) and spans[j].start < extended.end:
+                        swallowed.add(id(spans[j]))  # "du Québec" at the name's end
+                        j += 1
                     spans[at] = s = extended
                     where[id(s)] = at
                     last = s.toks[-1]
@@ -663,7 +684,9 @@ class _Extractor:
         tok = s.toks[0]
         if tok.shape == _CAP:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
-        return tok.shape == _ACRONYM and _is_label(tok, self.stops)
+        return tok.shape == _ACRONYM and _is_label(tok, self.stops) and not (
+            self.english and tok.text in self.acronyms_after_the()
+        )  # ("the DUP": an organisation's letters, see acronyms_after_the)
 
     def _without_portfolio(self, text: str, piece: list[_Tok]) -> list[_Tok]:
         """A minister's portfolio after a title and "for"/"of", before a person's name, is no part of the name:
@@ -782,10 +805,11 @@ class _Extractor:
         m = self.lower_heads.search(s.text, max(0, s.start - 24), s.start)
         if m is None:
             return [s]
-        if len(s.toks) == 1 and (m.group(2) == "de" or (m.group(3) or "")[:1] == "d") and _place_strength(
-            first.key, first.text
+        if len(s.toks) == 1 and (m.group(2) == "de" or (m.group(3) or "")[:1] == "d") and (
+            _place_strength(first.key, first.text) or re.compile(_HYPHENATED_TOWN_PATTERN).fullmatch(first.text)
         ) and m.group(1) not in LOWER_HEADS_OF_TOWNS:
-            return [s]  # a town takes no article: "le musée de Vernon" (but "el museo del Prado")
+            return [s]  # a town takes no article: "le musée de Vernon", "l'hôpital de Mont-Joli" (but "el museo del
+            # Prado")
         rest = s.toks
         place: list[_Tok] = []
         if len(rest) >= 3 and rest[-2].shape == _LOWER and rest[-2].key in ROMANCE_OF and _place_strength(
@@ -869,7 +893,7 @@ class _Extractor:
                 noun = field.group(1)
                 end = m.start(2) + field.end()
             if noun[-1:] in ("s", "x") and text.startswith(" et ", end):
-                plural = _AND_PLURAL_RE.match(text, end)  # "l'Administration des ponts et chaussées": two plural nouns
+                plural = re.compile(_AND_PLURAL_PATTERN).match(text, end)  # "l'Administration des ponts et chaussées": two plural nouns
                 if plural is not None and _norm(plural.group(1)) not in self.stops:
                     end = plural.end()
             if fields == 0 and end == s.end:
@@ -962,6 +986,8 @@ class _Extractor:
                 return True  # "Dean said" after "Dean Marlow"
             if _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops, self.cues):
                 return True
+            if last.shape == _ACRONYM and self.english and last.text in self.acronyms_after_the():
+                return True  # "the DUP": an acronym that is also a rare word ("dup"), no label
             # a stopword list may hold names ("microsoft"): the article's evidence decides -- capitalised in the
             # middle of a sentence and never written in lower case
             return (
@@ -1015,6 +1041,10 @@ class _Extractor:
                     and (toks[1].key in _DIRECTIONS or _place_strength(toks[1].key, toks[1].text) >= 4)
                     and _SPEAKS_RE.match(span.text, toks[-1].end) is not None):
                 return False  # "Electricity North West said": a common word before a place's name that speaks
+            if (span.text.startswith(" (", span.end) and span.text[span.end + 2 : span.end + 3] == tok.text[:1]
+                    and toks[1].text[:1] != tok.text[:1] and tok.shape == _CAP and key not in self.stops
+                    and span.text[span.end + 3 : span.end + 4].isupper()):
+                return False  # "Matatu Owners Association (MOA) said": its acronym starts with the first word
             if len(toks) > 3 and span.text[tok.end] == "," and any(t.key == "&" for t in toks):
                 return False  # "Harrow, Bexley & Quint Partners is ...": a firm's partners (see _partners_listed)
             if (len(toks) >= 5 and tok.shape == _CAP and key not in self.stops and key not in _TIME_WORDS
@@ -1231,7 +1261,9 @@ _APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|who|\d{1,3},)\s|\s+(?:said|s
 _LOWER_OF_RE = re.compile(r" (?:de|du|des|d['’]|contre|pour) ?[a-zß-öø-ÿ]")
 
 
-_AND_FIELD_GAP_RE = re.compile(r" et (?:des |de la |du |de l['’]|de |d['’])")
+# (The *_PATTERN strings of the rules below are read rarely: re.compile(...) at the rule takes them from the re
+# module's cache, compiled the first time, never at import: the start-up stays as it was.)
+_AND_FIELD_GAP_PATTERN = r" et (?:des |de la |du |de l['’]|de |d['’])"
 
 
 @cython.locals(a=_Span, b=_Span, t=_Tok)
@@ -1244,7 +1276,7 @@ def _fields_joined(text: str, spans: list[_Span]) -> list[_Span]:
     for b in spans:
         if out:
             a = out[-1]
-            m = _AND_FIELD_GAP_RE.match(text, a.end)
+            m = re.compile(_AND_FIELD_GAP_PATTERN).match(text, a.end)
             after_first = a.toks[1:]  # (a plain variable: the generator below never reads the typed span)
             if (m is not None and m.end() == b.start and a.par == b.par and len(b.toks) <= 3 and b.toks[0].shape == _CAP
                     and not b.person_shaped and any(t.shape == _LOWER and t.key[:1] == "d" for t in after_first)):
@@ -1269,8 +1301,8 @@ def _fields_joined(text: str, spans: list[_Span]) -> list[_Span]:
 #: Prepositions inside an institution's name before its last field, in lower case ("Respuesta ante Desastres",
 #: "Fiscalía contra la Corrupción", "Alliance pour la Rénovation"): read only before the name's acronym.
 _BRIDGE_PREPOSITIONS = ("ante", "contra", "sobre", "para", "contre", "pour", "gegen")
-_BRIDGE_RE = re.compile(r" (?:%s) (?:(?:la|el|los|las|le|les|l['’]|die|der|den) ?)?$" % "|".join(_BRIDGE_PREPOSITIONS))
-_ACRONYM_IN_BRACKETS_RE = re.compile(r" \(([^\W\d_a-zß-öø-ÿ][\w&-]{1,11})\)")
+_BRIDGE_PATTERN = r" (?:%s) (?:(?:la|el|los|las|le|les|l['’]|die|der|den) ?)?$" % "|".join(_BRIDGE_PREPOSITIONS)
+_ACRONYM_IN_BRACKETS_PATTERN = r" \(([^\W\d_a-zß-öø-ÿ][\w&-]{1,11})\)"
 
 
 @cython.locals(a=_Span, b=_Span)
@@ -1282,10 +1314,10 @@ def _bridged(text: str, spans: list[_Span]) -> None:
     while k + 1 < len(spans):
         a, b = spans[k], spans[k + 1]
         gap = text[a.end : b.start]
-        if 4 < len(gap) < 16 and len(b.toks) <= 3 and b.toks[0].shape == _CAP and _BRIDGE_RE.search(gap):
-            m = _ACRONYM_IN_BRACKETS_RE.match(text, b.end)
-            first = a.toks[1] if len(a.toks) > 1 and a.toks[0].key in ROMANCE_ARTICLES else a.toks[0]
-            if m and m.group(1)[0] == first.text[0] and b.toks[0].text[0].lower() in m.group(1)[1:].lower():
+        if 4 < len(gap) < 16 and len(b.toks) <= 3 and b.toks[0].shape == _CAP and re.compile(_BRIDGE_PATTERN).search(gap):
+            m = re.compile(_ACRONYM_IN_BRACKETS_PATTERN).match(text, b.end)
+            letters = [t.text[:1] for t in a.toks if t.shape == _CAP]  # ("Desde el Servicio ...": any of its words)
+            if m and m.group(1)[0] in letters and b.toks[0].text[0].lower() in m.group(1)[1:].lower():
                 joiners = []
                 for word in re.finditer(r"\S+", gap):
                     tok = _Tok(word.group(), a.end + word.start(), shape=_LOWER)
@@ -1299,6 +1331,56 @@ def _bridged(text: str, spans: list[_Span]) -> None:
         k += 1
 
 
+@cython.locals(s=_Span, first=_Span)
+def _kin_first_names(spans: list[_Span]) -> list[_Span]:
+    """A kin honorific before a word the article uses as a person's first name is that first name ("Whaea Mere
+    said" after "Whaea Mere Parata"), even when the word is a common one."""
+    kin = [k for k, s in enumerate(spans) if len(s.toks) == 2 and s.toks[0].key in KIN_HONORIFICS]
+    if not kin:
+        return spans
+    firsts = {s.keys[0] for s in spans if len(s.toks) >= 2 and (s.person_shaped or s.title_before)}
+    out = list(spans)
+    for k in kin:
+        first = spans[k]
+        if first.keys[1] in firsts and first.toks[1].shape == _CAP:
+            first.toks[1].joined = False
+            name = _Span(first.par, first.text, first.toks[1:], initial=False, headline=first.headline)
+            name.title_before = True
+            out[k] = name
+    return out
+
+
+@cython.locals(s=_Span, tok=_Tok)
+def _acronym_then_person(spans: list[_Span], cues) -> list[_Span]:
+    """A party's or an organisation's letters right before a person's name are two names ("le député CSV Jos
+    Wirtgen", "la députée PQ Annie Roy"): an acronym (no title, suffix or place) before a given name of the names
+    table, or a first and a last word that are no common words, and one or two more capitalised words (no head
+    noun: "NASA Goddard Space Flight Center", "BBC Radio Ulster" stay one name)."""
+    out: list[_Span] = []
+    for s in spans:
+        toks = s.toks
+        tok = toks[0]
+        if (tok.shape == _ACRONYM and 3 <= len(toks) <= 4 and toks[1].shape == _CAP
+                and all(t.shape == _CAP and t.key not in _ORG_HEADS and t.key not in _PLACE_HEADS for t in toks[1:])
+                and (_is_given_name(toks[1].key) or not (_is_common_word(toks[1].key) or _is_common_word(toks[-1].key)))
+                and not tok.dotted and not cues.is_title(tok.key) and tok.key not in CLUB_AFFIXES
+                and tok.key not in ORG_SUFFIXES and tok.key not in cues.suffixes and not _place_strength(tok.key, tok.text)
+                and _place_strength(toks[-1].key, toks[-1].text) < 2):  # (not "SV Neptun Lüneburg", a club)
+            party = _Span(s.par, s.text, toks[:1], initial=s.initial, headline=s.headline)
+            party.affiliation = True  # (a name even when its letters spell a word: "PS")
+            out.append(party)
+            toks[1].joined = False
+            person = _Span(s.par, s.text, toks[1:], initial=False, headline=s.headline)
+            person.title_before = True
+            out.append(person)
+            continue
+        out.append(s)
+    return out
+
+
+#: A town's hyphenated name: capitalised parts, maybe particles between ("Mont-Joli", "Saint-Pierre-lès-Elbeuf").
+_HYPHENATED_TOWN_PATTERN = r"[^\W\d_a-zß-öø-ÿ][^\W\d_]+(?:-(?:(?:de|du|des|la|le|les|sur|sous|en|lès|aux?)-)?[^\W\d_a-zß-öø-ÿ][^\W\d_]+)+"
+_THE_ACRONYM_PATTERN = r"(?<![\w-])[Tt]he ([A-Z]{2,6})\b(?![-'’])"
 #: Words that open a sentence and no name before a run of capitalised words ("Yesterday Fire and Rescue Service ...").
 _TIME_WORDS = frozenset("yesterday tomorrow tonight overnight earlier meanwhile afterwards elsewhere".split())
 #: Words for a member of a parliament before "for" and the seat's name ("Member for Dubbo", "the MP for Bathurst",
@@ -1438,12 +1520,27 @@ def _lower_fields_re(endings: tuple[str, ...]) -> re.Pattern[str]:
 #: One field of such a name, its noun in group 1 (read inside group 2 of :func:`_lower_fields_re`).
 _LOWER_FIELD_RE = re.compile(rf" (?:et )?{_LOWER_ARTICLE}({_LOWER_WORD})(?![\w'’])[^ ]*(?: [a-zß-öø-ÿ]+(?![\w'’-]))*?(?= (?:et )?{_LOWER_ARTICLE}|$)")
 #: A last field of a plural noun without its article after "et" ("des ponts et chaussées", "des eaux et forêts").
-_AND_PLURAL_RE = re.compile(r" et ([a-zß-öø-ÿ][a-zß-öø-ÿ-]+[sx])(?![\w'’-])")
+_AND_PLURAL_PATTERN = r" et ([a-zß-öø-ÿ][a-zß-öø-ÿ-]+[sx])(?![\w'’-])"
 #: "de" or "d'" before a place's name that ends such a name ("Conseil communal de Renens").
 _PLACE_AFTER_FIELDS_RE = re.compile(r" (?:de |d['’])")
 _WORD_RE = re.compile(r"[^\s]+")
 #: One to four lower-case words after an organisation's head noun, then a bracket ("Office antistupéfiants (").
-_LOWER_AFTER_HEAD_RE = re.compile(r"((?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,9})\s*\(")
+_LOWER_AFTER_HEAD_RE = re.compile(
+    r"((?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,9}(?:\s+(?:du|de la|des|de)\s+[^\W\d_a-zß-öø-ÿ][\w'’-]+)?)\s*\("
+)  # (and a place's name after "du"/"de" at the end: "la Fédération interprofessionnelle de la santé du Québec (")
+
+
+def _initials_spell(acronym: str, name: str) -> bool:
+    """Whether an acronym's capitals, two or more, are the initials of some of the name's words in order ("P&C" of
+    "Administration des ponts et chaussées", "CFL" of "Société nationale des chemins de fer luxembourgeois")."""
+    letters = [c.lower() for c in acronym if c.isupper()]
+    if len(letters) < 2:
+        return False
+    k = 0
+    for word in name.replace("'", " ").replace("’", " ").split():
+        if k < len(letters) and word[:1].lower() == letters[k]:
+            k += 1
+    return k == len(letters)
 
 
 def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span]) -> _Span | None:
@@ -1458,10 +1555,12 @@ def _with_lower_words(s: _Span, text: str, after: int, by_start: dict[int, _Span
     toks = list(s.toks)
     if len(toks) == 2 and toks[0].key in ROMANCE_ARTICLES:
         toks = toks[1:]  # "Le Syndicat mixte des transports (SMT)" at a sentence's start
-    if inner is None or len(inner.toks) != 1 or inner.keys[0][:1] != toks[0].key[:1]:
+    if inner is None or len(inner.toks) != 1 or not (
+        inner.keys[0][:1] == toks[0].key[:1] or _initials_spell(inner.toks[0].text, text[s.start : m.end(1)])
+    ):
         return None
     for word in re.finditer(r"\S+", text[m.start(1) : m.end(1)]):
-        tok = _Tok(word.group(), m.start(1) + word.start(), shape=_LOWER)
+        tok = _Tok(word.group(), m.start(1) + word.start(), shape=_CAP if word.group()[:1].isupper() else _LOWER)
         tok.joined = True
         toks.append(tok)
     span = _Span(s.par, text, toks, initial=s.initial and toks[0] is s.toks[0], headline=s.headline)
@@ -1488,7 +1587,7 @@ def _compound_head(key: str, letter: str) -> bool:
 
 
 #: Words between the list's fields: a field is the capitalised words between them.
-_FIELD_SEPARATORS_RE = re.compile(r",? (?:und|and|y|et|e|sowie) (?:the )?|, (?:the )?")
+_FIELD_SEPARATORS_PATTERN = r",? (?:und|and|y|et|e|sowie) (?:the )?|, (?:the )?"
 
 
 @cython.locals(t=_Tok)
@@ -1503,7 +1602,7 @@ def _head_of_listed_fields(s: _Span, listed: str, language: str) -> bool:
         joiner += 1
     if joiner >= len(toks) - 1 or toks[joiner - 1].key not in _ORG_HEADS:
         return False
-    fields = [t.text for t in toks[joiner + 1 :]] + [w for w in _FIELD_SEPARATORS_RE.split(listed) if w]
+    fields = [t.text for t in toks[joiner + 1 :]] + [w for w in re.compile(_FIELD_SEPARATORS_PATTERN).split(listed) if w]
     for field in fields:
         words = field.split(" ")
         if len(words) > 1 and _norm(words[-1]) in _ORG_HEADS:
