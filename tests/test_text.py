@@ -1236,3 +1236,44 @@ def test_short_capitalised_lines_without_a_name_and_a_date_name_no_author(lines)
 def test_a_wrapped_headline_a_sentence_or_a_caption_with_a_name_is_no_byline(text):
     article = parse_article(text)
     assert article.authors == () and "byline" not in kinds(article)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [  # a date line with the writer after a bar, an outlet after a slash, ISO times, capitals in a surname, the agency
+        # after the name, a "Texte / Photos" credit
+        ("Posted: 11 March 2026 | By Harriet Olufemi", ("Harriet Olufemi",), dt.date(2026, 3, 11)),
+        ("Mar 11, 2026 / 4:12 PM EST / Riverside News", (), dt.date(2026, 3, 11)),
+        ("2026-03-11T16:12:00Z", (), dt.date(2026, 3, 11)),
+        ("Par Marie DUPRÉ-LAVAL", ("Marie Dupré-Laval",), None),
+        ("Par Marie Duprat avec AFP", ("Marie Duprat",), None),
+        ("Par Marie Duprat (avec AFP)", ("Marie Duprat",), None),
+        ("Von Jana Eberle, dpa", ("Jana Eberle",), None),
+        ("Texte : Louise Chênevert / Photos : Karim Benhaddou", ("Louise Chênevert",), None),
+        ("By Jane Dorrington III", ("Jane Dorrington III",), None),
+    ],
+)
+def test_bylines_with_agencies_outlets_and_capitals(line, authors, published):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert kinds(article) == ["title", "byline", "body"]
+    assert article.authors == authors
+    assert article.published == published
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # a photographer is no author; prose after a date and a bar, or a heading after a date with no clock, no byline
+        "Photo by Jane Dorrington",
+        "Photos by Jane Dorrington and Karim Benhaddou",
+        "Posted: 11 March 2026 | By the river, crowds gathered",
+        "March 11, 2026 | Polls Open Early",
+        "Mar 11, 2026 / 4:12 PM EST / Crowds Gathered By The River Early",
+    ],
+)
+def test_a_photo_credit_or_prose_after_a_date_names_no_author(line):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert article.authors == ()
+    if not line.startswith("Photo"):
+        assert "byline" not in kinds(article) and article.published is None

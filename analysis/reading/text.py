@@ -487,7 +487,10 @@ def classify_paragraphs(blocks: list[str]) -> list[Paragraph]:
             or _is_boilerplate(text, words, clutter, top=not prose_seen)
             or (copies[key] > 1 and _is_licence(text))
         ):
-            kind = "boilerplate"
+            # a byline or date line that a clutter row also reads ("Par Marie Roy avec AFP", "Nov 27, 2026 / 4:12 PM
+            # EST / Riverside News" as a slash trail) above the body is the byline: it is kept out either way
+            kind = ("byline" if clutter is not None and not (footer or repeated) and prose_count <= 1 and level == 0
+                    and words <= MAX_BYLINE_WORDS and _is_plain_byline_or_date(text, words) else "boilerplate")
         elif level == 0 and _is_byline(text, words, top=prose_count <= 1):
             kind = "byline"
         elif level == 1 and not title_found:
@@ -626,7 +629,7 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
     label = _WORDS_LABEL.match(text)
     if label:
         names, tail = _leading_names(text[label.end():])
-        return bool(names) and (not tail or tail[0] in _SEPARATORS)
+        return bool(names) and (not tail or tail[0] in _SEPARATORS + "/")  # "Texte : X / Photos : Y"
     posted = _POSTED_ON.match(text)
     if posted and find_date(posted.group("date")) is not None and _leading_names(posted.group("names"))[0]:
         return True  # "Posted on 3 May 2024 by Jane Doe"
@@ -653,8 +656,8 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
             if _is_date_line(tail[1:].strip()):
                 return True  # "Par A et B, publié le 9 octobre 2024 à 17h05"
             return len(after) <= 6 and (not after or after[0][0].isupper())  # ", Staff Writer", ", Reuters"
-        if tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or _is_date_line(tail):
-            return True
+        if tail.split(" ", 1)[0].lower() in _BYLINE_TAIL_WORDS or tail.lower() in AGENCIES or _is_date_line(tail):
+            return True  # "By Jane Doe for The Times", "Von Jana Eberle, dpa", "By Jane Doe, 3 May 2026"
         # "Par Jane Doe, correspondante régionale": the comma went with the names, a role in lower case follows
         after = tail.split()
         return (rest[: len(rest) - len(tail)].rstrip().endswith(",") and len(after) <= 6
@@ -669,8 +672,28 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
             find_date(tail) is not None if words <= 15 else _is_date_line(tail[1:].strip())
         ):
             return True  # "Jane Doe | December 11, 2023", "Jane Doe | Published 3 May 2026 at 9:20 | Updated ..."
+    if words <= MAX_DATE_LINE_WORDS and _ITEM_SPLIT.search(text) and _byline_item(text) is not None:
+        return True  # "Posted: 27 November 2026 | By Jane Doe"
     dateline = _DATELINE.match(text + " ") if words <= 8 else None
     return bool(dateline) and dateline.end() >= len(text)
+
+
+_ITEM_SPLIT = re.compile(r"\s+[|•·]\s+")
+
+
+def _byline_item(text: str) -> str | None:
+    """The names of a line that opens with a date line and names its writer after a separator: "Posted: 27 November
+    2026 | By Jane Doe", "Mis à jour le 3 mars 2026 · Par Marie Roy" (what follows "By"), or None."""
+    items = _ITEM_SPLIT.split(text)
+    if len(items) < 2 or not _is_date_line(items[0]):
+        return None
+    for item in items[1:]:
+        prefix = _PLAIN_BYLINE.match(item)
+        if prefix:
+            rest = item[_BYLINE_PREFIX.match(item).end():]
+            names, tail = _leading_names(rest)
+            return rest if names and not tail else None
+    return None
 
 
 # "Jane Doe, Political Editor", "Marie Dupont, envoyée spéciale": a person's name, a comma and a newsroom role.
@@ -786,7 +809,8 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
                     and kinds[position - 1] in ("body", "heading") and _is_bare_name(texts[position - 1])):
                 found.insert(-1, position - 1)  # "Dana Whitfield" over the paper's name over the date line
             continue
-        companions = _companions_to_byline(texts, kinds, position + 1) if title_seen else None
+        companions = (_companions_to_byline(texts, kinds, position + 1)
+                      if title_seen and len(texts[position]) <= 60 and after in ("body", "heading") else None)
         if companions is not None and (_is_bare_name(texts[position]) or (
                 # a name in capitals only with its role beside it: "TOP STORIES" over "WORLD" over a date is furniture
                 _is_bare_name(texts[position], upper=True) and any(map(_is_role_line, texts[position + 1:companions])))):
@@ -829,10 +853,21 @@ def _is_byline_companion(text: str) -> bool:
     return bool(major) and all(token[:1].isupper() for token in major)
 
 
+#: "By", "Par", "Von", "Por" and a capital: the plain opening of a byline (not "Photo by", "Edited by").
+_PLAIN_BYLINE = re.compile(r"^(?:by|par|von|por)\s+(?-i:[A-ZÀ-Ý])", re.I)
+
+
+def _is_plain_byline_or_date(text: str, words: int) -> bool:
+    """A byline opening "By/Par/Von/Por Name", or a date line, that :func:`_is_byline` reads."""
+    return (bool(_PLAIN_BYLINE.match(text)) or _is_date_line(text)) and _is_byline(text, words)
+
+
 _POSTED_ON = re.compile(r"^(?:posted|published|updated)\s+(?:on\s+)?(?P<date>[^\n]{6,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
 
 # Words that may follow the names in a byline: "By Jane Doe for The Guardian", "By Jane Doe on 2024-03-05".
-_BYLINE_TAIL_WORDS = frozenset("for on in at - de para pour für per em en op".split())
+_BYLINE_TAIL_WORDS = frozenset("for on in at - de para pour für per em en op with avec mit con".split())
+#: Bylines whose names are no writer's: the editor's and the photographer's.
+_NO_WRITER_PREFIX = re.compile(r"^\(?(?:editing|photos?)\b", re.I)
 
 
 def _starts_with_date(text: str) -> bool:
@@ -858,13 +893,34 @@ def _is_date_line(text: str) -> bool:
             if not token[0].isupper():
                 return False
             names += 1
-    after, clocks = _CLOCK_TIMES.subn(" ", text[match.end():])
+    after = text[match.end():]
+    if after[:1] == "T":  # "2026-11-27T16:12:00Z"
+        after = _ISO_TIME.sub(" ", after, 1)
+    after, clocks = _CLOCK_TIMES.subn(" ", after)
     for token in _WORD_TOKEN.findall(after):
         if not _is_date_word(token):
-            return False
+            if not clocks or not _outlet_after(after):
+                return False
+            break
     if not names:
         return True
     return names <= 4 and (clocks > 0 or any(ch in text[: match.start()] for ch in "|•·"))
+
+
+_ISO_TIME = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
+_SEPARATOR_SPLIT = re.compile(r"[|/•·]")
+
+
+def _outlet_after(after: str) -> bool:
+    """What follows a date and its clock time is date words and, after a separator, a short name: the outlet or the
+    place ("Nov 27, 2026 / 4:12 PM EST / Riverside News")."""
+    for position, segment in enumerate(_SEPARATOR_SPLIT.split(after)):
+        tokens = _WORD_TOKEN.findall(segment)
+        if all(map(_is_date_word, tokens)):
+            continue
+        if not position or len(tokens) > 4 or not all(token[0].isupper() for token in tokens):
+            return False
+    return True
 
 
 def _opens_with_date_word(text: str) -> bool:
@@ -961,13 +1017,19 @@ def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
                 break
         if not group or any(token.lower().strip(".") in _NOT_NAMES for token in group):
             continue
-        if not all(_HAS_LETTER.search(token) for token in group) or len(group) > 8 or sum(
-            token.lower() not in _NAME_PARTICLES for token in group
-        ) > 5:  # "Ana María de la Fuente Olmedo": five words and two particles
+        if len(group) > 5 and (len(group) > 8 or sum(token.lower() not in _NAME_PARTICLES for token in group) > 5):
+            continue  # "Ana María de la Fuente Olmedo": five words and two particles are a name, six words are not
+        if not all(_HAS_LETTER.search(token) for token in group):
             continue
         name = " ".join(group)
-        if name.isupper() and len(name) > 3:  # "ANA MARÍA DE LA FUENTE" is "Ana María de la Fuente"
+        if name.istitle():
+            pass
+        elif name.isupper() and len(name) > 3:  # "ANA MARÍA DE LA FUENTE" is "Ana María de la Fuente"
             name = " ".join(token.lower() if token.lower() in _NAME_PARTICLES else token for token in name.title().split())
+        elif any(len(token) > 2 and token.isupper() and token.strip("IVX") for token in group):
+            # "Marie DUPRÉ-LAVAL" is "Marie Dupré-Laval" ("John Roe III" stays)
+            name = " ".join(token.title() if len(token) > 2 and token.isupper() and token.strip("IVX") else token
+                            for token in group)
         names.append(name)
     if any(" " in name for name in names):
         names = [name for name in names if " " in name]  # "Jane Doe, Reuters": the agency is not an author
@@ -991,11 +1053,14 @@ def _byline_authors(text: str) -> tuple[str, ...]:
         return _leading_names(text[label.end():])[0]
     prefix = _BYLINE_PREFIX.match(text)
     if prefix:
-        if re.match(r"^\(?editing\b", text, re.I):
-            return ()
+        if _NO_WRITER_PREFIX.match(text):
+            return ()  # "Editing by X", "Photo by X": no writer of the article
         names = _leading_names(text[prefix.end():])[0]
         role_name = None if names else _name_before_role(text[prefix.end():])
         return (role_name,) if role_name else names
+    item = _byline_item(text) if _ITEM_SPLIT.search(text) else None
+    if item is not None:
+        return _leading_names(item)[0]  # "Posted: 27 November 2026 | By Jane Doe"
     names, tail = _leading_names(text)
     if names and tail[:1] in tuple(_SEPARATORS):
         # "Jane Doe | 3 May 2026"; one word alone before the bar is a place or an outlet ("Zaragoza | 14/03/2025")
