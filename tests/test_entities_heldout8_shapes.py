@@ -216,3 +216,28 @@ def test_desde_el_before_an_agency_with_ante_and_its_acronym():
     table = _table_of("Desde el Servicio Nacional de Alerta y Respuesta ante Emergencias (Senare) indicaron que el "
                       "plan sigue.", "es")
     assert table["Servicio Nacional de Alerta y Respuesta ante Emergencias"][1] == ("Senare",), table
+
+
+# --- press releases, institutions of common words, Spanish places joined by "y" -------------------------------
+
+
+def test_two_short_names_in_brackets_joined_by_or_and_a_state_before_business_wire():
+    table = _table_of('LOUISVILLE, Ky.--(BUSINESS WIRE)--Bluegrass Valley Health System ("BVHS" or "Bluegrass '
+                      'Valley") today announced a deal. Bluegrass Valley said clinics in Kentucky would stay open.')
+    mentions, aliases, _ = table["Bluegrass Valley Health System"]
+    assert mentions == 4 and set(aliases) == {"BVHS", "Bluegrass Valley"}, table
+    assert "Ky." in table["Kentucky"][1], table
+
+
+def test_an_institution_of_common_words_is_no_person_with_an_affiliation():
+    table = _table_of("En tanto, la Corporación Regional Portuaria (Corepo) advirtió del riesgo. Luego, Corepo pidió "
+                      "ayuda. La diputada Ana Pérez Irigoyen (PP) votó en contra.", "es")
+    assert table["Corporación Regional Portuaria"][:2] == (3, ("Corepo",)), table
+    assert {"Ana Pérez Irigoyen", "PP"} <= set(table), table
+
+
+def test_two_places_joined_by_y_after_en_or_after_de_with_an_article():
+    table = _table_of("Se construirán casas en El Olivar y Achupallas. Los vecinos de Las Tablas y Quebrada Verde "
+                      "protestaron. Vive en Trinidad y Tobago.", "es")
+    assert {"El Olivar", "Achupallas", "Las Tablas", "Quebrada Verde", "Trinidad y Tobago"} <= set(table), table
+

@@ -175,7 +175,7 @@ _UPPER_OR_DIGIT_FIRST = rf"[0-9A-Zª²³µ¹º¼½¾À-ÖØ-Þ\u0100-\U0010ffff]
 #: A token that can be (part of) a name: it starts with a capital or a digit. Dotted acronyms first (U.S.). A final
 #: apostrophe after "ng" is a letter of the name (East African spellings: "Achieng'", "Ochieng'"; "Lang'at" inside).
 _NAME_TOKEN_RE = re.compile(
-    rf"{_UPPER_OR_DIGIT_FIRST}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:(?<=ng)[’'](?![^\W_])|\.(?=[\s,;)]))?)"
+    rf"{_UPPER_OR_DIGIT_FIRST}(?:\.(?:[^\W\d_a-zß-öø-ÿ]\.)+|[^\W_]*(?:[’'\-‐‑][^\W_]+)*(?:(?<=ng)[’'](?![^\W_])|\.(?=[\s,;)]|--))?)"
     r"(?:&[^\W\d_a-zß-öø-ÿ]{1,4}\b)?"  # AT&T, P&G: tried only after a token, never at every position
 )
 #: Lower-case words, without a possessive: the article's evidence that a word is no name.

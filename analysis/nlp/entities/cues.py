@@ -109,7 +109,7 @@ _ORG_HEADS = frozenset(
     education securite assemblee gendarmerie prefecture direction inspection caisse mutuelle cour autorite
     office ministere parti groupe societe banque agence syndicat equipe conseil universite institut
     federation fondation gouvernement musee museo lycee hopital departement observatoire chambre mouvement
-    movimiento alianza asamblea defensoria regroupement collectif
+    movimiento alianza asamblea defensoria regroupement collectif corporacion
     institut verband partei stiftung kammer gewerkschaft verein konzern bund stadtwerke werke zentrale
     """.split()
 )

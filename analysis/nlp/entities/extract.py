@@ -464,10 +464,10 @@ class _Extractor:
             if m and "(" in m.group():
                 inner = by_start.get(m.end())
                 if inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive) \
-                        and _affiliation(s, inner, english=self.english):
+                        and _affiliation(s, inner, english=self.english, language=self.article.language):
                     inner.affiliation = True  # a name even when it is also a common word ("Vamos")
                 elif (inner is not None and inner is not s and _PAREN_CLOSE_RE.match(text, inner.end_with_possessive)
-                        and not _affiliation(s, inner, english=self.english)):
+                        and not _affiliation(s, inner, english=self.english, language=self.article.language)):
                     s = self._without_weak_start(s, spans, where)
                     outer_surface, inner_surface = s.surface, inner.surface
                     if not _place_strength(_norm(outer_surface), outer_surface) and not _place_strength(
@@ -477,6 +477,15 @@ class _Extractor:
                     ):  # "in Vilsbiburg (Landkreis Landshut)": the town's district, no other name of it
                         s.defined = inner.defined = True
                         self.links.append((s, inner))
+                elif inner is not None and inner is not s and text.startswith(" or ", inner.end + 1):
+                    # a press release's two short names: 'Acme Health System ("AHS" or "Acme")'
+                    m = re.compile(_OR_ALIAS_PATTERN).match(text, inner.end)
+                    second = by_start.get(m.end()) if m else None
+                    if second is not None and _PAREN_CLOSE_RE.match(text, second.end) and text[second.end] in "”\"’":
+                        s = self._without_weak_start(s, spans, where)
+                        s.defined = inner.defined = second.defined = True
+                        self.links.append((s, inner))
+                        self.links.append((s, second))
         if swallowed:
             spans[:] = [sp for sp in spans if id(sp) not in swallowed]
         if added:
@@ -1263,6 +1272,7 @@ _LOWER_OF_RE = re.compile(r" (?:de|du|des|d['’]|contre|pour) ?[a-zß-öø-ÿ]"
 
 # (The *_PATTERN strings of the rules below are read rarely: re.compile(...) at the rule takes them from the re
 # module's cache, compiled the first time, never at import: the start-up stays as it was.)
+_OR_ALIAS_PATTERN = r"[”\"’] or (?:the )?[“\"‘]"
 _AND_FIELD_GAP_PATTERN = r" et (?:des |de la |du |de l['’]|de |d['’])"
 
 
@@ -2047,13 +2057,14 @@ def _demonym_part(key: str) -> bool:
             or places.strength.get(key, 0) >= 2)
 
 
-def _affiliation(outer: _Span, inner: _Span, *, english: bool) -> bool:
+def _affiliation(outer: _Span, inner: _Span, *, english: bool, language: str = "en") -> bool:
     """ "Tomas Ruiz (PSOE)", "Jonas Albrecht (FDP)": a party or employer in brackets after a person is an
     affiliation, not another name -- unless it is made of the person-shaped name's initials ("Mara Salvatrucha
-    (MS13)")."""
+    (MS13)"). Outside English a name whose capitalised words are all common words of the language is no person's
+    ("la Corporación Nacional Forestal (Conaf)"; "Tomás de la Fuente Irigoyen (X)" is)."""
     if not (outer.title_before or (outer.person_shaped and (
         english or sum(1 for t in outer.toks if t.shape != _LOWER) <= 3  # (particles aside: "Ana del Valle Ruiz")
-    ))):
+    ) and (english or not all(_is_common_word_of(t.text, language) for t in outer.toks if t.shape != _LOWER)))):
         return False
     initials = "".join(t.key[:1] for t in outer.toks if t.shape != _LOWER)
     return not inner.keys[0].startswith(initials)
@@ -2077,7 +2088,12 @@ def _conjunction_split(spans: list[_Span], weak: frozenset[str]) -> list[_Span]:
         left, right = toks[:k], toks[k + 1 :]
         if left[-1].key in _ORG_HEADS or any(t.shape == _LOWER for t in left) or any(t.key in _ORG_HEADS for t in left):
             continue  # "Ministerio de Ciencia y Tecnología"
-        if not ((len(left) == 1 and left[0].key in alone) or (right[0].key in alone)):
+        if not ((len(left) == 1 and left[0].key in alone) or (right[0].key in alone) or (
+            len(right) <= 2 and len(left) <= 2 and (s.text.endswith((" en ", " entre "), 0, s.start) or (
+                s.text.endswith(" de ", 0, s.start) and left[0].key in ROMANCE_ARTICLES))
+            and not _places().strength.get(" ".join(s.keys))  # ("en Trinidad y Tobago": one country)
+        )):  # (after "en", or after "de" before an article: two places, "en El Olivar y Achupallas", "vecinos de Las
+            # Tablas y Quebrada Verde")
             continue
         pieces = [_Span(s.par, s.text, part, initial=s.initial and part is left, headline=s.headline)
                   for part in (left, right)]
