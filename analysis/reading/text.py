@@ -816,6 +816,8 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
         after = kinds[position + 1] if position + 1 < len(kinds) else None
         role_then_byline = (after in ("body", "heading") and position + 2 < len(kinds) and kinds[position + 2] == "byline"
                             and _is_role_line(texts[position + 1]))  # "Tom Reed" / "Transport Correspondent" / date
+        if after == "boilerplate" and _is_relative_date_line(texts[position + 1]):
+            after = "byline"  # "Aktualisiert vor 2 Stunden", a clutter row's "updated" line, under the name
         if (title_seen and ("byline" in (before, after) or role_then_byline or (before == "title" and after == "boilerplate"))
                 and (_is_bare_name(texts[position]) or _name_before_role(texts[position]) is not None)):
             found.append(position)
@@ -882,10 +884,8 @@ _PLAIN_BYLINE = re.compile(r"^(?:by|par|von|por)\s+(?-i:[A-ZÀ-Ý])", re.I)
 
 
 def _is_plain_byline_or_date(text: str, words: int) -> bool:
-    """A byline opening "By/Par/Von/Por Name", or a date line (a relative one too: "Aktualisiert vor 2 Stunden"), that
-    :func:`_is_byline` reads."""
-    return (bool(_PLAIN_BYLINE.match(text)) or _is_date_line(text) or (words <= 8 and _is_relative_date_line(text))
-            ) and _is_byline(text, words)
+    """A byline opening "By/Par/Von/Por Name", or a date line, that :func:`_is_byline` reads."""
+    return (bool(_PLAIN_BYLINE.match(text)) or _is_date_line(text)) and _is_byline(text, words)
 
 
 _POSTED_ON = re.compile(r"^(?:posted|published|updated)\s+(?:on\s+)?(?P<date>[^\n]{6,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
