@@ -1277,3 +1277,23 @@ def test_a_photo_credit_or_prose_after_a_date_names_no_author(line):
     assert article.authors == ()
     if not line.startswith("Photo"):
         assert "byline" not in kinds(article) and article.published is None
+
+
+def test_a_name_over_its_paper_and_date_under_a_kicker_and_a_standfirst_is_the_byline():
+    article = parse_article("El embalse baja del 20 % y la Junta prohíbe el riego nocturno\n\nSequía en el norte\n\n"
+                            "Los regantes piden ayudas directas y acusan a la Confederación de llegar tarde.\n\n"
+                            "Inmaculada Sánchez-Bravo\nDiario del Valle\n11/03/2026 - 08:40 h\n\n"
+                            "El embalse está al 19,6 % de su capacidad, según los datos publicados el martes.")
+    assert article.authors == ("Inmaculada Sánchez-Bravo",)
+    assert article.published == dt.date(2026, 3, 11)
+    assert kinds(article)[3:6] == ["byline"] * 3
+
+
+def test_a_name_over_a_club_and_a_date_after_two_body_sentences_stays_prose():
+    article = parse_article("Harriers win the county cross-country title\n\n"
+                            "The club took the team prize for the first time since 1998, officials said.\n\n"
+                            "Its women's team finished second, four points behind the winners.\n\n"
+                            "Jane Doe\nRiverside Harriers\n11 March 2026\n\n"
+                            "The next race is in April, the organisers said.")
+    assert article.authors == ()
+    assert [p.kind for p in article.paragraphs if p.text in ("Jane Doe", "Riverside Harriers")] == ["heading", "heading"]

@@ -793,10 +793,21 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
     under the title over page furniture left out ("Jane Doe and Tom Roe" over a live page's key-events widget)."""
     found: list[int] = []
     prose = 0  # body and heading paragraphs seen: only the first two places are tried
+    bodies = 0  # body paragraphs seen: a name over its companions and a date line may follow headings the title
+    # rule took for furniture or missed ("SANTÉ" over the headline), but never a second body paragraph
     title_seen = False
     for position, kind in enumerate(kinds):
         title_seen = title_seen or kind == "title"
         if kind not in ("body", "heading"):
+            continue
+        if prose >= 2:  # only a name over its companions and a date line is looked for further down
+            if _is_bare_name(texts[position]) and (companions := _companions_to_byline(texts, kinds, position + 1)):
+                found.extend(range(position, companions))
+                break
+            bodies += kind == "body" and _ends_a_sentence(texts[position])  # a headline typed body is no sentence
+            prose += 1
+            if bodies == 2 or prose == MAX_BYLINE_PROSE:
+                break
             continue
         before = kinds[position - 1] if position else None
         after = kinds[position + 1] if position + 1 < len(kinds) else None
@@ -819,9 +830,19 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
             found.extend(range(position, companions))
             continue
         prose += 1
-        if prose == 2:
+        bodies += kind == "body" and _ends_a_sentence(texts[position])
+        if bodies == 2:
             break
     return found
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a paragraph ends on a full stop (after any closing quotes): a sentence, not a headline."""
+    return text.rstrip("\"”»’'")[-1:] in ".…"
+
+
+#: A name over its companions and a date line is looked for in at most this many body and heading paragraphs.
+MAX_BYLINE_PROSE = 5
 
 
 #: At most this many short lines (a role, a desk, the paper's name, a dateline's place) stand between a byline's name
