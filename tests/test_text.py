@@ -1149,6 +1149,11 @@ def test_a_date_among_other_words_is_no_date_line(line):
         ("Por Ana María de la Fuente Olmedo", ("Ana María de la Fuente Olmedo",)),
         ("Por ANA MARÍA DE LA FUENTE OLMEDO", ("Ana María de la Fuente Olmedo",)),
         ("VON KARL-HEINZ VON DER HEYDT", ("Karl-Heinz von der Heydt",)),
+        ("Par Jean-Baptiste N'Diaye-Kouassi et Aminata Traoré-Sylla, correspondants à Abidjan",
+         ("Jean-Baptiste N'Diaye-Kouassi", "Aminata Traoré-Sylla")),
+        ("Por Juan Pablo Ruiz-Tagle, desde Valparaíso", ("Juan Pablo Ruiz-Tagle",)),
+        ("Par Hélène Mac Farlane, depuis Lyon", ("Hélène Mac Farlane",)),
+        ("Von Lena Grabowski aus Berlin", ("Lena Grabowski",)),
     ],
 )
 def test_bylines_with_a_lower_case_role_long_names_and_capitals(byline, authors):
@@ -1164,6 +1169,8 @@ def test_bylines_with_a_lower_case_role_long_names_and_capitals(byline, authors)
         "Par Clémence Vautrin-Marchal, correspondante régionale, la nouvelle a été confirmée.",
         "Par ailleurs, la correspondante régionale a confirmé la nouvelle lundi soir",
         "By Tuesday, the reporter had filed three stories from the harbour",
+        "By Christmas, shoppers from across the county had cleared the shelves",
+        "Von Montag an aus Berlin erreichbar",
     ],
 )
 def test_a_sentence_opening_like_a_byline_with_a_role_names_no_author(line):
@@ -1297,3 +1304,26 @@ def test_a_name_over_a_club_and_a_date_after_two_body_sentences_stays_prose():
                             "The next race is in April, the organisers said.")
     assert article.authors == ()
     assert [p.kind for p in article.paragraphs if p.text in ("Jane Doe", "Riverside Harriers")] == ["heading", "heading"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Published 3 hours ago", "Aktualisiert vor 2 Stunden", "Hace 45 minutos", "Il y a 3 heures", "Yesterday at 4:12pm"],
+)
+def test_a_name_over_a_relative_date_line_is_the_byline_and_no_date_is_read(line):
+    article = parse_article(f"Ferry timetable cut for the winter\n\nHarriet Olufemi\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert article.authors == ("Harriet Olufemi",)
+    assert article.published is None
+    assert kinds(article)[-1] == "body" and "body" not in kinds(article)[1:-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Heute\n\nDer Hafen wurde am Montag nach neun Tagen Streik wieder geöffnet, teilten die Behörden mit.",
+     "Today at 4pm the council will vote on the ferry timetable for the winter.",
+     "Hier soir, le maire a annoncé la fermeture du port pour trois jours."],
+)
+def test_a_relative_word_in_a_label_or_a_sentence_is_no_date_line(text):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{text}")
+    assert "byline" not in kinds(article)

@@ -207,7 +207,8 @@ _DATE_LINE_WORDS = frozenset(
     # ... 14:05 hs"
     "first originally edited created eastern central pacific mountain atlantic standard daylight summer time "
     "en ligne modifiée montag dienstag mittwoch donnerstag freitag samstag sonntag mez mesz erstellt geändert "
-    "última ultima actualización actualizacion modificado modificada hs".split()
+    "última ultima actualización actualizacion modificado modificada hs "
+    "yesterday today gestern heute hier aujourd'hui ayer hoy".split()
 ) | frozenset(_MONTHS)
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Dec 11 (AP) —", "PARIS —" at the start of a lede.
 _DATELINE = re.compile(
@@ -661,9 +662,11 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
         # "Par Jane Doe, correspondante régionale": the comma went with the names, a role in lower case follows
         after = tail.split()
         return (rest[: len(rest) - len(tail)].rstrip().endswith(",") and len(after) <= 6
-                and any(word.lower() in _ROLE_WORDS for word in after[:3]))
+                and any(word.lower().removesuffix("s") in _ROLE_WORDS for word in after[:3]))  # "correspondants"
     if (words <= 15 or (words <= MAX_DATE_LINE_WORDS and _opens_with_date_word(text))) and _is_date_line(text):
         return True
+    if words <= 8 and _is_relative_date_line(text):
+        return True  # "Published 3 hours ago", "Aktualisiert vor 2 Stunden": a date line whose date is left unread
     if words <= 12 and _name_and_role(text) is not None:
         return True  # "Jane Doe, Political Editor"
     if words <= 15 or (words <= MAX_DATE_LINE_WORDS and any(ch in text for ch in _SEPARATORS)):
@@ -813,6 +816,8 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
         after = kinds[position + 1] if position + 1 < len(kinds) else None
         role_then_byline = (after in ("body", "heading") and position + 2 < len(kinds) and kinds[position + 2] == "byline"
                             and _is_role_line(texts[position + 1]))  # "Tom Reed" / "Transport Correspondent" / date
+        if after == "boilerplate" and _is_relative_date_line(texts[position + 1]):
+            after = "byline"  # "Aktualisiert vor 2 Stunden", a clutter row's "updated" line, under the name
         if (title_seen and ("byline" in (before, after) or role_then_byline or (before == "title" and after == "boilerplate"))
                 and (_is_bare_name(texts[position]) or _name_before_role(texts[position]) is not None)):
             found.append(position)
@@ -886,7 +891,7 @@ def _is_plain_byline_or_date(text: str, words: int) -> bool:
 _POSTED_ON = re.compile(r"^(?:posted|published|updated)\s+(?:on\s+)?(?P<date>[^\n]{6,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
 
 # Words that may follow the names in a byline: "By Jane Doe for The Guardian", "By Jane Doe on 2024-03-05".
-_BYLINE_TAIL_WORDS = frozenset("for on in at - de para pour für per em en op with avec mit con".split())
+_BYLINE_TAIL_WORDS = frozenset("for on in at - de para pour für per em en op with avec mit con from desde depuis aus".split())
 #: Bylines whose names are no writer's: the editor's and the photographer's.
 _NO_WRITER_PREFIX = re.compile(r"^\(?(?:editing|photos?)\b", re.I)
 
@@ -942,6 +947,19 @@ def _outlet_after(after: str) -> bool:
         if not position or len(tokens) > 4 or not all(token[0].isupper() for token in tokens):
             return False
     return True
+
+
+#: Words that make a line of date words a relative date ("3 hours ago", "vor 2 Stunden", "hace 45 minutos", "il y a 3
+#: heures", "Yesterday at 4:12pm", "Heute, 16:12 Uhr").
+_RELATIVE_WORDS = frozenset("ago vor hace il yesterday today gestern heute hier aujourd'hui ayer hoy".split())
+
+
+def _is_relative_date_line(text: str) -> bool:
+    """A line of date words with a relative time and no date: "Published 3 hours ago", "Aktualisiert vor 2 Stunden",
+    "Hace 45 minutos", "Il y a 3 heures", "Yesterday at 4:12pm" (page furniture; no date is read from it)."""
+    tokens = _WORD_TOKEN.findall(text)
+    return (0 < len(tokens) <= 8 and any(token.lower() in _RELATIVE_WORDS for token in tokens)
+            and any(map(str.isdigit, text)) and all(_is_date_word(token) for token in tokens))
 
 
 def _opens_with_date_word(text: str) -> bool:
@@ -1001,7 +1019,9 @@ _NOT_NAMES = frozenset(
     "newsroom wire wires service services updated published posted photographer producer analyst critic critics "
     "agencia agence agentur "
     "commentator presenter host anchor redacción redaccion rédaction redaktion newsdesk équipe equipo "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo".split()
 ) | frozenset(_MONTHS)
 # Honorifics before an author's name: "By Dr. Farah Siddiqui" is Farah Siddiqui.
 _HONORIFICS = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. mx sir dame me mme m. sr. sra. dra.".split())
