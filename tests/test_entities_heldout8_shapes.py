@@ -241,3 +241,16 @@ def test_two_places_joined_by_y_after_en_or_after_de_with_an_article():
                       "protestaron. Vive en Trinidad y Tobago.", "es")
     assert {"El Olivar", "Achupallas", "Las Tablas", "Quebrada Verde", "Trinidad y Tobago"} <= set(table), table
 
+
+
+def test_an_acronym_that_spells_a_word_at_a_sentence_start_before_a_role_and_a_name():
+    table = _table_of("DUP group leader Sarah Bunting-Gray said the pool must reopen.\n\nSEE ALSO\n\nACT leader Dana "
+                      "Whitcombe agreed.")
+    assert {"DUP", "ACT", "Sarah Bunting-Gray", "Dana Whitcombe"} <= set(table), table
+    assert "SEE" not in table, table
+
+
+def test_a_region_of_a_known_place_named_only_in_a_headline():
+    table = _table_of("The deal closes in May. Clinics in Nashville will stay open.",
+                      title="Health Group to Add 38 Clinics Across Middle Tennessee")
+    assert "Middle Tennessee" in table and "Tennessee" not in table, table

@@ -694,8 +694,17 @@ class _Extractor:
         if tok.shape == _CAP:
             return tok.key in _ORG_HEADS or (self.nouns_capitalised and self._plain_noun(s))
         return tok.shape == _ACRONYM and _is_label(tok, self.stops) and not (
-            self.english and tok.text in self.acronyms_after_the()
-        )  # ("the DUP": an organisation's letters, see acronyms_after_the)
+            self.english and (tok.text in self.acronyms_after_the() or self._role_after(s))
+        )  # ("the DUP", "DUP leader X": an organisation's letters, see acronyms_after_the and _role_after)
+
+    def _role_after(self, s: _Span) -> bool:
+        """Whether one or two lower-case words after a one-word span, the last a title or a leader's word, come
+        before a capitalised word: "DUP group leader Sarah Gray", "ACT spokesman X" (an organisation's member)."""
+        if not self.english:
+            return False
+        role = re.compile(_ROLE_AFTER_PATTERN).match(s.text, s.end)
+        return role is not None and any(
+            word is not None and (self.cues.is_title(word) or word in _LEADERS) for word in role.groups())
 
     def _without_portfolio(self, text: str, piece: list[_Tok]) -> list[_Tok]:
         """A minister's portfolio after a title and "for"/"of", before a person's name, is no part of the name:
@@ -995,8 +1004,8 @@ class _Extractor:
                 return True  # "Dean said" after "Dean Marlow"
             if _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops, self.cues):
                 return True
-            if last.shape == _ACRONYM and self.english and last.text in self.acronyms_after_the():
-                return True  # "the DUP": an acronym that is also a rare word ("dup"), no label
+            if last.shape == _ACRONYM and self.english and (last.text in self.acronyms_after_the() or self._role_after(s)):
+                return True  # "the DUP", "DUP leader X": an acronym that is also a rare word ("dup"), no label
             # a stopword list may hold names ("microsoft"): the article's evidence decides -- capitalised in the
             # middle of a sentence and never written in lower case
             return (
@@ -1030,7 +1039,7 @@ class _Extractor:
             # "El Capitán", "La Paz", "Van der Berg"; but a preposition before a place: "En Estepa"
             return not self.english and key in self.cues.place_words and tok.shape == _CAP
         if tok.shape == _ACRONYM:
-            return _is_label(tok, self.stops)
+            return _is_label(tok, self.stops) and not (len(span.toks) == 1 and self._role_after(span))
         toks = span.toks
         if len(toks) > 1:
             if len(key) == 1 and tok.text[-1:] == "." and toks[1].shape == _CAP:
@@ -1216,6 +1225,9 @@ class _Extractor:
                 if group is not None or self._headline_place(keys, surface, length, piece[0]):
                     matched = length
                     break
+            if not matched and i + 1 < n and toks[i].key in _DIRECTIONS and toks[i].shape == _CAP and toks[i + 1].joined \
+                    and toks[i + 1].shape == _CAP and _place_strength(toks[i + 1].key, toks[i + 1].text) >= 3:
+                matched, group = 2, None  # "Across Middle Tennessee", "Southern Scotland": a region of a known place
             if matched and i + matched < n and _org_after_place(toks[i : i + matched], toks[i + matched]) and (
                 i + matched + 1 == n or not toks[i + matched + 1].joined
             ):
@@ -1272,6 +1284,10 @@ _LOWER_OF_RE = re.compile(r" (?:de|du|des|d['’]|contre|pour) ?[a-zß-öø-ÿ]"
 
 # (The *_PATTERN strings of the rules below are read rarely: re.compile(...) at the rule takes them from the re
 # module's cache, compiled the first time, never at import: the start-up stays as it was.)
+#: One or two lower-case words after an all-capital word, then a capitalised one: "DUP group leader Sarah ...".
+_ROLE_AFTER_PATTERN = r" (?:([a-z]+) )?([a-z]+) [A-Z]"
+#: Roles that are no title of the cue tables but say an organisation's member follows ("DUP leader X").
+_LEADERS = frozenset("leader leaders candidate member members chief boss executive chair".split())
 _OR_ALIAS_PATTERN = r"[”\"’] or (?:the )?[“\"‘]"
 _AND_FIELD_GAP_PATTERN = r" et (?:des |de la |du |de l['’]|de |d['’])"
 
