@@ -1339,3 +1339,39 @@ def test_the_writers_email_address_alone_on_its_line_is_byline_clutter(line):
     # an address inside a sentence is prose
     sentence = f"Readers can write to {line.split()[-1]} with their questions about the timetable."
     assert kinds(parse_article(f"Ferry timetable cut for the winter\n\n{body}\n\n{sentence}"))[-1] == "body"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [  # bylines that name the writer's role first
+        ("Von unserem Redakteur Jan-Hendrik Meier", ("Jan-Hendrik Meier",)),
+        ("Von unserer Korrespondentin Anna Weber-Lanz", ("Anna Weber-Lanz",)),
+        ("Par notre correspondant à Bruxelles, Jean-Marc Devillers", ("Jean-Marc Devillers",)),
+        ("De notre envoyée spéciale à Kyiv, Marie-Claire Roy", ("Marie-Claire Roy",)),
+        ("Par notre envoyée spéciale Marie-Claire Roy", ("Marie-Claire Roy",)),
+        ("From our correspondent Jane Holloway in Paris", ("Jane Holloway",)),
+        ("Enviado especial a Kiev: Jorge Valcárcel", ("Jorge Valcárcel",)),
+        ("By our reporter", ()),
+    ],
+)
+def test_a_byline_naming_the_role_first(byline, authors):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{byline}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert kinds(article) == ["title", "byline", "body"]
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # a role at the start of a sentence, a headline or a caption is no byline
+        "Reporter, 34, from Leeds, was injured in the crash on the A64",
+        "Columnist Jane Roe: why the ferry must stay",
+        "Writer, director and producer Jane Roe returns to the Lyceum",
+        "Par notre faute, le port est resté fermé trois jours",
+        "Correspondent Jane Roe reported from the harbour on Monday.",
+    ],
+)
+def test_a_role_opening_a_sentence_or_headline_is_no_byline(line):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert article.authors == () and "byline" not in kinds(article)

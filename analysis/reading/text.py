@@ -161,6 +161,7 @@ def _date_of(match: re.Match[str], *, day_first: bool = False) -> dt.date | None
 # --- line and block patterns ---------------------------------------------------------------------------
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_DIGIT = re.compile(r"\d")
 _HAS_ALNUM = re.compile(r"[^\W_]")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BULLET = re.compile(r"^(?:[-*+•▪◦]|\d{1,3}[.)])\s+\S")
@@ -634,6 +635,10 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
     posted = _POSTED_ON.match(text)
     if posted and find_date(posted.group("date")) is not None and _leading_names(posted.group("names"))[0]:
         return True  # "Posted on 3 May 2024 by Jane Doe"
+    sentence = text[-1] in ".!?"  # no byline of the shapes below ends like a sentence
+    if (not sentence and (text[:1] in "BbFfVvPpDd" or ":" in text or "," in text) and _opens_role_byline(text)
+            and _role_byline_names(text) is not None):
+        return True  # "Von unserem Redakteur Jan Meier", "Corresponsal en Bruselas: Ana Ruiz", "By our reporter"
     prefix = _BYLINE_PREFIX.match(text)
     if prefix and not top and _REPORT_BY_PREFIX.match(text):
         return False
@@ -667,7 +672,7 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
         return True
     if words <= 3 and "@" in text and _EMAIL_LINE.match(text):
         return True  # "jdoe@riverside-herald.example", "E-mail: jdoe@...": the writer's address alone on its line
-    if words <= 8 and _is_relative_date_line(text):
+    if words <= 8 and len(text) <= 60 and _is_relative_date_line(text):
         return True  # "Published 3 hours ago", "Aktualisiert vor 2 Stunden": a date line whose date is left unread
     if words <= 12 and _name_and_role(text) is not None:
         return True  # "Jane Doe, Political Editor"
@@ -677,7 +682,8 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
             find_date(tail) is not None if words <= 15 else _is_date_line(tail[1:].strip())
         ):
             return True  # "Jane Doe | December 11, 2023", "Jane Doe | Published 3 May 2026 at 9:20 | Updated ..."
-    if words <= MAX_DATE_LINE_WORDS and _ITEM_SPLIT.search(text) and _byline_item(text) is not None:
+    if (not sentence and words <= MAX_DATE_LINE_WORDS and ("|" in text or "•" in text or "·" in text)
+            and _byline_item(text) is not None):
         return True  # "Posted: 27 November 2026 | By Jane Doe"
     dateline = _DATELINE.match(text + " ") if words <= 8 else None
     return bool(dateline) and dateline.end() >= len(text)
@@ -801,12 +807,17 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
     bodies = 0  # body paragraphs seen: a name over its companions and a date line may follow headings the title
     # rule took for furniture or missed ("SANTÉ" over the headline), but never a second body paragraph
     title_seen = False
+    byline_seen = False
     for position, kind in enumerate(kinds):
         title_seen = title_seen or kind == "title"
         if kind not in ("body", "heading"):
+            byline_seen = byline_seen or kind == "byline"
             continue
-        if prose >= 2:  # only a name over its companions and a date line is looked for further down
-            if _is_bare_name(texts[position]) and (companions := _companions_to_byline(texts, kinds, position + 1)):
+        if prose >= 2:  # only a name over its companions and a date line is looked for further down, if no byline is
+            if byline_seen:  # above: then the page's byline is known
+                break
+            if (len(texts[position]) <= 60 and texts[position][-1] not in ".!?,;:" and _is_bare_name(texts[position])
+                    and (companions := _companions_to_byline(texts, kinds, position + 1))):
                 found.extend(range(position, companions))
                 break
             bodies += kind == "body" and _ends_a_sentence(texts[position])  # a headline typed body is no sentence
@@ -880,6 +891,54 @@ def _is_byline_companion(text: str) -> bool:
     major = [token for token in tokens if token.lower() not in _MINOR_WORDS]
     return bool(major) and all(token[:1].isupper() for token in major)
 
+
+#: "Von unserem", "Par notre", "From our": a byline naming the writer by the paper's role first.
+_OUR_ROLE = re.compile(r"^(?:by|from|von|par|de|por|del)\s+(?:our|unserem|unserer|notre|nuestro|nuestra)\s+", re.I)
+_OUR_OPENERS = frozenset("by from von par de por del".split())
+
+
+def _opens_role_byline(text: str) -> bool:
+    """Whether ``text`` opens like a byline naming the role first (its first word "By/Von/Par/De/Por/From", or a role
+    with a colon or comma after it in the line): :func:`_role_byline_names` is tried only then."""
+    opening = text[: text.find(" ")].lower() if " " in text else ""
+    return opening in _OUR_OPENERS or (
+        opening.rstrip(":,").removesuffix("s") in _ROLE_WORDS and (":" in text or "," in text))
+
+
+def _role_byline_names(text: str) -> tuple[str, ...] | None:
+    """The writers of a byline that names their role first: "Von unserem Redakteur Jan Meier", "Par notre envoyée
+    spéciale Marie Roy", "De notre correspondant à Bruxelles, Jean Dupont", "From our correspondent Jane Roe in Paris",
+    "By our reporter" (no one), "Corresponsal en Bruselas: Ana Ruiz" (a role, then a colon or comma and the names);
+    None when ``text`` is no such byline."""
+    our = _OUR_ROLE.match(text)
+    rest = text[our.end():] if our else text
+    if len(rest) > 120 or text[-1:] in ".!?":
+        return None
+    tokens = rest.split()
+    if not tokens or tokens[0].lower().removesuffix("s").rstrip(":,") not in _ROLE_WORDS:
+        return None
+    split = _ROLE_NAMES_SPLIT.search(rest)
+    if split is None and not our:
+        return None  # "Correspondent Jane Roe said ...": a role-led line needs its colon or comma
+    if split is not None:
+        head, after = rest[: split.start()], rest[split.end():]
+        if len(head.split()) > 6:
+            return None
+    else:  # the role's words in lower case or the role itself, then the names: "envoyée spéciale Marie Roy"
+        position = 0
+        while position < len(tokens) and (tokens[position].lower().removesuffix("s") in _ROLE_WORDS
+                                          or not tokens[position][:1].isupper()):
+            position += 1
+        after = " ".join(tokens[position:])
+    names, tail = _leading_names(after)
+    if not after:
+        return () if our else None  # "By our reporter"
+    if not names or (tail and tail.split(" ", 1)[0].lower() not in _BYLINE_TAIL_WORDS):
+        return None
+    return names
+
+
+_ROLE_NAMES_SPLIT = re.compile(r"\s*[,:]\s+")
 
 #: "By", "Par", "Von", "Por" and a capital: the plain opening of a byline (not "Photo by", "Edited by").
 _PLAIN_BYLINE = re.compile(r"^(?:by|par|von|por)\s+(?-i:[A-ZÀ-Ý])", re.I)
@@ -959,12 +1018,18 @@ _EMAIL_LINE = re.compile(r"^(?:(?:e-?mail|courriel|correo(?:\s+electrónico)?|co
 _RELATIVE_WORDS = frozenset("ago vor hace il yesterday today gestern heute hier aujourd'hui ayer hoy".split())
 
 
+#: A relative word (``_is_relative_date_line`` reads the words only then).
+_RELATIVE_HINT = re.compile(r"\b(?:ago|vor|hace|il|yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy)\b", re.I)
+
+
 def _is_relative_date_line(text: str) -> bool:
     """A line of date words with a relative time and no date: "Published 3 hours ago", "Aktualisiert vor 2 Stunden",
     "Hace 45 minutos", "Il y a 3 heures", "Yesterday at 4:12pm" (page furniture; no date is read from it)."""
+    if not (_HAS_DIGIT.search(text) and _RELATIVE_HINT.search(text)):  # cheaper than the words
+        return False
     tokens = _WORD_TOKEN.findall(text)
     return (0 < len(tokens) <= 8 and any(token.lower() in _RELATIVE_WORDS for token in tokens)
-            and any(map(str.isdigit, text)) and all(_is_date_word(token) for token in tokens))
+            and all(_is_date_word(token) for token in tokens))
 
 
 def _opens_with_date_word(text: str) -> bool:
@@ -1097,6 +1162,9 @@ def _byline_authors(text: str) -> tuple[str, ...]:
     label = _AUTHOR_LABEL.match(text) or _WORDS_LABEL.match(text)
     if label:
         return _leading_names(text[label.end():])[0]
+    role_names = _role_byline_names(text) if _opens_role_byline(text) else None
+    if role_names is not None:
+        return role_names
     prefix = _BYLINE_PREFIX.match(text)
     if prefix:
         if _NO_WRITER_PREFIX.match(text):
