@@ -1327,3 +1327,15 @@ def test_a_name_over_a_relative_date_line_is_the_byline_and_no_date_is_read(line
 def test_a_relative_word_in_a_label_or_a_sentence_is_no_date_line(text):
     article = parse_article(f"Ferry timetable cut for the winter\n\n{text}")
     assert "byline" not in kinds(article)
+
+
+@pytest.mark.parametrize("line", ["omusisi@northernstar.example", "Email: o.musisi@northernstar.example",
+                                  "Courriel : lchenevert@lavoixdulac.example"])
+def test_the_writers_email_address_alone_on_its_line_is_byline_clutter(line):
+    body = "The operator said on Monday that two crossings a day would be dropped until March."
+    article = parse_article(f"Ferry timetable cut for the winter\n\nBy Okello Musisi\n\n{body}\n\n{line}")
+    assert kinds(article) == ["title", "byline", "body", "byline"]
+    assert article.authors == ("Okello Musisi",)
+    # an address inside a sentence is prose
+    sentence = f"Readers can write to {line.split()[-1]} with their questions about the timetable."
+    assert kinds(parse_article(f"Ferry timetable cut for the winter\n\n{body}\n\n{sentence}"))[-1] == "body"

@@ -665,6 +665,8 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
                 and any(word.lower().removesuffix("s") in _ROLE_WORDS for word in after[:3]))  # "correspondants"
     if (words <= 15 or (words <= MAX_DATE_LINE_WORDS and _opens_with_date_word(text))) and _is_date_line(text):
         return True
+    if words <= 3 and "@" in text and _EMAIL_LINE.match(text):
+        return True  # "jdoe@riverside-herald.example", "E-mail: jdoe@...": the writer's address alone on its line
     if words <= 8 and _is_relative_date_line(text):
         return True  # "Published 3 hours ago", "Aktualisiert vor 2 Stunden": a date line whose date is left unread
     if words <= 12 and _name_and_role(text) is not None:
@@ -948,6 +950,9 @@ def _outlet_after(after: str) -> bool:
             return False
     return True
 
+
+#: A writer's e-mail address alone on its line, with its label or not ("Email: jdoe@example.org", "Courriel :").
+_EMAIL_LINE = re.compile(r"^(?:(?:e-?mail|courriel|correo(?:\s+electrónico)?|contact)\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)
 
 #: Words that make a line of date words a relative date ("3 hours ago", "vor 2 Stunden", "hace 45 minutos", "il y a 3
 #: heures", "Yesterday at 4:12pm", "Heute, 16:12 Uhr").
