@@ -1235,10 +1235,10 @@ class _Extractor:
                 matched, group = matched + 1, None
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
-                if group is not None and matched == 1 and span.form not in lookup.exact and _PLACE_ARTICLE_BEFORE_RE.search(
-                    text, max(0, span.start - 12), span.start
+                if group is not None and matched == 1 and not group.startswith(span.form) and span.form not in lookup.exact and (
+                    _PLACE_ARTICLE_BEFORE_RE.search(text, max(0, span.start - 12), span.start)
                 ):  # "Windräder im Spessart" over "Bürgerinitiative Gegenwind Spessart": the place itself, as in a body
-                    group = None
+                    group = None  # (but "à Séverin" is the town "Séverin-d'Olt", whose name it begins)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
                     # a part of a known name, or a known form whose mentions went to a longer name one by one
                     # ("Bromholm" of "Bromholm Athletic Women", named in a table too)
