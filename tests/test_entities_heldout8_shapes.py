@@ -254,3 +254,15 @@ def test_a_region_of_a_known_place_named_only_in_a_headline():
     table = _table_of("The deal closes in May. Clinics in Nashville will stay open.",
                       title="Health Group to Add 38 Clinics Across Middle Tennessee")
     assert "Middle Tennessee" in table and "Tennessee" not in table, table
+
+
+def test_a_court_named_by_an_adjective_and_a_noun_takes_its_acronym_as_a_short_name():
+    table = _table_of("Der Bayerische Verwaltungsgerichtshof (BayVGH) hat den Bau gestoppt. Der BayVGH gab einem "
+                      "Eilantrag statt.", "de")
+    assert table["Bayerische Verwaltungsgerichtshof"][:2] == (3, ("BayVGH",)), table
+
+
+def test_a_place_after_a_place_preposition_in_a_headline_is_no_short_name_of_an_organisation():
+    table = _table_of("Das Gericht gab einem Eilantrag der Bürgerinitiative Gegenwind Spessart statt.", "de",
+                      title="Windräder im Spessart: Gericht stoppt Bau vorerst")
+    assert table["Spessart"][0] == 1 and table["Bürgerinitiative Gegenwind Spessart"][0] == 1, table

@@ -529,7 +529,7 @@ CUES: dict[str, LanguageCues] = {
                        # party and group leaders: "Landesparteiobmann", "Klubobfrau"
                        "obmann", "obfrau")),
         org_endings=tuple(_key(e) for e in ("amt", "ministerium", "gericht", "behörde", "verband", "partei", "klinik",
-                                            "kliniken",
+                                            "kliniken", "gerichtshof", "rechnungshof",
                                             "stiftung", "institut", "bank", "gesellschaft", "konzern", "kammer",
                                             "gewerkschaft", "agentur", "kasse", "polizei", "präsidium",
                                             "werft", "werk", "werke", "bund", "verein", "zentrale")),

@@ -1235,6 +1235,10 @@ class _Extractor:
                 matched, group = matched + 1, None
             if matched:
                 span = _Span(s.par, text, toks[i : i + matched], initial=False, headline=True)
+                if group is not None and matched == 1 and not group.startswith(span.form) and span.form not in lookup.exact and (
+                    _PLACE_ARTICLE_BEFORE_RE.search(text, max(0, span.start - 12), span.start)
+                ):  # "Windräder im Spessart" over "Bürgerinitiative Gegenwind Spessart": the place itself, as in a body
+                    group = None  # (but "à Séverin" is the town "Séverin-d'Olt", whose name it begins)
                 if group is not None:  # a known name, even in capitals ("THE HAMMER")
                     # a part of a known name, or a known form whose mentions went to a longer name one by one
                     # ("Bromholm" of "Bromholm Athletic Women", named in a table too)
@@ -2078,6 +2082,9 @@ def _affiliation(outer: _Span, inner: _Span, *, english: bool, language: str = "
     affiliation, not another name -- unless it is made of the person-shaped name's initials ("Mara Salvatrucha
     (MS13)"). Outside English a name whose capitalised words are all common words of the language is no person's
     ("la Corporación Nacional Forestal (Conaf)"; "Tomás de la Fuente Irigoyen (X)" is)."""
+    last = outer.toks[-1].key
+    if last in _ORG_HEADS or last.endswith(ALL_CUES.org_endings):
+        return False  # "den Europäischen Gerichtshof (EuGH)": an organisation's name, no person's
     if not (outer.title_before or (outer.person_shaped and (
         english or sum(1 for t in outer.toks if t.shape != _LOWER) <= 3  # (particles aside: "Ana del Valle Ruiz")
     ) and (english or not all(_is_common_word_of(t.text, language) for t in outer.toks if t.shape != _LOWER)))):
