@@ -266,3 +266,10 @@ def test_a_place_after_a_place_preposition_in_a_headline_is_no_short_name_of_an_
     table = _table_of("Das Gericht gab einem Eilantrag der Bürgerinitiative Gegenwind Spessart statt.", "de",
                       title="Windräder im Spessart: Gericht stoppt Bau vorerst")
     assert table["Spessart"][0] == 1 and table["Bürgerinitiative Gegenwind Spessart"][0] == 1, table
+
+
+def test_a_credential_after_a_name_and_a_comma_is_no_name_but_one_in_a_sentence_may_be():
+    table = _table_of('"We are pleased," said Anita Varghese-Holt, M.D., the new director. Marcus Obi, MBA, CPA, '
+                      "agreed. Nurse Elena Ruiz, R.N., left. The MBA course grew.")
+    assert {"Anita Varghese-Holt", "Marcus Obi", "Elena Ruiz"} <= set(table), table
+    assert not {"M.D.", "CPA", "R.N."} & set(table), table

@@ -349,6 +349,15 @@ PARTY_ALTERNATES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Credentials written after a person's name and a comma ("Jane Doe, M.D.", "Sam Reyes, Ph.D., MBA"; keys): never a
+#: name of their own (English).
+CREDENTIALS = frozenset(
+    """
+    md do phd rn dds dmd dvm pharmd mba cpa cfa esq jd llm mph msn dnp bsn facs facp frcs crna lcsw psyd edd cnm
+    aprn fnp mpa
+    """.split()
+)
+
 #: Honorifics written before a personal name, by where news uses them (keys: no dots, accents stripped). They are
 #: stripped from the name in any article ("Cllr Priya Varma" is Priya Varma; "Smt. Lakshmi Iyer", "Sra. Ruiz"), and
 #: those written with a period keep it (``HONORIFIC_ABBREVIATIONS``). A new one is one word here and one case in

@@ -58,6 +58,7 @@ from analysis.nlp.entities.cues import (
     NOUNS_CAPITALISED,
     ORG_SUFFIXES,
     CLUB_AFFIXES,
+    CREDENTIALS,
     PARTY_NAMES,
     LOWER_HEADS,
     _alternation,
@@ -1002,6 +1003,8 @@ class _Extractor:
         if len(toks) == 1:
             if last.key in self.title_given and last.shape == _CAP:
                 return True  # "Dean said" after "Dean Marlow"
+            if self.english and last.key in CREDENTIALS and s.text.endswith(", ", 0, s.start):
+                return False  # "Lorraine Cole, M.D., said": a credential after a name, no name of its own
             if _one_word_acceptable(last.key, last.text, last.shape, s.defined, self.stops, self.cues):
                 return True
             if last.shape == _ACRONYM and self.english and (last.text in self.acronyms_after_the() or self._role_after(s)):
