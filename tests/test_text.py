@@ -1375,3 +1375,19 @@ def test_a_role_opening_a_sentence_or_headline_is_no_byline(line):
     article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
                             "The operator said on Monday that two crossings a day would be dropped until March.")
     assert article.authors == () and "byline" not in kinds(article)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [  # an English date line with a time zone of a place that writes the day first reads "05/11" as 5 November
+        ("Updated 05/11/2026 4:12pm AEDT", dt.date(2026, 11, 5)),
+        ("Published 05/11/2026 10:41 IST", dt.date(2026, 11, 5)),
+        ("05/11/2026 - 16:12 BST", dt.date(2026, 11, 5)),
+        ("Updated 05/11/2026 4:12 PM EST", dt.date(2026, 5, 11)),  # an American zone: month first
+        ("Updated 05/11/2026", dt.date(2026, 5, 11)),
+    ],
+)
+def test_a_day_first_time_zone_reads_a_slash_date_day_first_in_english(line, published):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert article.published == published

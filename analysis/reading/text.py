@@ -1355,10 +1355,21 @@ def _given_date(published: dt.date | dt.datetime | str) -> dt.date | None:
     return find_date(str(published))
 
 
+#: Time zones of places that write the day first ("05/11/2026 4:12pm AEDT" is 5 November in an English article too).
+_DAY_FIRST_ZONES = frozenset(
+    "bst ist aest aedt acst acdt awst nzst nzdt eat cat wat sast pkt sgt hkt wib cet cest mez mesz".split()
+)
+
+
+def _writes_day_first(text: str) -> bool:
+    """Whether a date line names a time zone of a place that writes the day first (see ``_DAY_FIRST_ZONES``)."""
+    return "/" in text and any(token.lower() in _DAY_FIRST_ZONES for token in _WORD_TOKEN.findall(text))
+
+
 def _found_date(paragraphs: tuple[Paragraph, ...], *, day_first: bool = False) -> dt.date | None:
     for paragraph in _edges(paragraphs):
         if paragraph.kind == "byline":
-            found = find_date(paragraph.text, day_first=day_first)
+            found = find_date(paragraph.text, day_first=day_first or _writes_day_first(paragraph.text))
             if found is not None:
                 return found
     for paragraph in [p for p in paragraphs if p.kind == "body"][:3]:
