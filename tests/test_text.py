@@ -1428,6 +1428,39 @@ def test_a_day_first_time_zone_reads_a_slash_date_day_first_in_english(line, pub
     assert article.published == published
 
 
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [  # author labels and "written by" in the four languages; a credit label after the name ends the names
+        ("Autorin: Anna Weber-Lanz | 11.03.2026", ("Anna Weber-Lanz",)),
+        ("Auteur : Marie-Claire Roy", ("Marie-Claire Roy",)),
+        ("Autrice : Marie-Claire Roy", ("Marie-Claire Roy",)),
+        ("Autora: Inmaculada Sánchez-Bravo", ("Inmaculada Sánchez-Bravo",)),
+        ("Écrit par Marie-Claire Roy", ("Marie-Claire Roy",)),
+        ("Geschrieben von Jan-Hendrik Meier", ("Jan-Hendrik Meier",)),
+        ("Redactado por Inmaculada Sánchez-Bravo", ("Inmaculada Sánchez-Bravo",)),
+        ("Article by Jane Holloway, 11 March 2026", ("Jane Holloway",)),
+        ("Text: Jan-Hendrik Meier, Fotos: Anna Weber", ("Jan-Hendrik Meier",)),
+    ],
+)
+def test_author_labels_and_written_by_in_four_languages(line, authors):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert kinds(article) == ["title", "byline", "body"]
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Article by article, the council went through the new timetable on Monday",
+     "Écrit par un inconnu, le message a été retrouvé sur le quai",
+     "Autor: unbekannt"],
+)
+def test_a_sentence_opening_like_an_author_label_names_no_author(line):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert article.authors == ()
+
+
 def test_a_paragraph_closing_on_a_quote_after_a_space_is_a_sentence_for_the_byline_search():
     # French sets a space inside its quotes: the lede ends a sentence, so the search for a name over its companions
     # and a date line stops at the second sentence paragraph, and a fête's name, street and day below are no byline

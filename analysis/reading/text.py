@@ -178,14 +178,18 @@ _REPORT_BY = (
 # "By Jane Doe", "Posted by", "Reporting by ... ; Editing by ..."
 _BYLINE_PREFIX = re.compile(
     r"^\(?(?:(?:(?:written|posted|reported|words|story|text|interview|analysis|photos?|guest\s+essay|essay|"
-    r"opinion|commentary|column|guest\s+post|(?:additional\s+)?reporting|editing|writing|compiled|produced)\s+)?by|"
-    r"(?:(?:escrito|publicado|texto)\s+)?por|par|von|di|door|" + _REPORT_BY + r")\b\s*:?\s*",
+    r"opinion|commentary|column|guest\s+post|(?:additional\s+)?reporting|editing|writing|compiled|produced|"
+    r"article)\s+)?by|"
+    r"(?:(?:escrito|publicado|texto|redactado)\s+)?por|(?:(?:écrit|rédigé|publié)\s+)?par|"
+    r"(?:(?:geschrieben|verfasst)\s+)?von|di|door|" + _REPORT_BY + r")\b\s*:?\s*",
     re.I,
 )
 # "Une enquête de Mediapart", "Ein Bericht von Amnesty International": a byline above the body only; further down
 # such a line is a heading that names a source ("Un texte de Victor Hugo"), and the name it holds is no author.
 _REPORT_BY_PREFIX = re.compile(r"^\(?(?:" + _REPORT_BY + r")\b", re.I)
-_AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|byline|reporters?)\s*:\s*", re.I)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:authors?|writers?|byline|reporters?|autor(?:in|en|innen|a|as|es)?|auteure?s?|autrices?)\s*:\s*", re.I
+)
 # "Words: Jane Doe | Photos: Tom Bell", "Texte : Marie Dupont": a credit label before the writer's name (a byline
 # only when names follow it, alone or before a separator: "Words: they matter." is a sentence)
 _WORDS_LABEL = re.compile(r"^(?:words|text|texte|texto)\s*:\s*", re.I)
@@ -631,7 +635,8 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
     label = _WORDS_LABEL.match(text)
     if label:
         names, tail = _leading_names(text[label.end():])
-        return bool(names) and (not tail or tail[0] in _SEPARATORS + "/")  # "Texte : X / Photos : Y"
+        # "Texte : X / Photos : Y", "Text: X, Fotos: Y"
+        return bool(names) and (not tail or tail[0] in _SEPARATORS + "/" or tail.split(" ", 1)[0][-1] == ":")
     posted = _POSTED_ON.match(text)
     if posted and find_date(posted.group("date")) is not None and _leading_names(posted.group("names"))[0]:
         return True  # "Posted on 3 May 2024 by Jane Doe"
@@ -1124,6 +1129,8 @@ def _leading_names(text: str) -> tuple[tuple[str, ...], str]:
             end = match.end()
             continue
         first = token[0]
+        if token[-1] == ":":
+            break  # "Text: Jane Doe, Fotos: Tom Bell": the next label ends the names
         if first.isupper() or (groups[-1] and (lower in _NAME_PARTICLES or _ELIDED_PARTICLE.match(token))):
             groups[-1].append(token)
             end = match.end()
