@@ -65,8 +65,8 @@ def test_two_schools_each_with_its_head_noun_stay_two_and_an_adverb_is_no_part_o
      "en", "Gunnedah", "Gunnedah Shire Council"),
     ("La Commune de Grevenmacher regrette le retard. Les commerçants de Grevenmacher attendent le pont.",
      "fr", "Grevenmacher", "Commune de Grevenmacher"),
-    ("La Municipalidad de Chosica pidió fondos, dijo el alcalde. En Chosica los vecinos protestaron.",
-     "es", "Chosica", "Municipalidad de Chosica"),
+    ("La Municipalidad de Quilpué pidió fondos, dijo el alcalde. En Quilpué los vecinos protestaron.",
+     "es", "Quilpué", "Municipalidad de Quilpué"),
 ])
 def test_a_town_is_no_shorter_name_of_its_council(text, language, town, council):
     table = _table_of(text, language)
