@@ -1378,6 +1378,41 @@ def test_a_role_opening_a_sentence_or_headline_is_no_byline(line):
 
 
 @pytest.mark.parametrize(
+    "byline",
+    [  # the paper's role and where it stands, no name: the place is no writer
+        "From our correspondent in Paris",
+        "By our reporter in Lagos",
+        "FROM OUR CORRESPONDENT IN PARIS",
+        "Par notre correspondante à Genève",
+        "De notre envoyé spécial au Caire",
+        "Von unserer Korrespondentin in Wien",
+        "Por nuestra enviada especial a Gaza",
+        "Por nuestro corresponsal en Lima, Perú",  # the country after the town's comma is the place still
+    ],
+)
+def test_a_byline_naming_the_role_and_a_place_names_no_writer(byline):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{byline}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert kinds(article) == ["title", "byline", "body"]
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # "By <a time or a thing>," then words of the newsroom: a standfirst's clause, no byline
+        "By Christmas, editors expect a deal",
+        "By Easter, journalists will know their fate",
+        "Par Noël, les journalistes sauront",
+        "By Design, writers say",
+    ],
+)
+def test_one_word_then_a_comma_and_a_newsroom_word_is_no_byline(line):
+    article = parse_article(f"Ferry timetable cut for the winter\n\n{line}\n\n"
+                            "The operator said on Monday that two crossings a day would be dropped until March.")
+    assert article.authors == () and "byline" not in kinds(article)
+
+
+@pytest.mark.parametrize(
     ("line", "published"),
     [  # an English date line with a time zone of a place that writes the day first reads "05/11" as 5 November
         ("Updated 05/11/2026 4:12pm AEDT", dt.date(2026, 11, 5)),
@@ -1439,3 +1474,16 @@ def test_the_writers_signature_at_the_end_is_a_byline(signature, kind):
                             f"{signature}")
     assert article.authors == ("Margaux Roy-Lefort",)
     assert kinds(article)[-1] == kind
+
+
+def test_a_paragraph_closing_on_a_quote_after_a_space_is_a_sentence_for_the_byline_search():
+    # French sets a space inside its quotes: the lede ends a sentence, so the search for a name over its companions
+    # and a date line stops at the second sentence paragraph, and a fête's name, street and day below are no byline
+    text = ("Le pont de Vernon rouvrira au printemps\n\n"
+            "Le maire a tranché lundi soir : « Le pont rouvrira en avril. »\n\n"
+            "Les travaux ont duré trois ans et coûté neuf millions d'euros.\n\n"
+            "Fête du Pont\nQuai Garnier\nSamedi 4 avril 2026\n\n"
+            "La circulation restera alternée jusqu'à l'été.")
+    article = parse_article(text)
+    assert article.authors == ()
+    assert [p.kind for p in article.paragraphs if p.text == "Fête du Pont"] == ["heading"]

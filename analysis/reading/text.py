@@ -671,7 +671,9 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
             return True  # "By Jane Doe for The Times", "Von Jana Eberle, dpa", "By Jane Doe, 3 May 2026"
         # "Par Jane Doe, correspondante régionale": the comma went with the names, a role in lower case follows
         after = tail.split()
+        # (full names only: one word before the comma is a time or a thing, "By Christmas, editors expect a deal")
         return (rest[: len(rest) - len(tail)].rstrip().endswith(",") and len(after) <= 6
+                and all(" " in name for name in names)
                 and any(word.lower().removesuffix("s") in _ROLE_WORDS for word in after[:3]))  # "correspondants"
     if (words <= 15 or (words <= MAX_DATE_LINE_WORDS and _opens_with_date_word(text))) and _is_date_line(text):
         return True
@@ -694,7 +696,7 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
     return bool(dateline) and dateline.end() >= len(text)
 
 
-_ITEM_SPLIT = re.compile(r"\s+[|•·]\s+")
+_ITEM_SPLIT = re.compile(r"(?<!\s)\s+[|•·]\s+")  # tried once per run of spaces: linear on any run
 
 
 def _byline_item(text: str) -> str | None:
@@ -860,8 +862,9 @@ def _bare_name_bylines(texts: list[str], kinds: list[ParagraphKind]) -> list[int
 
 
 def _ends_a_sentence(text: str) -> bool:
-    """Whether a paragraph ends on a full stop (after any closing quotes): a sentence, not a headline."""
-    return text.rstrip("\"”»’'")[-1:] in ".…"
+    """Whether a paragraph ends on a full stop (after any closing quotes, and the space French sets before "»"): a
+    sentence, not a headline."""
+    return text.rstrip("\"”»’' ")[-1:] in ".…"
 
 
 #: A name over its companions and a date line is looked for in at most this many body and heading paragraphs.
@@ -913,8 +916,9 @@ def _opens_role_byline(text: str) -> bool:
 def _role_byline_names(text: str) -> tuple[str, ...] | None:
     """The writers of a byline that names their role first: "Von unserem Redakteur Jan Meier", "Par notre envoyée
     spéciale Marie Roy", "De notre correspondant à Bruxelles, Jean Dupont", "From our correspondent Jane Roe in Paris",
-    "By our reporter" (no one), "Corresponsal en Bruselas: Ana Ruiz" (a role, then a colon or comma and the names);
-    None when ``text`` is no such byline."""
+    "By our reporter" and "From our correspondent in Paris" (no one: a place preposition's word is the place),
+    "Corresponsal en Bruselas: Ana Ruiz" (a role, then a colon or comma and the names); None when ``text`` is no such
+    byline."""
     our = _OUR_ROLE.match(text)
     rest = text[our.end():] if our else text
     if len(rest) > 120 or text[-1:] in ".!?":
@@ -931,19 +935,29 @@ def _role_byline_names(text: str) -> tuple[str, ...] | None:
             return None
     else:  # the role's words in lower case or the role itself, then the names: "envoyée spéciale Marie Roy"
         position = 0
-        while position < len(tokens) and (tokens[position].lower().removesuffix("s") in _ROLE_WORDS
-                                          or not tokens[position][:1].isupper()):
+        while position < len(tokens):
+            lower = tokens[position].lower()
+            if lower in _PLACE_PREPOSITIONS:
+                return ()  # "From our correspondent in Paris": the place follows, no name
+            if not (lower.removesuffix("s") in _ROLE_WORDS or not tokens[position][:1].isupper()):
+                break
             position += 1
         after = " ".join(tokens[position:])
     names, tail = _leading_names(after)
     if not after:
         return () if our else None  # "By our reporter"
+    if split is not None and not any(" " in name for name in names) and not _PLACE_PREPOSITIONS.isdisjoint(
+            head.lower().split()):
+        return () if our else None  # "Por nuestro corresponsal en Lima, Perú": one word after the town is its country
     if not names or (tail and tail.split(" ", 1)[0].lower() not in _BYLINE_TAIL_WORDS):
         return None
     return names
 
 
 _ROLE_NAMES_SPLIT = re.compile(r"\s*[,:]\s+")
+#: Prepositions before the place a writer files from ("in Paris", "à Genève", "au Caire", "en Lima", "a Gaza", "aus
+#: Wien"): in a byline naming the role first, what follows one is that place, never a writer.
+_PLACE_PREPOSITIONS = frozenset("in at à au aux en a aus nach".split())
 
 #: "By", "Par", "Von", "Por" and a capital: the plain opening of a byline (not "Photo by", "Edited by").
 _PLAIN_BYLINE = re.compile(r"^(?:by|par|von|por)\s+(?-i:[A-ZÀ-Ý])", re.I)
