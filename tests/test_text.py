@@ -1352,6 +1352,9 @@ def test_the_writers_email_address_alone_on_its_line_is_byline_clutter(line):
         ("From our correspondent Jane Holloway in Paris", ("Jane Holloway",)),
         ("Enviado especial a Kiev: Jorge Valcárcel", ("Jorge Valcárcel",)),
         ("By our reporter", ()),
+        # plural roles, English and Spanish, before a comma or a colon
+        ("Correspondents, Jane Holloway and Tom Reed", ("Jane Holloway", "Tom Reed")),
+        ("Corresponsales en Bruselas: Ana Ruiz y Pedro Gil", ("Ana Ruiz", "Pedro Gil")),
     ],
 )
 def test_a_byline_naming_the_role_first(byline, authors):

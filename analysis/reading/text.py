@@ -674,7 +674,7 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
         # (full names only: one word before the comma is a time or a thing, "By Christmas, editors expect a deal")
         return (rest[: len(rest) - len(tail)].rstrip().endswith(",") and len(after) <= 6
                 and all(" " in name for name in names)
-                and any(word.lower().removesuffix("s") in _ROLE_WORDS for word in after[:3]))  # "correspondants"
+                and any(map(_is_role_word, after[:3])))  # "correspondants"
     if (words <= 15 or (words <= MAX_DATE_LINE_WORDS and _opens_with_date_word(text))) and _is_date_line(text):
         return True
     if words <= 3 and "@" in text and _EMAIL_LINE.match(text):
@@ -905,12 +905,20 @@ _OUR_ROLE = re.compile(r"^(?:by|from|von|par|de|por|del)\s+(?:our|unserem|unsere
 _OUR_OPENERS = frozenset("by from von par de por del".split())
 
 
+def _is_role_word(token: str) -> bool:
+    """A newsroom role (``_ROLE_WORDS``), singular or plural ("correspondents", "envoyées", "corresponsales"), with a
+    colon or comma after it or not."""
+    word = token.lower().rstrip(":,")
+    return word in _ROLE_WORDS or (word[-1:] == "s" and (word[:-1] in _ROLE_WORDS or (
+        word[-2:] == "es" and word[:-2] in _ROLE_WORDS)))
+
+
 def _opens_role_byline(text: str) -> bool:
     """Whether ``text`` opens like a byline naming the role first (its first word "By/Von/Par/De/Por/From", or a role
     with a colon or comma after it in the line): :func:`_role_byline_names` is tried only then."""
     opening = text[: text.find(" ")].lower() if " " in text else ""
     return opening in _OUR_OPENERS or (
-        opening.rstrip(":,").removesuffix("s") in _ROLE_WORDS and (":" in text or "," in text))
+        _is_role_word(opening) and (":" in text or "," in text))
 
 
 def _role_byline_names(text: str) -> tuple[str, ...] | None:
@@ -924,7 +932,7 @@ def _role_byline_names(text: str) -> tuple[str, ...] | None:
     if len(rest) > 120 or text[-1:] in ".!?":
         return None
     tokens = rest.split()
-    if not tokens or tokens[0].lower().removesuffix("s").rstrip(":,") not in _ROLE_WORDS:
+    if not tokens or not _is_role_word(tokens[0]):
         return None
     split = _ROLE_NAMES_SPLIT.search(rest)
     if split is None and not our:
@@ -939,7 +947,7 @@ def _role_byline_names(text: str) -> tuple[str, ...] | None:
             lower = tokens[position].lower()
             if lower in _PLACE_PREPOSITIONS:
                 return ()  # "From our correspondent in Paris": the place follows, no name
-            if not (lower.removesuffix("s") in _ROLE_WORDS or not tokens[position][:1].isupper()):
+            if not (_is_role_word(lower) or not tokens[position][:1].isupper()):
                 break
             position += 1
         after = " ".join(tokens[position:])
