@@ -1464,6 +1464,21 @@ def test_a_sentence_opening_like_an_author_label_names_no_author(line):
     assert article.authors == ()
 
 
+@pytest.mark.parametrize(
+    ("signature", "kind"),
+    [("Margaux Roy-Lefort (Lille, envoyée spéciale)", "byline"), ("Margaux Roy-Lefort", "byline"),
+     ("Margaux Roy-Lefort, à Lille", "byline"),
+     ("Margaux Roy-Lefort, à Lille, a vu les salles fermées.", "body"),  # a sentence about the writer
+     ("Margaux Roy-Lefortier (Lille)", "body")],  # another name
+)
+def test_the_writers_signature_at_the_end_is_a_byline(signature, kind):
+    body = "Une quarantaine de lycées ont dû fermer des salles depuis la rentrée, selon la région."
+    article = parse_article(f"Les lycées ont froid\n\nPar Margaux Roy-Lefort\n\n{body}\n\n{body} Les élèves aussi.\n\n"
+                            f"{signature}")
+    assert article.authors == ("Margaux Roy-Lefort",)
+    assert kinds(article)[-1] == kind
+
+
 def test_a_paragraph_closing_on_a_quote_after_a_space_is_a_sentence_for_the_byline_search():
     # French sets a space inside its quotes: the lede ends a sentence, so the search for a name over its companions
     # and a date line stops at the second sentence paragraph, and a fête's name, street and day below are no byline

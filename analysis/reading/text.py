@@ -1304,6 +1304,12 @@ def _author_notes_left_out(paragraphs: tuple[Paragraph, ...], authors: tuple[str
                     typed[i] = Paragraph(paragraph.index, "boilerplate", paragraph.text)
                     break
                 continue
+            rest = text[len(name):].strip()
+            if not rest or (text[len(name)] in " ," and rest[0] in "(,–—-|" and _word_count(rest) <= 8
+                            and rest[-1] not in ".!?"):
+                # the writer's signature: "Jane Doe", "Margaux Roy (Lille, envoyée spéciale)", "Jane Doe, in Paris"
+                typed[i] = Paragraph(paragraph.index, "byline", paragraph.text)
+                break
             note = _AUTHOR_NOTE_VERBS.match(text, len(name)) and _word_count(text) <= MAX_LINK_WORDS
             # the last paragraph, about the writer by full name in any verb: "Jane Doe drove buses for ten years ..."
             bio = i == last and " " in name and _LOWER_WORD_NEXT.match(text, len(name))
