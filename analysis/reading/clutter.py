@@ -545,7 +545,8 @@ FRENCH: tuple[BlockPattern, ...] = (
       r"conseillons|suggérons)|vous\s+aimerez\s+aussi|notre\s+sélection|à\s+(?:écouter|voir|regarder)\s+(?:aussi|également)|"
       r"à\s+la\s+une|les\s+plus\s+(?:partagés|commentés)|en\s+ce\s+moment|"
       # "<Paper> vous recommande" over its links
-      r"(?:(?:le|la|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])[\w'’.&-]*(?:[\s-]+(?:(?:de|du|des|d['’])\s*)?(?:(?:la|le|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])[\w'’.&-]*){0,3}"
+      # (the words' separator opens on a space, never on the hyphen a word may hold: "Aa-Aa-...-Aa" split one way)
+      r"(?:(?:le|la|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])[\w'’.&-]*(?:\s[\s-]*(?:(?:de|du|des|d['’])\s*)?(?:(?:la|le|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])[\w'’.&-]*){0,3}"
       r"\svous\s+(?:recommande|conseille|suggère|propose))"
       r"\s*[:›»>|]?$", "À lire aussi", 9, "label"),
     P("prompt", _either(
