@@ -141,10 +141,36 @@ def test_a_firm_named_after_its_partners_is_one_name():
     ("le ", "ministère de l'Agriculture et de l'Alimentation"),
     ("l'", "Administration des eaux et forêts"),
     ("la ", "Direction des routes et des transports"),
+    ("le ", "ministère de l'Économie et des Finances et de la Relance"),
 ])
 def test_a_french_institution_whose_fields_are_joined_by_et_is_one_name(article, name):
     table = _table_of(f"Selon {article}{name}, le chantier reprendra en mars. Le maire a réagi.", "fr")
     assert name in table, table
+
+
+def test_joining_fields_by_et_does_work_in_proportion_to_the_text(monkeypatch):
+    # each join made a new name holding every field before it: a paragraph of n "et des X" made names of n(n+1)/2
+    # words in all (4,000 fields: seconds); a joined name now stops growing past a name's length
+    from analysis.nlp.entities import extract
+
+    made = []
+
+    class Counted(extract._Span):
+        __slots__ = ()
+
+        def __init__(self, par, text, toks, *args, **kwargs):
+            made.append(len(toks))
+            super().__init__(par, text, toks, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "_Span", Counted)
+
+    def words_in_names(fields: int) -> int:
+        made.clear()
+        _table_of("Le ministère " + "des Aa et " * fields + "des Bb a dit.", "fr")
+        return sum(made)
+
+    small, large = words_in_names(100), words_in_names(200)
+    assert large <= 2.2 * small, (small, large)
 
 
 def test_a_spanish_agency_with_ante_before_its_acronym_and_an_institution_after_la_at_a_sentence_start():

@@ -1297,6 +1297,10 @@ _ROLE_AFTER_PATTERN = r" (?:([a-z]+) )?([a-z]+) [A-Z]"
 _LEADERS = frozenset("leader leaders candidate member members chief boss executive chair".split())
 _OR_ALIAS_PATTERN = r"[”\"’] or (?:the )?[“\"‘]"
 _AND_FIELD_GAP_PATTERN = r" et (?:des |de la |du |de l['’]|de |d['’])"
+#: The longest name (in words, "et" and its article counted) that fields joined by "et" make: "le ministère de
+#: l'Économie et des Finances et de la Relance" is 10; a chain past it stays apart (each join makes the name anew:
+#: without a bound, a paragraph of n fields cost n * n).
+_MAX_JOINED_TOKENS = 16
 
 
 @cython.locals(a=_Span, b=_Span, t=_Tok)
@@ -1312,6 +1316,7 @@ def _fields_joined(text: str, spans: list[_Span]) -> list[_Span]:
             m = re.compile(_AND_FIELD_GAP_PATTERN).match(text, a.end)
             after_first = a.toks[1:]  # (a plain variable: the generator below never reads the typed span)
             if (m is not None and m.end() == b.start and a.par == b.par and len(b.toks) <= 3 and b.toks[0].shape == _CAP
+                    and len(a.toks) + len(b.toks) <= _MAX_JOINED_TOKENS
                     and not b.person_shaped and any(t.shape == _LOWER and t.key[:1] == "d" for t in after_first)):
                 k = 1
                 while a.toks[k].shape != _LOWER or a.toks[k].key[:1] != "d":
