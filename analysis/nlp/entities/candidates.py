@@ -886,7 +886,9 @@ def _model_word(tok: _Tok) -> bool:
 
 def _two_places(run: list[_Tok], toks: list[_Tok], k: int) -> bool:
     """Whether a run and the name token ``toks[k]`` after its "y" / "e" are both places (run: from its start)."""
-    start = max((i for i, t in enumerate(run) if t.shape == _LOWER), default=-1) + 1  # after the last joiner
+    start = len(run)
+    while start and run[start - 1].shape != _LOWER:  # back from the end to the last joiner: a long run is read once
+        start -= 1
     first = run[start:]
     before = _place_strength(" ".join(t.key for t in first), " ".join(t.text for t in first))
     return bool(before) and bool(_place_strength(toks[k].key, toks[k].text))
