@@ -244,6 +244,32 @@ def test_the_agreement_figures_come_from_the_benchmark():
     assert news["news"] > news["polarity"]  # the news score agrees with people better than TextBlob
 
 
+_WORDY = st.lists(st.sampled_from(list("abc ABC.,!?'’—-") + ["not ", "no ", "but ", "terrible ", "wonderful ",
+                                                               "Happy ", "LOVE ", "kind of ", "funeral ", "😀"]),
+                  max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=120), _WORDY), st.data())
+@example("", None)
+@example("   ", None)
+@example("... — !!! ???", None)
+@example("Happy Valley", None)  # every word inside a name
+@example("Nobody was hurt, but the storm was terrible.", None)
+def test_the_paragraph_scores_give_exactly_the_news_score(text, data):
+    # the dashboard's table (paragraph_scores, the text split once for every scorer) and news_sentiment must agree
+    # to the last bit, names masked or not, whatever the text: no words, only punctuation, every word in a name
+    from analysis.nlp.news_sentiment import paragraph_scores
+
+    spans = [[], [(0, len(text))]]
+    if data is not None and text:
+        start = data.draw(st.integers(0, len(text) - 1))
+        spans.append([(start, data.draw(st.integers(start + 1, len(text))))])
+    for masked in spans:
+        assert paragraph_scores(text, masked=masked).sentiment == news_sentiment(text, masked=masked)
+        assert paragraph_scores(text, masked=iter(masked)).sentiment == news_sentiment(text, masked=masked)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_scores_within_minus_one_and_one(text):
