@@ -71,7 +71,7 @@ _FRAMES = {"terms": terms_frame, "sentiment": sentiment_frame}
 
 
 #: Bump whenever any analysis output changes: the library then recomputes its cached analyses.
-ANALYSER_VERSION = "129"
+ANALYSER_VERSION = "130"
 
 
 

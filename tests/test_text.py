@@ -1400,6 +1400,19 @@ def test_a_byline_naming_the_role_and_a_place_names_no_writer(byline):
     assert article.authors == ()
 
 
+def test_a_role_label_over_a_headline_is_no_byline():
+    body = "The operator said on Monday that two crossings a day would be dropped until March."
+    # under the title: what follows the label's colon is no person's name
+    article = parse_article(f"Ferry timetable cut for the winter\n\nCritic: Best Films Of The Year\n\n{body}")
+    assert article.authors == () and "byline" not in kinds(article)
+    # a cross-head in the body, below two sentence paragraphs, names no writer of the article
+    article = parse_article(f"Ferry timetable cut for the winter\n\nBy Okello Musisi\n\n{body}\n\n"
+                            "Passengers said the cut would leave the island without an evening boat.\n\n"
+                            "Columnist: Why Ferries Matter\n\nThe council will meet the operator next week.")
+    assert article.authors == ("Okello Musisi",)
+    assert [p.kind for p in article.paragraphs if p.text.startswith("Columnist")] == ["heading"]
+
+
 @pytest.mark.parametrize(
     "line",
     [  # "By <a time or a thing>," then words of the newsroom: a standfirst's clause, no byline

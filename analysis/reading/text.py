@@ -642,7 +642,8 @@ def _is_byline(text: str, words: int | None = None, top: bool = True) -> bool:
         return True  # "Posted on 3 May 2024 by Jane Doe"
     sentence = text[-1] in ".!?"  # no byline of the shapes below ends like a sentence
     if (not sentence and (text[:1] in "BbFfVvPpDd" or ":" in text or "," in text) and _opens_role_byline(text)
-            and _role_byline_names(text) is not None):
+            and (top or _OUR_ROLE.match(text)) and _role_byline_names(text) is not None):
+        # (a role and a colon down in the body is a cross-head's: "Columnist: Why Ferries Matter")
         return True  # "Von unserem Redakteur Jan Meier", "Corresponsal en Bruselas: Ana Ruiz", "By our reporter"
     prefix = _BYLINE_PREFIX.match(text)
     if prefix and not top and _REPORT_BY_PREFIX.match(text):
@@ -957,6 +958,8 @@ def _role_byline_names(text: str) -> tuple[str, ...] | None:
     if split is not None and not any(" " in name for name in names) and not _PLACE_PREPOSITIONS.isdisjoint(
             head.lower().split()):
         return () if our else None  # "Por nuestro corresponsal en Lima, Perú": one word after the town is its country
+    if split is not None and not all(_is_bare_name(name) for name in names):
+        return None  # "Critic: Best Films Of The Year": a headline after the label, no person's name
     if not names or (tail and tail.split(" ", 1)[0].lower() not in _BYLINE_TAIL_WORDS):
         return None
     return names
