@@ -99,6 +99,7 @@ def corpus_blocks() -> list[str]:
     return blocks + [line for block in blocks for line in block.split("\n")]
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 def test_the_fast_reader_answers_as_the_rows_one_by_one():
     texts = corpus_blocks() + NOT_CLUTTER + [row.example for row in PATTERNS]
     for text in texts:

@@ -578,6 +578,7 @@ def test_a_lower_case_word_is_found_where_it_occurs_as_when_all_are_listed(piece
         assert candidates._is_lower_word_in(text, listed_word)
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(_PIECES, st.sampled_from(["The", "Crook", "said", "and", "of"])), max_size=120))
 def test_a_paragraph_s_word_count_is_exact_up_to_40(pieces):
@@ -1399,6 +1400,7 @@ def test_place_strengths_are_remembered_per_spelling_on_real_names_and_forgotten
     assert lexicon._place_strength.cache_info().currsize == 0
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 @settings(max_examples=500, deadline=None)
 @given(st.text(st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]), min_size=1, max_size=12))
 def test_a_name_of_letters_alone_is_never_shaped_like_a_product(name):

@@ -569,6 +569,7 @@ def test_a_damaged_or_truncated_payload_decodes_to_none_and_never_raises(seed_an
     assert back.word_count == seed_analysis.word_count  # the checks refuse only what is damaged
 
 
+@pytest.mark.slow  # damages and decodes a stored stream at every 41st byte: the full run keeps it, the fast tier need not
 def test_a_damaged_stream_with_a_sound_checksum_never_reaches_arrows_reader_unvalidated(seed_analysis):
     """Damage made before the frame was written (a checksum that holds): offsets pointing outside their buffers
     are refused by validation instead of being read (Arrow's C++ then reads past the buffer and can crash)."""

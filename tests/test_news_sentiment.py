@@ -331,6 +331,7 @@ def _spaced(words: list[str], gaps: list[str]) -> tuple[str, list[tuple[int, int
     return text, spans
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(NEWS_PIECES), min_size=1, max_size=30),

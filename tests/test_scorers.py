@@ -141,6 +141,7 @@ SCAN_WORDS = [
 ]
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(SCAN_WORDS), max_size=40))
 def test_the_scan_that_skips_words_gives_textblobs_assessments(words):
@@ -297,6 +298,7 @@ _EMOJI = sorted(VADER.emojis)
 _AROUND_EMOJI = [" ", "a", "é", "’", "“", "—", "…", "\u00a0", "東", "\U00020000", "\U0001f300", "\U0001f9ff"]
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_AROUND_EMOJI + [e for e in _EMOJI if len(e) == 1][:: 7]), max_size=12).map("".join))
 def test_emoji_are_found_as_vader_finds_them(text):

@@ -578,6 +578,7 @@ def test_tokens_before_an_offset_are_the_regex_matches_starting_before_it(text):
         assert before(offset) == _tokens_before_by_regex(text, offset), offset
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 def test_tokens_before_every_offset_of_real_paragraphs_are_the_regex_matches_starting_before_it():
     from bisect import bisect_left
 
@@ -652,6 +653,7 @@ def test_raw_tokens_are_exactly_the_token_regex_matches(text):
     assert _raw_tokens(text) == _TOKEN_RE.findall(text)
 
 
+@pytest.mark.slow  # an exhaustive equivalence check: the full run keeps it, the fast tier need not
 def test_tokens_of_real_articles_are_the_token_regex_matches_normalised():
     from analysis.nlp.terms import _ELISIONS, _TOKEN_RE, _normalised, _raw_tokens, _tokens
 

@@ -58,6 +58,7 @@ def test_the_same_figure_is_drawn_once(figure, monkeypatch):
     assert exports.figure_image(figure, format="svg") == first
 
 
+@pytest.mark.slow  # starts a real browser process (about 1.6 s): the full run keeps it, the fast tier need not
 @needs_browser
 def test_warming_up_starts_the_browser_in_the_background_once(figure, monkeypatch):
     thread = exports.warm_up_images()  # None when an earlier test already started it
