@@ -383,21 +383,20 @@ def _reading(
 ) -> NewsReading:
     if not count:
         return NewsReading(0.0, 0.0, 0.0)
+    total = math.fsum(valences)  # exactly rounded, whatever the order
     if valences:
         lowest, highest = min(valences) / 4.0, max(valences) / 4.0
-        density = math.fsum(valences) / 4.0 / math.sqrt(count)
     else:
-        lowest = highest = density = 0.0
+        lowest = highest = 0.0
     return NewsReading(
-        _compound(valences, text), happiness / rated if rated else 0.0, neighbours / near if near else 0.0,
-        learned / count, lowest, highest, saddest, happiest, density,
+        _compound(total, text), happiness / rated if rated else 0.0, neighbours / near if near else 0.0,
+        learned / count, lowest, highest, saddest, happiest, total / 4.0 / math.sqrt(count),
         math.log(min(count, LENGTH_CAP)),
     )
 
 
-def _compound(valences: list[float], text: str) -> float:
-    """VADER's normalisation of the summed valences, with its emphasis for "!" and "?"."""
-    total = math.fsum(valences)
+def _compound(total: float, text: str) -> float:
+    """VADER's normalisation of the summed valences ``total``, with its emphasis for "!" and "?"."""
     if not total:
         return 0.0
     emphasis = _emphasis(text)
